@@ -1,0 +1,18 @@
+# Sourced by scripts/build and scripts/test: make .venv and install the package when needed.
+# Usage: ensure_venv [EXTRAS]   e.g. ensure_venv test
+# A stamp file remembers what was installed, so the second run installs nothing.
+ensure_venv() {
+  local extras="${1:-}" spec="." stamp=".venv/.kg-installed" want
+  [ -n "$extras" ] && spec=".[$extras]"
+  if [ ! -x .venv/bin/python ]; then
+    echo "creating .venv" >&2
+    python3 -m venv .venv
+  fi
+  want="$extras $(cat setup.cfg pyproject.toml | sha256sum | cut -c1-16)"
+  if [ ! -f "$stamp" ] || ! grep -qxF "$want" "$stamp"; then
+    echo "installing kg into .venv ($spec)" >&2
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec" >&2
+    echo "$want" >> "$stamp"
+  fi
+}
