@@ -34,14 +34,28 @@ from .errors import LexiconError
 _ROOT = resources.files("kg") / "lexicons"
 
 
+class _WordLoader(yaml.SafeLoader):
+    """YAML without YAML 1.1's word booleans: in a lexicon "on", "no", "yes" are words."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def available() -> list[str]:
     """The language codes that have a lexicon folder."""
     return sorted(p.name for p in _ROOT.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """The validated data of one language: ``lex.section("time")["months"]``."""
+    """The validated data of one language: ``lex.section("time")["months"]``.
+
+    Compared and hashed by identity (one cached instance per language), so functions can
+    cache what they build from it.
+    """
 
     language: str
     sections: dict[str, dict[str, Any]]
@@ -84,7 +98,7 @@ def load(language: str) -> Lexicon:
         if name not in shapes:
             raise LexiconError(f"{where}: unknown lexicon file; known: {', '.join(sorted(shapes))}")
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader) or {}
         except yaml.YAMLError as exc:
             raise LexiconError(f"{where}: not valid YAML: {exc}") from exc
         if not isinstance(data, dict):

@@ -1,0 +1,105 @@
+"""The ``kg`` command: a thin layer over the library. Errors become messages here only."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import KgError
+
+DEFAULT_ARTICLES = "data/articles"
+DEFAULT_OUTPUT = "output"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``kg``; returns the exit code (0 ok, 1 error, 3 built with skipped input)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 1
+    try:
+        return args.run(args)
+    except KgError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("kg: interrupted; earlier output left as it was", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="News reports to an event-timeline knowledge graph.")
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    sub = parser.add_subparsers(title="commands")
+
+    b = sub.add_parser("build", help="build the graph and the views from articles",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Read articles (files or folders) and write graph.trig, graph.ttl, "
+                                   "graph.jsonld, graph.graphml, timeline.html, network.html and build.json.",
+                       epilog="example:\n  kg build data/articles -o output")
+    b.add_argument("paths", nargs="*", default=[DEFAULT_ARTICLES], metavar="PATH",
+                   help=f"article files or folders (default: {DEFAULT_ARTICLES})")
+    b.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="DIR",
+                   help=f"output folder (default: {DEFAULT_OUTPUT})")
+    b.set_defaults(run=_build)
+
+    q = sub.add_parser("query", help="run a named SPARQL query (or a .rq file) on a built graph",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog="examples:\n  kg query --list\n  kg query statements --format csv\n"
+                              "  kg query said-by --param actor=\"Vedant Patel\"")
+    q.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="a named query or a .rq file")
+    q.add_argument("--graph", default=f"{DEFAULT_OUTPUT}/graph.trig", metavar="FILE",
+                   help="the graph to query (default: output/graph.trig)")
+    q.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="a query parameter, bound as an RDF term (repeatable)")
+    q.add_argument("--list", action="store_true", help="list the named queries")
+    q.set_defaults(run=_query)
+    return parser
+
+
+def _build(args) -> int:
+    from .build import build, terminal_progress
+
+    report = build(args.paths, args.output, progress=terminal_progress)
+    c = report.counts
+    print(f"read {c['articles']} article(s): {c['actors']} actors, {c['statements']} statements, "
+          f"{c['events']} events, {c['times']} time expressions")
+    for skipped in report.skipped:
+        print(f"skipped {skipped['file']}: {skipped['reason']}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print("wrote:")
+    for path in report.written:
+        print(f"  {path}")
+    timeline = Path(args.output).resolve() / "timeline.html"
+    print(f"open the timeline in a browser: file://{timeline}")
+    print("query the graph: kg query --list")
+    return 3 if report.skipped else 0
+
+
+def _query(args) -> int:
+    from .errors import QueryError
+    from .query import format_rows, load_graph, load_query, named_queries, run
+
+    if args.list:
+        for name, q in sorted(named_queries().items()):
+            print(f"{name:<16} {q.answers}")
+        return 0
+    if not args.name:
+        raise QueryError("name a query (kg query --list shows them) or give a .rq file")
+    params = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise QueryError(f"--param {item!r}: expected NAME=VALUE")
+        params[key] = value
+    header, rows = run(load_query(args.name), load_graph(args.graph), params)
+    sys.stdout.write(format_rows(header, rows, args.format))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,323 @@
+"""Actors and places in one article: known names, armed forces, people found by their titles.
+
+People nobody listed are found from context: a title before the name ("Juru Bicara
+Kementerian Luar Negeri AS, Vedant Patel", "NATO Secretary General Mark Rutte") or after it
+("Stephane Dujarric, juru bicara Sekjen PBB"). Later, a surname alone ("Patel") is the same
+person; a surname shared by two people, or a family name standing alone ("Kim"), is left
+unlinked rather than merged wrongly.
+
+>>> from kg.lexicon import load
+>>> from kg.gazetteer import load as gazetteer
+>>> text = "Juru Bicara Kementerian Luar Negeri AS, Vedant Patel, berbicara. Patel pergi."
+>>> index = find_actors(text, [Span.of(text, 0, 64), Span.of(text, 65, 78)], load("id"), gazetteer(), "id")
+>>> p = index.actors["vedant-patel"]
+>>> p.type, p.title, p.affiliation, len(p.mentions)
+('person', 'Juru Bicara', 'us-state-department', 2)
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..gazetteer import Entry, Gazetteer
+from ..lexicon import Lexicon
+from ..model import Actor, Place, Span
+from .patterns import phrases
+
+_NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an actor or a place: where, which key, and how it was written."""
+
+    span: Span
+    key: str
+    kind: str  # "actor" or "place"
+    how: str = "name"  # name, surname, force, role, pronoun, alias
+
+
+def slug(name: str) -> str:
+    """A stable key from a name: ``slug("António Guterres") == "antonio-guterres"``.
+
+    >>> slug("Stéphane  Dujarric")
+    'stephane-dujarric'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+class ActorIndex:
+    """The actors, places and mentions of one article, in text order."""
+
+    def __init__(self, text: str, lex: Lexicon, gaz: Gazetteer, language: str):
+        self.text, self.lex, self.gaz, self.language = text, lex, gaz, language
+        self.actors: dict[str, Actor] = {}
+        self.places: dict[str, Place] = {}
+        self.mentions: list[Mention] = []
+        self.titles: dict[str, str] = {
+            w: concept for concept, ws in lex.get("actors.titles", {}).items() for w in ws
+        }
+
+    # --- adding -----------------------------------------------------------------------
+    def add_entry(self, entry: Entry, span: Span, how: str = "name") -> Mention:
+        """Record a mention of a gazetteer entry."""
+        if entry.kind == "place":
+            place = self.places.setdefault(entry.key, Place(
+                entry.key, entry.label(self.language), wikidata=entry.wikidata,
+                labels=dict(entry.labels), part_of=entry.part_of))
+            place.mentions.append(span)
+            return self._mention(Mention(span, entry.key, "place", how))
+        actor = self.actors.setdefault(entry.key, Actor(
+            entry.key, entry.label(self.language), entry.type, wikidata=entry.wikidata,
+            labels=dict(entry.labels), title=entry.titles.get(self.language, ""),
+            affiliation=entry.affiliation, in_gazetteer=True))
+        actor.mentions.append(span)
+        return self._mention(Mention(span, entry.key, "actor", how))
+
+    def add_actor(self, key: str, label: str, type_: str, span: Span, how: str = "name", **attrs) -> Actor:
+        """Record a mention of an actor found from context, creating it on first sight."""
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = self.actors[key] = Actor(key, label, type_, labels={self.language: label}, **attrs)
+        else:
+            for name, value in attrs.items():
+                if value and not getattr(actor, name):
+                    setattr(actor, name, value)
+        actor.mentions.append(span)
+        self._mention(Mention(span, key, "actor", how))
+        return actor
+
+    def add_place(self, key: str, label: str, span: Span, part_of: str = "") -> None:
+        """Record a place found from context (e.g. "Rusia timur")."""
+        place = self.places.setdefault(key, Place(key, label, labels={self.language: label}, part_of=part_of))
+        place.mentions.append(span)
+        self._mention(Mention(span, key, "place", "name"))
+
+    def _mention(self, mention: Mention) -> Mention:
+        self.mentions.append(mention)
+        return mention
+
+    # --- looking up -------------------------------------------------------------------
+    def within(self, start: int, end: int, kind: str = "actor") -> list[Mention]:
+        """Mentions of ``kind`` inside ``[start, end)``, in text order."""
+        return sorted((m for m in self.mentions if m.kind == kind and start <= m.span.start < end),
+                      key=lambda m: (m.span.start, -m.span.end))
+
+    def at(self, pos: int, kind: str = "actor") -> Mention | None:
+        """The mention of ``kind`` that starts at ``pos`` (after blanks), longest first."""
+        while pos < len(self.text) and self.text[pos] == " ":
+            pos += 1
+        hits = [m for m in self.mentions if m.kind == kind and m.span.start == pos]
+        return max(hits, key=lambda m: m.span.end) if hits else None
+
+    def last(self, before: int, types: tuple[str, ...]) -> str:
+        """The key of the last actor of one of ``types`` mentioned before ``before``."""
+        for m in sorted(self.mentions, key=lambda m: m.span.start, reverse=True):
+            if m.kind == "actor" and m.span.end <= before and self.actors[m.key].type in types:
+                return m.key
+        return ""
+
+    def person_by_name(self, name: str) -> str:
+        """The key of a person of this article (or the gazetteer) called ``name``."""
+        for actor in self.actors.values():
+            if actor.type == "person" and name in (actor.label, *actor.labels.values()):
+                return actor.key
+        return ""
+
+    def title_concept(self, written: str) -> str:
+        """The title concept ("spokesperson") of a written title, or ``""``."""
+        return self.titles.get(written, "")
+
+
+def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
+                language: str, skip: list[Span] = ()) -> ActorIndex:
+    """Find every actor and place mention in the sentences of one article."""
+    index = ActorIndex(text, lex, gaz, language)
+    for sentence in sentences:
+        for span, entry in gaz.find(text, sentence.start, sentence.end):
+            if not any(s.start <= span.start < s.end for s in skip):
+                index.add_entry(entry, span)
+        _directions(index, sentence)
+        _forces(index, sentence)
+        _people(index, sentence)
+    for sentence in sentences:
+        _surnames(index, sentence)
+    return index
+
+
+def _directions(index: ActorIndex, sentence: Span) -> None:
+    """'Rusia timur' / 'eastern Russia': a part of a country, as a place."""
+    lex, text = index.lex, index.text
+    after = index.lex.get("events.direction_after", "no") == "yes"
+    for direction, words in lex.get("events.directions", {}).items():
+        alternatives = "|".join(re.escape(w) for w in words)
+        for m in index.within(sentence.start, sentence.end):
+            entry = index.gaz.entries.get(m.key)
+            if not entry or entry.type != "country":
+                continue
+            if after:
+                hit = re.match(rf"\s+(?:{alternatives})\b", text[m.span.end:sentence.end])
+                span = Span.of(text, m.span.start, m.span.end + hit.end()) if hit else None
+            else:
+                hit = re.search(rf"\b(?:{alternatives})\s+$", text[sentence.start:m.span.start])
+                span = Span.of(text, sentence.start + hit.start(), m.span.end) if hit else None
+            if span:
+                index.add_place(f"{m.key}-{direction}", span.text, span, part_of=m.key)
+
+
+def _forces(index: ActorIndex, sentence: Span) -> None:
+    """'pasukan Korea Utara', 'North Korean troops', 'troops from North Korea'."""
+    text = index.text
+    nouns = phrases(index.lex.get("actors.force_nouns", []), ignore_case=True)
+    links = "|".join(re.escape(w) for w in index.lex.get("actors.force_links", [])) or "(?!)"
+    for m in nouns.finditer(text, sentence.start, sentence.end):
+        country = _country_after(index, m.end(), links) or _country_before(index, m.start(), sentence.start)
+        if not country:
+            continue
+        span = Span.of(text, min(m.start(), country.span.start), max(m.end(), country.span.end))
+        index.add_actor(f"{country.key}-armed-forces", span.text, "armed_force", span, "force",
+                        affiliation=country.key)
+
+
+def _country_after(index: ActorIndex, pos: int, links: str) -> Mention | None:
+    gap = re.match(rf"\s+(?:(?:{links})\s+)?", index.text[pos:pos + 12])
+    hit = index.at(pos + (gap.end() if gap else 0))
+    return hit if hit and index.actors[hit.key].type == "country" else None
+
+
+def _country_before(index: ActorIndex, pos: int, floor: int) -> Mention | None:
+    for m in index.within(floor, pos):
+        if index.text[m.span.end:pos].strip() == "" and index.actors[m.key].type == "country":
+            return m
+    return None
+
+
+def _name_at(index: ActorIndex, pos: int, end: int) -> Span | None:
+    """A person name of 2-4 capitalised words starting at ``pos``."""
+    text = index.text
+    particles = set(index.lex.get("actors.name_particles", []))
+    not_names = set(index.lex.get("actors.not_names", []))
+    while pos < end and text[pos] in " ,":
+        pos += 1
+    words, cur = [], pos
+    while cur < end and len(words) < 4:
+        m = re.compile(r"[\w'’.-]+").match(text, cur)
+        if not m:
+            break
+        word = m.group().rstrip(".") if not re.fullmatch(r"[A-Z]\.", m.group()) else m.group()
+        if not (_NAME_TOKEN.fullmatch(word) or (words and word in particles)):
+            break
+        if not words and (word in not_names or index.at(cur) or index.at(cur, "place")):
+            break
+        if index.title_concept(word):
+            break
+        words.append((m.start(), m.start() + len(word)))
+        cur = m.start() + len(word)
+        if not re.match(r" (?=\S)", text[cur:cur + 2]):
+            break
+        cur += 1
+    while words and text[words[-1][0]:words[-1][1]] in particles:
+        words.pop()
+    if len(words) < 2:
+        return None
+    return Span.of(text, words[0][0], words[-1][1])
+
+
+def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str]:
+    """After a title: the organisation or country it belongs to, where it ends, and a
+    principal ("juru bicara Sekjen PBB": the secretary-general of the UN)."""
+    pos, affiliation, principal = start, "", ""
+    titles = phrases(index.titles)
+    while pos < end:
+        gap = len(index.text[pos:end]) - len(index.text[pos:end].lstrip(" "))
+        hit = index.at(pos)
+        if hit and index.actors[hit.key].type in ("organization", "country"):
+            affiliation, pos = hit.key, hit.span.end
+            continue
+        if hit and index.actors[hit.key].type == "person":
+            return affiliation, pos, hit.key
+        title = titles.match(index.text, pos + gap)
+        if title and not principal:
+            org, after, _ = _affiliation(index, title.end(), end)
+            principal = _holder(index, index.title_concept(title.group()), org)
+            affiliation, pos = org or affiliation, after
+            continue
+        break
+    return affiliation, pos, principal
+
+
+def _holder(index: ActorIndex, concept: str, org: str) -> str:
+    """The known person who holds title ``concept`` in ``org`` (for spokespeople's principals)."""
+    for entry in index.gaz.entries.values():
+        if entry.type == "person" and entry.affiliation == org and any(
+            index.title_concept(t) == concept for t in entry.titles.values()
+        ):
+            return entry.key
+    return ""
+
+
+def _people(index: ActorIndex, sentence: Span) -> None:
+    text, consumed = index.text, sentence.start
+    for m in phrases(index.titles).finditer(text, sentence.start, sentence.end):
+        if m.start() < consumed:  # a title inside another's affiliation ("juru bicara Sekjen PBB")
+            continue
+        title = m.group()
+        before_org = _org_before(index, m.start(), sentence.start)
+        affiliation, after, principal = _affiliation(index, m.end(), sentence.end)
+        consumed = after
+        affiliation = affiliation or before_org
+        known = index.at(after)
+        if known and index.actors[known.key].type == "person":
+            actor = index.actors[known.key]
+            actor.title = actor.title or title
+            continue
+        name = _name_at(index, after, sentence.end)
+        if name is None:
+            name = _apposition_name(index, m.start(), sentence.start)
+        if name is None:
+            role = Span.of(text, m.start(), after)
+            holder = _holder(index, index.title_concept(title), affiliation)
+            if holder:  # "Sekjen PBB": the known person who holds the title
+                index.add_entry(index.gaz.entries[holder], role, "role")
+            elif affiliation:  # an unnamed role: "a Pentagon spokesperson"
+                index.add_actor(f"{affiliation}-{slug(index.title_concept(title))}", role.text.strip(),
+                                "person", role, "role", title=title, affiliation=affiliation,
+                                principal=principal or affiliation)
+            continue
+        key = index.person_by_name(name.text) or slug(name.text)
+        index.add_actor(key, name.text, "person", name, title=title,
+                        affiliation=affiliation, principal=principal)
+
+
+def _org_before(index: ActorIndex, pos: int, floor: int) -> str:
+    """'NATO Secretary General', 'Pentagon spokesperson': an organisation right before a title."""
+    for m in reversed(index.within(floor, pos)):
+        if index.text[m.span.end:pos].strip() == "" and index.actors[m.key].type in ("organization", "country"):
+            return m.key
+    return ""
+
+
+def _apposition_name(index: ActorIndex, title_start: int, floor: int) -> Span | None:
+    """'Stephane Dujarric, juru bicara …': a name just before a comma and a title."""
+    head = index.text[floor:title_start]
+    m = re.search(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+),\s*$", head)
+    if not m:
+        return None
+    return _name_at(index, floor + m.start(1), floor + m.end(1))
+
+
+def _surnames(index: ActorIndex, sentence: Span) -> None:
+    """'Patel' after 'Vedant Patel': the same person. A surname two people share stays unlinked."""
+    people = [a for a in index.actors.values() if a.type == "person" and " " in a.label]
+    by_last: dict[str, list[str]] = {}
+    for person in people:
+        for label in {person.label, *person.labels.values()}:
+            by_last.setdefault(label.split()[-1], []).append(person.key)
+    for m in re.finditer(r"\b[A-Z][\w'’-]+\b", index.text[sentence.start:sentence.end]):
+        start = sentence.start + m.start()
+        keys = set(by_last.get(m.group(), []))
+        if len(keys) != 1 or any(x.span.start <= start < x.span.end for x in index.mentions):
+            continue
+        index.add_actor(keys.pop(), m.group(), "person", Span.of(index.text, start, start + len(m.group())), "surname")

@@ -1,0 +1,44 @@
+"""Extraction of one article, stage by stage: furniture, sentences, times, quantities,
+actors, statements, events.
+
+>>> from kg.ingest import parse_article
+>>> a = parse_article("Presiden Rusia Vladimir Putin pada Rabu (19/6/2024) mengatakan, pasukan Rusia siap.", "a.txt")
+>>> x = extract(a)
+>>> [(s.speakers, s.kind, str(s.time.day)) for s in x.statements]
+[(['vladimir-putin'], 'claim', '2024-06-19')]
+"""
+from __future__ import annotations
+
+from ..gazetteer import load as load_gazetteer
+from ..lexicon import load as load_lexicon
+from ..model import Article, Extraction
+from .actors import find_actors
+from .events import find_events
+from .numbers import find_quantities
+from .segment import furniture, quotes, sentences
+from .speech import find_statements
+from .times import find_times
+
+
+def extract(article: Article) -> Extraction:
+    """Everything `kg` reads in one article."""
+    lex = load_lexicon(article.language)
+    text = article.text
+    page = furniture(text, lex, article.body_start)
+    spans = sentences(text, lex, page)
+    times, previous = [], None
+    for sentence in spans:
+        found = find_times(text, lex, start=sentence.start, end=sentence.end,
+                           anchor=article.published, previous=previous)
+        times.extend(found)
+        resolved = [t for t in found if t.begin or t.end]
+        previous = resolved[-1] if resolved else previous
+    time_spans = [t.span for t in times]
+    quantities = [q for s in spans for q in find_quantities(text, lex, s.start, s.end, skip=time_spans)]
+    index = find_actors(text, spans, lex, load_gazetteer(), article.language, skip=time_spans)
+    all_quotes = [q for s in spans for q in quotes(text, s.start, s.end)]
+    statements = find_statements(article.id, text, spans, all_quotes, lex, index, times)
+    events = find_events(article.id, text, spans, lex, index, statements, quantities, times)
+    article.furniture = page
+    warnings = [f"{article.path}: {t.warning} ({t.span.text!r})" for t in times if t.warning]
+    return Extraction(article, index.actors, index.places, events, statements, times, quantities, warnings)

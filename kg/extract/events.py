@@ -1,0 +1,209 @@
+"""Events: what happened or may happen, with its participants, place, quantity, time and
+factuality.
+
+A trigger word (from the lexicon, surviving one-letter typos such as "dikirm") opens an
+event. Its participants, place and quantity are looked for in its clause (the stretch of the
+sentence between commas). Its factuality comes from cues in that clause and from the
+statement it is reported in: a trigger inside what someone said is *reported*; with a modal
+it is *possible*; under a negation *negated*; under a hedge, or in a statement that was not
+made ("belum mengonfirmasi"), *unconfirmed*; told by the article itself, *asserted*.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import Event, Quantity, Span, Statement, TimeExpr
+from .actors import ActorIndex
+from .patterns import one_edit_apart, phrases
+
+# Which role the armed force near a trigger plays; its country is then the agent.
+_FORCE_ROLE = {"deployment": "theme", "movement": "theme", "withdrawal": "theme",
+               "training": "theme", "combat": "agent", "attack": "agent", "casualties": "theme"}
+
+
+def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon, index: ActorIndex,
+                statements: list[Statement], quantities: list[Quantity], times: list[TimeExpr]) -> list[Event]:
+    """Every event mention in the article, in text order; statements are linked to them."""
+    types = {w.casefold(): r["type"] for r in lex.get("events.triggers", []) for w in r["words"]}
+    pattern = phrases(list(types), ignore_case=True)
+    events, salient = [], []
+    for sentence in sentences:
+        for start, end in _triggers(text, sentence, pattern, types):
+            if any(s.cue.start <= start < s.cue.end for s in statements) or \
+               any(t.span.start <= start < t.span.end for t in times):
+                continue
+            trigger = Span.of(text, start, end)
+            type_ = types.get(trigger.text.casefold()) or _typo_type(trigger.text, types)
+            said = _statement_of(trigger, statements)
+            clause = _clause(text, sentence, trigger)
+            event = Event(f"{article_id}/event/{start}-{end}", type_, trigger, sentence, "",
+                          _factuality(text, clause, trigger, said, lex))
+            _participants(event, text, clause, lex, index, salient)
+            event.quantity = _nearest([q for q in quantities if clause.start <= q.span.start < clause.end], trigger)
+            event.time = _time(trigger, clause, said, times)
+            event.label = _label(text, event, clause, index)
+            if said:
+                said.events.append(event.id)
+            events.append(event)
+    return events
+
+
+def _triggers(text: str, sentence: Span, pattern: re.Pattern, types: dict) -> list[tuple[int, int]]:
+    """Trigger spans: exact matches, then single words one typo away from a trigger."""
+    found = [(m.start(), m.end()) for m in pattern.finditer(text, sentence.start, sentence.end)]
+    for m in re.finditer(r"\w+", text[sentence.start:sentence.end]):
+        s, e = sentence.start + m.start(), sentence.start + m.end()
+        if len(m.group()) >= 6 and not any(a <= s < b for a, b in found) and _typo_type(m.group(), types):
+            found.append((s, e))
+    return sorted(found)
+
+
+def _typo_type(word: str, types: dict) -> str:
+    hits = {t for w, t in types.items() if " " not in w and len(w) >= 6 and one_edit_apart(word.casefold(), w)}
+    return hits.pop() if len(hits) == 1 else ""
+
+
+def _statement_of(trigger: Span, statements: list[Statement]) -> Statement | None:
+    for s in statements:
+        said = s.quote or s.content
+        if said and said.start <= trigger.start < said.end:
+            return s
+        if s.negated and s.sentence.start <= trigger.start < s.sentence.end:
+            return s
+    return None
+
+
+def _clause(text: str, sentence: Span, trigger: Span) -> Span:
+    """The stretch of the sentence between the commas around the trigger."""
+    start = max(sentence.start, text.rfind(",", sentence.start, trigger.start) + 1)
+    comma = text.find(",", trigger.end, sentence.end)
+    return Span.of(text, start, comma if comma > 0 else sentence.end)
+
+
+def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, lex: Lexicon) -> str:
+    before = text[clause.start:trigger.start]
+    negation = phrases(lex.get("events.negated", []), ignore_case=True)
+    if any(m.end() >= trigger.start - 12 for m in negation.finditer(text, clause.start, trigger.start)) \
+            and not (said and said.negated):
+        return "negated"
+    if phrases(lex.get("events.possible", []), ignore_case=True).search(clause.text):
+        return "possible"
+    if said and said.negated:
+        return "unconfirmed"
+    if phrases(lex.get("events.unconfirmed", []), ignore_case=True).search(before + clause.text):
+        return "unconfirmed"
+    if said and said.kind in ("demand", "prediction"):
+        return "possible"
+    return "reported" if said else "asserted"
+
+
+def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
+                  salient: list[str]) -> None:
+    """Roles, and the place: the first place after a place preposition behind the trigger.
+
+    The force that acts is the one before the trigger ("pasukan Korea Utara telah mulai
+    terlibat"), else the one after it ("pengerahan pasukan Korut"); a pronoun ("mereka"), a bare
+    force noun or an anaphor ("pasukan tersebut", "such a deployment") stands for the force
+    last seen acting (``salient``); a force noun with an enclitic ("pasukannya") for the force
+    of the last country named.
+    """
+    actors = index.within(clause.start, clause.end)
+    partners = phrases(lex.get("events.partner_markers", []))
+    forces, partner_keys = [], []
+    for m in actors:
+        if index.actors[m.key].type != "armed_force":
+            continue
+        lead = text[max(clause.start, m.span.start - 25):m.span.start]
+        (partner_keys if partners.search(lead) else forces).append(m)
+    before = [m for m in forces if m.span.end <= event.trigger.start]
+    after = [m for m in forces if m.span.start >= event.trigger.end]
+    force_key = before[-1].key if before else ""
+    pronoun = phrases(lex.get("actors.plural_pronouns", [])).search(text, clause.start, event.trigger.start)
+    if not force_key and pronoun and salient:  # "mereka telah pindah": the force last seen acting
+        force_key = salient[-1]
+    stands_for = _stand_in(text, clause, lex, index)
+    if not force_key and stands_for:
+        force_key = stands_for
+    elif not force_key and after:
+        force_key = after[0].key
+    if not force_key and salient and _anaphoric(text, clause, lex):
+        force_key = salient[-1]
+    role = _FORCE_ROLE.get(event.type)
+    if force_key and role:
+        event.roles.append((role, force_key))
+        country = index.actors[force_key].affiliation
+        if role == "theme" and country:
+            event.roles.append(("agent", country))
+        if force_key not in partner_keys:
+            salient.append(force_key)
+    event.roles.extend(("partner", m.key) for m in index.within(clause.start, clause.end)
+                       if any(m.span.start == p.span.start for p in partner_keys) and m.key != force_key)
+    if not role:  # treaties, meetings: the actors of the clause take part
+        event.roles.extend(("agent", m.key) for m in actors if index.actors[m.key].type in ("country", "person"))
+    taken = [(m.span.start, m.span.end) for m in forces + partner_keys]
+    prepositions = phrases(lex.get("events.place_prepositions", []))
+    for m in sorted(index.within(event.trigger.end, clause.end, "place") + [
+            a for a in actors if a.span.start >= event.trigger.end and index.actors[a.key].type == "country"],
+            key=lambda m: (m.span.start, -m.span.end)):
+        if any(s <= m.span.start < e for s, e in taken):
+            continue
+        lead = text[max(event.trigger.end, m.span.start - 30):m.span.start]
+        if prepositions.search(lead):
+            event.places.append(m.key)
+            break
+    event.roles = list(dict.fromkeys(event.roles))
+
+
+def _stand_in(text: str, clause: Span, lex: Lexicon, index: ActorIndex) -> str:
+    """'pasukannya': a force noun with the enclitic stands for the last country's force."""
+    enclitic = lex.get("speech.enclitic", "")
+    if not enclitic:
+        return ""
+    nouns = "|".join(re.escape(w) for w in lex.get("actors.force_nouns", []))
+    m = re.search(rf"\b(?:{nouns}){re.escape(enclitic)}\b", clause.text, re.IGNORECASE)
+    if not m:
+        return ""
+    country = index.last(clause.start + m.start(), ("country",))
+    key = f"{country}-armed-forces"
+    return key if key in index.actors else ""
+
+
+def _anaphoric(text: str, clause: Span, lex: Lexicon) -> bool:
+    """A pronoun, a bare force noun or an anaphor in the clause points back to a known force."""
+    words = (lex.get("actors.plural_pronouns", []) + lex.get("actors.force_nouns", [])
+             + lex.get("events.anaphora", []))
+    return bool(phrases(words, ignore_case=True).search(clause.text))
+
+
+def _nearest(items, trigger: Span):
+    if not items:
+        return None
+    return min(items, key=lambda x: abs((x.span.start + x.span.end) / 2 - trigger.start))
+
+
+def _time(trigger: Span, clause: Span, said: Statement | None, times: list[TimeExpr]) -> TimeExpr | None:
+    """A time in the event's clause; else, for a reported fact, 'on or before' the statement."""
+    own = [t for t in times if clause.start <= t.span.start < clause.end
+           and not (said and said.time is t)]
+    if own:
+        return _nearest(own, trigger)
+    if said and said.time and said.time.end:
+        return TimeExpr(said.time.span, "", None, said.time.end, "unknown", anchor="statement",
+                        anchor_date=said.time.end)
+    return None
+
+
+def _label(text: str, event: Event, clause: Span, index: ActorIndex) -> str:
+    """A short label: from the first participant near the trigger to the place."""
+    start, end = event.trigger.start, event.trigger.end
+    for m in index.within(clause.start, clause.end) + index.within(clause.start, clause.end, "place"):
+        if m.key in {k for _, k in event.roles} | set(event.places):
+            if m.span.start < start and start - m.span.end < 40:
+                start = m.span.start
+            if m.span.end > end and m.key in event.places:
+                end = m.span.end
+    if event.quantity and event.quantity.span.start < start and start - event.quantity.span.end < 40:
+        start = event.quantity.span.start
+    words = text[start:end].split()
+    return " ".join(words[:14]) + (" …" if len(words) > 14 else "")

@@ -1,0 +1,110 @@
+"""Split an article into page furniture, sentences and quotations.
+
+Page furniture ("Baca juga: ..." links, promotion, credits, captions, the dateline) is
+marked, not lost. Sentences are split on final punctuation, also where a report glued two
+sentences together ("…depan.”Menteri"), but never inside a quotation. Straight and curly
+quote marks may be mixed: an opening ``"`` may close with ``”``.
+
+>>> from kg.lexicon import load
+>>> text = '"Kami siap," kata dia.Lalu dia pergi. Baca juga: Judul lain'
+>>> [s.text for s in sentences(text, load("id"))]
+['"Kami siap," kata dia.', 'Lalu dia pergi.', 'Baca juga: Judul lain']
+>>> [q.text for q in quotes(text)]
+['Kami siap,']
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import Furniture, Span
+
+_OPEN = "\"“„«"
+_CLOSE = "\"”“»"
+_END = re.compile(r"[.!?…]+[\"”’)»]*")
+
+
+def furniture(text: str, lex: Lexicon, body_start: int = 0) -> list[Furniture]:
+    """Lines (or the dateline opening) that are page furniture, in text order."""
+    found = [Furniture("dateline", Span.of(text, 0, body_start))] if body_start else []
+    kinds = [("related", "related", str.startswith), ("credit", "credit", str.startswith),
+             ("promo", "promo", str.__contains__), ("caption", "caption", str.__contains__)]
+    for line in _lines(text):
+        written = line.text.strip()
+        for kind, key, test in kinds:
+            if any(test(written, cue) for cue in lex.get(f"page.{key}", [])):
+                found.append(Furniture(kind, line))
+                break
+    return found
+
+
+def sentences(text: str, lex: Lexicon, skip: list[Furniture] = ()) -> list[Span]:
+    """Sentence spans of ``text``, leaving out furniture lines and the dateline opening."""
+    skipped = [(f.span.start, f.span.end) for f in skip]
+    abbreviations = set(lex.get("detect.abbreviations", []))
+    found = []
+    for line in _lines(text):
+        start = line.start
+        for s, e in skipped:  # a dateline opening shortens its line
+            if s <= start < e:
+                start = e
+        if any(s <= start and line.end <= e for s, e in skipped) or start >= line.end:
+            continue
+        found.extend(_split(text, start, line.end, abbreviations))
+    return found
+
+
+def quotes(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Quotations in ``text[start:end]``: the text between the quote marks.
+
+    An unclosed quotation runs to the end of its paragraph.
+    """
+    end = len(text) if end is None else end
+    found, i = [], start
+    while i < end:
+        ch = text[i]
+        if ch in _OPEN and (i == start or not text[i - 1].isalnum()) and ch != "”":
+            j = i + 1
+            while j < end and text[j] not in _CLOSE and text[j] != "\n":
+                j += 1
+            if j > i + 1:
+                found.append(Span.of(text, i + 1, j))
+            i = j + 1
+        else:
+            i += 1
+    return found
+
+
+def _lines(text: str) -> list[Span]:
+    spans, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            begin = pos + raw.index(stripped[0])
+            spans.append(Span.of(text, begin, begin + len(stripped)))
+        pos += len(raw) + 1
+    return spans
+
+
+def _split(text: str, start: int, end: int, abbreviations: set[str]) -> list[Span]:
+    """Split one paragraph into sentences, keeping quotations whole."""
+    inside = [(q.start, q.end) for q in quotes(text, start, end)]
+    spans, begin = [], start
+    for m in _END.finditer(text, start, end):
+        cut = m.end()
+        if any(s <= m.start() < e for s, e in inside):
+            continue
+        word = text[text.rfind(" ", begin, m.start()) + 1 : m.start() + 1]
+        if word in abbreviations:
+            continue
+        rest = text[cut:end]
+        if rest and not rest[0].isspace():
+            if not re.match(r"[\"“]?[A-Z][a-z]", rest):  # glued: "…depan.”Menteri"
+                continue
+        elif rest.strip() and not re.match(r"\s+[\"“(]?[A-Z0-9]", rest):
+            continue
+        spans.append(Span.of(text, begin, cut))
+        begin = cut + (len(rest) - len(rest.lstrip()))
+    if begin < end:
+        spans.append(Span.of(text, begin, end))
+    return [s for s in spans if s.text.strip()]

@@ -1,0 +1,236 @@
+"""Time patterns assembled from a language's lexicon, and the matching of them.
+
+A pattern is a template over the language's words with placeholders: ``{weekday}``,
+``{weekday2}``, ``{day}``, ``{day2}``, ``{month}``, ``{month2}``, ``{mm}`` (a month number),
+``{year}``, ``{yy}`` (two-digit year), ``{n}`` (a count, digits or a number word), ``{unit}``,
+``{season}``. ``[...]`` is optional; ``<...>`` at either end is required context that stays
+out of the span; ``-`` is any dash with optional spaces; a space is one or more spaces.
+Matching is case-insensitive. The longest match wins; ties go to the earlier rule (absolute
+date patterns first, then the ``relative`` records in file order).
+
+>>> rx = template_regex("<in> {year}", {"year": r"\\d{4}"})
+>>> re.search(rx, "troops in 2024 came").group("core")
+'2024'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import LexiconError
+from ..lexicon import Lexicon
+from .timecalc import WEEKDAYS
+
+KINDS = ("shift", "part", "last_n", "window", "weekday", "month", "season", "anaphor")
+_TOKEN = re.compile(r"\{(\w+)\}|(\s+)|(-)|([\[\]])|([^\s{}\[\]-]+)")
+_CONTEXT = re.compile(r"^(?:<([^>]*)>\s*)?(.*?)(?:\s*<([^>]*)>)?$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled template: ``kind`` is ``date`` or a relative kind; ``fields`` its record."""
+
+    regex: re.Pattern[str]
+    kind: str
+    fields: dict[str, Any]
+    priority: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A match of a rule: the span of its core and the text of its placeholders."""
+
+    start: int
+    end: int
+    rule: Rule
+    groups: dict[str, str]
+    priority: int
+
+
+@dataclass(frozen=True)
+class Names:
+    """Lookups from a lowercased surface word to its concept."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    units: dict[str, str]
+    numbers: dict[str, int]
+    vague: frozenset[str]
+    ambiguous: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """Everything needed to match one language."""
+
+    rules: list[Rule]
+    names: Names
+    week_starts: str
+
+
+def _alternation(words: list[str], dotted: set[str] = frozenset()) -> str:
+    """A regex alternation of ``words``, longest first; ``dotted`` ones may end with a dot."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        rx = r"\s+".join(re.escape(w) for w in word.split())
+        parts.append(rx + (r"\.?" if word in dotted else ""))
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _abbreviations(table: dict[Any, list[str]]) -> set[str]:
+    """The names in a table shorter than the first (full) name of their entry."""
+    return {n for names in table.values() for n in names if len(n) < len(names[0])}
+
+
+def template_regex(template: str, parts: dict[str, str]) -> str:
+    """Translate a template into a regex whose ``core`` group is the expression's span."""
+    before, core, after = _CONTEXT.match(template.strip()).groups()
+
+    def translate(piece: str) -> str:
+        out = []
+        for name, space, dash, bracket, word in _TOKEN.findall(piece):
+            if name:
+                if name.rstrip("2") not in parts:
+                    raise LexiconError(f"time template {template!r}: unknown placeholder {name!r}")
+                out.append(f"(?P<{name}>{parts[name.rstrip('2')]})")
+            elif space:
+                out.append(r"\s+")
+            elif dash:
+                out.append(r"\s*[-\u2013\u2014]\s*")
+            elif bracket:
+                out.append("(?:" if bracket == "[" else ")?")
+            else:
+                out.append(re.escape(word))
+        return "".join(out)
+
+    rx = f"(?P<core>{translate(core)})"
+    if before:
+        rx = translate(before) + r"\s+" + rx
+    if after:
+        rx += r"\s+" + translate(after)
+    return r"(?<!\w)" + rx + r"(?!\w)"
+
+
+def _names(time: dict[str, Any]) -> Names:
+    def index(table: dict[Any, list[str]], key) -> dict[str, Any]:
+        return {n.lower(): key(k) for k, names in (table or {}).items() for n in names}
+
+    weekdays = index(time.get("weekdays", {}), WEEKDAYS.index)
+    weekdays.update(index(time.get("weekday_abbreviations", {}), WEEKDAYS.index))
+    return Names(
+        months=index(time.get("months", {}), int),
+        weekdays=weekdays,
+        seasons=index(time.get("seasons", {}), str),
+        units=index(time.get("units", {}), str),
+        numbers={k.lower(): int(v) for k, v in time.get("numbers", {}).items()},
+        vague=frozenset(w.lower() for w in time.get("vague_numbers", [])),
+        ambiguous=frozenset(
+            w.lower() for w in time.get("ambiguous_weekdays", []) + time.get("ambiguous_months", [])
+        ),
+    )
+
+
+def _parts(time: dict[str, Any], dated: bool) -> dict[str, str]:
+    """The regex of each placeholder; ``dated`` shapes also accept weekday abbreviations."""
+    months = time.get("months", {})
+    weekdays = [n for names in time.get("weekdays", {}).values() for n in names]
+    abbrevs = [n for names in time.get("weekday_abbreviations", {}).values() for n in names]
+    suffix = _alternation(time.get("day_suffixes", []))
+    return {
+        "weekday": _alternation(weekdays + (abbrevs if dated else []), set(abbrevs)),
+        "month": _alternation([n for ns in months.values() for n in ns], _abbreviations(months)),
+        "day": rf"\d{{1,2}}(?!\d)(?:{suffix})?",
+        "mm": r"\d{1,2}(?!\d)",
+        "year": r"(?:1[89]|20)\d\d(?!\d)",
+        "yy": r"\d\d(?!\d)",
+        "n": r"(?:\d{1,3}(?!\d)|" + _alternation(list(time.get("numbers", {}))) + ")",
+        "unit": _alternation([n for ns in time.get("units", {}).values() for n in ns]),
+        "season": _alternation([n for ns in time.get("seasons", {}).values() for n in ns]),
+    }
+
+
+_CACHE: dict[int, tuple[dict, Compiled]] = {}
+
+
+def compiled(lexicon: Lexicon) -> Compiled:
+    """The rules of a lexicon, compiled once."""
+    time = lexicon.section("time")
+    hit = _CACHE.get(id(time))
+    if hit and hit[0] is time:
+        return hit[1]
+    rules: list[Rule] = []
+    dated, plain = _parts(time, True), _parts(time, False)
+    suffixes = time.get("date_suffixes", [])
+    tail = rf"(?:\s+{_alternation(suffixes)})?" if suffixes else ""
+    for template in time.get("date_patterns", []):
+        rx = _with_tail(template, dated, tail)
+        rules.append(Rule(_compile(template, rx), "date", {}, len(rules)))
+    for record in time.get("relative", []):
+        if record.get("kind", "shift") not in KINDS:
+            raise LexiconError(f"time relative record {record!r}: kind must be one of {KINDS}")
+        for template in record.get("patterns", []):
+            rx = _compile(template, template_regex(template, plain))
+            rules.append(Rule(rx, record.get("kind", "shift"), record, len(rules)))
+    result = Compiled(rules, _names(time), time.get("week_starts", "monday"))
+    _CACHE[id(time)] = (time, result)
+    return result
+
+
+def _with_tail(template: str, parts: dict[str, str], tail: str) -> str:
+    """A date template's regex, with the words that may follow a date inside its span."""
+    rx = template_regex(template, parts)
+    if not tail or template.rstrip().endswith(">"):
+        return rx
+    body = rx[: -len(r"(?!\w)")]
+    return body[:-1] + tail + ")" + r"(?!\w)"
+
+
+def _compile(template: str, rx: str) -> re.Pattern[str]:
+    try:
+        return re.compile(rx, re.IGNORECASE)
+    except re.error as exc:
+        raise LexiconError(f"time template {template!r} does not compile: {exc}") from exc
+
+
+def candidates(text: str, start: int, end: int, comp: Compiled) -> list[Candidate]:
+    """All acceptable matches of all rules in ``text[start:end]``."""
+    found = []
+    for rule in comp.rules:
+        for m in rule.regex.finditer(text, start, end):
+            groups = {k: v for k, v in m.groupdict().items() if v and k != "core"}
+            priority = _priority(text, start, m.start("core"), rule, groups, comp.names)
+            if priority is not None:
+                found.append(Candidate(m.start("core"), m.end("core"), rule, groups, priority))
+    return found
+
+
+def _priority(text: str, start: int, at: int, rule: Rule, groups: dict[str, str],
+              names: Names) -> int | None:
+    """The rule's priority, demoted or refused when an ambiguous word is in the match.
+
+    A lowercase ambiguous word (``may``, ``minggu``) is refused outside date shapes (months:
+    everywhere); an ambiguous weekday that opens the sentence loses ties.
+    """
+    priority = rule.priority
+    for key in ("month", "month2", "weekday", "weekday2"):
+        word = groups.get(key, "")
+        if word.lower().rstrip(".") not in names.ambiguous:
+            continue
+        if key.startswith("weekday") and rule.kind == "date":
+            continue
+        if not word[0].isupper():
+            return None
+        if not any(ch.isalnum() for ch in text[start:at]):
+            priority += 10_000
+    return priority
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first, ties by priority; in text order."""
+    chosen: list[Candidate] = []
+    for c in sorted(found, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)

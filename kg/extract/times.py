@@ -1,0 +1,267 @@
+"""Find time expressions in a sentence and normalise them (TIMEX3 style).
+
+All words come from the language's ``time`` lexicon (see :mod:`kg.extract.timepatterns` for
+the template language). Absolute dates are resolved first; a relative expression is anchored
+to an absolute day in the same sentence (``anchor="sentence"``), else to the publication date
+(``"publication"``); anaphoric ones ("at the time") copy the time last mentioned
+(``"previous"``). With nothing to anchor to, a relative expression keeps its granularity but
+gets no value and no bounds: no date is ever invented.
+
+Values: ``2024-11-12`` day, ``2024-11`` month, ``2024`` year, ``2024-W44`` week (ISO week of
+its first day), ``2024-FA`` season (TIMEX3 codes SP, SU, FA, WI), ``--10-18`` a day without
+a recoverable year, ``2024-10-27/2024-10-28`` a range or window (ISO interval of
+``begin/end``), ``""`` unknown.
+
+>>> from kg.lexicon import load
+>>> text = "Officials said on Tuesday, Nov. 12, 2024, that troops moved last week."
+>>> [(t.span.text, t.value, t.anchor) for t in find_times(text, load("en"))]
+[('Tuesday, Nov. 12, 2024', '2024-11-12', 'none'), ('last week', '2024-W45', 'sentence')]
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from ..lexicon import Lexicon
+from ..model import Span, TimeExpr
+from . import timecalc as cal
+from .timepatterns import Candidate, Compiled, candidates, compiled, select
+
+_SOME_DAY = date(2001, 1, 1)  # stands in for a missing anchor; its bounds are dropped
+
+
+def find_times(text: str, lexicon: Lexicon, *, start: int = 0, end: int | None = None,
+               anchor: date | None = None, previous: TimeExpr | None = None) -> list[TimeExpr]:
+    """The time expressions in ``text[start:end]``, in text order, spans into ``text``.
+
+    ``anchor`` is the publication date (or ``None``); ``previous`` the time last mentioned
+    before this sentence, for anaphoric expressions.
+    """
+    end = len(text) if end is None else end
+    comp = compiled(lexicon)
+    chosen = select(candidates(text, start, end, comp))
+    absolute = {c.start: _absolute(text, c, comp, anchor) for c in chosen if c.rule.kind == "date"}
+    days = [(at, t.begin) for at, t in absolute.items() if t.granularity == "day" and t.begin]
+    found: list[TimeExpr] = []
+    last = previous
+    for c in chosen:
+        t = absolute.get(c.start) or _relative(text, c, comp, anchor, _nearest(days, c.start), last)
+        found.append(t)
+        if t.value:
+            last = t
+    return found
+
+
+def latest_day(times: list[TimeExpr]) -> date | None:
+    """The latest absolute day among ``times`` (a guess at a missing publication date).
+
+    >>> from kg.lexicon import load
+    >>> latest_day(find_times("on Nov. 4, 2024 and Nov. 6, 2024, or last week", load("en")))
+    datetime.date(2024, 11, 6)
+    """
+    days = [t.begin for t in times if t.granularity == "day" and t.anchor == "none" and t.begin]
+    return max(days, default=None)
+
+
+def _nearest(days: list[tuple[int, date]], at: int) -> date | None:
+    """The absolute day nearest before ``at`` in the sentence, else the first after it."""
+    before = [d for pos, d in days if pos < at]
+    return before[-1] if before else (days[0][1] if days else None)
+
+
+# --- absolute dates -------------------------------------------------------------------
+
+
+def _absolute(text: str, c: Candidate, comp: Compiled, anchor: date | None) -> TimeExpr:
+    """Resolve a date shape: a day, a range of days or months, a month, a season, a year."""
+    g, names = c.groups, comp.names
+    span = Span.of(text, c.start, c.end)
+    month = _month(g.get("month"), g.get("mm"), names)
+    month2 = _month(g.get("month2"), None, names) or month
+    year = int(g["year"]) if "year" in g else (2000 + int(g["yy"]) if "yy" in g else None)
+    if month is not None and not 1 <= month <= 12:
+        return _impossible(span)
+    if "season" in g:
+        code = names.seasons[g["season"].lower()]
+        begin, last = cal.season(code, year)
+        return TimeExpr(span, cal.value_of("season", begin, last, code), begin, last, "season")
+    if "day" not in g:
+        return _months(span, year, month, month2 if "month2" in g else None, anchor)
+    day = _number(g["day"])
+    weekday = names.weekdays.get(g.get("weekday", "").lower().rstrip("."))
+    if "day2" in g:
+        return _day_range(span, year, month, day, month2, _number(g["day2"]), anchor)
+    if cal.valid_date(year or 2024, month, day) is None:
+        return _impossible(span)
+    if year is None and anchor is None:
+        return TimeExpr(span, f"--{month:02d}-{day:02d}", None, None, "day")
+    when = cal.valid_date(year, month, day) if year else cal.yearless(month, day, anchor, weekday)
+    if when is None:
+        return _impossible(span)
+    warning = ""
+    if weekday is not None and when.weekday() != weekday:
+        warning = (f"weekday {g['weekday']} does not match {when.isoformat()} "
+                   f"({cal.WEEKDAYS[when.weekday()].capitalize()})")
+    return TimeExpr(span, when.isoformat(), when, when, "day", warning=warning)
+
+
+def _month(name: str | None, number: str | None, names) -> int | None:
+    if name:
+        return names.months[name.lower().rstrip(".")]
+    return int(number) if number else None
+
+
+def _number(digits: str) -> int:
+    return int("".join(ch for ch in digits if ch.isdigit()))
+
+
+def _impossible(span: Span) -> TimeExpr:
+    return TimeExpr(span, "", None, None, "unknown", warning=f"impossible date {span.text!r}")
+
+
+def _months(span: Span, year: int | None, month: int | None, month2: int | None,
+            anchor: date | None) -> TimeExpr:
+    """A year, a month of a year, or a range of months (year from the anchor if unwritten)."""
+    if month is None:
+        begin, end = date(year, 1, 1), date(year, 12, 31)
+        return TimeExpr(span, str(year), begin, end, "year")
+    granularity = "month" if month2 is None else "range"
+    if year is None:
+        if anchor is None:
+            return TimeExpr(span, "", None, None, granularity)
+        year = cal.yearless(month, 1, anchor).year
+    begin = date(year, month, 1)
+    final = month2 or month
+    end = cal.period("month", date(year + (final < month), final, 1), 0, "")[1]
+    return TimeExpr(span, cal.value_of(granularity, begin, end), begin, end, granularity)
+
+
+def _day_range(span: Span, year: int | None, month: int, day: int, month2: int, day2: int,
+               anchor: date | None) -> TimeExpr:
+    """``27-28 Oktober 2024``, ``October 27-28``, ``30 Oct - 2 Nov``."""
+    if year is None and anchor is None:
+        return TimeExpr(span, "", None, None, "range")
+    begin = cal.valid_date(year, month, day) if year else cal.yearless(month, day, anchor)
+    if begin is None:
+        return _impossible(span)
+    end = cal.valid_date(begin.year, month2, day2)
+    if end is not None and end < begin:
+        end = cal.valid_date(begin.year + 1, month2, day2)
+    if end is None:
+        return _impossible(span)
+    return TimeExpr(span, cal.value_of("range", begin, end), begin, end, "range")
+
+
+# --- relative and anaphoric expressions -------------------------------------------------
+
+
+def _relative(text: str, c: Candidate, comp: Compiled, anchor: date | None,
+              sentence_day: date | None, last: TimeExpr | None) -> TimeExpr:
+    """Resolve a relative record's match against the sentence, previous or publication date."""
+    span = Span.of(text, c.start, c.end)
+    fields = c.rule.fields
+    if c.rule.kind == "anaphor":
+        if last is None:
+            return TimeExpr(span, "", None, None, "unknown", anchor="previous")
+        return replace(last, span=span, anchor="previous", anchor_date=last.begin, warning="")
+    if sentence_day:
+        how, ref = "sentence", sentence_day
+    elif fields.get("relative_to") == "previous":
+        how, ref = "previous", last.begin if last else None
+    else:
+        how, ref = "publication", anchor
+    granularity, begin, end, future, code = _KINDS[c.rule.kind](c, fields, ref or _SOME_DAY, comp)
+    if ref is None:
+        begin = end = None
+    value = cal.value_of(granularity, begin, end, code)
+    return TimeExpr(span, value, begin, end, granularity, how, ref, future)
+
+
+Resolved = tuple[str, date, date, bool, str]
+
+
+def _count(c: Candidate, comp: Compiled) -> tuple[int, bool]:
+    """The written count (1 when none) and whether it is vague ("a few")."""
+    word = c.groups.get("n", "").lower()
+    if not word:
+        return 1, False
+    return (int(word) if word.isdigit() else comp.names.numbers[word]), word in comp.names.vague
+
+
+def _unit(c: Candidate, fields: dict[str, Any], comp: Compiled) -> str:
+    word = c.groups.get("unit")
+    return comp.names.units[word.lower()] if word else fields.get("unit", "day")
+
+
+def _shift(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
+    """``kemarin``, ``last week``, ``3 days ago``; a vague count gives a window."""
+    unit, (n, vague) = _unit(c, fields, comp), _count(c, comp)
+    offset = fields.get("offset", 0) * n
+    if vague:
+        sign = 1 if offset > 0 else -1
+        begin, end = sorted((cal.move(ref, unit, offset), cal.move(ref, unit, sign)))
+        return "window", begin, end, offset > 0, ""
+    begin, end = cal.period(unit, ref, offset, comp.week_starts)
+    return unit, begin, end, offset > 0, ""
+
+
+def _part(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
+    """``awal bulan ini``, ``earlier this year``: a part of a calendar unit."""
+    whole = cal.period(_unit(c, fields, comp), ref, fields.get("offset", 0), comp.week_starts)
+    begin, end = cal.part_of(*whole, fields.get("part", "early"), ref)
+    return "range", begin, end, False, ""
+
+
+def _last_n(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
+    """``3 pekan terakhir``, ``the past two weeks``: a range ending at the anchor."""
+    n, _ = _count(c, comp)
+    return "range", cal.move(ref, _unit(c, fields, comp), -n), ref, False, ""
+
+
+def _window(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
+    """``dalam beberapa hari mendatang``: from the anchor, ``days`` ahead (negative: back)."""
+    if "days" in fields:
+        other = cal.move(ref, "day", fields["days"])
+    else:
+        n, _ = _count(c, comp)
+        other = cal.move(ref, _unit(c, fields, comp), n * fields.get("offset", 1))
+    begin, end = sorted((ref, other))
+    return "window", begin, end, other > ref, ""
+
+
+def _weekday(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
+    """A weekday: of a given week (``offset`` weeks away), or the nearest last/next one."""
+    def resolve(word: str) -> date:
+        day = comp.names.weekdays[word.lower().rstrip(".")]
+        if "offset" in fields:
+            week = cal.period("week", ref, fields["offset"], comp.week_starts)[0]
+            return cal.move(week, "day", (day - week.weekday()) % 7)
+        return cal.weekday_near(ref, day, fields.get("direction", "last"))
+
+    begin = resolve(c.groups["weekday"])
+    end = resolve(c.groups["weekday2"]) if "weekday2" in c.groups else begin
+    future = begin > ref
+    return ("day" if end == begin else "range"), begin, end, future, ""
+
+
+def _month_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
+    """``Agustus lalu``, ``next March``, ``in May``."""
+    month = comp.names.months[c.groups["month"].lower().rstrip(".")]
+    direction = fields.get("direction", "same")
+    begin, end = cal.month_near(month, ref, direction, fields.get("offset", 0))
+    return "month", begin, end, direction == "next", ""
+
+
+def _season_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
+    """``musim dingin ini``, ``last winter``."""
+    code = comp.names.seasons[c.groups["season"].lower()]
+    direction = fields.get("direction", "same")
+    begin, end = cal.season_near(code, ref, direction)
+    return "season", begin, end, begin > ref, code
+
+
+_KINDS = {
+    "shift": _shift, "part": _part, "last_n": _last_n, "window": _window,
+    "weekday": _weekday, "month": _month_rel, "season": _season_rel,
+}

@@ -1,0 +1,133 @@
+"""The gazetteer: known actors and places, loaded from ``kg/gazetteer/gazetteer.ttl``.
+
+Names are matched in text with their capitals kept: a capital letter in a name must be a
+capital in the text ("AS" matches "AS", never the English word "as"), while the text may be
+all capitals where the name is not (a "KYIV" dateline).
+
+>>> gaz = load()
+>>> [(s.text, e.key) for s, e in gaz.find("Korut dan AS as well")]
+[('Korut', 'north-korea'), ('AS', 'united-states')]
+>>> gaz.entries["north-korea"].label("id")
+'Korea Utara'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
+from rdflib.namespace import Namespace
+
+from .errors import GazetteerError
+from .model import Span
+
+KGO = Namespace("https://w3id.org/kg-news/ontology#")
+_ACTOR_TYPES = {
+    KGO.Country: "country",
+    KGO.Organization: "organization",
+    KGO.Person: "person",
+    KGO.ArmedForce: "armed_force",
+    KGO.Group: "group",
+}
+_PLACE_TYPES = {KGO.Region: "region", KGO.City: "city"}
+
+
+@dataclass
+class Entry:
+    """One gazetteer entry: an actor (``kind == "actor"``) or a place."""
+
+    key: str
+    kind: str
+    type: str
+    labels: dict[str, str]
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str = ""
+    titles: dict[str, str] = field(default_factory=dict)
+    affiliation: str = ""
+    part_of: str = ""
+    capital_of: str = ""
+
+    def label(self, language: str) -> str:
+        """The label in ``language``, else in English, else any."""
+        return self.labels.get(language) or self.labels.get("en") or next(iter(self.labels.values()))
+
+    @property
+    def surfaces(self) -> list[str]:
+        """Every written form: labels and aliases."""
+        return sorted(set(self.labels.values()) | set(self.aliases))
+
+
+class Gazetteer:
+    """Entries by key, and a matcher that finds their names in text."""
+
+    def __init__(self, entries: dict[str, Entry]):
+        self.entries = entries
+        self._by_surface: dict[str, list[tuple[str, Entry]]] = {}
+        for entry in entries.values():
+            for surface in entry.surfaces:
+                self._by_surface.setdefault(surface.casefold(), []).append((surface, entry))
+        names = sorted(self._by_surface, key=len, reverse=True)
+        alternatives = "|".join(re.escape(n) for n in names)
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[Span, Entry]]:
+        """Known names in ``text[start:end]``, longest first, not overlapping, in text order."""
+        found = []
+        for m in self._pattern.finditer(text, start, len(text) if end is None else end):
+            for surface, entry in self._by_surface[m.group().casefold()]:
+                if _capitals_kept(surface, m.group()):
+                    found.append((Span(m.start(), m.end(), m.group()), entry))
+                    break
+        return found
+
+    def by_surname(self, surname: str) -> Entry | None:
+        """The one known person whose name ends with ``surname``, if exactly one."""
+        hits = [e for e in self.entries.values() if e.type == "person"
+                and any(s.split()[-1] == surname for s in e.surfaces)]
+        return hits[0] if len(hits) == 1 else None
+
+
+def _capitals_kept(surface: str, written: str) -> bool:
+    return all(w.isupper() for s, w in zip(surface, written) if s.isupper())
+
+
+def _local(iri: URIRef) -> str:
+    return str(iri).rstrip("/").rsplit("/", 1)[-1]
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """Load the packaged gazetteer (cached)."""
+    path = resources.files("kg") / "gazetteer" / "gazetteer.ttl"
+    graph = Graph()
+    try:
+        graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
+    except Exception as exc:  # rdflib raises many kinds of parse errors
+        raise GazetteerError(f"kg/gazetteer/gazetteer.ttl: cannot parse: {exc}") from exc
+    entries: dict[str, Entry] = {}
+    for subject, rdf_type in graph.subject_objects(RDF.type):
+        kind = "actor" if rdf_type in _ACTOR_TYPES else "place" if rdf_type in _PLACE_TYPES else ""
+        if not kind:
+            raise GazetteerError(f"kg/gazetteer/gazetteer.ttl: {subject} has unknown type {rdf_type}")
+        key = _local(subject)
+        if key in entries:
+            raise GazetteerError(f"kg/gazetteer/gazetteer.ttl: key {key!r} is used twice")
+        labels = {lit.language or "en": str(lit) for lit in graph.objects(subject, RDFS.label)}
+        if not labels:
+            raise GazetteerError(f"kg/gazetteer/gazetteer.ttl: {key} has no rdfs:label")
+        same = [str(o) for o in graph.objects(subject, OWL.sameAs)]
+        entries[key] = Entry(
+            key=key,
+            kind=kind,
+            type=(_ACTOR_TYPES | _PLACE_TYPES)[rdf_type],
+            labels=labels,
+            aliases=sorted(str(o) for o in graph.objects(subject, SKOS.altLabel)),
+            wikidata=_local(URIRef(same[0])) if same else "",
+            titles={lit.language or "en": str(lit) for lit in graph.objects(subject, KGO.title)},
+            affiliation=_local(graph.value(subject, KGO.affiliation) or URIRef("")),
+            part_of=_local(graph.value(subject, KGO.partOf) or URIRef("")),
+            capital_of=_local(graph.value(subject, KGO.capitalOf) or URIRef("")),
+        )
+    return Gazetteer(entries)

@@ -1,0 +1,263 @@
+"""Extractions to RDF: one named graph per article, plus the merged story graph.
+
+The shape is documented in ``docs/graph-model.md``. IRIs are minted from article ids,
+character offsets and normalised names, so the same input gives the same graph.
+
+>>> from kg.ingest import parse_article
+>>> from kg.extract.document import extract
+>>> ds = to_dataset([extract(parse_article("Presiden Rusia Vladimir Putin pada Rabu (19/6/2024) mengatakan, pasukan Rusia siap.", "a.txt"))])
+>>> sorted(str(g.identifier).rsplit("/", 2)[-1] for g in ds.graphs() if len(g))
+['a', 'story']
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import datetime, timezone
+
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Literal, URIRef
+
+from . import __version__
+from .gazetteer import load as load_gazetteer
+from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
+from .vocab import KGO, KGR, NIF, PREFIXES, PROV, SCHEMA, SEM, WD, concept
+
+STORY = KGR["graph/story"]
+_CLASS = {"country": KGO.Country, "organization": KGO.Organization, "person": KGO.Person,
+          "armed_force": KGO.ArmedForce, "group": KGO.Group, "other": KGO.OtherActor}
+_ROLE = {"agent": KGO.agent, "theme": KGO.theme, "partner": KGO.partner, "target": KGO.target}
+
+
+def article_iri(article_id: str) -> URIRef:
+    """``kgr:article/{id}``."""
+    return KGR[f"article/{article_id}"]
+
+
+def actor_iri(key: str) -> URIRef:
+    """``kgr:actor/{key}``."""
+    return KGR[f"actor/{key}"]
+
+
+def place_iri(key: str, x: Extraction) -> URIRef:
+    """A place: a country used as a place keeps its actor IRI."""
+    return actor_iri(key) if key in x.actors else KGR[f"place/{key}"]
+
+
+def to_dataset(extractions: list[Extraction]) -> Dataset:
+    """The whole graph: a named graph per article and the story graph."""
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    for x in sorted(extractions, key=lambda x: x.article.id):
+        _ArticleWriter(ds.graph(KGR[f"graph/article/{x.article.id}"]), x).write()
+    _story(ds.graph(STORY), extractions)
+    return ds
+
+
+class _ArticleWriter:
+    """Writes one extraction into its named graph."""
+
+    def __init__(self, graph, x: Extraction):
+        self.g, self.x, self.a = graph, x, x.article
+        self.iri = article_iri(self.a.id)
+        self.lang = self.a.language
+
+    def add(self, s, p, o):
+        self.g.add((s, p, o))
+
+    def mention(self, span: Span) -> URIRef:
+        iri = URIRef(f"{self.iri}#char={span.start},{span.end}")
+        self.add(iri, RDF.type, NIF.String)
+        self.add(iri, RDF.type, NIF.OffsetBasedString)
+        self.add(iri, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
+        self.add(iri, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(iri, NIF.anchorOf, Literal(span.text))
+        self.add(iri, NIF.referenceContext, self.iri)
+        return iri
+
+    def derived(self, node):
+        self.add(node, PROV.wasDerivedFrom, self.iri)
+
+    def write(self):
+        self.article()
+        for actor in self.x.actors.values():
+            self.actor(actor)
+        for place in self.x.places.values():
+            node = KGR[f"place/{place.key}"]
+            self.add(node, RDF.type, SEM.Place)
+            self.add(node, RDFS.label, Literal(place.label, lang=self.lang))
+            for span in place.mentions:
+                self.add(node, KGO.mention, self.mention(span))
+            self.derived(node)
+        for event in self.x.events:
+            self.event(event)
+        for statement in self.x.statements:
+            self.statement(statement)
+
+    def article(self):
+        a, node = self.a, self.iri
+        self.add(node, RDF.type, SCHEMA.NewsArticle)
+        self.add(node, RDF.type, NIF.Context)
+        self.add(node, NIF.isString, Literal(a.text))
+        self.add(node, SCHEMA.inLanguage, Literal(a.language))
+        self.add(node, KGO.sha256, Literal(a.sha256))
+        for prop, value in ((SCHEMA.headline, a.title), (SCHEMA.publisher, a.publisher), (KGO.dateline, a.dateline)):
+            if value:
+                self.add(node, prop, Literal(value))
+        if a.url:
+            self.add(node, SCHEMA.url, URIRef(a.url))
+        if a.published:
+            self.add(node, SCHEMA.datePublished, Literal(a.published.isoformat(), datatype=XSD.date))
+        fields = {"title": SCHEMA.headline, "publisher": SCHEMA.publisher, "published": SCHEMA.datePublished,
+                  "language": SCHEMA.inLanguage, "dateline": KGO.dateline}
+        for name in sorted(a.inferred):
+            self.add(node, KGO.inferred, fields[name])
+        for piece in a.furniture:
+            m = self.mention(piece.span)
+            self.add(node, KGO.furniture, m)
+            self.add(m, KGO.furnitureKind, Literal(piece.kind))
+
+    def actor(self, actor: Actor):
+        node = actor_iri(actor.key)
+        self.add(node, RDF.type, SEM.Actor)
+        self.add(node, RDF.type, _CLASS[actor.type])
+        self.add(node, KGO.actorType, concept("actor", actor.type))
+        self.add(node, RDFS.label, Literal(actor.label, lang=self.lang))
+        if actor.title:
+            self.add(node, KGO.title, Literal(actor.title, lang=self.lang))
+        if actor.affiliation:
+            prop = KGO.forceOf if actor.type == "armed_force" else KGO.affiliation
+            self.add(node, prop, actor_iri(actor.affiliation))
+        for span in actor.mentions:
+            self.add(node, KGO.mention, self.mention(span))
+        self.derived(node)
+
+    def time(self, t: TimeExpr) -> URIRef:
+        node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}"
+                   + ("" if t.anchor != "statement" else "/before")]
+        self.add(node, RDF.type, SEM.Time)
+        self.add(node, KGO.mention, self.mention(t.span))
+        self.add(node, KGO.timexValue, Literal(t.value))
+        self.add(node, KGO.granularity, concept("granularity", t.granularity))
+        self.add(node, KGO.anchorType, Literal(t.anchor))
+        self.add(node, KGO.future, Literal(t.future))
+        if t.day:
+            self.add(node, SEM.hasTimeStamp, Literal(t.day.isoformat(), datatype=XSD.date))
+        if t.begin:
+            self.add(node, SEM.hasEarliestBeginTimeStamp, Literal(t.begin.isoformat(), datatype=XSD.date))
+        if t.end:
+            self.add(node, SEM.hasLatestEndTimeStamp, Literal(t.end.isoformat(), datatype=XSD.date))
+        if t.anchor_date:
+            self.add(node, KGO.anchorDate, Literal(t.anchor_date.isoformat(), datatype=XSD.date))
+        if t.warning:
+            self.add(node, KGO.warning, Literal(t.warning))
+        self.derived(node)
+        return node
+
+    def event(self, e: Event):
+        node = KGR[f"article/{e.id}"]
+        self.add(node, RDF.type, SEM.Event)
+        self.add(node, SEM.eventType, concept("event", e.type))
+        self.add(node, RDFS.label, Literal(e.label, lang=self.lang))
+        self.add(node, KGO.factuality, concept("factuality", e.factuality))
+        self.add(node, KGO.trigger, self.mention(e.trigger))
+        self.add(node, KGO.sentence, self.mention(e.sentence))
+        for role, key in e.roles:
+            self.add(node, _ROLE[role], actor_iri(key))
+        for key in e.places:
+            place = place_iri(key, self.x)
+            self.add(node, SEM.hasPlace, place)
+            self.add(place, RDF.type, SEM.Place)
+        if e.quantity:
+            q = e.quantity
+            qn = KGR[f"article/{self.a.id}/quantity/{q.span.start}-{q.span.end}"]
+            self.add(qn, RDF.type, KGO.Quantity)
+            self.add(qn, KGO.value, Literal(q.value))
+            if q.upper is not None:
+                self.add(qn, KGO.upperValue, Literal(q.upper))
+            self.add(qn, KGO.qualifier, Literal(q.qualifier))
+            self.add(qn, KGO.unit, Literal(q.unit))
+            self.add(qn, KGO.mention, self.mention(q.span))
+            self.add(node, KGO.quantity, qn)
+        if e.time:
+            self.add(node, SEM.hasTime, self.time(e.time))
+        self.derived(node)
+
+    def statement(self, s: Statement):
+        node = KGR[f"article/{s.id}"]
+        self.add(node, RDF.type, KGO.Statement)
+        self.add(node, KGO.statementKind, concept("kind", s.kind))
+        for key in s.speakers:
+            self.add(node, KGO.speaker, actor_iri(key))
+        for key in s.addressees:
+            self.add(node, KGO.addressee, actor_iri(key))
+        if s.principal:
+            self.add(node, KGO.onBehalfOf, actor_iri(s.principal))
+        self.add(node, KGO.direct, Literal(s.direct))
+        self.add(node, KGO.negated, Literal(s.negated))
+        if s.quote:
+            q = self.mention(s.quote)
+            self.add(q, RDF.type, SCHEMA.Quotation)
+            self.add(node, KGO.quote, q)
+        if s.content:
+            self.add(node, KGO.content, self.mention(s.content))
+        self.add(node, KGO.cue, self.mention(s.cue))
+        self.add(node, KGO.sentence, self.mention(s.sentence))
+        if s.speaker_mention:
+            self.add(node, KGO.speakerMention, self.mention(s.speaker_mention))
+        if s.time:
+            self.add(node, SEM.hasTime, self.time(s.time))
+        events = {e.id: e for e in self.x.events}
+        for n, event_id in enumerate(s.events, 1):
+            event = KGR[f"article/{event_id}"]
+            self.add(node, KGO.reports, event)
+            claim = URIRef(f"{node}/claim/{n}")
+            self.add(claim, RDF.type, KGO.Claim)
+            self.add(claim, KGO.about, event)
+            self.add(claim, KGO.factuality, concept("factuality", events[event_id].factuality))
+            self.add(node, KGO.claim, claim)
+            self.derived(claim)
+        self.derived(node)
+
+
+def _story(graph, extractions: list[Extraction]) -> None:
+    """The merged layer: one description per actor and place, and the build activity."""
+    gaz = load_gazetteer()
+    actors: dict[str, Actor] = {}
+    for x in extractions:
+        for key, actor in x.actors.items():
+            merged = actors.setdefault(key, actor)
+            for lang, label in actor.labels.items():
+                merged.labels.setdefault(lang, label)
+    for key, actor in sorted(actors.items()):
+        node = actor_iri(key)
+        graph.add((node, RDF.type, SEM.Actor))
+        graph.add((node, RDF.type, _CLASS[actor.type]))
+        graph.add((node, KGO.actorType, concept("actor", actor.type)))
+        entry = gaz.entries.get(key)
+        labels = dict(entry.labels) if entry else {}
+        labels.update({k: v for k, v in actor.labels.items() if k not in labels})
+        for lang, label in sorted(labels.items()):
+            graph.add((node, RDFS.label, Literal(label, lang=lang)))
+        if actor.wikidata:
+            graph.add((node, OWL.sameAs, WD[actor.wikidata]))
+    places = {k: p for x in extractions for k, p in x.places.items()}
+    for key, place in sorted(places.items()):
+        node = KGR[f"place/{key}"]
+        graph.add((node, RDF.type, SEM.Place))
+        for lang, label in sorted(place.labels.items()):
+            graph.add((node, RDFS.label, Literal(label, lang=lang)))
+        if place.wikidata:
+            graph.add((node, OWL.sameAs, WD[place.wikidata]))
+        if place.part_of:
+            graph.add((node, KGO.partOf, actor_iri(place.part_of)))
+    digest = hashlib.sha256("".join(sorted(x.article.sha256 for x in extractions)).encode()).hexdigest()[:16]
+    build = KGR[f"build/{digest}"]
+    graph.add((build, RDF.type, PROV.Activity))
+    graph.add((build, KGO.toolVersion, Literal(__version__)))
+    for x in extractions:
+        graph.add((build, PROV.used, article_iri(x.article.id)))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+        graph.add((build, PROV.endedAtTime, Literal(stamp.isoformat(), datatype=XSD.dateTime)))

@@ -1,0 +1,349 @@
+/* Page logic shared by the timeline and network views.
+   Data comes from the JSON block #kg-data; all text goes into the DOM via textContent. */
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  var container = document.getElementById("kg-canvas");
+  var panel = document.getElementById("kg-panel");
+  var nodes = new vis.DataSet(DATA.nodes);
+  var edges = new vis.DataSet(DATA.edges);
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var FONT = DATA.font;
+
+  window.kgNetwork = network;
+  window.kgData = DATA;
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  /* ---------- header: counts, hint, legend ---------- */
+  document.getElementById("kg-counts").textContent = DATA.counts;
+  document.getElementById("kg-hint").textContent = DATA.hint;
+  (function legend() {
+    var box = document.getElementById("kg-legend");
+    DATA.legend.forEach(function (section) {
+      var sec = el("div", "kg-legend-section");
+      sec.appendChild(el("span", "kg-legend-title", section.title + ":"));
+      section.items.forEach(function (item) {
+        var it = el("span", "kg-legend-item");
+        var sw = el("span", "kg-sw " + item.shape + (item.line ? " line-" + item.line : ""));
+        if (item.shape === "triangle") sw.style.color = item.color;
+        else sw.style.backgroundColor = item.color;
+        it.appendChild(sw);
+        it.appendChild(el("span", null, item.label));
+        sec.appendChild(it);
+      });
+      box.appendChild(sec);
+    });
+  })();
+
+  /* ---------- side panel ---------- */
+  function emptyPanel() {
+    panel.replaceChildren(el("p", "kg-empty", "Click an item to see its date, actors, factuality and source sentence."));
+  }
+
+  function codePoints(s) { return Array.from(s || ""); }
+
+  function highlighted(sentence, mention, start, end) {
+    var p = el("p", "kg-sentence");
+    var chars = codePoints(sentence);
+    var ok = start >= 0 && end > start && end <= chars.length;
+    if (ok && mention && chars.slice(start, end).join("") !== mention) ok = false;
+    if (!ok && mention) {
+      var at = sentence.indexOf(mention);
+      if (at >= 0) {
+        start = codePoints(sentence.slice(0, at)).length;
+        end = start + codePoints(mention).length;
+        ok = true;
+      }
+    }
+    if (!ok) { p.textContent = sentence; return p; }
+    p.appendChild(document.createTextNode(chars.slice(0, start).join("")));
+    p.appendChild(el("mark", null, chars.slice(start, end).join("")));
+    p.appendChild(document.createTextNode(chars.slice(end).join("")));
+    return p;
+  }
+
+  function row(dl, name, value) {
+    if (value === undefined || value === null || value === "") return;
+    dl.appendChild(el("dt", null, name));
+    var dd = el("dd");
+    if (value instanceof Node) dd.appendChild(value); else dd.textContent = String(value);
+    dl.appendChild(dd);
+  }
+
+  function whenText(d) {
+    if (!d.date) return "undated";
+    var t = d.date;
+    if (d.end && d.end !== d.date) t += " \u2013 " + d.end;
+    if (d.precision && d.precision !== "day") t += " (" + d.precision + ")";
+    return t;
+  }
+
+  function showDetails(id) {
+    var d = DATA.details[id];
+    if (!d) { emptyPanel(); return false; }
+    var parts = [];
+    parts.push(el("h2", null, d.label || id));
+    var chips = el("div", "kg-chips");
+    chips.appendChild(el("span", "kg-chip kind", d.kind || "item"));
+    if (d.type) chips.appendChild(el("span", "kg-chip", d.type.replace(/_/g, " ")));
+    if (d.factuality) {
+      var fc = d.factuality === "negated" ? " negated" :
+        (d.factuality === "possible" || d.factuality === "unconfirmed") ? " weak" : "";
+      chips.appendChild(el("span", "kg-chip" + fc, d.factuality));
+    }
+    parts.push(chips);
+
+    var dl = el("dl");
+    if (d.kind === "event" || d.kind === "statement" || d.date) {
+      row(dl, "Date", whenText(d));
+      row(dl, "As written", d.time_text ? "\u201c" + d.time_text + "\u201d" : "");
+    }
+    row(dl, "Factuality", d.factuality);
+    if (d.kind === "statement") row(dl, "Speech", d.direct === "true" ? "direct quote" : d.direct === "false" ? "indirect (reported speech)" : "");
+    parts.push(dl);
+
+    if (d.quote) {
+      parts.push(el("h3", null, "Quote"));
+      parts.push(el("blockquote", "kg-quote", d.quote));
+    }
+    if (d.links && d.links.length) {
+      parts.push(el("h3", null, "Connected"));
+      var ul = el("ul");
+      d.links.forEach(function (link) {
+        var li = el("li");
+        li.appendChild(el("span", "kg-role", (link.role || "link").replace(/_/g, " ") + (link.dir === "in" ? " of" : "")));
+        if (nodes.get(link.id)) {
+          var b = el("button", "kg-link", link.label);
+          b.type = "button";
+          b.addEventListener("click", function () { select(link.id, true); });
+          li.appendChild(b);
+        } else {
+          li.appendChild(el("span", null, link.label));
+        }
+        if (link.kind) li.appendChild(el("span", "kg-linkkind", " (" + link.kind + ")"));
+        ul.appendChild(li);
+      });
+      parts.push(ul);
+    }
+    if (d.sentence) {
+      parts.push(el("h3", null, "Source sentence"));
+      parts.push(highlighted(d.sentence, d.mention, d.mention_start, d.mention_end));
+    }
+    if (d.article_title || d.publisher || d.url) {
+      parts.push(el("h3", null, "Article"));
+      var art = el("div", "kg-article");
+      if (d.article_title) art.appendChild(el("div", null, d.article_title));
+      if (d.publisher) art.appendChild(el("div", "kg-linkkind", d.publisher));
+      if (d.url) {
+        var line = el("div");
+        if (/^https?:\/\//i.test(d.url)) {
+          var a = el("a", null, d.url);
+          a.href = d.url;  /* set at click time only; never auto-loaded */
+          a.target = "_blank";
+          a.rel = "noopener noreferrer";
+          line.appendChild(a);
+        } else {
+          line.textContent = d.url;
+        }
+        art.appendChild(line);
+      }
+      parts.push(art);
+    }
+    parts.push(el("div", "kg-iri", id));
+    panel.replaceChildren.apply(panel, parts);
+    panel.scrollTop = 0;
+    return true;
+  }
+
+  function select(id, focus) {
+    if (!nodes.get(id)) return false;
+    network.selectNodes([id]);
+    if (focus) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: { duration: 400 } });
+    return showDetails(id);
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) showDetails(params.nodes[0]);
+    else if (!params.edges.length) emptyPanel();
+  });
+  window.kgShow = function (id) { return select(id, false); };
+  emptyPanel();
+
+  /* ---------- initial view ---------- */
+  function fitView(readable) {
+    var W = container.clientWidth, H = container.clientHeight;
+    if (!DATA.axis) {
+      network.fit({ animation: false });
+      network.moveTo({ scale: network.getScale() * 0.95, animation: false });
+      return;
+    }
+    /* timeline: fit the lanes (not just the nodes), keep room for the axis band,
+       and never start below a readable scale (then show the top-left corner) */
+    var b = DATA.axis.bounds, band = 30;
+    var s = Math.min(W / (b.x1 - b.x0), (H - band - 10) / Math.max(b.y1 - b.y0, 1), DATA.maxScale);
+    if (readable) s = Math.max(s, DATA.minScale);
+    var cx = Math.min((b.x0 + b.x1) / 2, b.x0 + W / (2 * s));
+    var top = b.y0 - band / s;
+    network.moveTo({ position: { x: cx, y: top + H / (2 * s) }, scale: s, animation: false });
+  }
+  document.getElementById("kg-fit").addEventListener("click", function () { fitView(false); });
+
+  function markReady() {
+    if (document.body.dataset.ready) return;
+    fitView(true);
+    document.body.dataset.ready = "1";
+  }
+
+  /* ---------- timeline: lanes, date axis, ranges ---------- */
+  function dayNum(iso) {
+    var p = iso.split("-");
+    return Math.round(Date.UTC(+p[0], +p[1] - 1, +p[2]) / 864e5);
+  }
+  function ymd(day) {
+    var t = new Date(day * 864e5);
+    return { y: t.getUTCFullYear(), m: t.getUTCMonth(), d: t.getUTCDate(), wd: t.getUTCDay() };
+  }
+
+  function ticks(d0, d1, pxPerDay) {
+    var out = [], k, t, MIN = 80;
+    if (pxPerDay >= MIN || pxPerDay * 7 >= MIN) {
+      var step = pxPerDay >= MIN ? 1 : 7;
+      var start = Math.floor(d0);
+      if (step === 7) { while (ymd(start).wd !== 1) start--; }
+      for (k = start; k <= d1 + 1 && out.length < 600; k += step) {
+        t = ymd(k);
+        out.push({ day: k, label: t.d + " " + MONTHS[t.m] + (t.m === 0 && t.d <= step ? " " + t.y : ""), major: t.d === 1 });
+      }
+      return out;
+    }
+    var months = pxPerDay * 30 >= MIN ? 1 : pxPerDay * 91 >= MIN ? 3 : 12;
+    t = ymd(Math.floor(d0));
+    var y = t.y, m = t.m - (t.m % months);
+    while (out.length < 600) {
+      k = Math.round(Date.UTC(y, m, 1) / 864e5);
+      if (k > d1 + 1) break;
+      out.push({ day: k, label: months === 12 ? String(y) : MONTHS[m] + " " + y, major: m === 0 });
+      m += months;
+      if (m >= 12) { m -= 12; y += 1; }
+    }
+    return out;
+  }
+
+  function view() {
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    return { x0: a.x, y0: a.y, x1: b.x, y1: b.y, s: network.getScale() };
+  }
+
+  function setupTimeline(ax) {
+    var origin = ax.origin ? dayNum(ax.origin) : null;
+    var rangeIds = DATA.ranges.map(function (r) { return r.id; });
+    function xOf(day) { return (day - origin) * ax.pxPerDay; }
+    function dayOf(x) { return origin + x / ax.pxPerDay; }
+
+    network.on("beforeDrawing", function (ctx) {
+      var v = view(), s = v.s;
+      /* lane bands and lane names (sticky at the left edge) */
+      DATA.lanes.forEach(function (lane, i) {
+        ctx.fillStyle = i % 2 ? "rgba(31,78,121,0.035)" : "rgba(255,255,255,0)";
+        ctx.fillRect(v.x0, lane.y0, v.x1 - v.x0, lane.y1 - lane.y0);
+        ctx.strokeStyle = "rgba(0,0,0,0.08)";
+        ctx.lineWidth = 1 / s;
+        ctx.beginPath(); ctx.moveTo(v.x0, lane.y1); ctx.lineTo(v.x1, lane.y1); ctx.stroke();
+        ctx.fillStyle = "#4a5563";
+        ctx.font = "600 " + (12.5 / s) + "px " + FONT;
+        ctx.textAlign = "left"; ctx.textBaseline = "top";
+        ctx.fillText(lane.label, v.x0 + 10 / s, lane.y0 + 6 / s);
+      });
+      /* vertical grid */
+      if (origin !== null) {
+        var lo = Math.max(v.x0, ax.xmin - 400), hi = Math.min(v.x1, ax.undatedX !== null ? ax.undatedX - 70 / s : ax.xmax + 400);
+        ticks(dayOf(lo), dayOf(hi), ax.pxPerDay * s).forEach(function (t) {
+          var x = xOf(t.day);
+          if (x < lo || x > hi) return;
+          ctx.strokeStyle = t.major ? "rgba(0,0,0,0.16)" : "rgba(0,0,0,0.07)";
+          ctx.lineWidth = 1 / s;
+          ctx.beginPath(); ctx.moveTo(x, v.y0); ctx.lineTo(x, v.y1); ctx.stroke();
+        });
+      }
+      /* undated strip */
+      if (ax.undatedX !== null) {
+        ctx.fillStyle = "rgba(120,120,120,0.06)";
+        ctx.fillRect(ax.undatedX, v.y0, v.x1 - ax.undatedX, v.y1 - v.y0);
+        ctx.strokeStyle = "rgba(0,0,0,0.35)";
+        ctx.setLineDash([6 / s, 5 / s]);
+        ctx.beginPath(); ctx.moveTo(ax.undatedX, v.y0); ctx.lineTo(ax.undatedX, v.y1); ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      /* ranges of vague times: a bar with end caps behind the node */
+      if (rangeIds.length) {
+        var pos = network.getPositions(rangeIds);
+        DATA.ranges.forEach(function (r) {
+          var p = pos[r.id];
+          if (!p) return;
+          ctx.fillStyle = r.color;
+          ctx.globalAlpha = 0.45;
+          ctx.fillRect(r.x0, p.y - 5, r.x1 - r.x0, 10);
+          ctx.globalAlpha = 1;
+          ctx.fillStyle = r.color;
+          ctx.fillRect(r.x0 - 1, p.y - 11, 2.5, 22);
+          ctx.fillRect(r.x1 - 1.5, p.y - 11, 2.5, 22);
+        });
+      }
+    });
+
+    network.on("afterDrawing", function (ctx) {
+      var v = view(), s = v.s, band = 26 / s;
+      ctx.fillStyle = "rgba(246,247,249,0.96)";
+      ctx.fillRect(v.x0, v.y0, v.x1 - v.x0, band);
+      ctx.strokeStyle = "rgba(0,0,0,0.25)";
+      ctx.lineWidth = 1 / s;
+      ctx.beginPath(); ctx.moveTo(v.x0, v.y0 + band); ctx.lineTo(v.x1, v.y0 + band); ctx.stroke();
+      ctx.textBaseline = "middle";
+      if (origin !== null) {
+        var lo = Math.max(v.x0, ax.xmin - 400), hi = Math.min(v.x1, ax.undatedX !== null ? ax.undatedX - 70 / s : ax.xmax + 400);
+        ticks(dayOf(lo), dayOf(hi), ax.pxPerDay * s).forEach(function (t) {
+          var x = xOf(t.day);
+          if (x < lo || x > hi) return;
+          ctx.strokeStyle = "rgba(0,0,0,0.5)";
+          ctx.beginPath(); ctx.moveTo(x, v.y0 + band - 7 / s); ctx.lineTo(x, v.y0 + band); ctx.stroke();
+          ctx.fillStyle = "#1f2328";
+          ctx.font = (t.major ? "600 " : "") + (12 / s) + "px " + FONT;
+          ctx.textAlign = "left";
+          ctx.fillText(t.label, x + 4 / s, v.y0 + band / 2);
+        });
+      } else {
+        ctx.fillStyle = "#5b6470";
+        ctx.font = (12 / s) + "px " + FONT;
+        ctx.textAlign = "left";
+        ctx.fillText("no dated items", v.x0 + 10 / s, v.y0 + band / 2);
+      }
+      if (ax.undatedX !== null && ax.undatedX < v.x1) {
+        ctx.fillStyle = "rgba(235,236,239,1)";
+        ctx.fillRect(Math.max(ax.undatedX, v.x0), v.y0, v.x1 - Math.max(ax.undatedX, v.x0), band);
+        ctx.fillStyle = "#1f2328";
+        ctx.font = "600 " + (12.5 / s) + "px " + FONT;
+        ctx.textAlign = "left";
+        ctx.fillText("undated", Math.max(ax.undatedX, v.x0) + 10 / s, v.y0 + band / 2);
+      }
+    });
+    network.once("afterDrawing", function () { setTimeout(markReady, 0); });
+  }
+
+  if (DATA.axis) {
+    setupTimeline(DATA.axis);
+  } else {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      markReady();
+    });
+    setTimeout(markReady, 4000);
+  }
+})();

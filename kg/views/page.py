@@ -1,0 +1,248 @@
+"""Shared helpers for the HTML views: safe JSON, offline assets, styles, page rendering.
+
+Every view is one self-contained HTML file: vis-network's JS and CSS are inlined from the
+copy shipped inside the pyvis package, and all data is embedded as escaped JSON.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+VIS_DIR = ("lib", "vis-9.1.2")
+FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+
+# Node attributes copied into the click panel (see docs/graph-model.md).
+DETAIL_KEYS = (
+    "kind", "label", "type", "date", "end", "precision", "time_text", "factuality",
+    "direct", "quote", "sentence", "mention", "article", "article_title", "publisher", "url",
+)
+
+EVENT_TYPES = ("deployment", "movement", "combat", "casualties", "attack", "treaty",
+               "meeting", "training", "withdrawal", "other")
+STATEMENT_KINDS = ("claim", "confirmation", "denial", "concern", "demand", "warning",
+                   "prediction")
+ACTOR_TYPES = ("country", "organization", "person", "armed_force", "group", "other")
+
+COLORS = {
+    "event": {
+        "deployment": "#e15759", "movement": "#f28e2b", "combat": "#b6403a",
+        "casualties": "#7a1f2b", "attack": "#d4661f", "treaty": "#4e79a7",
+        "meeting": "#76b7b2", "training": "#59a14f", "withdrawal": "#c9a227",
+        "other": "#9a9a9a",
+    },
+    "statement": {
+        "claim": "#9ecae1", "confirmation": "#a1d99b", "denial": "#fc9272",
+        "concern": "#fdd0a2", "demand": "#c6b3e6", "warning": "#ffe066",
+        "prediction": "#d9d9d9",
+    },
+    "actor": {
+        "country": "#1f4e79", "organization": "#3f7fbf", "person": "#2e8b57",
+        "armed_force": "#6b4e2e", "group": "#7b5ea7", "other": "#6f6f6f",
+    },
+    "place": {"": "#5f9e6e"},
+}
+DEFAULT_COLOR = "#8c8c8c"
+WEAK = frozenset({"possible", "unconfirmed"})
+NEGATED = "negated"
+
+
+def safe_json(obj: Any) -> str:
+    """JSON that is safe inside an HTML ``<script>`` block (no ``<``, ``>``, ``&``, U+2028/9).
+
+    >>> safe_json({"a": "</script><b>&"})
+    '{"a": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(obj, ensure_ascii=False, sort_keys=True)
+    for char, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                      ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, esc)
+    return text
+
+
+def vis_assets() -> tuple[str, str]:
+    """vis-network's JS and CSS from pyvis's own copy, made safe to inline."""
+    base = resources.files("pyvis").joinpath(*VIS_DIR)
+    js = base.joinpath("vis-network.min.js").read_text(encoding="utf-8")
+    css = base.joinpath("vis-network.css").read_text(encoding="utf-8")
+    js = re.sub(r"//# sourceMappingURL=\S*", "", js)
+    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.I).replace("<!--", "<\\!--")
+    css = re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", css)
+    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.I)
+    return js, css
+
+
+def _own(name: str) -> str:
+    return resources.files("kg.views").joinpath(name).read_text(encoding="utf-8")
+
+
+def render_page(title: str, data: dict[str, Any]) -> str:
+    """The whole HTML page for one view; ``data`` is embedded as escaped JSON."""
+    js, css = vis_assets()
+    parts = {
+        "TITLE": html.escape(title),
+        "VIS_CSS": css,
+        "PAGE_CSS": _own("page.css"),
+        "VIS_JS": js,
+        "DATA": safe_json(data),
+        "PAGE_JS": _own("page.js"),
+    }
+    # One pass, so that inlined text is never scanned for further placeholders.
+    return re.sub(r"@@(\w+)@@", lambda m: parts[m.group(1)], _own("page.html"))
+
+
+def atomic_write(path: str | Path, text: str) -> Path:
+    """Write ``text`` to ``path`` via a temp file in the same folder and ``os.replace``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def attr(G: nx.MultiDiGraph, node: str, key: str) -> str:
+    """A node attribute as a string ("" when missing)."""
+    value = G.nodes[node].get(key, "")
+    return "" if value is None else str(value)
+
+
+def _offset(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+def details(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+    """What the click panel shows for one node, including its links in both directions."""
+    out: dict[str, Any] = {k: attr(G, node, k) for k in DETAIL_KEYS}
+    out["id"] = node
+    out["mention_start"] = _offset(G.nodes[node].get("mention_start"))
+    out["mention_end"] = _offset(G.nodes[node].get("mention_end"))
+    links = []
+    for _, other, data in G.out_edges(node, data=True):
+        links.append({"dir": "out", "role": str(data.get("label", "")), "id": other})
+    for other, _, data in G.in_edges(node, data=True):
+        links.append({"dir": "in", "role": str(data.get("label", "")), "id": other})
+    for link in links:
+        link["label"] = attr(G, link["id"], "label") or link["id"]
+        link["kind"] = attr(G, link["id"], "kind")
+    out["links"] = links
+    return out
+
+
+def lighten(hex_color: str, amount: float) -> str:
+    """Mix a ``#rrggbb`` colour with white (``amount`` 0..1).
+
+    >>> lighten("#000000", 0.5)
+    '#808080'
+    """
+    rgb = [int(hex_color[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in rgb)
+
+
+def darken(hex_color: str, amount: float) -> str:
+    """Mix a ``#rrggbb`` colour with black."""
+    rgb = [int(hex_color[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c * (1 - amount)):02x}" for c in rgb)
+
+
+def text_color(hex_color: str) -> str:
+    """Dark or light text, whichever reads better on ``hex_color``."""
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return "#1b1b1b" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
+
+
+def base_color(kind: str, typ: str) -> str:
+    """The fill colour for a kind and type."""
+    return COLORS.get(kind, {}).get(typ, COLORS.get(kind, {}).get("", DEFAULT_COLOR))
+
+
+def style(kind: str, typ: str, factuality: str) -> dict[str, Any]:
+    """vis-network node options for colour, border and font by kind, type and factuality."""
+    fill = base_color(kind, typ)
+    border, dashes, width = darken(fill, 0.35), False, 1.5
+    if factuality in WEAK:
+        fill, dashes, width = lighten(fill, 0.6), [6, 4], 2.5
+    elif factuality == NEGATED:
+        fill, border, dashes, width = lighten(fill, 0.7), "#b00020", [3, 3], 2.5
+    return {
+        "color": {"background": fill, "border": border,
+                  "highlight": {"background": fill, "border": "#111111"},
+                  "hover": {"background": fill, "border": "#111111"}},
+        "borderWidth": width,
+        "borderWidthSelected": width + 1.5,
+        "shapeProperties": {"borderDashes": dashes},
+        "font": {"color": text_color(fill), "face": FONT},
+    }
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis.
+
+    >>> shorten("abcdef", 4)
+    'abc…'
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def tooltip(G: nx.MultiDiGraph, node: str) -> str:
+    """Plain-text hover text (vis-network shows it as text, never as HTML)."""
+    get = lambda k: attr(G, node, k)  # noqa: E731
+    lines = [shorten(get("label") or node, 80), " · ".join(x for x in (get("kind"), get("type")) if x)]
+    when = get("date") + (f" – {get('end')}" if get("end") and get("end") != get("date") else "")
+    if when or get("time_text"):
+        lines.append(f"Date: {when or 'undated'}" + (f" ({get('time_text')})" if get("time_text") else ""))
+    if get("factuality"):
+        lines.append(f"Factuality: {get('factuality')}")
+    lines.append("Click for details")
+    return "\n".join(line for line in lines if line)
+
+
+def legend(G: nx.MultiDiGraph, shapes: dict[str, str], kinds: tuple[str, ...]) -> list[dict]:
+    """Legend sections for the kinds and types present in ``G``."""
+    present: dict[str, set[str]] = {}
+    facts = set()
+    for _, data in G.nodes(data=True):
+        kind = str(data.get("kind", ""))
+        if kind in kinds:
+            present.setdefault(kind, set()).add(str(data.get("type", "")))
+            facts.add(str(data.get("factuality", "")))
+    order = {"event": EVENT_TYPES, "statement": STATEMENT_KINDS, "actor": ACTOR_TYPES}
+    sections = []
+    for kind in kinds:
+        if kind not in present:
+            continue
+        known = order.get(kind, ())
+        types = sorted(present[kind], key=lambda t: (t not in known, known.index(t) if t in known else 0, t))
+        items = [{"label": (t or kind).replace("_", " "), "shape": shapes[kind],
+                  "color": base_color(kind, t)} for t in types]
+        sections.append({"title": kind.capitalize() + "s", "items": items})
+    fact_items = [{"label": "asserted / reported", "shape": "box", "color": "#cfcfcf", "line": "solid"}]
+    if facts & WEAK:
+        fact_items.append({"label": "possible / unconfirmed", "shape": "box",
+                           "color": lighten("#cfcfcf", 0.6), "line": "dashed"})
+    if NEGATED in facts:
+        fact_items.append({"label": "negated", "shape": "box", "color": "#ffffff",
+                           "line": "negated"})
+    sections.append({"title": "Factuality", "items": fact_items})
+    return sections

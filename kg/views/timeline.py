@@ -1,0 +1,258 @@
+"""The timeline view: events and statements left to right by date, in lanes by type.
+
+Node ``x`` is pinned to the date; lanes (``y``) group items by kind and type, and items
+that would overlap in a lane are stacked in rows. Undated items get their own strip at the
+right. The date axis, lane names and the ranges of vague times are drawn on the canvas by
+``page.js``.
+"""
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+from pyvis.network import Network
+
+from kg.views.page import (EVENT_TYPES, FONT, STATEMENT_KINDS, atomic_write, attr, base_color,
+                           details, legend, render_page, shorten, style, tooltip)
+
+ROW_H = 62          # height of one row in a lane
+LANE_PAD = 26       # space above the first row (lane name) and below the last
+MAX_W = 130         # widest box, in canvas pixels
+GAP = 12            # horizontal space between boxes in a row
+UNDATED_GAP = 150   # space between the last dated item and the undated strip
+UNDATED_COLS = 2
+ACTOR_ROWS = 3      # the actor lane spreads sideways over at most this many rows
+EDGE_ACTOR = "rgba(90,100,115,0.22)"
+EDGE_REPORTS = "rgba(70,60,140,0.55)"
+SHAPES = {"event": "box", "statement": "ellipse", "actor": "dot"}
+KINDS = ("event", "statement", "actor")
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def span_text(start: date, end: date) -> str:
+    """A short text for a date range.
+
+    >>> span_text(date(2024, 11, 1), date(2024, 11, 30))
+    'Nov 2024'
+    >>> span_text(date(2024, 10, 28), date(2024, 11, 3))
+    '28 Oct – 3 Nov 2024'
+    """
+    if start == end:
+        return f"{start.day} {MONTHS[start.month - 1]} {start.year}"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    nxt = date(end.year + end.month // 12, end.month % 12 + 1, 1)
+    if start.day == 1 and (start.year, start.month) == (end.year, end.month) and (nxt - end).days == 1:
+        return f"{MONTHS[start.month - 1]} {start.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {MONTHS[start.month - 1]} – {end.day} {MONTHS[end.month - 1]} {end.year}"
+    return f"{span_text(start, start)} – {span_text(end, end)}"
+
+
+@dataclass
+class _Item:
+    id: str
+    lane: tuple[str, str]
+    label: str
+    cx: float | None = None          # centre x; None while undated
+    width: float = MAX_W
+    range: tuple[float, float] | None = None
+    row: int = 0
+    y: float = 0.0
+
+    def extent(self) -> tuple[float, float]:
+        left, right = self.cx - self.width / 2, self.cx + self.width / 2
+        if self.range:
+            left, right = min(left, self.range[0]), max(right, self.range[1])
+        return left, right
+
+
+def _width(label: str, kind: str) -> float:
+    longest = max((len(line) for line in label.split("\n")), default=1)
+    if kind == "actor":
+        return min(MAX_W + 40, 7.2 * longest + 16)
+    return min(MAX_W, 7.6 * min(longest, 20) + 28)
+
+
+def _lane_order(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    present = {(attr(G, n, "kind"), attr(G, n, "type")) for n in G if attr(G, n, "kind") in KINDS}
+    lanes: list[tuple[str, str]] = [("actor", "")] if any(k == "actor" for k, _ in present) else []
+    for kind, known in (("event", EVENT_TYPES), ("statement", STATEMENT_KINDS)):
+        types = sorted({t for k, t in present if k == kind},
+                       key=lambda t: (t not in known, known.index(t) if t in known else 0, t))
+        lanes += [(kind, t) for t in types]
+    return lanes
+
+
+def _pack(items: list[_Item]) -> int:
+    """Give each item the first row where it does not overlap; return the number of rows."""
+    rows: list[float] = []
+    for item in sorted(items, key=lambda i: (i.extent()[0], i.id)):
+        left, right = item.extent()
+        for r, edge in enumerate(rows):
+            if edge + GAP <= left:
+                item.row, rows[r] = r, right
+                break
+        else:
+            item.row = len(rows)
+            rows.append(right)
+    return max(len(rows), 1)
+
+
+def _spread(items: list[_Item]) -> int:
+    """Lay actors out in a few rows near their wanted x, shifting right instead of stacking."""
+    if not items:
+        return 1
+    need = sum(i.width + GAP for i in items)
+    span = max(i.cx for i in items) - min(i.cx for i in items) + MAX_W
+    n_rows = max(1, min(ACTOR_ROWS, math.ceil(need / max(span, 1.0))))
+    rights = [-math.inf] * n_rows
+    for item in sorted(items, key=lambda i: (i.cx, i.id)):
+        row = min(range(n_rows), key=lambda r: (max(item.cx, rights[r] + GAP + item.width / 2), r))
+        item.cx = max(item.cx, rights[row] + GAP + item.width / 2)
+        item.row, rights[row] = row, item.cx + item.width / 2
+    return n_rows
+
+
+def _layout(G: nx.MultiDiGraph):
+    """Items with x, rows and lanes; the axis description for the page."""
+    timed = [n for n in G if attr(G, n, "kind") in ("event", "statement")]
+    days = {n: (_day(attr(G, n, "date")), _day(attr(G, n, "end"))) for n in timed}
+    known = [d for pair in days.values() for d in pair if d]
+    origin = min(known) if known else None
+    span = (max(known) - origin).days + 1 if known else 1
+    ppd = max(4.0, min(36.0, 900.0 / span))
+    x_of = lambda d: (d - origin).days * ppd  # noqa: E731
+
+    items: dict[str, _Item] = {}
+    for n in timed:
+        start, end = days[n]
+        label = shorten(attr(G, n, "label") or n, 32)
+        if attr(G, n, "factuality") == "negated":
+            label = "✗ " + label
+        item = _Item(n, (attr(G, n, "kind"), attr(G, n, "type")), label)
+        if start:
+            vague = attr(G, n, "precision") not in ("", "day") and end and end > start
+            if vague:
+                item.range = (x_of(start), x_of(end) + ppd)
+                item.cx = sum(item.range) / 2
+                item.label += "\n" + span_text(start, end)
+            else:
+                item.cx = x_of(start) + ppd / 2
+        item.width = _width(item.label, item.lane[0])
+        items[n] = item
+
+    for n in G:
+        if attr(G, n, "kind") != "actor":
+            continue
+        item = _Item(n, ("actor", ""), shorten(attr(G, n, "label") or n, 28))
+        item.width = _width(item.label, "actor")
+        xs = [items[m].cx for m in nx.all_neighbors(G, n) if m in items and items[m].cx is not None]
+        item.cx = statistics.median(xs) if xs else None
+        items[n] = item
+
+    by_lane: dict[tuple[str, str], list[_Item]] = {}
+    for item in items.values():
+        by_lane.setdefault(item.lane, []).append(item)
+    rows = {}
+    for lane, lane_items in by_lane.items():
+        placed = [i for i in lane_items if i.cx is not None]
+        rows[lane] = (_spread if lane[0] == "actor" else _pack)(placed) if placed else 1
+    dated = [i for i in items.values() if i.cx is not None]
+    xmax = max((i.extent()[1] for i in dated), default=0.0)
+    undated_x = (xmax + UNDATED_GAP if dated else 0.0) if len(dated) < len(items) else None
+    for lane, lane_items in by_lane.items():
+        loose = sorted((i for i in lane_items if i.cx is None), key=lambda i: (i.label, i.id))
+        for k, item in enumerate(loose):
+            item.cx = undated_x + 40 + (k % UNDATED_COLS) * (MAX_W + GAP) + MAX_W / 2
+            item.row = k // UNDATED_COLS
+        rows[lane] = max(rows[lane], math.ceil(len(loose) / UNDATED_COLS))
+
+    lanes, y = [], 0.0
+    for lane in _lane_order(G):
+        for item in by_lane.get(lane, []):
+            item.y = y + LANE_PAD + ROW_H * (item.row + 0.5)
+        kind, typ = lane
+        name = "Actors" if kind == "actor" else f"{kind.capitalize()} · {typ.replace('_', ' ') or 'untyped'}"
+        lanes.append({"label": name, "y0": y, "y1": y + 2 * LANE_PAD + rows.get(lane, 1) * ROW_H})
+        y = lanes[-1]["y1"]
+    lefts, rights = zip(*(i.extent() for i in items.values())) if items else ((0.0,), (0.0,))
+    axis = {"origin": origin.isoformat() if origin else None, "pxPerDay": ppd,
+            "xmin": 0.0, "xmax": xmax, "undatedX": undated_x,
+            "bounds": {"x0": min(min(lefts), 0.0) - 130, "x1": max(rights) + 30,
+                       "y0": 0.0, "y1": y}}
+    return items, lanes, axis
+
+
+def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story timeline") -> Path:
+    """Write the timeline of ``G`` (the networkx projection) as one offline HTML file."""
+    items, lanes, axis = _layout(G)
+    net = Network(directed=True)
+    ranges = []
+    for n, item in items.items():
+        kind, typ = attr(G, n, "kind"), attr(G, n, "type")
+        opts = style(kind, typ, attr(G, n, "factuality"))
+        if kind == "actor":
+            opts["font"] = {"color": "#1f2328", "face": FONT, "size": 14, "strokeWidth": 3,
+                            "strokeColor": "#ffffff"}
+            opts.update(size=9)
+        else:
+            opts["font"]["size"] = 14
+            opts.update(widthConstraint={"maximum": MAX_W}, margin=7)
+        net.add_node(n, label=item.label, shape=SHAPES[kind], title=tooltip(G, n),
+                     x=round(item.cx, 1), y=round(item.y, 1), physics=False,
+                     fixed={"x": True, "y": False}, **opts)
+        if item.range:
+            ranges.append({"id": n, "x0": item.range[0], "x1": item.range[1],
+                           "color": base_color(kind, typ)})
+    for u, v, data in G.edges(data=True):
+        if u in items and v in items:
+            role = str(data.get("label", ""))
+            net.add_edge(u, v, title=role, arrows="",
+                         dashes=role == "reports",
+                         color={"color": EDGE_REPORTS if role == "reports" else EDGE_ACTOR,
+                                "highlight": "#c0392b", "hover": "#c0392b"},
+                         width=1.2 if role != "reports" else 1.6)
+    n_timed = sum(1 for i in items.values() if i.lane[0] != "actor")
+    data = {
+        "view": "timeline",
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "details": {n: details(G, n) for n in items},
+        "legend": legend(G, SHAPES, KINDS),
+        "counts": f"{n_timed} events and statements · {len(items) - n_timed} actors",
+        "hint": "Drag to pan, scroll to zoom; hover for a summary, click for details.",
+        "lanes": lanes,
+        "axis": axis,
+        "ranges": ranges,
+        "minScale": 0.7,
+        "maxScale": 1.25,
+        "font": FONT,
+        "options": _options(),
+    }
+    return atomic_write(path, render_page(title, data))
+
+
+def _options() -> dict:
+    return {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "dragNodes": True,
+                        "zoomSpeed": 0.6},
+        "nodes": {"font": {"face": FONT}},
+        "edges": {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.12},
+                  "selectionWidth": 1.5, "hoverWidth": 0.8},
+    }
