@@ -39,7 +39,7 @@ FIELDS = ("title", "url", "publisher", "published", "language", "dateline")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # "KYIV, KOMPAS.com - " / "SEOUL, Oct 18 (Reuters) - " / "SEOUL (AP) — "
 _DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Z .'-]{1,40}?)\s*"
+    r"\A\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s*"
     r"(?:,\s*(?P<outlet>[A-Za-z][\w.]*\.(?:com|co\.id|id|net|org|co))"
     r"|(?:,[^()\n-]{0,20})?\((?P<wire>[A-Za-z][\w .]{1,30})\))"
     r"\s*[-–—]+\s*"

@@ -41,7 +41,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
                           _factuality(text, clause, trigger, said, lex))
             _participants(event, text, clause, lex, index, salient)
             event.quantity = _nearest([q for q in quantities if clause.start <= q.span.start < clause.end], trigger)
-            event.time = _time(trigger, clause, said, times)
+            event.time = _time(trigger, clause, said, times, event.factuality)
             event.label = _label(text, event, clause, index)
             if said:
                 said.events.append(event.id)
@@ -182,15 +182,18 @@ def _nearest(items, trigger: Span):
     return min(items, key=lambda x: abs((x.span.start + x.span.end) / 2 - trigger.start))
 
 
-def _time(trigger: Span, clause: Span, said: Statement | None, times: list[TimeExpr]) -> TimeExpr | None:
-    """A time in the event's clause; else, for a reported fact, 'on or before' the statement."""
+def _time(trigger: Span, clause: Span, said: Statement | None, times: list[TimeExpr],
+          factuality: str) -> TimeExpr | None:
+    """A time in the event's clause; else bounded by the statement that reports it."""
     own = [t for t in times if clause.start <= t.span.start < clause.end
            and not (said and said.time is t)]
     if own:
         return _nearest(own, trigger)
-    if said and said.time and said.time.end:
-        return TimeExpr(said.time.span, "", None, said.time.end, "unknown", anchor="statement",
-                        anchor_date=said.time.end)
+    if said and said.time and said.time.end:  # happened on or before it was said; may happen after
+        after = factuality in ("possible",)
+        return TimeExpr(said.time.span, "", said.time.begin if after else None,
+                        None if after else said.time.end, "unknown", anchor="statement",
+                        anchor_date=said.time.end, future=after)
     return None
 
 

@@ -119,9 +119,11 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> Statement | Non
         between = text[(mention.end if mention else sentence.start):m.start()]
         negated = bool(phrases(lex.get("speech.negators", [])).search(between))
         end = m.end()
-        more = re.match(rf"\s+\w+\s+(?:{pattern.pattern})", text[end:sentence.end])  # "membantah atau mengonfirmasi"
+        kind = verbs[m.group()]
+        more = re.match(rf"\s+\w+\s+({pattern.pattern})", text[end:sentence.end])  # "membantah atau mengonfirmasi"
         if more:
             end += more.end()
+            kind = verbs[more.group(1)]  # "neither denied nor confirmed": what was not confirmed
         cue = Span.of(text, m.start(), end)
         addressees = _addressees(text, end, sentence.end, lex, index)
         start = _content_start(text, end, sentence.end, lex, index)
@@ -130,7 +132,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> Statement | Non
             neg = phrases(lex.get("speech.negators", [])).search(between)
             content = Span.of(text, (mention.end if mention else sentence.start) + neg.start(), sentence.end)
         quote = next((q for q in inside if q.start >= start), None)
-        return Statement("", verbs[m.group()], cue, sentence, speakers, quote is not None, quote=quote,
+        return Statement("", kind, cue, sentence, speakers, quote is not None, quote=quote,
                          content=_trim(text, content), addressees=addressees, negated=negated,
                          speaker_mention=mention)
     return None

@@ -211,10 +211,12 @@
     return { y: t.getUTCFullYear(), m: t.getUTCMonth(), d: t.getUTCDate(), wd: t.getUTCDay() };
   }
 
+  /* Ticks for days d0..d1 at pxPerDay screen pixels per day: the finest step whose
+     labels do not collide (day, week, month, quarter, year). */
   function ticks(d0, d1, pxPerDay) {
-    var out = [], k, t, MIN = 80;
-    if (pxPerDay >= MIN || pxPerDay * 7 >= MIN) {
-      var step = pxPerDay >= MIN ? 1 : 7;
+    var out = [], k, t;
+    if (pxPerDay >= 56 || pxPerDay * 7 >= 56) {
+      var step = pxPerDay >= 56 ? 1 : 7;
       var start = Math.floor(d0);
       if (step === 7) { while (ymd(start).wd !== 1) start--; }
       for (k = start; k <= d1 + 1 && out.length < 600; k += step) {
@@ -223,13 +225,14 @@
       }
       return out;
     }
-    var months = pxPerDay * 30 >= MIN ? 1 : pxPerDay * 91 >= MIN ? 3 : 12;
+    var months = pxPerDay * 30 >= 48 ? 1 : pxPerDay * 91 >= 64 ? 3 : 12;
     t = ymd(Math.floor(d0));
     var y = t.y, m = t.m - (t.m % months);
     while (out.length < 600) {
       k = Math.round(Date.UTC(y, m, 1) / 864e5);
       if (k > d1 + 1) break;
-      out.push({ day: k, label: months === 12 ? String(y) : MONTHS[m] + " " + y, major: m === 0 });
+      var label = months === 12 ? String(y) : MONTHS[m] + (m === 0 || !out.length ? " " + y : "");
+      out.push({ day: k, label: label, major: m === 0 });
       m += months;
       if (m >= 12) { m -= 12; y += 1; }
     }

@@ -1,0 +1,99 @@
+"""The HTML views in a real headless Chromium, with the network cut off."""
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from kg.views import write_network, write_timeline
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+WRITERS = {"timeline": write_timeline, "network": write_network}
+DRAWN = {"timeline": 8, "network": 9}
+HOSTILE_LABEL = "</script><script>alert(1)</script>"
+HOSTILE_MENTION = "<img src=x onerror=alert(1)>"
+POSITION = """id => {
+  const p = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]);
+  const r = document.getElementById('kg-canvas').getBoundingClientRect();
+  return {x: p.x + r.left, y: p.y + r.top};
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"chromium not found at {CHROMIUM}: run ./scripts/install-browser "
+                    "(./scripts/test does it) to install Debian's chromium", pytrace=False)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Opened:
+    """A view opened in a page, with everything the page tried to do recorded."""
+
+    def __init__(self, browser, path):
+        self.page = browser.new_page(viewport={"width": 1400, "height": 850})
+        self.blocked, self.requests, self.errors, self.dialogs = [], [], [], []
+        self.page.route("**/*", self._route)
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=20_000)
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def panel(self) -> str:
+        return self.page.inner_text("#kg-panel")
+
+
+@pytest.fixture(params=sorted(WRITERS))
+def opened(request, browser, views_graph, tmp_path):
+    path = WRITERS[request.param](views_graph, tmp_path / f"{request.param}.html")
+    view = Opened(browser, path)
+    view.name = request.param
+    yield view
+    view.page.close()
+
+
+def test_loads_offline_and_draws_every_node(opened):
+    assert opened.page.evaluate("kgNetwork.body.data.nodes.length") == DRAWN[opened.name]
+    assert opened.page.evaluate("Object.keys(kgNetwork.getPositions()).length") == DRAWN[opened.name]
+    assert opened.blocked == [] and all(u.startswith(("file:", "data:")) for u in opened.requests)
+    assert opened.errors == [] and opened.dialogs == []
+
+
+def test_click_shows_details(opened):
+    point = opened.page.evaluate(POSITION, "urn:e1")
+    opened.page.mouse.click(point["x"], point["y"])
+    text = opened.panel()
+    for part in ("moved", "deployment", "2024-11-04", "on Monday", "asserted", "Country A",
+                 "Place P", "Article One", "Pub", "https://example.org/a1"):
+        assert part in text
+    assert opened.page.inner_text("#kg-panel mark") == "moved"
+    ARTIFACTS.mkdir(exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / f"{opened.name}.png"))
+    assert opened.errors == [] and opened.dialogs == []
+
+
+def test_hostile_text_stays_text(opened):
+    assert opened.page.evaluate("kgShow('urn:s1')")
+    assert opened.page.text_content("#kg-panel mark") == HOSTILE_MENTION
+    assert opened.page.evaluate("kgShow('urn:actor/h')")
+    assert opened.page.text_content("#kg-panel h2") == HOSTILE_LABEL
+    assert "<script>" in opened.page.text_content("#kg-panel")
+    assert opened.page.evaluate("document.querySelectorAll('#kg-panel img, #kg-panel script').length") == 0
+    assert opened.page.evaluate("document.scripts.length") == 3
+    opened.page.wait_for_timeout(200)
+    assert opened.dialogs == [] and opened.errors == []

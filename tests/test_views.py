@@ -1,0 +1,82 @@
+"""The HTML views, checked as files (no browser): offline, escaped, complete, atomic."""
+import json
+import re
+
+import pytest
+
+from kg.views import page, write_network, write_timeline
+
+HOSTILE_LABEL = "</script><script>alert(1)</script>"
+HOSTILE_MENTION = "<img src=x onerror=alert(1)>"
+WRITERS = {"timeline": write_timeline, "network": write_network}
+DRAWN = {"timeline": {"event", "statement", "actor"},
+         "network": {"event", "statement", "actor", "place"}}
+
+
+def embedded(html: str) -> dict:
+    """The JSON data block of a written view."""
+    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+@pytest.fixture(params=sorted(WRITERS))
+def written(request, views_graph, tmp_path):
+    path = WRITERS[request.param](views_graph, tmp_path / f"{request.param}.html")
+    return request.param, path.read_text(encoding="utf-8")
+
+
+def test_no_remote_resources(written):
+    _, html = written
+    assert not re.search(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+    assert "<link" not in html and "@import" not in html
+    assert "default-src 'none'" in html  # the CSP blocks remote loads in the browser too
+
+
+def test_hostile_text_is_escaped(written):
+    _, html = written
+    assert HOSTILE_LABEL not in html and HOSTILE_MENTION not in html
+    assert html.count("</script>") == 3  # data, vis-network, page logic
+    data = embedded(html)
+    assert data["details"]["urn:actor/h"]["label"] == HOSTILE_LABEL
+    assert data["details"]["urn:s1"]["mention"] == HOSTILE_MENTION
+
+
+def test_every_item_is_embedded(written, views_graph):
+    view, html = written
+    want = {n for n, kind in views_graph.nodes(data="kind") if kind in DRAWN[view]}
+    data = embedded(html)
+    assert {n["id"] for n in data["nodes"]} == want == set(data["details"])
+    assert len(data["edges"]) == sum(1 for u, v in views_graph.edges() if u in want and v in want)
+
+
+def test_timeline_layout(views_graph, tmp_path):
+    data = embedded(write_timeline(views_graph, tmp_path / "t.html").read_text(encoding="utf-8"))
+    x = {n["id"]: n["x"] for n in data["nodes"]}
+    assert x["urn:e2"] < x["urn:e1"] < x["urn:s2"] < x["urn:e3"] < data["axis"]["undatedX"] < x["urn:s1"]
+    assert all(n["fixed"]["x"] for n in data["nodes"])
+    (rng,) = data["ranges"]
+    assert rng["id"] == "urn:e2" and rng["x0"] < x["urn:e1"] and rng["x1"] - rng["x0"] > 100
+    assert "Oct 2024" in next(n["label"] for n in data["nodes"] if n["id"] == "urn:e2")
+    assert [lane["label"] for lane in data["lanes"]][:2] == ["Actors", "Event · deployment"]
+
+
+def test_title_is_escaped(views_graph, tmp_path):
+    html = write_network(views_graph, tmp_path / "n.html", title="<b>T&T</b>").read_text(encoding="utf-8")
+    assert "<b>T&T</b>" not in html and "&lt;b&gt;T&amp;T&lt;/b&gt;" in html
+
+
+def test_write_is_atomic(views_graph, tmp_path, monkeypatch):
+    target = tmp_path / "t.html"
+    target.write_text("old", encoding="utf-8")
+
+    def crash(_fd):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(page.os, "fsync", crash)
+    with pytest.raises(OSError):
+        write_timeline(views_graph, target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert list(tmp_path.iterdir()) == [target]
+    monkeypatch.undo()
+    assert write_timeline(views_graph, target) == target
+    assert list(tmp_path.iterdir()) == [target] and target.stat().st_size > 100_000
