@@ -267,6 +267,16 @@ def test_unknown_relative_kind_is_a_lexicon_error():
         timepatterns.compiled(lex)
 
 
+@pytest.mark.parametrize("time,problem", [
+    ({"weekdays": {"mondey": ["x"]}}, "mondey"),
+    ({"months": {13: ["x"]}}, "13"),
+    ({"week_starts": "someday"}, "someday"),
+])
+def test_unknown_concept_is_a_lexicon_error(time, problem):
+    with pytest.raises(LexiconError, match=problem):
+        timepatterns.compiled(Lexicon("xx", {"time": time}))
+
+
 def test_unknown_placeholder_is_a_lexicon_error():
     lex = Lexicon("xx", {"time": {"date_patterns": ["{fortnight} x"]}})
     with pytest.raises(LexiconError, match="fortnight"):

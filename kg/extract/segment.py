@@ -10,7 +10,7 @@ quote marks may be mixed: an opening ``"`` may close with ``”``.
 >>> [s.text for s in sentences(text, load("id"))]
 ['"Kami siap," kata dia.', 'Lalu dia pergi.', 'Baca juga: Judul lain']
 >>> [q.text for q in quotes(text)]
-['Kami siap,']
+['Kami siap']
 """
 from __future__ import annotations
 
@@ -67,8 +67,11 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             j = i + 1
             while j < end and text[j] not in _CLOSE and text[j] != "\n":
                 j += 1
-            if j > i + 1:
-                found.append(Span.of(text, i + 1, j))
+            last = j
+            while last > i + 1 and text[last - 1] in ", ":  # '"…," kata X': the comma is not quoted
+                last -= 1
+            if last > i + 1:
+                found.append(Span.of(text, i + 1, last))
             i = j + 1
         else:
             i += 1

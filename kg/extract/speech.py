@@ -63,7 +63,7 @@ def _quote_first(text, sentence, inside, lex, index, state) -> Statement | None:
     cues = _cues(lex, "quote_cues")
     enclitic = lex.get("speech.enclitic", "")
     for quote in inside:
-        after = quote.end + 1
+        after = quote.end + len(text[quote.end:sentence.end]) - len(text[quote.end:sentence.end].lstrip(" ,")) + 1
         tail = text[after:sentence.end]
         speaker_before = index.at(after + len(tail) - len(tail.lstrip(" ,")))
         m = re.match(rf"[\s,]*(?:(?P<who>[^\s,]+(?: [^\s,]+){{0,3}}) )??(?P<cue>{phrases(cues).pattern})"

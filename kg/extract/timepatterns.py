@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import LexiconError
 from ..lexicon import Lexicon
-from .timecalc import WEEKDAYS
+from .timecalc import SEASONS, UNITS, WEEKDAYS
 
 KINDS = ("shift", "part", "last_n", "window", "weekday", "month", "season", "anaphor")
 _TOKEN = re.compile(r"\{(\w+)\}|(\s+)|(-)|([\[\]])|([^\s{}\[\]-]+)")
@@ -70,7 +70,7 @@ class Compiled:
     week_starts: str
 
 
-def _alternation(words: list[str], dotted: set[str] = frozenset()) -> str:
+def _alternation(words: list[str], dotted: frozenset[str] | set[str] = frozenset()) -> str:
     """A regex alternation of ``words``, longest first; ``dotted`` ones may end with a dot."""
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
@@ -84,8 +84,11 @@ def _abbreviations(table: dict[Any, list[str]]) -> set[str]:
     return {n for names in table.values() for n in names if len(n) < len(names[0])}
 
 
-def template_regex(template: str, parts: dict[str, str]) -> str:
-    """Translate a template into a regex whose ``core`` group is the expression's span."""
+def template_regex(template: str, parts: dict[str, str], tail: str = "") -> str:
+    """Translate a template into a regex whose ``core`` group is the expression's span.
+
+    ``tail`` is a regex appended inside the span (the words that may follow a date).
+    """
     before, core, after = _CONTEXT.match(template.strip()).groups()
 
     def translate(piece: str) -> str:
@@ -105,7 +108,7 @@ def template_regex(template: str, parts: dict[str, str]) -> str:
                 out.append(re.escape(word))
         return "".join(out)
 
-    rx = f"(?P<core>{translate(core)})"
+    rx = f"(?P<core>{translate(core)}{tail})"
     if before:
         rx = translate(before) + r"\s+" + rx
     if after:
@@ -113,17 +116,24 @@ def template_regex(template: str, parts: dict[str, str]) -> str:
     return r"(?<!\w)" + rx + r"(?!\w)"
 
 
-def _names(time: dict[str, Any]) -> Names:
-    def index(table: dict[Any, list[str]], key) -> dict[str, Any]:
-        return {n.lower(): key(k) for k, names in (table or {}).items() for n in names}
+def _index(time: dict[str, Any], table: str, keys: tuple) -> dict[str, Any]:
+    """Surface word (lowercased) -> concept key, for one table; unknown keys are errors."""
+    entries = time.get(table, {})
+    bad = [k for k in entries if k not in keys]
+    if bad:
+        raise LexiconError(f"time.{table}: unknown key {bad[0]!r}; known: {keys}")
+    return {n.lower(): k for k, names in entries.items() for n in names}
 
-    weekdays = index(time.get("weekdays", {}), WEEKDAYS.index)
-    weekdays.update(index(time.get("weekday_abbreviations", {}), WEEKDAYS.index))
+
+def _names(time: dict[str, Any]) -> Names:
+    weekdays = {w: WEEKDAYS.index(k) for w, k in _index(time, "weekdays", WEEKDAYS).items()}
+    abbrevs = _index(time, "weekday_abbreviations", WEEKDAYS)
+    weekdays.update({w: WEEKDAYS.index(k) for w, k in abbrevs.items()})
     return Names(
-        months=index(time.get("months", {}), int),
+        months=_index(time, "months", tuple(range(1, 13))),
         weekdays=weekdays,
-        seasons=index(time.get("seasons", {}), str),
-        units=index(time.get("units", {}), str),
+        seasons=_index(time, "seasons", tuple(SEASONS)),
+        units=_index(time, "units", UNITS),
         numbers={k.lower(): int(v) for k, v in time.get("numbers", {}).items()},
         vague=frozenset(w.lower() for w in time.get("vague_numbers", [])),
         ambiguous=frozenset(
@@ -165,7 +175,7 @@ def compiled(lexicon: Lexicon) -> Compiled:
     suffixes = time.get("date_suffixes", [])
     tail = rf"(?:\s+{_alternation(suffixes)})?" if suffixes else ""
     for template in time.get("date_patterns", []):
-        rx = _with_tail(template, dated, tail)
+        rx = template_regex(template, dated, tail)
         rules.append(Rule(_compile(template, rx), "date", {}, len(rules)))
     for record in time.get("relative", []):
         if record.get("kind", "shift") not in KINDS:
@@ -173,18 +183,12 @@ def compiled(lexicon: Lexicon) -> Compiled:
         for template in record.get("patterns", []):
             rx = _compile(template, template_regex(template, plain))
             rules.append(Rule(rx, record.get("kind", "shift"), record, len(rules)))
-    result = Compiled(rules, _names(time), time.get("week_starts", "monday"))
+    starts = time.get("week_starts", WEEKDAYS[0])
+    if starts not in WEEKDAYS:
+        raise LexiconError(f"time.week_starts: {starts!r} is not one of {WEEKDAYS}")
+    result = Compiled(rules, _names(time), starts)
     _CACHE[id(time)] = (time, result)
     return result
-
-
-def _with_tail(template: str, parts: dict[str, str], tail: str) -> str:
-    """A date template's regex, with the words that may follow a date inside its span."""
-    rx = template_regex(template, parts)
-    if not tail or template.rstrip().endswith(">"):
-        return rx
-    body = rx[: -len(r"(?!\w)")]
-    return body[:-1] + tail + ")" + r"(?!\w)"
 
 
 def _compile(template: str, rx: str) -> re.Pattern[str]:
@@ -210,7 +214,7 @@ def _priority(text: str, start: int, at: int, rule: Rule, groups: dict[str, str]
               names: Names) -> int | None:
     """The rule's priority, demoted or refused when an ambiguous word is in the match.
 
-    A lowercase ambiguous word (``may``, ``minggu``) is refused outside date shapes (months:
+    A lowercase ambiguous word (``may`` as a month) is refused outside date shapes (months:
     everywhere); an ambiguous weekday that opens the sentence loses ties.
     """
     priority = rule.priority

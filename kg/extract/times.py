@@ -139,7 +139,7 @@ def _months(span: Span, year: int | None, month: int | None, month2: int | None,
 
 def _day_range(span: Span, year: int | None, month: int, day: int, month2: int, day2: int,
                anchor: date | None) -> TimeExpr:
-    """``27-28 Oktober 2024``, ``October 27-28``, ``30 Oct - 2 Nov``."""
+    """``27-28 October 2024``, ``October 27-28``, ``30 Oct - 2 Nov``."""
     if year is None and anchor is None:
         return TimeExpr(span, "", None, None, "range")
     begin = cal.valid_date(year, month, day) if year else cal.yearless(month, day, anchor)
@@ -195,7 +195,7 @@ def _unit(c: Candidate, fields: dict[str, Any], comp: Compiled) -> str:
 
 
 def _shift(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
-    """``kemarin``, ``last week``, ``3 days ago``; a vague count gives a window."""
+    """``yesterday``, ``last week``, ``3 days ago``; a vague count gives a window."""
     unit, (n, vague) = _unit(c, fields, comp), _count(c, comp)
     offset = fields.get("offset", 0) * n
     if vague:
@@ -207,20 +207,20 @@ def _shift(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> R
 
 
 def _part(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
-    """``awal bulan ini``, ``earlier this year``: a part of a calendar unit."""
+    """``early this month``, ``earlier this year``: a part of a calendar unit."""
     whole = cal.period(_unit(c, fields, comp), ref, fields.get("offset", 0), comp.week_starts)
     begin, end = cal.part_of(*whole, fields.get("part", "early"), ref)
     return "range", begin, end, False, ""
 
 
 def _last_n(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
-    """``3 pekan terakhir``, ``the past two weeks``: a range ending at the anchor."""
+    """``the past two weeks``: a range ending at the anchor."""
     n, _ = _count(c, comp)
     return "range", cal.move(ref, _unit(c, fields, comp), -n), ref, False, ""
 
 
 def _window(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
-    """``dalam beberapa hari mendatang``: from the anchor, ``days`` ahead (negative: back)."""
+    """``in the coming days``: from the anchor, ``days`` ahead (negative: back)."""
     if "days" in fields:
         other = cal.move(ref, "day", fields["days"])
     else:
@@ -246,7 +246,7 @@ def _weekday(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) ->
 
 
 def _month_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
-    """``Agustus lalu``, ``next March``, ``in May``."""
+    """``last August``, ``next March``, ``in May``."""
     month = comp.names.months[c.groups["month"].lower().rstrip(".")]
     direction = fields.get("direction", "same")
     begin, end = cal.month_near(month, ref, direction, fields.get("offset", 0))
@@ -254,7 +254,7 @@ def _month_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) 
 
 
 def _season_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
-    """``musim dingin ini``, ``last winter``."""
+    """``this winter``, ``last winter``."""
     code = comp.names.seasons[c.groups["season"].lower()]
     direction = fields.get("direction", "same")
     begin, end = cal.season_near(code, ref, direction)

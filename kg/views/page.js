@@ -232,7 +232,7 @@
       k = Math.round(Date.UTC(y, m, 1) / 864e5);
       if (k > d1 + 1) break;
       var label = months === 12 ? String(y) : MONTHS[m] + (m === 0 || !out.length ? " " + y : "");
-      out.push({ day: k, label: label, major: m === 0 });
+      if (k >= d0) out.push({ day: k, label: label, major: m === 0 });
       m += months;
       if (m >= 12) { m -= 12; y += 1; }
     }

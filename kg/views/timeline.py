@@ -131,7 +131,7 @@ def _layout(G: nx.MultiDiGraph):
     """Items with x, rows and lanes; the axis description for the page."""
     timed = [n for n in G if attr(G, n, "kind") in ("event", "statement")]
     days = {n: (_day(attr(G, n, "date")), _day(attr(G, n, "end"))) for n in timed}
-    known = [d for pair in days.values() for d in pair if d]
+    known = [d for start, end in days.values() if start for d in (start, end) if d]
     origin = min(known) if known else None
     span = (max(known) - origin).days + 1 if known else 1
     ppd = max(4.0, min(36.0, 900.0 / span))
@@ -233,7 +233,8 @@ def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story 
         "edges": net.edges,
         "details": {n: details(G, n) for n in items},
         "legend": legend(G, SHAPES, KINDS),
-        "counts": f"{n_timed} events and statements · {len(items) - n_timed} actors",
+        "counts": f"{n_timed} events and statements · {len(items) - n_timed} "
+                  f"actor{'' if len(items) - n_timed == 1 else 's'}",
         "hint": "Drag to pan, scroll to zoom; hover for a summary, click for details.",
         "lanes": lanes,
         "axis": axis,
