@@ -11,8 +11,13 @@ ensure_venv() {
   want="$extras $(cat setup.cfg pyproject.toml | sha256sum | cut -c1-16)"
   if [ ! -f "$stamp" ] || ! grep -qxF "$want" "$stamp"; then
     echo "installing kg into .venv ($spec)" >&2
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec" >&2
+    if ! { .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip &&
+           .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"; } \
+         > .venv/install.log 2>&1; then
+      cat .venv/install.log >&2
+      echo "installing kg failed (log above, also in .venv/install.log)" >&2
+      return 1
+    fi
     echo "$want" >> "$stamp"
   fi
 }
