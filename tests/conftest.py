@@ -36,6 +36,8 @@ def views_graph() -> nx.MultiDiGraph:
           mention_start=0, mention_end=8, **art)
     _node(G, "urn:e3", "event", "left", type="withdrawal", date="2024-11-10",
           end="2024-11-10", precision="day", factuality="negated", **art)
+    _node(G, "urn:e4", "event", "sent", type="deployment", end="2024-11-06",
+          precision="unknown", time_text="at that time", factuality="reported", **art)
     hostile = f"He said {HOSTILE_MENTION} was there."
     _node(G, "urn:s1", "statement", "said", type="claim", factuality="reported", direct="false",
           sentence=hostile, mention=HOSTILE_MENTION, mention_start=8,
@@ -47,6 +49,7 @@ def views_graph() -> nx.MultiDiGraph:
     for u, v, role in [("urn:e1", "urn:actor/a", "agent"), ("urn:e1", "urn:place/p", "place"),
                        ("urn:e2", "urn:actor/h", "agent"), ("urn:e3", "urn:actor/a", "theme"),
                        ("urn:s1", "urn:actor/b", "speaker"), ("urn:s1", "urn:e1", "reports"),
-                       ("urn:s2", "urn:actor/a", "speaker"), ("urn:s2", "urn:e2", "reports")]:
+                       ("urn:s2", "urn:actor/a", "speaker"), ("urn:s2", "urn:e2", "reports"),
+                       ("urn:e4", "urn:actor/a", "agent")]:
         G.add_edge(u, v, label=role, date="")
     return G

@@ -12,7 +12,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 WRITERS = {"timeline": write_timeline, "network": write_network}
-DRAWN = {"timeline": 8, "network": 9}
+DRAWN = {"timeline": 9, "network": 10}
 HOSTILE_LABEL = "</script><script>alert(1)</script>"
 HOSTILE_MENTION = "<img src=x onerror=alert(1)>"
 POSITION = """id => {
@@ -68,8 +68,9 @@ def opened(request, browser, views_graph, tmp_path):
 
 
 def test_loads_offline_and_draws_every_node(opened):
-    assert opened.page.evaluate("kgNetwork.body.data.nodes.length") == DRAWN[opened.name]
-    assert opened.page.evaluate("Object.keys(kgNetwork.getPositions()).length") == DRAWN[opened.name]
+    drawn = DRAWN[opened.name]
+    assert opened.page.evaluate("kgNetwork.body.data.nodes.length") == drawn
+    assert opened.page.evaluate("Object.keys(kgNetwork.getPositions()).length") == drawn
     assert opened.blocked == [] and all(u.startswith(("file:", "data:")) for u in opened.requests)
     assert opened.errors == [] and opened.dialogs == []
 
@@ -93,7 +94,8 @@ def test_hostile_text_stays_text(opened):
     assert opened.page.evaluate("kgShow('urn:actor/h')")
     assert opened.page.text_content("#kg-panel h2") == HOSTILE_LABEL
     assert "<script>" in opened.page.text_content("#kg-panel")
-    assert opened.page.evaluate("document.querySelectorAll('#kg-panel img, #kg-panel script').length") == 0
+    inside = "document.querySelectorAll('#kg-panel img, #kg-panel script').length"
+    assert opened.page.evaluate(inside) == 0
     assert opened.page.evaluate("document.scripts.length") == 3
     opened.page.wait_for_timeout(200)
     assert opened.dialogs == [] and opened.errors == []

@@ -46,7 +46,7 @@ def test_events_query(built, capsys):
     assert list(rows[0]) == ["event", "date", "end", "precision", "type", "label", "factuality", "place",
                              "actors", "article"]
     window = [r for r in rows if r["precision"] == "window" and r["factuality"] == "possible"]
-    assert [(r["date"], r["end"]) for r in window][:1] == [("2024-10-31", "2024-11-07")]
+    assert [(r["date"], r["end"]) for r in window][:1] == [("2024-11-01", "2024-11-07")]
     assert {r["type"] for r in rows} >= {"deployment", "combat", "movement", "withdrawal"}
 
 

@@ -52,16 +52,20 @@ def test_every_item_is_embedded(written, views_graph):
 def test_timeline_layout(views_graph, tmp_path):
     data = embedded(write_timeline(views_graph, tmp_path / "t.html").read_text(encoding="utf-8"))
     x = {n["id"]: n["x"] for n in data["nodes"]}
-    assert x["urn:e2"] < x["urn:e1"] < x["urn:s2"] < x["urn:e3"] < data["axis"]["undatedX"] < x["urn:s1"]
+    label = {n["id"]: n["label"] for n in data["nodes"]}
+    assert x["urn:e2"] < x["urn:e1"] < x["urn:s2"] < x["urn:e4"] < x["urn:e3"]
+    assert x["urn:e3"] < data["axis"]["undatedX"] < x["urn:s1"]
     assert all(n["fixed"]["x"] for n in data["nodes"])
-    (rng,) = data["ranges"]
-    assert rng["id"] == "urn:e2" and rng["x0"] < x["urn:e1"] and rng["x1"] - rng["x0"] > 100
-    assert "Oct 2024" in next(n["label"] for n in data["nodes"] if n["id"] == "urn:e2")
+    month, before = sorted(data["ranges"], key=lambda r: r["id"])
+    assert month["id"] == "urn:e2" and month["x0"] < x["urn:e1"] and month["x1"] - month["x0"] > 100
+    assert before["id"] == "urn:e4" and before["open"] and before["x1"] == x["urn:e4"]
+    assert "Oct 2024" in label["urn:e2"] and "by 6 Nov 2024" in label["urn:e4"]
     assert [lane["label"] for lane in data["lanes"]][:2] == ["Actors", "Event · deployment"]
 
 
 def test_title_is_escaped(views_graph, tmp_path):
-    html = write_network(views_graph, tmp_path / "n.html", title="<b>T&T</b>").read_text(encoding="utf-8")
+    path = write_network(views_graph, tmp_path / "n.html", title="<b>T&T</b>")
+    html = path.read_text(encoding="utf-8")
     assert "<b>T&T</b>" not in html and "&lt;b&gt;T&amp;T&lt;/b&gt;" in html
 
 

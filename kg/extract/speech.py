@@ -75,6 +75,9 @@ def _quote_first(text, sentence, inside, lex, index, state) -> Statement | None:
             speakers, mention = list(state.speakers) or _last_person(index, cue.start), None
         elif m.group("who") and speaker_before:
             speakers, mention = [speaker_before.key], speaker_before.span
+        elif m.group("who") and m.group("who") in lex.get("actors.speaker_roles", []) and state.speakers:
+            speakers = list(state.speakers)  # "the spokesperson told reporters": the one just heard
+            mention = Span.of(text, after + m.start("who"), after + m.end("who"))
         elif m.group("who"):
             continue
         else:
@@ -113,14 +116,15 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> Statement | Non
     for m in pattern.finditer(text, sentence.start, sentence.end):
         if any(q.start <= m.start() < q.end for q in inside):
             continue
-        speakers, mention = _subject(text, sentence.start, m.start(), lex, index, state)
+        speakers, mention = _subject(text, sentence.start, m.start(), lex, index, state, inside)
         if not speakers:
             continue
         between = text[(mention.end if mention else sentence.start):m.start()]
         negated = bool(phrases(lex.get("speech.negators", [])).search(between))
         end = m.end()
         kind = verbs[m.group()]
-        more = re.match(rf"\s+\w+\s+({pattern.pattern})", text[end:sentence.end])  # "membantah atau mengonfirmasi"
+        joins = "|".join(map(re.escape, lex.get("speech.coordinators", []))) or "(?!)"
+        more = re.match(rf"\s+(?:{joins})\s+({pattern.pattern})", text[end:sentence.end])  # "membantah atau mengonfirmasi"
         if more:
             end += more.end()
             kind = verbs[more.group(1)]  # "neither denied nor confirmed": what was not confirmed
@@ -128,6 +132,11 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> Statement | Non
         addressees = _addressees(text, end, sentence.end, lex, index)
         start = _content_start(text, end, sentence.end, lex, index)
         content = Span.of(text, start, sentence.end)
+        head = text[sentence.start:mention.start].rstrip() if mention else ""
+        apposition = bool(index.within(sentence.start + len(head) - 12, sentence.start + len(head)))
+        if len(head) > 20 and head.endswith(",") and not apposition \
+                and "," not in text[mention.end:m.start()]:  # "content, X said on Monday."
+            content = Span.of(text, sentence.start, sentence.start + len(head) - 1)
         if negated:  # the content of a statement not made names what was not said
             neg = phrases(lex.get("speech.negators", [])).search(between)
             content = Span.of(text, (mention.end if mention else sentence.start) + neg.start(), sentence.end)
@@ -138,9 +147,10 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> Statement | Non
     return None
 
 
-def _subject(text, start, end, lex, index, state) -> tuple[list[str], Span | None]:
-    """The speaker(s) before a speaker-first cue."""
-    mentions = [m for m in index.within(start, end) if index.actors[m.key].type != "armed_force"]
+def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], Span | None]:
+    """The speaker(s) before a speaker-first cue (never inside a quotation)."""
+    mentions = [m for m in index.within(start, end) if index.actors[m.key].type != "armed_force"
+                and not any(q.start <= m.span.start < q.end for q in inside)]
     people = [m for m in mentions if index.actors[m.key].type == "person"]
     if people:
         return [people[-1].key], people[-1].span
@@ -249,7 +259,7 @@ def _refine(statement: Statement, lex: Lexicon) -> str:
 def _when(statement: Statement, times: list[TimeExpr], state: _State) -> TimeExpr | None:
     """A time between the speaker and the content; else the last speech date."""
     said_from = statement.sentence.start
-    said_to = (statement.content or statement.quote or statement.cue).start
+    said_to = max((statement.content or statement.quote or statement.cue).start, statement.cue.end + 12)
     if statement.quote and statement.quote.start < statement.cue.start:
         said_from, said_to = statement.quote.end, statement.sentence.end
     own = [t for t in times if said_from <= t.span.start < said_to and t.begin]

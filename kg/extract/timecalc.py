@@ -5,7 +5,7 @@ words of a text.
 
 >>> period("week", date(2024, 11, 12), -1, "sunday")
 (datetime.date(2024, 11, 3), datetime.date(2024, 11, 9))
->>> value_of("week", date(2024, 11, 4), date(2024, 11, 10))
+>>> value_of("week", date(2024, 11, 3), date(2024, 11, 9))
 '2024-W45'
 """
 from __future__ import annotations
@@ -47,9 +47,10 @@ def move(day: date, unit: str, count: int) -> date:
 
 
 def part_of(begin: date, end: date, part: str, anchor: date) -> tuple[date, date]:
-    """A third of a period (``early``, ``middle``, ``late``), or ``elapsed``: begin to anchor."""
+    """A third of a period (``early``, ``middle``, ``late``), or ``elapsed``: from its begin
+    to the day before ``anchor``."""
     if part == "elapsed":
-        return begin, min(end, anchor)
+        return begin, max(begin, min(end, anchor - timedelta(days=1)))
     third = ((end - begin).days + 1) // 3
     index = ("early", "middle", "late").index(part)
     first = begin + timedelta(days=third * index)
@@ -126,8 +127,8 @@ def value_of(granularity: str, begin: date | None, end: date | None, code: str =
         return ""
     if granularity == "day":
         return begin.isoformat()
-    if granularity == "week":
-        year, week, _ = begin.isocalendar()
+    if granularity == "week":  # the ISO week holding most of its days (its Thursday's week)
+        year, week, _ = (begin + timedelta(days=3)).isocalendar()
         return f"{year}-W{week:02d}"
     if granularity == "month":
         return begin.isoformat()[:7]

@@ -172,17 +172,21 @@ def compiled(lexicon: Lexicon) -> Compiled:
         return hit[1]
     rules: list[Rule] = []
     dated, plain = _parts(time, True), _parts(time, False)
-    suffixes = time.get("date_suffixes", [])
-    tail = rf"(?:\s+{_alternation(suffixes)})?" if suffixes else ""
+    parts_of_day = time.get("day_parts", [])
+    after_date = _alternation(time.get("date_suffixes", []) + parts_of_day)
+    after_day = _alternation(parts_of_day)
     for template in time.get("date_patterns", []):
-        rx = template_regex(template, dated, tail)
+        rx = template_regex(template, dated, rf"(?:\s+{after_date}){{0,2}}")
         rules.append(Rule(_compile(template, rx), "date", {}, len(rules)))
     for record in time.get("relative", []):
-        if record.get("kind", "shift") not in KINDS:
+        kind = record.get("kind", "shift")
+        if kind not in KINDS:
             raise LexiconError(f"time relative record {record!r}: kind must be one of {KINDS}")
+        a_day = kind == "weekday" or (kind == "shift" and record.get("unit") == "day")
+        tail = rf"(?:\s+{after_day})?" if a_day else ""
         for template in record.get("patterns", []):
-            rx = _compile(template, template_regex(template, plain))
-            rules.append(Rule(rx, record.get("kind", "shift"), record, len(rules)))
+            rx = _compile(template, template_regex(template, plain, tail))
+            rules.append(Rule(rx, kind, record, len(rules)))
     starts = time.get("week_starts", WEEKDAYS[0])
     if starts not in WEEKDAYS:
         raise LexiconError(f"time.week_starts: {starts!r} is not one of {WEEKDAYS}")

@@ -7,10 +7,12 @@ to an absolute day in the same sentence (``anchor="sentence"``), else to the pub
 (``"previous"``). With nothing to anchor to, a relative expression keeps its granularity but
 gets no value and no bounds: no date is ever invented.
 
-Values: ``2024-11-12`` day, ``2024-11`` month, ``2024`` year, ``2024-W44`` week (ISO week of
-its first day), ``2024-FA`` season (TIMEX3 codes SP, SU, FA, WI), ``--10-18`` a day without
-a recoverable year, ``2024-10-27/2024-10-28`` a range or window (ISO interval of
-``begin/end``), ``""`` unknown.
+Values: ``2024-11-12`` day, ``2024-11`` month, ``2024`` year, ``2024-W45`` week (the ISO week
+holding most of its days, so a Sunday-to-Saturday week is named by its Monday), ``2024-FA``
+season (TIMEX3 codes SP, SU, FA, WI), ``--10-18`` a day without a recoverable year,
+``2024-10-27/2024-10-28`` a range or window (ISO interval ``begin/end``; ``2025-01/2025-03``
+for a range of months), ``""`` unknown. A future window starts the day after its anchor.
+A date written without a year takes it from the publication date (``anchor="publication"``).
 
 >>> from kg.lexicon import load
 >>> text = "Officials said on Tuesday, Nov. 12, 2024, that troops moved last week."
@@ -94,8 +96,9 @@ def _absolute(text: str, c: Candidate, comp: Compiled, anchor: date | None) -> T
         return _day_range(span, year, month, day, month2, _number(g["day2"]), anchor)
     if cal.valid_date(year or 2024, month, day) is None:
         return _impossible(span)
+    how = "none" if year else "publication"
     if year is None and anchor is None:
-        return TimeExpr(span, f"--{month:02d}-{day:02d}", None, None, "day")
+        return TimeExpr(span, f"--{month:02d}-{day:02d}", None, None, "day", how)
     when = cal.valid_date(year, month, day) if year else cal.yearless(month, day, anchor, weekday)
     if when is None:
         return _impossible(span)
@@ -103,7 +106,13 @@ def _absolute(text: str, c: Candidate, comp: Compiled, anchor: date | None) -> T
     if weekday is not None and when.weekday() != weekday:
         warning = (f"weekday {g['weekday']} does not match {when.isoformat()} "
                    f"({cal.WEEKDAYS[when.weekday()].capitalize()})")
-    return TimeExpr(span, when.isoformat(), when, when, "day", warning=warning)
+    return TimeExpr(span, when.isoformat(), when, when, "day", how, _anchor_date(how, anchor),
+                    warning=warning)
+
+
+def _anchor_date(how: str, anchor: date | None) -> date | None:
+    """The anchor an absolute date used: the publication date when its year was missing."""
+    return anchor if how == "publication" else None
 
 
 def _month(name: str | None, number: str | None, names) -> int | None:
@@ -127,21 +136,26 @@ def _months(span: Span, year: int | None, month: int | None, month2: int | None,
         begin, end = date(year, 1, 1), date(year, 12, 31)
         return TimeExpr(span, str(year), begin, end, "year")
     granularity = "month" if month2 is None else "range"
+    how = "none" if year else "publication"
     if year is None:
         if anchor is None:
-            return TimeExpr(span, "", None, None, granularity)
+            return TimeExpr(span, "", None, None, granularity, how)
         year = cal.yearless(month, 1, anchor).year
     begin = date(year, month, 1)
     final = month2 or month
     end = cal.period("month", date(year + (final < month), final, 1), 0, "")[1]
-    return TimeExpr(span, cal.value_of(granularity, begin, end), begin, end, granularity)
+    value = cal.value_of("month", begin, begin)
+    if month2 is not None:
+        value += "/" + cal.value_of("month", end, end)
+    return TimeExpr(span, value, begin, end, granularity, how, _anchor_date(how, anchor))
 
 
 def _day_range(span: Span, year: int | None, month: int, day: int, month2: int, day2: int,
                anchor: date | None) -> TimeExpr:
     """``27-28 October 2024``, ``October 27-28``, ``30 Oct - 2 Nov``."""
+    how = "none" if year else "publication"
     if year is None and anchor is None:
-        return TimeExpr(span, "", None, None, "range")
+        return TimeExpr(span, "", None, None, "range", how)
     begin = cal.valid_date(year, month, day) if year else cal.yearless(month, day, anchor)
     if begin is None:
         return _impossible(span)
@@ -150,7 +164,8 @@ def _day_range(span: Span, year: int | None, month: int, day: int, month2: int, 
         end = cal.valid_date(begin.year + 1, month2, day2)
     if end is None:
         return _impossible(span)
-    return TimeExpr(span, cal.value_of("range", begin, end), begin, end, "range")
+    return TimeExpr(span, cal.value_of("range", begin, end), begin, end, "range", how,
+                    _anchor_date(how, anchor))
 
 
 # --- relative and anaphoric expressions -------------------------------------------------
@@ -220,14 +235,15 @@ def _last_n(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> 
 
 
 def _window(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
-    """``in the coming days``: from the anchor, ``days`` ahead (negative: back)."""
+    """``in the coming days``: the ``days`` after the anchor (negative: up to the anchor)."""
     if "days" in fields:
         other = cal.move(ref, "day", fields["days"])
     else:
         n, _ = _count(c, comp)
         other = cal.move(ref, _unit(c, fields, comp), n * fields.get("offset", 1))
-    begin, end = sorted((ref, other))
-    return "window", begin, end, other > ref, ""
+    if other > ref:
+        return "window", cal.move(ref, "day", 1), other, True, ""
+    return "window", other, ref, False, ""
 
 
 def _weekday(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
@@ -246,10 +262,12 @@ def _weekday(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) ->
 
 
 def _month_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
-    """``last August``, ``next March``, ``in May``."""
+    """``last August``, ``next March``, ``in May``, ``late October`` (a part of a month)."""
     month = comp.names.months[c.groups["month"].lower().rstrip(".")]
     direction = fields.get("direction", "same")
     begin, end = cal.month_near(month, ref, direction, fields.get("offset", 0))
+    if "part" in fields:
+        return "range", *cal.part_of(begin, end, fields["part"], ref), begin > ref, ""
     return "month", begin, end, direction == "next", ""
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import networkx as nx
 from pyvis.network import Network
 
-from kg.views.page import FONT, atomic_write, attr, details, legend, render_page, shorten, style, tooltip
+from kg.views.page import (FONT, atomic_write, attr, details, legend, render_page, shorten,
+                           style, tooltip)
 
 SHAPES = {"actor": "dot", "event": "square", "statement": "diamond", "place": "triangle"}
 KINDS = ("event", "statement", "actor", "place")

@@ -78,7 +78,7 @@
   }
 
   function whenText(d) {
-    if (!d.date) return "undated";
+    if (!d.date) return d.end ? "on or before " + d.end : "undated";
     var t = d.date;
     if (d.end && d.end !== d.date) t += " \u2013 " + d.end;
     if (d.precision && d.precision !== "day") t += " (" + d.precision + ")";
@@ -291,11 +291,20 @@
         DATA.ranges.forEach(function (r) {
           var p = pos[r.id];
           if (!p) return;
+          if (r.open) {  /* only a latest day: a bar fading out to the left */
+            var g = ctx.createLinearGradient(r.x0, 0, r.x1, 0);
+            g.addColorStop(0, "rgba(255,255,255,0)");
+            g.addColorStop(1, r.color);
+            ctx.globalAlpha = 0.6;
+            ctx.fillStyle = g;
+            ctx.fillRect(r.x0, p.y - 5, r.x1 - r.x0, 10);
+            ctx.globalAlpha = 1;
+            return;
+          }
           ctx.fillStyle = r.color;
           ctx.globalAlpha = 0.45;
           ctx.fillRect(r.x0, p.y - 5, r.x1 - r.x0, 10);
           ctx.globalAlpha = 1;
-          ctx.fillStyle = r.color;
           ctx.fillRect(r.x0 - 1, p.y - 11, 2.5, 22);
           ctx.fillRect(r.x1 - 1.5, p.y - 11, 2.5, 22);
         });

@@ -208,10 +208,13 @@ def shorten(text: str, limit: int) -> str:
 def tooltip(G: nx.MultiDiGraph, node: str) -> str:
     """Plain-text hover text (vis-network shows it as text, never as HTML)."""
     get = lambda k: attr(G, node, k)  # noqa: E731
-    lines = [shorten(get("label") or node, 80), " · ".join(x for x in (get("kind"), get("type")) if x)]
+    lines = [shorten(get("label") or node, 80),
+             " · ".join(x for x in (get("kind"), get("type")) if x)]
     when = get("date") + (f" – {get('end')}" if get("end") and get("end") != get("date") else "")
+    when = f"on or before {get('end')}" if not get("date") and get("end") else when
     if when or get("time_text"):
-        lines.append(f"Date: {when or 'undated'}" + (f" ({get('time_text')})" if get("time_text") else ""))
+        written = f" ({get('time_text')})" if get("time_text") else ""
+        lines.append(f"Date: {when or 'undated'}{written}")
     if get("factuality"):
         lines.append(f"Factuality: {get('factuality')}")
     lines.append("Click for details")
@@ -233,11 +236,13 @@ def legend(G: nx.MultiDiGraph, shapes: dict[str, str], kinds: tuple[str, ...]) -
         if kind not in present:
             continue
         known = order.get(kind, ())
-        types = sorted(present[kind], key=lambda t: (t not in known, known.index(t) if t in known else 0, t))
+        types = sorted(present[kind],
+                       key=lambda t: (t not in known, known.index(t) if t in known else 0, t))
         items = [{"label": (t or kind).replace("_", " "), "shape": shapes[kind],
                   "color": base_color(kind, t)} for t in types]
         sections.append({"title": kind.capitalize() + "s", "items": items})
-    fact_items = [{"label": "asserted / reported", "shape": "box", "color": "#cfcfcf", "line": "solid"}]
+    fact_items = [{"label": "asserted / reported", "shape": "box", "color": "#cfcfcf",
+                   "line": "solid"}]
     if facts & WEAK:
         fact_items.append({"label": "possible / unconfirmed", "shape": "box",
                            "color": lighten("#cfcfcf", 0.6), "line": "dashed"})

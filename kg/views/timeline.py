@@ -19,12 +19,13 @@ from pyvis.network import Network
 from kg.views.page import (EVENT_TYPES, FONT, STATEMENT_KINDS, atomic_write, attr, base_color,
                            details, legend, render_page, shorten, style, tooltip)
 
-ROW_H = 62          # height of one row in a lane
+ROW_H = 66          # height of one row in a lane
 LANE_PAD = 26       # space above the first row (lane name) and below the last
 MAX_W = 130         # widest box, in canvas pixels
 GAP = 12            # horizontal space between boxes in a row
 UNDATED_GAP = 150   # space between the last dated item and the undated strip
 UNDATED_COLS = 2
+OPEN_BAR = 90        # length of the bar that marks "on or before"
 ACTOR_ROWS = 3      # the actor lane spreads sideways over at most this many rows
 EDGE_ACTOR = "rgba(90,100,115,0.22)"
 EDGE_REPORTS = "rgba(70,60,140,0.55)"
@@ -53,12 +54,13 @@ def span_text(start: date, end: date) -> str:
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
         return str(start.year)
     nxt = date(end.year + end.month // 12, end.month % 12 + 1, 1)
-    if start.day == 1 and (start.year, start.month) == (end.year, end.month) and (nxt - end).days == 1:
+    same_month = (start.year, start.month) == (end.year, end.month)
+    if start.day == 1 and same_month and (nxt - end).days == 1:
         return f"{MONTHS[start.month - 1]} {start.year}"
-    if (start.year, start.month) == (end.year, end.month):
+    if same_month:
         return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
     if start.year == end.year:
-        return f"{start.day} {MONTHS[start.month - 1]} – {end.day} {MONTHS[end.month - 1]} {end.year}"
+        return f"{start.day} {MONTHS[start.month - 1]} – {span_text(end, end)}"
     return f"{span_text(start, start)} – {span_text(end, end)}"
 
 
@@ -70,6 +72,7 @@ class _Item:
     cx: float | None = None          # centre x; None while undated
     width: float = MAX_W
     range: tuple[float, float] | None = None
+    open: bool = False               # range open to the left (latest day only)
     row: int = 0
     y: float = 0.0
 
@@ -131,7 +134,7 @@ def _layout(G: nx.MultiDiGraph):
     """Items with x, rows and lanes; the axis description for the page."""
     timed = [n for n in G if attr(G, n, "kind") in ("event", "statement")]
     days = {n: (_day(attr(G, n, "date")), _day(attr(G, n, "end"))) for n in timed}
-    known = [d for start, end in days.values() if start for d in (start, end) if d]
+    known = [d for start, end in days.values() for d in ((start, end) if start else (end,)) if d]
     origin = min(known) if known else None
     span = (max(known) - origin).days + 1 if known else 1
     ppd = max(4.0, min(36.0, 900.0 / span))
@@ -140,7 +143,7 @@ def _layout(G: nx.MultiDiGraph):
     items: dict[str, _Item] = {}
     for n in timed:
         start, end = days[n]
-        label = shorten(attr(G, n, "label") or n, 32)
+        label = shorten(attr(G, n, "label") or n, 30)
         if attr(G, n, "factuality") == "negated":
             label = "✗ " + label
         item = _Item(n, (attr(G, n, "kind"), attr(G, n, "type")), label)
@@ -152,6 +155,11 @@ def _layout(G: nx.MultiDiGraph):
                 item.label += "\n" + span_text(start, end)
             else:
                 item.cx = x_of(start) + ppd / 2
+        elif end:  # only a latest day is known: "on or before"
+            item.cx = x_of(end) + ppd / 2
+            item.range = (item.cx - OPEN_BAR, item.cx)
+            item.open = True
+            item.label += "\nby " + span_text(end, end)
         item.width = _width(item.label, item.lane[0])
         items[n] = item
 
@@ -186,7 +194,8 @@ def _layout(G: nx.MultiDiGraph):
         for item in by_lane.get(lane, []):
             item.y = y + LANE_PAD + ROW_H * (item.row + 0.5)
         kind, typ = lane
-        name = "Actors" if kind == "actor" else f"{kind.capitalize()} · {typ.replace('_', ' ') or 'untyped'}"
+        name = ("Actors" if kind == "actor"
+                else f"{kind.capitalize()} · {typ.replace('_', ' ') or 'untyped'}")
         lanes.append({"label": name, "y0": y, "y1": y + 2 * LANE_PAD + rows.get(lane, 1) * ROW_H})
         y = lanes[-1]["y1"]
     lefts, rights = zip(*(i.extent() for i in items.values())) if items else ((0.0,), (0.0,))
@@ -216,8 +225,8 @@ def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story 
                      x=round(item.cx, 1), y=round(item.y, 1), physics=False,
                      fixed={"x": True, "y": False}, **opts)
         if item.range:
-            ranges.append({"id": n, "x0": item.range[0], "x1": item.range[1],
-                           "color": base_color(kind, typ)})
+            ranges.append({"id": n, "x0": round(item.range[0], 1), "x1": round(item.range[1], 1),
+                           "open": item.open, "color": base_color(kind, typ)})
     for u, v, data in G.edges(data=True):
         if u in items and v in items:
             role = str(data.get("label", ""))
