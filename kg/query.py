@@ -16,8 +16,8 @@ known prefix such as ``kgr:actor/russia``) and a plain literal otherwise.
 >>> header, rows = run(load_query("articles"), graph)
 >>> print(format_rows(header, rows, "csv"), end="")  # doctest: +ELLIPSIS
 article,date,publisher,language,headline,events,statements,url
-https://w3id.org/kg-news/id/article/ap-20241105,2024-11-05,AP,en,Ukraine says ...,2,1,https://...
-https://w3id.org/kg-news/id/article/kompas-20241113,2024-11-13,Kompas,id,AS: Korea ...,2,3,https://...
+https://w3id.org/kg-news/id/article/ap-20241105,2024-11-05,AP,en,Ukraine ...,2,1,https://...
+https://w3id.org/kg-news/id/article/kompas-20241113,2024-11-13,Kompas,id,AS: ...,2,3,https://...
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ VOCABULARY = Path(__file__).resolve().parent / "ontology" / "vocab.ttl"
 #: The named graph :func:`load_graph` puts the concept schemes in (notations, labels).
 VOCABULARY_GRAPH = URIRef("https://w3id.org/kg-news/vocab")
 # A small graph in the shape of docs/graph-model.md, for the examples below (a test fixture).
-_EXAMPLE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "queries" / "graph.trig"
+_EXAMPLE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "queries" / "graph.trig"
 
 FORMATS = ("table", "csv", "json")
 _SUFFIXES = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt",

@@ -83,6 +83,8 @@ def test_click_shows_details(opened):
                  "Place P", "Article One", "Pub", "https://example.org/a1"):
         assert part in text
     assert opened.page.inner_text("#kg-panel mark") == "moved"
+    opened.page.mouse.move(5, 840)  # hide the hover tooltip for the screenshot
+    opened.page.wait_for_timeout(150)
     ARTIFACTS.mkdir(exist_ok=True)
     opened.page.screenshot(path=str(ARTIFACTS / f"{opened.name}.png"))
     assert opened.errors == [] and opened.dialogs == []

@@ -64,8 +64,10 @@ def test_required_columns(graph, name, columns):
     assert run(load_query(name), graph)[0] == columns.split(",")
 
 
-@pytest.mark.parametrize("path", sorted((Path(__file__).parent.parent / "kg" / "queries").glob("*.rq")),
-                         ids=lambda p: p.stem)
+QUERY_FILES = sorted((Path(__file__).parent.parent / "kg" / "queries").glob("*.rq"))
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
 def test_query_file_has_header(path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == f"# name: {path.stem}"
@@ -138,7 +140,8 @@ def test_fixture_mentions_match_the_text(graph):
     """Every span in the fixture is the exact text at its offsets, and its IRI says so."""
     for mention, _, anchor in graph.triples((None, NIF.anchorOf, None)):
         text = str(graph.value(graph.value(mention, NIF.referenceContext), NIF.isString))
-        begin, end = int(graph.value(mention, NIF.beginIndex)), int(graph.value(mention, NIF.endIndex))
+        begin = int(graph.value(mention, NIF.beginIndex))
+        end = int(graph.value(mention, NIF.endIndex))
         assert text[begin:end] == str(anchor)
         assert str(mention).endswith(f"#char={begin},{end}")
 

@@ -35,14 +35,14 @@ ABSOLUTE = [
     ("id", "mereka berlatih sejak Oktober 2024 di sana", None, "Oktober 2024", "2024-10", "month"),
     ("id", "pada tahun 2024 perang berlanjut", None, "tahun 2024", "2024", "year"),
     ("id", "serangan selama musim gugur 2024 di timur", None, "musim gugur 2024", "2024-FA", "season"),
-    ("id", "tiba pada 6 Agt 2024 malam", None, "6 Agt 2024", "2024-08-06", "day"),
+    ("id", "tiba pada 6 Agt 2024 malam", None, "6 Agt 2024 malam", "2024-08-06", "day"),
     ("id", "rapat 5 Nop 2024 ditunda", None, "5 Nop 2024", "2024-11-05", "day"),
-    ("id", "dikabarkan 9 Sept. 2024 pagi", None, "9 Sept. 2024", "2024-09-09", "day"),
+    ("id", "dikabarkan 9 Sept. 2024 pagi", None, "9 Sept. 2024 pagi", "2024-09-09", "day"),
     ("id", "foto diambil 1 Des 2023 silam", None, "1 Des 2023 silam", "2023-12-01", "day"),
     ("id", "kunjungan pada 6 Agustus itu", TUE, "6 Agustus", "2024-08-06", "day"),
     ("id", "latihan 27-28 Oktober 2024 digelar", None, "27-28 Oktober 2024", "2024-10-27/2024-10-28", "range"),
     ("id", "data periode Januari-Maret 2025 menunjukkan", None, "periode Januari-Maret 2025",
-     "2025-01-01/2025-03-31", "range"),
+     "2025-01/2025-03", "range"),
     ("en", "troops were seen Oct. 8 near the border", TUE, "Oct. 8", "2024-10-08", "day"),
     ("en", "the ministry said October 25 that", JAN, "October 25", "2024-10-25", "day"),
     ("en", "talks on Jan. 11, 2025 in Seoul", None, "Jan. 11, 2025", "2025-01-11", "day"),
@@ -51,7 +51,7 @@ ABSOLUTE = [
     ("en", "fighting on October 27-28 left dozens dead", TUE, "October 27-28", "2024-10-27/2024-10-28",
      "range"),
     ("en", "losses in the January-March period rose", date(2025, 4, 10), "the January-March period",
-     "2025-01-01/2025-03-31", "range"),
+     "2025-01/2025-03", "range"),
     ("en", "it said on Tuesday, Nov. 12, 2024 that", None, "Tuesday, Nov. 12, 2024", "2024-11-12", "day"),
     ("en", "the pact signed in 2024 binds both", None, "2024", "2024", "year"),
     ("en", "a push during the fall of 2024 failed", None, "the fall of 2024", "2024-FA", "season"),
@@ -61,21 +61,22 @@ ABSOLUTE = [
 
 @pytest.mark.parametrize("lang,text,anchor,span,value,granularity", ABSOLUTE)
 def test_absolute(lang, text, anchor, span, value, granularity):
+    """Rows with an anchor are written without a year: the year is the publication's."""
     t = only(lang, text, anchor)
     assert (t.span.text, t.value, t.granularity, t.anchor, t.warning) == (
-        span, value, granularity, "none", "")
+        span, value, granularity, "publication" if anchor else "none", "")
     assert text[t.span.start:t.span.end] == span
 
 
 # (language, text, anchor, span text, value, granularity, begin, end)
 RELATIVE = [
-    ("id", "serangan terjadi kemarin malam", TUE, "kemarin", "2024-11-11", "day", None, None),
+    ("id", "serangan terjadi kemarin malam", TUE, "kemarin malam", "2024-11-11", "day", None, None),
     ("id", "Patel berkata hari ini bahwa", TUE, "hari ini", "2024-11-12", "day", None, None),
-    ("id", "rapat pekan lalu memutuskan", TUE, "pekan lalu", "2024-W44", "week",
+    ("id", "rapat pekan lalu memutuskan", TUE, "pekan lalu", "2024-W45", "week",
      date(2024, 11, 3), date(2024, 11, 9)),
-    ("id", "rapat minggu lalu memutuskan", TUE, "minggu lalu", "2024-W44", "week",
+    ("id", "rapat minggu lalu memutuskan", TUE, "minggu lalu", "2024-W45", "week",
      date(2024, 11, 3), date(2024, 11, 9)),
-    ("id", "latihan pekan ini dimulai", TUE, "pekan ini", "2024-W45", "week",
+    ("id", "latihan pekan ini dimulai", TUE, "pekan ini", "2024-W46", "week",
      date(2024, 11, 10), date(2024, 11, 16)),
     ("id", "pasukan tiba bulan lalu", TUE, "bulan lalu", "2024-10", "month",
      date(2024, 10, 1), date(2024, 10, 31)),
@@ -94,16 +95,25 @@ RELATIVE = [
      None, None),
     ("id", "Guterres pada Minggu bicara", TUE, "Minggu", "2024-11-10", "day", None, None),
     ("id", "Guterres pada Minggu lalu bicara", TUE, "Minggu lalu", "2024-11-10", "day", None, None),
-    ("id", "Minggu lalu, Guterres bicara", TUE, "Minggu lalu", "2024-W44", "week", None, None),
+    ("id", "Minggu lalu, Guterres bicara", TUE, "Minggu lalu", "2024-W45", "week", None, None),
     ("id", "diperkirakan terjadi dalam waktu dekat", TUE, "dalam waktu dekat",
-     "2024-11-12/2024-12-12", "window", TUE, date(2024, 12, 12)),
-    ("id", "dikirim pekan depan ke sana", TUE, "pekan depan", "2024-11-12/2024-11-26", "window",
-     TUE, date(2024, 11, 26)),
+     "2024-11-13/2024-12-12", "window", date(2024, 11, 13), date(2024, 12, 12)),
+    ("id", "dikirim pekan depan ke sana", TUE, "pekan depan", "2024-11-13/2024-11-26", "window",
+     date(2024, 11, 13), date(2024, 11, 26)),
     ("id", "tewas 2 hari lalu di sana", TUE, "2 hari lalu", "2024-11-10", "day", None, None),
     ("id", "tewas beberapa hari lalu di sana", TUE, "beberapa hari lalu", "2024-11-09/2024-11-11",
      "window", None, None),
     ("id", "gelombang kedua musim dingin ini", TUE, "musim dingin ini", "2024-WI", "season",
      date(2024, 12, 1), date(2025, 2, 28)),
+    ("id", "pasukan tiba akhir Oktober tahun lalu", date(2025, 4, 29), "akhir Oktober tahun lalu",
+     "2024-10-21/2024-10-31", "range", date(2024, 10, 21), date(2024, 10, 31)),
+    ("id", "rapat darurat digelar Sabtu pagi", date(2024, 10, 19), "Sabtu pagi", "2024-10-19", "day",
+     None, None),
+    ("en", "moved in late October last year", date(2025, 4, 28), "late October last year",
+     "2024-10-21/2024-10-31", "range", None, None),
+    ("en", "the attack in mid-October", TUE, "mid-October", "2024-10-11/2024-10-20", "range", None, None),
+    ("en", "the ministry said Thursday night that", TUE, "Thursday night", "2024-11-07", "day", None,
+     None),
     ("en", "the ministry said Thursday that", TUE, "Thursday", "2024-11-07", "day", None, None),
     ("en", "the ministry said on Tuesday that", TUE, "Tuesday", "2024-11-12", "day", None, None),
     ("en", "troops moved last week to", TUE, "last week", "2024-W45", "week",
@@ -112,14 +122,14 @@ RELATIVE = [
     ("en", "troops arrived last month", TUE, "last month", "2024-10", "month", None, None),
     ("en", "a treaty signed last year", TUE, "last year", "2023", "year", None, None),
     ("en", "shelling yesterday killed", TUE, "yesterday", "2024-11-11", "day", None, None),
-    ("en", "deployed earlier this year", TUE, "earlier this year", "2024-01-01/2024-11-12", "range",
-     date(2024, 1, 1), TUE),
-    ("en", "could start in the coming days", TUE, "in the coming days", "2024-11-12/2024-11-19",
-     "window", TUE, date(2024, 11, 19)),
-    ("en", "may fight within days", TUE, "within days", "2024-11-12/2024-11-19", "window", None, None),
-    ("en", "over the next few weeks", TUE, "next few weeks", "2024-11-12/2024-12-10", "window",
+    ("en", "deployed earlier this year", TUE, "earlier this year", "2024-01-01/2024-11-11", "range",
+     date(2024, 1, 1), date(2024, 11, 11)),
+    ("en", "could start in the coming days", TUE, "in the coming days", "2024-11-13/2024-11-19",
+     "window", date(2024, 11, 13), date(2024, 11, 19)),
+    ("en", "may fight within days", TUE, "within days", "2024-11-13/2024-11-19", "window", None, None),
+    ("en", "over the next few weeks", TUE, "next few weeks", "2024-11-13/2024-12-10", "window",
      None, None),
-    ("en", "will happen very soon", TUE, "very soon", "2024-11-12/2024-12-12", "window", None, None),
+    ("en", "will happen very soon", TUE, "very soon", "2024-11-13/2024-12-12", "window", None, None),
     ("en", "a pact signed last August", TUE, "last August", "2024-08", "month", None, None),
     ("en", "elections next March", TUE, "next March", "2025-03", "month", None, None),
     ("en", "a visit in May upset", TUE, "May", "2024-05", "month", None, None),
@@ -167,11 +177,12 @@ def test_seed_sentences_resolve():
         ("Minggu (3/11/2024) lalu", "2024-11-03", "none"),
         ("kala itu", "2024-11-03", "previous"),
         ("Kamis (31/10/2024)", "2024-10-31", "none"),
-        ("dalam beberapa hari mendatang", "2024-10-31/2024-11-07", "sentence"),
+        ("dalam beberapa hari mendatang", "2024-11-01/2024-11-07", "sentence"),
         ("Minggu pekan lalu", "2024-11-03", "publication"),
     ]
     window = found[4]
-    assert (window.begin, window.granularity, window.future) == (date(2024, 10, 31), "window", True)
+    assert (window.begin, window.anchor_date, window.granularity, window.future) == (
+        date(2024, 11, 1), date(2024, 10, 31), "window", True)
     assert all(text[t.span.start:t.span.end] == t.span.text for t in found)
 
 
@@ -217,6 +228,24 @@ def test_anaphor_copies_previous():
     t = only("id", "menurut laporan saat itu", previous=before)
     assert (t.value, t.begin, t.granularity, t.anchor) == ("2024-11-03", date(2024, 11, 3), "day",
                                                            "previous")
+
+
+@pytest.mark.parametrize("lang,text", [("id", "Pada hari yang sama, rapat digelar"),
+                                       ("en", "officials met earlier in the day")])
+def test_same_day_anaphors(lang, text):
+    before = TimeExpr(Span(0, 0, ""), "2024-10-18", date(2024, 10, 18), date(2024, 10, 18), "day")
+    t = only(lang, text, TUE, previous=before)
+    assert (t.value, t.anchor, t.anchor_date) == ("2024-10-18", "previous", date(2024, 10, 18))
+
+
+def test_same_day_anaphor_does_not_copy_a_week():
+    before = only("id", "rapat pekan lalu", TUE)
+    t = only("id", "Pada hari yang sama, rapat digelar", TUE, previous=before)
+    assert (t.value, t.begin, t.granularity) == ("", None, "day")
+
+
+def test_written_year_needs_no_anchor():
+    assert only("id", "pada Rabu, 23 Oktober 2024", JAN).anchor == "none"
 
 
 def test_anaphor_without_previous_is_unresolved():

@@ -70,6 +70,15 @@ class Compiled:
     week_starts: str
 
 
+def key(word: str) -> str:
+    """The lookup form of a written word: lowercase, single spaces, no final dot.
+
+    >>> key("Musim  Gugur"), key("Okt.")
+    ('musim gugur', 'okt')
+    """
+    return " ".join(word.lower().rstrip(".").split())
+
+
 def _alternation(words: list[str], dotted: frozenset[str] | set[str] = frozenset()) -> str:
     """A regex alternation of ``words``, longest first; ``dotted`` ones may end with a dot."""
     parts = []
@@ -122,7 +131,7 @@ def _index(time: dict[str, Any], table: str, keys: tuple) -> dict[str, Any]:
     bad = [k for k in entries if k not in keys]
     if bad:
         raise LexiconError(f"time.{table}: unknown key {bad[0]!r}; known: {keys}")
-    return {n.lower(): k for k, names in entries.items() for n in names}
+    return {key(n): k for k, names in entries.items() for n in names}
 
 
 def _names(time: dict[str, Any]) -> Names:
@@ -134,10 +143,10 @@ def _names(time: dict[str, Any]) -> Names:
         weekdays=weekdays,
         seasons=_index(time, "seasons", tuple(SEASONS)),
         units=_index(time, "units", UNITS),
-        numbers={k.lower(): int(v) for k, v in time.get("numbers", {}).items()},
-        vague=frozenset(w.lower() for w in time.get("vague_numbers", [])),
+        numbers={key(k): int(v) for k, v in time.get("numbers", {}).items()},
+        vague=frozenset(key(w) for w in time.get("vague_numbers", [])),
         ambiguous=frozenset(
-            w.lower() for w in time.get("ambiguous_weekdays", []) + time.get("ambiguous_months", [])
+            key(w) for w in time.get("ambiguous_weekdays", []) + time.get("ambiguous_months", [])
         ),
     )
 
@@ -222,11 +231,11 @@ def _priority(text: str, start: int, at: int, rule: Rule, groups: dict[str, str]
     everywhere); an ambiguous weekday that opens the sentence loses ties.
     """
     priority = rule.priority
-    for key in ("month", "month2", "weekday", "weekday2"):
-        word = groups.get(key, "")
-        if word.lower().rstrip(".") not in names.ambiguous:
+    for slot in ("month", "month2", "weekday", "weekday2"):
+        word = groups.get(slot, "")
+        if key(word) not in names.ambiguous:
             continue
-        if key.startswith("weekday") and rule.kind == "date":
+        if slot.startswith("weekday") and rule.kind == "date":
             continue
         if not word[0].isupper():
             return None

@@ -28,7 +28,7 @@ from typing import Any
 from ..lexicon import Lexicon
 from ..model import Span, TimeExpr
 from . import timecalc as cal
-from .timepatterns import Candidate, Compiled, candidates, compiled, select
+from .timepatterns import Candidate, Compiled, candidates, compiled, key, select
 
 _SOME_DAY = date(2001, 1, 1)  # stands in for a missing anchor; its bounds are dropped
 
@@ -85,13 +85,13 @@ def _absolute(text: str, c: Candidate, comp: Compiled, anchor: date | None) -> T
     if month is not None and not 1 <= month <= 12:
         return _impossible(span)
     if "season" in g:
-        code = names.seasons[g["season"].lower()]
+        code = names.seasons[key(g["season"])]
         begin, last = cal.season(code, year)
         return TimeExpr(span, cal.value_of("season", begin, last, code), begin, last, "season")
     if "day" not in g:
         return _months(span, year, month, month2 if "month2" in g else None, anchor)
     day = _number(g["day"])
-    weekday = names.weekdays.get(g.get("weekday", "").lower().rstrip("."))
+    weekday = names.weekdays.get(key(g.get("weekday", "")))
     if "day2" in g:
         return _day_range(span, year, month, day, month2, _number(g["day2"]), anchor)
     if cal.valid_date(year or 2024, month, day) is None:
@@ -117,7 +117,7 @@ def _anchor_date(how: str, anchor: date | None) -> date | None:
 
 def _month(name: str | None, number: str | None, names) -> int | None:
     if name:
-        return names.months[name.lower().rstrip(".")]
+        return names.months[key(name)]
     return int(number) if number else None
 
 
@@ -177,8 +177,9 @@ def _relative(text: str, c: Candidate, comp: Compiled, anchor: date | None,
     span = Span.of(text, c.start, c.end)
     fields = c.rule.fields
     if c.rule.kind == "anaphor":
-        if last is None:
-            return TimeExpr(span, "", None, None, "unknown", anchor="previous")
+        wanted = fields.get("unit")  # "the same day" needs a day to copy
+        if last is None or (wanted and last.granularity != wanted):
+            return TimeExpr(span, "", None, None, wanted or "unknown", anchor="previous")
         return replace(last, span=span, anchor="previous", anchor_date=last.begin, warning="")
     if sentence_day:
         how, ref = "sentence", sentence_day
@@ -198,7 +199,7 @@ Resolved = tuple[str, date, date, bool, str]
 
 def _count(c: Candidate, comp: Compiled) -> tuple[int, bool]:
     """The written count (1 when none) and whether it is vague ("a few")."""
-    word = c.groups.get("n", "").lower()
+    word = key(c.groups.get("n", ""))
     if not word:
         return 1, False
     return (int(word) if word.isdigit() else comp.names.numbers[word]), word in comp.names.vague
@@ -206,7 +207,7 @@ def _count(c: Candidate, comp: Compiled) -> tuple[int, bool]:
 
 def _unit(c: Candidate, fields: dict[str, Any], comp: Compiled) -> str:
     word = c.groups.get("unit")
-    return comp.names.units[word.lower()] if word else fields.get("unit", "day")
+    return comp.names.units[key(word)] if word else fields.get("unit", "day")
 
 
 def _shift(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
@@ -249,7 +250,7 @@ def _window(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> 
 def _weekday(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
     """A weekday: of a given week (``offset`` weeks away), or the nearest last/next one."""
     def resolve(word: str) -> date:
-        day = comp.names.weekdays[word.lower().rstrip(".")]
+        day = comp.names.weekdays[key(word)]
         if "offset" in fields:
             week = cal.period("week", ref, fields["offset"], comp.week_starts)[0]
             return cal.move(week, "day", (day - week.weekday()) % 7)
@@ -263,7 +264,7 @@ def _weekday(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) ->
 
 def _month_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
     """``last August``, ``next March``, ``in May``, ``late October`` (a part of a month)."""
-    month = comp.names.months[c.groups["month"].lower().rstrip(".")]
+    month = comp.names.months[key(c.groups["month"])]
     direction = fields.get("direction", "same")
     begin, end = cal.month_near(month, ref, direction, fields.get("offset", 0))
     if "part" in fields:
@@ -273,7 +274,7 @@ def _month_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) 
 
 def _season_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
     """``this winter``, ``last winter``."""
-    code = comp.names.seasons[c.groups["season"].lower()]
+    code = comp.names.seasons[key(c.groups["season"])]
     direction = fields.get("direction", "same")
     begin, end = cal.season_near(code, ref, direction)
     return "season", begin, end, begin > ref, code

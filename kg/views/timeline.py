@@ -19,13 +19,15 @@ from pyvis.network import Network
 from kg.views.page import (EVENT_TYPES, FONT, STATEMENT_KINDS, atomic_write, attr, base_color,
                            details, legend, render_page, shorten, style, tooltip)
 
-ROW_H = 66          # height of one row in a lane
+ROW_GAP = 12        # vertical space between rows in a lane
+CHAR_W = 7.4        # average character width at the node font size
+LINE_H = 17         # line height at the node font size
 LANE_PAD = 26       # space above the first row (lane name) and below the last
 MAX_W = 130         # widest box, in canvas pixels
 GAP = 12            # horizontal space between boxes in a row
 UNDATED_GAP = 150   # space between the last dated item and the undated strip
 UNDATED_COLS = 2
-OPEN_BAR = 90        # length of the bar that marks "on or before"
+OPEN_BAR = 56        # length of the bar that marks "on or before" (left of the box)
 ACTOR_ROWS = 3      # the actor lane spreads sideways over at most this many rows
 EDGE_ACTOR = "rgba(90,100,115,0.22)"
 EDGE_REPORTS = "rgba(70,60,140,0.55)"
@@ -90,6 +92,16 @@ def _width(label: str, kind: str) -> float:
     return min(MAX_W, 7.6 * min(longest, 20) + 28)
 
 
+def _height(label: str, kind: str) -> float:
+    """Estimated drawn height of a node (labels wrap at ``MAX_W``), plus the row gap."""
+    if kind == "actor":
+        return 54.0
+    inner = MAX_W - 16
+    lines = sum(max(1, math.ceil(len(line) * CHAR_W / inner)) for line in label.split("\n"))
+    height = lines * LINE_H + 16
+    return (height * 1.2 if kind == "statement" else height) + ROW_GAP
+
+
 def _lane_order(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
     present = {(attr(G, n, "kind"), attr(G, n, "type")) for n in G if attr(G, n, "kind") in KINDS}
     lanes: list[tuple[str, str]] = [("actor", "")] if any(k == "actor" for k, _ in present) else []
@@ -143,7 +155,7 @@ def _layout(G: nx.MultiDiGraph):
     items: dict[str, _Item] = {}
     for n in timed:
         start, end = days[n]
-        label = shorten(attr(G, n, "label") or n, 30)
+        label = shorten(attr(G, n, "label") or n, 28)
         if attr(G, n, "factuality") == "negated":
             label = "✗ " + label
         item = _Item(n, (attr(G, n, "kind"), attr(G, n, "type")), label)
@@ -157,10 +169,11 @@ def _layout(G: nx.MultiDiGraph):
                 item.cx = x_of(start) + ppd / 2
         elif end:  # only a latest day is known: "on or before"
             item.cx = x_of(end) + ppd / 2
-            item.range = (item.cx - OPEN_BAR, item.cx)
             item.open = True
             item.label += "\nby " + span_text(end, end)
         item.width = _width(item.label, item.lane[0])
+        if item.open:
+            item.range = (item.cx - item.width / 2 - OPEN_BAR, item.cx - item.width / 2 + 6)
         items[n] = item
 
     for n in G:
@@ -191,12 +204,16 @@ def _layout(G: nx.MultiDiGraph):
 
     lanes, y = [], 0.0
     for lane in _lane_order(G):
+        heights = [0.0] * rows.get(lane, 1)
         for item in by_lane.get(lane, []):
-            item.y = y + LANE_PAD + ROW_H * (item.row + 0.5)
+            heights[item.row] = max(heights[item.row], _height(item.label, lane[0]))
+        tops = [y + LANE_PAD + sum(heights[:r]) for r in range(len(heights))]
+        for item in by_lane.get(lane, []):
+            item.y = tops[item.row] + heights[item.row] / 2
         kind, typ = lane
         name = ("Actors" if kind == "actor"
                 else f"{kind.capitalize()} · {typ.replace('_', ' ') or 'untyped'}")
-        lanes.append({"label": name, "y0": y, "y1": y + 2 * LANE_PAD + rows.get(lane, 1) * ROW_H})
+        lanes.append({"label": name, "y0": y, "y1": y + 2 * LANE_PAD + sum(heights)})
         y = lanes[-1]["y1"]
     lefts, rights = zip(*(i.extent() for i in items.values())) if items else ((0.0,), (0.0,))
     axis = {"origin": origin.isoformat() if origin else None, "pxPerDay": ppd,
