@@ -134,7 +134,7 @@ class _ArticleWriter:
 
     def time(self, t: TimeExpr) -> URIRef:
         node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}"
-                   + ("" if t.anchor != "statement" else "/before")]
+                   + ("" if t.anchor != "statement" else "/after" if t.future else "/before")]
         self.add(node, RDF.type, SEM.Time)
         self.add(node, KGO.mention, self.mention(t.span))
         self.add(node, KGO.timexValue, Literal(t.value))

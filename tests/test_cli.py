@@ -83,3 +83,11 @@ def test_query_list_names_every_query(capsys):
     assert main(["query", "--list"]) == 0
     names = {line.split()[0] for line in capsys.readouterr().out.splitlines()}
     assert {"actors", "statements", "events", "timeline"} <= names
+
+
+def test_reported_events_are_bounded_not_invented(built, capsys):
+    rows = _csv(capsys, "events", "--graph", str(built / "graph.trig"))
+    reported = [r for r in rows if r["factuality"] == "reported" and r["precision"] == "unknown"]
+    assert reported and all(r["date"] == "" and r["end"] for r in reported)  # on or before the statement
+    possible = [r for r in rows if r["factuality"] == "possible" and r["precision"] == "unknown"]
+    assert all(r["date"] and r["end"] == "" for r in possible)  # after the statement
