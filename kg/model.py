@@ -3,9 +3,9 @@
 Every record that comes from text carries a :class:`Span` into its article's text, so
 every fact in the graph can be traced to its characters.
 
->>> text = "Patel spoke."
+>>> text = "Rutte spoke."
 >>> Span.of(text, 0, 5)
-Span(start=0, end=5, text='Patel')
+Span(start=0, end=5, text='Rutte')
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Three shapes are read, all from lexicon data:
 
-- quote first: ``"…," kata Patel kepada wartawan`` / ``"…," ucapnya`` (an enclitic cue: the
+- quote first: ``"…," kata Rutte kepada wartawan`` / ``"…," ucapnya`` (an enclitic cue: the
   speaker is the last one) / ``"…," said Kirby`` / ``"…," Kirby said``;
 - according to: ``Menurut dia, …`` / ``…, according to the NIS``;
 - speaker first: ``X (pada Selasa) mengatakan (kepada Y), (bahwa) …``, with coordinated
