@@ -156,7 +156,7 @@ def _as_date(value, path: str) -> date:
 
 
 def _outlet_name(written: str | None) -> str | None:
-    """'KOMPAS.com' -> 'Kompas.com'; 'Reuters' stays."""
+    """'EXAMPLE.com' -> 'Example.com'; 'Reuters' stays."""
     if not written:
         return None
     name, dot, rest = written.strip().partition(".")

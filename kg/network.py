@@ -7,7 +7,7 @@ export. Attributes are plain strings (or ints), so GraphML can hold them; the li
 >>> from kg.ingest import parse_article
 >>> from kg.extract.document import extract
 >>> from kg.rdf import to_dataset
->>> G = project(to_dataset([extract(parse_article("Presiden Rusia Vladimir Putin pada Rabu (19/6/2024) mengatakan, pasukan Rusia siap.", "a.txt"))]))
+>>> G = project(to_dataset([extract(parse_article("Russian President Vladimir Putin said on June 19, 2024 that Russian troops were ready.", "a.txt"))]))
 >>> sorted({d["kind"] for _, d in G.nodes(data=True)})
 ['actor', 'statement']
 >>> [(d["label"], d["date"]) for _, d in G.nodes(data=True) if d["kind"] == "statement"]

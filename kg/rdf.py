@@ -5,7 +5,7 @@ character offsets and normalised names, so the same input gives the same graph.
 
 >>> from kg.ingest import parse_article
 >>> from kg.extract.document import extract
->>> ds = to_dataset([extract(parse_article("Presiden Rusia Vladimir Putin pada Rabu (19/6/2024) mengatakan, pasukan Rusia siap.", "a.txt"))])
+>>> ds = to_dataset([extract(parse_article("Russian President Vladimir Putin said on June 19, 2024 that Russian troops were ready.", "a.txt"))])
 >>> sorted(str(g.identifier).rsplit("/", 2)[-1] for g in ds.graphs() if len(g))
 ['a', 'story']
 """

@@ -122,7 +122,7 @@ class KGO(rdflib.namespace.DefinedNamespace):
     sentence: URIRef
     # speaker: An actor who made the statement; a statement has one or more.
     speaker: URIRef
-    # speaker mention: The span naming the speaker at this statement, e.g. "he" or "Patel".
+    # speaker mention: The span naming the speaker at this statement, e.g. "he" or "Rutte".
     speakerMention: URIRef
     # statement kind: What kind of speech act a statement is, a concept of kgv:StatementKind: claim,
     # confirmation, denial, concern, demand, warning or prediction.

@@ -2,7 +2,7 @@
 actors, statements, events.
 
 >>> from kg.ingest import parse_article
->>> a = parse_article("Presiden Rusia Vladimir Putin pada Rabu (19/6/2024) mengatakan, pasukan Rusia siap.", "a.txt")
+>>> a = parse_article("Russian President Vladimir Putin said on June 19, 2024 that Russian troops were ready.", "a.txt")
 >>> x = extract(a)
 >>> [(s.speakers, s.kind, str(s.time.day)) for s in x.statements]
 [(['vladimir-putin'], 'claim', '2024-06-19')]

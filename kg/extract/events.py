@@ -103,7 +103,7 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     """Roles, and the place: the first place after a place preposition behind the trigger.
 
     The force that acts is the one before the trigger ("pasukan Korea Utara telah mulai
-    terlibat"), else the one after it ("pengerahan pasukan Korut"); a pronoun ("mereka"), a bare
+    terlibat"), else the one after it ("the deployment of the troops"); a pronoun ("mereka"), a bare
     force noun or an anaphor ("pasukan tersebut", "such a deployment") stands for the force
     last seen acting (``salient``); a force noun with an enclitic ("pasukannya") for the force
     of the last country named.

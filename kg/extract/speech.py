@@ -96,7 +96,7 @@ def _according_to(text, sentence, lex, index, state) -> Statement | None:
     if not m:
         return None
     comma = text.find(",", m.end(), sentence.end)
-    if m.start() == sentence.start and comma > 0:  # "Menurut X, content"
+    if m.start() == sentence.start and comma > 0:  # "according to X, content"
         holder, content = (m.end(), comma), Span.of(text, comma + 1, sentence.end)
     elif text[sentence.start:m.start()].rstrip().endswith(","):  # "content, according to X."
         holder, content = (m.end(), sentence.end), Span.of(text, sentence.start, m.start())
@@ -188,7 +188,7 @@ def _speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | No
 
 
 def _speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | None]:
-    """The speaker inside 'Menurut X,' / 'according to X': a pronoun, a person, or an actor."""
+    """The speaker inside 'according to X' (and its lexicon equivalents): a pronoun, a person, or an actor."""
     pronoun = phrases(lex.get("actors.pronouns", [])).search(text, start, end)
     mentions = [m for m in index.within(start, end) if index.actors[m.key].type != "armed_force"]
     if pronoun and not mentions:
