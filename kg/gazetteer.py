@@ -5,8 +5,8 @@ capital in the text ("AS" matches "AS", never the English word "as"), while the 
 all capitals where the name is not (a "KYIV" dateline).
 
 >>> gaz = load()
->>> [(s.text, e.key) for s, e in gaz.find("Korut dan AS as well")]
-[('Korut', 'north-korea'), ('AS', 'united-states')]
+>>> [(s.text, e.key) for s, e in gaz.find("DPRK dan AS as well")]
+[('DPRK', 'north-korea'), ('AS', 'united-states')]
 >>> gaz.entries["north-korea"].label("id")
 'Korea Utara'
 """
