@@ -10,6 +10,7 @@ from .errors import KgError
 
 DEFAULT_ARTICLES = "data/articles"
 DEFAULT_OUTPUT = "output"
+DEFAULT_GOLD = "tests/articles"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +58,19 @@ def _parser() -> argparse.ArgumentParser:
                    help="a query parameter, bound as an RDF term (repeatable)")
     q.add_argument("--list", action="store_true", help="list the named queries")
     q.set_defaults(run=_query)
+
+    e = sub.add_parser("eval", help="score the extractor against gold annotations",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Precision, recall and F1 per category (actors, statements by speaker "
+                                   "and date, events by type and date, dates, factuality), overall and per "
+                                   "article, then every error. Each PATH (a .gold.yaml file or a folder of "
+                                   "them) is scored as its own set.",
+                       epilog="example:\n  kg eval tests/articles/dev tests/articles/test")
+    e.add_argument("paths", nargs="*", default=[DEFAULT_GOLD], metavar="GOLD",
+                   help=f"gold files or folders (default: {DEFAULT_GOLD})")
+    e.add_argument("--json", metavar="FILE", help="also write the full results as JSON")
+    e.add_argument("--no-errors", action="store_true", help="leave out the list of errors")
+    e.set_defaults(run=_eval)
     return parser
 
 
@@ -99,6 +113,30 @@ def _query(args) -> int:
     header, rows = run(load_query(args.name), load_graph(args.graph), params)
     sys.stdout.write(format_rows(header, rows, args.format))
     return 0
+
+
+def _eval(args) -> int:
+    import json
+
+    from .evaluate import as_json, evaluate, gold_files, per_article, table
+
+    report = {}
+    for path in args.paths:
+        results = [evaluate(g) for g in gold_files([path])]
+        if not results:
+            print(f"{path}: no .gold.yaml files", file=sys.stderr)
+            continue
+        print(table(results, path))
+        print(per_article(results))
+        if not args.no_errors:
+            for r in results:
+                for error in r.errors:
+                    print(f"  {r.name}: {error}")
+        print()
+        report[path] = as_json(results)
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0 if report else 1
 
 
 if __name__ == "__main__":

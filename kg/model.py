@@ -168,7 +168,9 @@ class Statement:
     ``kind`` is one of ``claim``, ``confirmation``, ``denial``, ``concern``, ``demand``,
     ``warning``, ``prediction``. ``negated`` marks a statement that something was *not* said
     or confirmed ("belum mengonfirmasi"). ``speakers`` are actor keys; ``principal`` is the
-    actor a spokesperson speaks for.
+    actor a spokesperson speaks for. ``via`` is the actor that relayed the words ("KCNA
+    quoted Kim as saying": Kim's statement, via KCNA); ``implicit`` marks a speaker taken from
+    the context of an agentless passive ("It was also said that").
     """
 
     id: str
@@ -185,6 +187,8 @@ class Statement:
     time: TimeExpr | None = None
     events: list[str] = field(default_factory=list)
     speaker_mention: Span | None = None
+    via: str = ""
+    implicit: bool = False
 
 
 @dataclass

@@ -232,9 +232,13 @@ def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str
     titles = phrases(index.titles)
     while pos < end:
         gap = len(index.text[pos:end]) - len(index.text[pos:end].lstrip(" "))
-        hit = index.at(pos)
-        if hit and index.actors[hit.key].type in ("organization", "country"):
+        hit = index.at(pos + gap)
+        if hit and index.actors[hit.key].type in ("organization", "country", "armed_force"):
             affiliation, pos = hit.key, hit.span.end
+            continue
+        acronym = re.match(r"\s*\([A-Z][\w.-]{0,9}\)", index.text[pos:end])  # "Amerika Serikat (AS)"
+        if acronym and affiliation:
+            pos += acronym.end()
             continue
         if hit and index.actors[hit.key].type == "person":
             return affiliation, pos, hit.key

@@ -37,3 +37,27 @@ def one_edit_apart(a: str, b: str) -> bool:
         a, b = b, a
     i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
     return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def words_in(words, text: str, start: int, end: int, *, ignore_case: bool = False,
+             typo_length: int = 6) -> list[tuple[int, int, str]]:
+    """Whole-word matches of ``words`` in ``text[start:end]`` as ``(start, end, word)``, and
+    single words one typo away from exactly one listed word of ``typo_length`` letters or
+    more (``word`` is then the listed word), in text order.
+
+    >>> words_in(["dikirim", "kata"], "pasukan dikirm, kata dia", 0, 24)
+    [(8, 14, 'dikirim'), (16, 20, 'kata')]
+    """
+    fold = str.casefold if ignore_case else str
+    listed = {fold(w): w for w in words}
+    found = [(m.start(), m.end(), listed.get(fold(m.group()), m.group()))
+             for m in phrases(words, ignore_case=ignore_case).finditer(text, start, end)]
+    single = [w for w in listed if " " not in w and len(w) >= typo_length]
+    for m in re.finditer(r"[\w-]+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        if len(m.group()) < typo_length or any(a <= s < b for a, b, _ in found):
+            continue
+        near = [w for w in single if one_edit_apart(fold(m.group()), w)]
+        if len(near) == 1:
+            found.append((s, e, listed[near[0]]))
+    return sorted(found)

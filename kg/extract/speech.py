@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..lexicon import Lexicon
 from ..model import Span, Statement, TimeExpr
 from .actors import ActorIndex, Mention, _name_at, slug
-from .patterns import phrases
+from .patterns import phrases, words_in
 
 
 @dataclass
@@ -34,34 +34,64 @@ class _State:
 
 def find_statements(article_id: str, text: str, sentences: list[Span], quotes: list[Span],
                     lex: Lexicon, index: ActorIndex, times: list[TimeExpr]) -> list[Statement]:
-    """Every statement in the article, in text order."""
+    """Every statement in the article, in text order (a sentence may hold several)."""
     state, found = _State(), []
     for sentence in sentences:
         inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
-        statement = (_quote_first(text, sentence, inside, lex, index, state)
-                     or _according_to(text, sentence, lex, index, state)
-                     or _speaker_first(text, sentence, inside, lex, index, state))
-        if statement is None:
-            continue
-        statement.id = f"{article_id}/statement/{statement.cue.start}-{statement.cue.end}"
-        statement.kind = _refine(statement, lex)
-        statement.time = _when(statement, times, state)
-        statement.principal = next((index.actors[s].principal for s in statement.speakers
-                                    if index.actors[s].principal), "")
-        state.speakers = statement.speakers
-        if statement.time and not statement.negated:
-            state.time = statement.time
-        found.append(statement)
+        here: list[Statement] = []
+        for finder in _FINDERS:
+            for statement in finder(text, sentence, inside, lex, index, state):
+                if not any(_overlaps(statement.cue, h.cue) for h in here):
+                    here.append(statement)
+        for statement in sorted(here, key=lambda s: s.cue.start):
+            if _restates(text, statement, lex) and found and found[-1].speakers == statement.speakers:
+                _date_back(found, statement, times, state, index)
+                continue
+            statement.id = f"{article_id}/statement/{statement.cue.start}-{statement.cue.end}"
+            statement.kind = _refine(statement, lex)
+            statement.time = _when(statement, times, state, index)
+            statement.principal = next((index.actors[s].principal for s in statement.speakers
+                                        if s in index.actors and index.actors[s].principal), "")
+            if statement.time and not statement.negated:
+                state.time = statement.time
+            if not statement.via:
+                state.speakers = statement.speakers
+            found.append(statement)
     return found
+
+
+def _restates(text: str, statement: Statement, lex: Lexicon) -> bool:
+    """'Blinken menyampaikan hal itu …' / 'He made the remarks …': the last words, said again."""
+    anaphors = phrases(lex.get("speech.restatements", []), ignore_case=True)
+    near = text[statement.sentence.start:statement.cue.end + 25]
+    return bool(anaphors.search(near))
+
+
+def _date_back(found: list[Statement], restated: Statement, times, state: _State, index) -> None:
+    """The time given when words are said again dates the undated statements just before."""
+    when = _when(restated, times, _State(), index)
+    if when is None:
+        return
+    for statement in reversed(found):
+        if statement.speakers != restated.speakers or statement.time is not None:
+            break
+        statement.time = when
+    state.time = when
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _cues(lex: Lexicon, key: str) -> dict[str, str]:
     return {w: record["kind"] for record in lex.get(f"speech.{key}", []) for w in record["words"]}
 
 
-def _quote_first(text, sentence, inside, lex, index, state) -> Statement | None:
+def _quote_first(text, sentence, inside, lex, index, state) -> list[Statement]:
+    """'"…," kata X' / '"…," ujarnya' / '"…," X said' / '"…," bunyi pernyataan X'."""
     cues = _cues(lex, "quote_cues")
     enclitic = lex.get("speech.enclitic", "")
+    found = []
     for quote in inside:
         after = quote.end + len(text[quote.end:sentence.end]) - len(text[quote.end:sentence.end].lstrip(" ,")) + 1
         tail = text[after:sentence.end]
@@ -75,76 +105,172 @@ def _quote_first(text, sentence, inside, lex, index, state) -> Statement | None:
             speakers, mention = list(state.speakers) or _last_person(index, cue.start), None
         elif m.group("who") and speaker_before:
             speakers, mention = [speaker_before.key], speaker_before.span
-        elif m.group("who") and m.group("who") in lex.get("actors.speaker_roles", []) and state.speakers:
+        elif m.group("who") and _is_role_anaphor(m.group("who"), lex) and state.speakers:
             speakers = list(state.speakers)  # "the spokesperson told reporters": the one just heard
             mention = Span.of(text, after + m.start("who"), after + m.end("who"))
+        elif m.group("who") and _is_document(m.group("who"), lex) and state.speakers:
+            speakers, mention = list(state.speakers), None  # '"…," the statement read'
         elif m.group("who"):
             continue
         else:
             speakers, mention = _speaker_at(text, cue.end, sentence.end, lex, index, state)
         if not speakers:
             continue
-        return Statement("", cues[m.group("cue")], cue, sentence, speakers, True, quote=quote,
-                         addressees=_addressees(text, mention.end if mention else cue.end, sentence.end, lex, index),
-                         speaker_mention=mention)
-    return None
+        found.append(Statement("", cues[m.group("cue")], cue, sentence, speakers, True, quote=quote,
+                               addressees=_addressees(text, mention.end if mention else cue.end, sentence.end, lex, index),
+                               speaker_mention=mention))
+    return found
 
 
-def _according_to(text, sentence, lex, index, state) -> Statement | None:
+def _is_role_anaphor(words: str, lex: Lexicon) -> bool:
+    return words in lex.get("actors.speaker_roles", [])
+
+
+def _is_document(words: str, lex: Lexicon) -> bool:
+    return words.casefold() in {w.casefold() for w in lex.get("speech.statement_nouns", [])}
+
+
+def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
+    """'Menurut X, …' / '…, according to X' (also inside a sentence with another statement)."""
     lead = phrases(lex.get("speech.according_to", []))
-    m = lead.search(text, sentence.start, sentence.end)
-    if not m:
-        return None
-    comma = text.find(",", m.end(), sentence.end)
-    if m.start() == sentence.start and comma > 0:  # "according to X, content"
-        holder, content = (m.end(), comma), Span.of(text, comma + 1, sentence.end)
-    elif text[sentence.start:m.start()].rstrip().endswith(","):  # "content, according to X."
-        holder, content = (m.end(), sentence.end), Span.of(text, sentence.start, m.start())
-    else:
-        return None
-    speakers, mention = _speaker_in(text, *holder, lex, index, state)
-    if not speakers:
-        return None
-    cue = Span.of(text, m.start(), m.end())
-    return Statement("", "claim", cue, sentence, speakers, False, content=_trim(text, content),
-                     speaker_mention=mention)
-
-
-def _speaker_first(text, sentence, inside, lex, index, state) -> Statement | None:
-    verbs = _cues(lex, "verbs")
-    pattern = phrases(verbs)
-    for m in pattern.finditer(text, sentence.start, sentence.end):
+    found = []
+    for m in lead.finditer(text, sentence.start, sentence.end):
         if any(q.start <= m.start() < q.end for q in inside):
             continue
-        speakers, mention = _subject(text, sentence.start, m.start(), lex, index, state, inside)
+        comma = text.find(",", m.end(), sentence.end)
+        head = text[sentence.start:m.start()].rstrip()
+        if not head and comma > 0:  # "according to X, content"
+            holder, content = (m.end(), comma), Span.of(text, comma + 1, sentence.end)
+        elif head.endswith(","):  # "content, according to X."
+            stop = text.find(",", m.end(), sentence.end)
+            holder = (m.end(), stop if stop > 0 else sentence.end)
+            content = Span.of(text, sentence.start, m.start())
+        else:
+            continue
+        speakers, mention = _speaker_in(text, *holder, lex, index, state)
         if not speakers:
             continue
-        between = text[(mention.end if mention else sentence.start):m.start()]
+        cue = Span.of(text, m.start(), m.end())
+        found.append(Statement("", "claim", cue, sentence, speakers, False, content=_trim(text, content),
+                               speaker_mention=mention))
+    return found
+
+
+def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
+    """'Hal ini disampaikan oleh X' / 'This was stated at a briefing by X': speaker after the cue."""
+    found = []
+    for m in phrases(lex.get("speech.passive_by", [])).finditer(text, sentence.start, sentence.end):
+        by = re.search(rf"\b(?:{'|'.join(map(re.escape, lex.get('speech.agent_markers', []))) or '(?!)'})\b",
+                       text[m.end():sentence.end])
+        start = m.end() + by.end() if by else m.end()
+        speakers, mention = _speaker_in(text, start, sentence.end, lex, index, state)
+        if speakers:
+            content = Span.of(text, sentence.start, m.start())
+            found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, speakers, False,
+                                   content=_trim(text, content), speaker_mention=mention))
+    return found
+
+
+def _verbless(text, sentence, inside, lex, index, state) -> list[Statement]:
+    """'Dalam pernyataan X, …' / 'In a statement, X …': a document that speaks, with no verb."""
+    found = []
+    for m in phrases(lex.get("speech.document_leads", [])).finditer(text, sentence.start, sentence.end):
+        if m.start() != sentence.start:
+            continue
+        comma = text.find(",", m.end(), sentence.end)
+        if comma < 0:
+            continue
+        enclitic = lex.get("speech.enclitic", "")
+        if enclitic and text[m.end():m.end() + len(enclitic)] == enclitic:
+            speakers, mention = list(state.speakers), None
+        else:
+            speakers, mention = _speaker_in(text, m.end(), comma, lex, index, state)
+        if not speakers:
+            continue
+        found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, speakers, False,
+                               content=_trim(text, Span.of(text, comma + 1, sentence.end)),
+                               speaker_mention=mention))
+    return found
+
+
+def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]:
+    """'X (pada Selasa) mengatakan (kepada Y), (bahwa) …', several per sentence; a relay
+    ('KCNA quoted Kim as saying …') gives a statement for each level."""
+    verbs = _cues(lex, "verbs")
+    pattern = phrases(verbs)
+    found, floor = [], sentence.start
+    for m_start, m_end, verb in words_in(list(verbs), text, sentence.start, sentence.end, typo_length=8):
+        if m_start < floor or any(q.start <= m_start < q.end for q in inside):
+            continue
+        speakers, mention = _subject(text, floor, m_start, lex, index, state, inside)
+        if not speakers:
+            continue
+        between = text[(mention.end if mention else floor):m_start]
         negated = bool(phrases(lex.get("speech.negators", [])).search(between))
-        end = m.end()
-        kind = verbs[m.group()]
+        end = m_end
+        kind = verbs[verb]
         joins = "|".join(map(re.escape, lex.get("speech.coordinators", []))) or "(?!)"
         more = re.match(rf"\s+(?:{joins})\s+({pattern.pattern})", text[end:sentence.end])  # "membantah atau mengonfirmasi"
         if more:
             end += more.end()
             kind = verbs[more.group(1)]  # "neither denied nor confirmed": what was not confirmed
-        cue = Span.of(text, m.start(), end)
+        cue = Span.of(text, m_start, end)
         addressees = _addressees(text, end, sentence.end, lex, index)
         start = _content_start(text, end, sentence.end, lex, index)
         content = Span.of(text, start, sentence.end)
         head = text[sentence.start:mention.start].rstrip() if mention else ""
         apposition = bool(index.within(sentence.start + len(head) - 12, sentence.start + len(head)))
         if len(head) > 20 and head.endswith(",") and not apposition \
-                and "," not in text[mention.end:m.start()]:  # "content, X said on Monday."
+                and "," not in text[mention.end:m_start]:  # "content, X said on Monday."
             content = Span.of(text, sentence.start, sentence.start + len(head) - 1)
         if negated:  # the content of a statement not made names what was not said
             neg = phrases(lex.get("speech.negators", [])).search(between)
-            content = Span.of(text, (mention.end if mention else sentence.start) + neg.start(), sentence.end)
+            content = Span.of(text, (mention.end if mention else floor) + neg.start(), sentence.end)
         quote = next((q for q in inside if q.start >= start), None)
-        return Statement("", kind, cue, sentence, speakers, quote is not None, quote=quote,
-                         content=_trim(text, content), addressees=addressees, negated=negated,
-                         speaker_mention=mention)
-    return None
+        outer = Statement("", kind, cue, sentence, speakers, quote is not None, quote=quote,
+                          content=_trim(text, content), addressees=addressees, negated=negated,
+                          speaker_mention=mention)
+        found.append(outer)
+        inner = _relayed(text, outer, lex, index)
+        if inner:
+            found.append(inner)
+        floor = (inner or outer).cue.end
+    return found
+
+
+def _relayed(text: str, outer: Statement, lex: Lexicon, index: ActorIndex) -> Statement | None:
+    """'KCNA quoted Kim as saying …': the words of Kim, relayed by KCNA."""
+    if outer.cue.text.split()[-1] not in lex.get("speech.relay_verbs", []):
+        return None
+    end = outer.sentence.end
+    inner_cue = phrases(lex.get("speech.relayed_cues", [])).search(text, outer.cue.end, end)
+    if not inner_cue:
+        return None
+    mentions = [m for m in index.within(outer.cue.end, inner_cue.start())
+                if index.actors[m.key].type != "armed_force"]
+    if not mentions:
+        return None
+    who = mentions[-1]
+    outer.content = _trim(text, Span.of(text, inner_cue.end(), end))
+    return Statement("", "claim", Span.of(text, inner_cue.start(), inner_cue.end()), outer.sentence,
+                     [who.key], outer.direct, quote=outer.quote, content=outer.content,
+                     speaker_mention=who.span, via=outer.speakers[0])
+
+
+def _agentless(text, sentence, inside, lex, index, state) -> list[Statement]:
+    """'Disebutkan pula bahwa …' / 'It was also said that …': the speaker is the one last heard."""
+    if not state.speakers:
+        return []
+    found = []
+    for m in phrases(lex.get("speech.agentless", [])).finditer(text, sentence.start, sentence.end):
+        if any(q.start <= m.start() < q.end for q in inside):
+            continue
+        found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, list(state.speakers),
+                               False, content=_trim(text, Span.of(text, m.end(), sentence.end)), implicit=True))
+    return found
+
+
+_FINDERS = (_quote_first, _according_to, _passive_by, _verbless, _speaker_first, _agentless)
 
 
 def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], Span | None]:
@@ -256,8 +382,9 @@ def _refine(statement: Statement, lex: Lexicon) -> str:
     return statement.kind
 
 
-def _when(statement: Statement, times: list[TimeExpr], state: _State) -> TimeExpr | None:
-    """A time between the speaker and the content; else the last speech date."""
+def _when(statement: Statement, times: list[TimeExpr], state: _State, index: ActorIndex) -> TimeExpr | None:
+    """A time between the speaker and the content; else the last speech date, when the same
+    speaker (or someone speaking for it, or a pronoun) goes on. Nothing said has no date."""
     said_from = statement.sentence.start
     said_to = max((statement.content or statement.quote or statement.cue).start, statement.cue.end + 12)
     if statement.quote and statement.quote.start < statement.cue.start:
@@ -265,6 +392,35 @@ def _when(statement: Statement, times: list[TimeExpr], state: _State) -> TimeExp
     own = [t for t in times if said_from <= t.span.start < said_to and t.begin]
     if own:
         return own[-1]
-    if statement.negated:
+    tail = [t for t in times if statement.sentence.start <= t.span.start and t.begin and t.granularity == "day"
+            and statement.sentence.text.rstrip(" .").endswith(t.span.text)
+            and statement.sentence.text.rstrip(" .")[:-len(t.span.text)].rstrip().endswith(",")]
+    if tail:  # "…, X said, Thursday (31/10/2024)." dates the speech
+        return tail[-1]
+    if statement.negated or not state.time:
         return None
-    return state.time
+    return state.time if _goes_on(statement, state, index) else None
+
+
+def _goes_on(statement: Statement, state: _State, index: ActorIndex) -> bool:
+    """Whether this statement continues the last speaker's: a shared speaker, someone who
+    belongs to or speaks for it (or the other way round), or an implicit speaker."""
+    if statement.implicit:
+        return True
+    now = set().union(*(_circle(k, index) for k in statement.speakers)) if statement.speakers else set()
+    before = set().union(*(_circle(k, index) for k in state.speakers)) if state.speakers else set()
+    return bool(set(statement.speakers) & before or set(state.speakers) & now)
+
+
+def _circle(key: str, index: ActorIndex) -> set[str]:
+    """An actor and those it belongs to or speaks for, up the chain of affiliations."""
+    circle, todo = set(), [key]
+    while todo:
+        k = todo.pop()
+        if not k or k in circle:
+            continue
+        circle.add(k)
+        actor, entry = index.actors.get(k), index.gaz.entries.get(k)
+        todo += [actor.affiliation, actor.principal] if actor else []
+        todo += [entry.affiliation] if entry else []
+    return circle
