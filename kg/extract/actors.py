@@ -119,6 +119,17 @@ class ActorIndex:
                 return m.key
         return ""
 
+    def speaking_states(self, start: int, end: int) -> list[Mention]:
+        """Capitals that stand for their state between ``start`` and ``end`` ("Seoul urged"),
+        each recorded as a mention of the country."""
+        found = []
+        for m in self.within(start, end, "place"):
+            entry = self.gaz.entries.get(m.key)
+            country = self.gaz.entries.get(entry.capital_of) if entry and entry.capital_of else None
+            if country:
+                found.append(self.add_entry(country, m.span, "alias"))
+        return found
+
     def person_by_name(self, name: str) -> str:
         """The key of a person of this article (or the gazetteer) called ``name``."""
         for actor in self.actors.values():

@@ -15,6 +15,7 @@ from ..model import Article, Extraction
 from .actors import find_actors
 from .events import find_events
 from .numbers import find_quantities
+from .patterns import phrases
 from .segment import furniture, quotes, sentences
 from .speech import find_statements
 from .times import find_times
@@ -34,11 +35,32 @@ def extract(article: Article) -> Extraction:
         resolved = [t for t in found if t.begin or t.end]
         previous = resolved[-1] if resolved else previous
     time_spans = [t.span for t in times]
+    dating = [t for t in times if not _cites(text, t, lex)]
     quantities = [q for s in spans for q in find_quantities(text, lex, s.start, s.end, skip=time_spans)]
     index = find_actors(text, spans, lex, load_gazetteer(), article.language, skip=time_spans)
     all_quotes = [q for s in spans for q in quotes(text, s.start, s.end)]
-    statements = find_statements(article.id, text, spans, all_quotes, lex, index, times)
-    events = find_events(article.id, text, spans, lex, index, statements, quantities, times)
+    statements = find_statements(article.id, text, spans, all_quotes, lex, index, dating)
+    events = find_events(article.id, text, spans, lex, index, statements, quantities, dating)
     article.furniture = page
     warnings = [f"{article.path}: {t.warning} ({t.span.text!r})" for t in times if t.warning]
     return Extraction(article, index.actors, index.places, events, statements, times, quantities, warnings)
+
+
+def _cites(text: str, time, lex) -> bool:
+    """A time that dates a citation ("as quoted by Reuters, Sunday (12/1/2025)"): it dates
+    neither a statement nor an event.
+
+    >>> from kg.lexicon import load
+    >>> from kg.model import Span, TimeExpr
+    >>> s = "He said so, as quoted by Reuters, Sunday."
+    >>> _cites(s, TimeExpr(Span.of(s, 34, 40), "", None, None, "day"), load("en"))
+    True
+    """
+    before = text[max(0, time.span.start - 60):time.span.start]
+    m = None
+    for m in phrases(lex.get("speech.citation", [])).finditer(before):
+        pass
+    if m is None:
+        return False
+    between = before[m.end():]
+    return len(between.split()) <= 6 and not any(mark in between for mark in ". ! ?".split())

@@ -35,6 +35,9 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
                 continue
             trigger = Span.of(text, start, end)
             type_ = types.get(trigger.text.casefold()) or _typo_type(trigger.text, types)
+            if type_ == "deployment" and phrases(lex.get("events.opposition_markers", [])).match(
+                    text, end + 1):  # "deployed against Ukrainian forces"
+                type_ = "combat"
             said = _statement_of(trigger, statements)
             clause = _clause(text, sentence, trigger)
             event = Event(f"{article_id}/event/{start}-{end}", type_, trigger, sentence, "",
@@ -93,9 +96,11 @@ def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, 
         return "unconfirmed"
     if phrases(lex.get("events.unconfirmed", []), ignore_case=True).search(before + clause.text):
         return "unconfirmed"
-    if said and said.kind in ("demand", "prediction"):
+    if said and said.kind == "demand":
         return "possible"
-    return "reported" if said else "asserted"
+    if said or phrases(lex.get("events.reported", []), ignore_case=True).search(before):
+        return "reported"
+    return "asserted"
 
 
 def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
@@ -189,11 +194,9 @@ def _time(trigger: Span, clause: Span, said: Statement | None, times: list[TimeE
            and not (said and said.time is t)]
     if own:
         return _nearest(own, trigger)
-    if said and said.time and said.time.end:  # happened on or before it was said; may happen after
-        after = factuality in ("possible",)
-        return TimeExpr(said.time.span, "", said.time.begin if after else None,
-                        None if after else said.time.end, "unknown", anchor="statement",
-                        anchor_date=said.time.end, future=after)
+    if said and said.time and said.time.end and factuality != "possible":  # on or before it was said
+        return TimeExpr(said.time.span, "", None, said.time.end, "unknown", anchor="statement",
+                        anchor_date=said.time.end)
     return None
 
 

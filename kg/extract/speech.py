@@ -132,7 +132,9 @@ def _is_document(words: str, lex: Lexicon) -> bool:
 
 def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'Menurut X, …' / '…, according to X' (also inside a sentence with another statement)."""
-    lead = phrases(lex.get("speech.according_to", []))
+    enclitic = lex.get("speech.enclitic", "")
+    leads = "|".join(re.escape(w) for w in sorted(lex.get("speech.according_to", []), key=len, reverse=True))
+    lead = re.compile(rf"(?<![\w-])(?:{leads or '(?!)'})(?P<enc>{re.escape(enclitic) if enclitic else '(?!)'})?(?![\w-])")
     found = []
     for m in lead.finditer(text, sentence.start, sentence.end):
         if any(q.start <= m.start() < q.end for q in inside):
@@ -147,7 +149,10 @@ def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
             content = Span.of(text, sentence.start, m.start())
         else:
             continue
-        speakers, mention = _speaker_in(text, *holder, lex, index, state)
+        if m.group("enc"):  # "Menurutnya, …": the last speaker
+            speakers, mention = list(state.speakers) or _last_person(index, m.start()), None
+        else:
+            speakers, mention = _speaker_in(text, *holder, lex, index, state)
         if not speakers:
             continue
         cue = Span.of(text, m.start(), m.end())
@@ -218,11 +223,9 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         addressees = _addressees(text, end, sentence.end, lex, index)
         start = _content_start(text, end, sentence.end, lex, index)
         content = Span.of(text, start, sentence.end)
-        head = text[sentence.start:mention.start].rstrip() if mention else ""
-        apposition = bool(index.within(sentence.start + len(head) - 12, sentence.start + len(head)))
-        if len(head) > 20 and head.endswith(",") and not apposition \
-                and "," not in text[mention.end:m_start]:  # "content, X said on Monday."
-            content = Span.of(text, sentence.start, sentence.start + len(head) - 1)
+        lead = _cataphoric_content(text, sentence, mention, m_start, index)
+        if lead:  # "content, X said on Monday."
+            content = lead
         if negated:  # the content of a statement not made names what was not said
             neg = phrases(lex.get("speech.negators", [])).search(between)
             content = Span.of(text, (mention.end if mention else floor) + neg.start(), sentence.end)
@@ -236,6 +239,24 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             found.append(inner)
         floor = (inner or outer).cue.end
     return found
+
+
+def _cataphoric_content(text, sentence, mention, cue_start, index) -> Span | None:
+    """'Troops were sent, NATO chief Jane Roe said': the content before the subject's comma.
+
+    The subject is what follows the last comma before the speaker (a title, a name); an
+    apposition ("Jane Roe, a spokesperson, said") is not content.
+    """
+    if mention is None or "," in text[mention.end:cue_start]:
+        return None
+    comma = text.rfind(",", sentence.start, mention.start)
+    if comma - sentence.start < 20 or mention.start - comma > 60:
+        return None
+    if index.within(max(sentence.start, comma - 14), comma):  # "Roe, the spokesperson,"
+        previous = text.rfind(",", sentence.start, comma)
+        if previous > 0 and index.within(previous, comma):
+            return None
+    return Span.of(text, sentence.start, comma)
 
 
 def _relayed(text: str, outer: Statement, lex: Lexicon, index: ActorIndex) -> Statement | None:
@@ -277,6 +298,8 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
     """The speaker(s) before a speaker-first cue (never inside a quotation)."""
     mentions = [m for m in index.within(start, end) if index.actors[m.key].type != "armed_force"
                 and not any(q.start <= m.span.start < q.end for q in inside)]
+    if not mentions:  # "Seoul urged …": a capital speaking for its state
+        mentions = [m for m in index.speaking_states(start, end) if _subject_gap(text, m.span.end, end)]
     people = [m for m in mentions if index.actors[m.key].type == "person"]
     if people:
         return [people[-1].key], people[-1].span
@@ -295,6 +318,11 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         elif gap.strip(" ()") == "" or m.key in keys:  # "Amerika Serikat (AS)"
             last = m
     return keys, Span.of(text, mentions[0].span.start, last.span.end)
+
+
+def _subject_gap(text: str, pos: int, cue: int) -> bool:
+    """Only a few words (an adverb, a time) between a subject and its cue."""
+    return len(text[pos:cue].split()) <= 4
 
 
 def _speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | None]:
