@@ -152,6 +152,7 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
                 index.add_entry(entry, span)
         _directions(index, sentence)
         _forces(index, sentence)
+        _organisations(index, sentence)
         _people(index, sentence)
     for sentence in sentences:
         _surnames(index, sentence)
@@ -190,6 +191,27 @@ def _forces(index: ActorIndex, sentence: Span) -> None:
         span = Span.of(text, min(m.start(), country.span.start), max(m.end(), country.span.end))
         index.add_actor(f"{country.key}-armed-forces", span.text, "armed_force", span, "force",
                         affiliation=country.key)
+
+
+def _organisations(index: ActorIndex, sentence: Span) -> None:
+    """Organisations nobody listed, by their head word: "the Central Military Commission",
+    "Dewan Keamanan Nasional": two to six capitalised words, one of them a head word."""
+    heads = set(index.lex.get("actors.org_heads", []))
+    if not heads:
+        return
+    text = index.text
+    for m in re.finditer(r"(?:[A-Z][\w'’-]*(?:['’]s?)?\s+){0,5}[A-Z][\w'’-]*", text[sentence.start:sentence.end]):
+        start, words = sentence.start + m.start(), m.group().split()
+        while words and (words[0] in index.lex.get("actors.not_names", []) or index.title_concept(words[0])):
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or not heads & set(words) or index.at(start) or index.at(start, "place"):
+            continue
+        name = " ".join(words)
+        span = Span.of(text, start, start + len(name))
+        if any(x.span.start < span.end and span.start < x.span.end for x in index.mentions):
+            continue
+        index.add_actor(slug(name), name, "organization", span)
 
 
 def _country_after(index: ActorIndex, pos: int, links: str) -> Mention | None:
@@ -293,17 +315,31 @@ def _people(index: ActorIndex, sentence: Span) -> None:
             name = _apposition_name(index, m.start(), sentence.start)
         if name is None:
             role = Span.of(text, m.start(), after)
+            org = _org_mention_before(index, m.start(), sentence.start)
+            if org and not before_org and not affiliation:  # "At the Pentagon, a spokesperson said"
+                affiliation = org.key
+            if org and org.key == affiliation and (before_org or role.text.strip() == title):
+                label = index.lex.get("actors.role_label", "{title} {org}").format(title=title, org=org.span.text)
+                role = Span.of(text, min(org.span.start, m.start()), max(after, org.span.end)) if before_org else role
+            else:
+                label = role.text.strip()
             holder = _holder(index, index.title_concept(title), affiliation)
             if holder:  # "Sekjen PBB": the known person who holds the title
                 index.add_entry(index.gaz.entries[holder], role, "role")
             elif affiliation:  # an unnamed role: "a Pentagon spokesperson"
-                index.add_actor(f"{affiliation}-{slug(index.title_concept(title))}", role.text.strip(),
+                index.add_actor(f"{affiliation}-{slug(index.title_concept(title))}", label,
                                 "person", role, "role", title=title, affiliation=affiliation,
                                 principal=principal or affiliation)
             continue
         key = index.person_by_name(name.text) or slug(name.text)
         index.add_actor(key, name.text, "person", name, title=title,
                         affiliation=affiliation, principal=principal)
+
+
+def _org_mention_before(index: ActorIndex, pos: int, floor: int) -> Mention | None:
+    """The organisation named last before ``pos`` in the sentence."""
+    orgs = [m for m in index.within(floor, pos) if index.actors[m.key].type == "organization"]
+    return orgs[-1] if orgs else None
 
 
 def _org_before(index: ActorIndex, pos: int, floor: int) -> str:
@@ -326,10 +362,13 @@ def _apposition_name(index: ActorIndex, title_start: int, floor: int) -> Span | 
 def _surnames(index: ActorIndex, sentence: Span) -> None:
     """'Roe' after 'Jane Roe': the same person. A surname two people share stays unlinked."""
     people = [a for a in index.actors.values() if a.type == "person" and " " in a.label]
+    first_family = set(index.lex.get("actors.family_name_first", []))
     by_last: dict[str, list[str]] = {}
     for person in people:
         for label in {person.label, *person.labels.values()}:
             by_last.setdefault(label.split()[-1], []).append(person.key)
+            if label.split()[0] in first_family:  # "Kim" for "Kim Jong Un"
+                by_last.setdefault(label.split()[0], []).append(person.key)
     for m in re.finditer(r"\b[A-Z][\w'’-]+\b", index.text[sentence.start:sentence.end]):
         start = sentence.start + m.start()
         keys = set(by_last.get(m.group(), []))

@@ -43,6 +43,16 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             for statement in finder(text, sentence, inside, lex, index, state):
                 if not any(_overlaps(statement.cue, h.cue) for h in here):
                     here.append(statement)
+        if not here and found and _restates(text, Statement("", "", Span.of(text, sentence.start, sentence.start),
+                                                                sentence, [], False), lex):
+            when = next((t for t in times if sentence.start <= t.span.start < sentence.end
+                         and t.granularity == "day"), None)
+            if when:  # "Pengakuan itu dimuat KCNA pada Senin (28/4)": it dates what was just said
+                for statement in reversed(found):
+                    if statement.time is not None:
+                        break
+                    statement.time = when
+                state.time = when
         for statement in sorted(here, key=lambda s: s.cue.start):
             if _restates(text, statement, lex) and found and found[-1].speakers == statement.speakers:
                 _date_back(found, statement, times, state, index)
@@ -63,7 +73,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
 def _restates(text: str, statement: Statement, lex: Lexicon) -> bool:
     """'Blinken menyampaikan hal itu …' / 'He made the remarks …': the last words, said again."""
     anaphors = phrases(lex.get("speech.restatements", []), ignore_case=True)
-    near = text[statement.sentence.start:statement.cue.end + 25]
+    near = text[statement.sentence.start:max(statement.cue.end + 25, statement.sentence.start + 30)]
     return bool(anaphors.search(near))
 
 
@@ -208,13 +218,16 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         if m_start < floor or any(q.start <= m_start < q.end for q in inside):
             continue
         speakers, mention = _subject(text, floor, m_start, lex, index, state, inside)
+        joins = "|".join(map(re.escape, lex.get("speech.coordinators", []))) or "(?!)"
+        if found and (not speakers or mention and mention.start < found[-1].cue.start) \
+                and re.search(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+)?$", text[found[-1].cue.end:m_start]):
+            speakers, mention = list(found[-1].speakers), None  # "denied it and said …"
         if not speakers:
             continue
         between = text[(mention.end if mention else floor):m_start]
         negated = bool(phrases(lex.get("speech.negators", [])).search(between))
         end = m_end
         kind = verbs[verb]
-        joins = "|".join(map(re.escape, lex.get("speech.coordinators", []))) or "(?!)"
         more = re.match(rf"\s+(?:{joins})\s+({pattern.pattern})", text[end:sentence.end])  # "membantah atau mengonfirmasi"
         if more:
             end += more.end()
@@ -291,7 +304,22 @@ def _agentless(text, sentence, inside, lex, index, state) -> list[Statement]:
     return found
 
 
-_FINDERS = (_quote_first, _according_to, _passive_by, _verbless, _speaker_first, _agentless)
+def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
+    """'…, adding that …' / '…, seraya menambahkan …': the sentence's speaker goes on."""
+    found = []
+    for m in phrases(lex.get("speech.continuations", [])).finditer(text, sentence.start, sentence.end):
+        if any(q.start <= m.start() < q.end for q in inside) or not text[:m.start()].rstrip().endswith(","):
+            continue
+        earlier = [s for s in _speaker_first(text, Span.of(text, sentence.start, m.start()), inside, lex, index, state)]
+        earlier += _quote_first(text, Span.of(text, sentence.start, m.start()), inside, lex, index, state)
+        if not earlier:
+            continue
+        found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, list(earlier[-1].speakers),
+                               False, content=_trim(text, Span.of(text, m.end(), sentence.end))))
+    return found
+
+
+_FINDERS = (_quote_first, _according_to, _passive_by, _verbless, _speaker_first, _continued, _agentless)
 
 
 def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], Span | None]:
@@ -300,6 +328,10 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
                 and not any(q.start <= m.span.start < q.end for q in inside)]
     if not mentions:  # "Seoul urged …": a capital speaking for its state
         mentions = [m for m in index.speaking_states(start, end) if _subject_gap(text, m.span.end, end)]
+    if not mentions and not pronoun_before(text, start, end, lex):  # "analysts said", "sejumlah analis menilai"
+        group = _group_speaker(text, start, end, lex, index)
+        if group:
+            return [group.key], group.span
     people = [m for m in mentions if index.actors[m.key].type == "person"]
     if people:
         return [people[-1].key], people[-1].span
@@ -318,6 +350,24 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         elif gap.strip(" ()") == "" or m.key in keys:  # "Amerika Serikat (AS)"
             last = m
     return keys, Span.of(text, mentions[0].span.start, last.span.end)
+
+
+def pronoun_before(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    return bool(phrases(lex.get("actors.pronouns", [])).search(text, start, end))
+
+
+def _group_speaker(text, start, end, lex, index) -> Mention | None:
+    """A plural speaker with no name right before the cue, recorded as a group actor."""
+    groups = phrases(lex.get("actors.group_speakers", []), ignore_case=True)
+    hit = None
+    for hit in groups.finditer(text, start, end):
+        pass
+    if hit is None or not _subject_gap(text, hit.end(), end):
+        return None
+    span = Span.of(text, hit.start(), hit.end())
+    label = span.text[0].lower() + span.text[1:]
+    index.add_actor(slug(label), label, "group", span, "role")
+    return Mention(span, slug(label), "actor", "role")
 
 
 def _subject_gap(text: str, pos: int, cue: int) -> bool:
