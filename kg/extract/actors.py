@@ -205,9 +205,12 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
         while words and (words[0] in index.lex.get("actors.not_names", []) or index.title_concept(words[0])):
             start += len(words[0]) + 1
             words = words[1:]
+        taken = [x.span.start for x in index.mentions if start <= x.span.start < start + len(" ".join(words))]
+        if taken:  # "Dewan Keamanan Nasional Gedung Putih": stop where a known name begins
+            words = text[start:min(taken)].split()
         if len(words) < 2 or not heads & set(words) or index.at(start) or index.at(start, "place"):
             continue
-        name = " ".join(words)
+        name = " ".join(words).rstrip(",")
         span = Span.of(text, start, start + len(name))
         if any(x.span.start < span.end and span.start < x.span.end for x in index.mentions):
             continue
@@ -244,7 +247,7 @@ def _name_at(index: ActorIndex, pos: int, end: int) -> Span | None:
             break
         if not words and (word in not_names or index.at(cur) or index.at(cur, "place")):
             break
-        if index.title_concept(word):
+        if index.title_concept(word) or word in index.lex.get("actors.org_heads", []):
             break
         words.append((m.start(), m.start() + len(word)))
         cur = m.start() + len(word)
@@ -323,9 +326,11 @@ def _people(index: ActorIndex, sentence: Span) -> None:
                 role = Span.of(text, min(org.span.start, m.start()), max(after, org.span.end)) if before_org else role
             else:
                 label = role.text.strip()
-            holder = _holder(index, index.title_concept(title), affiliation)
-            if holder:  # "Sekjen PBB": the known person who holds the title
+            holder = _holder(index, index.title_concept(title), affiliation) or _definite(index, m, after, affiliation)
+            if holder in index.gaz.entries:  # "Sekjen PBB": the known person who holds the title
                 index.add_entry(index.gaz.entries[holder], role, "role")
+            elif holder:
+                index.add_actor(holder, index.actors[holder].label, "person", role, "role")
             elif affiliation:  # an unnamed role: "a Pentagon spokesperson"
                 index.add_actor(f"{affiliation}-{slug(index.title_concept(title))}", label,
                                 "person", role, "role", title=title, affiliation=affiliation,
@@ -334,6 +339,23 @@ def _people(index: ActorIndex, sentence: Span) -> None:
         key = index.person_by_name(name.text) or slug(name.text)
         index.add_actor(key, name.text, "person", name, title=title,
                         affiliation=affiliation, principal=principal)
+
+
+def _definite(index: ActorIndex, title: re.Match, after: int, affiliation: str) -> str:
+    """'The Ukrainian leader', 'juru bicara itu': a definite role is the person of that
+    affiliation last named."""
+    text, lex = index.text, index.lex
+    before = text[max(0, title.start() - 30):title.start()]
+    definite = re.search(rf"\b(?:{'|'.join(map(re.escape, lex.get('actors.definite_before', []))) or '(?!)'})\s+(?:\S+\s+){{0,2}}$", before) \
+        or re.match(rf"\s+(?:{'|'.join(map(re.escape, lex.get('actors.definite_after', []))) or '(?!)'})\b", text[after:after + 12])
+    if not definite or not affiliation:
+        return ""
+    for m in reversed([m for m in index.mentions if m.span.end <= title.start() and m.kind == "actor"]):
+        actor = index.actors[m.key]
+        entry = index.gaz.entries.get(m.key)
+        if actor.type == "person" and affiliation in (actor.affiliation, entry.affiliation if entry else ""):
+            return m.key
+    return ""
 
 
 def _org_mention_before(index: ActorIndex, pos: int, floor: int) -> Mention | None:

@@ -30,7 +30,7 @@ def furniture(text: str, lex: Lexicon, body_start: int = 0) -> list[Furniture]:
     kinds = [("related", "related", str.startswith), ("credit", "credit", str.startswith),
              ("promo", "promo", str.__contains__), ("caption", "caption", str.__contains__)]
     for line in _lines(text):
-        written = line.text.strip()
+        written = text[max(line.start, body_start if line.start < body_start else 0):line.end].strip()
         for kind, key, test in kinds:
             if any(test(written, cue) for cue in lex.get(f"page.{key}", [])):
                 found.append(Furniture(kind, line))

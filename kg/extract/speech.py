@@ -55,11 +55,17 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
                 state.time = when
         for statement in sorted(here, key=lambda s: s.cue.start):
             if _restates(text, statement, lex) and found and found[-1].speakers == statement.speakers:
-                _date_back(found, statement, times, state, index)
+                when = _when(statement, times, _State(), index) or next(
+                    (t for t in times if sentence.start <= t.span.start < sentence.end and t.granularity == "day"), None)
+                if when:
+                    _date_back(found, statement, when, index)
+                    state.time = when
                 continue
             statement.id = f"{article_id}/statement/{statement.cue.start}-{statement.cue.end}"
             statement.kind = _refine(statement, lex)
             statement.time = _when(statement, times, state, index)
+            if statement.time is not None and statement.time is not state.time:
+                _date_back(found, statement, statement.time, index)
             statement.principal = next((index.actors[s].principal for s in statement.speakers
                                         if s in index.actors and index.actors[s].principal), "")
             if statement.time and not statement.negated:
@@ -77,16 +83,16 @@ def _restates(text: str, statement: Statement, lex: Lexicon) -> bool:
     return bool(anaphors.search(near))
 
 
-def _date_back(found: list[Statement], restated: Statement, times, state: _State, index) -> None:
-    """The time given when words are said again dates the undated statements just before."""
-    when = _when(restated, times, _State(), index)
-    if when is None:
-        return
+def _date_back(found: list[Statement], dated: Statement, when: TimeExpr, index: ActorIndex) -> None:
+    """A date given when a speaker goes on ("Austin said on Wednesday …", "He made the remarks
+    on Friday") dates that speaker's undated statements just before (not the ones that say
+    something was not said)."""
+    circle = set().union(*(_circle(k, index) for k in dated.speakers)) if dated.speakers else set()
     for statement in reversed(found):
-        if statement.speakers != restated.speakers or statement.time is not None:
+        if statement.time is not None or not (set(statement.speakers) & circle or statement.implicit):
             break
-        statement.time = when
-    state.time = when
+        if not statement.negated:
+            statement.time = when
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -428,6 +434,9 @@ def _content_start(text, pos, end, lex, index) -> int:
     markers = lex.get("speech.addressee_markers", []) + lex.get("speech.addressee_verbs", [])
     skip = rf"(?:\s*(?:{'|'.join(map(re.escape, markers)) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?=,))?"
     comp = "|".join(map(re.escape, lex.get("speech.complementizers", []))) or "(?!)"
+    ahead = re.search(rf"(?<![\w-])(?:{comp})(?![\w-])\s*", rest[:90])
+    if ahead and not re.search(r"[.;:\"“”]", rest[:ahead.start()]):  # "said on Monday, in Rome, that …"
+        return pos + ahead.end()
     m = re.match(rf"{skip}\s*,?\s*(?:(?:{comp})\b\s*)?", rest)
     return pos + (m.end() if m else 0)
 
