@@ -146,7 +146,8 @@ class Event:
 
     ``roles`` pairs a role (``agent``, ``theme``, ``partner``, ``target``, ``addressee``) with
     an actor key. ``factuality`` is one of ``asserted``, ``reported``, ``possible``,
-    ``negated``, ``unconfirmed``.
+    ``negated``, ``unconfirmed``. ``mentions`` are later words naming the same event ("the
+    treaty", "ratifikasi itu") that add nothing new to it.
     """
 
     id: str
@@ -159,6 +160,7 @@ class Event:
     places: list[str] = field(default_factory=list)
     quantity: Quantity | None = None
     time: TimeExpr | None = None
+    mentions: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -133,10 +133,13 @@ class _ArticleWriter:
         self.derived(node)
 
     def time(self, t: TimeExpr) -> URIRef:
-        node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}"
-                   + ("" if t.anchor != "statement" else "/after" if t.future else "/before")]
+        if t.span.end == t.span.start:  # a bound with no words of its own: the publication day
+            node = KGR[f"article/{self.a.id}/time/{t.anchor}/before"]
+        else:
+            node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}"
+                       + ("" if t.anchor != "statement" else "/after" if t.future else "/before")]
+            self.add(node, KGO.mention, self.mention(t.span))
         self.add(node, RDF.type, SEM.Time)
-        self.add(node, KGO.mention, self.mention(t.span))
         self.add(node, KGO.timexValue, Literal(t.value))
         self.add(node, KGO.granularity, concept("granularity", t.granularity))
         self.add(node, KGO.anchorType, Literal(t.anchor))
@@ -161,6 +164,8 @@ class _ArticleWriter:
         self.add(node, RDFS.label, Literal(e.label, lang=self.lang))
         self.add(node, KGO.factuality, concept("factuality", e.factuality))
         self.add(node, KGO.trigger, self.mention(e.trigger))
+        for span in e.mentions:
+            self.add(node, KGO.mention, self.mention(span))
         self.add(node, KGO.sentence, self.mention(e.sentence))
         for role, key in e.roles:
             self.add(node, _ROLE[role], actor_iri(key))

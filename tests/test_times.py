@@ -72,12 +72,13 @@ def test_absolute(lang, text, anchor, span, value, granularity):
 RELATIVE = [
     ("id", "serangan terjadi kemarin malam", TUE, "kemarin malam", "2024-11-11", "day", None, None),
     ("id", "Patel berkata hari ini bahwa", TUE, "hari ini", "2024-11-12", "day", None, None),
+    # a week as a period is the ISO week (Monday to Sunday), like its value
     ("id", "rapat pekan lalu memutuskan", TUE, "pekan lalu", "2024-W45", "week",
-     date(2024, 11, 3), date(2024, 11, 9)),
+     date(2024, 11, 4), date(2024, 11, 10)),
     ("id", "rapat minggu lalu memutuskan", TUE, "minggu lalu", "2024-W45", "week",
-     date(2024, 11, 3), date(2024, 11, 9)),
+     date(2024, 11, 4), date(2024, 11, 10)),
     ("id", "latihan pekan ini dimulai", TUE, "pekan ini", "2024-W46", "week",
-     date(2024, 11, 10), date(2024, 11, 16)),
+     date(2024, 11, 11), date(2024, 11, 17)),
     ("id", "pasukan tiba bulan lalu", TUE, "bulan lalu", "2024-10", "month",
      date(2024, 10, 1), date(2024, 10, 31)),
     ("id", "dikirim awal bulan ini ke sana", TUE, "awal bulan ini", "2024-11-01/2024-11-10", "range",

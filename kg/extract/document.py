@@ -40,7 +40,8 @@ def extract(article: Article) -> Extraction:
     index = find_actors(text, spans, lex, load_gazetteer(), article.language, skip=time_spans)
     all_quotes = [q for s in spans for q in quotes(text, s.start, s.end)]
     statements = find_statements(article.id, text, spans, all_quotes, lex, index, dating)
-    events = find_events(article.id, text, spans, lex, index, statements, quantities, dating)
+    events = find_events(article.id, text, spans, lex, index, statements, quantities, dating,
+                         article.published)
     article.furniture = page
     warnings = [f"{article.path}: {t.warning} ({t.span.text!r})" for t in times if t.warning]
     return Extraction(article, index.actors, index.places, events, statements, times, quantities, warnings)

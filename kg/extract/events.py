@@ -11,6 +11,7 @@ made ("belum mengonfirmasi"), *unconfirmed*; told by the article itself, *assert
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..lexicon import Lexicon
 from ..model import Event, Quantity, Span, Statement, TimeExpr
@@ -23,8 +24,12 @@ _FORCE_ROLE = {"deployment": "theme", "movement": "theme", "withdrawal": "theme"
 
 
 def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon, index: ActorIndex,
-                statements: list[Statement], quantities: list[Quantity], times: list[TimeExpr]) -> list[Event]:
-    """Every event mention in the article, in text order; statements are linked to them."""
+                statements: list[Statement], quantities: list[Quantity], times: list[TimeExpr],
+                published: date | None = None) -> list[Event]:
+    """Every event mention in the article, in text order; statements are linked to them.
+
+    An event told as past with no time of its own happened on or before the day its
+    statement was made, else on or before the day the article was published."""
     types = {w.casefold(): r["type"] for r in lex.get("events.triggers", []) for w in r["words"]}
     pattern = phrases(list(types), ignore_case=True)
     events, salient = [], []
@@ -44,8 +49,15 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
                           _factuality(text, clause, trigger, said, lex))
             _participants(event, text, clause, lex, index, salient)
             event.quantity = _nearest([q for q in quantities if clause.start <= q.span.start < clause.end], trigger)
-            event.time = _time(trigger, clause, said, times, event.factuality)
+            event.time = _time(trigger, clause, said, times, event.factuality) or _by_publication(
+                event.factuality, published)
             event.label = _label(text, event, clause, index)
+            same = _mentioned_before(event, events, lex, times)
+            if same:  # "the treaty" again: one more mention of the event already told
+                same.mentions.append(trigger)
+                if said and same.id not in said.events:
+                    said.events.append(same.id)
+                continue
             if said:
                 said.events.append(event.id)
             events.append(event)
@@ -198,6 +210,28 @@ def _time(trigger: Span, clause: Span, said: Statement | None, times: list[TimeE
         return TimeExpr(said.time.span, "", None, said.time.end, "unknown", anchor="statement",
                         anchor_date=said.time.end)
     return None
+
+
+def _mentioned_before(event: Event, events: list[Event], lex: Lexicon, times: list[TimeExpr]) -> Event | None:
+    """The earlier event a bare noun names again: same type, and nothing of its own (no
+    time written in its clause, no quantity, no other place, no other factuality)."""
+    nouns = {w.casefold() for w in lex.get("events.nominal", [])}
+    if event.trigger.text.casefold() not in nouns or event.quantity:
+        return None
+    if event.time and event.time.span.end > event.time.span.start and event.time.anchor != "statement":
+        return None
+    for earlier in reversed(events):
+        if earlier.type == event.type and earlier.factuality == event.factuality \
+                and (not event.places or event.places == earlier.places):
+            return earlier
+    return None
+
+
+def _by_publication(factuality: str, published: date | None) -> TimeExpr | None:
+    """'At the latest on the day of publication', for what is told as having happened."""
+    if published is None or factuality not in ("asserted", "reported"):
+        return None
+    return TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication", anchor_date=published)
 
 
 def _label(text: str, event: Event, clause: Span, index: ActorIndex) -> str:

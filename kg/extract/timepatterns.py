@@ -68,6 +68,7 @@ class Compiled:
     rules: list[Rule]
     names: Names
     week_starts: str
+    weekday_week_starts: str = "monday"
 
 
 def key(word: str) -> str:
@@ -199,7 +200,10 @@ def compiled(lexicon: Lexicon) -> Compiled:
     starts = time.get("week_starts", WEEKDAYS[0])
     if starts not in WEEKDAYS:
         raise LexiconError(f"time.week_starts: {starts!r} is not one of {WEEKDAYS}")
-    result = Compiled(rules, _names(time), starts)
+    weekday_starts = time.get("weekday_week_starts", starts)
+    if weekday_starts not in WEEKDAYS:
+        raise LexiconError(f"time.weekday_week_starts: {weekday_starts!r} is not one of {WEEKDAYS}")
+    result = Compiled(rules, _names(time), starts, weekday_starts)
     _CACHE[id(time)] = (time, result)
     return result
 

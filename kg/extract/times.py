@@ -252,7 +252,7 @@ def _weekday(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) ->
     def resolve(word: str) -> date:
         day = comp.names.weekdays[key(word)]
         if "offset" in fields:
-            week = cal.period("week", ref, fields["offset"], comp.week_starts)[0]
+            week = cal.period("week", ref, fields["offset"], comp.weekday_week_starts)[0]
             return cal.move(week, "day", (day - week.weekday()) % 7)
         return cal.weekday_near(ref, day, fields.get("direction", "last"))
 
