@@ -66,6 +66,8 @@ STATEMENTS = [
     (["antony-blinken"], "prediction", False, date(2024, 10, 31), []),
     (["north-korea", "russia"], "confirmation", False, None, []),        # belum membantah atau mengonfirmasi
     (["antonio-guterres"], "warning", False, date(2024, 11, 3), []),     # Minggu pekan lalu
+    (["antonio-guterres"], "demand", True, date(2024, 11, 3), []),       # "Segala sesuatu harus…," ucapnya
+    (["antonio-guterres"], "demand", False, date(2024, 11, 3), []),      # sambil menegaskan kembali seruan
 ]
 
 
@@ -75,8 +77,8 @@ def test_statements(seed):
 
 
 def test_enclitic_speaker_is_the_last_one(seed):
-    last = seed.statements[-1]
-    assert last.quote is None or last.speakers == ["antonio-guterres"]
+    quoted = [s for s in seed.statements if s.cue.text == "ucapnya"]
+    assert len(quoted) == 1 and quoted[0].speakers == ["antonio-guterres"] and quoted[0].speaker_mention is None
 
 
 def test_spokesperson_speaks_for_principal(seed):

@@ -112,7 +112,8 @@ def _quote_first(text, sentence, inside, lex, index, state) -> list[Statement]:
         after = quote.end + len(text[quote.end:sentence.end]) - len(text[quote.end:sentence.end].lstrip(" ,")) + 1
         tail = text[after:sentence.end]
         speaker_before = index.at(after + len(tail) - len(tail.lstrip(" ,")))
-        m = re.match(rf"[\s,]*(?:(?P<who>[^\s,]+(?: [^\s,]+){{0,3}}) )??(?P<cue>{phrases(cues).pattern})"
+        alternatives = "|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True))
+        m = re.match(rf"[\s,]*(?:(?P<who>[^\s,]+(?: [^\s,]+){{0,3}}) )??(?<![\w-])(?P<cue>{alternatives})"
                      rf"(?P<enc>{re.escape(enclitic) if enclitic else '(?!)'})?(?![\w-])", tail)
         if not m:
             continue
