@@ -32,6 +32,7 @@ import yaml
 
 from . import lexicon
 from .errors import InputError
+from .extract.segment import furniture
 from .extract.times import find_times, latest_day
 from .model import Article
 
@@ -82,7 +83,11 @@ def parse_article(text: str, path: str, sha256: str = "") -> Article:
             inferred.add("publisher")
     published = meta.get("published")
     if published is None:
-        published = latest_day(find_times(body, lex))
+        story = body
+        for item in furniture(body, lex, opening.end() if opening else 0):
+            if item.kind in ("caption", "credit", "related", "promo"):  # an old photo's date is not the story's
+                story = story[:item.span.start] + " " * (item.span.end - item.span.start) + story[item.span.end:]
+        published = latest_day(find_times(story, lex))
         if published is not None:
             inferred.add("published")
     stem = Path(path).stem

@@ -266,7 +266,11 @@ def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str
     principal ("juru bicara Sekjen PBB": the secretary-general of the UN)."""
     pos, affiliation, principal = start, "", ""
     titles = phrases(index.titles)
+    links = "|".join(map(re.escape, index.lex.get("actors.title_links", []))) or "(?!)"
     while pos < end:
+        link = re.match(rf" +(?:{links}) +(?=\S)", index.text[pos:end]) if not affiliation else None
+        if link:  # "spokesperson for NATO"
+            pos += link.end() - 1
         gap = len(index.text[pos:end]) - len(index.text[pos:end].lstrip(" "))
         hit = index.at(pos + gap)
         if hit and index.actors[hit.key].type in ("organization", "country", "armed_force"):
@@ -277,11 +281,13 @@ def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str
             pos += acronym.end()
             continue
         if hit and index.actors[hit.key].type == "person":
-            return affiliation, pos, hit.key
+            if principal == hit.key:  # "juru bicara Sekjen PBB Antonio Guterres": the principal, named
+                return affiliation, hit.span.end, principal
+            return affiliation, pos, principal
         title = titles.match(index.text, pos + gap)
         if title and not principal:
             org, after, _ = _affiliation(index, title.end(), end)
-            principal = _holder(index, index.title_concept(title.group()), org)
+            principal = _holder(index, index.title_concept(title.group()), org or affiliation)
             affiliation, pos = org or affiliation, after
             continue
         break
@@ -308,14 +314,18 @@ def _people(index: ActorIndex, sentence: Span) -> None:
         affiliation, after, principal = _affiliation(index, m.end(), sentence.end)
         consumed = after
         affiliation = affiliation or before_org
-        known = index.at(after)
-        if known and index.actors[known.key].type == "person":
+        known = index.at(after + len(text[after:sentence.end]) - len(text[after:sentence.end].lstrip(" ")))
+        if known and index.actors[known.key].type == "person" and known.key != principal:
             actor = index.actors[known.key]
             actor.title = actor.title or title
             continue
         name = _name_at(index, after, sentence.end)
         if name is None:
-            name = _apposition_name(index, m.start(), sentence.start)
+            lead = index.within(sentence.start, m.start())
+            lead_start = lead[-1].span.start if before_org and lead else m.start()
+            article = re.search(rf"(?:^|\s)(?:{'|'.join(map(re.escape, index.lex.get('actors.determiners', []))) or '(?!)'})\s+$",
+                                text[sentence.start:lead_start])
+            name = _apposition_name(index, sentence.start + article.start() if article else lead_start, sentence.start)
         if name is None:
             role = Span.of(text, m.start(), after)
             org = _org_mention_before(index, m.start(), sentence.start)
@@ -375,7 +385,7 @@ def _org_before(index: ActorIndex, pos: int, floor: int) -> str:
 def _apposition_name(index: ActorIndex, title_start: int, floor: int) -> Span | None:
     """'Jane Roe, a spokesperson …': a name just before a comma and a title."""
     head = index.text[floor:title_start]
-    m = re.search(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+),\s*$", head)
+    m = re.search(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+),\s*$", head.rstrip())
     if not m:
         return None
     return _name_at(index, floor + m.start(1), floor + m.end(1))
@@ -395,5 +405,9 @@ def _surnames(index: ActorIndex, sentence: Span) -> None:
         start = sentence.start + m.start()
         keys = set(by_last.get(m.group(), []))
         if len(keys) != 1 or any(x.span.start <= start < x.span.end for x in index.mentions):
+            continue
+        introduced = re.match(rf",\s+(?:{'|'.join(map(re.escape, index.lex.get('actors.determiners', []))) or '(?!)'})\s",
+                              index.text[start + len(m.group()):])
+        if introduced:  # "Kim, a defector living in Seoul": someone new, not the Kim named before
             continue
         index.add_actor(keys.pop(), m.group(), "person", Span.of(index.text, start, start + len(m.group())), "surname")

@@ -91,9 +91,11 @@ def _statement_of(trigger: Span, statements: list[Statement]) -> Statement | Non
 
 def _clause(text: str, sentence: Span, trigger: Span) -> Span:
     """The stretch of the sentence between the commas around the trigger."""
-    start = max(sentence.start, text.rfind(",", sentence.start, trigger.start) + 1)
-    comma = text.find(",", trigger.end, sentence.end)
-    return Span.of(text, start, comma if comma > 0 else sentence.end)
+    commas = [m.start() for m in re.finditer(r",(?!\d{3}\b)", text[sentence.start:sentence.end])]
+    commas = [sentence.start + c for c in commas]
+    start = max([sentence.start] + [c + 1 for c in commas if c < trigger.start])
+    end = min([sentence.end] + [c for c in commas if c >= trigger.end])
+    return Span.of(text, start, end)
 
 
 def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, lex: Lexicon) -> str:

@@ -29,8 +29,12 @@ def furniture(text: str, lex: Lexicon, body_start: int = 0) -> list[Furniture]:
     found = [Furniture("dateline", Span.of(text, 0, body_start))] if body_start else []
     kinds = [("related", "related", str.startswith), ("credit", "credit", str.startswith),
              ("promo", "promo", str.__contains__), ("caption", "caption", str.__contains__)]
+    codes = re.compile(lex.get("page.editor_code", "(?!)"))
     for line in _lines(text):
         written = text[max(line.start, body_start if line.start < body_start else 0):line.end].strip()
+        if codes.fullmatch(written):  # "(rfs/jar)", "burs-ceb/dhc": the desk's initials
+            found.append(Furniture("byline", line))
+            continue
         for kind, key, test in kinds:
             if any(test(written, cue) for cue in lex.get(f"page.{key}", [])):
                 found.append(Furniture(kind, line))
@@ -95,7 +99,7 @@ def _split(text: str, start: int, end: int, abbreviations: set[str]) -> list[Spa
     spans, begin = [], start
     for m in _END.finditer(text, start, end):
         cut = m.end()
-        if any(s <= m.start() < e for s, e in inside):
+        if any(s <= m.start() and m.end() <= e for s, e in inside):  # a full stop inside a quotation
             continue
         word = text[text.rfind(" ", begin, m.start()) + 1 : m.start() + 1]
         if word in abbreviations:

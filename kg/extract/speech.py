@@ -240,7 +240,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             end += more.end()
             kind = verbs[more.group(1)]  # "neither denied nor confirmed": what was not confirmed
         cue = Span.of(text, m_start, end)
-        addressees = _addressees(text, end, sentence.end, lex, index)
+        addressees = _addressees(text, end, sentence.end, lex, index, cue.text)
         start = _content_start(text, end, sentence.end, lex, index)
         content = Span.of(text, start, sentence.end)
         lead = _cataphoric_content(text, sentence, mention, m_start, index)
@@ -330,9 +330,16 @@ _FINDERS = (_quote_first, _according_to, _passive_by, _verbless, _speaker_first,
 
 
 def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], Span | None]:
-    """The speaker(s) before a speaker-first cue (never inside a quotation)."""
+    """The speaker(s) before a speaker-first cue: the nearest actor that is not inside a
+    quotation, a relative clause ("X, yang …, mendesak") or a prepositional phrase ("di markas
+    NATO"); a person named in the subject wins over an actor further from the verb."""
+    hidden = _relative_clauses(text, start, end, lex)
     mentions = [m for m in index.within(start, end) if index.actors[m.key].type != "armed_force"
-                and not any(q.start <= m.span.start < q.end for q in inside)]
+                and not any(q.start <= m.span.start < q.end for q in inside)
+                and not any(a <= m.span.start < b for a, b in hidden)
+                and not _after_preposition(text, m.span.start, start, lex)]
+    mentions = [m for m in mentions if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
+                                               and o.span != m.span for o in mentions)]  # the role, not the name in it
     if not mentions:  # "Seoul urged …": a capital speaking for its state
         mentions = [m for m in index.speaking_states(start, end) if _subject_gap(text, m.span.end, end)]
     if not mentions and not pronoun_before(text, start, end, lex):  # "analysts said", "sejumlah analis menilai"
@@ -342,6 +349,8 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
     people = [m for m in mentions if index.actors[m.key].type == "person"]
     if people:
         return [people[-1].key], people[-1].span
+    if mentions and _subject_gap(text, mentions[-1].span.end, end):
+        mentions = _group_before(text, mentions, lex)
     pronoun = phrases(lex.get("actors.pronouns", [])).search(text, start, end)
     if pronoun and not mentions:
         return list(state.speakers) or _last_person(index, start), Span.of(text, pronoun.start(), pronoun.end())
@@ -357,6 +366,33 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         elif gap.strip(" ()") == "" or m.key in keys:  # "Amerika Serikat (AS)"
             last = m
     return keys, Span.of(text, mentions[0].span.start, last.span.end)
+
+
+def _relative_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Stretches ', yang … ,' / ', which … ,' before a cue: their actors are not its subject."""
+    words = "|".join(map(re.escape, lex.get("speech.relativizers", []))) or "(?!)"
+    return [(start + m.start(), start + m.end()) for m in re.finditer(rf",\s*(?:{words})\b[^,]*,", text[start:end])]
+
+
+def _after_preposition(text: str, pos: int, floor: int, lex: Lexicon) -> bool:
+    """An actor one or two words after a preposition ("di markas NATO", "to the Pentagon")."""
+    words = lex.get("speech.prepositions", [])
+    before = text[max(floor, pos - 40):pos]
+    before = before[before.rfind(",") + 1:]
+    return bool(re.search(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words)) or '(?!)'})\s+(?:[\w'’-]+\s+)?$", before))
+
+
+def _group_before(text: str, mentions: list, lex: Lexicon) -> list:
+    """The last mention and those joined to it by 'and' or an acronym in brackets."""
+    joined = phrases(lex.get("actors.conjunctions", []))
+    group = [mentions[-1]]
+    for m in reversed(mentions[:-1]):
+        gap = text[m.span.end:group[0].span.start].strip()
+        if joined.fullmatch(gap) or gap.strip(" ()") == "" or m.key == group[0].key:
+            group.insert(0, m)
+        else:
+            break
+    return group
 
 
 def pronoun_before(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -411,22 +447,33 @@ def _speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | 
     return [chosen.key], Span.of(text, start + len(text[start:end]) - len(text[start:end].lstrip()), mentions[-1].span.end)
 
 
-def _addressees(text, pos, end, lex, index) -> list[str]:
-    """'kepada para wartawan' / 'told reporters': to whom it was said."""
+def _addressees(text, pos, end, lex, index, cue: str = "") -> list[str]:
+    """'kepada para wartawan' / 'told reporters': to whom it was said (a known actor, or the
+    head noun of a few words, up to a complementizer or a comma)."""
     markers = phrases(lex.get("speech.addressee_markers", []) + lex.get("speech.addressee_verbs", []))
-    m = markers.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()))
-    if not m:
-        return []
-    hit = index.at(m.end())
+    start = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
+    if cue not in lex.get("speech.addressee_verbs", []):
+        m = markers.match(text, start)
+        if not m:
+            return []
+        start = m.end()
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    hit = index.at(start)
     if hit:
         return [hit.key]
-    words = re.match(r"\s+((?:[\w-]+ ){0,2}[\w-]+)", text[m.end():end])
-    if not words:
+    stop = set(lex.get("speech.complementizers", [])) | set(lex.get("speech.prepositions", []))
+    words = []
+    for word in re.findall(r"[\w-]+|\S", text[start:end])[:3]:
+        if not re.fullmatch(r"[\w-]+", word) or word in stop:
+            break
+        words.append(word)
+    if not words or words[-1][0].isupper() and len(words) == 1 and index.at(start, "place"):
         return []
-    span = Span.of(text, m.end() + words.start(1), m.end() + words.end(1))
-    key = slug(span.text.split()[-1])
-    index.add_actor(key, span.text.split()[-1], "group", span, "name")
-    return [key]
+    head = words[-1]
+    span_start = text.find(head, start)
+    span = Span.of(text, span_start, span_start + len(head))
+    index.add_actor(slug(head), head, "group", span, "name")
+    return [slug(head)]
 
 
 def _content_start(text, pos, end, lex, index) -> int:

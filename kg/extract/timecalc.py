@@ -51,8 +51,10 @@ def part_of(begin: date, end: date, part: str, anchor: date) -> tuple[date, date
     to the day before ``anchor``."""
     if part == "elapsed":
         return begin, max(begin, min(end, anchor - timedelta(days=1)))
-    third = ((end - begin).days + 1) // 3
     index = ("early", "middle", "late").index(part)
+    if begin.day == 1 and end.month == begin.month:  # a month: 1-10, 11-20, 21-end
+        return begin + timedelta(days=10 * index), end if index == 2 else begin + timedelta(days=10 * index + 9)
+    third = ((end - begin).days + 1) // 3
     first = begin + timedelta(days=third * index)
     last = end if index == 2 else first + timedelta(days=third - 1)
     return first, last
@@ -95,12 +97,21 @@ def yearless(month: int, day: int, anchor: date, weekday: int | None = None) -> 
 
 
 def month_near(month: int, anchor: date, direction: str, offset: int = 0) -> tuple[date, date]:
-    """The month ``month`` before (``last``), after (``next``) or in the year of ``anchor``."""
+    """The month ``month`` before (``last``) or after (``next``) ``anchor``, or (``same``) the
+    occurrence nearest to it.
+
+    >>> month_near(11, date(2025, 4, 26), "same")
+    (datetime.date(2024, 11, 1), datetime.date(2024, 11, 30))
+    >>> month_near(12, date(2024, 11, 12), "same")[0]
+    datetime.date(2024, 12, 1)
+    """
     year = anchor.year + offset
     if direction == "last" and month >= anchor.month:
         year -= 1
     elif direction == "next" and month <= anchor.month:
         year += 1
+    elif direction == "same" and not offset and month - anchor.month > 6:
+        year -= 1  # "in November", written in April: the nearer one, last November
     begin = date(year, month, 1)
     return begin, begin + relativedelta(months=1, days=-1)
 

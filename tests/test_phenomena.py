@@ -1,0 +1,396 @@
+"""One small test per construction in shared/PHENOMENA.md.
+
+Every sentence is made up (North Korean troops in Russia, 2024-25), in Indonesian and
+English; each test reads a tiny article through ``parse_article`` and ``extract``.
+"""
+from datetime import date
+
+import pytest
+
+from kg.extract.document import extract
+from kg.ingest import parse_article
+
+PUBLISHED = "2024-11-12"  # a Tuesday
+
+
+def read(lang: str, body: str, published: str | None = PUBLISHED):
+    """Extract a tiny article; ``published=None`` leaves the date out of the front matter."""
+    head = f"---\nlanguage: {lang}\n" + (f"published: {published}\n" if published else "") + "---\n"
+    return extract(parse_article(head + body, "t.txt"))
+
+
+def event(x, trigger: str):
+    return next(e for e in x.events if e.trigger.text == trigger)
+
+
+# --- who said it -----------------------------------------------------------------------------
+
+# (language, text, quote of the last statement); the speaker is always Mark Rutte
+QUOTE_FIRST = [
+    ("id", '"Pasukan Korea Utara sudah berada di Kursk," kata Mark Rutte.',
+     "Pasukan Korea Utara sudah berada di Kursk"),
+    ("id", 'Mark Rutte mengatakan pasukan Korea Utara sudah tiba di Rusia. "Mereka sudah bertempur di Kursk," ujarnya.',
+     "Mereka sudah bertempur di Kursk"),
+    ("id", 'Mark Rutte mengatakan pasukan Korea Utara sudah tiba di Rusia. "Mereka sudah bertempur di Kursk," katanya.',
+     "Mereka sudah bertempur di Kursk"),
+    ("id", 'Mark Rutte mengatakan pasukan Korea Utara sudah tiba di Rusia. "Ini eskalasi yang berbahaya," tegasnya.',
+     "Ini eskalasi yang berbahaya"),
+    ("id", '"Kami melihat pasukan bergerak," kata Mark Rutte. "Jumlahnya terus bertambah," imbuh dia.',
+     "Jumlahnya terus bertambah"),
+    ("en", '"North Korean troops are in Kursk," Mark Rutte said.', "North Korean troops are in Kursk"),
+    ("en", '"North Korean troops are in Kursk," said Mark Rutte.', "North Korean troops are in Kursk"),
+]
+
+
+@pytest.mark.parametrize("lang,text,quote", QUOTE_FIRST)
+def test_quote_first(lang, text, quote):
+    got = [(s.speakers, s.direct, s.quote.text if s.quote else None) for s in read(lang, text).statements]
+    assert got[-1:] == [(["mark-rutte"], True, quote)], got
+
+
+# (language, text, speaker, kind, content)
+SPEAKER_FIRST = [
+    ("id", "Mark Rutte mengatakan bahwa pasukan Korea Utara telah dikirim ke Kursk.",
+     "mark-rutte", "claim", "pasukan Korea Utara telah dikirim ke Kursk"),
+    ("id", "Kementerian Pertahanan Rusia mengonfirmasi bahwa pasukan Korea Utara berlatih di Timur Jauh.",
+     "russian-defense-ministry", "confirmation", "pasukan Korea Utara berlatih di Timur Jauh"),
+    ("id", "Badan Intelijen Nasional mengkonfirmasi bahwa pasukan Korea Utara berlatih di Timur Jauh.",
+     "nis", "confirmation", "pasukan Korea Utara berlatih di Timur Jauh"),
+    ("en", "Mark Rutte told reporters that North Korean troops had been deployed to Kursk.",
+     "mark-rutte", "claim", "North Korean troops had been deployed to Kursk"),
+    ("en", "The Pentagon confirmed that North Korean troops were in Kursk.",
+     "us-defense-department", "confirmation", "North Korean troops were in Kursk"),
+]
+
+
+@pytest.mark.parametrize("lang,text,speaker,kind,content", SPEAKER_FIRST)
+def test_speaker_first(lang, text, speaker, kind, content):
+    [s] = read(lang, text).statements
+    assert (s.speakers, s.kind, s.direct, s.content.text) == ([speaker], kind, False, content)
+
+
+@pytest.mark.parametrize("lang,text,addressee", [
+    ("id", '"Pasukan itu sudah berada di Kursk," kata Mark Rutte kepada wartawan.', "wartawan"),
+    ("id", "Vladimir Putin mengatakan kepada wartawan bahwa perjanjian dengan Korea Utara sah.", "wartawan"),
+    ("en", "Mark Rutte told reporters that North Korean troops had been deployed to Kursk.", "reporters"),
+])
+def test_told_reporters(lang, text, addressee):
+    [s] = read(lang, text).statements
+    assert s.addressees == [addressee]
+
+
+# (language, text, speaker, content of the last statement)
+ACCORDING_TO = [
+    ("id", "Menurut Mark Rutte, pasukan Korea Utara sudah dikirim ke Kursk.",
+     "mark-rutte", "pasukan Korea Utara sudah dikirim ke Kursk"),
+    ("id", "Mark Rutte berbicara di Brussel pada Senin. Menurutnya, pasukan Korea Utara sudah dikirim ke Kursk.",
+     "mark-rutte", "pasukan Korea Utara sudah dikirim ke Kursk"),
+    ("id", "Pasukan Korea Utara sudah tiba di Kursk, menurut laporan NIS.",
+     "nis", "Pasukan Korea Utara sudah tiba di Kursk"),
+    ("en", "According to the NIS, North Korean troops were sent to Russia.",
+     "nis", "North Korean troops were sent to Russia"),
+    ("en", "North Korean troops were sent to Russia, according to the NIS.",
+     "nis", "North Korean troops were sent to Russia"),
+]
+
+
+@pytest.mark.parametrize("lang,text,speaker,content", ACCORDING_TO)
+def test_according_to(lang, text, speaker, content):
+    last = read(lang, text).statements[-1]
+    assert (last.speakers, last.direct, last.content.text) == ([speaker], False, content)
+
+
+@pytest.mark.parametrize("lang,text,speaker,direct,trigger", [
+    ("id", "Dalam pernyataan NIS, pasukan Korea Utara disebut telah tiba di Vladivostok.", "nis", False, "tiba"),
+    ("id", '"Sekitar 1.500 tentara telah dikirim," bunyi pernyataan SBU.', "sbu", True, "dikirim"),
+    ("en", 'The SBU said on Friday that North Korean troops had arrived in Kursk. '
+           '"Some 1,500 troops have been sent," the statement read.', "sbu", True, "sent"),
+])
+def test_verbless_document_speaks(lang, text, speaker, direct, trigger):
+    """No speech verb: the document of X says it, and what it says is reported."""
+    x = read(lang, text)
+    last = x.statements[-1]
+    assert (last.speakers, last.direct) == ([speaker], direct)
+    assert event(x, trigger).id in last.events and event(x, trigger).factuality == "reported"
+
+
+@pytest.mark.parametrize("lang,text,content", [
+    ("id", "Mark Rutte mengatakan pasukan Korea Utara telah dikirim ke Kursk. "
+           "Disebutkan pula bahwa mereka berlatih di Timur Jauh.", "mereka berlatih di Timur Jauh"),
+    ("en", "Mark Rutte said North Korean troops had been sent to Kursk. "
+           "It was also said that the troops had arrived in Vladivostok.", "the troops had arrived in Vladivostok"),
+])
+def test_agentless_passive_takes_the_previous_speaker(lang, text, content):
+    first, second = read(lang, text).statements
+    assert (first.implicit, second.implicit) == (False, True)
+    assert (second.speakers, second.content.text) == (["mark-rutte"], content)
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("id", "Kremlin belum mengonfirmasi pengerahan pasukan Korea Utara.", "kremlin"),
+    ("id", "Kementerian Pertahanan Rusia tak berkomentar soal pasukan Korea Utara.", "russian-defense-ministry"),
+    ("en", "The Kremlin has not commented on the deployment of North Korean troops.", "kremlin"),
+])
+def test_negated_reporting(lang, text, speaker):
+    [s] = read(lang, text).statements
+    assert (s.speakers, s.negated) == ([speaker], True)
+
+
+def test_negated_confirmation_leaves_the_event_unconfirmed():
+    x = read("id", "Kremlin belum mengonfirmasi pengerahan pasukan Korea Utara.")
+    assert (x.statements[0].kind, event(x, "pengerahan").factuality) == ("confirmation", "unconfirmed")
+
+
+def test_nested_speech_gives_both_levels():
+    x = read("en", "KCNA quoted Kim Jong Un as saying that the troops fought bravely in Kursk.")
+    assert [(s.speakers, s.via) for s in x.statements] == [(["kcna"], ""), (["kim-jong-un"], "kcna")]
+
+
+@pytest.mark.parametrize("lang,text,title", [
+    ("en", "A Pentagon spokesperson said North Korean troops were training in Russia.", "spokesperson"),
+    ("id", "Seorang juru bicara Pentagon mengatakan pasukan Korea Utara berlatih di Rusia.", "juru bicara"),
+])
+def test_role_as_speaker(lang, text, title):
+    x = read(lang, text)
+    [s] = x.statements
+    speaker = x.actors[s.speakers[0]]
+    assert (speaker.type, speaker.title, speaker.affiliation) == ("person", title, "us-defense-department")
+
+
+def test_cataphoric_content_is_reported():
+    x = read("en", "Troops were sent to Kursk, NATO Secretary General Mark Rutte said on Monday.")
+    [s] = x.statements
+    assert (s.speakers, s.content.text, s.time.value) == (["mark-rutte"], "Troops were sent to Kursk", "2024-11-11")
+    sent = event(x, "sent")
+    assert (sent.factuality, sent.id in s.events) == ("reported", True)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Mark Rutte mengatakan bahwa pasukan Korea Utara sudah tiba di Rusia. "
+           "Dia menambahkan bahwa mereka akan dikirim ke Kursk."),
+    ("en", "Mark Rutte said North Korean troops had arrived in Russia. He added that they would be sent to Kursk."),
+])
+def test_pronoun_continues_the_last_speaker(lang, text):
+    first, second = read(lang, text).statements
+    assert second.speakers == first.speakers == ["mark-rutte"]
+    assert second.speaker_mention.text in ("Dia", "He")
+
+
+@pytest.mark.parametrize("lang,text,title", [
+    ("id", "Juru bicara Pentagon Sabrina Singh mengatakan pasukan itu bergerak ke Kursk.", "Juru bicara"),
+    ("en", "Pentagon spokesperson Sabrina Singh said the troops were moving to Kursk.", "spokesperson"),
+    ("en", "Sabrina Singh, a Pentagon spokesperson, said the troops were moving to Kursk.", "spokesperson"),
+])
+def test_unknown_person_found_from_title(lang, text, title):
+    x = read(lang, text)
+    singh = x.actors.get("sabrina-singh")
+    assert singh is not None, sorted(x.actors)
+    assert (singh.type, singh.title, singh.affiliation) == ("person", title, "us-defense-department")
+    assert x.statements[0].speakers == ["sabrina-singh"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Juru bicara Sekjen NATO Farah Dahlan mengatakan bahwa pasukan Korea Utara sudah tiba di Kursk."),
+    ("en", "A spokesperson for NATO Secretary General Mark Rutte said the troops had arrived in Kursk."),
+])
+def test_spokesperson_speaks_for_principal(lang, text):
+    [s] = read(lang, text).statements
+    assert s.principal == "mark-rutte"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Pemimpin Korea Utara Kim Jong Un mengunjungi pasukan itu. Kim, seorang pembelot yang tinggal "
+           "di Seoul, mengatakan bahwa tentara muda itu tidak tahu tujuan mereka."),
+    ("en", "North Korean leader Kim Jong Un visited the troops. Kim, a defector living in Seoul, "
+           "said the young soldiers did not know where they were going."),
+])
+def test_another_kim_is_not_kim_jong_un(lang, text):
+    x = read(lang, text)
+    assert [m.text for m in x.actors["kim-jong-un"].mentions] == ["Kim Jong Un"]
+    assert all("kim-jong-un" not in s.speakers for s in x.statements)
+
+
+@pytest.mark.parametrize("text,said", [
+    ('"Pasukan itu sudah bertempur," kata Mark Rutte, seperti dikutip dari Reuters, Minggu (12/1/2025).', None),
+    ("Mark Rutte mengatakan pasukan itu sudah bertempur, seperti dikutip dari Reuters, Minggu (12/1/2025).", None),
+    ("Mark Rutte pada Jumat (10/1/2025) mengatakan pasukan itu sudah bertempur, "
+     "seperti dikutip dari Reuters, Minggu (12/1/2025).", date(2025, 1, 10)),
+])
+def test_citation_date_dates_neither_statement_nor_event(text, said):
+    """'seperti dikutip dari Reuters, Minggu (12/1/2025)' dates the citation only."""
+    x = read("id", text, "2025-01-13")
+    [s] = x.statements
+    assert (s.time.end if s.time else None) == said
+    fought = event(x, "bertempur")
+    assert fought.time is None or date(2025, 1, 12) not in (fought.time.begin, fought.time.end)
+
+
+# --- when -----------------------------------------------------------------------------------
+
+# (language, text, publication date, span, value, granularity)
+TIMES = [
+    ("id", "Mark Rutte pada Selasa (5/11/2024) mengatakan pasukan itu sudah tiba.", "2024-11-06",
+     "Selasa (5/11/2024)", "2024-11-05", "day"),
+    ("id", "Mark Rutte pada Jumat (18/10) mengatakan pasukan itu sudah tiba.", "2024-10-20",
+     "Jumat (18/10)", "2024-10-18", "day"),
+    ("id", "Pada Rabu, 23 Oktober 2024, pasukan itu tiba di Vladivostok.", PUBLISHED,
+     "Rabu, 23 Oktober 2024", "2024-10-23", "day"),
+    ("id", "Pasukan itu berlatih sejak Oktober 2024 di Timur Jauh.", PUBLISHED, "Oktober 2024", "2024-10", "month"),
+    ("id", "Pasukan itu tiba di Kursk pekan lalu.", PUBLISHED, "pekan lalu", "2024-W45", "week"),
+    ("id", "Pasukan itu tiba di Kursk kemarin.", PUBLISHED, "kemarin", "2024-11-11", "day"),
+    ("id", "Serangan selama musim gugur 2024 melibatkan pasukan Korea Utara.", "2024-12-12",
+     "musim gugur 2024", "2024-FA", "season"),
+    ("id", "Pasukan itu diperkirakan akan bertempur dalam beberapa hari mendatang.", PUBLISHED,
+     "dalam beberapa hari mendatang", "2024-11-13/2024-11-19", "window"),
+    ("id", "Pasukan itu tiba di Vladivostok pada 23 Okt 2024.", PUBLISHED, "23 Okt 2024", "2024-10-23", "day"),
+    ("id", "Rapat pada 5 Nop 2024 membahas pengiriman pasukan.", PUBLISHED, "5 Nop 2024", "2024-11-05", "day"),
+    ("en", "The troops arrived in Kursk on Monday.", "2024-11-14", "Monday", "2024-11-11", "day"),
+    ("en", "The troops were seen Oct. 8 near the border.", PUBLISHED, "Oct. 8", "2024-10-08", "day"),
+    ("en", "Two soldiers were captured on Jan. 11, 2025 in Kursk.", "2025-01-13", "Jan. 11, 2025", "2025-01-11", "day"),
+    ("en", "Fighting on October 27-28 left dozens dead.", PUBLISHED, "October 27-28", "2024-10-27/2024-10-28", "range"),
+    ("en", "The troops moved to Kursk last week.", PUBLISHED, "last week", "2024-W45", "week"),
+    ("en", "The troops could join the fighting in the coming days.", PUBLISHED,
+     "in the coming days", "2024-11-13/2024-11-19", "window"),
+    ("en", "The troops were seen near the border on Nov. 3.", None, "Nov. 3", "--11-03", "day"),
+    ("id", "Pasukan itu terlihat di perbatasan pada Minggu (3/11).", None, "Minggu (3/11)", "--11-03", "day"),
+]
+
+
+@pytest.mark.parametrize("lang,text,published,span,value,granularity", TIMES)
+def test_date_forms(lang, text, published, span, value, granularity):
+    x = read(lang, text, published)
+    got = {t.span.text: (t.value, t.granularity) for t in x.times}
+    assert got.get(span) == (value, granularity), got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Pasukan itu diperkirakan akan bertempur dalam beberapa hari mendatang."),
+    ("en", "The troops could join the fighting in the coming days."),
+])
+def test_future_window_lies_after_publication(lang, text):
+    [t] = read(lang, text).times
+    assert (t.future, t.begin, t.end) == (True, date(2024, 11, 13), date(2024, 11, 19))
+
+
+def test_yearless_date_without_anchor_has_no_bounds():
+    [t] = read("en", "The troops were seen near the border on Nov. 3.", None).times
+    assert (t.begin, t.end) == (None, None)
+
+
+def test_page_header_gives_the_publication_date():
+    x = read("id", "SENIN, 06 JANUARI 2025 | 14:56 WIB\nPasukan Korea Utara ditarik dari garis depan.", None)
+    assert (x.article.published, "published" in x.article.inferred) == (date(2025, 1, 6), True)
+
+
+def test_bare_weekday_is_the_statement_date():
+    [s] = read("en", "Mark Rutte said on Monday that North Korean troops were in Kursk.", "2024-11-14").statements
+    assert (s.time.span.text, s.time.value, s.time.anchor) == ("Monday", "2024-11-11", "publication")
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+# (language, text, value, qualifier, unit, upper)
+NUMBERS = [
+    ("id", "Sebanyak 1.500 tentara Korea Utara tiba di Vladivostok.", 1500, "exact", "troops", None),
+    ("id", "Korea Utara telah mengirim 10.900 tentara ke Rusia.", 10900, "exact", "troops", None),
+    ("id", "Lebih dari 10.000 tentara Korea Utara dikirim ke Rusia.", 10000, "more_than", "troops", None),
+    ("id", "Sekitar 3.000 tentara Korea Utara tewas di Kursk.", 3000, "about", "troops", None),
+    ("id", "Korea Utara bisa mengirim 30-40 ribu tentara lagi.", 30000, "range", "troops", 40000),
+    ("id", "Korea Utara mengirim 1.500 pasukan khusus ke Vladivostok.", 1500, "exact", "special_forces", None),
+    ("en", "Some 1,500 North Korean troops arrived in Vladivostok.", 1500, "about", "troops", None),
+    ("en", "Some 15-hundred North Korean troops arrived in Vladivostok.", 1500, "about", "troops", None),
+    ("en", "North Korea sent eight thousand soldiers to Kursk.", 8000, "exact", "troops", None),
+    ("en", "At least 1,000 North Korean soldiers were killed.", 1000, "at_least", "troops", None),
+    ("en", "Up to 12,000 North Korean troops could be deployed.", 12000, "up_to", "troops", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,value,qualifier,unit,upper", NUMBERS)
+def test_quantity(lang, text, value, qualifier, unit, upper):
+    [q] = read(lang, text).quantities
+    assert (q.value, q.qualifier, q.unit, q.upper) == (value, qualifier, unit, upper)
+
+
+@pytest.mark.parametrize("lang,text,value", [(r[0], r[1], r[2]) for r in NUMBERS])
+def test_event_carries_its_quantity(lang, text, value):
+    x = read(lang, text)
+    assert [e.quantity.value if e.quantity else None for e in x.events] == [value], \
+        [(e.trigger.text, e.quantity) for e in x.events]
+
+
+# --- how sure -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,trigger,factuality", [
+    ("id", "Pasukan Korea Utara tiba di Vladivostok.", "tiba", "asserted"),
+    ("id", "Pasukan Korea Utara diperkirakan akan dikirim ke Kursk.", "dikirim", "possible"),
+    ("en", "North Korean troops could be deployed to Kursk.", "deployed", "possible"),
+    ("id", "Pasukan Korea Utara diduga bertempur di Kursk.", "bertempur", "unconfirmed"),
+    ("en", "North Korean troops reportedly fought in Kursk.", "fought", "unconfirmed"),
+    ("id", "Pasukan Korea Utara belum terlihat bertempur di garis depan.", "bertempur", "negated"),
+    ("en", "North Korean troops have not been seen fighting at the front.", "fighting", "negated"),
+])
+def test_factuality(lang, text, trigger, factuality):
+    assert event(read(lang, text), trigger).factuality == factuality
+
+
+# --- the page around the story ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,cue", [
+    ("id", "Pasukan Korea Utara tiba di Kursk.\nBaca juga: Rusia Bantah Kirim Pasukan Korea Utara ke Ukraina\n"
+           "Mark Rutte mengatakan pasukan itu sudah bertempur.", "Baca juga:"),
+    ("en", "North Korean troops arrived in Kursk.\nRead more: Russia denies sending North Korean troops to fight\n"
+           "Mark Rutte said the troops had already fought.", "Read more:"),
+])
+def test_related_headline_is_furniture(lang, text, cue):
+    x = read(lang, text)
+    [related] = [f.span for f in x.article.furniture if f.kind == "related"]
+    assert related.text.startswith(cue)
+    assert not [e for e in x.events if related.start <= e.trigger.start < related.end]
+    assert not [s for s in x.statements if related.start <= s.cue.start < related.end]
+    assert [s.speakers for s in x.statements] == [["mark-rutte"]]
+
+
+@pytest.mark.parametrize("lang,text,story", [
+    ("id", "Tentara Korea Utara berlatih di sebuah lapangan tembak. (Foto: Kementerian Pertahanan Rusia)\n"
+           "Pasukan itu tiba di Kursk.", "tiba"),
+    ("en", "North Korean soldiers train at a range in this undated photo. (AP Photo/Lee Jin-man)\n"
+           "The troops arrived in Kursk.", "arrived"),
+])
+def test_caption_is_furniture(lang, text, story):
+    """The training in the caption is not an event of the story; the arrival is."""
+    x = read(lang, text)
+    assert [f.kind for f in x.article.furniture] == ["caption"]
+    assert [e.trigger.text for e in x.events] == [story]
+
+
+def test_photo_credit_line_is_furniture():
+    x = read("en", "North Korean troops arrived in Kursk.\nPhoto : YONHAP News\nThe troops fought on Monday.")
+    assert [(f.kind in ("credit", "caption"), f.span.text) for f in x.article.furniture] == [(True, "Photo : YONHAP News")]
+
+
+def test_caption_date_is_not_the_publication_date():
+    x = read("en", "North Korean troops arrived in Kursk on Nov. 4, 2024.\n"
+                   "Soldiers march in Pyongyang on Dec. 10, 2024. (AP Photo/Lee Jin-man)", None)
+    assert x.article.published == date(2024, 11, 4)
+    assert "2024-12-10" not in [t.value for t in x.times]
+
+
+def test_editor_codes_are_a_byline():
+    x = read("id", "Pasukan Korea Utara tiba di Kursk pada Senin.\n(rfs/jar)")
+    assert [(f.kind, f.span.text) for f in x.article.furniture] == [("byline", "(rfs/jar)")]
+
+
+@pytest.mark.parametrize("mark", ['"', "”"])
+def test_glued_sentences_are_split(mark):
+    """'…pekan depan."Menteri itu': the future of the first sentence does not leak into the next."""
+    x = read("id", 'Menteri Pertahanan Rusia Andrei Belousov berkata, "Latihan bersama akan digelar pekan depan.'
+                   + mark + "Menteri itu juga mengatakan bahwa pasukan Korea Utara sudah tiba di Kursk.")
+    arrived = event(x, "tiba")
+    assert arrived.sentence.text.startswith("Menteri itu"), arrived.sentence.text
+    assert arrived.factuality != "possible"
+
+
+def test_mixed_straight_and_curly_quotes():
+    x = read("id", '“Pasukan itu sudah bertempur," kata Mark Rutte. "Jumlahnya terus bertambah”, imbuh dia.')
+    assert [(s.speakers, s.quote.text) for s in x.statements] == [
+        (["mark-rutte"], "Pasukan itu sudah bertempur"), (["mark-rutte"], "Jumlahnya terus bertambah")]
