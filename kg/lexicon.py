@@ -67,7 +67,7 @@ class Lexicon:
     def get(self, dotted: str, default: Any = None) -> Any:
         """A value by ``file.key``; ``default`` when absent.
 
-        >>> load("id").get("time.week_starts")
+        >>> load("id").get("time.weekday_week_starts")
         'sunday'
         """
         file, _, key = dotted.partition(".")

@@ -28,7 +28,7 @@ def _csv(capsys, *args):
 def test_build_writes_every_output(built):
     assert sorted(p.name for p in built.iterdir()) == sorted(OUTPUTS)
     report = json.loads((built / "build.json").read_text())
-    assert report["skipped"] == [] and report["counts"]["statements"] == 11
+    assert report["skipped"] == [] and report["counts"]["statements"] == 13
 
 
 def test_statements_query_has_speakers_and_dates(built, capsys):
