@@ -27,15 +27,18 @@ def extract(article: Article) -> Extraction:
     text = article.text
     page = furniture(text, lex, article.body_start)
     spans = sentences(text, lex, page)
-    times, previous = [], None
+    times, told = [], []  # told: the times of the story so far, for "the same day", "at the time"
     for sentence in spans:
         found = find_times(text, lex, start=sentence.start, end=sentence.end,
-                           anchor=article.published, previous=previous)
+                           anchor=article.published, previous=list(told))
         times.extend(found)
-        resolved = [t for t in found if t.begin or t.end]
-        previous = resolved[-1] if resolved else previous
-    time_spans = [t.span for t in times]
+        told += [t for t in found if (t.begin or t.end) and not _cites(text, t, lex)]
     dating = [t for t in times if not _cites(text, t, lex)]
+    for item in page:  # dates on the page (a dateline, an old photo's caption) are kept, but date nothing
+        if item.kind in ("dateline", "caption", "credit"):
+            times += find_times(text, lex, start=item.span.start, end=item.span.end, anchor=article.published)
+    times.sort(key=lambda t: t.span.start)
+    time_spans = [t.span for t in times]
     quantities = [q for s in spans for q in find_quantities(text, lex, s.start, s.end, skip=time_spans)]
     index = find_actors(text, spans, lex, load_gazetteer(), article.language, skip=time_spans)
     all_quotes = [q for s in spans for q in quotes(text, s.start, s.end)]

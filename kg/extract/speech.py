@@ -524,6 +524,8 @@ def _when(statement: Statement, times: list[TimeExpr], state: _State, index: Act
     said_to = max((statement.content or statement.quote or statement.cue).start, statement.cue.end + 12)
     if statement.quote and statement.quote.start < statement.cue.start:
         said_from, said_to = statement.quote.end, statement.sentence.end
+    elif statement.content and statement.content.end <= statement.cue.start:  # "…, was said by X on Tuesday"
+        said_from, said_to = statement.cue.start, statement.sentence.end
     own = [t for t in times if said_from <= t.span.start < said_to and t.begin]
     if own:
         return own[-1]

@@ -34,11 +34,13 @@ _SOME_DAY = date(2001, 1, 1)  # stands in for a missing anchor; its bounds are d
 
 
 def find_times(text: str, lexicon: Lexicon, *, start: int = 0, end: int | None = None,
-               anchor: date | None = None, previous: TimeExpr | None = None) -> list[TimeExpr]:
+               anchor: date | None = None,
+               previous: TimeExpr | list[TimeExpr] | None = None) -> list[TimeExpr]:
     """The time expressions in ``text[start:end]``, in text order, spans into ``text``.
 
     ``anchor`` is the publication date (or ``None``); ``previous`` the time last mentioned
-    before this sentence, for anaphoric expressions.
+    before this sentence (or all of them, latest last), for anaphoric expressions: "the same
+    day" copies the last day, even when a week was mentioned after it.
     """
     end = len(text) if end is None else end
     comp = compiled(lexicon)
@@ -46,12 +48,12 @@ def find_times(text: str, lexicon: Lexicon, *, start: int = 0, end: int | None =
     absolute = {c.start: _absolute(text, c, comp, anchor) for c in chosen if c.rule.kind == "date"}
     days = [(at, t.begin) for at, t in absolute.items() if t.granularity == "day" and t.begin]
     found: list[TimeExpr] = []
-    last = previous
+    history = list(previous) if isinstance(previous, list) else [previous] if previous else []
     for c in chosen:
-        t = absolute.get(c.start) or _relative(text, c, comp, anchor, _nearest(days, c.start), last)
+        t = absolute.get(c.start) or _relative(text, c, comp, anchor, _nearest(days, c.start), history)
         found.append(t)
         if t.value:
-            last = t
+            history.append(t)
     return found
 
 
@@ -172,13 +174,15 @@ def _day_range(span: Span, year: int | None, month: int, day: int, month2: int, 
 
 
 def _relative(text: str, c: Candidate, comp: Compiled, anchor: date | None,
-              sentence_day: date | None, last: TimeExpr | None) -> TimeExpr:
+              sentence_day: date | None, history: list[TimeExpr]) -> TimeExpr:
     """Resolve a relative record's match against the sentence, previous or publication date."""
     span = Span.of(text, c.start, c.end)
     fields = c.rule.fields
+    last = history[-1] if history else None
     if c.rule.kind == "anaphor":
         wanted = fields.get("unit")  # "the same day" needs a day to copy
-        if last is None or (wanted and last.granularity != wanted):
+        last = next((t for t in reversed(history) if not wanted or t.granularity == wanted), None)
+        if last is None:
             return TimeExpr(span, "", None, None, wanted or "unknown", anchor="previous")
         return replace(last, span=span, anchor="previous", anchor_date=last.begin, warning="")
     if sentence_day:
