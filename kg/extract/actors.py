@@ -156,7 +156,19 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
         _people(index, sentence)
     for sentence in sentences:
         _surnames(index, sentence)
+        _org_anaphors(index, sentence)
     return index
+
+
+def _org_anaphors(index: ActorIndex, sentence: Span) -> None:
+    """'the agency', 'kementerian itu': the organisation named last before it."""
+    for m in phrases(index.lex.get("actors.org_anaphors", []), ignore_case=True).finditer(
+            index.text, sentence.start, sentence.end):
+        if index.at(m.start()) or any(x.span.start <= m.start() < x.span.end for x in index.mentions):
+            continue
+        key = index.last(m.start(), ("organization",))
+        if key:
+            index.add_actor(key, index.actors[key].label, "organization", Span.of(index.text, m.start(), m.end()), "alias")
 
 
 def _directions(index: ActorIndex, sentence: Span) -> None:

@@ -24,15 +24,20 @@ def phrases(words, *, ignore_case: bool = False) -> re.Pattern:
 
 
 def one_edit_apart(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by one inserted, deleted or changed letter.
+    """True when ``a`` and ``b`` differ by one inserted, deleted or changed letter, or by two
+    neighbouring letters swapped.
 
-    Used to survive typos in trigger words ("dikirm" for "dikirim").
+    Used to survive typos in trigger words ("dikirm" for "dikirim", "siad" for "said").
 
-    >>> one_edit_apart("dikirm", "dikirim"), one_edit_apart("dikirim", "dikirim")
-    (True, False)
+    >>> one_edit_apart("dikirm", "dikirim"), one_edit_apart("dikirim", "dikirim"), one_edit_apart("siad", "said")
+    (True, False, True)
     """
     if a == b or abs(len(a) - len(b)) > 1:
         return False
+    if len(a) == len(b):
+        diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return True
     if len(a) > len(b):
         a, b = b, a
     i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
@@ -52,12 +57,13 @@ def words_in(words, text: str, start: int, end: int, *, ignore_case: bool = Fals
     listed = {fold(w): w for w in words}
     found = [(m.start(), m.end(), listed.get(fold(m.group()), m.group()))
              for m in phrases(words, ignore_case=ignore_case).finditer(text, start, end)]
-    single = [w for w in listed if " " not in w and len(w) >= typo_length]
+    single = [w for w in listed if " " not in w and len(w) >= 4]
     for m in re.finditer(r"[\w-]+", text[start:end]):
         s, e = start + m.start(), start + m.end()
-        if len(m.group()) < typo_length or any(a <= s < b for a, b, _ in found):
+        if len(m.group()) < 4 or any(a <= s < b for a, b, _ in found):
             continue
-        near = [w for w in single if one_edit_apart(fold(m.group()), w)]
+        near = [w for w in single if one_edit_apart(fold(m.group()), w)
+                and (len(w) >= typo_length or sorted(w) == sorted(fold(m.group())))]  # short: swaps only
         if len(near) == 1:
             found.append((s, e, listed[near[0]]))
     return sorted(found)

@@ -101,7 +101,7 @@ def _split(text: str, start: int, end: int, abbreviations: set[str]) -> list[Spa
         cut = m.end()
         if any(s <= m.start() and m.end() <= e for s, e in inside):  # a full stop inside a quotation
             continue
-        word = text[text.rfind(" ", begin, m.start()) + 1 : m.start() + 1]
+        word = text[max(begin, text.rfind(" ", begin, m.start()) + 1) : m.start() + 1]
         if word in abbreviations:
             continue
         rest = text[cut:end]

@@ -53,7 +53,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
                         break
                     statement.time = when
                 state.time = when
-        for statement in sorted(here, key=lambda s: s.cue.start):
+        here.sort(key=lambda s: s.cue.start)
+        for statement in here:
             if _restates(text, statement, lex) and found and found[-1].speakers == statement.speakers:
                 when = _when(statement, times, _State(), index) or next(
                     (t for t in times if sentence.start <= t.span.start < sentence.end and t.granularity == "day"), None)
@@ -64,6 +65,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             statement.id = f"{article_id}/statement/{statement.cue.start}-{statement.cue.end}"
             statement.kind = _refine(statement, lex)
             statement.time = _when(statement, times, state, index)
+            if statement.time is None and not statement.negated:  # "X told lawmakers …, according to Y"
+                statement.time = next((s.time for s in found if s.sentence == sentence and s.time), None)
             if statement.time is not None and statement.time is not state.time:
                 _date_back(found, statement, statement.time, index)
             statement.principal = next((index.actors[s].principal for s in statement.speakers
