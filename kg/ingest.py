@@ -38,11 +38,13 @@ from .model import Article
 
 FIELDS = ("title", "url", "publisher", "published", "language", "dateline")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-# "KYIV, KOMPAS.com - " / "SEOUL, Oct 18 (Reuters) - " / "SEOUL (AP) — "
+# "KYIV, KOMPAS.com - " / "SEOUL, Oct 18 (Reuters) - " / "SEOUL (AP) — " / "BRUSSELS, Oct 28 - " /
+# "Jakarta - "
 _DATELINE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s*"
     r"(?:,\s*(?P<outlet>[A-Za-z][\w.]*\.(?:com|co\.id|id|net|org|co))"
-    r"|(?:,[^()\n-]{0,20})?\((?P<wire>[A-Za-z][\w .]{1,30})\))"
+    r"|(?:,[^()\n-]{0,20})?\((?P<wire>[A-Za-z][\w .]{1,30})\)"
+    r"|(?<=[A-Za-z])(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2})?(?=\s*[-–—]+\s))"
     r"\s*[-–—]+\s*"
 )
 
@@ -74,6 +76,10 @@ def parse_article(text: str, path: str, sha256: str = "") -> Article:
     lex = lexicon.load(language)  # raises a LexiconError naming the available languages
     publisher, dateline = meta.get("publisher"), meta.get("dateline")
     opening = _DATELINE.match(body)
+    if opening and not (opening.group("outlet") or opening.group("wire")):
+        place = opening.group("place").strip()
+        if not (place.isupper() or " " not in place):  # "North Korean troops - some…" is no dateline
+            opening = None
     if opening:
         if not dateline:
             dateline = opening.group("place").strip().title()

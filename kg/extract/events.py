@@ -34,12 +34,15 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     pattern = phrases(list(types), ignore_case=True)
     events, salient = [], []
     for sentence in sentences:
-        for start, end in _triggers(text, sentence, pattern, types):
+        present = _presence(text, sentence, lex, index)
+        triggers = sorted(set(_triggers(text, sentence, pattern, types)) | set(present))
+        for start, end in triggers:
             if any(s.cue.start <= start < s.cue.end for s in statements) or \
                any(t.span.start <= start < t.span.end for t in times):
                 continue
             trigger = Span.of(text, start, end)
-            type_ = types.get(trigger.text.casefold()) or _typo_type(trigger.text, types)
+            type_ = "deployment" if (start, end) in present else \
+                types.get(trigger.text.casefold()) or _typo_type(trigger.text, types)
             if type_ == "deployment" and phrases(lex.get("events.opposition_markers", [])).match(
                     text, end + 1):  # "deployed against Ukrainian forces"
                 type_ = "combat"
@@ -72,6 +75,20 @@ def _triggers(text: str, sentence: Span, pattern: re.Pattern, types: dict) -> li
         if len(m.group()) >= 6 and not any(a <= s < b for a, b in found) and _typo_type(m.group(), types):
             found.append((s, e))
     return sorted(found)
+
+
+def _presence(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) -> list[tuple[int, int]]:
+    """'pasukan Korea Utara berada di Kursk' / 'the troops are in Russia': a force being
+    somewhere is its deployment there (the force right before the words, a place right after)."""
+    found = []
+    for m in phrases(lex.get("events.presence", []), ignore_case=True).finditer(text, sentence.start, sentence.end):
+        force = [a for a in index.within(max(sentence.start, m.start() - 40), m.start())
+                 if index.actors[a.key].type == "armed_force"]
+        place = index.within(m.end(), min(sentence.end, m.end() + 30), "place") + [
+            a for a in index.within(m.end(), min(sentence.end, m.end() + 30)) if index.actors[a.key].type == "country"]
+        if force and place and len(text[force[-1].span.end:m.start()].split()) <= 3:
+            found.append((m.start(), m.end()))
+    return found
 
 
 def _typo_type(word: str, types: dict) -> str:
