@@ -354,8 +354,9 @@ def _people(index: ActorIndex, sentence: Span) -> None:
             elif holder:
                 index.add_actor(holder, index.actors[holder].label, "person", role, "role")
             elif affiliation:  # an unnamed role: "a Pentagon spokesperson"
-                index.add_actor(f"{affiliation}-{slug(index.title_concept(title))}", label,
-                                "person", role, "role", title=title, affiliation=affiliation,
+                plural = title in index.lex.get("actors.plural_titles", [])  # "Ukrainian officials"
+                index.add_actor(f"{affiliation}-{slug(title if plural else index.title_concept(title))}", label,
+                                "group" if plural else "person", role, "role", title=title, affiliation=affiliation,
                                 principal=principal or affiliation)
             continue
         key = index.person_by_name(name.text) or slug(name.text)

@@ -30,10 +30,14 @@ def furniture(text: str, lex: Lexicon, body_start: int = 0) -> list[Furniture]:
     kinds = [("related", "related", str.startswith), ("credit", "credit", str.startswith),
              ("promo", "promo", str.__contains__), ("caption", "caption", str.__contains__)]
     codes = re.compile(lex.get("page.editor_code", "(?!)"))
+    credit_end = re.compile(lex.get("page.caption_end", "(?!)"))
     for line in _lines(text):
         written = text[max(line.start, body_start if line.start < body_start else 0):line.end].strip()
         if codes.fullmatch(written):  # "(rfs/jar)", "burs-ceb/dhc": the desk's initials
             found.append(Furniture("byline", line))
+            continue
+        if credit_end.search(written) and line.start >= body_start:  # "… (AP Photo/Jane Roe)"
+            found.append(Furniture("caption", line))
             continue
         for kind, key, test in kinds:
             if any(test(written, cue) for cue in lex.get(f"page.{key}", [])):

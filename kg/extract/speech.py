@@ -461,22 +461,26 @@ def _addressees(text, pos, end, lex, index, cue: str = "") -> list[str]:
             return []
         start = m.end()
     start += len(text[start:end]) - len(text[start:end].lstrip())
-    hit = index.at(start)
-    if hit:
-        return [hit.key]
     stop = set(lex.get("speech.complementizers", [])) | set(lex.get("speech.prepositions", []))
     words = []
-    for word in re.findall(r"[\w-]+|\S", text[start:end])[:3]:
-        if not re.fullmatch(r"[\w-]+", word) or word in stop:
+    for word in re.finditer(r"[\w.'’-]+|\S", text[start:end]):
+        if not re.fullmatch(r"[\w.'’-]+", word.group()) or word.group() in stop or len(words) == 4:
             break
         words.append(word)
-    if not words or words[-1][0].isupper() and len(words) == 1 and index.at(start, "place"):
+    if not words:
         return []
-    head = words[-1]
-    span_start = text.find(head, start)
-    span = Span.of(text, span_start, span_start + len(head))
-    index.add_actor(slug(head), head, "group", span, "name")
-    return [slug(head)]
+    reach = start + words[-1].end()
+    known = [m for m in index.within(start, reach) if index.actors[m.key].type != "armed_force"]
+    if known:  # "told President Jane Roe", "kepada Menlu AS"
+        return [known[-1].key]
+    audiences = phrases(lex.get("speech.audiences", []), ignore_case=True)
+    heard = audiences.search(text, start, reach)
+    if not heard:  # "told a press conference": a setting, not someone
+        return []
+    span = Span.of(text, heard.start(), heard.end())
+    label = span.text.casefold()
+    index.add_actor(slug(label), label, "group", span, "role")
+    return [slug(label)]
 
 
 def _content_start(text, pos, end, lex, index) -> int:
