@@ -10,7 +10,9 @@ extractor found in the same sentence. The categories:
 - ``statements``: right when the speaker(s) and the date (first and last day) are right;
 - ``events``: right when the type and the date are right;
 - ``dates``: a time expression is right when its normalised value is the gold value;
-- ``factuality``: accuracy over the events whose type was found.
+- ``factuality``: accuracy over the events whose type was found;
+- ``speakers`` and ``event types``: the statements with the right speaker(s) and the events
+  with the right type, whatever their dates (to tell a wrong date from a wrong reading).
 
 Precision is right / extracted, recall is right / gold. Every miss is listed as an error.
 
@@ -32,7 +34,7 @@ from .extract.document import extract
 from .ingest import read_article
 from .model import Actor, Extraction, Span, TimeExpr
 
-CATEGORIES = ("actors", "statements", "events", "dates", "factuality")
+CATEGORIES = ("actors", "statements", "events", "dates", "factuality", "speakers", "event types")
 
 
 @dataclass
@@ -236,10 +238,10 @@ class _Scorer:
 
     # statements
     def _statements(self) -> None:
-        score = self.result.scores["statements"]
+        score, who = self.result.scores["statements"], self.result.scores["speakers"]
         found = list(self.x.statements)
         gold = [g for g in self.gold.get("statements") or [] if isinstance(g, dict)]
-        score.gold, score.found = len(gold), len(found)
+        score.gold, score.found = who.gold, who.found = len(gold), len(found)
         after = 0
         for g in gold:
             at = self._anchor(g.get("cue"), after)
@@ -254,6 +256,7 @@ class _Scorer:
                 continue
             found.remove(best)
             speaker_ok, date_ok = (self._speaker_ok(best.speakers, g.get("speaker")), _days(best.time) == days)
+            who.right += speaker_ok
             if speaker_ok and date_ok:
                 score.right += 1
                 continue
@@ -269,9 +272,10 @@ class _Scorer:
     # events and factuality
     def _events(self) -> None:
         score, fact = self.result.scores["events"], self.result.scores["factuality"]
+        typed = self.result.scores["event types"]
         found = list(self.x.events)
         gold = [g for g in self.gold.get("events") or [] if isinstance(g, dict)]
-        score.gold, score.found = len(gold), len(found)
+        score.gold, score.found = typed.gold, typed.found = len(gold), len(found)
         after = 0
         for g in gold:
             at = self._anchor(g.get("trigger"), after)
@@ -287,6 +291,7 @@ class _Scorer:
                     found.remove(best)
                 continue
             found.remove(best)
+            typed.right += 1
             fact.gold += 1
             fact.found += 1
             if best.factuality == g.get("factuality"):

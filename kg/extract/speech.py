@@ -246,7 +246,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         addressees = _addressees(text, end, sentence.end, lex, index, cue.text)
         start = _content_start(text, end, sentence.end, lex, index)
         content = Span.of(text, start, sentence.end)
-        lead = _cataphoric_content(text, sentence, mention, m_start, index)
+        lead = _cataphoric_content(text, sentence, mention, m_start, index, lex)
         if lead:  # "content, X said on Monday."
             content = lead
         if negated:  # the content of a statement not made names what was not said
@@ -264,7 +264,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
     return found
 
 
-def _cataphoric_content(text, sentence, mention, cue_start, index) -> Span | None:
+def _cataphoric_content(text, sentence, mention, cue_start, index, lex) -> Span | None:
     """'Troops were sent, NATO chief Jane Roe said': the content before the subject's comma.
 
     The subject is what follows the last comma before the speaker (a title, a name); an
@@ -273,6 +273,9 @@ def _cataphoric_content(text, sentence, mention, cue_start, index) -> Span | Non
     if mention is None or "," in text[mention.end:cue_start]:
         return None
     comma = text.rfind(",", sentence.start, mention.start)
+    head = text[sentence.start:comma].split()
+    if len(head) <= 6 and phrases(lex.get("speech.adverbial_leads", [])).match(text, sentence.start):
+        return None  # "On Saturday, X said …": a time or place before the subject, not content
     if comma - sentence.start < 20 or mention.start - comma > 60:
         return None
     if index.within(max(sentence.start, comma - 14), comma):  # "Roe, the spokesperson,"
@@ -531,8 +534,9 @@ def _when(statement: Statement, times: list[TimeExpr], state: _State, index: Act
     said_to = max((statement.content or statement.quote or statement.cue).start, statement.cue.end + 12)
     if statement.quote and statement.quote.start < statement.cue.start:
         said_from, said_to = statement.quote.end, statement.sentence.end
-    elif statement.content and statement.content.end <= statement.cue.start:  # "…, was said by X on Tuesday"
-        said_from, said_to = statement.cue.start, statement.sentence.end
+    elif statement.content and statement.content.end <= statement.cue.start:  # "…, X said on Tuesday"
+        said_from = min(statement.cue.start, statement.speaker_mention.start if statement.speaker_mention else statement.cue.start)
+        said_from, said_to = max(said_from, statement.content.end), statement.sentence.end
     own = [t for t in times if said_from <= t.span.start < said_to and t.begin]
     if own:
         return own[-1]
