@@ -130,7 +130,7 @@ RELATIVE = [
     ("en", "may fight within days", TUE, "within days", "2024-11-13/2024-11-19", "window", None, None),
     ("en", "over the next few weeks", TUE, "next few weeks", "2024-11-13/2024-12-10", "window",
      None, None),
-    ("en", "will happen very soon", TUE, "very soon", "2024-11-13/2024-12-12", "window", None, None),
+    ("en", "will happen very soon", TUE, "very soon", "2024-11-13/2024-11-19", "window", None, None),
     ("en", "a pact signed last August", TUE, "last August", "2024-08", "month", None, None),
     ("en", "elections next March", TUE, "next March", "2025-03", "month", None, None),
     ("en", "a visit in May upset", TUE, "May", "2024-05", "month", None, None),
