@@ -214,7 +214,12 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
     text = index.text
     for m in re.finditer(r"(?:[A-Z][\w'’-]*(?:['’]s?)?\s+){0,5}[A-Z][\w'’-]*", text[sentence.start:sentence.end]):
         start, words = sentence.start + m.start(), m.group().split()
-        while words and (words[0] in index.lex.get("actors.not_names", []) or index.title_concept(words[0])):
+        owner = ""
+        while words and (words[0] in index.lex.get("actors.not_names", []) or index.title_concept(words[0])
+                         or re.search(r"['’]s$", words[0])):
+            if re.search(r"['’]s$", words[0]):  # "Ukraine's General Staff": owned by Ukraine
+                hit = index.at(start) or index.at(start, "place")
+                owner = hit.key if hit else owner
             start += len(words[0]) + 1
             words = words[1:]
         taken = [x.span.start for x in index.mentions if start <= x.span.start < start + len(" ".join(words))]
@@ -226,7 +231,9 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
         span = Span.of(text, start, start + len(name))
         if any(x.span.start < span.end and span.start < x.span.end for x in index.mentions):
             continue
-        index.add_actor(slug(name), name, "organization", span)
+        owner = index.gaz.entries[owner].capital_of or owner if owner in index.gaz.entries else owner
+        index.add_actor(slug(f"{owner} {name}" if owner else name), name, "organization", span,
+                        affiliation=owner)
 
 
 def _country_after(index: ActorIndex, pos: int, links: str) -> Mention | None:
@@ -237,7 +244,9 @@ def _country_after(index: ActorIndex, pos: int, links: str) -> Mention | None:
 
 def _country_before(index: ActorIndex, pos: int, floor: int) -> Mention | None:
     for m in index.within(floor, pos):
-        if index.text[m.span.end:pos].strip() == "" and index.actors[m.key].type == "country":
+        gap = index.text[m.span.end:pos]
+        if re.fullmatch(r"(?:['’]s)?(?:\s+(?:special|regular|own|elite|armed))?\s*", gap) \
+                and index.actors[m.key].type == "country":  # "Ukraine's military", "Russia's own forces"
             return m
     return None
 
@@ -280,7 +289,7 @@ def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str
     titles = phrases(index.titles)
     links = "|".join(map(re.escape, index.lex.get("actors.title_links", []))) or "(?!)"
     while pos < end:
-        link = re.match(rf" +(?:{links}) +(?=\S)", index.text[pos:end]) if not affiliation else None
+        link = re.match(rf" +(?:{links}) +(?=\S)", index.text[pos:end])
         if link:  # "spokesperson for NATO"
             pos += link.end() - 1
         gap = len(index.text[pos:end]) - len(index.text[pos:end].lstrip(" "))
@@ -353,7 +362,7 @@ def _people(index: ActorIndex, sentence: Span) -> None:
                 index.add_entry(index.gaz.entries[holder], role, "role")
             elif holder:
                 index.add_actor(holder, index.actors[holder].label, "person", role, "role")
-            elif affiliation:  # an unnamed role: "a Pentagon spokesperson"
+            elif affiliation and title not in index.lex.get("actors.name_only_titles", []):  # "a Pentagon spokesperson"
                 plural = title in index.lex.get("actors.plural_titles", [])  # "Ukrainian officials"
                 index.add_actor(f"{affiliation}-{slug(title if plural else index.title_concept(title))}", label,
                                 "group" if plural else "person", role, "role", title=title, affiliation=affiliation,
@@ -390,7 +399,9 @@ def _org_mention_before(index: ActorIndex, pos: int, floor: int) -> Mention | No
 def _org_before(index: ActorIndex, pos: int, floor: int) -> str:
     """'NATO Secretary General', 'Pentagon spokesperson': an organisation right before a title."""
     for m in reversed(index.within(floor, pos)):
-        if index.text[m.span.end:pos].strip() == "" and index.actors[m.key].type in ("organization", "country"):
+        gap = index.text[m.span.end:pos]
+        if re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s*", gap) \
+                and index.actors[m.key].type in ("organization", "country"):  # "US defense official"
             return m.key
     return ""
 

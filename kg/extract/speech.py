@@ -340,7 +340,8 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
     quotation, a relative clause ("X, yang …, mendesak") or a prepositional phrase ("di markas
     NATO"); a person named in the subject wins over an actor further from the verb."""
     hidden = _relative_clauses(text, start, end, lex)
-    mentions = [m for m in index.within(start, end) if index.actors[m.key].type != "armed_force"
+    mentions = [m for m in index.within(start, end)
+                if (index.actors[m.key].type != "armed_force" or _subject_gap(text, m.span.end, end))
                 and not any(q.start <= m.span.start < q.end for q in inside)
                 and not any(a <= m.span.start < b for a, b in hidden)
                 and not _after_preposition(text, m.span.start, start, lex)]
