@@ -32,6 +32,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     statement was made, else on or before the day the article was published."""
     types = {w.casefold(): r["type"] for r in lex.get("events.triggers", []) for w in r["words"]}
     pattern = phrases(list(types), ignore_case=True)
+    nominal = {w.casefold() for w in lex.get("events.nominal", [])}
     events, salient = [], []
     for sentence in sentences:
         present = _presence(text, sentence, lex, index)
@@ -43,6 +44,9 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             trigger = Span.of(text, start, end)
             type_ = "deployment" if (start, end) in present else \
                 types.get(trigger.text.casefold()) or _typo_type(trigger.text, types)
+            if type_ == "meeting" and trigger.text.casefold() in nominal \
+                    and any(s.sentence == sentence for s in statements):
+                continue  # "told a press conference", "dalam jumpa pers": where it was said, not an event
             if type_ == "deployment" and phrases(lex.get("events.opposition_markers", [])).match(
                     text, end + 1):  # "deployed against Ukrainian forces"
                 type_ = "combat"

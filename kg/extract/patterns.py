@@ -24,24 +24,23 @@ def phrases(words, *, ignore_case: bool = False) -> re.Pattern:
 
 
 def one_edit_apart(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by one inserted, deleted or changed letter, or by two
-    neighbouring letters swapped.
+    """True when ``a`` is ``b`` typed with one slip: a letter left out or doubled in, or two
+    neighbouring letters swapped. A changed letter does not count: it makes other real words
+    ("terbuka" is not a typo of "terluka").
 
-    Used to survive typos in trigger words ("dikirm" for "dikirim", "siad" for "said").
-
-    >>> one_edit_apart("dikirm", "dikirim"), one_edit_apart("dikirim", "dikirim"), one_edit_apart("siad", "said")
-    (True, False, True)
+    >>> one_edit_apart("dikirm", "dikirim"), one_edit_apart("siad", "said"), one_edit_apart("terbuka", "terluka")
+    (True, True, False)
+    >>> one_edit_apart("dikirim", "dikirim")
+    False
     """
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
-        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
-            return True
-    if len(a) > len(b):
-        a, b = b, a
-    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 def words_in(words, text: str, start: int, end: int, *, ignore_case: bool = False,
