@@ -187,8 +187,10 @@ def _relative(text: str, c: Candidate, comp: Compiled, anchor: date | None,
         return replace(last, span=span, anchor="previous", anchor_date=last.begin, warning="")
     if sentence_day:
         how, ref = "sentence", sentence_day
-    elif fields.get("relative_to") == "previous":
-        how, ref = "previous", last.begin if last else None
+    elif fields.get("relative_to") == "previous":  # "two days after": counted from the last day told
+        day = next((t for t in reversed(history) if t.granularity == "day"), None) if fields.get("unit") == "day" \
+            or c.groups.get("unit") else last
+        how, ref = "previous", day.begin if day else None
     else:
         how, ref = "publication", anchor
     granularity, begin, end, future, code = _KINDS[c.rule.kind](c, fields, ref or _SOME_DAY, comp)
