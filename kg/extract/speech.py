@@ -81,9 +81,14 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
 
 def _restates(text: str, statement: Statement, lex: Lexicon) -> bool:
     """'Blinken menyampaikan hal itu …' / 'He made the remarks …': the last words, said again."""
+    if statement.kind not in ("", "claim"):  # "membantah klaim tersebut" denies someone else's claim
+        return False
     anaphors = phrases(lex.get("speech.restatements", []), ignore_case=True)
-    near = text[statement.sentence.start:max(statement.cue.end + 25, statement.sentence.start + 30)]
-    return bool(anaphors.search(near))
+    lead = re.match(r"\W*(?:\S+\s+){0,2}", text[statement.sentence.start:statement.sentence.end])
+    subject = anaphors.search(text, statement.sentence.start, statement.sentence.start + lead.end() + 1)
+    after = re.match(r"\s*(?:\S+\s+){0,3}", text[statement.cue.end:statement.sentence.end])
+    obj = anaphors.search(text, statement.cue.end, statement.cue.end + after.end())
+    return bool(subject and subject.start() - statement.sentence.start <= lead.end() or obj)
 
 
 def _date_back(found: list[Statement], dated: Statement, when: TimeExpr, index: ActorIndex) -> None:
