@@ -194,6 +194,11 @@ class _Scorer:
         for i in range(len(self.gold_actors)):
             if names & self._gold_names(i):
                 return i
+        for i, g in enumerate(self.gold_actors):  # "duta besar Rusia" for "duta besar Rusia di Seoul"
+            if g.get("type") == actor.type and any(
+                    len(a.split()) >= 2 and (b.startswith(a + " ") or a.startswith(b + " "))
+                    for a in names for b in self._gold_names(i)):
+                return i
         if actor.type == "person":  # "Jane Roe" written in full in gold, "Roe" found
             for i, g in enumerate(self.gold_actors):
                 if g.get("type") == "person" and norm(actor.label).split()[-1:] == norm(g.get("name", "")).split()[-1:]:

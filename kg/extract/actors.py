@@ -150,6 +150,10 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
         for span, entry in gaz.find(text, sentence.start, sentence.end):
             if not any(s.start <= span.start < s.end for s in skip):
                 index.add_entry(entry, span)
+                if entry.type != "country":  # "South Korea's National Intelligence Service": South Korea too
+                    for inner, country in gaz.find(text, span.start, span.end):
+                        if country.type == "country" and (inner.start, inner.end) != (span.start, span.end):
+                            index.add_entry(country, inner)
         _directions(index, sentence)
         _forces(index, sentence)
         _organisations(index, sentence)
@@ -229,8 +233,14 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
             continue
         name = " ".join(words).rstrip(",")
         span = Span.of(text, start, start + len(name))
-        if any(x.span.start < span.end and span.start < x.span.end for x in index.mentions):
-            continue
+        if any(x.span.start < span.end and span.start < x.span.end for x in index.mentions) or any(
+                t.start() <= span.start < t.end() for t in phrases(index.titles).finditer(text, sentence.start, span.end)):
+            continue  # a known name, or part of a title ("Kepala Staf Umum")
+        country = index.at(span.end + 1)
+        if country and index.actors[country.key].type == "country" and index.lex.get("events.direction_after") == "yes":
+            owner = owner or country.key  # "Kantor Kepresidenan Korea Selatan"
+            span = Span.of(text, start, country.span.end)
+            name = span.text
         owner = index.gaz.entries[owner].capital_of or owner if owner in index.gaz.entries else owner
         index.add_actor(slug(f"{owner} {name}" if owner else name), name, "organization", span,
                         affiliation=owner)
@@ -330,6 +340,9 @@ def _people(index: ActorIndex, sentence: Span) -> None:
     for m in phrases(index.titles).finditer(text, sentence.start, sentence.end):
         if m.start() < consumed:  # a title inside another's affiliation ("juru bicara Sekjen PBB")
             continue
+        if any(x.span.start <= m.start() < x.span.end and index.actors.get(x.key) and
+               index.actors[x.key].type == "organization" for x in index.mentions):
+            continue  # "the General Staff": part of an organisation's name, not a general
         title = m.group()
         before_org = _org_before(index, m.start(), sentence.start)
         affiliation, after, principal = _affiliation(index, m.end(), sentence.end)
