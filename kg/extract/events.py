@@ -102,8 +102,7 @@ def _typo_type(word: str, types: dict) -> str:
 
 def _statement_of(trigger: Span, statements: list[Statement]) -> Statement | None:
     for s in statements:
-        said = s.quote or s.content
-        if said and said.start <= trigger.start < said.end:
+        if any(said and said.start <= trigger.start < said.end for said in (s.quote, s.content)):
             return s
         if s.negated and s.sentence.start <= trigger.start < s.sentence.end:
             return s
