@@ -34,49 +34,75 @@ class _State:
 
 def find_statements(article_id: str, text: str, sentences: list[Span], quotes: list[Span],
                     lex: Lexicon, index: ActorIndex, times: list[TimeExpr]) -> list[Statement]:
-    """Every statement in the article, in text order (a sentence may hold several)."""
+    """Every statement in the article, in text order (a sentence may hold several).
+
+    A sentence's first speaker is its main one: the one a later "ujarnya" or "he said" goes
+    back to, even when someone else speaks in a subordinate clause."""
     state, found = _State(), []
     for sentence in sentences:
-        inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
-        here: list[Statement] = []
-        for finder in _FINDERS:
-            for statement in finder(text, sentence, inside, lex, index, state):
-                if not any(_overlaps(statement.cue, h.cue) for h in here):
-                    here.append(statement)
-        if not here and found and _restates(text, Statement("", "", Span.of(text, sentence.start, sentence.start),
-                                                                sentence, [], False), lex):
-            when = next((t for t in times if sentence.start <= t.span.start < sentence.end
-                         and t.granularity == "day"), None)
-            if when:  # "Pengakuan itu dimuat KCNA pada Senin (28/4)": it dates what was just said
-                for statement in reversed(found):
-                    if statement.time is not None:
-                        break
-                    statement.time = when
-                state.time = when
-        here.sort(key=lambda s: s.cue.start)
+        here = _candidates(text, sentence, quotes, lex, index, state)
+        if not here:
+            _dated_by_restating(text, sentence, found, times, state, lex)
+        main: list[str] = []
         for statement in here:
             if _restates(text, statement, lex) and found and found[-1].speakers == statement.speakers:
-                when = _when(statement, times, _State(), index) or next(
-                    (t for t in times if sentence.start <= t.span.start < sentence.end and t.granularity == "day"), None)
-                if when:
+                when = _when(statement, times, _State(), index) or _first_day(sentence, times)
+                if when:  # "Blinken menyampaikan hal itu … Kamis (31/10/2024)": a date for what he said
                     _date_back(found, statement, when, index)
                     state.time = when
+                main = main or statement.speakers
                 continue
-            statement.id = f"{article_id}/statement/{statement.cue.start}-{statement.cue.end}"
-            statement.kind = _refine(statement, lex)
-            statement.time = _when(statement, times, state, index)
-            if statement.time is None and not statement.negated:  # "X told lawmakers …, according to Y"
-                statement.time = next((s.time for s in found if s.sentence == sentence and s.time), None)
-            if statement.time is not None and statement.time is not state.time:
-                _date_back(found, statement, statement.time, index)
-            statement.principal = next((index.actors[s].principal for s in statement.speakers
-                                        if s in index.actors and index.actors[s].principal), "")
-            if statement.time and not statement.negated:
-                state.time = statement.time
-            if not statement.via:
-                state.speakers = statement.speakers
+            _complete(article_id, statement, sentence, found, times, state, index, lex)
+            main = main or ([] if statement.via else statement.speakers)
             found.append(statement)
+        if main:
+            state.speakers = main
     return found
+
+
+def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
+    """The statements every finder reads in one sentence, one per cue, in text order."""
+    inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
+    here: list[Statement] = []
+    for finder in _FINDERS:
+        for statement in finder(text, sentence, inside, lex, index, state):
+            if not any(_overlaps(statement.cue, h.cue) for h in here):
+                here.append(statement)
+    return sorted(here, key=lambda s: s.cue.start)
+
+
+def _complete(article_id, statement, sentence, found, times, state, index, lex) -> None:
+    """Give a found statement its id, kind, date and principal, and remember its date."""
+    statement.id = f"{article_id}/statement/{statement.cue.start}-{statement.cue.end}"
+    statement.kind = _refine(statement, lex)
+    statement.time = _when(statement, times, state, index)
+    if statement.time is None and not statement.negated:  # "X told lawmakers …, according to Y"
+        statement.time = next((s.time for s in found if s.sentence == sentence and s.time), None)
+    if statement.time is not None and statement.time is not state.time:
+        _date_back(found, statement, statement.time, index)
+    statement.principal = next((index.actors[s].principal for s in statement.speakers
+                                if s in index.actors and index.actors[s].principal), "")
+    if statement.time and not statement.negated:
+        state.time = statement.time
+    if not statement.via:
+        state.speakers = statement.speakers
+
+
+def _first_day(sentence: Span, times: list[TimeExpr]) -> TimeExpr | None:
+    return next((t for t in times if sentence.start <= t.span.start < sentence.end and t.granularity == "day"), None)
+
+
+def _dated_by_restating(text, sentence, found, times, state, lex) -> None:
+    """'Pengakuan itu dimuat KCNA pada Senin (28/4).': a sentence that only dates what was just said."""
+    opening = Statement("", "", Span.of(text, sentence.start, sentence.start), sentence, [], False)
+    when = _first_day(sentence, times)
+    if not found or not when or not _restates(text, opening, lex):
+        return
+    for statement in reversed(found):
+        if statement.time is not None:
+            break
+        statement.time = when
+    state.time = when
 
 
 def _restates(text: str, statement: Statement, lex: Lexicon) -> bool:
