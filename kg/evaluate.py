@@ -12,7 +12,9 @@ extractor found in the same sentence. The categories:
 - ``dates``: a time expression is right when its normalised value is the gold value;
 - ``factuality``: accuracy over the events whose type was found;
 - ``speakers`` and ``event types``: the statements with the right speaker(s) and the events
-  with the right type, whatever their dates (to tell a wrong date from a wrong reading).
+  with the right type, whatever their dates (to tell a wrong date from a wrong reading);
+- ``explicit dates``: the gold times that need no anchor ("Selasa (12/11/2024)", "Oct. 8"),
+  right / gold.
 
 Precision is right / extracted, recall is right / gold. Every miss is listed as an error.
 
@@ -34,7 +36,8 @@ from .extract.document import extract
 from .ingest import read_article
 from .model import Actor, Extraction, Span, TimeExpr
 
-CATEGORIES = ("actors", "statements", "events", "dates", "factuality", "speakers", "event types")
+CATEGORIES = ("actors", "statements", "events", "dates", "factuality", "speakers", "event types",
+              "explicit dates")
 
 
 @dataclass
@@ -312,10 +315,11 @@ class _Scorer:
 
     # dates
     def _dates(self) -> None:
-        score = self.result.scores["dates"]
+        score, explicit = self.result.scores["dates"], self.result.scores["explicit dates"]
         found = list(self.x.times)
         gold = [g for g in self.gold.get("times") or [] if isinstance(g, dict)]
         score.gold, score.found = len(gold), len(found)
+        explicit.gold = explicit.found = sum(1 for g in gold if not g.get("anchor"))
         after = 0
         for g in gold:
             at = self._anchor(g.get("text"), after)
@@ -329,6 +333,7 @@ class _Scorer:
             found.remove(hit)
             if hit.value == wanted:
                 score.right += 1
+                explicit.right += not g.get("anchor")
             else:
                 self._error(f"time {g.get('text')!r}: {hit.value or 'no value'} (gold {wanted or 'no value'})")
         for t in found:

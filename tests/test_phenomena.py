@@ -396,3 +396,17 @@ def test_mixed_straight_and_curly_quotes():
     x = read("id", '“Pasukan itu sudah bertempur," kata Mark Rutte. "Jumlahnya terus bertambah”, imbuh dia.')
     assert [(s.speakers, s.quote.text) for s in x.statements] == [
         (["mark-rutte"], "Pasukan itu sudah bertempur"), (["mark-rutte"], "Jumlahnya terus bertambah")]
+
+
+def test_relative_time_in_a_quotation_counts_from_the_day_it_was_said():
+    x = read("id", 'Menteri Luar Negeri AS Antony Blinken pada Kamis (31/10/2024) mengatakan pasukan itu sudah tiba di Kursk. '
+                   '"Mereka bisa bertempur dalam beberapa hari mendatang," kata Blinken.', "2024-11-02")
+    [window] = [t for t in x.times if t.span.text == "dalam beberapa hari mendatang"]
+    assert (window.begin, window.end) == (date(2024, 11, 1), date(2024, 11, 7))
+
+
+def test_relative_time_in_an_undated_quotation_is_left_unresolved():
+    x = read("en", 'North Korean leader Kim Jong Un spoke to the soldiers. "You will go home in the coming days," '
+                   'Kim Jong Un said.', "2025-04-28")
+    [window] = [t for t in x.times if t.span.text == "in the coming days"]
+    assert window.value == "" and window.begin is None and "unknown date" in window.warning

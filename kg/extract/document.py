@@ -9,9 +9,11 @@ actors, statements, events.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..gazetteer import load as load_gazetteer
 from ..lexicon import load as load_lexicon
-from ..model import Article, Extraction
+from ..model import Article, Extraction, TimeExpr
 from .actors import find_actors
 from .events import find_events
 from .numbers import find_quantities
@@ -43,11 +45,39 @@ def extract(article: Article) -> Extraction:
     index = find_actors(text, spans, lex, load_gazetteer(), article.language, skip=time_spans)
     all_quotes = [q for s in spans for q in quotes(text, s.start, s.end)]
     statements = find_statements(article.id, text, spans, all_quotes, lex, index, dating)
+    said = _said_when(text, lex, statements, times, article.published)
+    times = [said.get((t.span.start, t.span.end), t) for t in times]
+    dating = [said.get((t.span.start, t.span.end), t) for t in dating]
+    for s in statements:
+        s.time = said.get((s.time.span.start, s.time.span.end), s.time) if s.time else None
     events = find_events(article.id, text, spans, lex, index, statements, quantities, dating,
                          article.published)
     article.furniture = page
     warnings = [f"{article.path}: {t.warning} ({t.span.text!r})" for t in times if t.warning]
     return Extraction(article, index.actors, index.places, events, statements, times, quantities, warnings)
+
+
+def _said_when(text: str, lex, statements, times: list[TimeExpr], published) -> dict[tuple, TimeExpr]:
+    """Relative times in what someone said count from the day it was said: "in the coming
+    days", in a statement made on 31 October, begins on 1 November whatever the publication
+    date. In a quotation whose day is unknown they cannot be resolved.
+
+    Returns the re-read times by the span of the time they replace.
+    """
+    relative = {(t.span.start, t.span.end): t for t in times if t.anchor == "publication"}
+    replaced: dict[tuple, TimeExpr] = {}
+    for s in statements:
+        day = s.time.day if s.time else None
+        for said in (s.quote, s.content):
+            if said is None or day == published or (day is None and said is not s.quote):
+                continue
+            for t in find_times(text, lex, start=said.start, end=said.end, anchor=day):
+                where = (t.span.start, t.span.end)
+                if where in relative and relative[where].value != t.value:
+                    replaced[where] = t if day else replace(
+                        t, value="", begin=None, end=None, anchor="none",
+                        warning="a relative time in a quotation of unknown date")
+    return replaced
 
 
 def _cites(text: str, time, lex) -> bool:
