@@ -69,18 +69,32 @@ class Gazetteer:
             for surface in entry.surfaces:
                 self._by_surface.setdefault(surface.casefold(), []).append((surface, entry))
         names = sorted(self._by_surface, key=len, reverse=True)
+        self._names = names
         alternatives = "|".join(re.escape(n) for n in names)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[Span, Entry]]:
         """Known names in ``text[start:end]``, longest first, not overlapping, in text order."""
         found = []
-        for m in self._pattern.finditer(text, start, len(text) if end is None else end):
-            for surface, entry in self._by_surface[m.group().casefold()]:
-                if _capitals_kept(surface, m.group()):
-                    found.append((Span(m.start(), m.end(), m.group()), entry))
-                    break
+        end = len(text) if end is None else end
+        for m in self._pattern.finditer(text, start, end):
+            hit = self._fitting(text, m.start(), m.end(), end)
+            if hit:
+                found.append(hit)
         return found
+
+    def _fitting(self, text: str, at: int, stop: int, end: int) -> tuple[Span, Entry] | None:
+        """The longest name at ``at`` whose capitals are kept ("Yonhap" in "Yonhap news agency",
+        where the longer "Yonhap News Agency" is not written with its capitals)."""
+        for name in self._names:
+            size = len(name)
+            if size > stop - at or text[at:at + size].casefold() != name or \
+                    (at + size < end and (text[at + size].isalnum() or text[at + size] == "_")):
+                continue
+            for surface, entry in self._by_surface[name]:
+                if _capitals_kept(surface, text[at:at + size]):
+                    return Span(at, at + size, text[at:at + size]), entry
+        return None
 
     def by_surname(self, surname: str) -> Entry | None:
         """The one known person whose name ends with ``surname``, if exactly one."""

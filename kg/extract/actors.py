@@ -219,8 +219,8 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
     for m in re.finditer(r"(?:[A-Z][\w'’-]*(?:['’]s?)?\s+){0,5}[A-Z][\w'’-]*", text[sentence.start:sentence.end]):
         start, words = sentence.start + m.start(), m.group().split()
         owner = ""
-        while words and (words[0] in index.lex.get("actors.not_names", []) or index.title_concept(words[0])
-                         or re.search(r"['’]s$", words[0])):
+        while words and (words[0] in index.lex.get("actors.not_names", []) or re.search(r"['’]s$", words[0])
+                         or index.title_concept(words[0]) and not (len(words) > 1 and words[1] in heads)):
             if re.search(r"['’]s$", words[0]):  # "Ukraine's General Staff": owned by Ukraine
                 hit = index.at(start) or index.at(start, "place")
                 owner = hit.key if hit else owner

@@ -380,10 +380,11 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
                                                and o.span != m.span for o in mentions)]  # the role, not the name in it
     if not mentions:  # "Seoul urged …": a capital speaking for its state
         mentions = [m for m in index.speaking_states(start, end) if _subject_gap(text, m.span.end, end)]
-    if not mentions and not pronoun_before(text, start, end, lex):  # "analysts said", "sejumlah analis menilai"
-        group = _group_speaker(text, start, end, lex, index)
-        if group:
-            return [group.key], group.span
+    group = None if pronoun_before(text, start, end, lex) else _group_speaker(text, start, end, lex, index)
+    if group and not any(m.span.start >= group.span.end for m in mentions):  # "…, the lawmakers said"
+        label = group.span.text[0].lower() + group.span.text[1:]
+        index.add_actor(group.key, label, "group", group.span, "role")
+        return [group.key], group.span
     people = [m for m in mentions if index.actors[m.key].type == "person"]
     if people:
         return [people[-1].key], people[-1].span
@@ -446,9 +447,7 @@ def _group_speaker(text, start, end, lex, index) -> Mention | None:
     if hit is None or not _subject_gap(text, hit.end(), end):
         return None
     span = Span.of(text, hit.start(), hit.end())
-    label = span.text[0].lower() + span.text[1:]
-    index.add_actor(slug(label), label, "group", span, "role")
-    return Mention(span, slug(label), "actor", "role")
+    return Mention(span, slug(span.text[0].lower() + span.text[1:]), "actor", "role")
 
 
 def _subject_gap(text: str, pos: int, cue: int) -> bool:
