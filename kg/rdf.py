@@ -11,6 +11,8 @@ character offsets and normalised names, so the same input gives the same graph.
 """
 from __future__ import annotations
 
+import re
+
 import hashlib
 import os
 from datetime import datetime, timezone
@@ -146,6 +148,9 @@ class _ArticleWriter:
         self.add(node, KGO.future, Literal(t.future))
         if t.day:
             self.add(node, SEM.hasTimeStamp, Literal(t.day.isoformat(), datatype=XSD.date))
+        written = _written_date(t)
+        if written is not None:
+            self.add(node, KGO.date, written)
         if t.begin:
             self.add(node, SEM.hasEarliestBeginTimeStamp, Literal(t.begin.isoformat(), datatype=XSD.date))
         if t.end:
@@ -223,6 +228,25 @@ class _ArticleWriter:
             self.add(node, KGO.claim, claim)
             self.derived(claim)
         self.derived(node)
+
+
+def _written_date(t: TimeExpr) -> Literal | None:
+    """The date as precisely as the text gives it ("2024-11", "--11-03"), typed by its precision.
+
+    >>> from kg.model import Span
+    >>> from datetime import date
+    >>> str(_written_date(TimeExpr(Span(0, 0, ""), "2024-10", date(2024, 10, 1), date(2024, 10, 31), "month")))
+    '2024-10'
+    """
+    if t.granularity == "day" and t.day:
+        return Literal(t.day.isoformat(), datatype=XSD.date)
+    if t.granularity == "month" and re.fullmatch(r"\d{4}-\d{2}", t.value):
+        return Literal(t.value, datatype=XSD.gYearMonth)
+    if t.granularity == "year" and re.fullmatch(r"\d{4}", t.value):
+        return Literal(t.value, datatype=XSD.gYear)
+    if re.fullmatch(r"--\d{2}-\d{2}", t.value):
+        return Literal(t.value, datatype=XSD.gMonthDay)
+    return None
 
 
 def _story(graph, extractions: list[Extraction]) -> None:

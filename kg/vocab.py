@@ -144,6 +144,10 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # "publication" (the publication date), "sentence" (another date in the same sentence) or
     # "previous" (the time last mentioned).
     anchorType: URIRef
+    # written date: The calendar date as precisely as the text gives it, never more: an xsd:date for
+    # a day, xsd:gYearMonth for a month, xsd:gYear for a year, xsd:gMonthDay for a day whose year
+    # cannot be recovered ("--11-03").
+    date: URIRef
     # dateline: The dateline as printed at the head of the story, e.g. "JAKARTA, KOMPAS.com -".
     dateline: URIRef
     # direct speech: True when the statement is quoted word for word (direct speech), false for

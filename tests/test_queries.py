@@ -160,3 +160,20 @@ def test_same_rows_in_oxigraph(graph):
         header = [v.value for v in result.variables]
         rows = [["" if s[v] is None else s[v].value for v in header] for s in result]
         assert (header, rows) == run(query, graph), name
+
+
+WRITTEN_DATE = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}|--\d{2}-\d{2})?")
+
+
+@pytest.mark.parametrize(("case", "name", "params"), CASES, ids=[c[0] for c in CASES])
+def test_date_cells_are_only_as_precise_as_the_text(graph, case, name, params):
+    """A date cell is a day, a month, a year or a yearless day, or empty: never a month's
+    first day standing in for the month."""
+    header, rows = run(load_query(name), graph, params)
+    for column in ("date", "end"):
+        if column in header:
+            i = header.index(column)
+            assert all(WRITTEN_DATE.fullmatch(row[i]) for row in rows), (name, column)
+    if name in ("events", "timeline"):
+        treaty = next(row for row in rows if row[0].endswith("/event/23-29"))
+        assert treaty[header.index("date")] == "2024-06"
