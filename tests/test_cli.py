@@ -43,10 +43,10 @@ def test_statements_query_has_speakers_and_dates(built, capsys):
 
 def test_events_query(built, capsys):
     rows = _csv(capsys, "events", "--graph", str(built / "graph.trig"))
-    assert list(rows[0]) == ["event", "date", "end", "precision", "type", "label", "factuality", "place",
-                             "actors", "article"]
+    assert list(rows[0]) == ["event", "date", "begin_day", "end", "precision", "type", "label", "factuality",
+                             "place", "actors", "article"]
     window = [r for r in rows if r["precision"] == "window" and r["factuality"] == "possible"]
-    assert [(r["date"], r["end"]) for r in window][:1] == [("2024-11-01", "2024-11-07")]
+    assert [(r["date"], r["begin_day"], r["end"]) for r in window][:1] == [("", "2024-11-01", "2024-11-07")]
     assert {r["type"] for r in rows} >= {"deployment", "combat", "movement", "withdrawal"}
 
 

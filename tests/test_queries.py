@@ -57,7 +57,7 @@ def test_every_query_has_a_case():
     ("name", "columns"),
     [("actors", "actor,label,type,wikidata,mentions"),
      ("statements", "statement,date,speaker,speaker_label,kind,direct,quote,content,article"),
-     ("events", "event,date,end,precision,type,label,factuality,place,actors,article"),
+     ("events", "event,date,begin_day,end,precision,type,label,factuality,place,actors,article"),
      ("timeline", "item,kind,date,end,type,label,who,article")],
 )
 def test_required_columns(graph, name, columns):
