@@ -182,6 +182,16 @@ class _Scorer:
         start = self.text.find(wanted, max(after, self.x.article.body_start))
         return start if start >= 0 else (self.text.find(wanted) if wanted in self.text else None)
 
+    def _pairs(self, gold: list[dict], found: list, key: str, mark, rank):
+        """Each gold item, in text order, with the extracted item of its sentence that ranks
+        best (``None`` when there is none); ``key`` names the gold words that anchor it."""
+        after = 0
+        for g in gold:
+            at = self._anchor(g.get(key), after)
+            after = at + 1 if at is not None else after
+            near = [x for x in found if at is not None and _covers(x.sentence, mark(x), at)]
+            yield g, _best(near, lambda x: rank(x, g))
+
     # actors
     def _gold_names(self, i: int) -> set[str]:
         g = self.gold_actors[i]
@@ -250,14 +260,9 @@ class _Scorer:
         found = list(self.x.statements)
         gold = [g for g in self.gold.get("statements") or [] if isinstance(g, dict)]
         score.gold, score.found = who.gold, who.found = len(gold), len(found)
-        after = 0
-        for g in gold:
-            at = self._anchor(g.get("cue"), after)
-            after = at + 1 if at is not None else after
-            near = [s for s in found if at is not None and _covers(s.sentence, s.cue, at)]
+        rank = lambda s, g: (self._speaker_ok(s.speakers, g.get("speaker")), _days(s.time) == _gold_days(g))
+        for g, best in self._pairs(gold, found, "cue", lambda s: s.cue, rank):
             days = _gold_days(g)
-            best = _best(near, lambda s: (self._speaker_ok(s.speakers, g.get("speaker")),
-                                          _days(s.time) == days))
             where = f"at {g.get('cue')!r}"
             if best is None:
                 self._error(f"statement missed {where}: {g.get('speaker')} on {_show(days)}")
@@ -284,13 +289,9 @@ class _Scorer:
         found = list(self.x.events)
         gold = [g for g in self.gold.get("events") or [] if isinstance(g, dict)]
         score.gold, score.found = typed.gold, typed.found = len(gold), len(found)
-        after = 0
-        for g in gold:
-            at = self._anchor(g.get("trigger"), after)
-            after = at + 1 if at is not None else after
-            near = [e for e in found if at is not None and _covers(e.sentence, e.trigger, at)]
+        rank = lambda e, g: (e.type == g.get("type"), _days(e.time) == _gold_days(g))
+        for g, best in self._pairs(gold, found, "trigger", lambda e: e.trigger, rank):
             days = _gold_days(g)
-            best = _best(near, lambda e: (e.type == g.get("type"), _days(e.time) == days))
             where = f"at {g.get('trigger')!r}"
             if best is None or best.type != g.get("type"):
                 got = f" (found {best.type} {best.trigger.text!r})" if best else ""
