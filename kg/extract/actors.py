@@ -312,7 +312,7 @@ def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str
             pos += acronym.end()
             continue
         if hit and index.actors[hit.key].type == "person":
-            if principal == hit.key:  # "juru bicara Sekjen PBB Antonio Guterres": the principal, named
+            if principal == hit.key:  # "spokesperson for NATO Secretary General Jane Roe": the principal, named
                 return affiliation, hit.span.end, principal
             return affiliation, pos, principal
         title = titles.match(index.text, pos + gap)

@@ -36,7 +36,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
                     lex: Lexicon, index: ActorIndex, times: list[TimeExpr]) -> list[Statement]:
     """Every statement in the article, in text order (a sentence may hold several).
 
-    A sentence's first speaker is its main one: the one a later "ujarnya" or "he said" goes
+    A sentence's first speaker is its main one: the one a later enclitic cue or "he said" goes
     back to, even when someone else speaks in a subordinate clause."""
     state, found = _State(), []
     for sentence in sentences:
@@ -47,7 +47,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
         for statement in here:
             if _restates(text, statement, lex) and found and found[-1].speakers == statement.speakers:
                 when = _when(statement, times, _State(), index) or _first_day(sentence, times)
-                if when:  # "Blinken menyampaikan hal itu … Kamis (31/10/2024)": a date for what he said
+                if when:  # "She made the remarks on Thursday": a date for what she said
                     _date_back(found, statement, when, index)
                     state.time = when
                 main = main or statement.speakers
@@ -106,7 +106,7 @@ def _dated_by_restating(text, sentence, found, times, state, lex) -> None:
 
 
 def _restates(text: str, statement: Statement, lex: Lexicon) -> bool:
-    """'Blinken menyampaikan hal itu …' / 'He made the remarks …': the last words, said again."""
+    """'He made the remarks on Thursday', 'The announcement came on Monday': the last words, said again."""
     if statement.kind not in ("", "claim"):  # "membantah klaim tersebut" denies someone else's claim
         return False
     anaphors = phrases(lex.get("speech.restatements", []), ignore_case=True)
@@ -138,7 +138,8 @@ def _cues(lex: Lexicon, key: str) -> dict[str, str]:
 
 
 def _quote_first(text, sentence, inside, lex, index, state) -> list[Statement]:
-    """'"…," kata X' / '"…," ujarnya' / '"…," X said' / '"…," bunyi pernyataan X'."""
+    """'"…," said X' / '"…," X said' / '"…," he added' (an enclitic cue: the last speaker) /
+    '"…," the statement read'."""
     cues = _cues(lex, "quote_cues")
     enclitic = lex.get("speech.enclitic", "")
     found = []
@@ -182,7 +183,7 @@ def _is_document(words: str, lex: Lexicon) -> bool:
 
 
 def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
-    """'Menurut X, …' / '…, according to X' (also inside a sentence with another statement)."""
+    """'According to X, …' / '…, according to X' (also inside a sentence with another statement)."""
     enclitic = lex.get("speech.enclitic", "")
     leads = "|".join(re.escape(w) for w in sorted(lex.get("speech.according_to", []), key=len, reverse=True))
     lead = re.compile(rf"(?<![\w-])(?:{leads or '(?!)'})(?P<enc>{re.escape(enclitic) if enclitic else '(?!)'})?(?![\w-])")
