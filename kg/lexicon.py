@@ -73,6 +73,30 @@ class Lexicon:
         file, _, key = dotted.partition(".")
         return self.section(file).get(key, default)
 
+    def words(self) -> frozenset[str]:
+        """Every single word the lexicon lists, casefolded: a word it knows is never a typo
+        of another ("seruan", a call, is not a slip for "serbuan", an assault).
+
+        >>> "bahwa" in load("id").words()
+        True
+        """
+        if "_words" not in self.__dict__:
+            found: set[str] = set()
+            _collect(self.sections, found)
+            object.__setattr__(self, "_words", frozenset(found))
+        return self.__dict__["_words"]
+
+
+def _collect(value: Any, found: set[str]) -> None:
+    if isinstance(value, str):
+        found.update(w.casefold() for w in value.split() if w.isalpha())
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, found)
+
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, dict[str, str]]:

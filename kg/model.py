@@ -147,7 +147,8 @@ class Event:
     ``roles`` pairs a role (``agent``, ``theme``, ``partner``, ``target``, ``addressee``) with
     an actor key. ``factuality`` is one of ``asserted``, ``reported``, ``possible``,
     ``negated``, ``unconfirmed``. ``mentions`` are later words naming the same event ("the
-    treaty", "ratifikasi itu") that add nothing new to it.
+    treaty", "ratifikasi itu") that add nothing new to it. ``rule`` names the reading that found
+    it (``trigger``, ``typo``, ``presence``, ``opposition``).
     """
 
     id: str
@@ -161,6 +162,7 @@ class Event:
     quantity: Quantity | None = None
     time: TimeExpr | None = None
     mentions: list[Span] = field(default_factory=list)
+    rule: str = "trigger"
 
 
 @dataclass
@@ -172,7 +174,9 @@ class Statement:
     or confirmed ("belum mengonfirmasi"). ``speakers`` are actor keys; ``principal`` is the
     actor a spokesperson speaks for. ``via`` is the actor that relayed the words ("KCNA
     quoted Kim as saying": Kim's statement, via KCNA); ``implicit`` marks a speaker taken from
-    the context of an agentless passive ("It was also said that").
+    the context of an agentless passive ("It was also said that"). ``rule`` names the reading
+    that found it (``speaker-first``, ``quote-first/context``...): how sure it is lives in
+    ``kg/extract/confidence.yaml``, measured per rule.
     """
 
     id: str
@@ -191,6 +195,7 @@ class Statement:
     speaker_mention: Span | None = None
     via: str = ""
     implicit: bool = False
+    rule: str = ""
 
 
 @dataclass

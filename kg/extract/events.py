@@ -36,24 +36,25 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     events, salient = [], []
     for sentence in sentences:
         present = _presence(text, sentence, lex, index)
-        triggers = sorted(set(_triggers(text, sentence, pattern, types)) | set(present))
+        triggers = sorted(set(_triggers(text, sentence, pattern, types, lex.words())) | set(present))
         for start, end in triggers:
             if any(s.cue.start <= start < s.cue.end for s in statements) or \
                any(t.span.start <= start < t.span.end for t in times):
                 continue
             trigger = Span.of(text, start, end)
-            type_ = "deployment" if (start, end) in present else \
-                types.get(trigger.text.casefold()) or _typo_type(trigger.text, types)
+            rule = "presence" if (start, end) in present else "trigger" if trigger.text.casefold() in types else "typo"
+            type_ = "deployment" if rule == "presence" else \
+                types.get(trigger.text.casefold()) or _typo_type(trigger.text, types, lex.words())
             if type_ == "meeting" and trigger.text.casefold() in nominal \
                     and any(s.sentence == sentence for s in statements):
                 continue  # "told a press conference", "dalam jumpa pers": where it was said, not an event
             if type_ == "deployment" and phrases(lex.get("events.opposition_markers", [])).match(
                     text, end + 1):  # "deployed against Ukrainian forces"
-                type_ = "combat"
+                type_, rule = "combat", "opposition"
             said = _statement_of(trigger, statements)
             clause = _clause(text, sentence, trigger)
             event = Event(f"{article_id}/event/{start}-{end}", type_, trigger, sentence, "",
-                          _factuality(text, clause, trigger, said, lex))
+                          _factuality(text, clause, trigger, said, lex), rule=rule)
             _participants(event, text, clause, lex, index, salient)
             event.quantity = _nearest([q for q in quantities if clause.start <= q.span.start < clause.end], trigger)
             event.time = _time(trigger, clause, said, times, event.factuality) or _by_publication(
@@ -71,12 +72,13 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     return events
 
 
-def _triggers(text: str, sentence: Span, pattern: re.Pattern, types: dict) -> list[tuple[int, int]]:
+def _triggers(text: str, sentence: Span, pattern: re.Pattern, types: dict,
+              known: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Trigger spans: exact matches, then single words one typo away from a trigger."""
     found = [(m.start(), m.end()) for m in pattern.finditer(text, sentence.start, sentence.end)]
     for m in re.finditer(r"\w+", text[sentence.start:sentence.end]):
         s, e = sentence.start + m.start(), sentence.start + m.end()
-        if len(m.group()) >= 6 and not any(a <= s < b for a, b in found) and _typo_type(m.group(), types):
+        if len(m.group()) >= 6 and not any(a <= s < b for a, b in found) and _typo_type(m.group(), types, known):
             found.append((s, e))
     return sorted(found)
 
@@ -95,7 +97,9 @@ def _presence(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) -> lis
     return found
 
 
-def _typo_type(word: str, types: dict) -> str:
+def _typo_type(word: str, types: dict, known: frozenset[str] = frozenset()) -> str:
+    if word.casefold() in known:
+        return ""
     hits = {t for w, t in types.items() if " " not in w and len(w) >= 6 and one_edit_apart(word.casefold(), w)}
     return hits.pop() if len(hits) == 1 else ""
 

@@ -44,10 +44,10 @@ def one_edit_apart(a: str, b: str) -> bool:
 
 
 def words_in(words, text: str, start: int, end: int, *, ignore_case: bool = False,
-             typo_length: int = 6) -> list[tuple[int, int, str]]:
+             typo_length: int = 6, known: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Whole-word matches of ``words`` in ``text[start:end]`` as ``(start, end, word)``, and
     single words one typo away from exactly one listed word of ``typo_length`` letters or
-    more (``word`` is then the listed word), in text order.
+    more (``word`` is then the listed word), in text order. A ``known`` word is never a typo.
 
     >>> words_in(["dikirim", "kata"], "pasukan dikirm, kata dia", 0, 24)
     [(8, 14, 'dikirim'), (16, 20, 'kata')]
@@ -59,7 +59,7 @@ def words_in(words, text: str, start: int, end: int, *, ignore_case: bool = Fals
     single = [w for w in listed if " " not in w and len(w) >= 4]
     for m in re.finditer(r"[\w-]+", text[start:end]):
         s, e = start + m.start(), start + m.end()
-        if len(m.group()) < 4 or any(a <= s < b for a, b, _ in found):
+        if len(m.group()) < 4 or any(a <= s < b for a, b, _ in found) or m.group().casefold() in known:
             continue
         near = [w for w in single if one_edit_apart(fold(m.group()), w)
                 and (len(w) >= typo_length or sorted(w) == sorted(fold(m.group())))]  # short: swaps only

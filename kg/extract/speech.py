@@ -64,9 +64,13 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
     """The statements every finder reads in one sentence, one per cue, in text order."""
     inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
     here: list[Statement] = []
+    pronouns = phrases(lex.get("actors.pronouns", []))
     for finder in _FINDERS:
         for statement in finder(text, sentence, inside, lex, index, state):
             if not any(_overlaps(statement.cue, h.cue) for h in here):
+                mention = statement.speaker_mention
+                from_context = mention is None or bool(pronouns.fullmatch(mention.text))
+                statement.rule = finder.__name__.strip("_").replace("_", "-") + ("/context" if from_context else "")
                 here.append(statement)
     return sorted(here, key=lambda s: s.cue.start)
 
@@ -256,7 +260,8 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
     verbs = _cues(lex, "verbs")
     pattern = phrases(verbs)
     found, floor = [], sentence.start
-    for m_start, m_end, verb in words_in(list(verbs), text, sentence.start, sentence.end, typo_length=8):
+    for m_start, m_end, verb in words_in(list(verbs), text, sentence.start, sentence.end, typo_length=8,
+                                             known=lex.words()):
         if m_start < floor or any(q.start <= m_start < q.end for q in inside):
             continue
         speakers, mention = _subject(text, floor, m_start, lex, index, state, inside)
