@@ -410,3 +410,16 @@ def test_relative_time_in_an_undated_quotation_is_left_unresolved():
                    'Kim Jong Un said.', "2025-04-28")
     [window] = [t for t in x.times if t.span.text == "in the coming days"]
     assert window.value == "" and window.begin is None and "unknown date" in window.warning
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Pentagon spokesperson Sabrina Singh said the troops had moved to Kursk. Russian President "
+           "Vladimir Putin visited Pyongyang. The spokesperson added that more troops could follow."),
+    ("id", "Juru bicara Pentagon Sabrina Singh mengatakan pasukan itu sudah tiba di Kursk. Presiden Rusia "
+           "Vladimir Putin berkunjung ke Pyongyang. Juru bicara itu menambahkan bahwa pasukan lain akan menyusul."),
+])
+def test_a_definite_role_is_the_person_named_with_that_title(lang, text):
+    """'The spokesperson' / 'juru bicara itu' is the spokesperson named before, not the last person."""
+    x = read(lang, text, "2024-11-05")
+    assert [s.speakers for s in x.statements] == [["sabrina-singh"], ["sabrina-singh"]]
+    assert len(x.actors["sabrina-singh"].mentions) == 2

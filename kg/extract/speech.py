@@ -386,6 +386,10 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
                                                and o.span != m.span for o in mentions)]  # the role, not the name in it
     if not mentions:  # "Seoul urged …": a capital speaking for its state
         mentions = [m for m in index.speaking_states(start, end) if _subject_gap(text, m.span.end, end)]
+    if not mentions:  # "The spokesperson added", "Juru bicara itu menambahkan": the one named before
+        role = _role_anaphor(text, start, end, lex, index, state)
+        if role:
+            return role
     group = None if pronoun_before(text, start, end, lex) else _group_speaker(text, start, end, lex, index)
     if group and not any(m.span.start >= group.span.end for m in mentions):  # "…, the lawmakers said"
         label = group.span.text[0].lower() + group.span.text[1:]
@@ -454,6 +458,26 @@ def _group_speaker(text, start, end, lex, index) -> Mention | None:
         return None
     span = Span.of(text, hit.start(), hit.end())
     return Mention(span, slug(span.text[0].lower() + span.text[1:]), "actor", "role")
+
+
+def _role_anaphor(text, start, end, lex, index, state) -> tuple[list[str], Span] | None:
+    """A definite role right before the cue is the person last named with that title (or the
+    last speaker), and is recorded as one more mention of them."""
+    hit = None
+    for hit in phrases(lex.get("actors.speaker_roles", []), ignore_case=True).finditer(text, start, end):
+        pass
+    if hit is None or not _subject_gap(text, hit.end(), end):
+        return None
+    concept = next((index.title_concept(w) for w in phrases(list(index.titles)).findall(hit.group())), "")
+    people = [m for m in reversed(index.mentions) if m.span.end <= hit.start() and m.kind == "actor"
+              and index.actors[m.key].type == "person"]
+    titled = [m for m in people if concept and index.title_concept(index.actors[m.key].title or "") == concept]
+    key = (titled or people)[0].key if (titled or people) else (state.speakers[0] if state.speakers else "")
+    if not key:
+        return None
+    span = Span.of(text, hit.start(), hit.end())
+    index.add_actor(key, index.actors[key].label, index.actors[key].type, span, "role")
+    return [key], span
 
 
 def _subject_gap(text: str, pos: int, cue: int) -> bool:
