@@ -423,3 +423,15 @@ def test_a_definite_role_is_the_person_named_with_that_title(lang, text):
     x = read(lang, text, "2024-11-05")
     assert [s.speakers for s in x.statements] == [["sabrina-singh"], ["sabrina-singh"]]
     assert len(x.actors["sabrina-singh"].mentions) == 2
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Kremlin said on Monday that the treaty was in force. The statement said the two countries "
+           "would help each other."),
+    ("id", "Kremlin pada Senin mengatakan perjanjian itu sudah berlaku. Pernyataan itu menyebut kedua negara "
+           "akan saling membantu."),
+])
+def test_a_document_speaks_for_its_author(lang, text):
+    x = read(lang, text, "2024-12-10")
+    assert [s.speakers for s in x.statements] == [["kremlin"], ["kremlin"]]
+    assert x.statements[1].time.day == x.statements[0].time.day

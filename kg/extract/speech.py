@@ -118,7 +118,9 @@ def _restates(text: str, statement: Statement, lex: Lexicon) -> bool:
     subject = anaphors.search(text, statement.sentence.start, statement.sentence.start + lead.end() + 1)
     after = re.match(r"\s*(?:\S+\s+){0,3}", text[statement.cue.end:statement.sentence.end])
     obj = anaphors.search(text, statement.cue.end, statement.cue.end + after.end())
-    return bool(subject and subject.start() - statement.sentence.start <= lead.end() or obj)
+    said = statement.content
+    news = said is not None and said.start >= statement.cue.end and len(said.text.split()) >= 4
+    return bool(obj or subject and not news)  # "Pernyataan itu menyebut …" says something new
 
 
 def _date_back(found: list[Statement], dated: Statement, when: TimeExpr, index: ActorIndex) -> None:
@@ -390,6 +392,12 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         role = _role_anaphor(text, start, end, lex, index, state)
         if role:
             return role
+        document = phrases(lex.get("speech.statement_nouns", []), ignore_case=True).search(
+            text, max(start, end - 30), end)
+        between = [w for w in text[document.end():end].split() if w not in lex.get("actors.definite_after", [])] \
+            if document else ["-"]
+        if document and state.speakers and not between:  # "the statement said", "pernyataan itu menyebut": its author
+            return list(state.speakers), None
     group = None if pronoun_before(text, start, end, lex) else _group_speaker(text, start, end, lex, index)
     if group and not any(m.span.start >= group.span.end for m in mentions):  # "…, the lawmakers said"
         label = group.span.text[0].lower() + group.span.text[1:]
