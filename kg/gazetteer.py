@@ -18,12 +18,11 @@ from functools import lru_cache
 from importlib import resources
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
-from rdflib.namespace import Namespace
 
 from .errors import GazetteerError
 from .model import Span
+from .vocab import KGO
 
-KGO = Namespace("https://w3id.org/kg-news/ontology#")
 _ACTOR_TYPES = {
     KGO.Country: "country",
     KGO.Organization: "organization",

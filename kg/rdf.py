@@ -137,12 +137,14 @@ class _ArticleWriter:
     def time(self, t: TimeExpr) -> URIRef:
         if t.span.end == t.span.start:  # a bound with no words of its own: the publication day
             node = KGR[f"article/{self.a.id}/time/{t.anchor}/before"]
+        elif t.anchor == "statement":  # on or before the day of the statement whose time is at the span
+            node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}/before"]
         else:
-            node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}"
-                       + ("" if t.anchor != "statement" else "/after" if t.future else "/before")]
+            node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}"]
             self.add(node, KGO.mention, self.mention(t.span))
         self.add(node, RDF.type, SEM.Time)
-        self.add(node, KGO.timexValue, Literal(t.value))
+        if t.value:
+            self.add(node, KGO.timexValue, Literal(t.value))
         self.add(node, KGO.granularity, concept("granularity", t.granularity))
         self.add(node, KGO.anchorType, Literal(t.anchor))
         self.add(node, KGO.future, Literal(t.future))

@@ -41,6 +41,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # Armed force: Troops or a military body acting as one actor, e.g. North Korean troops, the
     # Russian army; kgo:forceOf names the country it belongs to.
     ArmedForce: URIRef
+    # City: A city or town, e.g. Kyiv, Vladivostok.
+    City: URIRef
     # Claim: What one statement says of one event: the event (kgo:about) and the factuality the
     # speaker gives it (kgo:factuality), e.g. a denial makes a claim with factuality negated.
     Claim: URIRef
@@ -60,6 +62,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # Quantity: A number of something as written in the text, e.g. "more than 10,000 troops": a
     # value, an optional upper value, a qualifier and a unit.
     Quantity: URIRef
+    # Region: A region inside a country or across a border: a province, an oblast, a district, or a
+    # region known by a historical name, e.g. Kursk Oblast, Donbas.
+    Region: URIRef
     # Statement: A speech act reported in an article: who said what, when, to whom, in direct or
     # reported speech, about which events (a reporting event in TimeML's sense).
     Statement: URIRef
@@ -76,8 +81,13 @@ class KGO(rdflib.namespace.DefinedNamespace):
     affiliation: URIRef
     # agent: The actor who does or causes the event, e.g. North Korea in "North Korea sent troops".
     agent: URIRef
-    # claim: A claim the statement makes about one of the events it reports.
+    # capital of: The country whose capital this city is.
+    capitalOf: URIRef
+    # claim: A claim the statement makes about one of the events it reports; in PROV-O terms the
+    # statement generated it.
     claim: URIRef
+    # claimed by: An actor a claim is attributed to: a speaker of the statement that makes it.
+    claimedBy: URIRef
     # reported content: The span of what was said, in reported (indirect) speech, e.g. the clause
     # after "said that".
     content: URIRef
@@ -99,8 +109,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # inferred property: A metadata property of this article whose value was inferred from the text
     # rather than given, e.g. schema:datePublished; one value per inferred property.
     inferred: URIRef
-    # mention: A span of article text (a NIF string) where this actor, place, time or quantity is
-    # named; the inverse of itsrdf:taIdentRef in NIF terms.
+    # mention: A span of article text (a nif:OffsetBasedString, kgr:article/{id}#char={begin},{end})
+    # where this actor, place, event, time or quantity is named; the inverse of itsrdf:taIdentRef in
+    # NIF terms.
     mention: URIRef
     # on behalf of: The principal a spokesperson speaks for, e.g. the Kremlin for its press
     # secretary.
@@ -140,9 +151,10 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # owl:DatatypeProperty
     # anchor date: The date a relative time expression was resolved against.
     anchorDate: URIRef
-    # anchor type: What a relative time expression was resolved against: "none" (absolute),
-    # "publication" (the publication date), "sentence" (another date in the same sentence) or
-    # "previous" (the time last mentioned).
+    # anchor type: What a time was resolved against: "none" (absolute), "publication" (the
+    # publication date), "sentence" (another date in the same sentence), "previous" (the time last
+    # mentioned) or "statement" (the time of the statement that reports an event: a bound that no
+    # words state, on a …/before or …/after time).
     anchorType: URIRef
     # written date: The calendar date as precisely as the text gives it, never more: an xsd:date for
     # a day, xsd:gYearMonth for a month, xsd:gYear for a year, xsd:gMonthDay for a day whose year
@@ -184,6 +196,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # date written next to it.
     warning: URIRef
 
+    # owl:AnnotationProperty
+    # link checked in: Where the owl:sameAs links (Wikidata IDs) of a gazetteer entry were checked
+    # by hand, e.g. "shared/DESIGN.md, Entity linking, checked list".
+    linkCheckedIn: URIRef
+
 
 class KGV(rdflib.namespace.DefinedNamespace):
     """The kg-news concept schemes and their concepts (``ontology/vocab.ttl``)."""
@@ -201,6 +218,8 @@ class KGV(rdflib.namespace.DefinedNamespace):
     Factuality: URIRef
     # How precise a time is; the value of kgo:granularity.
     Granularity: URIRef
+    # The part an actor plays in an event or a statement.
+    RoleType: URIRef
     # What kind of speech act a statement is; the value of kgo:statementKind.
     StatementKind: URIRef
 
@@ -286,6 +305,22 @@ class KGV(rdflib.namespace.DefinedNamespace):
         # The speaker warns of consequences or of a danger, e.g. that a deployment will escalate the
         # war.
         "kind-warning",
+        # An actor a statement is addressed to.
+        "role-addressee",
+        # The actor who does or causes the event.
+        "role-agent",
+        # The principal a spokesperson speaks for.
+        "role-on-behalf-of",
+        # An actor taking part on the agent's side or as its counterpart: a treaty party, the host
+        # of a meeting.
+        "role-partner",
+        # An actor who makes a statement.
+        "role-speaker",
+        # The actor an attack or combat is directed against.
+        "role-target",
+        # The actor moved or affected by the event without causing it, e.g. the troops that are
+        # sent.
+        "role-theme",
     ]
 
 
@@ -296,6 +331,7 @@ SCHEMES: dict[str, URIRef] = {
     "factuality": KGV.Factuality,
     "granularity": KGV.Granularity,
     "kind": KGV.StatementKind,
+    "role": KGV.RoleType,
 }
 _SCHEME_NAMES = {
     str(iri)[len(str(KGV)):]: prefix for prefix, iri in SCHEMES.items()
@@ -348,6 +384,15 @@ CONCEPTS: dict[str, dict[str, URIRef]] = {
         "denial": KGV["kind-denial"],
         "prediction": KGV["kind-prediction"],
         "warning": KGV["kind-warning"],
+    },
+    "role": {
+        "addressee": KGV["role-addressee"],
+        "agent": KGV["role-agent"],
+        "on_behalf_of": KGV["role-on-behalf-of"],
+        "partner": KGV["role-partner"],
+        "speaker": KGV["role-speaker"],
+        "target": KGV["role-target"],
+        "theme": KGV["role-theme"],
     },
 }
 
