@@ -71,6 +71,16 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", metavar="FILE", help="also write the full results as JSON")
     e.add_argument("--no-errors", action="store_true", help="leave out the list of errors")
     e.set_defaults(run=_eval)
+
+    v = sub.add_parser("validate", help="check a built graph against the SHACL shapes",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Validate a graph file (.trig, .nq, .ttl, .nt, .jsonld) against "
+                                   "ontology/shapes.ttl. Prints one line per violation and exits 1 when "
+                                   "there is any.",
+                       epilog="example:\n  kg validate output/graph.trig")
+    v.add_argument("graph", nargs="?", default=f"{DEFAULT_OUTPUT}/graph.trig", metavar="GRAPH",
+                   help=f"the graph to check (default: {DEFAULT_OUTPUT}/graph.trig)")
+    v.set_defaults(run=_validate)
     return parser
 
 
@@ -137,6 +147,16 @@ def _eval(args) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0 if report else 1
+
+
+def _validate(args) -> int:
+    from .validate import validate
+
+    report = validate(args.graph)
+    if report.text:
+        print(report.text)
+    print(report.summary)
+    return 0 if report.conforms else 1
 
 
 if __name__ == "__main__":

@@ -86,7 +86,8 @@ def parse_article(text: str, path: str, sha256: str = "") -> Article:
             inferred.add("dateline")
         if not publisher:
             publisher = _outlet_name(opening.group("outlet") or opening.group("wire"))
-            inferred.add("publisher")
+            if publisher:
+                inferred.add("publisher")
     published = meta.get("published")
     if published is None:
         story = body

@@ -11,15 +11,16 @@ character offsets and normalised names, so the same input gives the same graph.
 """
 from __future__ import annotations
 
-import re
-
 import hashlib
 import os
+import re
 from datetime import datetime, timezone
+from decimal import Decimal
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Literal, URIRef
 
 from . import __version__
+from .extract.confidence import confidence
 from .gazetteer import load as load_gazetteer
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
 from .vocab import KGO, KGR, NIF, PREFIXES, PROV, SCHEMA, SEM, WD, concept
@@ -76,6 +77,14 @@ class _ArticleWriter:
         self.add(iri, NIF.anchorOf, Literal(span.text))
         self.add(iri, NIF.referenceContext, self.iri)
         return iri
+
+    def reading(self, node, kind: str, rule: str):
+        """The rule that read a statement or an event, and how sure it is."""
+        if rule:
+            self.add(node, KGO.rule, Literal(rule))
+            sure = confidence(kind, rule)
+            if sure is not None:
+                self.add(node, KGO.confidence, Literal(Decimal(str(sure)), datatype=XSD.decimal))
 
     def derived(self, node):
         self.add(node, PROV.wasDerivedFrom, self.iri)
@@ -171,6 +180,7 @@ class _ArticleWriter:
         self.add(node, RDFS.label, Literal(e.label, lang=self.lang))
         self.add(node, KGO.factuality, concept("factuality", e.factuality))
         self.add(node, KGO.trigger, self.mention(e.trigger))
+        self.reading(node, "event", e.rule)
         for span in e.mentions:
             self.add(node, KGO.mention, self.mention(span))
         self.add(node, KGO.sentence, self.mention(e.sentence))
@@ -207,6 +217,7 @@ class _ArticleWriter:
             self.add(node, KGO.onBehalfOf, actor_iri(s.principal))
         self.add(node, KGO.direct, Literal(s.direct))
         self.add(node, KGO.negated, Literal(s.negated))
+        self.reading(node, "statement", s.rule)
         if s.quote:
             q = self.mention(s.quote)
             self.add(q, RDF.type, SCHEMA.Quotation)

@@ -156,6 +156,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # mentioned) or "statement" (the time of the statement that reports an event: a bound that no
     # words state, on a …/before or …/after time).
     anchorType: URIRef
+    # confidence: How often the statement's or event's reading rule was right on the development
+    # articles, between 0 and 1, smoothed as (right + 1) / (found + 2): for a statement, its
+    # speaker; for an event, its type (kg/extract/confidence.yaml, made by scripts/rule-
+    # precision.py).
+    confidence: URIRef
     # written date: The calendar date as precisely as the text gives it, never more: an xsd:date for
     # a day, xsd:gYearMonth for a month, xsd:gYear for a year, xsd:gMonthDay for a day whose year
     # cannot be recovered ("--11-03").
@@ -175,6 +180,10 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # qualifier: How the number is hedged: "exact", "about", "more_than", "at_least", "up_to",
     # "less_than" or "range".
     qualifier: URIRef
+    # reading rule: The extraction rule that read a statement or an event, e.g. "speaker-first" (a
+    # named speaker before a reporting verb), "quote-first/context" (a quotation whose speaker comes
+    # from the context), "trigger" or "typo" (a trigger word written with a slip).
+    rule: URIRef
     # SHA-256 hash: The SHA-256 hash, in hexadecimal, of the input file the article was read from.
     sha256: URIRef
     # TIMEX value: The normalised value of a time expression, TIMEX3 style: "2024-11-12", "2024-11",

@@ -78,6 +78,8 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
 def _complete(article_id, statement, sentence, found, times, state, index, lex) -> None:
     """Give a found statement its id, kind, date and principal, and remember its date."""
     statement.id = f"{article_id}/statement/{statement.cue.start}-{statement.cue.end}"
+    if statement.content is not None and statement.content.start >= statement.content.end:
+        statement.content = None  # "…, the lawmakers said." says nothing after its cue
     statement.kind = _refine(statement, lex)
     statement.time = _when(statement, times, state, index)
     if statement.time is None and not statement.negated:  # "X told lawmakers …, according to Y"

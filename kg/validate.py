@@ -1,0 +1,267 @@
+"""Check a built graph against the SHACL shapes of ``ontology/shapes.ttl``.
+
+:func:`validate` takes an rdflib ``Dataset`` or ``Graph``, or a graph file (the format
+follows the suffix), merges its named graphs, adds the ontology and the concept schemes, and
+runs pyshacl without inference. The ontology is added to the data rather than passed as
+pyshacl's ``ont_graph``: pyshacl copies only RDFS and OWL axioms from an ``ont_graph``, so the
+concepts' ``skos:inScheme`` would be lost. With it, ``sh:targetClass`` follows
+``rdfs:subClassOf`` (a statement is an event) and scheme membership resolves.
+
+>>> from rdflib import Graph
+>>> data = '''
+... @prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
+... @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+... <https://w3id.org/kg-news/id/article/a/time/0-9> a sem:Time ;
+...     sem:hasEarliestBeginTimeStamp "2024-11-05"^^xsd:date ;
+...     sem:hasLatestEndTimeStamp "2024-11-03"^^xsd:date .
+... '''
+>>> report = validate(Graph().parse(data=data, format="turtle"))
+>>> report.conforms
+False
+>>> print("\\n".join(line for line in report.lines if "before" in line))
+article/a/time/0-9: sem:hasLatestEndTimeStamp 2024-11-03 is before sem:hasEarliestBeginTimeStamp 2024-11-05
+>>> print(report.lines[0])
+article/a/time/0-9: no kgo:anchorType
+"""
+from __future__ import annotations
+
+import json
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, SH, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import NamespaceManager
+from rdflib.term import Node
+
+from .errors import InputError
+from .vocab import KGR, PREFIXES
+
+KGS = Namespace("https://w3id.org/kg-news/shapes#")
+ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
+SHAPES = ONTOLOGY_DIR / "shapes.ttl"
+ONTOLOGY = (ONTOLOGY_DIR / "kg.ttl", ONTOLOGY_DIR / "vocab.ttl")
+FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt",
+           ".jsonld": "json-ld", ".json": "json-ld"}
+
+# One line per result: "{focus}: " and the template of its constraint component. The fields
+# are the result's path and value, the shape's parameter of the same name (sh:maxCount ...),
+# {other}: the focus node's values of the property a value is compared with, and {before} and
+# {after}: how to compare, in words (dates and offsets are before or after, numbers less or
+# greater).
+TEMPLATES = {
+    "MinCountConstraintComponent": "no {path}",
+    "MaxCountConstraintComponent": "more than {maxCount} {path}",
+    "DatatypeConstraintComponent": "{path} {typed} is not a valid {datatype}",
+    "ClassConstraintComponent": "{path} {value} is not a {class}",
+    "NodeConstraintComponent": "{path} {value} is not {node}",
+    "InConstraintComponent": "{path} {value} is not one of {in}",
+    "PatternConstraintComponent": "{path} {value} does not match {pattern}",
+    "NodeKindConstraintComponent": "{path} {value} is not an {nodeKind}",
+    "HasValueConstraintComponent": "no {path} {hasValue}",
+    "LessThanConstraintComponent": "{lessThan} {other} is not {after} {path} {value}",
+    "LessThanOrEqualsConstraintComponent": "{lessThanOrEquals} {other} is {before} {path} {value}",
+    "ClosedConstraintComponent": "unexpected {path} {value}",
+    "UniqueLangConstraintComponent": "more than one {path} in the same language",
+}
+# Shapes with an sh:message say what is wrong in words: "{path} {value} {message}".
+MESSAGE = "{path} {value} {message}"
+_SHAPE_PARAMETERS = ("maxCount", "datatype", "class", "node", "in", "pattern", "nodeKind",
+                     "hasValue", "lessThan", "lessThanOrEquals")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One validation result, and :attr:`text`, its one-line form."""
+
+    focus: Node
+    path: Node | None
+    value: Node | None
+    message: str
+    severity: URIRef
+    shape: Node
+    component: URIRef
+    text: str
+
+
+@dataclass
+class Report:
+    """Whether the graph conforms, every result, and pyshacl's report graph."""
+
+    conforms: bool
+    results: list[Result]
+    graph: Graph = field(repr=False)
+    quads: int = 0
+
+    @property
+    def lines(self) -> list[str]:
+        """One line per result."""
+        return [r.text for r in self.results]
+
+    @property
+    def text(self) -> str:
+        """The results, one per line (empty when the graph conforms)."""
+        return "\n".join(self.lines)
+
+    @property
+    def summary(self) -> str:
+        """``conforms: N quads, 0 violations``, or how many violations there are."""
+        verdict = "conforms" if self.conforms else "does not conform"
+        return f"{verdict}: {self.quads} quads, {len(self.results)} violations"
+
+
+def validate(data: Graph | str | Path) -> Report:
+    """Validate a Dataset, a Graph, or a graph file (``.trig``, ``.nq``, ``.ttl``, ``.nt``, ``.jsonld``)."""
+    import pyshacl
+
+    union, quads = _union(load(data) if isinstance(data, (str, Path)) else data)
+    for triple in _ontology():
+        union.add(triple)
+    conforms, graph, _ = pyshacl.validate(union, shacl_graph=_shapes(), inference="none")
+    results = sorted(_results(graph, union), key=lambda r: (_term(r.focus), r.text))
+    return Report(bool(conforms), results, graph, quads)
+
+
+def load(path: str | Path) -> Graph:
+    """Parse a graph file into a Dataset; an InputError names a file that is missing or does not parse."""
+    from rdflib import Dataset
+
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown graph format; use one of {', '.join(FORMATS)}")
+    if not path.is_file():
+        raise InputError(f"{path}: no such graph file")
+    ds = Dataset()
+    try:
+        with _quiet("rdflib.term"):  # an ill-typed literal is a result to report, not a traceback
+            ds.parse(path, format=fmt)
+    except Exception as err:  # rdflib's parsers raise many kinds of error
+        raise InputError(f"{path}: cannot parse as {fmt}: {' '.join(str(err).split())[:300]}") from err
+    return ds
+
+
+def _union(data: Graph) -> tuple[Graph, int]:
+    """A new Graph with every triple of ``data`` (all named graphs), and how many quads it had."""
+    union, quads = Graph(), 0
+    for s, p, o, *_ in (data.quads((None, None, None, None)) if hasattr(data, "quads") else data):
+        union.add((s, p, o))
+        quads += 1
+    return union, quads
+
+
+@contextmanager
+def _quiet(logger: str):
+    """Silence a logger's warnings for a while."""
+    log = logging.getLogger(logger)
+    level = log.level
+    log.setLevel(logging.ERROR + 1)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
+@cache
+def _shapes() -> Graph:
+    return Graph().parse(SHAPES, format="turtle")
+
+
+@cache
+def _ontology() -> Graph:
+    graph = Graph()
+    for path in ONTOLOGY:
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@cache
+def _names() -> NamespaceManager:
+    names = NamespaceManager(Graph(), bind_namespaces="none")
+    for prefix, ns in {**PREFIXES, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "skos": SKOS,
+                       "xsd": XSD, "sh": SH}.items():
+        names.bind(prefix, ns, override=True)
+    names.bind("kgs", KGS, override=True)
+    return names
+
+
+def _results(report: Graph, data: Graph):
+    """The validation results of a pyshacl report graph."""
+    shapes = _shapes()
+    top = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    for node in report.objects(top, SH.result):  # not the nested sh:detail results
+        focus = report.value(node, SH.focusNode)
+        path = report.value(node, SH.resultPath)
+        value = report.value(node, SH.value)
+        shape = report.value(node, SH.sourceShape)
+        component = report.value(node, SH.sourceConstraintComponent)
+        message = str(report.value(node, SH.resultMessage) or "")
+        severity = report.value(node, SH.resultSeverity)
+        text = _line(focus, path, value, shape, component, message, shapes, data)
+        if severity != SH.Violation:
+            text = f"{_local(severity).lower()}: {text}"
+        yield Result(focus, path, value, message, severity, shape, component, text)
+
+
+def _line(focus, path, value, shape, component, message, shapes: Graph, data: Graph) -> str:
+    """The shortest useful form of one result: ``{focus}: {what is wrong}``."""
+    fields = {"path": _term(path), "value": "" if value == focus else _term(value),
+              "typed": _term(value, typed=True), "message": message}
+    fields.update({name: _parameter(shapes, shape, name) for name in _SHAPE_PARAMETERS})
+    fields.update(_comparison(focus, value, shape, shapes, data))
+    template = TEMPLATES.get(_local(component), MESSAGE)
+    own = shapes.value(shape, SH.message)
+    if own is not None:
+        template, fields["message"] = MESSAGE, str(own)
+    return f"{_term(focus)}: {' '.join(template.format_map(fields).split())}"
+
+
+def _comparison(focus, value, shape, shapes: Graph, data: Graph) -> dict[str, str]:
+    """For sh:lessThan(OrEquals): the values compared with, and the words to compare them."""
+    compared = shapes.value(shape, SH.lessThanOrEquals) or shapes.value(shape, SH.lessThan)
+    others = sorted(data.objects(focus, compared)) if compared is not None else []
+    number = any(isinstance(v, Literal) and isinstance(v.value, (int, float, Decimal))
+                 for v in [value, *others])
+    return {"other": ", ".join(_term(o) for o in others),
+            "before": "less than" if number else "before", "after": "greater than" if number else "after"}
+
+
+def _parameter(shapes: Graph, shape: Node, name: str) -> str:
+    """A parameter of a shape as text: a list joined, a node shape by its label."""
+    values = list(shapes.objects(shape, SH[name]))
+    if name == "in" and values:
+        return ", ".join(_term(v) for v in Collection(shapes, values[0]))
+    if name == "pattern" and values:
+        return f"/{values[0]}/"
+    if name == "node" and values:
+        return " and ".join(str(shapes.value(v, RDFS.label) or _term(v)) for v in values)
+    return " and ".join(sorted(_term(v) for v in values))
+
+
+def _term(node: Node | None, typed: bool = False) -> str:
+    """A node as short text: kgr: IRIs as their path, others as a CURIE; literals as written."""
+    if node is None:
+        return ""
+    if isinstance(node, Literal):
+        if node.datatype in (None, XSD.string) or node.language:
+            text = json.dumps(str(node), ensure_ascii=False)
+            return f"{text}@{node.language}" if node.language and typed else text
+        lexical = str(node)
+        return f"{json.dumps(lexical)}^^{_term(node.datatype)}" if typed else lexical
+    if isinstance(node, URIRef):
+        if node.startswith(str(KGR)):
+            return node[len(str(KGR)):]
+        try:
+            return _names().curie(node, generate=False)
+        except (KeyError, ValueError):
+            return f"<{node}>"
+    return node.n3()
+
+
+def _local(iri: Node | None) -> str:
+    """The local name of a SHACL term."""
+    return "" if iri is None else str(iri).rsplit("#", 1)[-1]

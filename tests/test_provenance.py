@@ -1,0 +1,51 @@
+"""Provenance in the graph: every fact traces to its article and spans, says which rule read it
+and how sure that rule is, and the build says what it used."""
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import RDF
+
+from kg.extract.document import extract
+from kg.ingest import read_article
+from kg.network import union
+from kg.rdf import to_dataset
+from kg.vocab import KGO, NIF, PROV, SCHEMA, SEM
+
+SEED = Path(__file__).parent.parent / "data" / "articles" / "000_dcb0d9e068cde2f2.txt"
+
+
+@pytest.fixture(scope="module")
+def ds():
+    """All the named graphs of the seed's build as one graph."""
+    return union(to_dataset([extract(read_article(SEED))]))
+
+
+def test_statements_and_events_say_which_rule_read_them_and_how_sure(ds):
+    nodes = set(ds.subjects(RDF.type, KGO.Statement)) | set(ds.subjects(RDF.type, SEM.Event))
+    assert len(nodes) > 20
+    for node in nodes:
+        assert ds.value(node, KGO.rule) is not None, node
+        sure = ds.value(node, KGO.confidence).toPython()
+        assert isinstance(sure, Decimal) and 0 < sure < 1, node
+
+
+def test_every_instance_comes_from_its_article_and_its_spans(ds):
+    [article] = ds.subjects(RDF.type, SCHEMA.NewsArticle)
+    for cls in (KGO.Statement, SEM.Event, KGO.Quantity):
+        for node in ds.subjects(RDF.type, cls):
+            if cls != KGO.Quantity:
+                assert (node, PROV.wasDerivedFrom, article) in ds, node
+            spans = list(ds.objects(node, KGO.mention)) + list(ds.objects(node, KGO.trigger)) + \
+                list(ds.objects(node, KGO.cue))
+            assert spans, node
+            for span in spans:
+                begin, end = (ds.value(span, NIF.beginIndex).toPython(), ds.value(span, NIF.endIndex).toPython())
+                text = str(ds.value(article, NIF.isString))
+                assert text[begin:end] == str(ds.value(span, NIF.anchorOf)), span
+
+
+def test_the_build_names_its_tool_and_what_it_used(ds):
+    [build] = [b for b in ds.subjects(RDF.type, PROV.Activity) if (b, KGO.toolVersion, None) in ds]
+    [used] = ds.objects(build, PROV.used)
+    assert len(str(ds.value(used, KGO.sha256))) == 64

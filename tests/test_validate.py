@@ -1,0 +1,217 @@
+"""SHACL validation: the seed graph conforms; a small graph broken one triple at a time fails
+with the right result (focus node, path and source shape in pyshacl's report graph)."""
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, SH, XSD, Dataset, Graph, Literal, URIRef
+
+from kg.build import build
+from kg.cli import main
+from kg.errors import InputError
+from kg.validate import KGS, SHAPES, validate
+from kg.vocab import KGO, KGR, KGV, NIF, PROV, SCHEMA, SEM
+
+ROOT = Path(__file__).parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "validate" / "small.trig"
+
+ARTICLE = KGR["article/t1"]
+TIME = KGR["article/t1/time/48-66"]
+EVENT = KGR["article/t1/event/10-14"]
+STATEMENT = KGR["article/t1/statement/78-82"]
+QUANTITY = KGR["article/t1/quantity/15-35"]
+TRIGGER = URIRef(f"{ARTICLE}#char=10,14")
+
+
+def day(text, datatype=XSD.date):
+    return Literal(text, datatype=datatype)
+
+
+def _small() -> Dataset:
+    ds = Dataset()
+    ds.parse(SMALL, format="trig")
+    return ds
+
+
+def _set(s, p, o):
+    """A change: give ``s`` the single value ``o`` for ``p`` (None: remove ``p``)."""
+    def change(ds):
+        ds.remove((s, p, None))
+        if o is not None:
+            ds.graph(KGR["graph/article/t1"]).add((s, p, o))
+    return change
+
+
+def _found(report) -> set:
+    """(focus, path, source shape) of every top-level result of the report graph."""
+    g = report.graph
+    top = g.value(predicate=RDF.type, object=SH.ValidationReport)
+    return {(g.value(r, SH.focusNode), g.value(r, SH.resultPath), g.value(r, SH.sourceShape))
+            for r in g.objects(top, SH.result)}
+
+
+# name: (change, focus, path, source shape, the line kg validate prints for it)
+BROKEN = {
+    "end before begin": (
+        _set(TIME, SEM.hasLatestEndTimeStamp, day("2024-11-03")), TIME, SEM.hasEarliestBeginTimeStamp,
+        KGS["time-begin"],
+        "article/t1/time/48-66: sem:hasLatestEndTimeStamp 2024-11-03 is before sem:hasEarliestBeginTimeStamp 2024-11-05"),
+    "date typed xsd:dateTime": (
+        _set(TIME, SEM.hasTimeStamp, day("2024-11-05T00:00:00", XSD.dateTime)), TIME, SEM.hasTimeStamp,
+        KGS["time-stamp"],
+        'article/t1/time/48-66: sem:hasTimeStamp "2024-11-05T00:00:00"^^xsd:dateTime is not a valid xsd:date'),
+    "day that does not exist": (
+        _set(TIME, KGO.date, day("--02-30", XSD.gMonthDay)), TIME, KGO.date, KGS["time-date-type"],
+        "article/t1/time/48-66: kgo:date --02-30 is not a valid xsd:date, xsd:gYearMonth, xsd:gYear or xsd:gMonthDay"),
+    "written date less precise than the granularity": (
+        _set(TIME, KGO.date, day("2024-11", XSD.gYearMonth)), TIME, None, KGS["Time-date-precision"],
+        "article/t1/time/48-66: kgo:date typed for another kgo:granularity"),
+    "granularity outside its scheme": (
+        _set(TIME, KGO.granularity, KGV["event-other"]), TIME, KGO.granularity, KGS["time-granularity"],
+        "article/t1/time/48-66: kgo:granularity kgv:event-other is not a concept of kgv:Granularity"),
+    "statement with no speaker": (
+        _set(STATEMENT, KGO.speaker, None), STATEMENT, KGO.speaker, KGS["statement-speaker"],
+        "article/t1/statement/78-82: no kgo:speaker"),
+    "speaker that is not an actor": (
+        _set(STATEMENT, KGO.speaker, KGR["place/eastport"]), STATEMENT, KGO.speaker, KGS["statement-speaker"],
+        "article/t1/statement/78-82: kgo:speaker place/eastport is not a sem:Actor"),
+    "direct flag that is not a boolean": (
+        _set(STATEMENT, KGO.direct, Literal("yes")), STATEMENT, KGO.direct, KGS["statement-direct"],
+        'article/t1/statement/78-82: kgo:direct "yes" is not a valid xsd:boolean'),
+    "event type outside the scheme": (
+        _set(EVENT, SEM.eventType, KGV["kind-claim"]), EVENT, SEM.eventType, KGS["event-type"],
+        "article/t1/event/10-14: sem:eventType kgv:kind-claim is not a concept of kgv:EventType"),
+    "event with no type": (
+        _set(EVENT, SEM.eventType, None), EVENT, None, KGS["Event-type-required"],
+        "article/t1/event/10-14: no sem:eventType"),
+    "factuality outside its scheme": (
+        _set(EVENT, KGO.factuality, KGV["granularity-day"]), EVENT, KGO.factuality, KGS["event-factuality"],
+        "article/t1/event/10-14: kgo:factuality kgv:granularity-day is not a concept of kgv:Factuality"),
+    "missing prov:wasDerivedFrom": (
+        _set(EVENT, PROV.wasDerivedFrom, None), EVENT, PROV.wasDerivedFrom, KGS["event-source"],
+        "article/t1/event/10-14: no prov:wasDerivedFrom"),
+    "mention with begin after end": (
+        _set(TRIGGER, NIF.beginIndex, day("20", XSD.nonNegativeInteger)), TRIGGER, NIF.beginIndex,
+        KGS["mention-begin"],
+        "article/t1#char=10,14: nif:endIndex 14 is not greater than nif:beginIndex 20"),
+    "negative offset": (
+        _set(TRIGGER, NIF.beginIndex, Literal(-1)), TRIGGER, NIF.beginIndex, KGS["mention-begin"],
+        'article/t1#char=10,14: nif:beginIndex "-1"^^xsd:integer is not a valid xsd:nonNegativeInteger'),
+    "quantity value that is a string": (
+        _set(QUANTITY, KGO.value, Literal("300")), QUANTITY, KGO.value, KGS["quantity-value"],
+        'article/t1/quantity/15-35: kgo:value "300" is not a valid xsd:integer'),
+    "qualifier outside its value set": (
+        _set(QUANTITY, KGO.qualifier, Literal("roughly")), QUANTITY, KGO.qualifier, KGS["quantity-qualifier"],
+        'article/t1/quantity/15-35: kgo:qualifier "roughly" is not one of "exact", "about", "more_than", '
+        '"at_least", "up_to", "less_than", "range"'),
+    "property a closed shape does not allow": (
+        _set(QUANTITY, RDFS.label, Literal("x")), QUANTITY, RDFS.label, KGS["QuantityShape"],
+        'article/t1/quantity/15-35: unexpected rdfs:label "x"'),
+    "inferred marker for metadata the article lacks": (
+        _set(ARTICLE, SCHEMA.publisher, None), ARTICLE, None, KGS["Article-inferred-publisher"],
+        "article/t1: kgo:inferred schema:publisher but no schema:publisher"),
+}
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed")
+    build([ROOT / "data" / "articles"], out)
+    return out / "graph.trig", validate(out / "graph.trig")
+
+
+def test_seed_graph_conforms(seed):
+    path, report = seed
+    assert report.conforms, report.text
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    assert report.summary == f"conforms: {len(list(ds.quads()))} quads, 0 violations"
+    assert report.results == [] and report.text == ""
+
+
+def test_small_graph_conforms():
+    report = validate(_small())
+    assert report.conforms, report.text
+
+
+@pytest.mark.parametrize("name", BROKEN)
+def test_broken_graph_fails_with_the_right_result(name):
+    change, focus, path, shape, line = BROKEN[name]
+    ds = _small()
+    change(ds)
+    report = validate(ds)
+    assert not report.conforms
+    found = _found(report)
+    assert (focus, path, shape) in found, report.text
+    assert {f for f, _, _ in found} == {focus}, report.text  # nothing else broke
+    assert line in report.lines
+
+
+def test_results_carry_focus_path_value_message_and_severity():
+    ds = _small()
+    BROKEN["qualifier outside its value set"][0](ds)
+    [result] = validate(ds).results
+    assert (result.focus, result.path, result.value) == (QUANTITY, KGO.qualifier, Literal("roughly"))
+    assert result.severity == SH.Violation and result.component == SH.InConstraintComponent
+    assert "roughly" in result.message
+
+
+@pytest.mark.parametrize("suffix, fmt", [(".ttl", "turtle"), (".nq", "nquads"), (".jsonld", "json-ld"),
+                                         (".trig", "trig")])
+def test_files_by_suffix(tmp_path, suffix, fmt):
+    path = tmp_path / f"graph{suffix}"
+    _small().serialize(path, format=fmt)
+    assert validate(path).conforms
+
+
+def test_a_graph_too():
+    graph = Graph()
+    for s, p, o, _ in _small().quads():
+        graph.add((s, p, o))
+    assert validate(graph).conforms
+
+
+def test_unreadable_files_are_input_errors(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle")
+    with pytest.raises(InputError, match="bad.ttl: cannot parse as turtle"):
+        validate(bad)
+    with pytest.raises(InputError, match="missing.trig: no such graph file"):
+        validate(tmp_path / "missing.trig")
+    with pytest.raises(InputError, match="graph.txt: unknown graph format"):
+        validate(tmp_path / "graph.txt")
+
+
+def test_every_named_shape_has_a_comment():
+    shapes = Graph().parse(SHAPES, format="turtle")
+    named = {s for kind in (SH.NodeShape, SH.PropertyShape) for s in shapes.subjects(RDF.type, kind)}
+    named |= set(shapes.objects(None, SH.property)) | set(shapes.objects(None, SH.node))
+    named = {s for s in named if isinstance(s, URIRef)}
+    assert len(named) > 80
+    assert sorted(s for s in named if shapes.value(s, RDFS.comment) is None) == []
+
+
+def test_cli_conforms(capsys):
+    assert main(["validate", str(SMALL)]) == 0
+    assert capsys.readouterr().out == "conforms: 128 quads, 0 violations\n"
+
+
+def test_cli_prints_violations_and_fails(tmp_path, capsys):
+    ds = _small()
+    for name in ("statement with no speaker", "end before begin"):
+        BROKEN[name][0](ds)
+    path = tmp_path / "broken.trig"
+    ds.serialize(path, format="trig")
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert BROKEN["statement with no speaker"][4] in lines
+    assert BROKEN["end before begin"][4] in lines
+    assert lines[-1] == f"does not conform: 127 quads, {len(lines) - 1} violations"
+
+
+def test_cli_default_graph_and_unreadable_file(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate"]) == 1
+    assert "kg: error: output/graph.trig: no such graph file" in capsys.readouterr().err
+    (tmp_path / "bad.trig").write_text("<a> <b> .")
+    assert main(["validate", "bad.trig"]) == 1
+    assert "kg: error: bad.trig: cannot parse as trig" in capsys.readouterr().err
