@@ -19,16 +19,19 @@ import networkx as nx
 from . import __version__
 from .errors import InputError, KgError, OutputError
 from .extract.document import extract
+from .formats import merged, write_graphs
 from .ingest import read_article
 from .model import Extraction
-from .network import project, union
+from .network import project
 from .rdf import to_dataset
+from .reference import write_reference
+from .validate import validate
 from .views.network import write_network
 from .views.timeline import write_timeline
 
 SUFFIXES = (".txt", ".md")
-OUTPUTS = ("graph.trig", "graph.ttl", "graph.jsonld", "graph.graphml",
-           "timeline.html", "network.html", "build.json")
+OUTPUTS = ("graph.trig", "graph.ttl", "graph.nq", "graph.jsonld", "graph.graphml",
+           "timeline.html", "network.html", "ontology.html", "build.json")
 
 
 @dataclass
@@ -59,8 +62,13 @@ def collect(paths: list[str | Path]) -> list[Path]:
 
 
 def build(paths: list[str | Path], out_dir: str | Path,
-          progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
-    """Read, extract, and write every output into ``out_dir``."""
+          progress: Callable[[int, int, str], None] | None = None, check: bool = True) -> BuildReport:
+    """Read, extract, and write every output into ``out_dir``.
+
+    The graph is validated against ``ontology/shapes.ttl`` before anything is written
+    (``check=False`` skips that); a graph that breaks a shape is an :class:`OutputError` and
+    the previous output stays as it was.
+    """
     out_dir = Path(out_dir)
     report = BuildReport(out_dir)
     files = collect(paths)
@@ -83,11 +91,11 @@ def build(paths: list[str | Path], out_dir: str | Path,
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise InputError(f"two articles share the id {duplicates[0]!r} (file names must differ)")
-    _write_all(extractions, report)
+    _write_all(extractions, report, check)
     return report
 
 
-def _write_all(extractions: list[Extraction], report: BuildReport) -> None:
+def _write_all(extractions: list[Extraction], report: BuildReport, check: bool = True) -> None:
     out_dir = report.out_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -96,18 +104,18 @@ def _write_all(extractions: list[Extraction], report: BuildReport) -> None:
         raise OutputError(f"{out_dir}: cannot write: {exc.strerror or exc}") from exc
     try:
         ds = to_dataset(extractions)
-        ds.serialize(staging / "graph.trig", format="trig")
-        merged = union(ds)
-        for prefix, ns in ds.namespaces():
-            merged.bind(prefix, ns)
-        merged.serialize(staging / "graph.ttl", format="turtle")
-        merged.serialize(staging / "graph.jsonld", format="json-ld", indent=1)
-        G = project(ds)
+        whole = merged(ds)  # the union in a fixed order: the same labels picked every run
+        if check:
+            _check(whole)
+        write_graphs(ds, staging, whole)
+        write_reference(staging / "ontology.html", whole)
+        G = project(whole)
         nx.write_graphml(G, staging / "graph.graphml")
         write_timeline(G, staging / "timeline.html")
         write_network(G, staging / "network.html")
-        report.counts = _counts(extractions, G, len(ds))
-        (staging / "build.json").write_text(json.dumps(_summary(report), indent=2, ensure_ascii=False) + "\n",
+        report.counts = _counts(extractions, G, sum(1 for _ in ds.quads((None, None, None, None))))
+        summary = _portable(_summary(report), Path.cwd())
+        (staging / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
                                             encoding="utf-8")
         for name in OUTPUTS:
             (staging / name).replace(out_dir / name)
@@ -116,6 +124,34 @@ def _write_all(extractions: list[Extraction], report: BuildReport) -> None:
         raise OutputError(f"{out_dir}: cannot write: {exc.strerror or exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check(ds) -> None:
+    """Fail, naming the first violations, when the graph breaks a shape."""
+    result = validate(ds)
+    if not result.conforms:
+        lines = result.text.splitlines()
+        more = f"\n… and {len(lines) - 10} more" if len(lines) > 10 else ""
+        raise OutputError(f"the graph does not conform to ontology/shapes.ttl ({result.summary}):\n"
+                          + "\n".join(lines[:10]) + more)
+
+
+def _portable(summary: dict, cwd: Path) -> dict:
+    """``summary`` with the files read and skipped named relative to ``cwd`` when inside it.
+
+    So a checkout built in another folder writes the same ``build.json``.
+
+    >>> _portable({"read": ["/w/a/x.txt"], "skipped": [{"file": "/w/y.txt", "reason": "/w/y.txt: empty"}]},
+    ...           Path("/w"))
+    {'read': ['a/x.txt'], 'skipped': [{'file': 'y.txt', 'reason': 'y.txt: empty'}]}
+    """
+    def rel(name: str) -> str:
+        path = Path(name)
+        return path.relative_to(cwd).as_posix() if path.is_absolute() and path.is_relative_to(cwd) else name
+
+    skipped = [{**s, "file": rel(s["file"]), "reason": s["reason"].replace(s["file"], rel(s["file"]))}
+               for s in summary["skipped"]]
+    return {**summary, "read": [rel(name) for name in summary["read"]], "skipped": skipped}
 
 
 def _counts(extractions: list[Extraction], G: nx.MultiDiGraph, quads: int) -> dict[str, int]:

@@ -37,13 +37,16 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="build the graph and the views from articles",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Read articles (files or folders) and write graph.trig, graph.ttl, "
-                                   "graph.jsonld, graph.graphml, timeline.html, network.html and build.json.",
+                       description="Read articles (files or folders), check the graph against the SHACL "
+                                   "shapes, and write graph.trig, graph.ttl, graph.nq, graph.jsonld, "
+                                   "graph.graphml, timeline.html, network.html, ontology.html and build.json.",
                        epilog="example:\n  kg build data/articles -o output")
     b.add_argument("paths", nargs="*", default=[DEFAULT_ARTICLES], metavar="PATH",
                    help=f"article files or folders (default: {DEFAULT_ARTICLES})")
     b.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="DIR",
                    help=f"output folder (default: {DEFAULT_OUTPUT})")
+    b.add_argument("--no-validate", action="store_true",
+                   help="skip the SHACL check of the graph before writing (faster on large builds)")
     b.set_defaults(run=_build)
 
     q = sub.add_parser("query", help="run a named SPARQL query (or a .rq file) on a built graph",
@@ -87,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
 def _build(args) -> int:
     from .build import build, terminal_progress
 
-    report = build(args.paths, args.output, progress=terminal_progress)
+    report = build(args.paths, args.output, progress=terminal_progress, check=not args.no_validate)
     c = report.counts
     print(f"read {c['articles']} article(s): {c['actors']} actors, {c['statements']} statements, "
           f"{c['events']} events, {c['times']} time expressions")

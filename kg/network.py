@@ -18,19 +18,12 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
+from .formats import merged
 from .vocab import KGO, NIF, PROV, SCHEMA, SEM, notation
 
 _ROLES = {KGO.agent: "agent", KGO.theme: "theme", KGO.partner: "partner", KGO.target: "target",
           KGO.speaker: "speaker", KGO.addressee: "addressee", KGO.onBehalfOf: "on_behalf_of",
           KGO.reports: "reports", SEM.hasPlace: "place"}
-
-
-def union(ds: Dataset) -> Graph:
-    """All named graphs of ``ds`` as one graph."""
-    g = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
 
 
 def project(ds: Dataset | Graph, *, language: str | None = None) -> nx.MultiDiGraph:
@@ -41,7 +34,7 @@ def project(ds: Dataset | Graph, *, language: str | None = None) -> nx.MultiDiGr
     ds : the graph built by :func:`kg.rdf.to_dataset` (or a plain union graph).
     language : preferred label language; default: the language of the articles.
     """
-    g = union(ds) if isinstance(ds, Dataset) else ds
+    g = merged(ds) if isinstance(ds, Dataset) else ds
     G = nx.MultiDiGraph()
     for node in sorted(g.subjects(RDF.type, SEM.Event)):
         if (node, RDF.type, KGO.Statement) in g:

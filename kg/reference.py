@@ -25,8 +25,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from kg.vocab import PREFIXES
-from kg.views.page import atomic_write
+from .formats import merged
+from .views.page import atomic_write
+from .vocab import PREFIXES
 
 VANN_URI = URIRef("http://purl.org/vocab/vann/preferredNamespaceUri")
 NIF_ANCHOR = URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf")
@@ -102,23 +103,7 @@ def load_graph(source: Graph | str | Path) -> Graph:
         path = Path(source)
         fmt = {".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}.get(path.suffix, "turtle")
         source = (Dataset() if fmt in ("trig", "nquads") else Graph()).parse(path, format=fmt)
-    return union(source)
-
-
-def union(graph: Graph) -> Graph:
-    """All the triples of a dataset's graphs in one graph (a plain graph as it is).
-
-    >>> ds = Dataset()
-    >>> _ = ds.graph(URIRef("urn:g")).add((URIRef("urn:s"), RDF.type, OWL.Thing))
-    >>> len(union(ds))
-    1
-    """
-    if not isinstance(graph, Dataset):
-        return graph
-    merged = Graph()
-    for s, p, o, _ in graph.quads((None, None, None, None)):
-        merged.add((s, p, o))
-    return merged
+    return merged(source) if isinstance(source, Dataset) else source
 
 
 # --- names and text -------------------------------------------------------------------------
@@ -569,7 +554,7 @@ def example_section(page: Page, graph: Graph | None) -> tuple[str, dict[URIRef, 
     """
     if graph is None:
         return "<p>No built graph was given, so there are no examples.</p>", {}
-    graph = union(graph)
+    graph = merged(graph) if isinstance(graph, Dataset) else graph
     parts, names = [], {}
     for name, cls, instance in pick_examples(graph, page.prefixes):
         names[cls] = name

@@ -33,12 +33,13 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SH, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SH, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from .errors import InputError
+from .formats import merged
 from .vocab import KGR, PREFIXES
 
 KGS = Namespace("https://w3id.org/kg-news/shapes#")
@@ -147,11 +148,9 @@ def load(path: str | Path) -> Graph:
 
 def _union(data: Graph) -> tuple[Graph, int]:
     """A new Graph with every triple of ``data`` (all named graphs), and how many quads it had."""
-    union, quads = Graph(), 0
-    for s, p, o, *_ in (data.quads((None, None, None, None)) if hasattr(data, "quads") else data):
-        union.add((s, p, o))
-        quads += 1
-    return union, quads
+    if isinstance(data, Dataset):
+        return Graph() + merged(data), sum(1 for _ in data.quads((None, None, None, None)))
+    return Graph() + data, len(data)
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from rdflib import RDF
 
 from kg.extract.document import extract
 from kg.ingest import read_article
-from kg.network import union
+from kg.formats import merged as union
 from kg.rdf import to_dataset
 from kg.vocab import KGO, NIF, PROV, SCHEMA, SEM
 

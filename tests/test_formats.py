@@ -1,0 +1,268 @@
+"""The graph files: each format reads back as the dataset the build made (rdflib and
+pyoxigraph), the JSON-LD speaks the terms of ontology/context.jsonld, and a build is
+byte-for-byte reproducible, with SOURCE_DATE_EPOCH too.
+
+The seed is built twice in this process (without and with SOURCE_DATE_EPOCH; the first keeps
+the dataset it made) and twice more, the same way, in child processes with other hash seeds,
+since rdflib's set order changes with the hash seed.
+"""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+import kg.build
+from kg.build import OUTPUTS, build
+from kg.formats import context, merged
+from kg.rdf import to_dataset
+from kg.vocab import CONCEPTS, KGO, PROV
+
+ROOT = Path(__file__).parent.parent
+SEED = ROOT / "data" / "articles"
+EPOCH = "1731369600"  # 2024-11-12T00:00:00Z
+STAMP = Literal("2024-11-12T00:00:00", datatype=XSD.dateTime)
+OX_FORMATS = {"graph.trig": ox.RdfFormat.TRIG, "graph.nq": ox.RdfFormat.N_QUADS,
+              "graph.ttl": ox.RdfFormat.TURTLE, "graph.jsonld": ox.RdfFormat.JSON_LD}
+RDFLIB_FORMATS = {"graph.trig": "trig", "graph.nq": "nquads", "graph.ttl": "turtle", "graph.jsonld": "json-ld"}
+# Child builds: (folder, SOURCE_DATE_EPOCH or None), each with a hash seed unlike this process's.
+CHILDREN = (("child", None), ("epoch-child", EPOCH))
+HASH_SEEDS = [s for s in ("1", "2", "3") if s != os.environ.get("PYTHONHASHSEED")]
+
+
+def _child_build(out: Path, hash_seed: str, epoch: str | None) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["PYTHONHASHSEED"] = hash_seed
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    return subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(SEED), "-o", str(out)], cwd=ROOT,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """The folders of every build, by name; "here" also keeps the dataset it was written from."""
+    base = tmp_path_factory.mktemp("builds")
+    children = {name: _child_build(base / name, seed, epoch) for (name, epoch), seed in zip(CHILDREN, HASH_SEEDS)}
+    made = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("SOURCE_DATE_EPOCH", raising=False)
+        mp.chdir(ROOT)
+        mp.setattr(kg.build, "to_dataset", lambda xs: made.append(to_dataset(xs)) or made[-1])
+        build([SEED], base / "here")
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        build([SEED], base / "epoch")
+    for name, proc in children.items():
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, f"build {name}: {err}"
+    folders = {name: base / name for name in ("here", "epoch", *children)}
+    folders["dataset"] = made[0]
+    return folders
+
+
+@pytest.fixture(scope="module")
+def ds(builds) -> Dataset:
+    return builds["dataset"]
+
+
+@pytest.fixture(scope="module")
+def out(builds) -> Path:
+    return builds["here"]
+
+
+def _named(ds: Dataset) -> dict:
+    return {g.identifier: g for g in ds.graphs() if len(g)}
+
+
+def _parse_rdflib(path: Path):
+    fmt = RDFLIB_FORMATS[path.name]
+    if fmt in ("trig", "nquads"):
+        parsed = Dataset()
+        parsed.parse(path, format=fmt)
+        return parsed
+    return Graph().parse(path, format=fmt)
+
+
+# --- each format reads back as the dataset ---------------------------------------------------
+
+@pytest.mark.parametrize("name", ["graph.trig", "graph.nq"])
+def test_quad_formats_read_back_graph_by_graph(out, ds, name):
+    parsed = _named(_parse_rdflib(out / name))
+    built = _named(ds)
+    assert set(parsed) == set(built) and len(built) == 2
+    for iri, graph in built.items():
+        assert isomorphic(parsed[iri], graph), iri
+
+
+@pytest.mark.parametrize("name", ["graph.ttl", "graph.jsonld"])
+def test_triple_formats_read_back_as_the_union(out, ds, name):
+    parsed = _parse_rdflib(out / name)
+    assert len(parsed) > 1000 and isomorphic(parsed, merged(ds))
+
+
+def _rdflib_term(t) -> tuple:
+    if isinstance(t, Literal):
+        datatype = RDF.langString if t.language else (t.datatype or XSD.string)
+        return ("literal", str(t), t.language, str(datatype))
+    return ("iri", str(t))
+
+
+def _ox_term(t) -> tuple:
+    if isinstance(t, ox.Literal):
+        return ("literal", t.value, t.language, t.datatype.value)
+    assert isinstance(t, ox.NamedNode), t  # no blank nodes
+    return ("iri", t.value)
+
+
+def _ox_graph(q) -> str | None:
+    return None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+
+
+@pytest.mark.parametrize("name", sorted(OX_FORMATS))
+def test_pyoxigraph_reads_every_format(out, ds, name):
+    quads = list(ox.parse(path=out / name, format=OX_FORMATS[name]))
+    if name in ("graph.trig", "graph.nq"):
+        expected = {(*map(_rdflib_term, (s, p, o)), str(g.identifier)) for g in _named(ds).values() for s, p, o in g}
+        got = {(*map(_ox_term, (q.subject, q.predicate, q.object)), _ox_graph(q)) for q in quads}
+    else:
+        expected = {tuple(map(_rdflib_term, t)) for t in merged(ds)}
+        got = {tuple(map(_ox_term, (q.subject, q.predicate, q.object))) for q in quads}
+        assert {_ox_graph(q) for q in quads} == {None}
+    assert len(quads) == len(expected)
+    assert {t for row in got for t in row[:3]} == {t for row in expected for t in row[:3]}
+    assert got == expected
+
+
+# --- JSON-LD terms ------------------------------------------------------------------------
+
+def _nodes(out: Path) -> list[dict]:
+    return json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))["@graph"]
+
+
+def test_jsonld_embeds_the_shipped_context(out):
+    doc = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"] == context()["@context"] == json.loads(
+        (ROOT / "ontology" / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
+def test_jsonld_uses_short_terms(out):
+    nodes = _nodes(out)
+    statement = next(n for n in nodes if n.get("@type") == "Statement" and "speaker" in n)
+    assert statement["@id"].startswith("article/") and statement["statementKind"].startswith("kind-")
+    assert all(s.startswith("actor/") for s in _many(statement["speaker"]))
+    event = next(n for n in nodes if n.get("@type") == "Event")
+    assert event["eventType"].startswith("event-") and event["factuality"].startswith("factuality-")
+    mention = next(n for n in nodes if "beginIndex" in n)
+    assert mention["beginIndex"].isdigit() and mention["referenceContext"].startswith("article/")
+    actor = next(n for n in nodes if "sameAs" in n)
+    assert _many(actor["sameAs"])[0].startswith("wd:Q")
+    assert {"label", "mention", "wasDerivedFrom", "hasTime", "direct"} <= {k for n in nodes for k in n}
+
+
+def test_every_jsonld_key_is_a_term(out):
+    terms = set(context()["@context"])
+    keys = {k for n in _nodes(out) for k in n if not k.startswith("@")}
+    assert keys <= terms, keys - terms
+    types = {t for n in _nodes(out) for t in _many(n.get("@type", []))}
+    assert types <= terms, types - terms
+
+
+def _many(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+# --- the context file ---------------------------------------------------------------------
+
+def _context_terms() -> dict[str, tuple[str, str | None]]:
+    """Term -> (expanded IRI, coercion), from the shipped context."""
+    ctx = context()["@context"]
+    prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and v.endswith(("#", "/"))}
+
+    def expand(value):
+        prefix, _, local = value.partition(":")
+        return prefixes[prefix] + local if prefix in prefixes else value
+
+    terms = {}
+    for name, value in ctx.items():
+        if name.startswith("@") or name in prefixes:
+            continue
+        iri, kind = (value, None) if isinstance(value, str) else (value["@id"], value.get("@type"))
+        terms[name] = (expand(iri), kind if kind in (None, "@id", "@vocab") else expand(kind))
+    return terms
+
+
+def test_context_has_unique_terms():
+    def no_duplicates(pairs):
+        keys = [k for k, _ in pairs]
+        assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
+        return dict(pairs)
+    json.loads((ROOT / "ontology" / "context.jsonld").read_text(encoding="utf-8"), object_pairs_hook=no_duplicates)
+
+
+def test_context_covers_the_ontology_and_the_concepts():
+    onto = Graph().parse(ROOT / "ontology" / "kg.ttl")
+    by_iri = {}
+    for name, (iri, kind) in _context_terms().items():
+        by_iri.setdefault(iri, (name, kind))
+    missing = []
+    for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty):
+        for term in onto.subjects(RDF.type, kind):
+            if str(term).startswith(str(KGO._NS)) and str(term) not in by_iri:
+                missing.append(str(term))
+    concepts = [str(iri) for codes in CONCEPTS.values() for iri in codes.values()]
+    missing += [iri for iri in concepts if iri not in by_iri]
+    assert not missing, f"add these to ontology/context.jsonld: {sorted(missing)}"
+
+
+def test_context_coercions_follow_the_ontology():
+    onto = Graph().parse(ROOT / "ontology" / "kg.ttl")
+    wrong = []
+    for name, (iri, kind) in _context_terms().items():
+        term = URIRef(iri)
+        if (term, RDF.type, OWL.ObjectProperty) in onto and kind not in ("@id", "@vocab"):
+            wrong.append(name)
+        rng = onto.value(term, RDFS.range)
+        if (term, RDF.type, OWL.DatatypeProperty) in onto and rng is not None and str(rng).startswith(str(XSD)):
+            if kind != (None if rng == XSD.string else str(rng)):
+                wrong.append(name)
+    assert not wrong, f"coercion in ontology/context.jsonld disagrees with ontology/kg.ttl: {wrong}"
+
+
+def test_context_names_every_predicate_and_class_of_the_seed(ds):
+    iris = {iri for iri, _ in _context_terms().values()}
+    used = {str(p) for _, p, _, _ in ds.quads((None, None, None, None))} - {str(RDF.type)}
+    used |= {str(o) for _, _, o, _ in ds.quads((None, RDF.type, None, None))}
+    assert used <= iris, used - iris
+
+
+# --- reproducible builds ------------------------------------------------------------------
+
+def test_builds_are_byte_identical(builds):
+    for name in OUTPUTS:
+        assert (builds["here"] / name).read_bytes() == (builds["child"] / name).read_bytes(), name
+
+
+def test_source_date_epoch_is_recorded_and_reproducible(builds):
+    for name in OUTPUTS:
+        assert (builds["epoch"] / name).read_bytes() == (builds["epoch-child"] / name).read_bytes(), name
+    stamped = Graph().parse(builds["epoch"] / "graph.ttl")
+    assert list(stamped.objects(None, PROV.endedAtTime)) == [STAMP]
+    build_node = next(n for n in _nodes(builds["epoch"]) if n.get("@type") == "Activity")
+    assert build_node["endedAtTime"] == "2024-11-12T00:00:00"
+    assert not list(Graph().parse(builds["here"] / "graph.ttl").objects(None, PROV.endedAtTime))
+
+
+def test_build_json_names_inputs_relative_to_the_working_folder(out):
+    report = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert report["read"] == ["data/articles/000_dcb0d9e068cde2f2.txt"]
+    assert report["outputs"] == list(OUTPUTS)
+
+
+def test_nquads_are_sorted_lines(out):
+    lines = (out / "graph.nq").read_text(encoding="utf-8").split("\n")
+    assert lines[-1] == "" and lines[:-1] == sorted(lines[:-1]) and all(l.endswith(" .") for l in lines[:-1])
