@@ -22,10 +22,11 @@ resources relative to ``@base``, so it reads ``"speaker": "actor/jane-roe"``.
 """
 from __future__ import annotations
 
-import io
 import json
+import logging
 import re
 from collections import defaultdict
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
@@ -33,7 +34,7 @@ from typing import Any, Callable
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from .errors import OutputError
+from .errors import InputError, OutputError
 
 CONTEXT = "context.jsonld"
 
@@ -54,6 +55,47 @@ def write_graphs(ds: Dataset, folder: str | Path, whole: Graph | None = None) ->
     for name, (source, writer) in WRITERS.items():
         (folder / name).write_bytes(writer(ds if source == "dataset" else whole))
     return list(WRITERS)
+
+
+SUFFIXES = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt",
+            ".jsonld": "json-ld", ".json": "json-ld"}
+
+
+def read_graph(path: str | Path, error: type[Exception] = InputError, **dataset) -> Dataset:
+    """A graph file (format by suffix, see ``SUFFIXES``) read into a Dataset; ``error`` (an
+    :class:`InputError` by default) names a file that is missing, of an unknown kind, or that
+    does not parse. ``dataset`` goes to the Dataset (``default_union=True``).
+
+    >>> read_graph("missing.trig")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: missing.trig: no such graph file
+    """
+    path = Path(path)
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise error(f"{path}: unknown graph format; use one of {', '.join(SUFFIXES)}")
+    if not path.is_file():
+        raise error(f"{path}: no such graph file")
+    ds = Dataset(**dataset)
+    try:
+        with _quiet("rdflib.term"):  # an ill-typed literal is for validation to report, not a traceback
+            ds.parse(path, format=fmt)
+    except Exception as err:  # rdflib's parsers raise many kinds of error
+        raise error(f"{path}: cannot parse as {fmt}: {' '.join(str(err).split())[:300]}") from err
+    return ds
+
+
+@contextmanager
+def _quiet(logger: str):
+    """Silence a logger's warnings for a while."""
+    log = logging.getLogger(logger)
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def refuse_blank_nodes(ds: Dataset) -> None:

@@ -34,6 +34,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Identifier
 
 from .errors import QueryError
+from .formats import read_graph
 from .vocab import PREFIXES
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
@@ -44,8 +45,6 @@ VOCABULARY_GRAPH = URIRef("https://w3id.org/kg-news/vocab")
 _EXAMPLE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "queries" / "graph.trig"
 
 FORMATS = ("table", "csv", "json")
-_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt",
-             ".jsonld": "json-ld", ".json": "json-ld"}
 _NAMESPACES = {**PREFIXES, "skos": str(SKOS), "owl": str(OWL), "rdfs": str(RDFS),
                "xsd": str(XSD)}
 _HEADER = re.compile(r"#\s*(name|answers|params?):\s*(.*?)\s*$")
@@ -172,18 +171,7 @@ def load_graph(path: str | Path) -> Dataset:
     ...
     kg.errors.QueryError: missing.trig: no such graph file
     """
-    path = Path(path)
-    fmt = _SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        raise QueryError(f"{path}: unknown graph format; use one of {', '.join(_SUFFIXES)}")
-    if not path.is_file():
-        raise QueryError(f"{path}: no such graph file")
-    graph = Dataset(default_union=True)
-    try:
-        graph.parse(path, format=fmt)
-    except Exception as err:  # rdflib's parsers raise many kinds of error
-        message = " ".join(str(err).split())[:300]
-        raise QueryError(f"{path}: cannot parse as {fmt}: {message}") from err
+    graph = read_graph(path, QueryError, default_union=True)
     return add_vocabulary(graph)
 
 

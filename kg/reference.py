@@ -25,7 +25,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from .formats import merged
+from .formats import merged, read_graph
 from .views.page import atomic_write
 from .vocab import PREFIXES
 
@@ -100,9 +100,7 @@ def load_graph(source: Graph | str | Path) -> Graph:
     True
     """
     if not isinstance(source, Graph):
-        path = Path(source)
-        fmt = {".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}.get(path.suffix, "turtle")
-        source = (Dataset() if fmt in ("trig", "nquads") else Graph()).parse(path, format=fmt)
+        source = read_graph(source)
     return merged(source) if isinstance(source, Dataset) else source
 
 

@@ -26,8 +26,6 @@ article/a/time/0-9: no kgo:anchorType
 from __future__ import annotations
 
 import json
-import logging
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -38,17 +36,13 @@ from rdflib.collection import Collection
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
-from .errors import InputError
-from .formats import merged
+from .formats import merged, read_graph
 from .vocab import KGR, PREFIXES
 
 KGS = Namespace("https://w3id.org/kg-news/shapes#")
 ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY = (ONTOLOGY_DIR / "kg.ttl", ONTOLOGY_DIR / "vocab.ttl")
-FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt",
-           ".jsonld": "json-ld", ".json": "json-ld"}
-
 # One line per result: "{focus}: " and the template of its constraint component. The fields
 # are the result's path and value, the shape's parameter of the same name (sh:maxCount ...),
 # {other}: the focus node's values of the property a value is compared with, and {before} and
@@ -119,7 +113,7 @@ def validate(data: Graph | str | Path) -> Report:
     """Validate a Dataset, a Graph, or a graph file (``.trig``, ``.nq``, ``.ttl``, ``.nt``, ``.jsonld``)."""
     import pyshacl
 
-    union, quads = _union(load(data) if isinstance(data, (str, Path)) else data)
+    union, quads = _union(read_graph(data) if isinstance(data, (str, Path)) else data)
     for triple in _ontology():
         union.add(triple)
     conforms, graph, _ = pyshacl.validate(union, shacl_graph=_shapes(), inference="none")
@@ -127,42 +121,11 @@ def validate(data: Graph | str | Path) -> Report:
     return Report(bool(conforms), results, graph, quads)
 
 
-def load(path: str | Path) -> Graph:
-    """Parse a graph file into a Dataset; an InputError names a file that is missing or does not parse."""
-    from rdflib import Dataset
-
-    path = Path(path)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(f"{path}: unknown graph format; use one of {', '.join(FORMATS)}")
-    if not path.is_file():
-        raise InputError(f"{path}: no such graph file")
-    ds = Dataset()
-    try:
-        with _quiet("rdflib.term"):  # an ill-typed literal is a result to report, not a traceback
-            ds.parse(path, format=fmt)
-    except Exception as err:  # rdflib's parsers raise many kinds of error
-        raise InputError(f"{path}: cannot parse as {fmt}: {' '.join(str(err).split())[:300]}") from err
-    return ds
-
-
 def _union(data: Graph) -> tuple[Graph, int]:
     """A new Graph with every triple of ``data`` (all named graphs), and how many quads it had."""
     if isinstance(data, Dataset):
         return Graph() + merged(data), sum(1 for _ in data.quads((None, None, None, None)))
     return Graph() + data, len(data)
-
-
-@contextmanager
-def _quiet(logger: str):
-    """Silence a logger's warnings for a while."""
-    log = logging.getLogger(logger)
-    level = log.level
-    log.setLevel(logging.ERROR + 1)
-    try:
-        yield
-    finally:
-        log.setLevel(level)
 
 
 @cache

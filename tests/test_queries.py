@@ -6,7 +6,6 @@ expected output of each case is ``tests/fixtures/queries/<case>.csv``.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 from pathlib import Path
