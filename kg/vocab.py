@@ -247,6 +247,9 @@ class KGV(rdflib.namespace.DefinedNamespace):
         "actor-other",
         # A named individual.
         "actor-person",
+        # Weapons, ammunition or military equipment are sent or supplied to a party, e.g. shells
+        # shipped to Russia or weapons offered to Ukraine.
+        "event-arms-transfer",
         # One strike against a target: shelling, a missile or drone strike, an assault on a
         # position.
         "event-attack",
@@ -357,6 +360,7 @@ CONCEPTS: dict[str, dict[str, URIRef]] = {
         "person": KGV["actor-person"],
     },
     "event": {
+        "arms_transfer": KGV["event-arms-transfer"],
         "attack": KGV["event-attack"],
         "casualties": KGV["event-casualties"],
         "combat": KGV["event-combat"],

@@ -435,3 +435,11 @@ def test_a_document_speaks_for_its_author(lang, text):
     x = read(lang, text, "2024-12-10")
     assert [s.speakers for s in x.statements] == [["kremlin"], ["kremlin"]]
     assert x.statements[1].time.day == x.statements[0].time.day
+
+
+@pytest.mark.parametrize("lang,text,trigger", [
+    ("en", "Seoul could consider sending weapons to Kyiv.", "sending"),
+    ("id", "Korea Utara telah mengirim jutaan peluru artileri ke Rusia.", "mengirim"),
+])
+def test_weapons_sent_are_an_arms_transfer_not_a_deployment(lang, text, trigger):
+    assert event(read(lang, text), trigger).type == "arms_transfer"

@@ -102,7 +102,7 @@ def test_misspelt_term_raises(lookup):
 
 @pytest.mark.parametrize(
     ("scheme", "code", "message"),
-    [("event", "invasion", "no concept 'invasion' in kgv:EventType; known: attack,"),
+    [("event", "invasion", "no concept 'invasion' in kgv:EventType; known: arms_transfer, attack,"),
      ("events", "combat", "no concept scheme 'events'; known: actor,"),
      ("actor", "armed-force", "known: armed_force,")],
 )

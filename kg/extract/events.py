@@ -51,6 +51,8 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             if type_ == "deployment" and phrases(lex.get("events.opposition_markers", [])).match(
                     text, end + 1):  # "deployed against Ukrainian forces"
                 type_, rule = "combat", "opposition"
+            elif type_ in ("deployment", "movement") and _sends_weapons(text, end, sentence, lex):
+                type_, rule = "arms_transfer", "weapons"  # "sending weapons to Kyiv"
             said = _statement_of(trigger, statements)
             clause = _clause(text, sentence, trigger)
             event = Event(f"{article_id}/event/{start}-{end}", type_, trigger, sentence, "",
@@ -95,6 +97,13 @@ def _presence(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) -> lis
         if force and place and len(text[force[-1].span.end:m.start()].split()) <= 3:
             found.append((m.start(), m.end()))
     return found
+
+
+def _sends_weapons(text: str, end: int, sentence: Span, lex: Lexicon) -> bool:
+    """Weapons within the few words after a sending verb: what is sent is arms, not troops."""
+    ahead = re.match(r"(?:\W*\w+){1,4}", text[end:sentence.end])
+    stop = end + (ahead.end() if ahead else 0)
+    return bool(phrases(lex.get("events.weapons", []), ignore_case=True).search(text, end, stop))
 
 
 def _typo_type(word: str, types: dict, known: frozenset[str] = frozenset()) -> str:

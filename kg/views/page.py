@@ -26,7 +26,7 @@ DETAIL_KEYS = (
 )
 
 EVENT_TYPES = ("deployment", "movement", "combat", "casualties", "attack", "treaty",
-               "meeting", "training", "withdrawal", "other")
+               "meeting", "training", "withdrawal", "arms_transfer", "other")
 STATEMENT_KINDS = ("claim", "confirmation", "denial", "concern", "demand", "warning",
                    "prediction")
 ACTOR_TYPES = ("country", "organization", "person", "armed_force", "group", "other")
@@ -35,7 +35,7 @@ COLORS = {
     "event": {
         "deployment": "#e15759", "movement": "#f28e2b", "combat": "#b6403a",
         "casualties": "#7a1f2b", "attack": "#d4661f", "treaty": "#4e79a7",
-        "meeting": "#76b7b2", "training": "#59a14f", "withdrawal": "#c9a227",
+        "meeting": "#76b7b2", "training": "#59a14f", "withdrawal": "#c9a227", "arms_transfer": "#8c6d31",
         "other": "#9a9a9a",
     },
     "statement": {
