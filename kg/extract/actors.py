@@ -365,9 +365,12 @@ def _people(index: ActorIndex, sentence: Span) -> None:
             org = _org_mention_before(index, m.start(), sentence.start)
             if org and not before_org and not affiliation:  # "At the Pentagon, a spokesperson said"
                 affiliation = org.key
-            if org and org.key == affiliation and (before_org or role.text.strip() == title):
+            adjacent = next((x for x in reversed(index.within(sentence.start, m.start())) if x.key == before_org), None)
+            if adjacent:  # "Pentagon spokesperson", "Ukrainian officials": the name before the title is in the role
+                role = Span.of(text, adjacent.span.start, after)
+                label = role.text.strip()
+            elif org and org.key == affiliation and role.text.strip() == title:  # "At the Pentagon, a spokesperson"
                 label = index.lex.get("actors.role_label", "{title} {org}").format(title=title, org=org.span.text)
-                role = Span.of(text, min(org.span.start, m.start()), max(after, org.span.end)) if before_org else role
             else:
                 label = role.text.strip()
             holder = _holder(index, index.title_concept(title), affiliation) or _definite(index, m, after, affiliation)
