@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"output folder (default: {DEFAULT_OUTPUT})")
     b.add_argument("--no-validate", action="store_true",
                    help="skip the SHACL check of the graph before writing (faster on large builds)")
+    b.add_argument("--store", metavar="DIR",
+                   help="also load the graph into an Oxigraph store in DIR (replaced whole when complete)")
     b.set_defaults(run=_build)
 
     q = sub.add_parser("query", help="run a named SPARQL query (or a .rq file) on a built graph",
@@ -56,7 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="a named query or a .rq file")
     q.add_argument("--graph", default=f"{DEFAULT_OUTPUT}/graph.trig", metavar="FILE",
                    help="the graph to query (default: output/graph.trig)")
-    q.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    q.add_argument("--store", metavar="DIR", help="query the Oxigraph store in DIR (from kg build --store)")
+    q.add_argument("--endpoint", metavar="URL",
+                   help="query a SPARQL 1.1 endpoint (its default graph the union of the named graphs; "
+                        "credentials from KG_SPARQL_USER/KG_SPARQL_PASSWORD or ~/.netrc)")
+    q.add_argument("--format", default="table", choices=("table", "csv", "tsv", "json", "md"),
+                   help="table (aligned, cut to the terminal), csv, tsv, json (SPARQL 1.1 results) "
+                        "or md (a Markdown table); default: table")
+    q.add_argument("-o", "--output", metavar="FILE",
+                   help="write the results to FILE (replaced whole when complete) instead of stdout")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a query parameter, bound as an RDF term (repeatable)")
     q.add_argument("--list", action="store_true", help="list the named queries")
@@ -75,6 +85,22 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--no-errors", action="store_true", help="leave out the list of errors")
     e.set_defaults(run=_eval)
 
+    p = sub.add_parser("push", help="replace the named graphs at a SPARQL endpoint with those of a graph file",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Send each named graph of GRAPH (and the vocabulary) to a SPARQL 1.1 Graph "
+                                   "Store Protocol endpoint with HTTP PUT, which replaces the graph: pushing "
+                                   "again never duplicates, and an interrupted push can simply be run again. "
+                                   "Credentials come from KG_SPARQL_USER/KG_SPARQL_PASSWORD or ~/.netrc "
+                                   "(HTTP Basic).",
+                       epilog="example:\n  kg push --endpoint http://localhost:7878/query "
+                              "--data-endpoint http://localhost:7878/store output/graph.trig")
+    p.add_argument("graph", nargs="?", default=f"{DEFAULT_OUTPUT}/graph.trig", metavar="GRAPH",
+                   help=f"the graph file to push (default: {DEFAULT_OUTPUT}/graph.trig)")
+    p.add_argument("--endpoint", required=True, metavar="URL", help="the SPARQL query endpoint")
+    p.add_argument("--data-endpoint", metavar="URL",
+                   help="the Graph Store Protocol endpoint, when it differs from --endpoint")
+    p.set_defaults(run=_push)
+
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        description="Validate a graph file (.trig, .nq, .ttl, .nt, .jsonld) against "
@@ -91,6 +117,12 @@ def _build(args) -> int:
     from .build import build, terminal_progress
 
     report = build(args.paths, args.output, progress=terminal_progress, check=not args.no_validate)
+    if args.store:
+        from .store import build_oxigraph
+
+        quads = build_oxigraph(args.store, Path(args.output) / "graph.nq")
+        report.written.append(Path(args.store))
+        print(f"loaded {quads} quads into the Oxigraph store {args.store}")
     c = report.counts
     print(f"read {c['articles']} article(s): {c['actors']} actors, {c['statements']} statements, "
           f"{c['events']} events, {c['times']} time expressions")
@@ -109,7 +141,7 @@ def _build(args) -> int:
 
 def _query(args) -> int:
     from .errors import QueryError
-    from .query import format_rows, load_graph, load_query, named_queries, run
+    from .query import format_rows, load_query, named_queries
 
     if args.list:
         for name, q in sorted(named_queries().items()):
@@ -123,8 +155,46 @@ def _query(args) -> int:
         if not sep or not key:
             raise QueryError(f"--param {item!r}: expected NAME=VALUE")
         params[key] = value
-    header, rows = run(load_query(args.name), load_graph(args.graph), params)
-    sys.stdout.write(format_rows(header, rows, args.format))
+    header, rows = _run_query(args, load_query(args.name), params)
+    if args.output:
+        from .views.page import atomic_write
+
+        # A file gets whole cells: the terminal's width does not apply to it.
+        width = sys.maxsize if args.format == "table" else None
+        try:
+            atomic_write(args.output, format_rows(header, rows, args.format, width=width))
+        except OSError as err:
+            raise QueryError(f"{args.output}: cannot write: {err.strerror or err}") from err
+    else:
+        sys.stdout.write(format_rows(header, rows, args.format))
+    return 0
+
+
+def _run_query(args, query, params):
+    """Run ``query`` on the store the options name: --endpoint, --store, else the --graph file."""
+    from .errors import QueryError
+    from .store import OxigraphStore, RdflibStore, RemoteStore
+
+    if args.endpoint and args.store:
+        raise QueryError("give --endpoint or --store, not both")
+    if args.endpoint:
+        store = RemoteStore(args.endpoint)
+    elif args.store:
+        store = OxigraphStore(args.store)
+    else:
+        store = RdflibStore(args.graph)
+    return store.run(query, params)
+
+
+def _push(args) -> int:
+    from .query import load_graph
+    from .store import push, safe_url
+
+    target = args.data_endpoint or args.endpoint
+    sent = push(load_graph(args.graph), target)
+    print(f"pushed {len(sent)} graph(s), {sum(n for _, n in sent)} triples, to {safe_url(target)}")
+    for name, n in sent:
+        print(f"  {name}: {n} triples")
     return 0
 
 

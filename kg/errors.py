@@ -26,3 +26,7 @@ class QueryError(KgError):
 
 class OutputError(KgError):
     """An output file cannot be written."""
+
+
+class StoreError(KgError):
+    """A graph store cannot be opened or built, or a SPARQL endpoint cannot be reached or refuses."""

@@ -25,6 +25,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -44,7 +45,7 @@ VOCABULARY_GRAPH = URIRef("https://w3id.org/kg-news/vocab")
 # A small graph in the shape of docs/graph-model.md, for the examples below (a test fixture).
 _EXAMPLE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "queries" / "graph.trig"
 
-FORMATS = ("table", "csv", "json")
+FORMATS = ("table", "csv", "tsv", "json", "md")
 _NAMESPACES = {**PREFIXES, "skos": str(SKOS), "owl": str(OWL), "rdfs": str(RDFS),
                "xsd": str(XSD)}
 _HEADER = re.compile(r"#\s*(name|answers|params?):\s*(.*?)\s*$")
@@ -244,6 +245,44 @@ def run(
     return header, rows
 
 
+def bind_params(query: NamedQuery, params: dict[str, str] | None = None) -> dict[str, Identifier]:
+    """``params`` checked against the query's header (as :func:`run` does) and parsed into RDF
+    terms, for the stores that bind them in a ``VALUES`` block (:mod:`kg.store`).
+
+    >>> bind_params(load_query("between"), {"from": "2024-11-05"})["from"].n3()
+    '"2024-11-05"^^<http://www.w3.org/2001/XMLSchema#date>'
+    """
+    params = dict(params or {})
+    for name in params:
+        if name not in query._specs:
+            known = ", ".join(query._specs) or "none"
+            raise QueryError(
+                f"query {query.name!r} has no parameter {name!r}; its parameters: {known}"
+            )
+    for name in query.required():
+        if name not in params:
+            raise QueryError(
+                f"query {query.name!r} needs parameter {name!r} {query.params[name]}"
+            )
+    return {name: _term(query, name, value) for name, value in params.items()}
+
+
+def run_on(store, query: NamedQuery | str, params: dict[str, str] | None = None
+           ) -> tuple[list[str], list[list[str]]]:
+    """Run a query on a store of :mod:`kg.store` (or anything :func:`kg.store.open_store`
+    opens: a graph file, an Oxigraph folder, an endpoint URL); the same header and rows as
+    :func:`run` gives.
+
+    >>> run_on(_EXAMPLE, "said-by", {"actor": "Rusia"})[1][0][3]
+    'denial'
+    """
+    from .store import open_store
+
+    if isinstance(query, str):
+        query = load_query(query)
+    return open_store(store).run(query, params)
+
+
 def _text(term: Identifier | None) -> str:
     if term is None:
         return ""
@@ -252,32 +291,158 @@ def _text(term: Identifier | None) -> str:
     return str(term)
 
 
-def format_rows(header: list[str], rows: list[list[str]], fmt: str) -> str:
-    """Rows as an aligned ``table``, ``csv`` (``\\n`` line ends) or ``json`` (objects).
+def format_rows(
+    header: list[str], rows: list[list[str]], fmt: str, width: int | None = None
+) -> str:
+    """Rows as text in one of :data:`FORMATS`.
+
+    ``table``: aligned columns for reading; when they are wider than ``width`` (default: the
+    terminal's, from :func:`shutil.get_terminal_size`) the widest columns are narrowed and
+    their long cells cut with "…". ``csv`` (``\\n`` line ends) and ``tsv`` (tab, newline,
+    carriage return and backslash written ``\\t``, ``\\n``, ``\\r``, ``\\\\``): a header line,
+    then one line per row. ``json``: SPARQL 1.1 Query Results JSON, each value a typed term
+    (``uri``, ``bnode`` or ``literal``, with its datatype or language when the cell is an
+    rdflib term), an empty cell left unbound. ``md``: a Markdown table, pipes escaped.
+    A cell is a string (as :func:`run` gives) or an RDF term.
 
     >>> print(format_rows(["a", "bb"], [["1", "x"], ["22", ""]], "table"), end="")
     a   bb
     --  --
     1   x
     22
-    >>> format_rows(["a"], [["1"]], "json")
-    '[\\n  {\\n    "a": "1"\\n  }\\n]\\n'
+    >>> print(format_rows(["name", "text"], [["x", "a long sentence here"]], "table", width=16),
+    ...       end="")
+    name  text
+    ----  ----------
+    x     a long se…
+    >>> print(format_rows(["a", "b"], [["x|y", ""]], "md"), end="")
+    | a | b |
+    | --- | --- |
+    | x\\|y |  |
+    >>> print(format_rows(["a"], [["https://example.org/x"]], "json"), end="")
+    {
+      "head": {
+        "vars": [
+          "a"
+        ]
+      },
+      "results": {
+        "bindings": [
+          {
+            "a": {
+              "type": "uri",
+              "value": "https://example.org/x"
+            }
+          }
+        ]
+      }
+    }
     """
+    if fmt == "json":
+        bindings = []
+        for row in rows:
+            binding = {}
+            for name, value in zip(header, row):
+                term = _json_term(value)
+                if term is not None:
+                    binding[name] = term
+            bindings.append(binding)
+        document = {"head": {"vars": list(header)}, "results": {"bindings": bindings}}
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    cells = [[_cell(v) for v in row] for row in rows]
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows(cells)
         return out.getvalue()
-    if fmt == "json":
-        objects = [dict(zip(header, row)) for row in rows]
-        return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "table":
-        cells = [header] + [[" ".join(v.split()) for v in row] for row in rows]
-        widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-        lines = [cells[0], ["-" * w for w in widths]] + cells[1:]
+    if fmt == "tsv":
+        return "".join("\t".join(_tsv(v) for v in line) + "\n" for line in [header] + cells)
+    if fmt == "md":
+        lines = [header, ["---"] * len(header)] + cells
         return "".join(
-            "  ".join(v.ljust(w) for v, w in zip(line, widths)).rstrip() + "\n"
-            for line in lines
+            "| " + " | ".join(_markdown(v) if i != 1 else v for v in line) + " |\n"
+            for i, line in enumerate(lines)
         )
+    if fmt == "table":
+        return _table(header, cells, width)
     raise QueryError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+_ELLIPSIS = "…"
+#: A table column is never narrowed below this many characters.
+_MIN_WIDTH = 4
+
+
+def _cell(value) -> str:
+    """A cell as a string: an RDF term as :func:`run` writes it, ``None`` as empty."""
+    if isinstance(value, Identifier) or value is None:
+        return _text(value)
+    return str(value)
+
+
+def _json_term(value) -> dict[str, str] | None:
+    """A cell as a SPARQL JSON term; ``None`` for an empty (unbound) cell.
+
+    rdflib terms keep their kind, datatype and language; a string is a ``uri`` when it is
+    an IRI, a ``bnode`` when written ``_:id``, and a plain ``literal`` otherwise.
+    """
+    if value is None:
+        return None
+    if isinstance(value, URIRef):
+        return {"type": "uri", "value": str(value)}
+    if isinstance(value, BNode):
+        return {"type": "bnode", "value": str(value)}
+    if isinstance(value, Literal):
+        term = {"type": "literal", "value": str(value)}
+        if value.language:
+            term["xml:lang"] = value.language
+        elif value.datatype is not None:
+            term["datatype"] = str(value.datatype)
+        return term
+    value = str(value)
+    if value == "":
+        return None
+    if _IRI.fullmatch(value):
+        return {"type": "uri", "value": value}
+    if value.startswith("_:") and len(value) > 2:
+        return {"type": "bnode", "value": value[2:]}
+    return {"type": "literal", "value": value}
+
+
+def _tsv(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+            .replace("\r", "\\r"))
+
+
+def _markdown(value: str) -> str:
+    return " ".join(value.split()).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _fit(value: str, width: int) -> str:
+    """``value`` cut to ``width`` characters, the last one "…" when anything was cut."""
+    if len(value) <= width:
+        return value
+    return value[: max(width - 1, 0)] + _ELLIPSIS
+
+
+def _table(header: list[str], rows: list[list[str]], width: int | None) -> str:
+    if width is None:
+        width = shutil.get_terminal_size().columns
+    cells = [list(header)] + [[" ".join(v.split()) for v in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    excess = sum(widths) + 2 * (len(widths) - 1) - width
+    while excess > 0:
+        widest = max(range(len(widths)), key=lambda i: widths[i])
+        if widths[widest] <= _MIN_WIDTH:
+            break
+        # Narrow the widest column down to the next widest (or by what is still too much).
+        others = [w for i, w in enumerate(widths) if i != widest]
+        step = min(excess, widths[widest] - max(max(others, default=0), _MIN_WIDTH)) or 1
+        widths[widest] -= step
+        excess -= step
+    lines = [cells[0], ["-" * w for w in widths]] + cells[1:]
+    return "".join(
+        "  ".join(_fit(v, w).ljust(w) for v, w in zip(line, widths)).rstrip() + "\n"
+        for line in lines
+    )

@@ -23,12 +23,18 @@ GRAPH_FILE = FIXTURES / "graph.trig"
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 
 # (case, query, params): the expected rows are in FIXTURES/<case>.csv.
-CASES = [(name, name, {}) for name in sorted(named_queries()) if name != "said-by"] + [
+_WITH_PARAMS = ("said-by", "events-at", "reported-by")
+CASES = [(name, name, {}) for name in sorted(named_queries()) if name not in _WITH_PARAMS] + [
     ("said-by", "said-by", {"actor": "Rusia"}),
     ("said-by--iri", "said-by", {"actor": "https://w3id.org/kg-news/id/actor/matthew-miller"}),
     ("said-by--on-behalf", "said-by", {"actor": "kgr:actor/us-department-of-state"}),
     ("between--november", "between", {"from": "2024-11-05", "to": "2024-11-30"}),
     ("between--until-june", "between", {"to": "2024-06-01"}),
+    ("events-at", "events-at", {"place": "Rusia"}),  # and within it: Kursk
+    ("events-at--iri", "events-at", {"place": "kgr:place/kursk"}),
+    ("together--actor", "together", {"actor": "North Korea"}),  # a label in another language
+    ("reported-by", "reported-by", {"type": "deployment"}),  # the denial is left out
+    ("reported-by--iri", "reported-by", {"type": "kgv:event-attack"}),
 ]
 
 
@@ -83,6 +89,26 @@ def test_parameter_is_only_a_value(graph, value):
     assert len(graph) == size
 
 
+INJECTIONS = ['"', "'", '"\'', "{", "}", "{ }", "} UNION {", '"} UNION { ?s ?p ?o', "'} UNION {",
+              '"; DROP ALL', "\"; DROP ALL ; SELECT * WHERE { ?s ?p ?o", "x\" } } DROP ALL ; #",
+              "<urn:x> }", "http://example.org/} UNION {", "kgr:actor/russia> } UNION { <urn:x"]
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+@pytest.mark.parametrize(("name", "param"),
+                         [("events-at", "place"), ("together", "actor"), ("reported-by", "type")])
+def test_new_parameters_are_only_values(graph, name, param, value):
+    """Quotes, braces and SPARQL in a parameter match nothing: no rows, no error, and the
+    query text and the graph unchanged."""
+    query = load_query(name)
+    text, size = query.text, len(graph)
+    header, rows = run(query, graph, {param: value})
+    assert rows == []
+    assert header == _expected(f"{name}--actor" if name == "together" else name)[0]
+    assert query.text == text == load_query(name).text
+    assert len(graph) == size
+
+
 @pytest.mark.parametrize(
     ("name", "params", "message"),
     [("said-by", {}, "query 'said-by' needs parameter 'actor'"),
@@ -127,12 +153,92 @@ def test_unreadable_graph_names_the_file(tmp_path, content, message):
 def test_formats():
     header, rows = ["a", "b"], [["1", 'say "hi", then go'], ["22", ""]]
     assert format_rows(header, rows, "csv") == 'a,b\n1,"say ""hi"", then go"\n22,\n'
-    assert json.loads(format_rows(header, rows, "json")) == [
-        {"a": "1", "b": 'say "hi", then go'}, {"a": "22", "b": ""}]
-    assert format_rows(header, rows, "table").splitlines() == [
+    assert format_rows(header, rows, "table", width=80).splitlines() == [
         "a   b", "--  -----------------", '1   say "hi", then go', "22"]
     with pytest.raises(QueryError, match="unknown output format 'xml'"):
         format_rows(header, rows, "xml")
+
+
+def test_table_cuts_long_cells_to_the_width():
+    header, rows = ["id", "text"], [["1", "word " * 30], ["2", "short"]]
+    lines = format_rows(header, rows, "table", width=30).splitlines()
+    assert max(len(line) for line in lines) <= 30
+    assert lines[2].endswith("…") and lines[2].startswith("1   word word")
+    assert lines[3] == "2   short"
+    assert "…" not in format_rows(header, rows, "table", width=500)
+
+
+def test_table_width_defaults_to_the_terminal(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "20")
+    lines = format_rows(["x"], [["y" * 50]], "table").splitlines()
+    assert lines[2] == "y" * 19 + "…"
+
+
+def test_tsv_escapes_tabs_and_newlines():
+    text = format_rows(["a", "b"], [["x\ty", "line\nnext\\"], ["", "z"]], "tsv")
+    assert text == "a\tb\nx\\ty\tline\\nnext\\\\\n\tz\n"
+
+
+def test_markdown_table_escapes_pipes():
+    text = format_rows(["a", "b|c"], [["x | y", "two\nlines"], ["", "back\\"]], "md")
+    assert text.splitlines() == ["| a | b\\|c |", "| --- | --- |", "| x \\| y | two lines |",
+                                 "|  | back\\\\ |"]
+
+
+def test_json_is_sparql_results_with_typed_terms():
+    from rdflib import XSD, BNode, Literal, URIRef
+    header = ["s", "n", "label", "none", "blank"]
+    rows = [["https://w3id.org/kg-news/id/actor/russia", "3", "Rusia", "", "_:b1"],
+            [URIRef("urn:x"), Literal(3), Literal("Rusia", lang="id"), None, BNode("b2")]]
+    document = json.loads(format_rows(header, rows, "json"))
+    assert document["head"] == {"vars": header}
+    first, second = document["results"]["bindings"]
+    assert first == {"s": {"type": "uri", "value": "https://w3id.org/kg-news/id/actor/russia"},
+                     "n": {"type": "literal", "value": "3"},
+                     "label": {"type": "literal", "value": "Rusia"},
+                     "blank": {"type": "bnode", "value": "b1"}}
+    assert second == {"s": {"type": "uri", "value": "urn:x"},
+                      "n": {"type": "literal", "value": "3", "datatype": str(XSD.integer)},
+                      "label": {"type": "literal", "value": "Rusia", "xml:lang": "id"},
+                      "blank": {"type": "bnode", "value": "b2"}}
+    assert json.loads(format_rows(["a"], [], "json")) == {"head": {"vars": ["a"]},
+                                                         "results": {"bindings": []}}
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "md"])
+def test_cli_formats_and_output_file(tmp_path, capsys, fmt):
+    from kg.cli import main
+    args = ["query", "statements", "--graph", str(GRAPH_FILE), "--format", fmt]
+    assert main(args) == 0
+    shown = capsys.readouterr().out
+    out = tmp_path / "sub" / f"rows.{fmt}"
+    out.parent.mkdir()
+    assert main([*args, "-o", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    written = out.read_text(encoding="utf-8")
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary file left
+    header, rows = _expected("statements")
+    if fmt == "table":
+        assert "…" not in written  # a file is never cut to the terminal
+        assert all(row[0] in written for row in rows)
+    else:
+        assert written == shown == format_rows(header, rows, fmt)
+    if fmt == "json":
+        bindings = json.loads(written)["results"]["bindings"]
+        assert bindings[0]["statement"]["type"] == "uri" and len(bindings) == len(rows)
+    if fmt == "csv":
+        assert list(csv.reader(written.splitlines())) == [header] + rows
+
+
+def test_cli_output_replaces_a_file_whole(tmp_path):
+    from kg.cli import main
+    out = tmp_path / "rows.csv"
+    out.write_text("old\n" * 1000)
+    assert main(["query", "articles", "--graph", str(GRAPH_FILE), "--format", "csv",
+                 "--output", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == format_rows(*_expected("articles"), "csv")
+    assert main(["query", "articles", "--graph", str(GRAPH_FILE), "-o",
+                 str(tmp_path / "missing" / "dir" / "x.csv")]) == 0
 
 
 def test_fixture_mentions_match_the_text(graph):
@@ -169,8 +275,8 @@ def test_date_cells_are_only_as_precise_as_the_text(graph, case, name, params):
     """A date cell is a day, a month, a year or a yearless day, or empty: never a month's
     first day standing in for the month."""
     header, rows = run(load_query(name), graph, params)
-    for column in ("date", "end"):
-        if column in header:
+    for column in header:
+        if column in ("date", "end") or column.endswith("_date"):
             i = header.index(column)
             assert all(WRITTEN_DATE.fullmatch(row[i]) for row in rows), (name, column)
     if name in ("events", "timeline"):

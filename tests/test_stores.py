@@ -1,0 +1,275 @@
+"""The three stores answer every named query with the same rows: rdflib in memory, an embedded
+Oxigraph store, and a real Oxigraph server reached over SPARQL 1.1 HTTP (pushed with the Graph
+Store Protocol). Also: parameters stay values, a dead endpoint is a clear error, and
+credentials never show in any output.
+
+The server test needs the ``oxigraph`` command (the ``test`` extra: ``pip install -e .[test]``);
+without it the test fails, saying so.
+"""
+from __future__ import annotations
+
+import base64
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.cli import main
+from kg.errors import StoreError
+from kg.formats import nquads, read_graph
+from kg.query import NamedQuery, load_graph, load_query, named_queries, run
+from kg.store import OxigraphStore, RemoteStore, build_oxigraph, push
+
+from test_queries import CASES as QUERY_CASES, FIXTURES, GRAPH_FILE
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "s3cret-Pa55word"
+# Every case of test_queries, and every named query it has no case for that runs without
+# parameters (test_queries.test_every_query_has_a_case asks for a case for each query).
+# A case that lacks a required parameter fails in test_queries already and is left out here.
+_QUERIES = named_queries()
+CASES = [c for c in QUERY_CASES if set(_QUERIES[c[1]].required()) <= set(c[2])]
+CASES += [(name, name, {}) for name, q in sorted(_QUERIES.items())
+          if name not in {c[1] for c in CASES} and not q.required()]
+IDS = [c[0] for c in CASES]
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return load_graph(GRAPH_FILE)
+
+
+@pytest.fixture(scope="module")
+def oxigraph_store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ox") / "store"
+    build_oxigraph(folder, nquads(read_graph(GRAPH_FILE)))
+    return OxigraphStore(folder)
+
+
+@pytest.mark.parametrize(("case", "name", "params"), CASES, ids=IDS)
+def test_oxigraph_store_gives_the_same_rows(graph, oxigraph_store, case, name, params):
+    query = load_query(name)
+    expected = run(query, graph, params)
+    assert expected[1], f"{case}: no rows on the fixture, nothing compared"
+    assert oxigraph_store.run(query, params) == expected
+
+
+@pytest.mark.parametrize("value", ['"} ; DROP ALL', "x\" } } DROP ALL ; SELECT * {", "<urn:x> }",
+                                   "http://example.org/} DROP ALL", "kgr:actor/x> } #"])
+def test_parameter_is_only_a_value_in_oxigraph(oxigraph_store, value):
+    size = len(oxigraph_store.store)
+    assert oxigraph_store.run(load_query("said-by"), {"actor": value})[1] == []
+    assert len(oxigraph_store.store) == size
+
+
+def test_store_is_replaced_whole(tmp_path):
+    folder = tmp_path / "store"
+    data = nquads(read_graph(GRAPH_FILE))
+    first = build_oxigraph(folder, data)
+    assert build_oxigraph(folder, data) == first  # rebuilt, not added to
+    with pytest.raises(StoreError, match="cannot build the Oxigraph store"):
+        build_oxigraph(folder, b"<urn:a> <urn:b> not n-quads .\n")
+    assert len(OxigraphStore(folder).store) == first  # the failed load left it as it was
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # no staging left behind
+
+
+def test_open_and_networkx_agree(oxigraph_store):
+    on_file, on_store = kg.open(GRAPH_FILE), kg.open(oxigraph_store.path)
+    assert on_store.query("said-by", actor="Rusia") == on_file.query("said-by", actor="Rusia")
+    a, b = on_file.to_networkx(), on_store.to_networkx()
+    assert sorted(a.nodes) == sorted(b.nodes)
+    assert sorted(a.edges(keys=True)) == sorted(b.edges(keys=True))
+
+
+def test_build_and_query_the_store(tmp_path, capsys):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    shutil.copy(next((ROOT / "data" / "articles").glob("*.txt")), articles)
+    out, store = tmp_path / "out", tmp_path / "db"
+    assert main(["build", str(articles), "-o", str(out), "--store", str(store)]) == 0
+    assert "quads into the Oxigraph store" in capsys.readouterr().out
+    assert main(["query", "statements", "--graph", str(out / "graph.trig"), "--format", "csv"]) == 0
+    from_file = capsys.readouterr().out
+    assert main(["query", "statements", "--store", str(store), "--format", "csv"]) == 0
+    assert capsys.readouterr().out == from_file
+    assert from_file.count("\n") > 1
+
+
+# --- a real SPARQL server ---------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _oxigraph_command() -> str:
+    for candidate in (Path(sys.executable).parent / "oxigraph", shutil.which("oxigraph")):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    pytest.fail("the `oxigraph` server command is not installed (it comes with the test extra: "
+                "pip install -e '.[test]'); the remote-endpoint tests cannot run without it")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """An Oxigraph server on a free local port; its base URL. Stopped when the module ends."""
+    command = _oxigraph_command()
+    port = _free_port()
+    location = tmp_path_factory.mktemp("server")
+    log = open(location.parent / f"oxigraph-{port}.log", "wb")
+    process = subprocess.Popen(
+        [command, "serve", "--location", str(location / "data"), "--bind", f"127.0.0.1:{port}",
+         "--union-default-graph"], stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"oxigraph serve stopped (exit {process.returncode}): "
+                            + Path(log.name).read_text(errors="replace")[-500:])
+            try:
+                with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"oxigraph serve did not answer on {base} within 30 s")
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def _quads(endpoint: RemoteStore) -> int:
+    """The number of quads in the endpoint's named graphs."""
+    count = NamedQuery("count", "", {}, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                       Path("count.rq"))
+    return int(endpoint.run(count)[1][0][0])
+
+
+@pytest.fixture(scope="module")
+def pushed(server, graph):
+    sent = push(graph, f"{server}/store")
+    return sent
+
+
+def test_push_sends_every_named_graph(pushed, graph):
+    names = {str(g.identifier) for g in graph.graphs() if len(g)}
+    assert {name for name, _ in pushed} == names
+    assert sum(n for _, n in pushed) == sum(1 for _ in graph.quads((None, None, None, None)))
+
+
+@pytest.mark.parametrize(("case", "name", "params"), CASES, ids=IDS)
+def test_endpoint_gives_the_same_rows(server, pushed, graph, case, name, params):
+    query = load_query(name)
+    assert RemoteStore(f"{server}/query").run(query, params) == run(query, graph, params)
+
+
+def test_push_again_does_not_duplicate(server, pushed, graph, capsys):
+    endpoint = RemoteStore(f"{server}/query")
+    before = _quads(endpoint)
+    assert before == sum(1 for _ in graph.quads((None, None, None, None)))
+    assert main(["push", "--endpoint", f"{server}/query", "--data-endpoint", f"{server}/store",
+                 str(GRAPH_FILE)]) == 0
+    assert f"to {server}/store" in capsys.readouterr().out
+    assert _quads(endpoint) == before
+
+
+def test_query_command_on_the_endpoint(server, pushed, capsys):
+    assert main(["query", "said-by", "--endpoint", f"{server}/query", "--param", "actor=Rusia",
+                 "--format", "csv"]) == 0
+    assert capsys.readouterr().out == (FIXTURES / "said-by.csv").read_text(encoding="utf-8")
+
+
+def test_endpoint_networkx(server, pushed):
+    a, b = kg.open(GRAPH_FILE).to_networkx(), kg.open(f"{server}/query").to_networkx()
+    assert sorted(a.nodes) == sorted(b.nodes)
+    assert sorted(a.edges(keys=True)) == sorted(b.edges(keys=True))
+
+
+def test_dead_endpoint_is_a_clear_error(capsys):
+    url = f"http://127.0.0.1:{_free_port()}/query"
+    with pytest.raises(StoreError, match=f"cannot reach the SPARQL endpoint {url}"):
+        RemoteStore(url).run(load_query("events"))
+    assert main(["query", "events", "--endpoint", url]) == 1
+    assert f"kg: error: cannot reach the SPARQL endpoint {url}" in capsys.readouterr().err
+    assert main(["push", "--endpoint", url, str(GRAPH_FILE)]) == 1
+    assert f"cannot reach the SPARQL endpoint {url}" in capsys.readouterr().err
+
+
+class _Echo(http.server.BaseHTTPRequestHandler):
+    """Refuses every request, echoing its Authorization header: the worst case for a leak."""
+
+    def _refuse(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        body = f"denied: {self.headers.get('Authorization')}".encode()
+        self.send_response(401, "Unauthorized")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_PUT = do_GET = _refuse
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def echo_server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_credentials_never_appear(echo_server, monkeypatch, capsys):
+    monkeypatch.setenv("KG_SPARQL_USER", "reader")
+    monkeypatch.setenv("KG_SPARQL_PASSWORD", PASSWORD)
+    token = base64.b64encode(f"reader:{PASSWORD}".encode()).decode()
+    with pytest.raises(StoreError) as err:
+        RemoteStore(f"{echo_server}/query").run(load_query("events"))
+    assert "401" in str(err.value) and echo_server in str(err.value)
+    assert PASSWORD not in str(err.value) and token not in str(err.value)
+    dead = f"http://127.0.0.1:{_free_port()}"
+    for argv in (["query", "events", "--endpoint", f"{echo_server}/query"],
+                 ["push", "--endpoint", f"{echo_server}/query", str(GRAPH_FILE)],
+                 ["query", "events", "--endpoint", f"http://reader:{PASSWORD}@{dead[7:]}/query"]):
+        assert main(argv) == 1
+        out = capsys.readouterr()
+        assert "kg: error:" in out.err
+        assert PASSWORD not in out.out + out.err and token not in out.out + out.err
+
+
+def test_credentials_from_netrc(echo_server, monkeypatch, tmp_path):
+    """With no variables set, ~/.netrc gives the login for the endpoint's host (sent, never shown)."""
+    monkeypatch.delenv("KG_SPARQL_USER", raising=False)
+    monkeypatch.delenv("KG_SPARQL_PASSWORD", raising=False)
+    rc = tmp_path / "netrc"
+    rc.write_text(f"machine 127.0.0.1 login reader password {PASSWORD}\n")
+    rc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(rc))
+    with pytest.raises(StoreError) as err:
+        RemoteStore(f"{echo_server}/query").run(load_query("events"))
+    assert "denied: Basic ***" in str(err.value)
+    assert PASSWORD not in str(err.value)
