@@ -218,19 +218,7 @@ def run(
     ...
     kg.errors.QueryError: query 'said-by' has no parameter 'who'; its parameters: actor
     """
-    params = dict(params or {})
-    for name in params:
-        if name not in query._specs:
-            known = ", ".join(query._specs) or "none"
-            raise QueryError(
-                f"query {query.name!r} has no parameter {name!r}; its parameters: {known}"
-            )
-    for name in query.required():
-        if name not in params:
-            raise QueryError(
-                f"query {query.name!r} needs parameter {name!r} {query.params[name]}"
-            )
-    bindings = {name: _term(query, name, value) for name, value in params.items()}
+    bindings = bind_params(query, params)
     try:
         prepared = prepareQuery(query.text, initNs=_NAMESPACES)
     except Exception as err:  # pyparsing's errors and rdflib's own
@@ -246,8 +234,8 @@ def run(
 
 
 def bind_params(query: NamedQuery, params: dict[str, str] | None = None) -> dict[str, Identifier]:
-    """``params`` checked against the query's header (as :func:`run` does) and parsed into RDF
-    terms, for the stores that bind them in a ``VALUES`` block (:mod:`kg.store`).
+    """``params`` checked against the query's header and parsed into RDF terms: initial
+    bindings for :func:`run`, a ``VALUES`` block for the other stores (:mod:`kg.store`).
 
     >>> bind_params(load_query("between"), {"from": "2024-11-05"})["from"].n3()
     '"2024-11-05"^^<http://www.w3.org/2001/XMLSchema#date>'
