@@ -69,7 +69,8 @@ def _entity(g: Graph, node, language) -> dict:
     is_actor = (node, RDF.type, SEM.Actor) in g
     kind_type = notation(g.value(node, KGO.actorType)) if g.value(node, KGO.actorType) else "place"
     blank = dict.fromkeys(("date", "end", "precision", "time_text", "factuality", "direct", "quote",
-                           "article", "article_title", "publisher", "url", "sentence", "mention"), "")
+                           "article", "article_title", "publisher", "url", "published", "sentence",
+                           "mention"), "")
     return {**blank, "kind": "actor" if is_actor else "place", "label": _label(g, node, language),
             "type": kind_type, "mention_start": 0, "mention_end": 0}
 
@@ -100,6 +101,7 @@ def _item(g: Graph, node, kind: str, language) -> dict:
         "article_title": str(g.value(article, SCHEMA.headline) or "") if article else "",
         "publisher": str(g.value(article, SCHEMA.publisher) or "") if article else "",
         "url": str(g.value(article, SCHEMA.url) or "") if article else "",
+        "published": str(g.value(article, SCHEMA.datePublished) or "") if article else "",
         "sentence": str(g.value(sentence, NIF.anchorOf) or "") if sentence else "",
         "mention": str(g.value(marked, NIF.anchorOf) or "") if marked else "",
         "mention_start": int(g.value(marked, NIF.beginIndex)) - s_begin if marked else 0,

@@ -101,3 +101,87 @@ def test_hostile_text_stays_text(opened):
     assert opened.page.evaluate("document.scripts.length") == 3
     opened.page.wait_for_timeout(200)
     assert opened.dialogs == [] and opened.errors == []
+
+
+VISIBLE = "kgNetwork.body.data.nodes.get({filter: n => !n.hidden}).map(n => n.id).sort()"
+ITEMS = {"urn:e1", "urn:e2", "urn:e3", "urn:e4", "urn:s1", "urn:s2"}
+
+
+def shown_items(view) -> set[str]:
+    return set(view.page.evaluate(VISIBLE)) & ITEMS
+
+
+def test_filters_hide_what_they_should(opened):
+    page = opened.page
+    page.select_option("#kg-f-actor", "urn:actor/b")
+    assert set(page.evaluate(VISIBLE)) == {"urn:s1", "urn:actor/b"}
+    assert page.inner_text("#kg-counts") == "1 of 6 events and statements shown"
+    page.click("#kg-f-reset")
+    assert shown_items(opened) == ITEMS
+    page.uncheck("#kg-f-facts input[value=negated]")
+    assert shown_items(opened) == ITEMS - {"urn:e3"}
+    page.click("#kg-f-reset")
+    page.click("#kg-legend button[data-key='event:deployment']")
+    assert shown_items(opened) == ITEMS - {"urn:e1", "urn:e4"}
+    assert page.get_attribute("#kg-legend button[data-key='event:deployment']", "aria-pressed") == "false"
+    page.click("#kg-f-reset")
+    page.fill("#kg-f-from", "2024-11-05")
+    # October's fighting and Monday's move end before the 5th; "by 6 Nov" may still be in range
+    assert shown_items(opened) == {"urn:e3", "urn:e4", "urn:s1", "urn:s2"}
+    page.uncheck("#kg-f-undated")
+    assert shown_items(opened) == {"urn:e3", "urn:e4", "urn:s2"}
+    page.fill("#kg-f-to", "2024-11-05")
+    assert shown_items(opened) == {"urn:e4", "urn:s2"}
+    page.click("#kg-f-reset")
+    page.fill("#kg-f-q", "NORTH")
+    page.wait_for_selector("body[data-shown='1']", state="attached")
+    assert shown_items(opened) == {"urn:e1"}
+    assert "urn:actor/a" in page.evaluate(VISIBLE)  # the actors of what is shown stay
+    assert "urn:actor/b" not in page.evaluate(VISIBLE)
+    assert opened.errors == []
+
+
+def test_timeline_lanes_switch(browser, views_graph, tmp_path):
+    view = Opened(browser, write_timeline(views_graph, tmp_path / "timeline.html"))
+    before = view.page.evaluate(POSITION, "urn:s1")
+    view.page.select_option("#kg-lanes", "actor")
+    assert not set(view.page.evaluate(VISIBLE)) & {"urn:actor/a", "urn:actor/b", "urn:actor/h"}
+    assert shown_items(view) == ITEMS
+    assert view.page.evaluate(POSITION, "urn:s1") != before
+    point = view.page.evaluate(POSITION, "urn:s2")
+    view.page.mouse.click(point["x"], point["y"])
+    assert "denial" in view.panel()
+    ARTIFACTS.mkdir(exist_ok=True)
+    view.page.screenshot(path=str(ARTIFACTS / "timeline-by-actor.png"))
+    view.page.select_option("#kg-lanes", "type")
+    assert "urn:actor/a" in view.page.evaluate(VISIBLE)
+    assert view.errors == []
+    view.page.close()
+
+
+def test_network_lane_switch_is_hidden(browser, views_graph, tmp_path):
+    view = Opened(browser, write_network(views_graph, tmp_path / "network.html"))
+    assert not view.page.is_visible("#kg-lanes")
+    view.page.close()
+
+
+def test_500_items_open_and_draw(browser, tmp_path):
+    from conftest import crowded_graph
+
+    G = crowded_graph(500)
+    view = Opened(browser, write_timeline(G, tmp_path / "timeline.html"))
+    assert view.page.evaluate("Object.keys(kgNetwork.getPositions()).length") == len(G)
+    assert view.errors == [] and view.blocked == []
+    view.page.screenshot(path=str(ARTIFACTS / "timeline-500.png"))
+    view.page.close()
+
+
+def test_crowded_timeline_shows_links_of_the_selected_item_only(browser, tmp_path):
+    from conftest import crowded_graph
+
+    view = Opened(browser, write_timeline(crowded_graph(300), tmp_path / "timeline.html"))
+    count = "kgNetwork.body.data.edges.get({filter: e => !e.hidden}).length"
+    assert view.page.evaluate(count) == 0
+    assert view.page.evaluate("kgShow('urn:item/4')")
+    assert view.page.evaluate(count) == 1
+    view.page.close()

@@ -11,6 +11,9 @@
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var FONT = DATA.font;
 
+  var TIMELINE = !!DATA.layouts;
+  function layout() { return DATA.layouts[DATA.layout]; }
+
   window.kgNetwork = network;
   window.kgData = DATA;
 
@@ -30,7 +33,13 @@
       var sec = el("div", "kg-legend-section");
       sec.appendChild(el("span", "kg-legend-title", section.title + ":"));
       section.items.forEach(function (item) {
-        var it = el("span", "kg-legend-item");
+        var it = el(item.key ? "button" : "span", "kg-legend-item");
+        if (item.key) {  /* a type: click to hide or show its items */
+          it.type = "button";
+          it.dataset.key = item.key;
+          it.setAttribute("aria-pressed", "true");
+          it.title = "Hide or show " + item.label;
+        }
         var sw = el("span", "kg-sw " + item.shape + (item.line ? " line-" + item.line : ""));
         if (item.shape === "triangle") sw.style.color = item.color;
         else sw.style.backgroundColor = item.color;
@@ -136,11 +145,24 @@
       parts.push(el("h3", null, "Source sentence"));
       parts.push(highlighted(d.sentence, d.mention, d.mention_start, d.mention_end));
     }
+    if (d.sources && d.sources.length > 1) {
+      parts.push(el("h3", null, "Sources"));
+      var su = el("ul");
+      d.sources.forEach(function (src) {
+        var li = el("li");
+        li.appendChild(el("span", "kg-role", src.publisher || "source"));
+        li.appendChild(el("span", null, [src.published, src.factuality, src.date ? "date " + src.date : ""]
+          .filter(Boolean).join(" \u00b7 ")));
+        su.appendChild(li);
+      });
+      parts.push(su);
+    }
     if (d.article_title || d.publisher || d.url) {
       parts.push(el("h3", null, "Article"));
       var art = el("div", "kg-article");
       if (d.article_title) art.appendChild(el("div", null, d.article_title));
-      if (d.publisher) art.appendChild(el("div", "kg-linkkind", d.publisher));
+      var byline = [d.publisher, d.published ? "published " + d.published : ""].filter(Boolean).join(", ");
+      if (byline) art.appendChild(el("div", "kg-linkkind", byline));
       if (d.url) {
         var line = el("div");
         if (/^https?:\/\//i.test(d.url)) {
@@ -165,9 +187,21 @@
   function select(id, focus) {
     if (!nodes.get(id)) return false;
     network.selectNodes([id]);
+    revealEdges(id);
     if (focus) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: { duration: 400 } });
     return showDetails(id);
   }
+
+  /* In a crowded timeline links are hidden, and shown for the selected item only. */
+  var shownEdges = [];
+  function revealEdges(id) {
+    if (!DATA.quietEdges) return;
+    edges.update(shownEdges.map(function (e) { return { id: e, hidden: true }; }));
+    shownEdges = id ? network.getConnectedEdges(id) : [];
+    edges.update(shownEdges.map(function (e) { return { id: e, hidden: false }; }));
+  }
+  network.on("selectNode", function (params) { revealEdges(params.nodes[0]); });
+  network.on("deselectNode", function () { revealEdges(null); });
 
   network.on("click", function (params) {
     if (params.nodes.length) showDetails(params.nodes[0]);
@@ -176,17 +210,148 @@
   window.kgShow = function (id) { return select(id, false); };
   emptyPanel();
 
+  /* ---------- filters: type (legend), actor, factuality, date range, search ---------- */
+  var ids = Object.keys(DATA.details);
+  function isItem(id) { var k = DATA.details[id].kind; return k === "event" || k === "statement"; }
+  var items = ids.filter(isItem), entities = ids.filter(function (id) { return !isItem(id); });
+  var haystack = {};
+  items.forEach(function (id) {
+    var d = DATA.details[id];
+    var parts = [d.label, d.type, d.sentence, d.quote, d.time_text, d.article_title, d.publisher];
+    d.links.forEach(function (l) { parts.push(l.label); });
+    haystack[id] = parts.join("\n").toLocaleLowerCase();
+  });
+  var filter = { actor: "", types: {}, facts: {}, from: "", to: "", undated: true, q: "" };
+  var $ = function (id) { return document.getElementById(id); };
+
+  function active() {
+    return !!(filter.actor || filter.q || filter.from || filter.to || !filter.undated ||
+      Object.keys(filter.types).length || Object.keys(filter.facts).length);
+  }
+
+  /* Does an event or statement pass every filter? Dates compare as ISO strings; an item
+     with a range passes when the range meets [from, to]; undated items have their own box. */
+  function passes(id) {
+    var d = DATA.details[id];
+    if (filter.types[d.kind + ":" + d.type] || filter.facts[d.factuality || "unknown"]) return false;
+    var lo = d.date, hi = d.end || d.date;
+    if (!lo && !hi) {
+      if (!filter.undated) return false;
+    } else if ((filter.from && hi < filter.from) || (filter.to && lo && lo > filter.to)) {
+      return false;
+    }
+    if (filter.actor && !d.links.some(function (l) { return l.id === filter.actor; })) return false;
+    return !filter.q || haystack[id].indexOf(filter.q) >= 0;
+  }
+
+  function applyFilters() {
+    var shown = {}, n = 0, on = active();
+    items.forEach(function (id) { if (passes(id)) { shown[id] = true; n += 1; } });
+    entities.forEach(function (id) {
+      var d = DATA.details[id];
+      if (filter.types[d.kind + ":" + d.type]) return;
+      if (TIMELINE && !layout().pos[id]) return;  /* actors are lane names in "by actor" */
+      if (!on || id === filter.actor || d.links.some(function (l) { return shown[l.id]; })) shown[id] = true;
+    });
+    nodes.update(ids.map(function (id) { return { id: id, hidden: !shown[id] }; }));
+    $("kg-counts").textContent = on ? n + " of " + items.length + " events and statements shown" : DATA.counts;
+    document.body.dataset.shown = String(n);
+    if (document.body.dataset.ready) network.redraw();
+  }
+
+  (function filterControls() {
+    var actorBox = $("kg-f-actor");
+    var actors = entities.filter(function (id) { return DATA.details[id].kind === "actor"; });
+    var degree = {};
+    actors.forEach(function (id) { degree[id] = DATA.details[id].links.filter(function (l) { return isItem(l.id); }).length; });
+    actors.sort(function (a, b) {
+      return degree[b] - degree[a] || DATA.details[a].label.localeCompare(DATA.details[b].label);
+    });
+    actors.forEach(function (id) {
+      var opt = el("option", null, DATA.details[id].label + " (" + degree[id] + ")");
+      opt.value = id;
+      actorBox.appendChild(opt);
+    });
+    actorBox.addEventListener("change", function () { filter.actor = actorBox.value; applyFilters(); });
+
+    var facts = {};
+    items.forEach(function (id) { facts[DATA.details[id].factuality || "unknown"] = true; });
+    ["asserted", "reported", "possible", "unconfirmed", "negated", "unknown"].forEach(function (f) {
+      if (!facts[f]) return;
+      var label = el("label", "kg-check");
+      var box = el("input");
+      box.type = "checkbox"; box.checked = true; box.value = f;
+      box.addEventListener("change", function () {
+        if (box.checked) delete filter.facts[f]; else filter.facts[f] = true;
+        applyFilters();
+      });
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(f));
+      $("kg-f-facts").appendChild(label);
+    });
+
+    var days = [];
+    items.forEach(function (id) { var d = DATA.details[id]; if (d.date) days.push(d.date); if (d.end) days.push(d.end); });
+    days.sort();
+    ["kg-f-from", "kg-f-to"].forEach(function (name) {
+      var input = $(name);
+      if (days.length) { input.min = days[0]; input.max = days[days.length - 1]; }
+      input.addEventListener("change", function () {
+        filter[name === "kg-f-from" ? "from" : "to"] = input.value;
+        applyFilters();
+      });
+    });
+    $("kg-f-undated").addEventListener("change", function () { filter.undated = $("kg-f-undated").checked; applyFilters(); });
+
+    var timer = null;
+    $("kg-f-q").addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { filter.q = $("kg-f-q").value.trim().toLocaleLowerCase(); applyFilters(); }, 120);
+    });
+
+    Array.prototype.forEach.call(document.querySelectorAll("#kg-legend button[data-key]"), function (b) {
+      b.addEventListener("click", function () {
+        var off = b.getAttribute("aria-pressed") === "true";
+        b.setAttribute("aria-pressed", off ? "false" : "true");
+        if (off) filter.types[b.dataset.key] = true; else delete filter.types[b.dataset.key];
+        applyFilters();
+      });
+    });
+
+    $("kg-f-reset").addEventListener("click", function () {
+      filter = { actor: "", types: {}, facts: {}, from: "", to: "", undated: true, q: "" };
+      actorBox.value = ""; $("kg-f-from").value = ""; $("kg-f-to").value = ""; $("kg-f-q").value = "";
+      $("kg-f-undated").checked = true;
+      Array.prototype.forEach.call(document.querySelectorAll("#kg-f-facts input"), function (x) { x.checked = true; });
+      Array.prototype.forEach.call(document.querySelectorAll("#kg-legend button[data-key]"), function (x) { x.setAttribute("aria-pressed", "true"); });
+      applyFilters();
+    });
+
+    var lanes = $("kg-lanes");
+    if (!TIMELINE) { lanes.parentNode.style.display = "none"; return; }
+    lanes.value = DATA.layout;
+    lanes.addEventListener("change", function () {
+      DATA.layout = lanes.value;
+      var pos = layout().pos;
+      nodes.update(ids.filter(function (id) { return pos[id]; })
+        .map(function (id) { return { id: id, x: pos[id][0], y: pos[id][1] }; }));
+      applyFilters();
+      fitView(true);
+    });
+  })();
+  applyFilters();
+
   /* ---------- initial view ---------- */
   function fitView(readable) {
     var W = container.clientWidth, H = container.clientHeight;
-    if (!DATA.axis) {
+    if (!TIMELINE) {
       network.fit({ animation: false });
       network.moveTo({ scale: network.getScale() * 0.95, animation: false });
       return;
     }
     /* timeline: fit the lanes (not just the nodes), keep room for the axis band,
        and never start below a readable scale (then show the top-left corner) */
-    var b = DATA.axis.bounds, band = 30;
+    var b = layout().axis.bounds, band = 30;
     var s = Math.min(W / (b.x1 - b.x0), (H - band - 10) / Math.max(b.y1 - b.y0, 1), DATA.maxScale);
     if (readable) s = Math.max(s, DATA.minScale);
     var cx = Math.min((b.x0 + b.x1) / 2, b.x0 + W / (2 * s));
@@ -245,7 +410,8 @@
     return { x0: a.x, y0: a.y, x1: b.x, y1: b.y, s: network.getScale() };
   }
 
-  function setupTimeline(ax) {
+  function setupTimeline() {
+    var ax = layout().axis;  /* origin and scale are the same in every layout */
     var origin = ax.origin ? dayNum(ax.origin) : null;
     var rangeIds = DATA.ranges.map(function (r) { return r.id; });
     function xOf(day) { return (day - origin) * ax.pxPerDay; }
@@ -253,8 +419,9 @@
 
     network.on("beforeDrawing", function (ctx) {
       var v = view(), s = v.s;
+      ax = layout().axis;
       /* lane bands and lane names (sticky at the left edge) */
-      DATA.lanes.forEach(function (lane, i) {
+      layout().lanes.forEach(function (lane, i) {
         ctx.fillStyle = i % 2 ? "rgba(31,78,121,0.035)" : "rgba(255,255,255,0)";
         ctx.fillRect(v.x0, lane.y0, v.x1 - v.x0, lane.y1 - lane.y0);
         ctx.strokeStyle = "rgba(0,0,0,0.08)";
@@ -290,7 +457,7 @@
         var pos = network.getPositions(rangeIds);
         DATA.ranges.forEach(function (r) {
           var p = pos[r.id];
-          if (!p) return;
+          if (!p || nodes.get(r.id).hidden) return;
           if (r.open) {  /* only a latest day: a bar fading out to the left */
             var g = ctx.createLinearGradient(r.x0, 0, r.x1, 0);
             g.addColorStop(0, "rgba(255,255,255,0)");
@@ -313,6 +480,7 @@
 
     network.on("afterDrawing", function (ctx) {
       var v = view(), s = v.s, band = 26 / s;
+      ax = layout().axis;
       ctx.fillStyle = "rgba(246,247,249,0.96)";
       ctx.fillRect(v.x0, v.y0, v.x1 - v.x0, band);
       ctx.strokeStyle = "rgba(0,0,0,0.25)";
@@ -349,8 +517,8 @@
     network.once("afterDrawing", function () { setTimeout(markReady, 0); });
   }
 
-  if (DATA.axis) {
-    setupTimeline(DATA.axis);
+  if (TIMELINE) {
+    setupTimeline();
   } else {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });

@@ -23,7 +23,11 @@ FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, s
 DETAIL_KEYS = (
     "kind", "label", "type", "date", "end", "precision", "time_text", "factuality",
     "direct", "quote", "sentence", "mention", "article", "article_title", "publisher", "url",
+    "published",
 )
+# What one source says of an item (several when articles are merged into one story).
+SOURCE_KEYS = ("article", "article_title", "publisher", "url", "published", "factuality",
+               "date", "end", "time_text")
 
 EVENT_TYPES = ("deployment", "movement", "combat", "casualties", "attack", "treaty",
                "meeting", "training", "withdrawal", "arms_transfer", "other")
@@ -146,7 +150,26 @@ def details(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
         link["label"] = attr(G, link["id"], "label") or link["id"]
         link["kind"] = attr(G, link["id"], "kind")
     out["links"] = links
+    out["sources"] = sources(G, node)
     return out
+
+
+def sources(G: nx.MultiDiGraph, node: str) -> list[dict[str, str]]:
+    """Each source of an item with its own factuality and date.
+
+    A merged item carries them as a JSON list in its ``sources`` attribute (GraphML holds
+    strings only); any other item has one source, its own article.
+
+    >>> G = nx.MultiDiGraph(); G.add_node("e", article="urn:a", publisher="P", factuality="possible")
+    >>> [(s["publisher"], s["factuality"]) for s in sources(G, "e")]
+    [('P', 'possible')]
+    """
+    listed = G.nodes[node].get("sources")
+    if listed:
+        return [{k: str(src.get(k, "") or "") for k in SOURCE_KEYS} for src in json.loads(listed)]
+    if not attr(G, node, "article"):
+        return []
+    return [{k: attr(G, node, k) for k in SOURCE_KEYS}]
 
 
 def lighten(hex_color: str, amount: float) -> str:
@@ -239,7 +262,7 @@ def legend(G: nx.MultiDiGraph, shapes: dict[str, str], kinds: tuple[str, ...]) -
         types = sorted(present[kind],
                        key=lambda t: (t not in known, known.index(t) if t in known else 0, t))
         items = [{"label": (t or kind).replace("_", " "), "shape": shapes[kind],
-                  "color": base_color(kind, t)} for t in types]
+                  "color": base_color(kind, t), "key": f"{kind}:{t}"} for t in types]
         sections.append({"title": kind.capitalize() + "s", "items": items})
     fact_items = [{"label": "asserted / reported", "shape": "box", "color": "#cfcfcf",
                    "line": "solid"}]

@@ -29,9 +29,12 @@ UNDATED_GAP = 150   # space between the last dated item and the undated strip
 UNDATED_COLS = 2
 OPEN_BAR = 56        # length of the bar that marks "on or before" (left of the box)
 ACTOR_ROWS = 3      # the actor lane spreads sideways over at most this many rows
+QUIET_EDGES = 150   # above this many items, links are drawn only for the selected item
 EDGE_ACTOR = "rgba(90,100,115,0.22)"
 EDGE_REPORTS = "rgba(70,60,140,0.55)"
 SHAPES = {"event": "box", "statement": "ellipse", "actor": "dot"}
+ACTOR_ROLES = ("speaker", "agent", "theme", "on_behalf_of", "partner", "target", "addressee")
+LANE_MODES = ("type", "actor")
 KINDS = ("event", "statement", "actor")
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
@@ -102,7 +105,8 @@ def _height(label: str, kind: str) -> float:
     return (height * 1.2 if kind == "statement" else height) + ROW_GAP
 
 
-def _lane_order(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
+def _type_lanes(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """Lanes by type: the actors on top, then event types and statement kinds in legend order."""
     present = {(attr(G, n, "kind"), attr(G, n, "type")) for n in G if attr(G, n, "kind") in KINDS}
     lanes: list[tuple[str, str]] = [("actor", "")] if any(k == "actor" for k, _ in present) else []
     for kind, known in (("event", EVENT_TYPES), ("statement", STATEMENT_KINDS)):
@@ -110,6 +114,34 @@ def _lane_order(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
                        key=lambda t: (t not in known, known.index(t) if t in known else 0, t))
         lanes += [(kind, t) for t in types]
     return lanes
+
+
+def primary_actor(G: nx.MultiDiGraph, node: str) -> str | None:
+    """The actor an item is mostly about: its speaker, else its agent, theme, or any actor.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("s", kind="statement"); G.add_node("a", kind="actor"); G.add_node("b", kind="actor")
+    >>> G.add_edge("s", "b", label="addressee"); G.add_edge("s", "a", label="speaker")
+    'speaker'
+    >>> primary_actor(G, "s")
+    'a'
+    """
+    linked = [(ACTOR_ROLES.index(d.get("label")) if d.get("label") in ACTOR_ROLES else len(ACTOR_ROLES), v)
+              for _, v, d in G.out_edges(node, data=True) if attr(G, v, "kind") == "actor"]
+    return min(linked)[1] if linked else None
+
+
+def _actor_lanes(G: nx.MultiDiGraph, timed: list[str]) -> tuple[dict[str, tuple[str, str]], list]:
+    """Lanes by actor: each item in the lane of its primary actor, busiest actors first."""
+    lane_of = {}
+    for n in timed:
+        actor = primary_actor(G, n)
+        lane_of[n] = ("by-actor", actor or "")
+    sizes: dict[str, int] = {}
+    for _, actor in lane_of.values():
+        sizes[actor] = sizes.get(actor, 0) + 1
+    order = sorted(sizes, key=lambda a: (a == "", -sizes[a], attr(G, a, "label") if a else "", a))
+    return lane_of, [("by-actor", a) for a in order]
 
 
 def _pack(items: list[_Item]) -> int:
@@ -142,8 +174,12 @@ def _spread(items: list[_Item]) -> int:
     return n_rows
 
 
-def _layout(G: nx.MultiDiGraph):
-    """Items with x, rows and lanes; the axis description for the page."""
+def _layout(G: nx.MultiDiGraph, by: str = "type"):
+    """Items with x, rows and lanes, and the axis, for lanes ``by`` "type" or "actor".
+
+    By actor, every event and statement sits in the lane of its :func:`primary_actor` and
+    the actor nodes are left out (the lane names them).
+    """
     timed = [n for n in G if attr(G, n, "kind") in ("event", "statement")]
     days = {n: (_day(attr(G, n, "date")), _day(attr(G, n, "end"))) for n in timed}
     known = [d for start, end in days.values() for d in ((start, end) if start else (end,)) if d]
@@ -152,13 +188,18 @@ def _layout(G: nx.MultiDiGraph):
     ppd = max(4.0, min(36.0, 900.0 / span))
     x_of = lambda d: (d - origin).days * ppd  # noqa: E731
 
+    if by == "actor":
+        lane_of, order = _actor_lanes(G, timed)
+    else:
+        lane_of = {n: (attr(G, n, "kind"), attr(G, n, "type")) for n in timed}
+        order = _type_lanes(G)
     items: dict[str, _Item] = {}
     for n in timed:
         start, end = days[n]
         label = shorten(attr(G, n, "label") or n, 28)
         if attr(G, n, "factuality") == "negated":
             label = "✗ " + label
-        item = _Item(n, (attr(G, n, "kind"), attr(G, n, "type")), label)
+        item = _Item(n, lane_of[n], label)
         if start:
             vague = attr(G, n, "precision") not in ("", "day") and end and end > start
             if vague:
@@ -171,13 +212,13 @@ def _layout(G: nx.MultiDiGraph):
             item.cx = x_of(end) + ppd / 2
             item.open = True
             item.label += "\nby " + span_text(end, end)
-        item.width = _width(item.label, item.lane[0])
+        item.width = _width(item.label, attr(G, n, "kind"))
         if item.open:
             item.range = (item.cx - item.width / 2 - OPEN_BAR, item.cx - item.width / 2 + 6)
         items[n] = item
 
     for n in G:
-        if attr(G, n, "kind") != "actor":
+        if attr(G, n, "kind") != "actor" or by == "actor":
             continue
         item = _Item(n, ("actor", ""), shorten(attr(G, n, "label") or n, 28))
         item.width = _width(item.label, "actor")
@@ -203,17 +244,15 @@ def _layout(G: nx.MultiDiGraph):
         rows[lane] = max(rows[lane], math.ceil(len(loose) / UNDATED_COLS))
 
     lanes, y = [], 0.0
-    for lane in _lane_order(G):
+    for lane in order:
         heights = [0.0] * rows.get(lane, 1)
         for item in by_lane.get(lane, []):
-            heights[item.row] = max(heights[item.row], _height(item.label, lane[0]))
+            kind = attr(G, item.id, "kind")
+            heights[item.row] = max(heights[item.row], _height(item.label, kind))
         tops = [y + LANE_PAD + sum(heights[:r]) for r in range(len(heights))]
         for item in by_lane.get(lane, []):
             item.y = tops[item.row] + heights[item.row] / 2
-        kind, typ = lane
-        name = ("Actors" if kind == "actor"
-                else f"{kind.capitalize()} · {typ.replace('_', ' ') or 'untyped'}")
-        lanes.append({"label": name, "y0": y, "y1": y + 2 * LANE_PAD + sum(heights)})
+        lanes.append({"label": _lane_name(G, lane), "y0": y, "y1": y + 2 * LANE_PAD + sum(heights)})
         y = lanes[-1]["y1"]
     lefts, rights = zip(*(i.extent() for i in items.values())) if items else ((0.0,), (0.0,))
     axis = {"origin": origin.isoformat() if origin else None, "pxPerDay": ppd,
@@ -223,9 +262,23 @@ def _layout(G: nx.MultiDiGraph):
     return items, lanes, axis
 
 
+def _lane_name(G: nx.MultiDiGraph, lane: tuple[str, str]) -> str:
+    kind, key = lane
+    if kind == "actor":
+        return "Actors"
+    if kind == "by-actor":
+        return shorten(attr(G, key, "label") or key, 40) if key else "No actor"
+    return f"{kind.capitalize()} · {key.replace('_', ' ') or 'untyped'}"
+
+
 def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story timeline") -> Path:
-    """Write the timeline of ``G`` (the networkx projection) as one offline HTML file."""
-    items, lanes, axis = _layout(G)
+    """Write the timeline of ``G`` (the networkx projection) as one offline HTML file.
+
+    The page opens with lanes by type; a switch moves items into lanes by actor (both
+    layouts are computed here, so switching is instant and needs no physics).
+    """
+    layouts = {by: _layout(G, by) for by in LANE_MODES}
+    items, _, _ = layouts["type"]
     net = Network(directed=True)
     ranges = []
     for n, item in items.items():
@@ -252,7 +305,11 @@ def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story 
                          color={"color": EDGE_REPORTS if role == "reports" else EDGE_ACTOR,
                                 "highlight": "#c0392b", "hover": "#c0392b"},
                          width=1.2 if role != "reports" else 1.6)
-    n_timed = sum(1 for i in items.values() if i.lane[0] != "actor")
+    n_timed = sum(1 for n in items if attr(G, n, "kind") != "actor")
+    quiet = n_timed > QUIET_EDGES
+    if quiet:
+        for edge in net.edges:
+            edge["hidden"] = True
     data = {
         "view": "timeline",
         "nodes": net.nodes,
@@ -261,9 +318,13 @@ def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story 
         "legend": legend(G, SHAPES, KINDS),
         "counts": f"{n_timed} events and statements · {len(items) - n_timed} "
                   f"actor{'' if len(items) - n_timed == 1 else 's'}",
-        "hint": "Drag to pan, scroll to zoom; hover for a summary, click for details.",
-        "lanes": lanes,
-        "axis": axis,
+        "hint": "Drag to pan, scroll to zoom; hover for a summary, click for details"
+                + (" and links." if quiet else "."),
+        "quietEdges": quiet,
+        "layouts": {by: {"lanes": lanes, "axis": axis,
+                         "pos": {n: [round(i.cx, 1), round(i.y, 1)] for n, i in its.items()}}
+                    for by, (its, lanes, axis) in layouts.items()},
+        "layout": "type",
         "ranges": ranges,
         "minScale": 0.7,
         "maxScale": 1.25,
