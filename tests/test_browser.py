@@ -185,3 +185,25 @@ def test_crowded_timeline_shows_links_of_the_selected_item_only(browser, tmp_pat
     assert view.page.evaluate("kgShow('urn:item/4')")
     assert view.page.evaluate(count) == 1
     view.page.close()
+
+
+def test_svg_and_notebook_views_render(browser, views_graph, tmp_path):
+    from kg.views import notebook
+    from kg.views.svg import write_svg
+
+    write_svg(views_graph, tmp_path / "timeline.svg")
+    host = tmp_path / "host.html"
+    host.write_text('<!DOCTYPE html><html><body><img id="svg" src="timeline.svg">'
+                    + notebook.timeline(views_graph, height=500)._repr_html_() + "</body></html>",
+                    encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    errors, dialogs = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(host.as_uri())
+    frame = page.frames[1]
+    frame.wait_for_selector("body[data-ready='1']", state="attached", timeout=20_000)
+    assert frame.evaluate("kgNetwork.body.data.nodes.length") == 9
+    assert page.evaluate("document.getElementById('svg').naturalWidth") > 500
+    assert errors == [] and dialogs == []
+    page.close()

@@ -33,6 +33,11 @@ def sizes(G: nx.MultiDiGraph, low: float = 10.0, high: float = 38.0) -> dict[str
 
 def write_network(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story network") -> Path:
     """Write ``G`` (the networkx projection) as an offline, force-directed HTML network."""
+    return atomic_write(path, network_html(G, title=title))
+
+
+def network_html(G: nx.MultiDiGraph, *, title: str = "Story network") -> str:
+    """The network page of ``G`` as a string."""
     net = Network(directed=True)
     size = sizes(G)
     for n in G:
@@ -58,7 +63,7 @@ def write_network(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story n
         "font": FONT,
         "options": _options(len(G)),
     }
-    return atomic_write(path, render_page(title, data))
+    return render_page(title, data)
 
 
 def _options(n_nodes: int) -> dict:

@@ -121,8 +121,7 @@ def primary_actor(G: nx.MultiDiGraph, node: str) -> str | None:
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("s", kind="statement"); G.add_node("a", kind="actor"); G.add_node("b", kind="actor")
-    >>> G.add_edge("s", "b", label="addressee"); G.add_edge("s", "a", label="speaker")
-    'speaker'
+    >>> _ = G.add_edge("s", "b", label="addressee"), G.add_edge("s", "a", label="speaker")
     >>> primary_actor(G, "s")
     'a'
     """
@@ -272,7 +271,12 @@ def _lane_name(G: nx.MultiDiGraph, lane: tuple[str, str]) -> str:
 
 
 def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story timeline") -> Path:
-    """Write the timeline of ``G`` (the networkx projection) as one offline HTML file.
+    """Write the timeline of ``G`` (the networkx projection) as one offline HTML file."""
+    return atomic_write(path, timeline_html(G, title=title))
+
+
+def timeline_html(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> str:
+    """The timeline page of ``G`` as a string.
 
     The page opens with lanes by type; a switch moves items into lanes by actor (both
     layouts are computed here, so switching is instant and needs no physics).
@@ -331,7 +335,7 @@ def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story 
         "font": FONT,
         "options": _options(),
     }
-    return atomic_write(path, render_page(title, data))
+    return render_page(title, data)
 
 
 def _options() -> dict:

@@ -1,0 +1,74 @@
+"""The views for other tools: dynamic GEXF, TimelineJS JSON, static SVG, and notebooks."""
+import html
+import json
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+
+from conftest import HOSTILE_LABEL
+from kg.views import notebook
+from kg.views.gexf import write_gexf
+from kg.views.svg import write_svg
+from kg.views.timeline import timeline_html
+from kg.views.timelinejs import write_timelinejs
+
+GEXF = "{http://www.gexf.net/1.2draft}"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_gexf_is_dynamic_with_first_days(views_graph, tmp_path):
+    path = write_gexf(views_graph, tmp_path / "g.gexf")
+    root = ET.parse(path).getroot()
+    graph = root.find(f"{GEXF}graph")
+    assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
+    start = {n.get("id"): n.get("start") for n in graph.iter(f"{GEXF}node")}
+    assert start["urn:e1"] == "2024-11-04"
+    assert start["urn:e2"] == "2024-10-01"        # a vague month starts at its first day
+    assert start["urn:e4"] == "2024-11-06"        # only a latest day is known
+    assert start["urn:s1"] is None                # undated: always shown
+    assert start["urn:actor/a"] == "2024-11-04"   # an actor enters with its first item
+    assert start["urn:actor/h"] == "2024-10-01"
+    assert "lastmodifieddate" not in path.read_text(encoding="utf-8")
+    back = nx.read_gexf(path)
+    assert set(back) == set(views_graph) and back.number_of_edges() == views_graph.number_of_edges()
+    assert back.nodes["urn:actor/h"]["label"] == HOSTILE_LABEL
+    assert back.nodes["urn:e2"]["factuality"] == "possible"
+
+
+def test_timelinejs_keeps_precision_and_escapes_text(views_graph, tmp_path):
+    text = write_timelinejs(views_graph, tmp_path / "t.json").read_text(encoding="utf-8")
+    doc = json.loads(text)
+    slides = {s["text"]["headline"]: s for s in doc["events"]}
+    assert len(doc["events"]) == 5 and "1 undated item(s) are not shown" in doc["title"]["text"]["text"]
+    month = slides["fighting (possible)"]
+    assert month["start_date"] == {"year": 2024, "month": 10} and "end_date" not in month
+    assert slides["sent"]["display_date"] == "by 6 Nov 2024"
+    assert slides["moved"]["start_date"] == {"year": 2024, "month": 11, "day": 4}
+    assert slides["moved"]["group"] == "Events: deployment"
+    assert "Pub" in slides["moved"]["text"]["text"] and 'href="https://example.org/a1"' in slides["moved"]["text"]["text"]
+    assert html.escape(HOSTILE_LABEL) in month["text"]["text"] and "<script>" not in text
+    days = [tuple(s["start_date"].get(k, 0) for k in ("year", "month", "day")) for s in doc["events"]]
+    assert days == sorted(days)
+
+
+def test_svg_draws_every_item_as_text(views_graph, tmp_path):
+    path = write_svg(views_graph, tmp_path / "t.svg")
+    root = ET.parse(path).getroot()
+    drawn = {g.get("data-id") for g in root.iter(f"{SVG}g")}
+    assert drawn == {n for n, kind in views_graph.nodes(data="kind") if kind != "place"}
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert HOSTILE_LABEL[:20] in " ".join(texts)  # escaped in the file, the same text once parsed
+    assert "undated" in texts and "Event · deployment" in texts
+    source = path.read_text(encoding="utf-8")
+    assert "<script" not in source and "href" not in source
+    assert int(root.get("width")) > 500 and int(root.get("height")) > 300
+
+
+def test_notebook_inline_view(views_graph, tmp_path):
+    view = notebook.timeline(views_graph, height=480)
+    frame = view._repr_html_()
+    srcdoc = frame.split('srcdoc="', 1)[1].split('"', 1)[0]
+    assert html.unescape(srcdoc) == timeline_html(views_graph) == view.html
+    assert HOSTILE_LABEL not in frame and 'sandbox="allow-scripts"' in frame
+    assert view.save(tmp_path / "t.html").read_text(encoding="utf-8") == view.html
+    assert "Story network" in notebook.network(views_graph).html
