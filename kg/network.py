@@ -15,6 +15,8 @@ export. Attributes are plain strings (or ints), so GraphML can hold them; the li
 """
 from __future__ import annotations
 
+import json
+
 import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
@@ -54,7 +56,41 @@ def project(ds: Dataset | Graph, *, language: str | None = None) -> nx.MultiDiGr
                 if str(target) not in G:
                     G.add_node(str(target), **_entity(g, target, language))
                 G.add_edge(item, str(target), key=role, label=role, date=G.nodes[item]["date"])
+    _collapse(G, g)
     return G
+
+
+SOURCE_KEYS = ("article", "article_title", "publisher", "url", "published", "factuality", "date",
+               "end", "time_text")
+
+
+def _collapse(G: nx.MultiDiGraph, g: Graph) -> None:
+    """One node per story event or statement reported by several articles.
+
+    The node takes the first report's attributes, lists what every report says in
+    ``sources`` (JSON), and takes over the reports' links; the reports' own nodes go.
+    """
+    for cls in (KGO.StoryEvent, KGO.StoryStatement):
+        for story in sorted(g.subjects(RDF.type, cls)):
+            members = sorted(str(m) for m in g.objects(story, KGO.reportedAs) if str(m) in G)
+            if len(members) < 2:
+                continue
+            first = str(g.value(story, KGO.firstReport))
+            first = first if first in G else members[0]
+            ordered = sorted(members, key=lambda m: (m != first, G.nodes[m]["published"] or "9999", m))
+            node = str(story)
+            attrs = dict(G.nodes[first])
+            attrs["sources"] = json.dumps([{k: G.nodes[m][k] for k in SOURCE_KEYS} for m in ordered],
+                                          ensure_ascii=False)
+            G.add_node(node, **attrs)
+            for m in ordered:
+                for _, target, key, data in list(G.out_edges(m, keys=True, data=True)):
+                    if not G.has_edge(node, target, key):
+                        G.add_edge(node, target, key=key, **data)
+                for source, _, key, data in list(G.in_edges(m, keys=True, data=True)):
+                    if source != node and not G.has_edge(source, node, key):
+                        G.add_edge(source, node, key=key, **data)
+                G.remove_node(m)
 
 
 def _label(g: Graph, node, language: str | None) -> str:

@@ -22,7 +22,10 @@ from rdflib.namespace import NamespaceManager
 
 from . import __version__
 from .extract.confidence import confidence
+from . import lexicon
 from .gazetteer import load as load_gazetteer
+from .measures import measure
+from .merge import merge_events, merge_statements, reconcile_actors
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
 from .vocab import KGO, KGR, NIF, PREFIXES, PROV, SCHEMA, SEM, WD, concept
 
@@ -48,7 +51,13 @@ def place_iri(key: str, x: Extraction) -> URIRef:
 
 
 def to_dataset(extractions: list[Extraction]) -> Dataset:
-    """The whole graph: a named graph per article and the story graph."""
+    """The whole graph: a named graph per article and the story graph.
+
+    Actor keys are first reconciled across articles (:func:`kg.merge.reconcile_actors`
+    rewrites the extractions' keys in place); the story graph holds one description per
+    actor and place and the events and statements reported by several articles.
+    """
+    reconcile_actors(extractions)
     ds = Dataset()
     ds.namespace_manager = NamespaceManager(ds, bind_namespaces="core")  # only ours: qnames stay fast
     for prefix, ns in PREFIXES.items():
@@ -56,6 +65,7 @@ def to_dataset(extractions: list[Extraction]) -> Dataset:
     for x in sorted(extractions, key=lambda x: x.article.id):
         _ArticleWriter(ds.graph(KGR[f"graph/article/{x.article.id}"]), x).write()
     _story(ds.graph(STORY), extractions)
+    _merged(ds.graph(STORY), extractions)
     return ds
 
 
@@ -141,8 +151,21 @@ class _ArticleWriter:
         if actor.affiliation:
             prop = KGO.forceOf if actor.type == "armed_force" else KGO.affiliation
             self.add(node, prop, actor_iri(actor.affiliation))
+            self.affiliate(actor.affiliation)
         for span in actor.mentions:
             self.add(node, KGO.mention, self.mention(span))
+        self.derived(node)
+
+    def affiliate(self, key: str):
+        """An actor known here only as an affiliation: from the gazetteer, with no mention."""
+        entry = load_gazetteer().entries.get(key)
+        if key in self.x.actors or entry is None or entry.kind != "actor":
+            return
+        node = actor_iri(key)
+        self.add(node, RDF.type, SEM.Actor)
+        self.add(node, RDF.type, _CLASS[entry.type])
+        self.add(node, KGO.actorType, concept("actor", entry.type))
+        self.add(node, RDFS.label, Literal(entry.label(self.lang), lang=self.lang))
         self.derived(node)
 
     def time(self, t: TimeExpr) -> URIRef:
@@ -201,6 +224,9 @@ class _ArticleWriter:
                 self.add(qn, KGO.upperValue, Literal(q.upper))
             self.add(qn, KGO.qualifier, Literal(q.qualifier))
             self.add(qn, KGO.unit, Literal(q.unit))
+            counts = measure(e, lexicon.load(self.lang), self.a.text)
+            if counts and (qn, KGO.measure, None) not in self.g:  # a figure shared by events: the first says
+                self.add(qn, KGO.measure, concept("measure", counts))
             self.add(qn, KGO.mention, self.mention(q.span))
             self.add(node, KGO.quantity, qn)
         if e.time:
@@ -273,6 +299,13 @@ def _story(graph, extractions: list[Extraction]) -> None:
             merged = actors.setdefault(key, actor)
             for lang, label in actor.labels.items():
                 merged.labels.setdefault(lang, label)
+    # An actor named only as another's affiliation ("the Pentagon" of the United States) is
+    # described too, from the gazetteer, so that every actor the graph points at is an actor.
+    for actor in list(actors.values()):
+        entry = gaz.entries.get(actor.affiliation)
+        if actor.affiliation and actor.affiliation not in actors and entry and entry.kind == "actor":
+            actors[entry.key] = Actor(entry.key, entry.label("en"), entry.type, wikidata=entry.wikidata,
+                                      labels=dict(entry.labels), in_gazetteer=True)
     for key, actor in sorted(actors.items()):
         node = actor_iri(key)
         graph.add((node, RDF.type, SEM.Actor))
@@ -305,3 +338,29 @@ def _story(graph, extractions: list[Extraction]) -> None:
     if epoch and epoch.isdigit():
         stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
         graph.add((build, PROV.endedAtTime, Literal(stamp.isoformat(), datatype=XSD.dateTime)))
+
+
+def _merged(graph, extractions: list[Extraction]) -> None:
+    """Events and statements reported by several articles, linked to every report."""
+    labels = {k: a.label for x in extractions for k, a in x.actors.items()}
+    for kind, found, cls, type_of in (
+            ("event", merge_events(extractions, labels), KGO.StoryEvent,
+             lambda m: (SEM.eventType, concept("event", m.type))),
+            ("statement", merge_statements(extractions, labels), KGO.StoryStatement,
+             lambda m: (KGO.statementKind, concept("kind", m.type)))):
+        for story in sorted((m for m in found if len(m.members) > 1), key=lambda m: m.key):
+            node = KGR[f"story/{kind}/{story.key}"]
+            graph.add((node, RDF.type, cls))
+            graph.add((node, *type_of(story)))
+            first_x, first = story.first()
+            label = first.label if kind == "event" else f"{labels.get(first.speakers[0], '')}: {first.kind}"
+            graph.add((node, RDFS.label, Literal(label, lang=first_x.article.language)))
+            graph.add((node, KGO.firstReport, KGR[f"article/{first.id}"]))
+            for n, ((x, item), why) in enumerate(zip(story.members, story.reasons), 1):
+                member = KGR[f"article/{item.id}"]
+                graph.add((node, KGO.reportedAs, member))
+                reason = URIRef(f"{node}/reason/{n}")
+                graph.add((node, KGO.mergeReason, reason))
+                graph.add((reason, RDF.type, KGO.MergeReason))
+                graph.add((reason, KGO.member, member))
+                graph.add((reason, KGO.reason, Literal(why)))

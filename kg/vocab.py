@@ -52,6 +52,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # Group: A collective that is neither an organisation nor an armed force, e.g. officials,
     # analysts, residents.
     Group: URIRef
+    # Merge reason: Why one report joined a story event or story statement: its member (kgo:member)
+    # and the reason in words (kgo:reason), e.g. same type, times that meet, a shared participant.
+    MergeReason: URIRef
     # Organization: An organisation that is not an armed force: a ministry, an agency, an alliance,
     # an international body, e.g. the US Department of State, NATO, the United Nations.
     Organization: URIRef
@@ -68,6 +71,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # Statement: A speech act reported in an article: who said what, when, to whom, in direct or
     # reported speech, about which events (a reporting event in TimeML's sense).
     Statement: URIRef
+    # Story event: One real-world event reported by several articles.
+    StoryEvent: URIRef
+    # Story statement: One statement reported by several articles: the same speaker, kind and day,
+    # or the same words.
+    StoryStatement: URIRef
 
     # owl:ObjectProperty
     # about: The event a claim is about.
@@ -97,6 +105,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # factuality: Whether an event is presented as having happened, a concept of kgv:Factuality
     # (asserted, reported, possible, negated, unconfirmed).
     factuality: URIRef
+    # first report: The report in the earliest published article (ties: the article id).
+    firstReport: URIRef
     # armed force of: The country an armed force belongs to: North Korean troops are a force of
     # North Korea.
     forceOf: URIRef
@@ -109,10 +119,18 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # inferred property: A metadata property of this article whose value was inferred from the text
     # rather than given, e.g. schema:datePublished; one value per inferred property.
     inferred: URIRef
+    # measure: What the figure counts, a concept of kgv:Measure (troops_sent, killed, wounded,
+    # killed_or_wounded, captured), from the event it is about and the words that count it; absent
+    # when it is none of these.
+    measure: URIRef
+    # member: The report a merge reason is about.
+    member: URIRef
     # mention: A span of article text (a nif:OffsetBasedString, kgr:article/{id}#char={begin},{end})
     # where this actor, place, event, time or quantity is named; the inverse of itsrdf:taIdentRef in
     # NIF terms.
     mention: URIRef
+    # merge reason: Why one of the reports was merged into this story event or statement.
+    mergeReason: URIRef
     # on behalf of: The principal a spokesperson speaks for, e.g. the Kremlin for its press
     # secretary.
     onBehalfOf: URIRef
@@ -126,6 +144,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
     quantity: URIRef
     # quote: The span of the words quoted in direct speech (also typed schema:Quotation).
     quote: URIRef
+    # reported as: An article event or statement that reports this story event or story statement.
+    reportedAs: URIRef
     # reports: An event the statement speaks about; what the statement says of it is on the matching
     # kgo:Claim.
     reports: URIRef
@@ -180,6 +200,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # qualifier: How the number is hedged: "exact", "about", "more_than", "at_least", "up_to",
     # "less_than" or "range".
     qualifier: URIRef
+    # reason: The reason in words, e.g. "same type deployment; times meet (… to 2024-10-28); shares
+    # North Korea".
+    reason: URIRef
     # reading rule: The extraction rule that read a statement or an event, e.g. "speaker-first" (a
     # named speaker before a reporting verb), "quote-first/context" (a quotation whose speaker comes
     # from the context), "trigger" or "typo" (a trigger word written with a slip).
@@ -227,6 +250,9 @@ class KGV(rdflib.namespace.DefinedNamespace):
     Factuality: URIRef
     # How precise a time is; the value of kgo:granularity.
     Granularity: URIRef
+    # What a figure counts, so that the figures of different sources for the same thing can be
+    # listed side by side; the value of kgo:measure.
+    Measure: URIRef
     # The part an actor plays in an event or a statement.
     RoleType: URIRef
     # What kind of speech act a statement is; the value of kgo:statementKind.
@@ -317,6 +343,16 @@ class KGV(rdflib.namespace.DefinedNamespace):
         # The speaker warns of consequences or of a danger, e.g. that a deployment will escalate the
         # war.
         "kind-warning",
+        # How many were captured.
+        "measure-captured",
+        # How many were killed.
+        "measure-killed",
+        # Casualties counted together: killed and wounded in one figure.
+        "measure-killed-or-wounded",
+        # How many soldiers were sent, deployed or present.
+        "measure-troops-sent",
+        # How many were wounded.
+        "measure-wounded",
         # An actor a statement is addressed to.
         "role-addressee",
         # The actor who does or causes the event.
@@ -343,6 +379,7 @@ SCHEMES: dict[str, URIRef] = {
     "factuality": KGV.Factuality,
     "granularity": KGV.Granularity,
     "kind": KGV.StatementKind,
+    "measure": KGV.Measure,
     "role": KGV.RoleType,
 }
 _SCHEME_NAMES = {
@@ -397,6 +434,13 @@ CONCEPTS: dict[str, dict[str, URIRef]] = {
         "denial": KGV["kind-denial"],
         "prediction": KGV["kind-prediction"],
         "warning": KGV["kind-warning"],
+    },
+    "measure": {
+        "captured": KGV["measure-captured"],
+        "killed": KGV["measure-killed"],
+        "killed_or_wounded": KGV["measure-killed-or-wounded"],
+        "troops_sent": KGV["measure-troops-sent"],
+        "wounded": KGV["measure-wounded"],
     },
     "role": {
         "addressee": KGV["role-addressee"],

@@ -35,6 +35,7 @@ CASES = [(name, name, {}) for name in sorted(named_queries()) if name not in _WI
     ("together--actor", "together", {"actor": "North Korea"}),  # a label in another language
     ("reported-by", "reported-by", {"type": "deployment"}),  # the denial is left out
     ("reported-by--iri", "reported-by", {"type": "kgv:event-attack"}),
+    ("figures-by-source--iri", "figures-by-source", {"measure": "kgv:measure-troops-sent"}),
 ]
 
 
@@ -52,6 +53,11 @@ def _expected(case: str) -> tuple[list[str], list[list[str]]]:
 @pytest.mark.parametrize(("case", "name", "params"), CASES, ids=[c[0] for c in CASES])
 def test_query_gives_expected_rows(graph, case, name, params):
     assert run(load_query(name), graph, params) == _expected(case)
+
+
+def test_figures_of_another_measure_are_left_out(graph):
+    header, rows = run(load_query("figures-by-source"), graph, {"measure": "killed"})
+    assert header[0] == "counts" and rows == []
 
 
 def test_every_query_has_a_case():

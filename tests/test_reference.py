@@ -76,7 +76,7 @@ def seed_dataset():
 
 
 def test_the_ontology_defines_classes_properties_and_schemes():
-    assert len(CLASSES) > 20 and len(PROPERTIES) > 60 and len(SCHEMES) == 6
+    assert len(CLASSES) > 20 and len(PROPERTIES) > 60 and len(SCHEMES) == 7
     assert KGO.Statement in CLASSES and SEM.Time in CLASSES and KGO.linkCheckedIn in PROPERTIES
 
 

@@ -1,0 +1,56 @@
+"""What a figure counts: troops sent, killed, wounded, killed or wounded, captured.
+
+Sources disagree on figures ("8,000", "10,000", "11,000 troops"; "100" or "300 killed"), and a
+reader wants them side by side, per source and date. For that each figure gets a measure:
+
+- a figure of soldiers (unit ``troops`` or ``special_forces``) in a deployment, movement or
+  presence is ``troops_sent``;
+- a figure in a casualty event counts what the words between the figure and the event's
+  trigger say, from the lexicon's ``numbers.measures`` (the longest phrase found wins, so
+  "killed and wounded" beats "killed"), else what its own unit says.
+
+>>> from kg.ingest import parse_article
+>>> from kg.extract.document import extract
+>>> from kg.lexicon import load
+>>> x = extract(parse_article("Ukraine said on Monday that 3,000 North Korean troops were killed or wounded.", "a.txt"))
+>>> [measure(e, load(x.article.language), x.article.text) for e in x.events if e.quantity]
+['killed_or_wounded']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import Lexicon
+from .model import Event
+
+SENT = frozenset({"deployment", "movement"})
+SOLDIERS = frozenset({"troops", "special_forces"})
+BY_UNIT = {"killed": "killed", "wounded": "wounded", "captured": "captured",
+           "casualties": "killed_or_wounded"}
+
+
+@lru_cache(maxsize=None)
+def _phrases(lex: Lexicon) -> list[tuple[re.Pattern, str]]:
+    """The lexicon's measure phrases as patterns, longest first."""
+    table = lex.section("numbers").get("measures", {})
+    pairs = sorted(((w, m) for m, words in table.items() for w in words), key=lambda p: (-len(p[0]), p[0]))
+    return [(re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE), m) for w, m in pairs]
+
+
+def measure(event: Event, lex: Lexicon, text: str) -> str | None:
+    """The measure of ``event``'s figure (None when it has none, or counts something else)."""
+    q = event.quantity
+    if q is None:
+        return None
+    if event.type in SENT and q.unit in SOLDIERS:
+        return "troops_sent"
+    if event.type != "casualties":
+        return None
+    start = min(q.span.start, event.trigger.start)
+    end = max(q.span.end, event.trigger.end)
+    window = text[start:end]
+    for pattern, name in _phrases(lex):
+        if pattern.search(window):
+            return name
+    return BY_UNIT.get(q.unit)

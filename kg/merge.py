@@ -1,0 +1,249 @@
+"""One story from many articles: actors, events and statements merged across articles.
+
+Every article keeps its own events and statements, each with its own factuality and date.
+On top of them this module finds what is the same real-world thing:
+
+- **actors**: one key per actor across articles. The gazetteer already gives known actors
+  one key in every language; people and organisations it does not know are reconciled by
+  their written name with spelling variants folded (hyphens, accents, doubled letters,
+  ``-yy``/``-iy`` endings: "Kim Jong-un" = "Kim Jong Un"). A bare surname is never merged
+  with a full name, so two people who share a surname stay two.
+- **events**: two article events are the same event when they have the same type, their
+  times meet (each event's time, or its bound, is an interval; undated means "on or before
+  publication"), they share at least one participant, and their places do not disagree:
+  the rule of type, time and one shared participant used by NewsReader. When either has no
+  earliest day (only "on or before"), one shared participant is not enough: a second one or
+  a shared place is needed, because an undated time meets almost anything. Events join the
+  best matching story event in the order of their earliest possible day, and a story event
+  keeps the intersection of its members' intervals, so that "sent in October" and "sent
+  in December" are never chained together through an undated mention.
+- **statements**: the same statement reported by several articles has the same speaker
+  and kind, compatible dates, and either the same day or similar words; its first report
+  is the one in the earliest published article.
+
+Nothing is picked or averaged: a merged item only links its reports (``kgo:reportedAs``)
+and says why each joined (``kgo:mergeReason``, shown by ``kg explain``).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from .model import Event, Extraction, Statement
+
+MIN = date.min
+MAX = date.max
+SIMILAR_WORDS = 0.3   # word overlap (Jaccard) that makes two undated statements the same
+EVIDENCE = 2          # shared participants + shared places + (both have an earliest day)
+
+
+def fold_name(name: str) -> str:
+    """A person's or organisation's name with spelling variants folded away.
+
+    >>> fold_name("Kim Jong-un") == fold_name("Kim Jong Un")
+    True
+    >>> fold_name("Volodymyr Zelenskyy") == fold_name("Volodymyr Zelensky") == fold_name("Volodymyr Zelenskiy")
+    True
+    >>> fold_name("Oleksandr Syrskyi") == fold_name("Oleksandr Syrsky")
+    True
+    >>> fold_name("Kim")
+    'kim'
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    words = re.findall(r"[a-z0-9]+", text.replace("-", " "))
+    words = [re.sub(r"[iy]+$", "y", re.sub(r"(.)\1+", r"\1", w)) if len(w) > 3 else w
+             for w in words]
+    return " ".join(words)
+
+
+def reconcile_actors(extractions: list[Extraction]) -> dict[str, str]:
+    """Rewrite actor keys so that one real-world actor has one key across articles.
+
+    Returns the keys that changed (old -> new). Only actors of several words (a full
+    name) are folded together; the key kept is the most frequent, then the shortest.
+    """
+    groups: dict[tuple[str, str], dict[str, int]] = {}
+    for x in extractions:
+        for key, actor in x.actors.items():
+            if actor.in_gazetteer or actor.type not in ("person", "organization"):
+                continue
+            folded = fold_name(actor.label)
+            if " " not in folded:
+                continue
+            counts = groups.setdefault((actor.type, folded), {})
+            counts[key] = counts.get(key, 0) + 1
+    renamed = {}
+    for counts in groups.values():
+        keep = min(counts, key=lambda k: (-counts[k], len(k), k))
+        renamed.update({k: keep for k in counts if k != keep})
+    if renamed:
+        for x in extractions:
+            _rekey(x, renamed)
+    return renamed
+
+
+def _rekey(x: Extraction, renamed: dict[str, str]) -> None:
+    new = lambda key: renamed.get(key, key)  # noqa: E731
+    actors = {}
+    for key, actor in x.actors.items():
+        kept = actors.setdefault(new(key), actor)
+        if kept is not actor:
+            kept.mentions.extend(actor.mentions)
+        kept.key = new(key)
+        for attr in ("affiliation", "principal"):
+            setattr(kept, attr, new(getattr(kept, attr)))
+    x.actors = actors
+    for e in x.events:
+        e.roles = [(role, new(key)) for role, key in e.roles]
+    for s in x.statements:
+        s.speakers = [new(k) for k in s.speakers]
+        s.addressees = [new(k) for k in s.addressees]
+        s.principal = new(s.principal)
+
+
+@dataclass
+class Merged:
+    """A real-world event or statement and its reports, one per article at most."""
+
+    kind: str                                  # "event" or "statement"
+    type: str                                  # event type or statement kind
+    members: list[tuple[Extraction, Event | Statement]] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)   # why each member joined
+    begin: date = MIN
+    end: date = MAX
+    participants: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> str:
+        """A stable key from the member ids."""
+        ids = sorted(item.id for _, item in self.members)
+        return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()[:16]
+
+    def add(self, x: Extraction, item: Event | Statement, why: str, who: set[str],
+            where: set[str] = frozenset()) -> None:
+        """Take one more report, narrowing the days it may have happened on."""
+        begin, end = interval(item)
+        self.members.append((x, item))
+        self.reasons.append(why)
+        self.begin, self.end = max(self.begin, begin), min(self.end, end)
+        self.participants |= who
+        self.places |= where
+
+    def first(self) -> tuple[Extraction, Event | Statement]:
+        """The report in the earliest published article (undated articles last)."""
+        return min(self.members, key=lambda m: (m[0].article.published or MAX, m[0].article.id, m[1].id))
+
+
+def interval(item: Event | Statement) -> tuple[date, date]:
+    """The days an item may have happened on: its time, or its bound; open ends are MIN/MAX."""
+    t = item.time
+    if t is None:
+        return MIN, MAX
+    return t.begin or MIN, t.end or MAX
+
+
+def _participants(e: Event) -> set[str]:
+    return {key for _, key in e.roles}
+
+
+def _places_agree(a: set[str], b: set[str], part_of: dict[str, str]) -> bool:
+    """Places agree when either is unknown, they share one, or one is inside the other."""
+    if not a or not b or a & b:
+        return True
+    up = lambda p: {p, part_of.get(p, "")} - {""}  # noqa: E731
+    return any(up(p) & b for p in a) or any(up(p) & a for p in b)
+
+
+def _candidates(stories: list[Merged], type_: str, x: Extraction, begin: date, end: date,
+                who: set[str]):
+    """The stories a report may join: same type, none of its article's, times that meet, a
+    shared participant; with the days both allow and the participants shared."""
+    for story in stories:
+        if story.type != type_ or any(m[0] is x for m in story.members):
+            continue
+        lo, hi = max(begin, story.begin), min(end, story.end)
+        shared = who & story.participants
+        if lo <= hi and shared:
+            yield story, lo, hi, shared
+
+
+def merge_events(extractions: list[Extraction], labels: dict[str, str] | None = None) -> list[Merged]:
+    """Article events grouped into real-world events (singletons included)."""
+    labels = labels or {}
+    part_of = {k: p.part_of for x in extractions for k, p in x.places.items() if p.part_of}
+    mentions = sorted(((x, e) for x in extractions for e in x.events),
+                      key=lambda m: (interval(m[1])[0], m[0].article.published or MAX, m[1].id))
+    stories: list[Merged] = []
+    for x, e in mentions:
+        begin, end = interval(e)
+        who, where = _participants(e), set(e.places)
+        best, best_score, why = None, 0, ""
+        for story, lo, hi, shared in _candidates(stories, e.type, x, begin, end, who):
+            if not _places_agree(where, story.places, part_of):
+                continue
+            dated = begin > MIN and story.begin > MIN
+            score = len(shared) + len(where & story.places) + dated
+            if score >= EVIDENCE and score > best_score:
+                names = ", ".join(sorted(labels.get(k, k) for k in shared))
+                best, best_score = story, score
+                why = (f"same type {e.type}; times meet ({_span(lo, hi)}); "
+                       f"shares {names}" + (f"; same place {', '.join(sorted(where & story.places))}"
+                                            if where & story.places else ""))
+        if best is None:
+            best, why = Merged("event", e.type), "first report"
+            stories.append(best)
+        best.add(x, e, why, who, where)
+    return stories
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{4,}", text.casefold())}
+
+
+def _similar(a: Statement, b: Statement) -> float:
+    wa = _words((a.quote or a.content or a.sentence).text)
+    wb = _words((b.quote or b.content or b.sentence).text)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def merge_statements(extractions: list[Extraction], labels: dict[str, str] | None = None) -> list[Merged]:
+    """Article statements grouped into real-world statements (singletons included).
+
+    Two reports are the same statement when they share a speaker, have the same kind and
+    compatible dates, and were either made on the same known day or use similar words.
+    """
+    labels = labels or {}
+    reports = sorted(((x, s) for x in extractions for s in x.statements if s.speakers),
+                     key=lambda m: (m[0].article.published or MAX, m[0].article.id, m[1].id))
+    stories: list[Merged] = []
+    for x, s in reports:
+        begin, end = interval(s)
+        who = set(s.speakers)
+        best, best_score, why = None, 0.0, ""
+        for story, lo, hi, shared in _candidates(stories, s.kind, x, begin, end, who):
+            day = s.time.day if s.time else None
+            same_day = day is not None and any(o.time is not None and o.time.day == day
+                                               for _, o in story.members)
+            words = max(_similar(s, other) for _, other in story.members)
+            if not same_day and words < SIMILAR_WORDS:
+                continue
+            score = len(shared) + words + same_day
+            if score > best_score:
+                names = ", ".join(sorted(labels.get(k, k) for k in shared))
+                best, best_score = story, score
+                why = (f"same kind {s.kind}; same speaker {names}; "
+                       + (f"same day {day.isoformat()}" if same_day else f"similar words ({words:.2f})"))
+        if best is None:
+            best, why = Merged("statement", s.kind), "first report"
+            stories.append(best)
+        best.add(x, s, why, who)
+    return stories
+
+
+def _span(lo: date, hi: date) -> str:
+    show = lambda d: "…" if d in (MIN, MAX) else d.isoformat()  # noqa: E731
+    return show(lo) if lo == hi else f"{show(lo)} to {show(hi)}"

@@ -1,0 +1,113 @@
+"""One story from many articles: actors, events and statements merged, and why."""
+import json
+
+import pytest
+
+from kg.explain import explain
+from kg.extract.document import extract
+from kg.formats import merged
+from kg.ingest import parse_article
+from kg.merge import fold_name, merge_events, merge_statements, reconcile_actors
+from kg.network import project
+from kg.rdf import to_dataset
+from kg.validate import validate
+from kg.vocab import KGO
+
+ARTICLES = {
+    # Two outlets, two languages, the same confirmation of the same deployment.
+    "wire-en": ("2024-10-28", "Wire One", "North Korean troops were sent to Russia, the Pentagon "
+                "said on Monday (28/10/2024). Army chief Oleksandr Syrskyi briefed lawmakers."),
+    "harian-id": ("2024-10-29", "Harian Dua", "Pentagon pada Senin (28/10/2024) menyatakan bahwa "
+                  "pasukan Korea Utara telah dikirim ke Rusia. Panglima Oleksandr Syrsky memberi penjelasan."),
+    # A later wave: the same type and participants, but another time.
+    "later-en": ("2024-12-20", "Wire Three", "North Korean troops were sent to Russia again on "
+                 "December 15, 2024, a Ukrainian official said on Friday."),
+}
+
+
+def _extractions():
+    return [extract(parse_article(f"---\npublished: {day}\npublisher: {pub}\n---\n{text}", f"{name}.txt"))
+            for name, (day, pub, text) in ARTICLES.items()]
+
+
+@pytest.fixture(scope="module")
+def story():
+    xs = _extractions()
+    return xs, to_dataset(xs)
+
+
+def test_fold_name_keeps_spellings_together_and_people_apart():
+    assert fold_name("Kim Jong-un") == fold_name("Kim Jong Un")
+    assert fold_name("Volodymyr Zelenskyy") == fold_name("Volodymyr Zelensky")
+    assert fold_name("Kim Yong-hyun") != fold_name("Kim Jong Un")
+    assert fold_name("Kim") != fold_name("Kim Jong Un")
+
+
+def test_reconcile_actors_gives_one_key_across_spellings():
+    xs = _extractions()
+    keys = {x.article.id: {k for k, a in x.actors.items() if a.label.startswith("Oleksandr")} for x in xs}
+    assert keys["wire-en"] and keys["harian-id"] and keys["wire-en"] != keys["harian-id"]
+    renamed = reconcile_actors(xs)
+    assert renamed
+    after = {x.article.id: {k for k, a in x.actors.items() if fold_name(a.label) == "oleksandr syrsky"} for x in xs}
+    assert after["wire-en"] == after["harian-id"] and len(after["wire-en"]) == 1
+
+
+def test_same_event_merged_across_languages_later_wave_kept_apart():
+    xs = _extractions()
+    found = merge_events(xs)
+    deployments = [m for m in found if m.type == "deployment"]
+    together = next(m for m in deployments if len(m.members) == 2)
+    assert {x.article.id for x, _ in together.members} == {"wire-en", "harian-id"}
+    assert together.reasons[0] == "first report"
+    assert together.reasons[1].startswith("same type deployment; times meet")
+    assert "shares" in together.reasons[1]
+    later = next(m for m in deployments if any(x.article.id == "later-en" for x, _ in m.members))
+    assert len(later.members) == 1
+    assert together.first()[0].article.id == "wire-en"  # published first
+
+
+def test_undated_reports_need_more_than_one_shared_participant():
+    xs = _extractions()
+    for x in xs:  # forget every time: only "on or before" is left
+        for e in x.events:
+            e.time = None
+    together = [m for m in merge_events(xs) if len(m.members) > 1]
+    assert all(len(m.participants) >= 2 or m.places for m in together)
+
+
+def test_same_statement_reported_twice_is_one_with_a_first_report():
+    xs = _extractions()
+    found = [m for m in merge_statements(xs) if len(m.members) > 1]
+    assert len(found) == 1
+    (first_x, _), (second_x, _) = found[0].members
+    assert (first_x.article.id, second_x.article.id) == ("wire-en", "harian-id")
+    assert "same day 2024-10-28" in found[0].reasons[1]
+
+
+def test_story_items_in_rdf_validate_and_are_explained(story):
+    _, ds = story
+    g = merged(ds)
+    events = list(g.subjects(KGO.reportedAs, None, unique=True))
+    assert len(events) == 2  # the deployment and the statement
+    assert validate(ds).conforms
+    story_event = next(s for s in events if "/story/event/" in str(s))
+    text = explain(g, str(story_event)[-16:])
+    assert "2 reports" in text and "why: first report" in text and "why: same type deployment" in text
+    member = next(g.objects(story_event, KGO.reportedAs))
+    assert explain(g, str(member)).splitlines()[0] == str(story_event)
+
+
+def test_views_show_one_item_with_every_source(story):
+    _, ds = story
+    G = project(ds)
+    merged_nodes = [n for n, d in G.nodes(data=True) if d.get("sources")]
+    assert len(merged_nodes) == 2
+    event = next(n for n in merged_nodes if "/story/event/" in n)
+    sources = json.loads(G.nodes[event]["sources"])
+    assert [s["publisher"] for s in sources] == ["Wire One", "Harian Dua"]
+    assert all(s["factuality"] for s in sources)
+    reports = {str(m) for m in merged(ds).objects(None, KGO.reportedAs)}
+    assert len(reports) == 4 and not reports & set(G)  # the reports became the merged nodes
+    statement = next(n for n in merged_nodes if "/story/statement/" in n)
+    assert any(v == event for _, v in G.out_edges(statement))  # it reports the merged event
