@@ -103,8 +103,8 @@ def gold_files(paths: list[str | Path]) -> list[Path]:
     """The gold files named, or found (recursively) in the folders named, sorted."""
     found: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(path.rglob("*.gold.yaml")))
+        if path.is_dir():  # a folder's story.gold.yaml is scored by kg.evaluate_story
+            found.extend(sorted(p for p in path.rglob("*.gold.yaml") if p.name != "story.gold.yaml"))
         elif path.exists():
             found.append(path)
         else:

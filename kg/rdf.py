@@ -343,10 +343,10 @@ def _story(graph, extractions: list[Extraction]) -> None:
 def _merged(graph, extractions: list[Extraction]) -> None:
     """Events and statements reported by several articles, linked to every report."""
     labels = {k: a.label for x in extractions for k, a in x.actors.items()}
+    events = merge_events(extractions, labels)
     for kind, found, cls, type_of in (
-            ("event", merge_events(extractions, labels), KGO.StoryEvent,
-             lambda m: (SEM.eventType, concept("event", m.type))),
-            ("statement", merge_statements(extractions, labels), KGO.StoryStatement,
+            ("event", events, KGO.StoryEvent, lambda m: (SEM.eventType, concept("event", m.type))),
+            ("statement", merge_statements(extractions, labels, events), KGO.StoryStatement,
              lambda m: (KGO.statementKind, concept("kind", m.type)))):
         for story in sorted((m for m in found if len(m.members) > 1), key=lambda m: m.key):
             node = KGR[f"story/{kind}/{story.key}"]
