@@ -7,7 +7,9 @@ output as it was.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -17,20 +19,27 @@ from typing import Callable
 import networkx as nx
 
 from . import __version__
-from .errors import InputError, KgError, OutputError
-from .extract.document import extract
+from .cache import ExtractionCache
+from .errors import InputError, OutputError
 from .formats import merged, write_graphs
-from .ingest import read_article
+from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
 from .network import project
+from .parallel import extract_all
 from .rdf import to_dataset
 from .reference import write_reference
 from .validate import validate
+from .store import MemoryStore
+from .views.figures import write_figures
+from .views.gexf import write_gexf
 from .views.network import write_network
+from .views.svg import write_svg
 from .views.timeline import write_timeline
+from .views.timelinejs import write_timelinejs
 
-SUFFIXES = (".txt", ".md")
-OUTPUTS = ("graph.trig", "graph.ttl", "graph.nq", "graph.jsonld", "graph.graphml",
+CACHE = ".cache"    # inside the output folder: kept extractions (kg.cache)
+OUTPUTS = ("graph.trig", "graph.ttl", "graph.nq", "graph.jsonld", "graph.graphml", "graph.gexf",
+           "timeline.svg", "timelinejs.json", "figures.html",
            "timeline.html", "network.html", "ontology.html", "build.json")
 
 
@@ -39,60 +48,108 @@ class BuildReport:
     """What a build read, skipped and wrote."""
 
     out_dir: Path
+    inputs: list[str] = field(default_factory=list)     # the files and folders asked for
     read: list[str] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
+    extracted: int = 0      # articles extracted in this build
+    cached: int = 0         # articles whose extraction came from the cache
 
 
 def collect(paths: list[str | Path]) -> list[Path]:
-    """Article files named by ``paths`` (files, or folders read recursively), sorted."""
+    """Article files named by ``paths`` (files, or folders read recursively), sorted.
+
+    Symbolic links are followed, each folder is entered once (a link to a parent folder ends
+    the walk there) and each file is listed once, under its first name in sorted order.
+    """
     files = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES
-                         and p.name != "README.md")
+            files.extend(_walk(path))
         elif path.is_file():
             files.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
-    return sorted(set(files))
+    unique = {}
+    for file in sorted(files):
+        unique.setdefault(file.resolve(), file)
+    return sorted(unique.values())
+
+
+def _walk(folder: Path) -> list[Path]:
+    """The article files under ``folder``, every real folder visited once."""
+    found, seen = [], set()
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        stat = os.stat(root)
+        if (stat.st_dev, stat.st_ino) in seen:
+            dirs.clear()
+            continue
+        seen.add((stat.st_dev, stat.st_ino))
+        for name in names:
+            path = Path(root, name)
+            if path.suffix.lower() in SUFFIXES and name != "README.md" and path.is_file():
+                found.append(path)
+    return found
 
 
 def build(paths: list[str | Path], out_dir: str | Path,
-          progress: Callable[[int, int, str], None] | None = None, check: bool = True) -> BuildReport:
+          progress: Callable[[int, int, str], None] | None = None, check: bool = True,
+          strict: bool = False, max_size: int = MAX_SIZE, use_cache: bool = True,
+          jobs: int = 1) -> BuildReport:
     """Read, extract, and write every output into ``out_dir``.
 
-    The graph is validated against ``ontology/shapes.ttl`` before anything is written
-    (``check=False`` skips that); a graph that breaks a shape is an :class:`OutputError` and
-    the previous output stays as it was.
+    An article that cannot be read is skipped and reported (``strict=True`` makes that an
+    :class:`InputError` before anything is written); ``max_size`` is the most text an article
+    may have, in bytes. The graph is validated against ``ontology/shapes.ttl`` before anything
+    is written (``check=False`` skips that); a graph that breaks a shape is an
+    :class:`OutputError` and the previous output stays as it was. Extractions are kept in
+    ``out_dir/.cache`` (:mod:`kg.cache`): an article whose text, metadata and extractor are
+    unchanged is not extracted again (``use_cache=False`` extracts everything). ``jobs``
+    worker processes extract the others (:mod:`kg.parallel`), in order.
     """
     out_dir = Path(out_dir)
-    report = BuildReport(out_dir)
-    files = collect(paths)
+    report = BuildReport(out_dir, inputs=[str(p) for p in paths])
+    reading = read_files(collect(paths), max_size)
+    report.skipped, report.warnings = reading.skipped, reading.warnings
+    cache = ExtractionCache(out_dir / CACHE)
+    kept = {id(a): cache.get(a) for a in reading.articles} if use_cache else {}
+    fresh = extract_all([a for a in reading.articles if kept.get(id(a)) is None], jobs)
     extractions: list[Extraction] = []
-    for n, path in enumerate(files, 1):
+    for n, article in enumerate(reading.articles, 1):
         if progress:
-            progress(n, len(files), str(path))
-        try:
-            x = extract(read_article(path))
-        except KgError as exc:
-            report.skipped.append({"file": str(path), "reason": str(exc)})
-            continue
-        report.read.append(str(path))
+            progress(n, len(reading.articles), article.path)
+        x = kept.get(id(article))
+        if x is None:
+            _, x = next(fresh)
+            if isinstance(x, str):
+                report.skipped.append({"file": article.path, "reason": x})
+                continue
+            if use_cache:
+                cache.put(x)
+        report.read.append(article.path)
         report.warnings.extend(x.warnings)
         extractions.append(x)
+    if strict and report.skipped:
+        raise _skipped_error(f"--strict: {len(report.skipped)} input(s) skipped, nothing written",
+                             report.skipped)
     if not extractions:
-        raise InputError(f"no article could be read from {', '.join(map(str, paths))}"
-                         + (f" ({len(report.skipped)} skipped)" if report.skipped else ""))
-    ids = [x.article.id for x in extractions]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise InputError(f"two articles share the id {duplicates[0]!r} (file names must differ)")
+        raise _skipped_error(f"no article could be read from {', '.join(map(str, paths))}", report.skipped)
+    fresh.close()  # ends the worker pool before the writing starts
+    report.extracted, report.cached = len(extractions) - cache.hits, cache.hits
     _write_all(extractions, report, check)
+    if use_cache:
+        cache.prune()
     return report
+
+
+def _skipped_error(problem: str, skipped: list[dict]) -> InputError:
+    """``problem``, then the first ten reasons for skipping."""
+    reasons = [s["reason"] for s in skipped]
+    more = [f"… and {len(reasons) - 10} more"] if len(reasons) > 10 else []
+    return InputError("\n".join([problem + (":" if reasons else ""), *reasons[:10], *more]))
 
 
 def _write_all(extractions: list[Extraction], report: BuildReport, check: bool = True) -> None:
@@ -113,17 +170,47 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         nx.write_graphml(G, staging / "graph.graphml")
         write_timeline(G, staging / "timeline.html")
         write_network(G, staging / "network.html")
+        write_svg(G, staging / "timeline.svg")
+        write_timelinejs(G, staging / "timelinejs.json")
+        write_gexf(G, staging / "graph.gexf")
+        write_figures(MemoryStore(staging / "graph.nq"), staging / "figures.html")
         report.counts = _counts(extractions, G, sum(1 for _ in ds.quads((None, None, None, None))))
         summary = _portable(_summary(report), Path.cwd())
         (staging / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
                                             encoding="utf-8")
-        for name in OUTPUTS:
-            (staging / name).replace(out_dir / name)
-            report.written.append(out_dir / name)
+        _move_into_place(staging, out_dir, OUTPUTS)
+        report.written += [out_dir / name for name in OUTPUTS]
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot write: {exc.strerror or exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move_into_place(staging: Path, out_dir: Path, names: tuple[str, ...]) -> None:
+    """Replace the files ``names`` in ``out_dir`` by those in ``staging``: all of them or none.
+
+    SIGINT and SIGTERM are held back until the switch is over (a few renames), and a rename
+    that fails puts back the files already replaced, kept in ``staging/.previous`` meanwhile.
+    """
+    previous = staging / ".previous"
+    previous.mkdir()
+    moved = []
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        for name in names:
+            if (out_dir / name).exists():
+                (out_dir / name).replace(previous / name)
+            moved.append(name)
+            (staging / name).replace(out_dir / name)
+    except OSError:
+        for name in reversed(moved):
+            if (previous / name).exists():
+                (previous / name).replace(out_dir / name)
+            else:
+                (out_dir / name).unlink(missing_ok=True)
+        raise
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _check(ds) -> None:
@@ -151,7 +238,10 @@ def _portable(summary: dict, cwd: Path) -> dict:
 
     skipped = [{**s, "file": rel(s["file"]), "reason": s["reason"].replace(s["file"], rel(s["file"]))}
                for s in summary["skipped"]]
-    return {**summary, "read": [rel(name) for name in summary["read"]], "skipped": skipped}
+    out = {**summary, "read": [rel(name) for name in summary["read"]], "skipped": skipped}
+    if "inputs" in summary:
+        out["inputs"] = [rel(str(Path(name).resolve())) for name in summary["inputs"]]
+    return out
 
 
 def _counts(extractions: list[Extraction], G: nx.MultiDiGraph, quads: int) -> dict[str, int]:
@@ -173,6 +263,7 @@ def _summary(report: BuildReport) -> dict:
     return {
         "tool": "kg",
         "version": __version__,
+        "inputs": report.inputs,
         "read": report.read,
         "skipped": report.skipped,
         "counts": report.counts,

@@ -1,12 +1,24 @@
-"""The ``kg`` command: a thin layer over the library. Errors become messages here only."""
+"""The ``kg`` command: a thin layer over the library. Errors become messages here only.
+
+Exit codes: 0 done; 1 an error (one line on stderr naming the problem, ``--debug`` adds the
+traceback) or, for ``kg validate``, a graph that does not conform; 2 a command line that
+does not parse; 3 built, but some input was skipped; 130 interrupted (SIGINT), 143
+terminated (SIGTERM), the earlier output left whole.
+"""
 from __future__ import annotations
 
 import argparse
+import functools
+import os
+import re
+import signal
 import sys
+import traceback
 from pathlib import Path
 
 from . import __version__
 from .errors import KgError
+from .ingest import MAX_SIZE
 
 DEFAULT_ARTICLES = "data/articles"
 DEFAULT_OUTPUT = "output"
@@ -14,25 +26,57 @@ DEFAULT_GOLD = "tests/articles"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run ``kg``; returns the exit code (0 ok, 1 error, 3 built with skipped input)."""
+    """Run ``kg``; returns the exit code (see the module's docstring)."""
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
         return 1
+    terminate = signal.signal(signal.SIGTERM, functools.partial(_interrupt, os.getpid()))
     try:
         return args.run(args)
-    except KgError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+    except (KgError, OSError) as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"kg: error: {_message(exc)}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("kg: interrupted; earlier output left as it was", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        if args.debug:
+            traceback.print_exc()
+        print("kg: interrupted; no output was half-written", file=sys.stderr)
+        return 128 + (exc.args[0] if exc.args else signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGTERM, terminate)
+
+
+def _interrupt(owner: int, signum: int, frame) -> None:
+    """SIGTERM cleans up as Ctrl-C does, in the ``owner`` process; a forked worker just ends."""
+    if os.getpid() != owner:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
+    raise KeyboardInterrupt(signum)
+
+
+def _message(exc: Exception) -> str:
+    """One line for the user: a library error as it is, a system error with its file."""
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return str(exc)
+
+
+def _size(text: str) -> int:
+    """``256k``, ``4M`` or a number of bytes, for ``--max-size``."""
+    m = re.fullmatch(r"\s*(\d+)\s*([kKmM]?)[bB]?\s*", text)
+    if not m or int(m.group(1)) == 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size (e.g. 256k, 4M, 100000)")
+    return int(m.group(1)) * {"": 1, "k": 2**10, "m": 2**20}[m.group(2).lower()]
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="News reports to an event-timeline knowledge graph.")
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     sub = parser.add_subparsers(title="commands")
 
     b = sub.add_parser("build", help="build the graph and the views from articles",
@@ -47,9 +91,31 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"output folder (default: {DEFAULT_OUTPUT})")
     b.add_argument("--no-validate", action="store_true",
                    help="skip the SHACL check of the graph before writing (faster on large builds)")
+    b.add_argument("--strict", action="store_true",
+                   help="stop, writing nothing, when any input would be skipped")
+    b.add_argument("--max-size", type=_size, default=MAX_SIZE, metavar="SIZE",
+                   help="the most text one article may have, e.g. 256k or 1M (default: 256k); "
+                        "a file over 16 times that is not read")
     b.add_argument("--store", metavar="DIR",
                    help="also load the graph into an Oxigraph store in DIR (replaced whole when complete)")
+    b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="extract in N worker processes (default: the number of cores)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="extract every article again (by default an unchanged article's extraction is "
+                        "taken from DIR/.cache)")
     b.set_defaults(run=_build)
+
+    a = sub.add_parser("add", help="add articles to an existing build",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Build again what the last build of DIR read (its build.json "
+                                   "'inputs') plus FILE...: only the new or changed articles are "
+                                   "extracted; the others come from DIR/.cache.",
+                       epilog="example:\n  kg add new-report.txt -o output")
+    a.add_argument("paths", nargs="+", metavar="FILE", help="article files or folders to add")
+    a.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="DIR",
+                   help=f"the build to add to (default: {DEFAULT_OUTPUT})")
+    a.add_argument("--no-validate", action="store_true", help="skip the SHACL check")
+    a.set_defaults(run=_add, strict=False, max_size=MAX_SIZE, store=None, no_cache=False, jobs=None)
 
     q = sub.add_parser("query", help="run a named SPARQL query (or a .rq file) on a built graph",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -110,13 +176,35 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("graph", nargs="?", default=f"{DEFAULT_OUTPUT}/graph.trig", metavar="GRAPH",
                    help=f"the graph to check (default: {DEFAULT_OUTPUT}/graph.trig)")
     v.set_defaults(run=_validate)
+
+    x = sub.add_parser("explain", help="show why reports of an event or statement were merged",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Show a merged event or statement: every report with its article, "
+                                   "date, factuality and sentence, and why it joined. ITEM is the "
+                                   "merged item's IRI, one of its reports' IRIs, or the end of one.",
+                       epilog="example:\n  kg explain story/event/1b786428c20ba961")
+    x.add_argument("item", metavar="ITEM", help="an IRI (or its end) of a merged item or of a report")
+    x.add_argument("--graph", default=f"{DEFAULT_OUTPUT}/graph.trig", metavar="FILE",
+                   help=f"the built graph (default: {DEFAULT_OUTPUT}/graph.trig)")
+    x.set_defaults(run=_explain)
     return parser
+
+
+def _explain(args) -> int:
+    from .explain import explain
+    from .formats import merged, read_graph
+
+    print(explain(merged(read_graph(args.graph)), args.item))
+    return 0
 
 
 def _build(args) -> int:
     from .build import build, terminal_progress
+    from .parallel import default_jobs
 
-    report = build(args.paths, args.output, progress=terminal_progress, check=not args.no_validate)
+    report = build(args.paths, args.output, progress=terminal_progress, check=not args.no_validate,
+                   strict=args.strict, max_size=args.max_size, use_cache=not args.no_cache,
+                   jobs=args.jobs or default_jobs())
     if args.store:
         from .store import build_oxigraph
 
@@ -126,6 +214,7 @@ def _build(args) -> int:
     c = report.counts
     print(f"read {c['articles']} article(s): {c['actors']} actors, {c['statements']} statements, "
           f"{c['events']} events, {c['times']} time expressions")
+    print(f"extracted {report.extracted} article(s); {report.cached} unchanged, from the cache")
     for skipped in report.skipped:
         print(f"skipped {skipped['file']}: {skipped['reason']}", file=sys.stderr)
     for warning in report.warnings:
@@ -137,6 +226,20 @@ def _build(args) -> int:
     print(f"open the timeline in a browser: file://{timeline}")
     print("query the graph: kg query --list")
     return 3 if report.skipped else 0
+
+
+def _add(args) -> int:
+    import json
+
+    from .errors import InputError
+
+    previous = Path(args.output) / "build.json"
+    try:
+        inputs = json.loads(previous.read_text(encoding="utf-8"))["inputs"]
+    except (OSError, ValueError, KeyError) as err:
+        raise InputError(f"{previous}: no earlier build to add to ({err}); run kg build first") from None
+    args.paths = list(dict.fromkeys([*inputs, *args.paths]))
+    return _build(args)
 
 
 def _query(args) -> int:
@@ -202,6 +305,7 @@ def _eval(args) -> int:
     import json
 
     from .evaluate import as_json, evaluate, gold_files, per_article, table
+    from .evaluate_story import STORY_GOLD, evaluate_story, story_table
 
     report = {}
     for path in args.paths:
@@ -217,6 +321,18 @@ def _eval(args) -> int:
                     print(f"  {r.name}: {error}")
         print()
         report[path] = as_json(results)
+        for story_gold in sorted(Path(path).rglob(STORY_GOLD)) if Path(path).is_dir() else []:
+            story = evaluate_story(story_gold)
+            print(story_table(story))
+            if not args.no_errors:
+                for error in story.errors:
+                    print(f"  {error}")
+            print()
+            report[str(story_gold)] = {"story": {c: {"right": s.right, "found": s.found, "gold": s.gold,
+                                                     "precision": round(s.precision, 4),
+                                                     "recall": round(s.recall, 4), "f1": s.f1}
+                                                 for c, s in story.scores.items()},
+                                       "errors": story.errors}
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0 if report else 1

@@ -357,10 +357,14 @@ def table(results: list[Result], title: str) -> str:
     total = Result(title)
     for r in results:
         total.add(r)
-    lines = [f"{title} ({len(results)} articles)",
-             f"  {'category':<11} {'right':>5} {'found':>5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6}"]
-    for category, s in total.scores.items():
-        lines.append(f"  {category:<11} {s.right:>5} {s.found:>5} {s.gold:>5} "
+    return f"{title} ({len(results)} articles)\n" + score_lines(total.scores)
+
+
+def score_lines(scores: dict[str, Score], width: int = 11) -> str:
+    """One line per category: counts, precision, recall and F1."""
+    lines = [f"  {'category':<{width}} {'right':>5} {'found':>5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6}"]
+    for category, s in scores.items():
+        lines.append(f"  {category:<{width}} {s.right:>5} {s.found:>5} {s.gold:>5} "
                      f"{s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
     return "\n".join(lines)
 

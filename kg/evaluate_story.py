@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
-from .evaluate import Score
+from .evaluate import Score, score_lines
 from .extract.document import extract
 from .ingest import read_article
 from .lexicon import load
@@ -204,9 +204,4 @@ def _claims(gold: list[dict], xs: list[Extraction], result: StoryResult) -> None
 
 def story_table(result: StoryResult) -> str:
     """A plain-text table of the merge scores."""
-    lines = [f"{result.name}: the merged story ({STORY_GOLD})",
-             f"  {'category':<18} {'right':>5} {'found':>5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6}"]
-    for category, s in result.scores.items():
-        lines.append(f"  {category:<18} {s.right:>5} {s.found:>5} {s.gold:>5} "
-                     f"{s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
-    return "\n".join(lines)
+    return f"{result.name}: the merged story ({STORY_GOLD})\n" + score_lines(result.scores, 18)

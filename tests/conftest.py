@@ -2,17 +2,10 @@
 import networkx as nx
 import pytest
 
+from kg.views.sample import add_node as _node
+
 HOSTILE_LABEL = "</script><script>alert(1)</script>"
 HOSTILE_MENTION = "<img src=x onerror=alert(1)>"
-
-
-def _node(G, node, kind, label, **attrs):
-    base = {k: "" for k in ("type", "date", "end", "precision", "time_text", "factuality",
-                            "direct", "quote", "article", "article_title", "publisher", "url",
-                            "sentence", "mention")}
-    base.update(kind=kind, label=label, mention_start=-1, mention_end=-1)
-    base.update(attrs)
-    G.add_node(node, **base)
 
 
 @pytest.fixture
@@ -57,23 +50,6 @@ def views_graph() -> nx.MultiDiGraph:
 
 def crowded_graph(n_items: int, seed: int = 7) -> nx.MultiDiGraph:
     """A projection with ``n_items`` events and statements over six weeks, for crowding tests."""
-    import random
-    rng = random.Random(seed)
-    G = nx.MultiDiGraph()
-    actors = [f"urn:actor/{k}" for k in range(25)]
-    for k, actor in enumerate(actors):
-        _node(G, actor, "actor", f"Actor number {k}", type=("country", "person", "organization")[k % 3])
-    types = ("deployment", "movement", "combat", "casualties", "treaty", "meeting")
-    for k in range(n_items):
-        day = 1 + rng.randrange(42)
-        date = f"2024-{10 + (day > 31)}-{(day - 1) % 31 + 1:02d}"
-        vague = rng.random() < 0.1
-        kind = "statement" if k % 3 == 0 else "event"
-        typ = rng.choice(("claim", "denial", "warning")) if kind == "statement" else types[k % 6]
-        _node(G, f"urn:item/{k}", kind, f"item {k} " + "word " * rng.randrange(1, 5), type=typ,
-              date="" if rng.random() < 0.05 else (date[:8] + "01" if vague else date),
-              end=(date[:8] + "28") if vague else date, precision="month" if vague else "day",
-              factuality=rng.choice(("asserted", "reported", "possible", "negated")))
-        G.add_edge(f"urn:item/{k}", rng.choice(actors), label="speaker" if kind == "statement" else "agent",
-                   date="")
-    return G
+    from kg.views.sample import sample_projection
+
+    return sample_projection(n_items, seed)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import OUTPUTS
+from kg.build import CACHE, OUTPUTS
 from kg.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -26,7 +26,7 @@ def _csv(capsys, *args):
 
 
 def test_build_writes_every_output(built):
-    assert sorted(p.name for p in built.iterdir()) == sorted(OUTPUTS)
+    assert sorted(p.name for p in built.iterdir()) == sorted([*OUTPUTS, CACHE])
     report = json.loads((built / "build.json").read_text())
     assert report["skipped"] == [] and report["counts"]["statements"] == 13
 
@@ -91,3 +91,58 @@ def test_reported_events_are_bounded_not_invented(built, capsys):
     assert reported and all(r["date"] == "" and r["end"] for r in reported)  # on or before the statement
     possible = [r for r in rows if r["factuality"] == "possible" and r["precision"] == "unknown"]
     assert all(r["date"] and r["end"] == "" for r in possible)  # after the statement
+
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("args,message", [
+    (["build", "{tmp}/nope"], "kg: error: {tmp}/nope: no such file or folder"),
+    (["query", "no-such-query", "--graph", "{graph}"], "kg: error: unknown query 'no-such-query'; available: "),
+    (["query", "said-by", "--param", "actor", "--graph", "{graph}"], "kg: error: --param 'actor': expected NAME=VALUE"),
+    (["query", "said-by", "--param", "who=x", "--graph", "{graph}"],
+     "kg: error: query 'said-by' has no parameter 'who'; its parameters: actor"),
+    (["query", "events", "--endpoint", "http://127.0.0.1:{port}/query"],
+     "kg: error: cannot reach the SPARQL endpoint http://127.0.0.1:{port}/query"),
+    (["query", "events", "--graph", "{tmp}/bad.trig"], "kg: error: {tmp}/bad.trig: cannot parse as trig"),
+    (["query", "events", "--graph", "{tmp}/missing.trig"], "kg: error: {tmp}/missing.trig: no such graph file"),
+    (["validate", "{tmp}/bad.trig"], "kg: error: {tmp}/bad.trig: cannot parse as trig"),
+    (["validate", "{tmp}/graph.txt"], "kg: error: {tmp}/graph.txt: unknown graph format"),
+    (["eval", "--json", "{tmp}/no/such/folder/x.json", str(ROOT / "tests" / "articles" / "dev" / "en_01_rutte_kursk.gold.yaml")],
+     "kg: error: {tmp}/no/such/folder/x.json: No such file or directory"),
+])
+def test_user_errors_are_one_line_without_traceback(built, tmp_path, capsys, args, message):
+    (tmp_path / "bad.trig").write_text("<a> <b> .")
+    (tmp_path / "graph.txt").write_text("")
+    names = {"tmp": tmp_path, "graph": built / "graph.trig", "port": _free_port()}
+    capsys.readouterr()
+    assert main([a.format(**names) for a in args]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(message.format(**names)), err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_debug_shows_the_traceback(tmp_path, capsys):
+    assert main(["--debug", "build", str(tmp_path / "nope")]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "kg.errors.InputError" in err
+    assert err.rstrip().endswith(f"kg: error: {tmp_path / 'nope'}: no such file or folder")
+
+
+def test_a_user_error_in_a_real_process(tmp_path):
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "kg.cli", "query", "events", "--graph", str(tmp_path / "x.trig")],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"kg: error: {tmp_path / 'x.trig'}: no such graph file\n"
+
+
+def test_a_bad_option_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["query", "events", "--format", "xml"])
+    assert exit_.value.code == 2 and "invalid choice: 'xml'" in capsys.readouterr().err

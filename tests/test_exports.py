@@ -72,3 +72,22 @@ def test_notebook_inline_view(views_graph, tmp_path):
     assert HOSTILE_LABEL not in frame and 'sandbox="allow-scripts"' in frame
     assert view.save(tmp_path / "t.html").read_text(encoding="utf-8") == view.html
     assert "Story network" in notebook.network(views_graph).html
+
+
+def test_figures_page_lists_every_figure_by_source(tmp_path):
+    from kg.query import _EXAMPLE
+    from kg.views.figures import figures_html, write_figures
+
+    rows = [{"counts": "troops_sent", "value": "10000", "upper": "", "qualifier": "more_than",
+             "source": HOSTILE_LABEL, "said": "2024-11-12", "publisher": "Pub", "article": "urn:a/x",
+             "event": "urn:e", "story": "urn:s"},
+            {"counts": "troops_sent", "value": "8000", "upper": "12000", "qualifier": "exact",
+             "source": "Other", "said": "", "publisher": "", "article": "urn:a/y", "event": "urn:f",
+             "story": ""}]
+    page = figures_html(rows)
+    assert HOSTILE_LABEL not in page and html.escape(HOSTILE_LABEL) in page
+    assert "more than 10,000" in page and "8,000–12,000" in page and "undated" in page
+    assert page.count("<circle") == 1  # the undated figure is in the table only
+    assert "<script" not in page
+    path = write_figures(_EXAMPLE, tmp_path / "figures.html")
+    assert "Troops sent" in path.read_text(encoding="utf-8")

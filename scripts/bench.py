@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Measure kg's speed and memory, each figure beside its baseline.
+
+    .venv/bin/python scripts/bench.py [--sizes 100,1000] [--jobs N] [--json output/bench.json]
+                                      [--items 100,500,2000] [--repeat 5] [--no-browser]
+
+For each size N, a corpus of N articles is generated (scripts/gen-corpus.py, seed 1) and
+measured:
+
+- floor: read, decode and split into sentences and words (scripts/profile-extract.py);
+- extraction alone, in this process (ms/article, and its ratio to the floor);
+- the whole build (``kg build --no-validate --no-cache``) with ``--jobs 1`` and with
+  ``--jobs N``, in a child process: wall time and peak memory (its ru_maxrss), and the
+  output sizes. The baseline of the build is the rdflib path it still is: their ratio is 1.0
+  until the build moves to Oxigraph;
+- every named query on the largest graph: median latency on rdflib's engine and on an
+  Oxigraph store, and their ratio;
+- ``timeline.html`` with 100, 500 and 2,000 items (a made-up projection): the time from
+  opening the file to its first complete drawing in headless Chromium.
+
+Prints a table and writes the figures as JSON. Times are wall clock on this machine; run it
+when nothing else is running.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+KG = Path(sys.executable).with_name("kg")
+# Parameters for the queries that need one: values the generated corpus contains.
+PARAMS = {"said-by": {"actor": "Russia"}, "events-at": {"place": "Russia"},
+          "reported-by": {"type": "deployment"}}
+
+
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def generate(n: int, folder: Path) -> list[Path]:
+    gen = _script("gen-corpus")
+    gen.main([str(n), str(folder), "--seed", "1"])
+    return sorted(folder.glob("*.txt"))
+
+
+def extraction_ms(paths: list[Path]) -> float:
+    from kg.extract.document import extract
+    from kg.ingest import read_article
+
+    articles = [read_article(p) for p in paths]
+    started = time.perf_counter()
+    for article in articles:
+        extract(article)
+    return (time.perf_counter() - started) * 1000 / len(paths)
+
+
+def build(corpus: Path, out: Path, jobs: int) -> dict:
+    """One build in a child process: wall seconds, peak memory (MB), output sizes (MB)."""
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    child = subprocess.Popen([str(KG), "build", str(corpus), "-o", str(out), "--no-validate",
+                              "--no-cache", "--jobs", str(jobs)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"kg build failed: {child.stderr.read().decode()[-2000:]}")
+    sizes = {p.name: round(p.stat().st_size / 1e6, 2) for p in sorted(out.iterdir()) if p.is_file()}
+    # ru_maxrss is the largest child; the workers of --jobs are children of the build
+    return {"seconds": round(seconds, 2), "peak_mb": round(usage.ru_maxrss / 1024, 1), "sizes_mb": sizes}
+
+
+def queries(graph: Path, repeat: int) -> dict:
+    from kg.query import load_graph, load_query, named_queries, run
+    from kg.store import MemoryStore
+
+    rdflib_graph, oxigraph = load_graph(graph), MemoryStore(graph)
+    out = {}
+    for name in sorted(named_queries()):
+        query, params = load_query(name), PARAMS.get(name, {})
+        times = {}
+        for engine, go in (("rdflib", lambda: run(query, rdflib_graph, params)),
+                           ("oxigraph", lambda: oxigraph.run(query, params))):
+            laps = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                go()
+                laps.append(time.perf_counter() - started)
+            times[engine] = round(statistics.median(laps) * 1000, 1)
+        times["ratio"] = round(times["rdflib"] / max(times["oxigraph"], 0.1), 1)
+        out[name] = times
+    return out
+
+
+def first_render(sizes: list[int]) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from kg.views.sample import sample_projection
+    from kg.views.timeline import write_timeline
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        for n in sizes:
+            path = write_timeline(sample_projection(n), Path(tmp) / f"t{n}.html")
+            page = browser.new_page(viewport={"width": 1400, "height": 850})
+            started = time.perf_counter()
+            page.goto(path.as_uri())
+            page.wait_for_selector("body[data-ready='1']", state="attached", timeout=120_000)
+            out[n] = round(time.perf_counter() - started, 2)
+            page.close()
+        browser.close()
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000", help="corpus sizes (default 100,1000)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers for the parallel build")
+    parser.add_argument("--items", default="100,500,2000", help="timeline sizes for the browser")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
+    parser.add_argument("--json", default=str(ROOT / "output" / "bench.json"), help="where to write the figures")
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser timings")
+    args = parser.parse_args(argv)
+    floor = _script("profile-extract").floor
+    report = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}, "sizes": {}}
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        largest = None
+        for n in (int(s) for s in args.sizes.split(",")):
+            corpus = Path(tmp) / f"corpus-{n}"
+            paths = generate(n, corpus)
+            row = {"floor_ms": round(floor(paths), 2), "extract_ms": round(extraction_ms(paths), 1)}
+            row["extract_vs_floor"] = round(row["extract_ms"] / max(row["floor_ms"], 1e-3), 1)
+            row["build_1_job"] = build(corpus, Path(tmp) / f"out-{n}-1", 1)
+            row["build_n_jobs"] = build(corpus, Path(tmp) / f"out-{n}-{args.jobs}", args.jobs)
+            row["jobs"] = args.jobs
+            row["build_vs_rdflib_path"] = 1.0
+            report["sizes"][n] = row
+            largest = Path(tmp) / f"out-{n}-{args.jobs}"
+            print(f"{n:>6} articles: floor {row['floor_ms']} ms, extraction {row['extract_ms']} ms/article "
+                  f"({row['extract_vs_floor']}x the floor); build {row['build_1_job']['seconds']} s with 1 job, "
+                  f"{row['build_n_jobs']['seconds']} s with {args.jobs} (peak {row['build_n_jobs']['peak_mb']} MB, "
+                  f"graph.nq {row['build_n_jobs']['sizes_mb'].get('graph.nq')} MB)", flush=True)
+        report["queries"] = queries(largest / "graph.nq", args.repeat)
+        print(f"\n{'query':<18} {'rdflib ms':>10} {'oxigraph ms':>12} {'ratio':>7}")
+        for name, t in report["queries"].items():
+            print(f"{name:<18} {t['rdflib']:>10} {t['oxigraph']:>12} {t['ratio']:>7}")
+    if not args.no_browser:
+        report["timeline_first_render_s"] = first_render([int(s) for s in args.items.split(",")])
+        print("\ntimeline.html first render:",
+              ", ".join(f"{n} items {s} s" for n, s in report["timeline_first_render_s"].items()))
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
