@@ -13,6 +13,7 @@ all capitals where the name is not (a "KYIV" dateline).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -68,7 +69,7 @@ class Gazetteer:
             for surface in entry.surfaces:
                 self._by_surface.setdefault(surface.casefold(), []).append((surface, entry))
         names = sorted(self._by_surface, key=len, reverse=True)
-        self._names = names
+        self._sizes = sorted({len(n) for n in names})  # the lengths of the names, shortest first
         alternatives = "|".join(re.escape(n) for n in names)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
@@ -85,9 +86,9 @@ class Gazetteer:
     def _fitting(self, text: str, at: int, stop: int, end: int) -> tuple[Span, Entry] | None:
         """The longest name at ``at`` whose capitals are kept ("Yonhap" in "Yonhap news agency",
         where the longer "Yonhap News Agency" is not written with its capitals)."""
-        for name in self._names:
-            size = len(name)
-            if size > stop - at or text[at:at + size].casefold() != name or \
+        for size in reversed(self._sizes[:bisect_right(self._sizes, stop - at)]):  # no longer than the match
+            name = text[at:at + size].casefold()
+            if name not in self._by_surface or len(name) != size or \
                     (at + size < end and (text[at + size].isalnum() or text[at + size] == "_")):
                 continue
             for surface, entry in self._by_surface[name]:

@@ -70,8 +70,11 @@ class Lexicon:
         >>> load("id").get("time.weekday_week_starts")
         'sunday'
         """
-        file, _, key = dotted.partition(".")
-        return self.section(file).get(key, default)
+        flat = self.__dict__.get("_flat")
+        if flat is None:  # every value by its dotted name, built on first use
+            flat = {f"{file}.{key}": value for file, keys in self.sections.items() for key, value in keys.items()}
+            object.__setattr__(self, "_flat", flat)
+        return flat.get(dotted, default)
 
     def words(self) -> frozenset[str]:
         """Every single word the lexicon lists, casefolded: a word it knows is never a typo

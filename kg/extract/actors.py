@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..gazetteer import Entry, Gazetteer
 from ..lexicon import Lexicon
 from ..model import Actor, Place, Span
-from .patterns import phrases
+from .patterns import either, phrases
+from .spans import Cover
 
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")
 
@@ -36,6 +38,10 @@ class Mention:
     key: str
     kind: str  # "actor" or "place"
     how: str = "name"  # name, surname, force, role, pronoun, alias
+
+
+def _order(mention: Mention) -> tuple[int, int]:
+    return mention.span.start, -mention.span.end
 
 
 def slug(name: str) -> str:
@@ -56,6 +62,9 @@ class ActorIndex:
         self.actors: dict[str, Actor] = {}
         self.places: dict[str, Place] = {}
         self.mentions: list[Mention] = []
+        self._ordered: list[Mention] = []  # the mentions by (start, -end), then as added
+        self._starts: list[int] = []  # their starts, for bisection
+        self._longest = 0  # the longest mention: none that holds a position starts further back
         self.titles: dict[str, str] = {
             w: concept for concept, ws in lex.get("actors.titles", {}).items() for w in ws
         }
@@ -97,20 +106,35 @@ class ActorIndex:
 
     def _mention(self, mention: Mention) -> Mention:
         self.mentions.append(mention)
+        at = bisect_right(self._ordered, (mention.span.start, -mention.span.end), key=_order)
+        self._ordered.insert(at, mention)
+        self._starts.insert(at, mention.span.start)
+        self._longest = max(self._longest, mention.span.end - mention.span.start)
         return mention
 
     # --- looking up -------------------------------------------------------------------
     def within(self, start: int, end: int, kind: str = "actor") -> list[Mention]:
-        """Mentions of ``kind`` inside ``[start, end)``, in text order."""
-        return sorted((m for m in self.mentions if m.kind == kind and start <= m.span.start < end),
-                      key=lambda m: (m.span.start, -m.span.end))
+        """Mentions of ``kind`` starting inside ``[start, end)``, in text order (the longer
+        first where two start together)."""
+        ordered = self._ordered
+        return [m for m in ordered[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+                if m.kind == kind]
+
+    def around(self, pos: int) -> list[Mention]:
+        """Mentions of any kind whose span holds ``pos``."""
+        return self.overlapping(pos, pos + 1)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Mentions of any kind whose span shares a character with ``[start, end)``."""
+        ordered, starts = self._ordered, self._starts
+        return [m for m in ordered[bisect_left(starts, start - self._longest):bisect_left(starts, end)]
+                if m.span.start < end and start < m.span.end]
 
     def at(self, pos: int, kind: str = "actor") -> Mention | None:
         """The mention of ``kind`` that starts at ``pos`` (after blanks), longest first."""
         while pos < len(self.text) and self.text[pos] == " ":
             pos += 1
-        hits = [m for m in self.mentions if m.kind == kind and m.span.start == pos]
-        return max(hits, key=lambda m: m.span.end) if hits else None
+        return next(iter(self.within(pos, pos + 1, kind)), None)
 
     def last(self, before: int, types: tuple[str, ...]) -> str:
         """The key of the last actor of one of ``types`` mentioned before ``before``."""
@@ -146,9 +170,10 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
                 language: str, skip: list[Span] = ()) -> ActorIndex:
     """Find every actor and place mention in the sentences of one article."""
     index = ActorIndex(text, lex, gaz, language)
+    skipped = Cover((s.start, s.end, s) for s in skip)
     for sentence in sentences:
         for span, entry in gaz.find(text, sentence.start, sentence.end):
-            if not any(s.start <= span.start < s.end for s in skip):
+            if span.start not in skipped:
                 index.add_entry(entry, span)
                 if entry.type != "country":  # "South Korea's National Intelligence Service": South Korea too
                     for inner, country in gaz.find(text, span.start, span.end):
@@ -168,7 +193,7 @@ def _org_anaphors(index: ActorIndex, sentence: Span) -> None:
     """'the agency', 'kementerian itu': the organisation named last before it."""
     for m in phrases(index.lex.get("actors.org_anaphors", []), ignore_case=True).finditer(
             index.text, sentence.start, sentence.end):
-        if index.at(m.start()) or any(x.span.start <= m.start() < x.span.end for x in index.mentions):
+        if index.at(m.start()) or index.around(m.start()):
             continue
         key = index.last(m.start(), ("organization",))
         if key:
@@ -180,7 +205,7 @@ def _directions(index: ActorIndex, sentence: Span) -> None:
     lex, text = index.lex, index.text
     after = index.lex.get("events.direction_after", "no") == "yes"
     for direction, words in lex.get("events.directions", {}).items():
-        alternatives = "|".join(re.escape(w) for w in words)
+        alternatives = either(words)
         for m in index.within(sentence.start, sentence.end):
             entry = index.gaz.entries.get(m.key)
             if not entry or entry.type != "country":
@@ -199,7 +224,7 @@ def _forces(index: ActorIndex, sentence: Span) -> None:
     """'pasukan Korea Utara', 'North Korean troops', 'troops from North Korea'."""
     text = index.text
     nouns = phrases(index.lex.get("actors.force_nouns", []), ignore_case=True)
-    links = "|".join(re.escape(w) for w in index.lex.get("actors.force_links", [])) or "(?!)"
+    links = either(index.lex.get("actors.force_links", [])) or "(?!)"
     for m in nouns.finditer(text, sentence.start, sentence.end):
         country = _country_after(index, m.end(), links) or _country_before(index, m.start(), sentence.start)
         if not country:
@@ -226,14 +251,14 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
                 owner = hit.key if hit else owner
             start += len(words[0]) + 1
             words = words[1:]
-        taken = [x.span.start for x in index.mentions if start <= x.span.start < start + len(" ".join(words))]
+        taken = index._starts[bisect_left(index._starts, start):bisect_left(index._starts, start + len(" ".join(words)))]
         if taken:  # "Dewan Keamanan Nasional Gedung Putih": stop where a known name begins
             words = text[start:min(taken)].split()
         if len(words) < 2 or not heads & set(words) or index.at(start) or index.at(start, "place"):
             continue
         name = " ".join(words).rstrip(",")
         span = Span.of(text, start, start + len(name))
-        if any(x.span.start < span.end and span.start < x.span.end for x in index.mentions) or any(
+        if index.overlapping(span.start, span.end) or any(
                 t.start() <= span.start < t.end() for t in phrases(index.titles).finditer(text, sentence.start, span.end)):
             continue  # a known name, or part of a title ("Kepala Staf Umum")
         country = index.at(span.end + 1)
@@ -297,7 +322,7 @@ def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str
     principal ("juru bicara Sekjen PBB": the secretary-general of the UN)."""
     pos, affiliation, principal = start, "", ""
     titles = phrases(index.titles)
-    links = "|".join(map(re.escape, index.lex.get("actors.title_links", []))) or "(?!)"
+    links = either(index.lex.get("actors.title_links", [])) or "(?!)"
     while pos < end:
         link = re.match(rf" +(?:{links}) +(?=\S)", index.text[pos:end])
         if link:  # "spokesperson for NATO"
@@ -340,8 +365,8 @@ def _people(index: ActorIndex, sentence: Span) -> None:
     for m in phrases(index.titles).finditer(text, sentence.start, sentence.end):
         if m.start() < consumed:  # a title inside another's affiliation ("juru bicara Sekjen PBB")
             continue
-        if any(x.span.start <= m.start() < x.span.end and index.actors.get(x.key) and
-               index.actors[x.key].type == "organization" for x in index.mentions):
+        if any(index.actors.get(x.key) and index.actors[x.key].type == "organization"
+               for x in index.around(m.start())):
             continue  # "the General Staff": part of an organisation's name, not a general
         title = m.group()
         before_org = _org_before(index, m.start(), sentence.start)
@@ -357,7 +382,7 @@ def _people(index: ActorIndex, sentence: Span) -> None:
         if name is None:
             lead = index.within(sentence.start, m.start())
             lead_start = lead[-1].span.start if before_org and lead else m.start()
-            article = re.search(rf"(?:^|\s)(?:{'|'.join(map(re.escape, index.lex.get('actors.determiners', []))) or '(?!)'})\s+$",
+            article = re.search(rf"(?:^|\s)(?:{either(index.lex.get('actors.determiners', [])) or '(?!)'})\s+$",
                                 text[sentence.start:lead_start])
             name = _apposition_name(index, sentence.start + article.start() if article else lead_start, sentence.start)
         if name is None:
@@ -394,8 +419,8 @@ def _definite(index: ActorIndex, title: re.Match, after: int, affiliation: str) 
     affiliation last named."""
     text, lex = index.text, index.lex
     before = text[max(0, title.start() - 30):title.start()]
-    definite = re.search(rf"\b(?:{'|'.join(map(re.escape, lex.get('actors.definite_before', []))) or '(?!)'})\s+(?:\S+\s+){{0,2}}$", before) \
-        or re.match(rf"\s+(?:{'|'.join(map(re.escape, lex.get('actors.definite_after', []))) or '(?!)'})\b", text[after:after + 12])
+    definite = re.search(rf"\b(?:{either(lex.get('actors.definite_before', [])) or '(?!)'})\s+(?:\S+\s+){{0,2}}$", before) \
+        or re.match(rf"\s+(?:{either(lex.get('actors.definite_after', [])) or '(?!)'})\b", text[after:after + 12])
     if not definite or not affiliation:
         return ""
     for m in reversed([m for m in index.mentions if m.span.end <= title.start() and m.kind == "actor"]):
@@ -444,9 +469,9 @@ def _surnames(index: ActorIndex, sentence: Span) -> None:
     for m in re.finditer(r"\b[A-Z][\w'’-]+\b", index.text[sentence.start:sentence.end]):
         start = sentence.start + m.start()
         keys = set(by_last.get(m.group(), []))
-        if len(keys) != 1 or any(x.span.start <= start < x.span.end for x in index.mentions):
+        if len(keys) != 1 or index.around(start):
             continue
-        introduced = re.match(rf",\s+(?:{'|'.join(map(re.escape, index.lex.get('actors.determiners', []))) or '(?!)'})\s",
+        introduced = re.match(rf",\s+(?:{either(index.lex.get('actors.determiners', [])) or '(?!)'})\s",
                               index.text[start + len(m.group()):])
         if introduced:  # "Kim, a defector living in Seoul": someone new, not the Kim named before
             continue

@@ -19,6 +19,7 @@ from .events import find_events
 from .numbers import find_quantities
 from .patterns import phrases
 from .segment import furniture, quotes, sentences
+from .spans import Cover
 from .speech import find_statements
 from .times import find_times
 
@@ -41,7 +42,8 @@ def extract(article: Article) -> Extraction:
             times += find_times(text, lex, start=item.span.start, end=item.span.end, anchor=article.published)
     times.sort(key=lambda t: t.span.start)
     time_spans = [t.span for t in times]
-    quantities = [q for s in spans for q in find_quantities(text, lex, s.start, s.end, skip=time_spans)]
+    in_times = Cover((t.start, t.end, t) for t in time_spans)
+    quantities = [q for s in spans for q in find_quantities(text, lex, s.start, s.end, skip=in_times)]
     index = find_actors(text, spans, lex, load_gazetteer(), article.language, skip=time_spans)
     all_quotes = [q for s in spans for q in quotes(text, s.start, s.end)]
     statements = find_statements(article.id, text, spans, all_quotes, lex, index, dating)

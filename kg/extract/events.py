@@ -16,7 +16,8 @@ from datetime import date
 from ..lexicon import Lexicon
 from ..model import Event, Quantity, Span, Statement, TimeExpr
 from .actors import ActorIndex
-from .patterns import one_edit_apart, phrases
+from .patterns import TypoIndex, either, phrases, typo_index
+from .spans import ByStart, Cover
 
 # Which role the armed force near a trigger plays; its country is then the agent.
 _FORCE_ROLE = {"deployment": "theme", "movement": "theme", "withdrawal": "theme",
@@ -33,18 +34,22 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     types = {w.casefold(): r["type"] for r in lex.get("events.triggers", []) for w in r["words"]}
     pattern = phrases(list(types), ignore_case=True)
     nominal = {w.casefold() for w in lex.get("events.nominal", [])}
+    typos = typo_index(tuple(w for w in types if " " not in w and len(w) >= 6))
+    taken = Cover([(s.cue.start, s.cue.end, s) for s in statements] + [(t.span.start, t.span.end, t) for t in times])
+    reports = _reports(statements)
+    dating = ByStart(times, _span)
+    amounts = ByStart(quantities, _span)
     events, salient = [], []
     for sentence in sentences:
         present = _presence(text, sentence, lex, index)
-        triggers = sorted(set(_triggers(text, sentence, pattern, types, lex.words())) | set(present))
+        triggers = sorted(set(_triggers(text, sentence, pattern, types, typos, lex.words())) | set(present))
         for start, end in triggers:
-            if any(s.cue.start <= start < s.cue.end for s in statements) or \
-               any(t.span.start <= start < t.span.end for t in times):
+            if start in taken:  # a speech cue or a time, not an event
                 continue
             trigger = Span.of(text, start, end)
             rule = "presence" if (start, end) in present else "trigger" if trigger.text.casefold() in types else "typo"
             type_ = "deployment" if rule == "presence" else \
-                types.get(trigger.text.casefold()) or _typo_type(trigger.text, types, lex.words())
+                types.get(trigger.text.casefold()) or _typo_type(trigger.text, types, typos, lex.words())
             if type_ == "meeting" and trigger.text.casefold() in nominal \
                     and any(s.sentence == sentence for s in statements):
                 continue  # "told a press conference", "dalam jumpa pers": where it was said, not an event
@@ -53,13 +58,13 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
                 type_, rule = "combat", "opposition"
             elif type_ in ("deployment", "movement") and _sends_weapons(text, end, sentence, lex):
                 type_, rule = "arms_transfer", "weapons"  # "sending weapons to Kyiv"
-            said = _statement_of(trigger, statements)
+            said = min(reports.at(trigger.start), key=_rank, default=(0, None))[1]  # the first that reports it
             clause = _clause(text, sentence, trigger)
             event = Event(f"{article_id}/event/{start}-{end}", type_, trigger, sentence, "",
                           _factuality(text, clause, trigger, said, lex), rule=rule)
             _participants(event, text, clause, lex, index, salient)
-            event.quantity = _nearest([q for q in quantities if clause.start <= q.span.start < clause.end], trigger)
-            event.time = _time(trigger, clause, said, times, event.factuality) or _by_publication(
+            event.quantity = _nearest(amounts.within(clause.start, clause.end), trigger)
+            event.time = _time(trigger, clause, said, dating, event.factuality) or _by_publication(
                 event.factuality, published)
             event.label = _label(text, event, clause, index)
             same = _mentioned_before(event, events, lex, times)
@@ -74,13 +79,13 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     return events
 
 
-def _triggers(text: str, sentence: Span, pattern: re.Pattern, types: dict,
+def _triggers(text: str, sentence: Span, pattern: re.Pattern, types: dict, typos: TypoIndex,
               known: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Trigger spans: exact matches, then single words one typo away from a trigger."""
     found = [(m.start(), m.end()) for m in pattern.finditer(text, sentence.start, sentence.end)]
     for m in re.finditer(r"\w+", text[sentence.start:sentence.end]):
         s, e = sentence.start + m.start(), sentence.start + m.end()
-        if len(m.group()) >= 6 and not any(a <= s < b for a, b in found) and _typo_type(m.group(), types, known):
+        if len(m.group()) >= 6 and not any(a <= s < b for a, b in found) and _typo_type(m.group(), types, typos, known):
             found.append((s, e))
     return sorted(found)
 
@@ -106,20 +111,28 @@ def _sends_weapons(text: str, end: int, sentence: Span, lex: Lexicon) -> bool:
     return bool(phrases(lex.get("events.weapons", []), ignore_case=True).search(text, end, stop))
 
 
-def _typo_type(word: str, types: dict, known: frozenset[str] = frozenset()) -> str:
+def _typo_type(word: str, types: dict, typos: TypoIndex, known: frozenset[str] = frozenset()) -> str:
+    """The event type of the one trigger ``word`` is a slip of (``typos`` indexes the
+    single-word triggers of six letters or more), or ``""``."""
     if word.casefold() in known:
         return ""
-    hits = {t for w, t in types.items() if " " not in w and len(w) >= 6 and one_edit_apart(word.casefold(), w)}
+    hits = {types[w] for w in typos.near(word.casefold())}
     return hits.pop() if len(hits) == 1 else ""
 
 
-def _statement_of(trigger: Span, statements: list[Statement]) -> Statement | None:
-    for s in statements:
-        if any(said and said.start <= trigger.start < said.end for said in (s.quote, s.content)):
-            return s
-        if s.negated and s.sentence.start <= trigger.start < s.sentence.end:
-            return s
-    return None
+def _span(item) -> Span:
+    return item.span
+
+
+def _rank(ranked: tuple[int, Statement]) -> int:
+    return ranked[0]
+
+
+def _reports(statements: list[Statement]) -> Cover[tuple[int, Statement]]:
+    """Where each statement reports events: its quotation and its content, and the whole
+    sentence of a statement not made ("has not confirmed that …"); valued by its rank."""
+    return Cover([(said.start, said.end, (rank, s)) for rank, s in enumerate(statements)
+                  for said in (s.quote, s.content, s.sentence if s.negated else None) if said])
 
 
 def _clause(text: str, sentence: Span, trigger: Span) -> Span:
@@ -212,7 +225,7 @@ def _stand_in(text: str, clause: Span, lex: Lexicon, index: ActorIndex) -> str:
     enclitic = lex.get("speech.enclitic", "")
     if not enclitic:
         return ""
-    nouns = "|".join(re.escape(w) for w in lex.get("actors.force_nouns", []))
+    nouns = either(lex.get("actors.force_nouns", []))
     m = re.search(rf"\b(?:{nouns}){re.escape(enclitic)}\b", clause.text, re.IGNORECASE)
     if not m:
         return ""
@@ -234,11 +247,10 @@ def _nearest(items, trigger: Span):
     return min(items, key=lambda x: abs((x.span.start + x.span.end) / 2 - trigger.start))
 
 
-def _time(trigger: Span, clause: Span, said: Statement | None, times: list[TimeExpr],
+def _time(trigger: Span, clause: Span, said: Statement | None, times: ByStart[TimeExpr],
           factuality: str) -> TimeExpr | None:
     """A time in the event's clause; else bounded by the statement that reports it."""
-    own = [t for t in times if clause.start <= t.span.start < clause.end
-           and not (said and said.time is t)]
+    own = [t for t in times.within(clause.start, clause.end) if not (said and said.time is t)]
     if own:
         return _nearest(own, trigger)
     if said and said.time and said.time.end and factuality != "possible":  # on or before it was said

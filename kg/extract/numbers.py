@@ -15,15 +15,18 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Quantity, Span
+from .spans import Cover
 
 
 def find_quantities(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
-                    skip: list[Span] = ()) -> list[Quantity]:
-    """Quantities with a unit in ``text[start:end]``, leaving out numbers inside ``skip``."""
+                    skip: list[Span] | Cover = ()) -> list[Quantity]:
+    """Quantities with a unit in ``text[start:end]``, leaving out numbers inside ``skip`` (spans,
+    or a :class:`~kg.extract.spans.Cover` of them when asked for sentence after sentence)."""
     pattern, qualifier_of, unit_of, scales, numbers, sep = _grammar(lex)
+    skipped = skip if isinstance(skip, Cover) else Cover((s.start, s.end, s) for s in skip)
     found = []
     for m in pattern.finditer(text, start, len(text) if end is None else end):
-        if any(s.start <= m.start("num") < s.end for s in skip):
+        if m.start("num") in skipped:
             continue
         value = _number(m.group("num"), numbers, sep)
         upper = _number(m.group("upper"), numbers, sep) if m.group("upper") else None

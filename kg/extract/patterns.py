@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+_WORD = re.compile(r"[\w-]+")
+
 
 @lru_cache(maxsize=None)
 def _compiled(words: tuple[str, ...], flags: int) -> re.Pattern:
@@ -18,9 +20,37 @@ def _compiled(words: tuple[str, ...], flags: int) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives or '(?!)'})(?![\w-])", flags)
 
 
+def either(words, *, longest_first: bool = False) -> str:
+    """``words`` escaped as the branches of a regex alternation, in their order (or longest
+    first); ``""`` for none.
+
+    >>> either(["he", "said", "saying"], longest_first=True)
+    'saying|said|he'
+    """
+    return _either(tuple(words), longest_first)
+
+
+@lru_cache(maxsize=None)
+def _either(words: tuple[str, ...], longest_first: bool) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True) if longest_first else words))
+
+
+_BY_IDENTITY: dict[tuple[int, bool], tuple[object, re.Pattern]] = {}
+
+
 def phrases(words, *, ignore_case: bool = False) -> re.Pattern:
-    """A pattern matching any of ``words`` as whole words, longest first."""
-    return _compiled(tuple(words), re.IGNORECASE if ignore_case else 0)
+    """A pattern matching any of ``words`` as whole words, longest first.
+
+    The same list object (a lexicon's) is looked up by identity, without hashing its words.
+    """
+    hit = _BY_IDENTITY.get((id(words), ignore_case))
+    if hit is not None and hit[0] is words:
+        return hit[1]
+    pattern = _compiled(tuple(words), re.IGNORECASE if ignore_case else 0)
+    if len(_BY_IDENTITY) > 4096:  # fresh lists, made per call: forget them now and then
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[(id(words), ignore_case)] = (words, pattern)  # holding ``words`` keeps its id unique
+    return pattern
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -43,6 +73,68 @@ def one_edit_apart(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
+def one_edit_forms(word: str) -> set[str]:
+    """Every string one slip away from ``word`` that is shorter or the same length: a letter
+    left out, or two neighbouring letters swapped. A longer slip of ``word`` is a string
+    among whose own shorter forms ``word`` is.
+
+    >>> sorted(one_edit_forms("said"))
+    ['aid', 'asid', 'sad', 'sadi', 'sai', 'siad', 'sid']
+    """
+    forms = {word[:i] + word[i + 1:] for i in range(len(word))}
+    forms.update(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)
+                 if word[i] != word[i + 1])
+    return forms
+
+
+class TypoIndex:
+    """The listed words one slip away from a written word, found without comparing it with
+    every listed word: each listed word is filed under its shorter forms.
+
+    >>> TypoIndex(["deployed", "said"]).near("deplyoed"), TypoIndex(["said"]).near("saiid")
+    (['deployed'], ['said'])
+    """
+
+    def __init__(self, words):
+        self.words = set(words)
+        self._by_form: dict[str, list[str]] = {}
+        self._seen: dict[str, list[str]] = {}
+        for word in self.words:
+            for form in one_edit_forms(word):
+                if form != word:
+                    self._by_form.setdefault(form, []).append(word)
+
+    def near(self, written: str) -> list[str]:
+        """The listed words ``w`` with ``one_edit_apart(written, w)``, sorted (remembered:
+        the same words come back in every article)."""
+        hit = self._seen.get(written)
+        if hit is None:
+            found = set(self._by_form.get(written, ()))  # ``written`` lacks a letter of ``w``
+            for form in one_edit_forms(written):  # ``w`` lacks a letter of ``written``, or a swap
+                if form in self.words and form != written:
+                    found.add(form)
+            hit = sorted(w for w in found if one_edit_apart(written, w))
+            if len(self._seen) > 100_000:
+                self._seen.clear()
+            self._seen[written] = hit
+        return hit
+
+
+@lru_cache(maxsize=None)
+def typo_index(words: tuple[str, ...]) -> TypoIndex:
+    """The :class:`TypoIndex` of ``words`` (cached)."""
+    return TypoIndex(words)
+
+
+@lru_cache(maxsize=None)
+def _listing(words: tuple[str, ...], ignore_case: bool) -> tuple[dict[str, str], TypoIndex]:
+    """For :func:`words_in`: each listed word by its (folded) written form, and the index
+    of the single words of four letters or more, for typos."""
+    fold = str.casefold if ignore_case else str
+    listed = {fold(w): w for w in words}
+    return listed, typo_index(tuple(w for w in listed if " " not in w and len(w) >= 4))
+
+
 def words_in(words, text: str, start: int, end: int, *, ignore_case: bool = False,
              typo_length: int = 6, known: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Whole-word matches of ``words`` in ``text[start:end]`` as ``(start, end, word)``, and
@@ -53,16 +145,17 @@ def words_in(words, text: str, start: int, end: int, *, ignore_case: bool = Fals
     [(8, 14, 'dikirim'), (16, 20, 'kata')]
     """
     fold = str.casefold if ignore_case else str
-    listed = {fold(w): w for w in words}
+    listed, typos = _listing(tuple(words), ignore_case)
     found = [(m.start(), m.end(), listed.get(fold(m.group()), m.group()))
              for m in phrases(words, ignore_case=ignore_case).finditer(text, start, end)]
-    single = [w for w in listed if " " not in w and len(w) >= 4]
-    for m in re.finditer(r"[\w-]+", text[start:end]):
-        s, e = start + m.start(), start + m.end()
-        if len(m.group()) < 4 or any(a <= s < b for a, b, _ in found) or m.group().casefold() in known:
+    exact = [(a, b) for a, b, _ in found]
+    for m in _WORD.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        if e - s < 4 or m.group().casefold() in known or any(a <= s < b for a, b in exact):
             continue
-        near = [w for w in single if one_edit_apart(fold(m.group()), w)
-                and (len(w) >= typo_length or sorted(w) == sorted(fold(m.group())))]  # short: swaps only
+        written = fold(m.group())
+        near = [w for w in typos.near(written)
+                if len(w) >= typo_length or sorted(w) == sorted(written)]  # short: swaps only
         if len(near) == 1:
             found.append((s, e, listed[near[0]]))
     return sorted(found)

@@ -22,6 +22,8 @@ from ..model import Furniture, Span
 _OPEN = "\"“„«"
 _CLOSE = "\"”“»"
 _END = re.compile(r"[.!?…]+[\"”’)»]*")
+_OPENING = re.compile(f"[{re.escape(_OPEN)}]")
+_CLOSING = re.compile(f"[{re.escape(_CLOSE)}\n]")
 
 
 def furniture(text: str, lex: Lexicon, body_start: int = 0) -> list[Furniture]:
@@ -70,11 +72,14 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     end = len(text) if end is None else end
     found, i = [], start
     while i < end:
+        opening = _OPENING.search(text, i, end)
+        if opening is None:
+            break
+        i = opening.start()
         ch = text[i]
-        if ch in _OPEN and (i == start or not text[i - 1].isalnum()) and ch != "”":
-            j = i + 1
-            while j < end and text[j] not in _CLOSE and text[j] != "\n":
-                j += 1
+        if (i == start or not text[i - 1].isalnum()) and ch != "”":
+            closing = _CLOSING.search(text, i + 1, end)
+            j = closing.start() if closing else end
             last = j
             while last > i + 1 and text[last - 1] in ", ":  # '"…," kata X': the comma is not quoted
                 last -= 1

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Span, Statement, TimeExpr
 from .actors import ActorIndex, Mention, _name_at, slug
-from .patterns import phrases, words_in
+from .patterns import either, phrases, words_in
+from .spans import ByStart
 
 
 @dataclass
@@ -39,6 +41,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     A sentence's first speaker is its main one: the one a later enclitic cue or "he said" goes
     back to, even when someone else speaks in a subordinate clause."""
     state, found = _State(), []
+    times = ByStart(times, _span)  # looked up by where they start
     for sentence in sentences:
         here = _candidates(text, sentence, quotes, lex, index, state)
         if not here:
@@ -83,7 +86,7 @@ def _complete(article_id, statement, sentence, found, times, state, index, lex) 
     statement.kind = _refine(statement, lex)
     statement.time = _when(statement, times, state, index)
     if statement.time is None and not statement.negated:  # "X told lawmakers …, according to Y"
-        statement.time = next((s.time for s in found if s.sentence == sentence and s.time), None)
+        statement.time = next((s.time for s in _of_sentence(found, sentence) if s.time), None)
     if statement.time is not None and statement.time is not state.time:
         _date_back(found, statement, statement.time, index)
     statement.principal = next((index.actors[s].principal for s in statement.speakers
@@ -94,8 +97,20 @@ def _complete(article_id, statement, sentence, found, times, state, index, lex) 
         state.speakers = statement.speakers
 
 
-def _first_day(sentence: Span, times: list[TimeExpr]) -> TimeExpr | None:
-    return next((t for t in times if sentence.start <= t.span.start < sentence.end and t.granularity == "day"), None)
+def _span(item) -> Span:
+    return item.span
+
+
+def _of_sentence(found: list[Statement], sentence: Span) -> list[Statement]:
+    """The statements found so far in ``sentence``, the one being read: the last ones found."""
+    tail = len(found)
+    while tail and found[tail - 1].sentence == sentence:
+        tail -= 1
+    return found[tail:]
+
+
+def _first_day(sentence: Span, times: ByStart[TimeExpr]) -> TimeExpr | None:
+    return next((t for t in times.within(sentence.start, sentence.end) if t.granularity == "day"), None)
 
 
 def _dated_by_restating(text, sentence, found, times, state, lex) -> None:
@@ -141,7 +156,9 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+@lru_cache(maxsize=None)
 def _cues(lex: Lexicon, key: str) -> dict[str, str]:
+    """Cue word -> statement kind, from the records ``speech.<key>`` (cached: do not change it)."""
     return {w: record["kind"] for record in lex.get(f"speech.{key}", []) for w in record["words"]}
 
 
@@ -155,7 +172,7 @@ def _quote_first(text, sentence, inside, lex, index, state) -> list[Statement]:
         after = quote.end + len(text[quote.end:sentence.end]) - len(text[quote.end:sentence.end].lstrip(" ,")) + 1
         tail = text[after:sentence.end]
         speaker_before = index.at(after + len(tail) - len(tail.lstrip(" ,")))
-        alternatives = "|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True))
+        alternatives = either(cues, longest_first=True)
         m = re.match(rf"[\s,]*(?:(?P<who>[^\s,]+(?: [^\s,]+){{0,3}}) )??(?<![\w-])(?P<cue>{alternatives})"
                      rf"(?P<enc>{re.escape(enclitic) if enclitic else '(?!)'})?(?![\w-])", tail)
         if not m:
@@ -193,7 +210,7 @@ def _is_document(words: str, lex: Lexicon) -> bool:
 def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'According to X, …' / '…, according to X' (also inside a sentence with another statement)."""
     enclitic = lex.get("speech.enclitic", "")
-    leads = "|".join(re.escape(w) for w in sorted(lex.get("speech.according_to", []), key=len, reverse=True))
+    leads = either(lex.get("speech.according_to", []), longest_first=True)
     lead = re.compile(rf"(?<![\w-])(?:{leads or '(?!)'})(?P<enc>{re.escape(enclitic) if enclitic else '(?!)'})?(?![\w-])")
     found = []
     for m in lead.finditer(text, sentence.start, sentence.end):
@@ -225,7 +242,7 @@ def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'Hal ini disampaikan oleh X' / 'This was stated at a briefing by X': speaker after the cue."""
     found = []
     for m in phrases(lex.get("speech.passive_by", [])).finditer(text, sentence.start, sentence.end):
-        by = re.search(rf"\b(?:{'|'.join(map(re.escape, lex.get('speech.agent_markers', []))) or '(?!)'})\b",
+        by = re.search(rf"\b(?:{either(lex.get('speech.agent_markers', [])) or '(?!)'})\b",
                        text[m.end():sentence.end])
         start = m.end() + by.end() if by else m.end()
         speakers, mention = _speaker_in(text, start, sentence.end, lex, index, state)
@@ -269,7 +286,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         if m_start < floor or any(q.start <= m_start < q.end for q in inside):
             continue
         speakers, mention = _subject(text, floor, m_start, lex, index, state, inside)
-        joins = "|".join(map(re.escape, lex.get("speech.coordinators", []))) or "(?!)"
+        joins = either(lex.get("speech.coordinators", [])) or "(?!)"
         if found and (not speakers or mention and mention.start < found[-1].cue.start) \
                 and re.search(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+)?$", text[found[-1].cue.end:m_start]):
             speakers, mention = list(found[-1].speakers), None  # "denied it and said …"
@@ -429,7 +446,7 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
 
 def _relative_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
     """Stretches ', yang … ,' / ', which … ,' before a cue: their actors are not its subject."""
-    words = "|".join(map(re.escape, lex.get("speech.relativizers", []))) or "(?!)"
+    words = either(lex.get("speech.relativizers", [])) or "(?!)"
     return [(start + m.start(), start + m.end()) for m in re.finditer(rf",\s*(?:{words})\b[^,]*,", text[start:end])]
 
 
@@ -438,7 +455,7 @@ def _after_preposition(text: str, pos: int, floor: int, lex: Lexicon) -> bool:
     words = lex.get("speech.prepositions", [])
     before = text[max(floor, pos - 40):pos]
     before = before[before.rfind(",") + 1:]
-    return bool(re.search(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words)) or '(?!)'})\s+(?:[\w'’-]+\s+)?$", before))
+    return bool(re.search(rf"(?<![\w-])(?:{either(words) or '(?!)'})\s+(?:[\w'’-]+\s+)?$", before))
 
 
 def _group_before(text: str, mentions: list, lex: Lexicon) -> list:
@@ -561,8 +578,8 @@ def _content_start(text, pos, end, lex, index) -> int:
     """Skip an addressee, a comma and a complementizer ("bahwa", "that") after the cue."""
     rest = text[pos:end]
     markers = lex.get("speech.addressee_markers", []) + lex.get("speech.addressee_verbs", [])
-    skip = rf"(?:\s*(?:{'|'.join(map(re.escape, markers)) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?=,))?"
-    comp = "|".join(map(re.escape, lex.get("speech.complementizers", []))) or "(?!)"
+    skip = rf"(?:\s*(?:{either(markers) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?=,))?"
+    comp = either(lex.get("speech.complementizers", [])) or "(?!)"
     ahead = re.search(rf"(?<![\w-])(?:{comp})(?![\w-])\s*", rest[:90])
     if ahead and not re.search(r"[.;:\"“”]", rest[:ahead.start()]):  # "said on Monday, in Rome, that …"
         return pos + ahead.end()
@@ -598,7 +615,7 @@ def _refine(statement: Statement, lex: Lexicon) -> str:
     return statement.kind
 
 
-def _when(statement: Statement, times: list[TimeExpr], state: _State, index: ActorIndex) -> TimeExpr | None:
+def _when(statement: Statement, times: ByStart[TimeExpr], state: _State, index: ActorIndex) -> TimeExpr | None:
     """A time between the speaker and the content; else the last speech date, when the same
     speaker (or someone speaking for it, or a pronoun) goes on. Nothing said has no date."""
     said_from = statement.sentence.start
@@ -608,10 +625,10 @@ def _when(statement: Statement, times: list[TimeExpr], state: _State, index: Act
     elif statement.content and statement.content.end <= statement.cue.start:  # "…, X said on Tuesday"
         said_from = min(statement.cue.start, statement.speaker_mention.start if statement.speaker_mention else statement.cue.start)
         said_from, said_to = max(said_from, statement.content.end), statement.sentence.end
-    own = [t for t in times if said_from <= t.span.start < said_to and t.begin]
+    own = [t for t in times.within(said_from, said_to) if t.begin]
     if own:
         return own[-1]
-    tail = [t for t in times if statement.sentence.start <= t.span.start and t.begin and t.granularity == "day"
+    tail = [t for t in times.within(statement.sentence.start, statement.sentence.end) if t.begin and t.granularity == "day"
             and statement.sentence.text.rstrip(" .").endswith(t.span.text)
             and statement.sentence.text.rstrip(" .")[:-len(t.span.text)].rstrip().endswith(",")]
     if tail:  # "…, X said, Thursday (31/10/2024)." dates the speech

@@ -15,7 +15,7 @@ date patterns first, then the ``relative`` records in file order).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import LexiconError
@@ -28,13 +28,26 @@ _CONTEXT = re.compile(r"^(?:<([^>]*)>\s*)?(.*?)(?:\s*<([^>]*)>)?$")
 
 
 @dataclass(frozen=True)
+class Need:
+    """Something a match of a rule cannot do without: one of ``words`` (lowercase, found
+    anywhere in the lowercased text), or a digit when ``digit`` is set."""
+
+    words: frozenset[str]
+    digit: bool = False
+
+
+@dataclass(frozen=True)
 class Rule:
-    """One compiled template: ``kind`` is ``date`` or a relative kind; ``fields`` its record."""
+    """One compiled template: ``kind`` is ``date`` or a relative kind; ``fields`` its record.
+
+    ``needs`` are what any match must contain: a sentence lacking one is not searched.
+    """
 
     regex: re.Pattern[str]
     kind: str
     fields: dict[str, Any]
     priority: int
+    needs: tuple[Need, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,23 @@ class Compiled:
     names: Names
     week_starts: str
     weekday_week_starts: str = "monday"
+    gates: tuple[int, ...] = ()  # per rule, a bit for each of its needs
+    digit_bits: int = 0  # the needs a digit meets
+    word_bits: dict[str, int] = field(default_factory=dict)  # the needs met by a word's prefixes
+    scan: re.Pattern[str] = re.compile("(?!)")  # every need word, at every position
+
+    def __post_init__(self):
+        needs = {n: 1 << i for i, n in enumerate(dict.fromkeys(n for r in self.rules for n in r.needs))}
+        words = sorted({w for n in needs for w in n.words}, key=lambda w: (-len(w), w))
+        # At each position the scan reports the longest need word there; the shorter ones
+        # there are its prefixes, so a word stands for every need one of its prefixes meets.
+        word_bits = {w: sum(bit for n, bit in needs.items() if any(w.startswith(x) for x in n.words))
+                     for w in words}
+        scan = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else re.compile("(?!)")
+        object.__setattr__(self, "gates", tuple(sum(needs[n] for n in set(r.needs)) for r in self.rules))
+        object.__setattr__(self, "digit_bits", sum(bit for n, bit in needs.items() if n.digit))
+        object.__setattr__(self, "word_bits", word_bits)
+        object.__setattr__(self, "scan", scan)
 
 
 def key(word: str) -> str:
@@ -124,6 +154,47 @@ def template_regex(template: str, parts: dict[str, str], tail: str = "") -> str:
     if after:
         rx += r"\s+" + translate(after)
     return r"(?<!\w)" + rx + r"(?!\w)"
+
+
+def _placeholder_words(time: dict[str, Any], dated: bool) -> dict[str, list[str]]:
+    """The words each word placeholder is written with (as :func:`_parts` uses them)."""
+    abbrevs = [n for names in time.get("weekday_abbreviations", {}).values() for n in names]
+    return {
+        "weekday": [n for names in time.get("weekdays", {}).values() for n in names] + (abbrevs if dated else []),
+        "month": [n for ns in time.get("months", {}).values() for n in ns],
+        "unit": [n for ns in time.get("units", {}).values() for n in ns],
+        "season": [n for ns in time.get("seasons", {}).values() for n in ns],
+        "n": list(time.get("numbers", {})),
+    }
+
+
+def needs(template: str, words: dict[str, list[str]]) -> tuple[Need, ...]:
+    """What every match of ``template`` contains: its words and placeholders outside
+    ``[...]``. A placeholder written with a word that is not plain ASCII needs nothing (the
+    check on lowercased text is exact only for ASCII words: see :func:`candidates`).
+
+    >>> [sorted(n.words) + [n.digit] for n in needs("{day} {month} <ago>", {"month": ["May", "June"]})]
+    [[True], ['june', 'may', False], ['ago', False]]
+    """
+    before, core, after = _CONTEXT.match(template.strip()).groups()
+    found = []
+    for piece in (before, core, after):
+        depth = 0
+        for name, _space, _dash, bracket, word in _TOKEN.findall(piece or ""):
+            if bracket:
+                depth += 1 if bracket == "[" else -1
+            elif depth:
+                continue
+            elif name:
+                base = name.rstrip("2")
+                written = [w.split()[0] for w in words.get(base, [])]
+                if base in ("day", "mm", "year", "yy"):
+                    found.append(Need(frozenset(), digit=True))
+                elif written and all(w.isascii() for w in written):
+                    found.append(Need(frozenset(w.lower() for w in written), digit=base == "n"))
+            elif word and word.isascii():
+                found.append(Need(frozenset([word.lower()])))
+    return tuple(dict.fromkeys(found))
 
 
 def _index(time: dict[str, Any], table: str, keys: tuple) -> dict[str, Any]:
@@ -185,9 +256,10 @@ def compiled(lexicon: Lexicon) -> Compiled:
     parts_of_day = time.get("day_parts", [])
     after_date = _alternation(time.get("date_suffixes", []) + parts_of_day)
     after_day = _alternation(parts_of_day)
+    dated_words, plain_words = _placeholder_words(time, True), _placeholder_words(time, False)
     for template in time.get("date_patterns", []):
         rx = template_regex(template, dated, rf"(?:\s+{after_date}){{0,2}}")
-        rules.append(Rule(_compile(template, rx), "date", {}, len(rules)))
+        rules.append(Rule(_compile(template, rx), "date", {}, len(rules), needs(template, dated_words)))
     for record in time.get("relative", []):
         kind = record.get("kind", "shift")
         if kind not in KINDS:
@@ -196,7 +268,7 @@ def compiled(lexicon: Lexicon) -> Compiled:
         tail = rf"(?:\s+{after_day})?" if a_day else ""
         for template in record.get("patterns", []):
             rx = _compile(template, template_regex(template, plain, tail))
-            rules.append(Rule(rx, kind, record, len(rules)))
+            rules.append(Rule(rx, kind, record, len(rules), needs(template, plain_words)))
     starts = time.get("week_starts", WEEKDAYS[0])
     if starts not in WEEKDAYS:
         raise LexiconError(f"time.week_starts: {starts!r} is not one of {WEEKDAYS}")
@@ -215,10 +287,25 @@ def _compile(template: str, rx: str) -> re.Pattern[str]:
         raise LexiconError(f"time template {template!r} does not compile: {exc}") from exc
 
 
+# The only characters a case-insensitive pattern matches to an ASCII letter or digit that
+# lowercase to something else (tests/test_properties.py checks this against every code point).
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_DIGIT = re.compile(r"\d")
+
+
 def candidates(text: str, start: int, end: int, comp: Compiled) -> list[Candidate]:
-    """All acceptable matches of all rules in ``text[start:end]``."""
+    """All acceptable matches of all rules in ``text[start:end]``.
+
+    A rule is only run where the text holds everything it needs (:func:`needs`): most
+    sentences lack the words of most rules, and a substring test is far cheaper than a search.
+    """
+    met = comp.digit_bits if _DIGIT.search(text, start, end) else 0
+    for word in comp.scan.findall(text[start:end].translate(_TO_ASCII).lower()):
+        met |= comp.word_bits[word]
     found = []
-    for rule in comp.rules:
+    for rule, gate in zip(comp.rules, comp.gates):
+        if met & gate != gate:
+            continue
         for m in rule.regex.finditer(text, start, end):
             groups = {k: v for k, v in m.groupdict().items() if v and k != "core"}
             priority = _priority(text, start, m.start("core"), rule, groups, comp.names)
