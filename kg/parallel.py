@@ -41,6 +41,12 @@ def extract_all(articles: list[Article], jobs: int = 1) -> Iterator[tuple[Articl
         for article in articles:
             yield article, _extract(article)
         return
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    # Workers start from a clean server process (forkserver), never by forking this one: a
+    # fork of a process with threads (a test runner, a browser driver) can hang on a lock.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["kg.extract.document"])
+    else:
+        context = multiprocessing.get_context("spawn")
     with context.Pool(min(jobs, len(articles)), initializer=_quiet) as pool:
         yield from zip(articles, pool.imap(_extract, articles, chunksize=CHUNK))

@@ -297,3 +297,15 @@ def test_an_html_page_with_no_story_is_a_clear_error(tmp_path):
     _refused(tmp_path, "<!doctype html><html><body><nav><a href='/'>Home</a> <a href='/w'>World news</a></nav>"
              "<footer>Copyright 2024 Example News. All rights reserved. Contact us.</footer></body></html>",
              "no main text found in the HTML page", name="empty.html")
+
+
+def test_a_lone_surrogate_is_refused_with_the_line(tmp_path):
+    from kg.ingest import read_files
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "Seoul said on Monday that troops were sent \\ud800 to Russia."}\n'
+                    '{"text": "Seoul said on Monday that North Korean troops were sent to Russia."}\n',
+                    encoding="utf-8")
+    reading = read_files([path])
+    assert len(reading.articles) == 1
+    assert [s["reason"] for s in reading.skipped] == [f"{path}:1: not valid Unicode text (a lone surrogate at character 43)"]

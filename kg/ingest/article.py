@@ -45,8 +45,23 @@ _DATELINE = re.compile(
 
 def parse_article(text: str, path: str, sha256: str = "", max_size: int = MAX_SIZE) -> Article:
     """A plain-text article: an optional front matter block, then the story."""
+    _check_unicode(text, path)
     meta, body = split_front_matter(text, path)
     return assemble(meta, body, path, sha256=sha256 or _sha256(text), max_size=max_size)
+
+
+def _check_unicode(text: str, path: str) -> None:
+    """Refuse text that cannot be written as UTF-8 (a lone surrogate, e.g. from a JSON escape).
+
+    >>> _check_unicode("ok " + chr(0xD800), "x.jsonl:3")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: x.jsonl:3: not valid Unicode text (a lone surrogate at character 3)
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{path}: not valid Unicode text (a lone surrogate at character {exc.start})") from None
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict, str]:
@@ -92,6 +107,7 @@ def check_fields(meta: dict, where: str) -> dict:
 def assemble(meta: dict, body: str, path: str, *, sha256: str, article_id: str | None = None,
              max_size: int = MAX_SIZE) -> Article:
     """The article of checked metadata ``meta`` and story ``body``, the rest inferred."""
+    _check_unicode(body, path)
     if not body.strip():
         raise InputError(f"{path}: the article has no text")
     size = len(body.encode("utf-8"))
