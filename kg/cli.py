@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     terminate = signal.signal(signal.SIGTERM, functools.partial(_interrupt, os.getpid()))
     try:
         return args.run(args)
+    except BrokenPipeError:  # the reader went away (kg query ... | head): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush is quiet
+        return 0
     except (KgError, OSError) as exc:
         if args.debug:
             traceback.print_exc()
