@@ -60,6 +60,7 @@ def project(ds: Dataset | Graph, *, language: str | None = None) -> nx.MultiDiGr
     return G
 
 
+# What one source says of an item (a merged item lists one per report, in ``sources``).
 SOURCE_KEYS = ("article", "article_title", "publisher", "url", "published", "factuality", "date",
                "end", "time_text")
 

@@ -105,13 +105,19 @@ def test_a_crash_while_writing_leaves_the_previous_output(previous, monkeypatch,
     _intact(out, before)
 
 
-def test_a_failed_rename_puts_the_earlier_files_back(tmp_path, monkeypatch):
+def _switch(tmp_path):
+    """An output folder with old files and a staging folder with their new versions."""
     out, staging = tmp_path / "out", tmp_path / "out" / ".kg-build-x"
     staging.mkdir(parents=True)
     names = ("a.txt", "b.txt", "c.txt")
     for name in names:
         (out / name).write_text(f"old {name}")
         (staging / name).write_text(f"new {name}")
+    return out, staging, names
+
+
+def test_a_failed_rename_puts_the_earlier_files_back(tmp_path, monkeypatch):
+    out, staging, names = _switch(tmp_path)
     real_replace = Path.replace
 
     def failing(self, target):
@@ -126,12 +132,7 @@ def test_a_failed_rename_puts_the_earlier_files_back(tmp_path, monkeypatch):
 
 
 def test_a_signal_during_the_switch_waits_for_its_end(tmp_path, monkeypatch):
-    out, staging = tmp_path / "out", tmp_path / "out" / ".kg-build-x"
-    staging.mkdir(parents=True)
-    names = ("a.txt", "b.txt", "c.txt")
-    for name in names:
-        (out / name).write_text(f"old {name}")
-        (staging / name).write_text(f"new {name}")
+    out, staging, names = _switch(tmp_path)
     real_replace = Path.replace
 
     def interrupted(self, target):

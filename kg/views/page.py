@@ -16,6 +16,8 @@ from typing import Any
 
 import networkx as nx
 
+from kg.network import SOURCE_KEYS  # what one source says of an item
+
 VIS_DIR = ("lib", "vis-9.1.2")
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 
@@ -25,9 +27,6 @@ DETAIL_KEYS = (
     "direct", "quote", "sentence", "mention", "article", "article_title", "publisher", "url",
     "published",
 )
-# What one source says of an item (several when articles are merged into one story).
-SOURCE_KEYS = ("article", "article_title", "publisher", "url", "published", "factuality",
-               "date", "end", "time_text")
 
 EVENT_TYPES = ("deployment", "movement", "combat", "casualties", "attack", "treaty",
                "meeting", "training", "withdrawal", "arms_transfer", "other")
