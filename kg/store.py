@@ -120,13 +120,14 @@ class OxigraphStore(Store):
             self.store = ox.Store.read_only(str(self.path))
         except OSError as err:
             raise StoreError(f"{self.path}: cannot open the Oxigraph store: {err}") from err
+        self.union = not _has_default_graph(self.store)  # a store built before kg filled it
 
     def run(self, query, params=None):
         from .query import _NAMESPACES, bind_params
 
         text = with_values(query.text, bind_params(query, params))
         try:
-            result = self.store.query(text, prefixes=_NAMESPACES, use_default_graph_as_union=True)
+            result = self.store.query(text, prefixes=_NAMESPACES, use_default_graph_as_union=self.union)
         except SyntaxError as err:
             raise QueryError(f"{query.path}: bad SPARQL: {err}") from err
         return _oxigraph_rows(result, query)
@@ -136,6 +137,7 @@ class OxigraphStore(Store):
 
         ds = Dataset()
         ds.parse(data=self.store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+        ds.remove_graph(ds.default_graph)  # the union filled in by fill_default_graph
         return ds
 
     def __repr__(self) -> str:
@@ -159,6 +161,8 @@ class MemoryStore(OxigraphStore):
                                  to_graph=ox.NamedNode(str(VOCABULARY_GRAPH)))
         except (OSError, SyntaxError, ValueError) as err:
             raise StoreError(f"{self.path}: cannot load into Oxigraph: {err}") from err
+        fill_default_graph(self.store)
+        self.union = False
 
     def __repr__(self) -> str:
         return f"MemoryStore({str(self.path)!r})"
@@ -349,6 +353,24 @@ def with_values(text: str, bindings: dict[str, Identifier]) -> str:
 # --- building an Oxigraph store -----------------------------------------------------------------
 
 
+def fill_default_graph(store) -> None:
+    """Put the union of an Oxigraph store's named graphs in its default graph, each triple once.
+
+    Every article graph repeats the description of the actors it mentions; over Oxigraph's
+    union default graph (``use_default_graph_as_union``) a pattern matches each copy, so a join
+    on labels grows with the square of the articles that mention an actor (100 articles:
+    96 s for ``actors``; 0.8 s over the filled default graph). Queries run over this graph;
+    named graphs are still there for ``GRAPH`` patterns.
+    """
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+def _has_default_graph(store) -> bool:
+    import pyoxigraph as ox
+
+    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+
+
 def build_oxigraph(folder: str | Path, nquads: str | Path | bytes) -> int:
     """Load N-Quads (a file or bytes) and the vocabulary into a new Oxigraph store at ``folder``.
 
@@ -376,8 +398,9 @@ def build_oxigraph(folder: str | Path, nquads: str | Path | bytes) -> int:
         if not store.contains_named_graph(vocabulary) or not next(
                 iter(store.quads_for_pattern(None, None, None, vocabulary)), None):
             store.bulk_load(path=str(VOCABULARY), format=ox.RdfFormat.TURTLE, to_graph=vocabulary)
-        store.flush()
         count = len(store)
+        fill_default_graph(store)
+        store.flush()
         del store  # closes it
         if folder.exists():
             old = folder.with_name(f".{folder.name}-old-{os.getpid()}")
