@@ -26,7 +26,7 @@ from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
 from .network import project
 from .parallel import extract_all
-from .rdf import to_dataset
+from .rdf import to_quads
 from .reference import write_reference
 from .validate import validate
 from .store import MemoryStore
@@ -160,11 +160,11 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot write: {exc.strerror or exc}") from exc
     try:
-        ds = to_dataset(extractions)
-        whole = merged(ds)  # the union in a fixed order: the same labels picked every run
+        quads = to_quads(extractions)
+        whole = merged(quads)  # the union in a fixed order: the same labels picked every run
         if check:
             _check(whole)
-        write_graphs(ds, staging, whole)
+        write_graphs(quads, staging, whole)
         write_reference(staging / "ontology.html", whole)
         G = project(whole)
         nx.write_graphml(G, staging / "graph.graphml")
@@ -174,7 +174,7 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         write_timelinejs(G, staging / "timelinejs.json")
         write_gexf(G, staging / "graph.gexf")
         write_figures(MemoryStore(staging / "graph.nq"), staging / "figures.html")
-        report.counts = _counts(extractions, G, sum(1 for _ in ds.quads((None, None, None, None))))
+        report.counts = _counts(extractions, G, len(quads))
         summary = _portable(_summary(report), Path.cwd())
         (staging / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
                                             encoding="utf-8")

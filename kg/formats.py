@@ -33,28 +33,38 @@ from typing import Any, Callable
 
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from .errors import InputError, OutputError
+from .quads import Quads
 
 CONTEXT = "context.jsonld"
 
 
-def write_graphs(ds: Dataset, folder: str | Path, whole: Graph | None = None) -> list[str]:
-    """Write every graph file of ``ds`` into ``folder``; the names written, in order.
-    ``whole`` is ``merged(ds)`` when the caller has it already.
+def write_graphs(data: Quads | Dataset, folder: str | Path, whole: Graph | None = None) -> list[str]:
+    """Write every graph file of ``data`` into ``folder``; the names written, in order.
+    ``whole`` is ``merged(data)`` when the caller has it already.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     write_graphs(_example(), tmp)
     ['graph.trig', 'graph.ttl', 'graph.nq', 'graph.jsonld']
     """
-    refuse_blank_nodes(ds)
-    bind_generated_prefixes(ds)
-    whole = merged(ds) if whole is None else whole
+    quads = as_quads(data)
+    refuse_blank_nodes(quads)
+    bind_generated_prefixes(quads)
+    whole = merged(quads) if whole is None else whole
+    for prefix, namespace in quads.namespaces():
+        whole.bind(prefix, namespace, override=True, replace=True)
     folder = Path(folder)
     for name, (source, writer) in WRITERS.items():
-        (folder / name).write_bytes(writer(ds if source == "dataset" else whole))
+        (folder / name).write_bytes(writer(quads if source == "dataset" else whole))
     return list(WRITERS)
+
+
+def as_quads(data: Quads | Dataset) -> Quads:
+    """``data`` as :class:`~kg.quads.Quads` (a Dataset's graphs are copied)."""
+    return data if isinstance(data, Quads) else Quads.from_dataset(data)
 
 
 SUFFIXES = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt",
@@ -98,8 +108,8 @@ def _quiet(logger: str):
         log.setLevel(level)
 
 
-def refuse_blank_nodes(ds: Dataset) -> None:
-    """Raise :class:`OutputError` if ``ds`` holds a blank node (its label would vary by run).
+def refuse_blank_nodes(data: Quads | Dataset) -> None:
+    """Raise :class:`OutputError` if ``data`` holds a blank node (its label would vary by run).
 
     >>> ds = Dataset(); _ = ds.add((BNode("b1"), RDF.type, RDF.Property))
     >>> refuse_blank_nodes(ds)
@@ -107,36 +117,44 @@ def refuse_blank_nodes(ds: Dataset) -> None:
     ...
     kg.errors.OutputError: blank node _:b1 in the graph: every resource needs an IRI (docs/graph-model.md)
     """
-    for *triple, graph in ds.quads((None, None, None, None)):
-        for term in (*triple, getattr(graph, "identifier", graph)):
+    for quad in as_quads(data).quads():
+        for term in quad:
             if isinstance(term, BNode):
                 raise OutputError(f"blank node {term.n3()} in the graph: every resource needs an IRI "
                                   "(docs/graph-model.md)")
 
 
-def bind_generated_prefixes(ds: Dataset) -> None:
+def bind_generated_prefixes(quads: Quads) -> None:
     """Give unbound namespaces of predicates and classes their ``nsN`` prefixes in IRI order.
 
     The Turtle writers would otherwise number them in the order they meet the triples.
 
-    >>> ds = Dataset(); _ = ds.add((URIRef("urn:x"), URIRef("http://b.example/p"), URIRef("urn:y")))
-    >>> _ = ds.add((URIRef("urn:x"), URIRef("http://a.example/p"), URIRef("urn:y")))
-    >>> bind_generated_prefixes(ds)
-    >>> sorted((p, str(n)) for p, n in ds.namespaces() if p.startswith("ns"))
+    >>> q = Quads(); g = q.graph(URIRef("urn:g"))
+    >>> g.add((URIRef("urn:x"), URIRef("http://b.example/p"), URIRef("urn:y")))
+    >>> g.add((URIRef("urn:x"), URIRef("http://a.example/p"), URIRef("urn:y")))
+    >>> bind_generated_prefixes(q)
+    >>> sorted((p, str(n)) for p, n in q.namespaces() if p.startswith("ns"))
     [('ns1', 'http://a.example/'), ('ns2', 'http://b.example/')]
     """
-    terms = {p for _, p, _, _ in ds.quads((None, None, None, None))}
-    terms |= {o for _, _, o, _ in ds.quads((None, RDF.type, None, None)) if isinstance(o, URIRef)}
+    terms = {p for _, p, _, _ in quads.quads()}
+    terms |= {o for _, p, o, _ in quads.quads() if p == RDF.type and isinstance(o, URIRef)}
+    scratch = Graph(bind_namespaces="none")
+    for prefix, namespace in quads.namespaces():
+        scratch.bind(prefix, namespace)
+    known = {prefix for prefix, _ in scratch.namespaces()}
     for term in sorted(terms):
         try:
-            ds.namespace_manager.compute_qname(term, generate=True)
+            scratch.namespace_manager.compute_qname(term, generate=True)
         except (ValueError, KeyError):  # no namespace to split off: written as a full IRI
             pass
+    for prefix, namespace in scratch.namespaces():
+        if prefix not in known:
+            quads.bind(prefix, namespace)
 
 
-def merged(ds: Graph) -> Graph:
-    """All named graphs of ``ds`` as one graph, triples added in a fixed order, prefixes kept
-    (a plain graph gives the same triples).
+def merged(data: Quads | Graph) -> Graph:
+    """All named graphs of ``data`` as one read-only graph, triples in a fixed order, prefixes
+    kept (a plain graph gives the same triples): :meth:`kg.quads.Quads.union`.
 
     Readers that take "the first" value of a property (``Graph.value``) then get the same
     one in every run.
@@ -145,39 +163,31 @@ def merged(ds: Graph) -> Graph:
     >>> [str(p).rsplit("#")[-1] for p, _ in g.predicate_objects(next(g.subjects()))]
     ['type', 'speaker', 'statementKind']
     """
-    graph = Graph(bind_namespaces="none")
-    for prefix, namespace in ds.namespaces():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    quads = ds.quads((None, None, None, None)) if isinstance(ds, Dataset) else ds
-    triples = {(q[0], q[1], q[2]) for q in quads}
-    for triple in sorted(triples, key=_order):
-        graph.add(triple)
-    return graph
+    if isinstance(data, (Quads, Dataset)):
+        return as_quads(data).union()
+    quads = Quads()
+    for prefix, namespace in data.namespaces():
+        quads.bind(prefix, namespace)
+    for triple in data:
+        quads.graph(DATASET_DEFAULT_GRAPH_ID).add(triple)
+    return quads.union()
 
 
-def _order(triple) -> tuple[str, ...]:
-    """A total order on triples (rdflib's own comparison of literals is not total).
-
-    >>> _order((URIRef("urn:s"), RDF.value, Literal(1)))[2]
-    '"1"^^<http://www.w3.org/2001/XMLSchema#integer>'
-    """
-    return tuple(term.n3() for term in triple)
-
-
-def trig(ds: Dataset) -> bytes:
-    """``ds`` as TriG: the named graphs in IRI order, each written as :func:`turtle` writes.
+def trig(data: Quads | Dataset) -> bytes:
+    """``data`` as TriG: the named graphs in IRI order, each written as :func:`turtle` writes.
 
     >>> print(trig(_example()).decode().splitlines()[-1])
     }
     """
-    prefixes = _prefixes(ds)
+    quads = as_quads(data)
+    prefixes = _prefixes(quads)
     blocks = [_prefix_lines(prefixes)]
-    for graph in sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier)):
-        body = _statements(graph, prefixes, indent="    ")
-        if graph.identifier == DATASET_DEFAULT_GRAPH_ID:
+    for iri in sorted((iri for iri, triples in quads.graphs.items() if triples), key=str):
+        body = _statements(quads.graphs[iri], prefixes, indent="    ")
+        if iri == DATASET_DEFAULT_GRAPH_ID:
             blocks.append(body)
         else:
-            blocks.append(f"<{graph.identifier}> {{\n{body}}}\n")
+            blocks.append(f"<{iri}> {{\n{body}}}\n")
     return "\n".join(blocks).encode("utf-8")
 
 
@@ -220,10 +230,10 @@ def _statements(graph: Graph, prefixes: list[tuple[str, str]], indent: str = "")
     by_subject: dict = defaultdict(lambda: defaultdict(set))
     for s, p, o in graph:
         by_subject[s][p].add(o)
-    out = []
+    out, a = [], RDF.type
     for s in sorted(by_subject, key=str):
-        predicates = sorted(by_subject[s], key=lambda p: (p != RDF.type, str(p)))
-        parts = [("a" if p == RDF.type else name(p)) + " " + ", ".join(sorted(name(o) for o in by_subject[s][p]))
+        predicates = sorted(by_subject[s], key=lambda p: (p != a, str(p)))
+        parts = [("a" if p == a else name(p)) + " " + ", ".join(sorted(name(o) for o in by_subject[s][p]))
                  for p in predicates]
         out.append(f"{indent}{name(s)} " + f" ;\n{indent}    ".join(parts) + " .\n")
     return "\n".join(out)
@@ -246,26 +256,37 @@ def _name(term, prefixes: list[tuple[str, str]], name: Callable) -> str:
     raise OutputError(f"cannot write {term!r} as Turtle")
 
 
-def nquads_text(ds: Dataset) -> str:
-    """``ds`` as N-Quads, one line per quad, lines sorted (by code point, which is UTF-8 order).
+def nquads_text(data: Quads | Dataset) -> str:
+    """``data`` as N-Quads, one line per quad, lines sorted (by code point, which is UTF-8 order).
 
-    Lines are split on ``\\n`` only: a literal may hold other line separators (U+2028), which
-    N-Quads leaves unescaped.
+    Terms are written as rdflib's N-Quads writer writes them, each once (a term recurs in
+    many quads).
 
     >>> nquads_text(_example()).splitlines()[0].split()[1]
     '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>'
     """
-    lines = ds.serialize(format="nquads").split("\n")
-    return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
+    written: dict = {}
+
+    def term(t) -> str:
+        text = written.get(t)
+        if text is None:
+            text = written[t] = _quoteLiteral(t) if isinstance(t, Literal) else t.n3()
+        return text
+
+    lines = set()
+    for iri, triples in as_quads(data).graphs.items():
+        graph = f" {term(iri)}" if iri != DATASET_DEFAULT_GRAPH_ID else ""
+        lines.update(f"{term(s)} {term(p)} {term(o)}{graph} .\n" for s, p, o in triples)
+    return "".join(sorted(lines))
 
 
-def nquads(ds: Dataset) -> bytes:
-    """``ds`` as sorted N-Quads, UTF-8.
+def nquads(data: Quads | Dataset) -> bytes:
+    """``data`` as sorted N-Quads, UTF-8.
 
     >>> nquads(_example()).count(b"\\n")
     3
     """
-    return nquads_text(ds).encode("utf-8")
+    return nquads_text(data).encode("utf-8")
 
 
 def context() -> dict[str, Any]:
@@ -432,7 +453,9 @@ class Compactor:
             entries[key].append(value)
         node: dict[str, Any] = {"@id": self.ref(s)}
         for key in sorted(entries, key=lambda k: (k != "@type", k)):
-            values = sorted(entries[key], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+            values = entries[key]
+            if len(values) > 1:
+                values.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
             node[key] = values[0] if len(values) == 1 else values
         return node
 

@@ -21,6 +21,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
 from .formats import merged
+from .quads import Quads
 from .vocab import KGO, NIF, PROV, SCHEMA, SEM, notation
 
 _ROLES = {KGO.agent: "agent", KGO.theme: "theme", KGO.partner: "partner", KGO.target: "target",
@@ -28,7 +29,7 @@ _ROLES = {KGO.agent: "agent", KGO.theme: "theme", KGO.partner: "partner", KGO.ta
           KGO.reports: "reports", SEM.hasPlace: "place"}
 
 
-def project(ds: Dataset | Graph, *, language: str | None = None) -> nx.MultiDiGraph:
+def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.MultiDiGraph:
     """Project the RDF graph onto a MultiDiGraph of actors, events, statements and places.
 
     Parameters
@@ -36,7 +37,7 @@ def project(ds: Dataset | Graph, *, language: str | None = None) -> nx.MultiDiGr
     ds : the graph built by :func:`kg.rdf.to_dataset` (or a plain union graph).
     language : preferred label language; default: the language of the articles.
     """
-    g = merged(ds) if isinstance(ds, Dataset) else ds
+    g = merged(ds) if isinstance(ds, (Dataset, Quads)) else ds
     G = nx.MultiDiGraph()
     for node in sorted(g.subjects(RDF.type, SEM.Event)):
         if (node, RDF.type, KGO.Statement) in g:

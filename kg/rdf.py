@@ -5,8 +5,8 @@ character offsets and normalised names, so the same input gives the same graph.
 
 >>> from kg.ingest import parse_article
 >>> from kg.extract.document import extract
->>> ds = to_dataset([extract(parse_article("Russian President Vladimir Putin said on June 19, 2024 that Russian troops were ready.", "a.txt"))])
->>> sorted(str(g.identifier).rsplit("/", 2)[-1] for g in ds.graphs() if len(g))
+>>> quads = to_quads([extract(parse_article("Russian President Vladimir Putin said on June 19, 2024 that Russian troops were ready.", "a.txt"))])
+>>> sorted(str(iri).rsplit("/", 2)[-1] for iri, triples in quads.graphs.items() if triples)
 ['a', 'story']
 """
 from __future__ import annotations
@@ -16,9 +16,9 @@ import os
 import re
 from datetime import datetime, timezone
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Literal, URIRef
-from rdflib.namespace import NamespaceManager
 
 from . import __version__
 from .extract.confidence import confidence
@@ -27,12 +27,26 @@ from .gazetteer import load as load_gazetteer
 from .measures import measure
 from .merge import merge_events, merge_statements, reconcile_actors
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
+from .quads import Quads
 from .vocab import KGO, KGR, NIF, PREFIXES, PROV, SCHEMA, SEM, WD, concept
 
 STORY = KGR["graph/story"]
 _CLASS = {"country": KGO.Country, "organization": KGO.Organization, "person": KGO.Person,
           "armed_force": KGO.ArmedForce, "group": KGO.Group, "other": KGO.OtherActor}
 _ROLE = {"agent": KGO.agent, "theme": KGO.theme, "partner": KGO.partner, "target": KGO.target}
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _literal(value, datatype: URIRef | None = None, lang: str | None = None) -> Literal:
+    """``Literal(value, lang=lang, datatype=datatype)``, made once: rdflib takes 5 to 12 µs to
+    make one, and offsets, labels and flags recur."""
+    return Literal(value, lang=lang, datatype=datatype)
+
+
+# The terms of a mention, looked up once (a namespace attribute costs 2 to 4 µs).
+_NIF_STRING, _NIF_OFFSET = NIF.String, NIF.OffsetBasedString
+_BEGIN, _END, _ANCHOR, _CONTEXT = NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext
+_TYPE, _NNI = RDF.type, XSD.nonNegativeInteger
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -50,7 +64,7 @@ def place_iri(key: str, x: Extraction) -> URIRef:
     return actor_iri(key) if key in x.actors else KGR[f"place/{key}"]
 
 
-def to_dataset(extractions: list[Extraction]) -> Dataset:
+def to_quads(extractions: list[Extraction]) -> Quads:
     """The whole graph: a named graph per article and the story graph.
 
     Actor keys are first reconciled across articles (:func:`kg.merge.reconcile_actors`
@@ -58,15 +72,19 @@ def to_dataset(extractions: list[Extraction]) -> Dataset:
     actor and place and the events and statements reported by several articles.
     """
     reconcile_actors(extractions)
-    ds = Dataset()
-    ds.namespace_manager = NamespaceManager(ds, bind_namespaces="core")  # only ours: qnames stay fast
+    quads = Quads()
     for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
+        quads.bind(prefix, ns)
     for x in sorted(extractions, key=lambda x: x.article.id):
-        _ArticleWriter(ds.graph(KGR[f"graph/article/{x.article.id}"]), x).write()
-    _story(ds.graph(STORY), extractions)
-    _merged(ds.graph(STORY), extractions)
-    return ds
+        _ArticleWriter(quads.graph(KGR[f"graph/article/{x.article.id}"]), x).write()
+    _story(quads.graph(STORY), extractions)
+    _merged(quads.graph(STORY), extractions)
+    return quads
+
+
+def to_dataset(extractions: list[Extraction]) -> Dataset:
+    """:func:`to_quads` as an rdflib Dataset."""
+    return to_quads(extractions).dataset()
 
 
 class _ArticleWriter:
@@ -76,27 +94,30 @@ class _ArticleWriter:
         self.g, self.x, self.a = graph, x, x.article
         self.iri = article_iri(self.a.id)
         self.lang = self.a.language
+        self.measured: set[URIRef] = set()
 
     def add(self, s, p, o):
         self.g.add((s, p, o))
 
     def mention(self, span: Span) -> URIRef:
         iri = URIRef(f"{self.iri}#char={span.start},{span.end}")
-        self.add(iri, RDF.type, NIF.String)
-        self.add(iri, RDF.type, NIF.OffsetBasedString)
-        self.add(iri, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(iri, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
-        self.add(iri, NIF.anchorOf, Literal(span.text))
-        self.add(iri, NIF.referenceContext, self.iri)
+        if (iri, _CONTEXT, self.iri) in self.g:  # written already (a span has one text)
+            return iri
+        self.add(iri, _TYPE, _NIF_STRING)
+        self.add(iri, _TYPE, _NIF_OFFSET)
+        self.add(iri, _BEGIN, _literal(span.start, _NNI))
+        self.add(iri, _END, _literal(span.end, _NNI))
+        self.add(iri, _ANCHOR, Literal(span.text))
+        self.add(iri, _CONTEXT, self.iri)
         return iri
 
     def reading(self, node, kind: str, rule: str):
         """The rule that read a statement or an event, and how sure it is."""
         if rule:
-            self.add(node, KGO.rule, Literal(rule))
+            self.add(node, KGO.rule, _literal(rule))
             sure = confidence(kind, rule)
             if sure is not None:
-                self.add(node, KGO.confidence, Literal(Decimal(str(sure)), datatype=XSD.decimal))
+                self.add(node, KGO.confidence, _literal(Decimal(str(sure)), XSD.decimal))
 
     def derived(self, node):
         self.add(node, PROV.wasDerivedFrom, self.iri)
@@ -108,7 +129,7 @@ class _ArticleWriter:
         for place in self.x.places.values():
             node = KGR[f"place/{place.key}"]
             self.add(node, RDF.type, SEM.Place)
-            self.add(node, RDFS.label, Literal(place.label, lang=self.lang))
+            self.add(node, RDFS.label, _literal(place.label, lang=self.lang))
             for span in place.mentions:
                 self.add(node, KGO.mention, self.mention(span))
             self.derived(node)
@@ -122,15 +143,15 @@ class _ArticleWriter:
         self.add(node, RDF.type, SCHEMA.NewsArticle)
         self.add(node, RDF.type, NIF.Context)
         self.add(node, NIF.isString, Literal(a.text))
-        self.add(node, SCHEMA.inLanguage, Literal(a.language))
-        self.add(node, KGO.sha256, Literal(a.sha256))
+        self.add(node, SCHEMA.inLanguage, _literal(a.language))
+        self.add(node, KGO.sha256, _literal(a.sha256))
         for prop, value in ((SCHEMA.headline, a.title), (SCHEMA.publisher, a.publisher), (KGO.dateline, a.dateline)):
             if value:
-                self.add(node, prop, Literal(value))
+                self.add(node, prop, _literal(value))
         if a.url:
             self.add(node, SCHEMA.url, URIRef(a.url))
         if a.published:
-            self.add(node, SCHEMA.datePublished, Literal(a.published.isoformat(), datatype=XSD.date))
+            self.add(node, SCHEMA.datePublished, _literal(a.published.isoformat(), XSD.date))
         fields = {"title": SCHEMA.headline, "publisher": SCHEMA.publisher, "published": SCHEMA.datePublished,
                   "language": SCHEMA.inLanguage, "dateline": KGO.dateline}
         for name in sorted(a.inferred):
@@ -138,16 +159,16 @@ class _ArticleWriter:
         for piece in a.furniture:
             m = self.mention(piece.span)
             self.add(node, KGO.furniture, m)
-            self.add(m, KGO.furnitureKind, Literal(piece.kind))
+            self.add(m, KGO.furnitureKind, _literal(piece.kind))
 
     def actor(self, actor: Actor):
         node = actor_iri(actor.key)
         self.add(node, RDF.type, SEM.Actor)
         self.add(node, RDF.type, _CLASS[actor.type])
         self.add(node, KGO.actorType, concept("actor", actor.type))
-        self.add(node, RDFS.label, Literal(actor.label, lang=self.lang))
+        self.add(node, RDFS.label, _literal(actor.label, lang=self.lang))
         if actor.title:
-            self.add(node, KGO.title, Literal(actor.title, lang=self.lang))
+            self.add(node, KGO.title, _literal(actor.title, lang=self.lang))
         if actor.affiliation:
             prop = KGO.forceOf if actor.type == "armed_force" else KGO.affiliation
             self.add(node, prop, actor_iri(actor.affiliation))
@@ -165,7 +186,7 @@ class _ArticleWriter:
         self.add(node, RDF.type, SEM.Actor)
         self.add(node, RDF.type, _CLASS[entry.type])
         self.add(node, KGO.actorType, concept("actor", entry.type))
-        self.add(node, RDFS.label, Literal(entry.label(self.lang), lang=self.lang))
+        self.add(node, RDFS.label, _literal(entry.label(self.lang), lang=self.lang))
         self.derived(node)
 
     def time(self, t: TimeExpr) -> URIRef:
@@ -178,23 +199,23 @@ class _ArticleWriter:
             self.add(node, KGO.mention, self.mention(t.span))
         self.add(node, RDF.type, SEM.Time)
         if t.value:
-            self.add(node, KGO.timexValue, Literal(t.value))
+            self.add(node, KGO.timexValue, _literal(t.value))
         self.add(node, KGO.granularity, concept("granularity", t.granularity))
-        self.add(node, KGO.anchorType, Literal(t.anchor))
-        self.add(node, KGO.future, Literal(t.future))
+        self.add(node, KGO.anchorType, _literal(t.anchor))
+        self.add(node, KGO.future, _literal(t.future))
         if t.day:
-            self.add(node, SEM.hasTimeStamp, Literal(t.day.isoformat(), datatype=XSD.date))
+            self.add(node, SEM.hasTimeStamp, _literal(t.day.isoformat(), XSD.date))
         written = _written_date(t)
         if written is not None:
             self.add(node, KGO.date, written)
         if t.begin:
-            self.add(node, SEM.hasEarliestBeginTimeStamp, Literal(t.begin.isoformat(), datatype=XSD.date))
+            self.add(node, SEM.hasEarliestBeginTimeStamp, _literal(t.begin.isoformat(), XSD.date))
         if t.end:
-            self.add(node, SEM.hasLatestEndTimeStamp, Literal(t.end.isoformat(), datatype=XSD.date))
+            self.add(node, SEM.hasLatestEndTimeStamp, _literal(t.end.isoformat(), XSD.date))
         if t.anchor_date:
-            self.add(node, KGO.anchorDate, Literal(t.anchor_date.isoformat(), datatype=XSD.date))
+            self.add(node, KGO.anchorDate, _literal(t.anchor_date.isoformat(), XSD.date))
         if t.warning:
-            self.add(node, KGO.warning, Literal(t.warning))
+            self.add(node, KGO.warning, _literal(t.warning))
         self.derived(node)
         return node
 
@@ -202,7 +223,7 @@ class _ArticleWriter:
         node = KGR[f"article/{e.id}"]
         self.add(node, RDF.type, SEM.Event)
         self.add(node, SEM.eventType, concept("event", e.type))
-        self.add(node, RDFS.label, Literal(e.label, lang=self.lang))
+        self.add(node, RDFS.label, _literal(e.label, lang=self.lang))
         self.add(node, KGO.factuality, concept("factuality", e.factuality))
         self.add(node, KGO.trigger, self.mention(e.trigger))
         self.reading(node, "event", e.rule)
@@ -219,13 +240,14 @@ class _ArticleWriter:
             q = e.quantity
             qn = KGR[f"article/{self.a.id}/quantity/{q.span.start}-{q.span.end}"]
             self.add(qn, RDF.type, KGO.Quantity)
-            self.add(qn, KGO.value, Literal(q.value))
+            self.add(qn, KGO.value, _literal(q.value))
             if q.upper is not None:
-                self.add(qn, KGO.upperValue, Literal(q.upper))
-            self.add(qn, KGO.qualifier, Literal(q.qualifier))
-            self.add(qn, KGO.unit, Literal(q.unit))
+                self.add(qn, KGO.upperValue, _literal(q.upper))
+            self.add(qn, KGO.qualifier, _literal(q.qualifier))
+            self.add(qn, KGO.unit, _literal(q.unit))
             counts = measure(e, lexicon.load(self.lang), self.a.text)
-            if counts and (qn, KGO.measure, None) not in self.g:  # a figure shared by events: the first says
+            if counts and qn not in self.measured:  # a figure shared by events: the first says
+                self.measured.add(qn)
                 self.add(qn, KGO.measure, concept("measure", counts))
             self.add(qn, KGO.mention, self.mention(q.span))
             self.add(node, KGO.quantity, qn)
@@ -243,8 +265,8 @@ class _ArticleWriter:
             self.add(node, KGO.addressee, actor_iri(key))
         if s.principal:
             self.add(node, KGO.onBehalfOf, actor_iri(s.principal))
-        self.add(node, KGO.direct, Literal(s.direct))
-        self.add(node, KGO.negated, Literal(s.negated))
+        self.add(node, KGO.direct, _literal(s.direct))
+        self.add(node, KGO.negated, _literal(s.negated))
         self.reading(node, "statement", s.rule)
         if s.quote:
             q = self.mention(s.quote)
@@ -315,7 +337,7 @@ def _story(graph, extractions: list[Extraction]) -> None:
         labels = dict(entry.labels) if entry else {}
         labels.update({k: v for k, v in actor.labels.items() if k not in labels})
         for lang, label in sorted(labels.items()):
-            graph.add((node, RDFS.label, Literal(label, lang=lang)))
+            graph.add((node, RDFS.label, _literal(label, lang=lang)))
         if actor.wikidata:
             graph.add((node, OWL.sameAs, WD[actor.wikidata]))
     places = {k: p for x in extractions for k, p in x.places.items()}
@@ -323,7 +345,7 @@ def _story(graph, extractions: list[Extraction]) -> None:
         node = KGR[f"place/{key}"]
         graph.add((node, RDF.type, SEM.Place))
         for lang, label in sorted(place.labels.items()):
-            graph.add((node, RDFS.label, Literal(label, lang=lang)))
+            graph.add((node, RDFS.label, _literal(label, lang=lang)))
         if place.wikidata:
             graph.add((node, OWL.sameAs, WD[place.wikidata]))
         if place.part_of:
@@ -331,13 +353,13 @@ def _story(graph, extractions: list[Extraction]) -> None:
     digest = hashlib.sha256("".join(sorted(x.article.sha256 for x in extractions)).encode()).hexdigest()[:16]
     build = KGR[f"build/{digest}"]
     graph.add((build, RDF.type, PROV.Activity))
-    graph.add((build, KGO.toolVersion, Literal(__version__)))
+    graph.add((build, KGO.toolVersion, _literal(__version__)))
     for x in extractions:
         graph.add((build, PROV.used, article_iri(x.article.id)))
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
-        graph.add((build, PROV.endedAtTime, Literal(stamp.isoformat(), datatype=XSD.dateTime)))
+        graph.add((build, PROV.endedAtTime, _literal(stamp.isoformat(), XSD.dateTime)))
 
 
 def _merged(graph, extractions: list[Extraction]) -> None:
@@ -354,7 +376,7 @@ def _merged(graph, extractions: list[Extraction]) -> None:
             graph.add((node, *type_of(story)))
             first_x, first = story.first()
             label = first.label if kind == "event" else f"{labels.get(first.speakers[0], '')}: {first.kind}"
-            graph.add((node, RDFS.label, Literal(label, lang=first_x.article.language)))
+            graph.add((node, RDFS.label, _literal(label, lang=first_x.article.language)))
             graph.add((node, KGO.firstReport, KGR[f"article/{first.id}"]))
             for n, ((x, item), why) in enumerate(zip(story.members, story.reasons), 1):
                 member = KGR[f"article/{item.id}"]
@@ -363,4 +385,4 @@ def _merged(graph, extractions: list[Extraction]) -> None:
                 graph.add((node, KGO.mergeReason, reason))
                 graph.add((reason, RDF.type, KGO.MergeReason))
                 graph.add((reason, KGO.member, member))
-                graph.add((reason, KGO.reason, Literal(why)))
+                graph.add((reason, KGO.reason, _literal(why)))

@@ -20,7 +20,7 @@ from rdflib.compare import isomorphic
 import kg.build
 from kg.build import OUTPUTS, build
 from kg.formats import context, merged
-from kg.rdf import to_dataset
+from kg.rdf import to_quads
 from kg.vocab import CONCEPTS, KGO, PROV
 
 ROOT = Path(__file__).parent.parent
@@ -53,7 +53,7 @@ def builds(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)
         mp.chdir(ROOT)
-        mp.setattr(kg.build, "to_dataset", lambda xs: made.append(to_dataset(xs)) or made[-1])
+        mp.setattr(kg.build, "to_quads", lambda xs: made.append(to_quads(xs)) or made[-1])
         build([SEED], base / "here")
         mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
         build([SEED], base / "epoch")
@@ -61,7 +61,7 @@ def builds(tmp_path_factory):
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, f"build {name}: {err}"
     folders = {name: base / name for name in ("here", "epoch", *children)}
-    folders["dataset"] = made[0]
+    folders["dataset"] = made[0].dataset()
     return folders
 
 
