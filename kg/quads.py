@@ -79,6 +79,10 @@ class Quads:
     def __len__(self) -> int:
         return sum(len(triples) for triples in self.graphs.values())
 
+    def terms(self) -> Iterator:
+        """Every term of every triple, each once."""
+        return iter(self._terms)
+
     def union(self) -> Graph:
         """Every triple once, in a fixed order (by N-Triples form), prefixes kept: read-only.
 
@@ -144,15 +148,31 @@ class TripleIndex(Store):
         super().__init__()
         self._triples = list(triples)
         self._spo: dict = {}
-        self._pos: dict = {}
-        self._osp: dict = {}
         for triple in self._triples:
             s, p, o = triple
             self._spo.setdefault(s, {}).setdefault(p, {})[o] = triple
-            self._pos.setdefault(p, {}).setdefault(o, {})[s] = triple
-            self._osp.setdefault(o, {}).setdefault(s, {})[p] = triple
+        self._by_pos: dict | None = None  # made on first use (most readers go by subject)
+        self._by_osp: dict | None = None
         self._namespace = dict(prefixes or {})
         self._prefix = {ns: prefix for prefix, ns in self._namespace.items()}
+
+    @property
+    def _pos(self) -> dict:
+        if self._by_pos is None:
+            self._by_pos = {}
+            for triple in self._triples:
+                s, p, o = triple
+                self._by_pos.setdefault(p, {}).setdefault(o, {})[s] = triple
+        return self._by_pos
+
+    @property
+    def _osp(self) -> dict:
+        if self._by_osp is None:
+            self._by_osp = {}
+            for triple in self._triples:
+                s, p, o = triple
+                self._by_osp.setdefault(o, {}).setdefault(s, {})[p] = triple
+        return self._by_osp
 
     def graph(self) -> Graph:
         """An rdflib Graph reading this store, with its prefixes."""
