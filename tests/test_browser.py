@@ -187,6 +187,39 @@ def test_crowded_timeline_shows_links_of_the_selected_item_only(browser, tmp_pat
     view.page.close()
 
 
+def _until(page, condition: str, seconds: float = 10.0) -> None:
+    """Wait for a JavaScript condition (the pages' CSP forbids wait_for_function's eval)."""
+    for _ in range(int(seconds / 0.05)):
+        if page.evaluate(condition):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"still false after {seconds} s: {condition}")
+
+
+def test_zoomed_out_timeline_counts_items_per_lane_and_period(browser, tmp_path):
+    from conftest import crowded_graph
+
+    view = Opened(browser, write_timeline(crowded_graph(2000), tmp_path / "timeline.html"))
+    page = view.page
+    shown_items = ("kgNetwork.body.data.nodes.get({filter: n => !n.hidden && "
+                   "['event', 'statement'].includes(kgData.details[n.id].kind)}).length")
+    assert page.evaluate("kgCounts()") is None and page.evaluate(shown_items) == 2000
+    page.click("#kg-fit")  # the whole story: far below a readable zoom
+    _until(page, "kgCounts() !== null && kgCounts().length > 0")
+    counts = page.evaluate("kgCounts()")
+    assert sum(c["n"] for c in counts) == 2000 and page.evaluate(shown_items) == 0
+    assert len({c["lane"] for c in counts}) > 1 and max(c["n"] for c in counts) > 1
+    page.screenshot(path=str(ARTIFACTS / "timeline-2000-zoomed-out.png"))
+    page.select_option("#kg-f-actor", index=1)  # a filter counts only what it lets through
+    _until(page, "kgCounts() && kgCounts().reduce((a, c) => a + c.n, 0) < 2000")
+    assert sum(c["n"] for c in page.evaluate("kgCounts()")) == int(page.evaluate("document.body.dataset.shown"))
+    page.evaluate("kgNetwork.moveTo({scale: 1})")
+    _until(page, "kgCounts() === null")
+    assert page.evaluate(shown_items) == int(page.evaluate("document.body.dataset.shown")) > 0
+    assert view.errors == [] and view.blocked == []
+    page.close()
+
+
 def test_svg_and_notebook_views_render(browser, views_graph, tmp_path):
     from kg.views import notebook
     from kg.views.svg import write_svg

@@ -205,6 +205,7 @@
 
   network.on("click", function (params) {
     if (params.nodes.length) showDetails(params.nodes[0]);
+    else if (aggregated && zoomInto(params.pointer.canvas)) return;
     else if (!params.edges.length) emptyPanel();
   });
   window.kgShow = function (id) { return select(id, false); };
@@ -244,6 +245,8 @@
     return !filter.q || haystack[id].indexOf(filter.q) >= 0;
   }
 
+  var visible = {};        /* what passes the filters, by id */
+  var aggregated = false;  /* zoomed out on a crowded timeline: counts instead of items */
   function applyFilters() {
     var shown = {}, n = 0, on = active();
     items.forEach(function (id) { if (passes(id)) { shown[id] = true; n += 1; } });
@@ -253,7 +256,8 @@
       if (TIMELINE && !layout().pos[id]) return;  /* actors are lane names in "by actor" */
       if (!on || id === filter.actor || d.links.some(function (l) { return shown[l.id]; })) shown[id] = true;
     });
-    nodes.update(ids.map(function (id) { return { id: id, hidden: !shown[id] }; }));
+    visible = shown;
+    nodes.update(ids.map(function (id) { return { id: id, hidden: !shown[id] || (aggregated && isItem(id)) }; }));
     $("kg-counts").textContent = on ? n + " of " + items.length + " events and statements shown" : DATA.counts;
     document.body.dataset.shown = String(n);
     if (document.body.dataset.ready) network.redraw();
@@ -515,7 +519,73 @@
       }
     });
     network.once("afterDrawing", function () { setTimeout(markReady, 0); });
+
+    /* Zoomed out on a crowded timeline, items give way to counts: one box per lane and
+       period between two axis ticks (day, week, month, quarter or year, as the zoom
+       allows), drawn on the canvas. Filters apply; a click on a box zooms into it. */
+    if (DATA.aggregateBelow) {
+      network.on("afterDrawing", function () {  /* whatever changed the zoom: wheel, fit, a click */
+        var on = network.getScale() < DATA.aggregateBelow;
+        if (on !== aggregated) setTimeout(function () { aggregated = on; applyFilters(); }, 0);
+      });
+      network.on("beforeDrawing", function (ctx) { if (aggregated) drawCounts(ctx, view()); });
+    }
+    function laneAt(lanes, y) {
+      for (var i = 0; i < lanes.length; i++) if (y < lanes[i].y1) return i;
+      return lanes.length - 1;
+    }
+    function periodAt(edges, x) {  /* index of the last edge at or left of x (-1: before all) */
+      var lo = 0, hi = edges.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (edges[mid] <= x) lo = mid + 1; else hi = mid; }
+      return lo - 1;
+    }
+    function drawCounts(ctx, v) {
+      var L = layout(), s = v.s, groups = {}, most = 1;
+      ax = L.axis;
+      var edges = origin === null ? [] : ticks(dayOf(ax.xmin) - 400, dayOf(ax.xmax) + 400, ax.pxPerDay * s)
+        .map(function (t) { return xOf(t.day); });
+      items.forEach(function (id) {
+        var p = L.pos[id];
+        if (!visible[id] || !p) return;
+        var undated = ax.undatedX !== null && p[0] >= ax.undatedX;
+        var lane = laneAt(L.lanes, p[1]), at = undated ? "u" : periodAt(edges, p[0]);
+        var g = groups[lane + ":" + at] || (groups[lane + ":" + at] = { lane: lane, at: at, n: 0 });
+        g.n += 1;
+        most = Math.max(most, g.n);
+      });
+      counts = Object.keys(groups).map(function (key) {
+        var g = groups[key], lane = L.lanes[g.lane];
+        var x0 = g.at === "u" ? ax.undatedX + 20 / s : g.at < 0 ? -30 / s : edges[g.at];
+        var x1 = g.at === "u" ? x0 + 110 / s : g.at + 1 < edges.length ? edges[g.at + 1] : x0 + 30 / s;
+        var top = lane.y0 + 24 / s, h = Math.max(Math.min(lane.y1 - top - 4 / s, 24 / s), 4 / s);
+        return { lane: lane.label, n: g.n, x0: x0 + 1.5 / s, x1: Math.max(x1 - 1.5 / s, x0 + 12 / s),
+                 y0: top, y1: top + h,
+                 color: lane.color, weight: Math.log(1 + g.n) / Math.log(1 + most) };
+      });
+      counts.forEach(function (c) {
+        ctx.globalAlpha = 0.25 + 0.6 * c.weight;
+        ctx.fillStyle = c.color || "#7a8594";
+        ctx.fillRect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
+        ctx.globalAlpha = 1;
+        ctx.fillStyle = "#1f2328";
+        ctx.font = "600 " + (11.5 / s) + "px " + FONT;
+        ctx.textAlign = "center"; ctx.textBaseline = "middle";
+        if (c.x1 - c.x0 > 14 / s) ctx.fillText(String(c.n), (c.x0 + c.x1) / 2, (c.y0 + c.y1) / 2);
+      });
+    }
   }
+  var counts = [];
+  /* Zoom into the count box under a click, to where its items can be read. */
+  function zoomInto(p) {
+    var hit = counts.filter(function (c) { return p.x >= c.x0 && p.x <= c.x1 && p.y >= c.y0 && p.y <= c.y1; })[0];
+    if (!hit) return false;
+    network.moveTo({ position: { x: (hit.x0 + hit.x1) / 2, y: (hit.y0 + hit.y1) / 2 },
+                     scale: DATA.aggregateBelow * 1.5, animation: { duration: 300 } });
+    return true;
+  }
+  window.kgCounts = function () {
+    return aggregated ? counts.map(function (c) { return { lane: c.lane, n: c.n }; }) : null;
+  };
 
   if (TIMELINE) {
     setupTimeline();

@@ -30,6 +30,7 @@ UNDATED_COLS = 2
 OPEN_BAR = 56        # length of the bar that marks "on or before" (left of the box)
 ACTOR_ROWS = 3      # the actor lane spreads sideways over at most this many rows
 QUIET_EDGES = 150   # above this many items, links are drawn only for the selected item
+AGGREGATE_BELOW = 0.4   # ... and below this zoom, counts per lane and period replace the items
 EDGE_ACTOR = "rgba(90,100,115,0.22)"
 EDGE_REPORTS = "rgba(70,60,140,0.55)"
 SHAPES = {"event": "box", "statement": "ellipse", "actor": "dot"}
@@ -251,7 +252,8 @@ def _layout(G: nx.MultiDiGraph, by: str = "type"):
         tops = [y + LANE_PAD + sum(heights[:r]) for r in range(len(heights))]
         for item in by_lane.get(lane, []):
             item.y = tops[item.row] + heights[item.row] / 2
-        lanes.append({"label": _lane_name(G, lane), "y0": y, "y1": y + 2 * LANE_PAD + sum(heights)})
+        lanes.append({"label": _lane_name(G, lane), "y0": y, "y1": y + 2 * LANE_PAD + sum(heights),
+                      "color": base_color(*lane) if lane[0] in ("event", "statement") else ""})
         y = lanes[-1]["y1"]
     lefts, rights = zip(*(i.extent() for i in items.values())) if items else ((0.0,), (0.0,))
     axis = {"origin": origin.isoformat() if origin else None, "pxPerDay": ppd,
@@ -323,8 +325,9 @@ def timeline_html(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> str:
         "counts": f"{n_timed} events and statements · {len(items) - n_timed} "
                   f"actor{'' if len(items) - n_timed == 1 else 's'}",
         "hint": "Drag to pan, scroll to zoom; hover for a summary, click for details"
-                + (" and links." if quiet else "."),
+                + (" and links; zoomed out, boxes count the items per period." if quiet else "."),
         "quietEdges": quiet,
+        "aggregateBelow": AGGREGATE_BELOW if quiet else None,
         "layouts": {by: {"lanes": lanes, "axis": axis,
                          "pos": {n: [round(i.cx, 1), round(i.y, 1)] for n, i in its.items()}}
                     for by, (its, lanes, axis) in layouts.items()},
