@@ -6,12 +6,14 @@ output as it was.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 import signal
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -139,7 +141,8 @@ def build(paths: list[str | Path], out_dir: str | Path,
         raise _skipped_error(f"no article could be read from {', '.join(map(str, paths))}", report.skipped)
     fresh.close()  # ends the worker pool before the writing starts
     report.extracted, report.cached = len(extractions) - cache.hits, cache.hits
-    _write_all(extractions, report, check)
+    with _cycles_left_alone():
+        _write_all(extractions, report, check)
     if use_cache:
         cache.prune()
     return report
@@ -150,6 +153,20 @@ def _skipped_error(problem: str, skipped: list[dict]) -> InputError:
     reasons = [s["reason"] for s in skipped]
     more = [f"… and {len(reasons) - 10} more"] if len(reasons) > 10 else []
     return InputError("\n".join([problem + (":" if reasons else ""), *reasons[:10], *more]))
+
+
+@contextmanager
+def _cycles_left_alone():
+    """Python's cycle collector paused: the graph is millions of small tuples and dicts,
+    each full collection walks them all, and the build makes no cycles worth collecting
+    meanwhile (a fifth of the time of a 1,000-article build)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _write_all(extractions: list[Extraction], report: BuildReport, check: bool = True) -> None:

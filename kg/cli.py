@@ -201,6 +201,9 @@ def _explain(args) -> int:
     return 0
 
 
+SHOWN_WARNINGS = 20  # on the terminal; build.json lists them all
+
+
 def _build(args) -> int:
     from .build import build, terminal_progress
     from .parallel import default_jobs
@@ -220,8 +223,11 @@ def _build(args) -> int:
     print(f"extracted {report.extracted} article(s); {report.cached} unchanged, from the cache")
     for skipped in report.skipped:
         print(f"skipped {skipped['file']}: {skipped['reason']}", file=sys.stderr)
-    for warning in report.warnings:
+    for warning in report.warnings[:SHOWN_WARNINGS]:
         print(f"warning: {warning}", file=sys.stderr)
+    if len(report.warnings) > SHOWN_WARNINGS:
+        print(f"… and {len(report.warnings) - SHOWN_WARNINGS} more warnings, all of them in "
+              f"{Path(args.output) / 'build.json'}", file=sys.stderr)
     print("wrote:")
     for path in report.written:
         print(f"  {path}")

@@ -18,8 +18,9 @@ On top of them this module finds what is the same real-world thing:
   keeps the intersection of its members' intervals, so that "sent in October" and "sent
   in December" are never chained together through an undated mention.
 - **statements**: the same statement reported by several articles has the same speaker
-  and kind, compatible dates, and either the same day or similar words; its first report
-  is the one in the earliest published article.
+  and kind, compatible dates, and either the same day or similar words (compared with the
+  story's first report and its latest ones, :data:`COMPARED` in all); its first report is
+  the one in the earliest published article.
 
 Nothing is picked or averaged: a merged item only links its reports (``kgo:reportedAs``)
 and says why each joined (``kgo:mergeReason``, shown by ``kg explain``).
@@ -38,6 +39,7 @@ MIN = date.min
 MAX = date.max
 SIMILAR_WORDS = 0.3   # word overlap (Jaccard) that makes two undated statements the same
 EVIDENCE = 1          # shared participants + shared places + (both have an earliest day)
+COMPARED = 32         # a report's words are compared with a story's first and latest reports, this many
 
 
 def fold_name(name: str) -> str:
@@ -226,6 +228,19 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W\d_]{4,}", text.casefold())}
 
 
+def _compared(story: Merged) -> list:
+    """The reports of a story a new report's words are compared with: the first and the
+    latest ``COMPARED - 1`` (all of them in a story of up to ``COMPARED`` reports; a story
+    repeated by hundreds of articles would otherwise make the merge quadratic).
+
+    >>> story = Merged("statement", "claim", members=list(range(100)))
+    >>> _compared(story)[:2], len(_compared(story))
+    ([0, 69], 32)
+    """
+    members = story.members
+    return members if len(members) <= COMPARED else [members[0], *members[1 - COMPARED:]]
+
+
 def _jaccard(wa: set[str], wb: set[str]) -> float:
     """The words two texts share, over the words of both.
 
@@ -260,7 +275,7 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
             day = s.time.day if s.time else None
             days, story_events = seen[id(story)]
             same_day = day is not None and day in days
-            words = max(_jaccard(words_of[s.id], words_of[other.id]) for _, other in story.members)
+            words = max(_jaccard(words_of[s.id], words_of[other.id]) for _, other in _compared(story))
             same_event = bool(about(s) & story_events)
             if not (same_day or words >= SIMILAR_WORDS or same_event):
                 continue

@@ -89,7 +89,7 @@ class Quads:
         Readers that take "the first" value of a property then get the same one every run.
         """
         triples = {t for triples in self.graphs.values() for t in triples}
-        n3 = {term: term.n3() for term in {term for t in triples for term in t}}
+        n3 = {term: f"<{term}>" if type(term) is URIRef else term.n3() for term in self._terms}
         ordered = sorted(triples, key=lambda t: (n3[t[0]], n3[t[1]], n3[t[2]]))
         return TripleIndex(ordered, self._prefixes).graph()
 
@@ -148,9 +148,9 @@ class TripleIndex(Store):
         super().__init__()
         self._triples = list(triples)
         self._spo: dict = {}
-        for triple in self._triples:
+        for triple in self._triples:  # each triple once: lists (smaller than dicts) suffice
             s, p, o = triple
-            self._spo.setdefault(s, {}).setdefault(p, {})[o] = triple
+            self._spo.setdefault(s, {}).setdefault(p, []).append(triple)
         self._by_pos: dict | None = None  # made on first use (most readers go by subject)
         self._by_osp: dict | None = None
         self._namespace = dict(prefixes or {})
@@ -162,7 +162,7 @@ class TripleIndex(Store):
             self._by_pos = {}
             for triple in self._triples:
                 s, p, o = triple
-                self._by_pos.setdefault(p, {}).setdefault(o, {})[s] = triple
+                self._by_pos.setdefault(p, {}).setdefault(o, []).append(triple)
         return self._by_pos
 
     @property
@@ -171,7 +171,7 @@ class TripleIndex(Store):
             self._by_osp = {}
             for triple in self._triples:
                 s, p, o = triple
-                self._by_osp.setdefault(o, {}).setdefault(s, {})[p] = triple
+                self._by_osp.setdefault(o, {}).setdefault(s, []).append(triple)
         return self._by_osp
 
     def graph(self) -> Graph:
@@ -186,18 +186,18 @@ class TripleIndex(Store):
         if s is not None:
             by_p = self._spo.get(s, {})
             if p is not None:
-                by_o = by_p.get(p, {})
-                return iter([by_o[o]] if o in by_o else []) if o is not None else iter(by_o.values())
+                found = by_p.get(p, ())
+                return iter(found) if o is None else (t for t in found if t[2] == o)
             if o is not None:
-                return iter(self._osp.get(o, {}).get(s, {}).values())
-            return (t for by_o in by_p.values() for t in by_o.values())
+                return iter(self._osp.get(o, {}).get(s, ()))
+            return (t for found in by_p.values() for t in found)
         if p is not None:
             by_o = self._pos.get(p, {})
             if o is not None:
-                return iter(by_o.get(o, {}).values())
-            return (t for by_s in by_o.values() for t in by_s.values())
+                return iter(by_o.get(o, ()))
+            return (t for found in by_o.values() for t in found)
         if o is not None:
-            return (t for by_p in self._osp.get(o, {}).values() for t in by_p.values())
+            return (t for found in self._osp.get(o, {}).values() for t in found)
         return iter(self._triples)
 
     def __len__(self, context=None) -> int:

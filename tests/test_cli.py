@@ -146,3 +146,18 @@ def test_a_bad_option_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["query", "events", "--format", "xml"])
     assert exit_.value.code == 2 and "invalid choice: 'xml'" in capsys.readouterr().err
+
+
+def test_build_shows_the_first_warnings_and_counts_the_rest(tmp_path, capsys):
+    from kg.cli import SHOWN_WARNINGS
+
+    (tmp_path / "in").mkdir()
+    for n in range(SHOWN_WARNINGS + 5):  # a weekday that contradicts its date warns, once each
+        (tmp_path / "in" / f"a{n:02}.txt").write_text(
+            f"Pasukan ke-{n} itu dikirim pada Senin (12/11/2024), kata dia kepada wartawan.\n", encoding="utf-8")
+    assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-validate", "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("warning: ") == SHOWN_WARNINGS
+    assert f"… and 5 more warnings, all of them in {tmp_path / 'out' / 'build.json'}" in err
+    summary = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
+    assert len(summary["warnings"]) == SHOWN_WARNINGS + 5
