@@ -525,6 +525,7 @@
        allows), drawn on the canvas. Filters apply; a click on a box zooms into it. */
     if (DATA.aggregateBelow) {
       network.on("afterDrawing", function () {  /* whatever changed the zoom: wheel, fit, a click */
+        if (!document.body.dataset.ready) return;  /* the first drawings are at vis's own zoom */
         var on = network.getScale() < DATA.aggregateBelow;
         if (on !== aggregated) setTimeout(function () { aggregated = on; applyFilters(); }, 0);
       });
