@@ -138,7 +138,7 @@ def bind_generated_prefixes(quads: Quads) -> None:
     """
     a = RDF.type
     terms = {p for triples in quads.graphs.values() for _, p, _ in triples}
-    terms |= {o for triples in quads.graphs.values() for _, p, o in triples if p is a or p == a}
+    terms |= {o for triples in quads.graphs.values() for _, p, o in triples if p == a}
     terms = {term for term in terms if isinstance(term, URIRef)}
     scratch = Graph(bind_namespaces="none")
     for prefix, namespace in quads.namespaces():

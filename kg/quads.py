@@ -21,6 +21,7 @@ rdflib.term.URIRef('urn:C')
 """
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Iterable, Iterator
 
 from rdflib import Dataset, Graph, URIRef
@@ -67,14 +68,6 @@ class Quads:
     def namespaces(self) -> Iterator[tuple[str, URIRef]]:
         """``(prefix, namespace)`` pairs, as :meth:`rdflib.Graph.namespaces` gives them."""
         return iter(list(self._prefixes.items()))
-
-    def quads(self, pattern=None) -> Iterator[tuple]:
-        """Every ``(s, p, o, graph)``, graph by graph (``pattern``: only ``None`` or all ``None``)."""
-        if pattern is not None and any(term is not None for term in pattern):
-            raise ValueError("Quads.quads takes no pattern: every quad is given")
-        for iri, triples in self.graphs.items():
-            for s, p, o in triples:
-                yield s, p, o, iri
 
     def __len__(self) -> int:
         return sum(len(triples) for triples in self.graphs.values())
@@ -124,6 +117,19 @@ class Quads:
 _NO_CONTEXTS: tuple = ()
 
 
+def _index(triples: list[tuple], first: int, second: int) -> dict:
+    """Triples by two of their positions: ``index[t[first]][t[second]]`` lists them in order
+    (lists, smaller than dicts: each triple is there once).
+
+    >>> _index([("s", "p", "o")], 1, 2)
+    {'p': {'o': [('s', 'p', 'o')]}}
+    """
+    index: dict = {}
+    for triple in triples:
+        index.setdefault(triple[first], {}).setdefault(triple[second], []).append(triple)
+    return index
+
+
 class TripleIndex(Store):
     """A read-only rdflib store over a fixed list of triples, indexed three ways.
 
@@ -147,32 +153,21 @@ class TripleIndex(Store):
     def __init__(self, triples: Iterable[tuple], prefixes: dict[str, URIRef] | None = None):
         super().__init__()
         self._triples = list(triples)
-        self._spo: dict = {}
-        for triple in self._triples:  # each triple once: lists (smaller than dicts) suffice
-            s, p, o = triple
-            self._spo.setdefault(s, {}).setdefault(p, []).append(triple)
-        self._by_pos: dict | None = None  # made on first use (most readers go by subject)
-        self._by_osp: dict | None = None
         self._namespace = dict(prefixes or {})
         self._prefix = {ns: prefix for prefix, ns in self._namespace.items()}
 
-    @property
-    def _pos(self) -> dict:
-        if self._by_pos is None:
-            self._by_pos = {}
-            for triple in self._triples:
-                s, p, o = triple
-                self._by_pos.setdefault(p, {}).setdefault(o, []).append(triple)
-        return self._by_pos
+    # Each index is made on first use (most readers go by subject only).
+    @cached_property
+    def _spo(self) -> dict:
+        return _index(self._triples, 0, 1)
 
-    @property
+    @cached_property
+    def _pos(self) -> dict:
+        return _index(self._triples, 1, 2)
+
+    @cached_property
     def _osp(self) -> dict:
-        if self._by_osp is None:
-            self._by_osp = {}
-            for triple in self._triples:
-                s, p, o = triple
-                self._by_osp.setdefault(o, {}).setdefault(s, []).append(triple)
-        return self._by_osp
+        return _index(self._triples, 2, 0)
 
     def graph(self) -> Graph:
         """An rdflib Graph reading this store, with its prefixes."""
