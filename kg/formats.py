@@ -29,14 +29,15 @@ from collections import defaultdict
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from functools import lru_cache
+from typing import Any, Callable, Iterator
 
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from .errors import InputError, OutputError
-from .quads import Quads
+from .quads import Quads, TripleIndex
 
 CONTEXT = "context.jsonld"
 
@@ -58,7 +59,8 @@ def write_graphs(data: Quads | Dataset, folder: str | Path, whole: Graph | None 
         whole.bind(prefix, namespace, override=True, replace=True)
     folder = Path(folder)
     for name, (source, writer) in WRITERS.items():
-        (folder / name).write_bytes(writer(quads if source == "dataset" else whole))
+        with open(folder / name, "w", encoding="utf-8", newline="") as file:
+            file.writelines(writer(quads if source == "dataset" else whole))
     return list(WRITERS)
 
 
@@ -176,36 +178,53 @@ def merged(data: Quads | Graph) -> Graph:
 
 
 def trig(data: Quads | Dataset) -> bytes:
-    """``data`` as TriG: the named graphs in IRI order, each written as :func:`turtle` writes.
+    """``data`` as TriG (:func:`trig_parts`), UTF-8.
 
     >>> print(trig(_example()).decode().splitlines()[-1])
     }
     """
+    return "".join(trig_parts(data)).encode("utf-8")
+
+
+def trig_parts(data: Quads | Dataset) -> Iterator[str]:
+    """``data`` as TriG, piece by piece: the named graphs in IRI order, each written as
+    :func:`turtle` writes."""
     quads = as_quads(data)
     prefixes = _prefixes(quads)
-    blocks = [_prefix_lines(prefixes)]
+    yield _prefix_lines(prefixes)
+    name = _namer(prefixes)
     for iri in sorted((iri for iri, triples in quads.graphs.items() if triples), key=str):
-        body = _statements(quads.graphs[iri], prefixes, indent="    ")
-        if iri == DATASET_DEFAULT_GRAPH_ID:
-            blocks.append(body)
+        triples = quads.graphs[iri]
+        if iri != DATASET_DEFAULT_GRAPH_ID:
+            yield f"\n<{iri}> {{\n"
+            yield from _statements(_by_subject(triples), name, indent="    ")
+            yield "}\n"
         else:
-            blocks.append(f"<{iri}> {{\n{body}}}\n")
-    return "\n".join(blocks).encode("utf-8")
+            yield "\n"
+            yield from _statements(_by_subject(triples), name, indent="    ")
 
 
 def turtle(graph: Graph) -> bytes:
-    """``graph`` as Turtle: subjects, properties and values sorted; a prefixed name wherever
-    the local part is a plain name, else the full IRI.
-
-    rdflib's own writer splits every IRI into a namespace and a name and keeps each namespace
-    in a trie it scans linearly: with one mention IRI per span that is quadratic, minutes for
-    a few thousand articles. This writer is linear.
+    """``graph`` as Turtle (:func:`turtle_parts`), UTF-8.
 
     >>> b"kgo:speaker" in turtle(merged(_example()))
     True
     """
+    return "".join(turtle_parts(graph)).encode("utf-8")
+
+
+def turtle_parts(graph: Graph) -> Iterator[str]:
+    """``graph`` as Turtle, piece by piece: subjects, properties and values sorted; a prefixed
+    name wherever the local part is a plain name, else the full IRI.
+
+    rdflib's own writer splits every IRI into a namespace and a name and keeps each namespace
+    in a trie it scans linearly: with one mention IRI per span that is quadratic, minutes for
+    a few thousand articles. This writer is linear.
+    """
     prefixes = _prefixes(graph)
-    return (_prefix_lines(prefixes) + "\n" + _statements(graph, prefixes)).encode("utf-8")
+    yield _prefix_lines(prefixes)
+    yield "\n"
+    yield from _statements(_by_subject(graph), _namer(prefixes))
 
 
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
@@ -220,26 +239,37 @@ def _prefix_lines(prefixes: list[tuple[str, str]]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes))
 
 
-def _statements(graph: Graph, prefixes: list[tuple[str, str]], indent: str = "") -> str:
-    """One block per subject: ``s p o1, o2 ; p2 o3 .``, everything sorted."""
-    names: dict = {}
-
-    def name(term) -> str:
-        written = names.get(term)
-        if written is None:
-            written = names[term] = _name(term, prefixes, name)
-        return written
-
+def _by_subject(triples) -> dict:
+    """``{subject: {predicate: [triples]}}``: the union's own index when ``triples`` is one."""
+    store = getattr(triples, "store", None)
+    if isinstance(store, TripleIndex):
+        return store.by_subject()
     by_subject: dict = defaultdict(lambda: defaultdict(list))
-    for s, p, o in graph:
-        by_subject[s][p].append(o)
-    out, a = [], RDF.type
-    for s in sorted(by_subject, key=str):
+    for triple in triples:
+        by_subject[triple[0]][triple[1]].append(triple)
+    return by_subject
+
+
+def _namer(prefixes: list[tuple[str, str]]) -> Callable:
+    """A term's Turtle name, the last few hundred thousand kept (classes, properties and
+    actors recur; a mention IRI is met once or twice)."""
+    @lru_cache(maxsize=NAMES_KEPT)
+    def name(term) -> str:
+        return _name(term, prefixes, name)
+    return name
+
+
+NAMES_KEPT = 1 << 18
+
+
+def _statements(by_subject: dict, name: Callable, indent: str = "") -> Iterator[str]:
+    """One block per subject: ``s p o1, o2 ; p2 o3 .``, everything sorted, blocks apart."""
+    a = RDF.type
+    for n, s in enumerate(sorted(by_subject, key=str)):
         by_p = by_subject[s]
-        parts = [("a" if p == a else name(p)) + " " + ", ".join(sorted({name(o) for o in by_p[p]}))
+        parts = [("a" if p == a else name(p)) + " " + ", ".join(sorted({name(t[2]) for t in by_p[p]}))
                  for p in sorted(by_p, key=lambda p: (p != a, str(p)))]
-        out.append(f"{indent}{name(s)} " + f" ;\n{indent}    ".join(parts) + " .\n")
-    return "\n".join(out)
+        yield ("\n" if n else "") + f"{indent}{name(s)} " + f" ;\n{indent}    ".join(parts) + " .\n"
 
 
 def _name(term, prefixes: list[tuple[str, str]], name: Callable) -> str:
@@ -260,31 +290,33 @@ def _name(term, prefixes: list[tuple[str, str]], name: Callable) -> str:
 
 
 def nquads_text(data: Quads | Dataset) -> str:
-    """``data`` as N-Quads, one line per quad, lines sorted (by code point, which is UTF-8 order).
-
-    Terms are written as rdflib's N-Quads writer writes them, each once (a term recurs in
-    many quads).
+    """``data`` as N-Quads (:func:`nquads_parts`).
 
     >>> nquads_text(_example()).splitlines()[0].split()[1]
     '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>'
     """
-    written: dict = {}
+    return "".join(nquads_parts(data))
 
+
+def nquads_parts(data: Quads | Dataset) -> Iterator[str]:
+    """``data`` as N-Quads, a graph at a time: graphs in IRI order (as in TriG), each graph's
+    lines sorted (by code point, which is UTF-8 order). Only one graph's lines are held at
+    once, so the file can be larger than memory would allow as one sorted whole.
+
+    Terms are written as rdflib's N-Quads writer writes them, the recurring ones once.
+    """
+    @lru_cache(maxsize=NAMES_KEPT)
     def term(t) -> str:
-        text = written.get(t)
-        if text is None:
-            text = written[t] = _quoteLiteral(t) if isinstance(t, Literal) else t.n3()
-        return text
+        return _quoteLiteral(t) if isinstance(t, Literal) else t.n3()
 
-    lines = set()
-    for iri, triples in as_quads(data).graphs.items():
-        graph = f" {term(iri)}" if iri != DATASET_DEFAULT_GRAPH_ID else ""
-        lines.update(f"{term(s)} {term(p)} {term(o)}{graph} .\n" for s, p, o in triples)
-    return "".join(sorted(lines))
+    quads = as_quads(data)
+    for iri in sorted((iri for iri, triples in quads.graphs.items() if triples), key=str):
+        graph = f" {term(iri)} .\n" if iri != DATASET_DEFAULT_GRAPH_ID else " .\n"
+        yield "".join(sorted({f"{term(s)} {term(p)} {term(o)}{graph}" for s, p, o in quads.graphs[iri]}))
 
 
 def nquads(data: Quads | Dataset) -> bytes:
-    """``data`` as sorted N-Quads, UTF-8.
+    """``data`` as N-Quads (:func:`nquads_parts`), UTF-8.
 
     >>> nquads(_example()).count(b"\\n")
     3
@@ -303,26 +335,32 @@ def context() -> dict[str, Any]:
 
 
 def jsonld(graph: Graph, ctx: dict[str, Any] | None = None) -> bytes:
-    """``graph`` as compact JSON-LD with the context embedded: nodes by ``@id``, keys and values sorted.
+    """``graph`` as JSON-LD (:func:`jsonld_parts`), UTF-8.
 
     >>> doc = json.loads(jsonld(merged(_example())))
     >>> doc["@graph"]
     [{'@id': 'article/a/statement/0-4', '@type': 'Statement', 'speaker': 'actor/jane-roe', 'statementKind': 'kind-claim'}]
     """
+    return "".join(jsonld_parts(graph, ctx)).encode("utf-8")
+
+
+def jsonld_parts(graph: Graph, ctx: dict[str, Any] | None = None) -> Iterator[str]:
+    """``graph`` as compact JSON-LD with the context embedded, piece by piece: nodes by
+    ``@id``, keys and values sorted, one node per line (Python's JSON encoder runs in C only
+    without indent: five times faster)."""
     ctx = (ctx or context())["@context"]
     compactor = Compactor(ctx)
-    nodes = [compactor.node(graph, s) for s in sorted(set(graph.subjects()), key=str)]
-    # One node per line: Python's JSON encoder runs in C only without indent (five times faster).
-    head = json.dumps({"@context": ctx}, indent=1, ensure_ascii=False)[:-2]
-    body = ",\n  ".join(json.dumps(node, ensure_ascii=False) for node in nodes)
-    return f'{head},\n "@graph": [\n  {body}\n ]\n}}\n'.encode("utf-8")
+    yield json.dumps({"@context": ctx}, indent=1, ensure_ascii=False)[:-2] + ',\n "@graph": [\n'
+    for n, s in enumerate(sorted(set(graph.subjects()), key=str)):
+        yield ("  " if n == 0 else ",\n  ") + json.dumps(compactor.node(graph, s), ensure_ascii=False)
+    yield "\n ]\n}\n"
 
 
-WRITERS: dict[str, tuple[str, Callable[[Any], bytes]]] = {
-    "graph.trig": ("dataset", trig),
-    "graph.ttl": ("merged", turtle),
-    "graph.nq": ("dataset", nquads),
-    "graph.jsonld": ("merged", jsonld),
+WRITERS: dict[str, tuple[str, Callable[[Any], Iterator[str]]]] = {
+    "graph.trig": ("dataset", trig_parts),
+    "graph.ttl": ("merged", turtle_parts),
+    "graph.nq": ("dataset", nquads_parts),
+    "graph.jsonld": ("merged", jsonld_parts),
 }
 
 # Characters that end an IRI's first segment, and the JSON-LD prefix delimiters.

@@ -169,6 +169,14 @@ class TripleIndex(Store):
     def _osp(self) -> dict:
         return _index(self._triples, 2, 0)
 
+    def by_subject(self) -> dict:
+        """``{subject: {predicate: [triples]}}``, in the order given (the subject index).
+
+        >>> TripleIndex([("s", "p", "o")]).by_subject()
+        {'s': {'p': [('s', 'p', 'o')]}}
+        """
+        return self._spo
+
     def graph(self) -> Graph:
         """An rdflib Graph reading this store, with its prefixes."""
         return Graph(store=self, bind_namespaces="none")

@@ -263,6 +263,13 @@ def test_build_json_names_inputs_relative_to_the_working_folder(out):
     assert report["outputs"] == list(OUTPUTS)
 
 
-def test_nquads_are_sorted_lines(out):
+def test_nquads_are_sorted_lines_a_graph_at_a_time(out):
     lines = (out / "graph.nq").read_text(encoding="utf-8").split("\n")
-    assert lines[-1] == "" and lines[:-1] == sorted(lines[:-1]) and all(l.endswith(" .") for l in lines[:-1])
+    assert lines[-1] == "" and all(l.endswith(" .") for l in lines[:-1])
+    graphs = [line.rsplit(" ", 2)[-2] for line in lines[:-1]]
+    order = list(dict.fromkeys(graphs))
+    assert len(order) > 1 and order == sorted(order, key=lambda g: g.strip("<>"))
+    assert graphs == sorted(graphs, key=order.index)  # each graph's lines together
+    for g in order:
+        mine = [line for line in lines[:-1] if line.endswith(f" {g} .")]
+        assert mine == sorted(mine)

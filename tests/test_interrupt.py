@@ -162,3 +162,17 @@ def test_a_failing_build_raises_an_output_error_not_a_half_output(previous, monk
     with pytest.raises(OutputError, match="No space left on device"):
         kg.build.build([small], out, check=False)
     _intact(out, before)
+
+
+def test_a_staging_folder_left_by_a_killed_build_is_removed_by_the_next(tmp_path):
+    small, out = tmp_path / "in", tmp_path / "out"
+    small.mkdir()
+    (small / ARTICLES[0].name).write_bytes(ARTICLES[0].read_bytes())
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a process number no longer in use (until the system hands it out again)
+    left = out / f".kg-build-{gone.pid}"
+    left.mkdir(parents=True)
+    (left / "graph.trig").write_text("half")
+    assert main(["build", str(small), "-o", str(out), "--no-validate"]) == 0
+    assert not list(out.glob(".kg-build-*"))
+    assert (out / "graph.trig").read_text(encoding="utf-8").startswith("@prefix")
