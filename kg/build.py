@@ -204,7 +204,7 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         write_gexf(G, staging / "graph.gexf")
         report.counts.update(network_nodes=G.number_of_nodes(), network_edges=G.number_of_edges())
         del G
-        write_figures(MemoryStore(staging / "graph.ttl"), staging / "figures.html")
+        write_figures(MemoryStore(staging / "graph.ttl", anchors=False), staging / "figures.html")
         summary = _portable(_summary(report), Path.cwd())
         (staging / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
                                             encoding="utf-8")

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from functools import lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -351,8 +351,10 @@ def jsonld_parts(graph: Graph, ctx: dict[str, Any] | None = None) -> Iterator[st
     ctx = (ctx or context())["@context"]
     compactor = Compactor(ctx)
     yield json.dumps({"@context": ctx}, indent=1, ensure_ascii=False)[:-2] + ',\n "@graph": [\n'
-    for n, s in enumerate(sorted(set(graph.subjects()), key=str)):
-        yield ("  " if n == 0 else ",\n  ") + json.dumps(compactor.node(graph, s), ensure_ascii=False)
+    by_subject = _by_subject(graph)
+    for n, s in enumerate(sorted(by_subject, key=str)):
+        node = compactor.node(s, (t for found in by_subject[s].values() for t in found))
+        yield ("  " if n == 0 else ",\n  ") + json.dumps(node, ensure_ascii=False)
     yield "\n ]\n}\n"
 
 
@@ -483,15 +485,17 @@ class Compactor:
             return {"@type": self.symbol(o.datatype), "@value": str(o)}
         return str(o)
 
-    def node(self, graph: Graph, s: URIRef) -> dict[str, Any]:
-        """The node object of ``s``: ``@id``, ``@type``, then the other keys in order, values sorted.
+    def node(self, s: URIRef, triples: Iterable[tuple]) -> dict[str, Any]:
+        """The node object of ``s`` from its ``triples``: ``@id``, ``@type``, then the other
+        keys in order, values sorted.
 
         >>> g = merged(_example())
-        >>> list(Compactor(context()["@context"]).node(g, next(g.subjects())))
+        >>> s = next(g.subjects())
+        >>> list(Compactor(context()["@context"]).node(s, g.triples((s, None, None))))
         ['@id', '@type', 'speaker', 'statementKind']
         """
         entries: dict[str, list] = defaultdict(list)
-        for p, o in graph.predicate_objects(s):
+        for _, p, o in triples:
             key, value = self.entry(p, o)
             entries[key].append(value)
         node: dict[str, Any] = {"@id": self.ref(s)}

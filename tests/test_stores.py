@@ -294,3 +294,21 @@ def test_engines_agree_on_real_articles(tmp_path):
               if run(load_query(name), rdflib_graph, params.get(name, {}))
               != oxigraph.run(load_query(name), params.get(name, {}))]
     assert differ == []
+
+
+def test_a_memory_store_without_text_anchors_gives_the_same_figures(tmp_path):
+    """The build answers the figures page from graph.ttl without the mentions (half the
+    triples): the rows are those of the whole graph, and no mention is loaded."""
+    from kg.build import build
+    from kg.query import load_query
+    from kg.store import MemoryStore
+
+    articles = Path(__file__).parent / "articles" / "story"
+    build(sorted(articles.glob("*.txt"))[:8], tmp_path, check=False)
+    whole, facts = MemoryStore(tmp_path / "graph.nq"), MemoryStore(tmp_path / "graph.ttl", anchors=False)
+    rows = whole.run(load_query("figures-by-source"))[1]
+    assert rows and facts.run(load_query("figures-by-source"))[1] == rows
+    assert len(facts.store) < len(MemoryStore(tmp_path / "graph.ttl").store) * 0.8
+    mentions = "SELECT (COUNT(*) AS ?n) WHERE { ?m ?p ?o FILTER(CONTAINS(STR(?m), '#char=')) }"
+    assert int(next(iter(facts.store.query(mentions)))["n"].value) == 0
+    assert int(next(iter(whole.store.query(mentions)))["n"].value) > 100
