@@ -143,7 +143,7 @@ def build(paths: list[str | Path], out_dir: str | Path,
     del kept  # the cached extractions are held by ``extractions`` alone, which the writing empties
     report.extracted, report.cached = len(extractions) - cache.hits, cache.hits
     with _cycles_left_alone():
-        _write_all(extractions, report, check)
+        _write_all(extractions, report, check, _Stages(progress, skip=() if check else (CHECKING,)))
     if use_cache:
         cache.prune()
     return report
@@ -170,7 +170,29 @@ def _cycles_left_alone():
             gc.enable()
 
 
-def _write_all(extractions: list[Extraction], report: BuildReport, check: bool = True) -> None:
+CHECKING = "checking the graph against the shapes"
+STAGES = ("making the graph", CHECKING, "writing the graph files", "writing ontology.html",
+          "writing the views", "writing figures.html")
+
+
+class _Stages:
+    """Each stage of the writing told to a ``progress`` callback as ``(k, N, name)``, as the
+    articles are while they are read: on a terminal, minutes of writing are not silent.
+
+    >>> _Stages(lambda *a: print(a), skip=(CHECKING,))("writing the views")
+    (4, 5, 'writing the views')
+    """
+
+    def __init__(self, progress: Callable[[int, int, str], None] | None, skip: tuple[str, ...] = ()):
+        self.progress, self.names = progress, [name for name in STAGES if name not in skip]
+
+    def __call__(self, name: str) -> None:
+        if self.progress:
+            self.progress(self.names.index(name) + 1, len(self.names), name)
+
+
+def _write_all(extractions: list[Extraction], report: BuildReport, check: bool = True,
+               stage: Callable[[str], None] = lambda name: None) -> None:
     """Write every output into a staging folder, then move them into place.
 
     Memory is let go as soon as a stage is done with it: ``extractions`` is emptied once its
@@ -185,15 +207,20 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         out_dir.mkdir(parents=True, exist_ok=True)
         _remove_abandoned(out_dir)
         staging.mkdir()
+        stage("making the graph")
         quads = to_quads(extractions)
         report.counts = _counts(extractions, len(quads))
         extractions.clear()
         whole = merged(quads)  # the union in a fixed order: the same labels picked every run
         if check:
+            stage(CHECKING)
             _check(whole)
+        stage("writing the graph files")
         write_graphs(quads, staging, whole)
         del quads
+        stage("writing ontology.html")
         write_reference(staging / "ontology.html", whole)
+        stage("writing the views")
         G = project(whole)
         del whole
         nx.write_graphml(G, staging / "graph.graphml")
@@ -204,6 +231,7 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         write_gexf(G, staging / "graph.gexf")
         report.counts.update(network_nodes=G.number_of_nodes(), network_edges=G.number_of_edges())
         del G
+        stage("writing figures.html")
         write_figures(MemoryStore(staging / "graph.ttl", anchors=False), staging / "figures.html")
         summary = _portable(_summary(report), Path.cwd())
         (staging / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",

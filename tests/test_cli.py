@@ -161,3 +161,17 @@ def test_build_shows_the_first_warnings_and_counts_the_rest(tmp_path, capsys):
     assert f"… and 5 more warnings, all of them in {tmp_path / 'out' / 'build.json'}" in err
     summary = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
     assert len(summary["warnings"]) == SHOWN_WARNINGS + 5
+
+
+def test_a_build_tells_its_progress_through_reading_and_writing(tmp_path):
+    from kg.build import STAGES, build
+
+    articles = sorted((ROOT / "tests" / "articles" / "dev").glob("*.txt"))[:2]
+    told = []
+    build(articles, tmp_path / "out", progress=lambda n, total, name: told.append((n, total, name)))
+    assert told[:2] == [(1, 2, str(articles[0])), (2, 2, str(articles[1]))]
+    assert told[2:] == [(k, len(STAGES), name) for k, name in enumerate(STAGES, 1)]
+    told.clear()
+    build(articles, tmp_path / "out", check=False, progress=lambda *a: told.append(a))
+    assert [name for _, _, name in told[2:]] == [name for name in STAGES if "shapes" not in name]
+    assert {total for _, total, _ in told[2:]} == {len(STAGES) - 1}
