@@ -260,16 +260,22 @@ def _namer(prefixes: list[tuple[str, str]]) -> Callable:
 
 
 NAMES_KEPT = 1 << 18
+_TYPE = str(RDF.type)
 
 
 def _statements(by_subject: dict, name: Callable, indent: str = "") -> Iterator[str]:
     """One block per subject: ``s p o1, o2 ; p2 o3 .``, everything sorted, blocks apart."""
-    a = RDF.type
     for n, s in enumerate(sorted(by_subject, key=str)):
         by_p = by_subject[s]
-        parts = [("a" if p == a else name(p)) + " " + ", ".join(sorted({name(t[2]) for t in by_p[p]}))
-                 for p in sorted(by_p, key=lambda p: (p != a, str(p)))]
+        parts = [("a" if str(p) == _TYPE else name(p)) + " " + ", ".join(sorted({name(t[2]) for t in by_p[p]}))
+                 for p in sorted(by_p, key=_type_first)]
         yield ("\n" if n else "") + f"{indent}{name(s)} " + f" ;\n{indent}    ".join(parts) + " .\n"
+
+
+def _type_first(p: URIRef) -> tuple[bool, str]:
+    """Properties by IRI, ``rdf:type`` first (compared as strings: rdflib's ``==`` is a Python call)."""
+    iri = str(p)
+    return iri != _TYPE, iri
 
 
 def _name(term, prefixes: list[tuple[str, str]], name: Callable) -> str:
@@ -397,6 +403,9 @@ class Compactor:
             kind = kind if kind in (None, "@id", "@vocab") else self.expand(kind)
             self.names.setdefault(iri, name)
             self.typed.setdefault((iri, kind), name)
+        # Remembered per instance: actors, places and concepts recur in every article.
+        self.ref = lru_cache(maxsize=NAMES_KEPT)(self.ref)
+        self.symbol = lru_cache(maxsize=NAMES_KEPT)(self.symbol)
 
     def expand(self, value: str) -> str:
         """A compact IRI of the context made whole.
@@ -454,7 +463,7 @@ class Compactor:
         """
         p_iri = str(p)
         if isinstance(o, URIRef):
-            if p == RDF.type:
+            if p_iri == _TYPE:
                 return "@type", self.symbol(o)
             if (p_iri, "@id") in self.typed:
                 return self.typed[(p_iri, "@id")], self.ref(o)
