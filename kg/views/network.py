@@ -8,9 +8,8 @@ import math
 from pathlib import Path
 
 import networkx as nx
-from pyvis.network import Network
 
-from kg.views.page import (FONT, atomic_write, attr, details, legend, render_page, shorten,
+from kg.views.page import (FONT, atomic_write, attr, details, legend, new_network, render_page, shorten,
                            style, tooltip)
 
 SHAPES = {"actor": "dot", "event": "square", "statement": "diamond", "place": "triangle"}
@@ -38,7 +37,7 @@ def write_network(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story n
 
 def network_html(G: nx.MultiDiGraph, *, title: str = "Story network") -> str:
     """The network page of ``G`` as a string."""
-    net = Network(directed=True)
+    net = new_network()
     size = sizes(G)
     for n in G:
         kind = attr(G, n, "kind")

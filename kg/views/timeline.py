@@ -14,9 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import networkx as nx
-from pyvis.network import Network
 
-from kg.views.page import (EVENT_TYPES, FONT, STATEMENT_KINDS, atomic_write, attr, base_color,
+from kg.views.page import (EVENT_TYPES, FONT, STATEMENT_KINDS, atomic_write, attr, base_color, new_network,
                            details, legend, render_page, shorten, style, tooltip)
 
 ROW_GAP = 12        # vertical space between rows in a lane
@@ -285,7 +284,7 @@ def timeline_html(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> str:
     """
     layouts = {by: _layout(G, by) for by in LANE_MODES}
     items, _, _ = layouts["type"]
-    net = Network(directed=True)
+    net = new_network()
     ranges = []
     for n, item in items.items():
         kind, typ = attr(G, n, "kind"), attr(G, n, "type")
