@@ -110,19 +110,22 @@ class _ArticleWriter:
         self.iri = article_iri(self.a.id)
         self.lang = self.a.language
         self.measured: set[URIRef] = set()
+        self.mentions: dict[tuple[int, int], URIRef] = {}  # (start, end) -> the mention written
 
     def add(self, s, p, o):
         self.g.add((s, p, o))
 
     def mention(self, span: Span) -> URIRef:
-        iri = URIRef(f"{self.iri}#char={span.start},{span.end}")
-        if (iri, NIF.referenceContext, self.iri) in self.g:  # written already (a span has one text)
+        """The mention of ``span``, written on first use (a span has one text)."""
+        iri = self.mentions.get((span.start, span.end))
+        if iri is not None:
             return iri
+        iri = self.mentions[span.start, span.end] = URIRef(f"{self.iri}#char={span.start},{span.end}")
         self.add(iri, RDF.type, NIF.String)
         self.add(iri, RDF.type, NIF.OffsetBasedString)
         self.add(iri, NIF.beginIndex, _literal(span.start, XSD.nonNegativeInteger))
         self.add(iri, NIF.endIndex, _literal(span.end, XSD.nonNegativeInteger))
-        self.add(iri, NIF.anchorOf, Literal(span.text))
+        self.add(iri, NIF.anchorOf, _literal(span.text))
         self.add(iri, NIF.referenceContext, self.iri)
         return iri
 
