@@ -24,9 +24,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Iterable, Iterator
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import _NAMESPACE_PREFIXES_CORE, NamespaceManager
+from rdflib.paths import Path
 from rdflib.store import Store
 
 
@@ -184,7 +185,7 @@ class TripleIndex(Store):
 
     def graph(self) -> Graph:
         """An rdflib Graph reading this store, with its prefixes."""
-        return Graph(store=self, bind_namespaces="none")
+        return IndexedGraph(store=self, bind_namespaces="none")
 
     def triples(self, pattern, context=None):
         for triple in self._match(*pattern):
@@ -237,3 +238,34 @@ class TripleIndex(Store):
 
     def namespaces(self):
         return iter(list(self._namespace.items()))
+
+
+class IndexedGraph(Graph):
+    """An rdflib Graph over a :class:`TripleIndex` that reads the index directly for the calls
+    the views and the reference page make by the million (``triples``, ``value``,
+    ``objects``, and so ``subjects`` and ``in``): rdflib's own pass each triple through three
+    generators. The answers, and their order, are the same.
+
+    >>> from rdflib import RDFS, Literal
+    >>> g = TripleIndex([(URIRef("urn:a"), RDFS.label, Literal("A")), (URIRef("urn:a"), RDFS.label, Literal("B"))]).graph()
+    >>> g.value(URIRef("urn:a"), RDFS.label), list(g.objects(URIRef("urn:a"), RDFS.label))
+    (rdflib.term.Literal('A'), [rdflib.term.Literal('A'), rdflib.term.Literal('B')])
+    """
+
+    def triples(self, triple):
+        s, p, o = triple
+        if isinstance(p, Path):
+            yield from super().triples(triple)
+        else:
+            yield from self.store._match(s, p, o)
+
+    def value(self, subject=None, predicate=RDF.value, object=None, default=None, any=True):
+        if subject is not None and predicate is not None and object is None and any:
+            found = self.store._spo.get(subject, {}).get(predicate)
+            return found[0][2] if found else default
+        return super().value(subject, predicate, object, default, any)
+
+    def objects(self, subject=None, predicate=None, unique=False):
+        if subject is not None and predicate is not None and not unique:
+            return (t[2] for t in self.store._spo.get(subject, {}).get(predicate, ()))
+        return super().objects(subject, predicate, unique)
