@@ -21,6 +21,7 @@ from importlib import resources
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 
 from .errors import GazetteerError
+from .extract.patterns import by_first_letter
 from .model import Span
 from .vocab import KGO
 
@@ -70,7 +71,7 @@ class Gazetteer:
                 self._by_surface.setdefault(surface.casefold(), []).append((surface, entry))
         names = sorted(self._by_surface, key=len, reverse=True)
         self._sizes = sorted({len(n) for n in names})  # the lengths of the names, shortest first
-        alternatives = "|".join(re.escape(n) for n in names)
+        alternatives = by_first_letter(names, re.IGNORECASE)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[Span, Entry]]:
@@ -104,6 +105,8 @@ class Gazetteer:
 
 
 def _capitals_kept(surface: str, written: str) -> bool:
+    if written == surface:  # the usual case, decided without a look at each letter
+        return True
     return all(w.isupper() for s, w in zip(surface, written) if s.isupper())
 
 

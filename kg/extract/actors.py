@@ -28,6 +28,10 @@ from .patterns import either, phrases
 from .spans import Cover
 
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")
+# One to six capitalised words; written to open with the capital, so the regex engine
+# jumps from capital to capital instead of trying every position.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:(?:['’]s?)?\s+[A-Z][\w'’-]*){0,5}")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class ActorIndex:
         self.mentions: list[Mention] = []
         self._ordered: list[Mention] = []  # the mentions by (start, -end), then as added
         self._starts: list[int] = []  # their starts, for bisection
+        self._of_kind: dict[str, tuple[list[Mention], list[int]]] = {}  # the same, kind by kind
         self._longest = 0  # the longest mention: none that holds a position starts further back
         self.titles: dict[str, str] = {
             w: concept for concept, ws in lex.get("actors.titles", {}).items() for w in ws
@@ -109,6 +114,10 @@ class ActorIndex:
         at = bisect_right(self._ordered, (mention.span.start, -mention.span.end), key=_order)
         self._ordered.insert(at, mention)
         self._starts.insert(at, mention.span.start)
+        ordered, starts = self._of_kind.setdefault(mention.kind, ([], []))
+        at = bisect_right(ordered, (mention.span.start, -mention.span.end), key=_order)
+        ordered.insert(at, mention)
+        starts.insert(at, mention.span.start)
         self._longest = max(self._longest, mention.span.end - mention.span.start)
         return mention
 
@@ -116,9 +125,8 @@ class ActorIndex:
     def within(self, start: int, end: int, kind: str = "actor") -> list[Mention]:
         """Mentions of ``kind`` starting inside ``[start, end)``, in text order (the longer
         first where two start together)."""
-        ordered = self._ordered
-        return [m for m in ordered[bisect_left(self._starts, start):bisect_left(self._starts, end)]
-                if m.kind == kind]
+        ordered, starts = self._of_kind.get(kind, ((), ()))
+        return list(ordered[bisect_left(starts, start):bisect_left(starts, end)])
 
     def around(self, pos: int) -> list[Mention]:
         """Mentions of any kind whose span holds ``pos``."""
@@ -183,8 +191,9 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
         _forces(index, sentence)
         _organisations(index, sentence)
         _people(index, sentence)
+    surnames = _surname_table(index)  # the people are all known by now: read them once
     for sentence in sentences:
-        _surnames(index, sentence)
+        _surnames(index, sentence, surnames)
         _org_anaphors(index, sentence)
     return index
 
@@ -204,20 +213,27 @@ def _directions(index: ActorIndex, sentence: Span) -> None:
     """'Rusia timur' / 'eastern Russia': a part of a country, as a place."""
     lex, text = index.lex, index.text
     after = index.lex.get("events.direction_after", "no") == "yes"
-    for direction, words in lex.get("events.directions", {}).items():
-        alternatives = either(words)
-        for m in index.within(sentence.start, sentence.end):
-            entry = index.gaz.entries.get(m.key)
-            if not entry or entry.type != "country":
-                continue
-            if after:
-                hit = re.match(rf"\s+(?:{alternatives})\b", text[m.span.end:sentence.end])
-                span = Span.of(text, m.span.start, m.span.end + hit.end()) if hit else None
-            else:
-                hit = re.search(rf"\b(?:{alternatives})\s+$", text[sentence.start:m.span.start])
-                span = Span.of(text, sentence.start + hit.start(), m.span.end) if hit else None
-            if span:
+    directions = lex.get("events.directions", {})
+    countries = [m for m in index.within(sentence.start, sentence.end)
+                 if m.key in index.gaz.entries and index.gaz.entries[m.key].type == "country"]
+    # Only a country next to a word of any direction is looked at for each direction (a
+    # direction without words, whose pattern matches blanks alone, counts as an empty word).
+    every = [w for words in directions.values() for w in words or [""]]
+    countries = [m for m in countries if _direction_at(text, sentence, m, after, every)]
+    for direction, words in directions.items():
+        for m in countries:
+            hit = _direction_at(text, sentence, m, after, words)
+            if hit:
+                span = Span.of(text, m.span.start, m.span.end + hit.end()) if after else \
+                    Span.of(text, sentence.start + hit.start(), m.span.end)
                 index.add_place(f"{m.key}-{direction}", span.text, span, part_of=m.key)
+
+
+def _direction_at(text: str, sentence: Span, country: Mention, after: bool, words: list[str]) -> re.Match | None:
+    """One of ``words`` right after the country (``after``) or right before it."""
+    if after:
+        return re.match(rf"\s+(?:{either(words)})\b", text[country.span.end:sentence.end])
+    return re.search(rf"\b(?:{either(words)})\s+$", text[sentence.start:country.span.start])
 
 
 def _forces(index: ActorIndex, sentence: Span) -> None:
@@ -241,12 +257,13 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
     if not heads:
         return
     text = index.text
-    for m in re.finditer(r"(?:[A-Z][\w'’-]*(?:['’]s?)?\s+){0,5}[A-Z][\w'’-]*", text[sentence.start:sentence.end]):
+    not_names = set(index.lex.get("actors.not_names", []))
+    for m in _CAPITALISED_RUN.finditer(text[sentence.start:sentence.end]):
         start, words = sentence.start + m.start(), m.group().split()
         owner = ""
-        while words and (words[0] in index.lex.get("actors.not_names", []) or re.search(r"['’]s$", words[0])
+        while words and (words[0] in not_names or _POSSESSIVE.search(words[0])
                          or index.title_concept(words[0]) and not (len(words) > 1 and words[1] in heads)):
-            if re.search(r"['’]s$", words[0]):  # "Ukraine's General Staff": owned by Ukraine
+            if _POSSESSIVE.search(words[0]):  # "Ukraine's General Staff": owned by Ukraine
                 hit = index.at(start) or index.at(start, "place")
                 owner = hit.key if hit else owner
             start += len(words[0]) + 1
@@ -456,19 +473,25 @@ def _apposition_name(index: ActorIndex, title_start: int, floor: int) -> Span | 
     return _name_at(index, floor + m.start(1), floor + m.end(1))
 
 
-def _surnames(index: ActorIndex, sentence: Span) -> None:
-    """'Roe' after 'Jane Roe': the same person. A surname two people share stays unlinked."""
+def _surname_table(index: ActorIndex) -> dict[str, set[str]]:
+    """The people named with more than one word, by their surname (and, for a family name
+    written first, by that name too)."""
     people = [a for a in index.actors.values() if a.type == "person" and " " in a.label]
     first_family = set(index.lex.get("actors.family_name_first", []))
-    by_last: dict[str, list[str]] = {}
+    by_last: dict[str, set[str]] = {}
     for person in people:
         for label in {person.label, *person.labels.values()}:
-            by_last.setdefault(label.split()[-1], []).append(person.key)
+            by_last.setdefault(label.split()[-1], set()).add(person.key)
             if label.split()[0] in first_family:  # "Kim" for "Kim Jong Un"
-                by_last.setdefault(label.split()[0], []).append(person.key)
+                by_last.setdefault(label.split()[0], set()).add(person.key)
+    return by_last
+
+
+def _surnames(index: ActorIndex, sentence: Span, by_last: dict[str, set[str]]) -> None:
+    """'Roe' after 'Jane Roe': the same person. A surname two people share stays unlinked."""
     for m in re.finditer(r"\b[A-Z][\w'’-]+\b", index.text[sentence.start:sentence.end]):
         start = sentence.start + m.start()
-        keys = set(by_last.get(m.group(), []))
+        keys = set(by_last.get(m.group(), ()))
         if len(keys) != 1 or index.around(start):
             continue
         introduced = re.match(rf",\s+(?:{either(index.lex.get('actors.determiners', [])) or '(?!)'})\s",

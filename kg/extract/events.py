@@ -11,12 +11,14 @@ made ("belum mengonfirmasi"), *unconfirmed*; told by the article itself, *assert
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Event, Quantity, Span, Statement, TimeExpr
 from .actors import ActorIndex
-from .patterns import TypoIndex, either, phrases, typo_index
+from .patterns import TypoIndex, by_first_letter, phrases, typo_index
 from .spans import ByStart, Cover
 
 # Which role the armed force near a trigger plays; its country is then the agent.
@@ -31,10 +33,9 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
 
     An event told as past with no time of its own happened on or before the day its
     statement was made, else on or before the day the article was published."""
-    types = {w.casefold(): r["type"] for r in lex.get("events.triggers", []) for w in r["words"]}
-    pattern = phrases(list(types), ignore_case=True)
-    nominal = {w.casefold() for w in lex.get("events.nominal", [])}
-    typos = typo_index(tuple(w for w in types if " " not in w and len(w) >= 6))
+    words = _trigger_words(lex)
+    types = words.types
+    nominal = _nominal(lex)
     taken = Cover([(s.cue.start, s.cue.end, s) for s in statements] + [(t.span.start, t.span.end, t) for t in times])
     reports = _reports(statements)
     dating = ByStart(times, _span)
@@ -42,14 +43,14 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     events, salient = [], []
     for sentence in sentences:
         present = _presence(text, sentence, lex, index)
-        triggers = sorted(set(_triggers(text, sentence, pattern, types, typos, lex.words())) | set(present))
+        triggers = sorted(set(_triggers(text, sentence, words)) | set(present))
         for start, end in triggers:
             if start in taken:  # a speech cue or a time, not an event
                 continue
             trigger = Span.of(text, start, end)
             rule = "presence" if (start, end) in present else "trigger" if trigger.text.casefold() in types else "typo"
             type_ = "deployment" if rule == "presence" else \
-                types.get(trigger.text.casefold()) or _typo_type(trigger.text, types, typos, lex.words())
+                types.get(trigger.text.casefold()) or words.typo_type(trigger.text)
             if type_ == "meeting" and trigger.text.casefold() in nominal \
                     and any(s.sentence == sentence for s in statements):
                 continue  # "told a press conference", "dalam jumpa pers": where it was said, not an event
@@ -79,14 +80,47 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     return events
 
 
-def _triggers(text: str, sentence: Span, pattern: re.Pattern, types: dict, typos: TypoIndex,
-              known: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+@dataclass
+class _Triggers:
+    """A language's trigger words by their casefolded form, with their event types; the
+    pattern that finds them; and the index of their typos."""
+
+    types: dict[str, str]
+    pattern: re.Pattern
+    typos: TypoIndex
+    known: frozenset[str]  # the lexicon's words: never a typo
+    slips: dict[str, str] = field(default_factory=dict)  # typo_type, remembered per written word
+
+    def typo_type(self, word: str) -> str:
+        """The event type of the one trigger ``word`` is a slip of, or ``""``."""
+        hit = self.slips.get(word)
+        if hit is None:
+            if len(self.slips) > 100_000:
+                self.slips.clear()
+            hit = self.slips[word] = _typo_type(word, self.types, self.typos, self.known)
+        return hit
+
+
+@lru_cache(maxsize=None)
+def _trigger_words(lex: Lexicon) -> _Triggers:
+    """The trigger words of a lexicon (cached: do not change them)."""
+    types = {w.casefold(): r["type"] for r in lex.get("events.triggers", []) for w in r["words"]}
+    typos = typo_index(tuple(w for w in types if " " not in w and len(w) >= 6))
+    return _Triggers(types, phrases(list(types), ignore_case=True), typos, lex.words())
+
+
+_LONG_WORD = re.compile(r"\w{6,}")  # a word long enough to be a typo of a trigger
+
+
+def _triggers(text: str, sentence: Span, words: _Triggers) -> list[tuple[int, int]]:
     """Trigger spans: exact matches, then single words one typo away from a trigger."""
-    found = [(m.start(), m.end()) for m in pattern.finditer(text, sentence.start, sentence.end)]
-    for m in re.finditer(r"\w+", text[sentence.start:sentence.end]):
-        s, e = sentence.start + m.start(), sentence.start + m.end()
-        if len(m.group()) >= 6 and not any(a <= s < b for a, b in found) and _typo_type(m.group(), types, typos, known):
-            found.append((s, e))
+    found = [(m.start(), m.end()) for m in words.pattern.finditer(text, sentence.start, sentence.end)]
+    written = _LONG_WORD.findall(text, sentence.start, sentence.end)
+    if any(map(words.typo_type, written)):  # typos are rare: only then look for where they are
+        for m in _LONG_WORD.finditer(text, sentence.start, sentence.end):
+            s = m.start()
+            if not any(a <= s < b for a, b in found) and words.typo_type(m.group()):
+                found.append((s, m.end()))
     return sorted(found)
 
 
@@ -202,8 +236,9 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
             event.roles.append(("agent", country))
         if force_key not in partner_keys:
             salient.append(force_key)
-    event.roles.extend(("partner", m.key) for m in index.within(clause.start, clause.end)
-                       if any(m.span.start == p.span.start for p in partner_keys) and m.key != force_key)
+    if partner_keys:
+        event.roles.extend(("partner", m.key) for m in index.within(clause.start, clause.end)
+                           if any(m.span.start == p.span.start for p in partner_keys) and m.key != force_key)
     if not role:  # treaties, meetings: the actors of the clause take part
         event.roles.extend(("agent", m.key) for m in actors if index.actors[m.key].type in ("country", "person"))
     taken = [(m.span.start, m.span.end) for m in forces + partner_keys]
@@ -222,16 +257,23 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
 
 def _stand_in(text: str, clause: Span, lex: Lexicon, index: ActorIndex) -> str:
     """'pasukannya': a force noun with the enclitic stands for the last country's force."""
-    enclitic = lex.get("speech.enclitic", "")
-    if not enclitic:
-        return ""
-    nouns = either(lex.get("actors.force_nouns", []))
-    m = re.search(rf"\b(?:{nouns}){re.escape(enclitic)}\b", clause.text, re.IGNORECASE)
+    pattern = _force_noun_with_enclitic(lex)
+    m = pattern.search(clause.text) if pattern else None
     if not m:
         return ""
     country = index.last(clause.start + m.start(), ("country",))
     key = f"{country}-armed-forces"
     return key if key in index.actors else ""
+
+
+@lru_cache(maxsize=None)
+def _force_noun_with_enclitic(lex: Lexicon) -> re.Pattern | None:
+    """'pasukannya': a force noun with the language's enclitic; ``None`` without one (cached)."""
+    enclitic = lex.get("speech.enclitic", "")
+    if not enclitic:
+        return None
+    nouns = by_first_letter(lex.get("actors.force_nouns", []), re.IGNORECASE)
+    return re.compile(rf"\b(?:{nouns}){re.escape(enclitic)}\b", re.IGNORECASE)
 
 
 def _anaphoric(text: str, clause: Span, lex: Lexicon) -> bool:
@@ -259,11 +301,16 @@ def _time(trigger: Span, clause: Span, said: Statement | None, times: ByStart[Ti
     return None
 
 
+@lru_cache(maxsize=None)
+def _nominal(lex: Lexicon) -> frozenset[str]:
+    """The trigger nouns that may name an event told before ("the deployment"), casefolded (cached)."""
+    return frozenset(w.casefold() for w in lex.get("events.nominal", []))
+
+
 def _mentioned_before(event: Event, events: list[Event], lex: Lexicon, times: list[TimeExpr]) -> Event | None:
     """The earlier event a bare noun names again: same type, and nothing of its own (no
     time written in its clause, no quantity, no other place, no other factuality)."""
-    nouns = {w.casefold() for w in lex.get("events.nominal", [])}
-    if event.trigger.text.casefold() not in nouns or event.quantity:
+    if event.trigger.text.casefold() not in _nominal(lex) or event.quantity:
         return None
     if event.time and event.time.span.end > event.time.span.start and event.time.anchor != "statement":
         return None

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Quantity, Span
+from .patterns import by_first_letter
 from .spans import Cover
 
 
@@ -54,7 +55,7 @@ def _grammar(lex: Lexicon):
     unit_of = {w.casefold(): u for u, ws in units.items() for w in ws}
 
     def alt(words):
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+        return by_first_letter(sorted(words, key=len, reverse=True), re.IGNORECASE) or "(?!)"
 
     digits = rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+|\d+(?:[.,]\d+)?"
     number = rf"(?:{digits}|{alt(numbers)})"

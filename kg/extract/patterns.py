@@ -11,13 +11,44 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WORD = re.compile(r"[\w-]+")
-
 
 @lru_cache(maxsize=None)
 def _compiled(words: tuple[str, ...], flags: int) -> re.Pattern:
-    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    alternatives = by_first_letter(sorted(set(words), key=len, reverse=True), flags)
     return re.compile(rf"(?<![\w-])(?:{alternatives or '(?!)'})(?![\w-])", flags)
+
+
+def by_first_letter(words: list[str], flags: int = 0) -> str:
+    """``words`` as a regex alternation that matches exactly as the escaped words joined by
+    ``|`` would (compiled with ``flags``), but grouped by first letter: the engine then tries
+    only the words that begin with the letter under scan, not every word at every position.
+
+    >>> by_first_letter(["said", "told", "says"])
+    's(?:aid|ays)|t(?:old)'
+    """
+    return _by_first_letter(tuple(words), flags)
+
+
+@lru_cache(maxsize=None)
+def _by_first_letter(words: tuple[str, ...], flags: int) -> str:
+    if not all(words):  # an empty word matches anywhere: it must keep its place
+        return "|".join(map(re.escape, words))
+    return grouped([(w[0], re.escape(w[1:])) for w in words], flags)
+
+
+def grouped(branches: list[tuple[str, str]], flags: int = 0) -> str:
+    """Branches, each a first letter and the regex of what follows it, as one alternation
+    that tries them in their order, grouped by first letter (see :func:`by_first_letter`).
+
+    >>> grouped([("m", "ay"), ("j", "une"), ("m", "arch")])
+    'm(?:ay|arch)|j(?:une)'
+    """
+    groups: dict[str, list[str]] = {}
+    for first, rest in branches:
+        if first not in groups:  # a letter that matches the same text as a known one joins it
+            first = next((k for k in groups if re.fullmatch(re.escape(k), first, flags)), first)
+        groups.setdefault(first, []).append(rest)
+    return "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
 
 
 def either(words, *, longest_first: bool = False) -> str:
@@ -127,12 +158,16 @@ def typo_index(words: tuple[str, ...]) -> TypoIndex:
 
 
 @lru_cache(maxsize=None)
-def _listing(words: tuple[str, ...], ignore_case: bool) -> tuple[dict[str, str], TypoIndex]:
-    """For :func:`words_in`: each listed word by its (folded) written form, and the index
-    of the single words of four letters or more, for typos."""
+def _listing(words: tuple[str, ...], ignore_case: bool) -> tuple[dict[str, str], TypoIndex, dict]:
+    """For :func:`words_in`: each listed word by its (folded) written form, the index of the
+    single words of four letters or more, for typos, and a memo of the written words found
+    to be typos (or not), by typo length and known words."""
     fold = str.casefold if ignore_case else str
     listed = {fold(w): w for w in words}
-    return listed, typo_index(tuple(w for w in listed if " " not in w and len(w) >= 4))
+    return listed, typo_index(tuple(w for w in listed if " " not in w and len(w) >= 4)), {}
+
+
+_LONG_WORD = re.compile(r"[\w-]{4,}")  # a word a typo is looked for in
 
 
 def words_in(words, text: str, start: int, end: int, *, ignore_case: bool = False,
@@ -145,17 +180,30 @@ def words_in(words, text: str, start: int, end: int, *, ignore_case: bool = Fals
     [(8, 14, 'dikirim'), (16, 20, 'kata')]
     """
     fold = str.casefold if ignore_case else str
-    listed, typos = _listing(tuple(words), ignore_case)
+    listed, typos, memo = _listing(tuple(words), ignore_case)
     found = [(m.start(), m.end(), listed.get(fold(m.group()), m.group()))
              for m in phrases(words, ignore_case=ignore_case).finditer(text, start, end)]
     exact = [(a, b) for a, b, _ in found]
-    for m in _WORD.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        if e - s < 4 or m.group().casefold() in known or any(a <= s < b for a, b in exact):
-            continue
-        written = fold(m.group())
-        near = [w for w in typos.near(written)
-                if len(w) >= typo_length or sorted(w) == sorted(written)]  # short: swaps only
-        if len(near) == 1:
-            found.append((s, e, listed[near[0]]))
+    slips = memo.setdefault((typo_length, known), {})  # written word -> the listed word, or ""
+    if len(slips) > 100_000:
+        slips.clear()
+    written = _LONG_WORD.findall(text, start, end)
+    for word in set(written).difference(slips):
+        slips[word] = _slip(word, fold, listed, typos, typo_length, known)
+    if any(map(slips.__getitem__, written)):  # typos are rare: only then look for where they are
+        for m in _LONG_WORD.finditer(text, start, end):
+            s = m.start()
+            if slips[m.group()] and not any(a <= s < b for a, b in exact):
+                found.append((s, m.end(), slips[m.group()]))
     return sorted(found)
+
+
+def _slip(word: str, fold, listed: dict[str, str], typos: TypoIndex, typo_length: int,
+          known: frozenset[str]) -> str:
+    """The listed word ``word`` is a typo of, if exactly one; else ``""``."""
+    if word.casefold() in known:
+        return ""
+    written = fold(word)
+    near = [w for w in typos.near(written)
+            if len(w) >= typo_length or sorted(w) == sorted(written)]  # short: swaps only
+    return listed[near[0]] if len(near) == 1 else ""

@@ -29,8 +29,8 @@ _CLOSING = re.compile(f"[{re.escape(_CLOSE)}\n]")
 def furniture(text: str, lex: Lexicon, body_start: int = 0) -> list[Furniture]:
     """Lines (or the dateline opening) that are page furniture, in text order."""
     found = [Furniture("dateline", Span.of(text, 0, body_start))] if body_start else []
-    kinds = [("related", "related", str.startswith), ("credit", "credit", str.startswith),
-             ("promo", "promo", str.__contains__), ("caption", "caption", str.__contains__)]
+    kinds = [("related", "related", _opens), ("credit", "credit", _opens),
+             ("promo", "promo", _holds), ("caption", "caption", _holds)]
     codes = re.compile(lex.get("page.editor_code", "(?!)"))
     credit_end = re.compile(lex.get("page.caption_end", "(?!)"))
     for line in _lines(text):
@@ -42,10 +42,20 @@ def furniture(text: str, lex: Lexicon, body_start: int = 0) -> list[Furniture]:
             found.append(Furniture("caption", line))
             continue
         for kind, key, test in kinds:
-            if any(test(written, cue) for cue in lex.get(f"page.{key}", [])):
+            if test(written, lex.get(f"page.{key}", [])):
                 found.append(Furniture(kind, line))
                 break
     return found
+
+
+def _opens(written: str, cues: list[str]) -> bool:
+    """Whether ``written`` begins with one of ``cues``."""
+    return written.startswith(tuple(cues))
+
+
+def _holds(written: str, cues: list[str]) -> bool:
+    """Whether ``written`` holds one of ``cues``."""
+    return any(cue in written for cue in cues)
 
 
 def sentences(text: str, lex: Lexicon, skip: list[Furniture] = ()) -> list[Span]:

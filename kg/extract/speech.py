@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..lexicon import Lexicon
 from ..model import Span, Statement, TimeExpr
 from .actors import ActorIndex, Mention, _name_at, slug
-from .patterns import either, phrases, words_in
+from .patterns import by_first_letter, either, phrases, words_in
 from .spans import ByStart
 
 
@@ -210,7 +210,7 @@ def _is_document(words: str, lex: Lexicon) -> bool:
 def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'According to X, …' / '…, according to X' (also inside a sentence with another statement)."""
     enclitic = lex.get("speech.enclitic", "")
-    leads = either(lex.get("speech.according_to", []), longest_first=True)
+    leads = by_first_letter(sorted(lex.get("speech.according_to", []), key=len, reverse=True))
     lead = re.compile(rf"(?<![\w-])(?:{leads or '(?!)'})(?P<enc>{re.escape(enclitic) if enclitic else '(?!)'})?(?![\w-])")
     found = []
     for m in lead.finditer(text, sentence.start, sentence.end):
@@ -255,24 +255,19 @@ def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
 
 def _verbless(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'Dalam pernyataan X, …' / 'In a statement, X …': a document that speaks, with no verb."""
-    found = []
-    for m in phrases(lex.get("speech.document_leads", [])).finditer(text, sentence.start, sentence.end):
-        if m.start() != sentence.start:
-            continue
-        comma = text.find(",", m.end(), sentence.end)
-        if comma < 0:
-            continue
-        enclitic = lex.get("speech.enclitic", "")
-        if enclitic and text[m.end():m.end() + len(enclitic)] == enclitic:
-            speakers, mention = list(state.speakers), None
-        else:
-            speakers, mention = _speaker_in(text, m.end(), comma, lex, index, state)
-        if not speakers:
-            continue
-        found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, speakers, False,
-                               content=_trim(text, Span.of(text, comma + 1, sentence.end)),
-                               speaker_mention=mention))
-    return found
+    m = phrases(lex.get("speech.document_leads", [])).match(text, sentence.start, sentence.end)
+    comma = text.find(",", m.end(), sentence.end) if m else -1
+    if comma < 0:
+        return []
+    enclitic = lex.get("speech.enclitic", "")
+    if enclitic and text[m.end():m.end() + len(enclitic)] == enclitic:
+        speakers, mention = list(state.speakers), None
+    else:
+        speakers, mention = _speaker_in(text, m.end(), comma, lex, index, state)
+    if not speakers:
+        return []
+    return [Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, speakers, False,
+                      content=_trim(text, Span.of(text, comma + 1, sentence.end)), speaker_mention=mention)]
 
 
 def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]:
@@ -331,11 +326,11 @@ def _cataphoric_content(text, sentence, mention, cue_start, index, lex) -> Span 
     if mention is None or "," in text[mention.end:cue_start]:
         return None
     comma = text.rfind(",", sentence.start, mention.start)
+    if comma - sentence.start < 20 or mention.start - comma > 60:
+        return None
     head = text[sentence.start:comma].split()
     if len(head) <= 6 and phrases(lex.get("speech.adverbial_leads", [])).match(text, sentence.start):
         return None  # "On Saturday, X said …": a time or place before the subject, not content
-    if comma - sentence.start < 20 or mention.start - comma > 60:
-        return None
     if index.within(max(sentence.start, comma - 14), comma):  # "Roe, the spokesperson,"
         previous = text.rfind(",", sentence.start, comma)
         if previous > 0 and index.within(previous, comma):
@@ -379,7 +374,7 @@ def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'…, adding that …' / '…, seraya menambahkan …': the sentence's speaker goes on."""
     found = []
     for m in phrases(lex.get("speech.continuations", [])).finditer(text, sentence.start, sentence.end):
-        if any(q.start <= m.start() < q.end for q in inside) or not text[:m.start()].rstrip().endswith(","):
+        if any(q.start <= m.start() < q.end for q in inside) or not _after_comma(text, m.start()):
             continue
         earlier = [s for s in _speaker_first(text, Span.of(text, sentence.start, m.start()), inside, lex, index, state)]
         earlier += _quote_first(text, Span.of(text, sentence.start, m.start()), inside, lex, index, state)
@@ -388,6 +383,14 @@ def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
         found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, list(earlier[-1].speakers),
                                False, content=_trim(text, Span.of(text, m.end(), sentence.end))))
     return found
+
+
+def _after_comma(text: str, pos: int) -> bool:
+    """Whether the last character before ``pos`` that is not blank is a comma (read back
+    from ``pos``, not by copying all the text before it)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and text[pos - 1] == ","
 
 
 _FINDERS = (_quote_first, _according_to, _passive_by, _verbless, _speaker_first, _continued, _agentless)
@@ -452,10 +455,16 @@ def _relative_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tup
 
 def _after_preposition(text: str, pos: int, floor: int, lex: Lexicon) -> bool:
     """An actor one or two words after a preposition ("di markas NATO", "to the Pentagon")."""
-    words = lex.get("speech.prepositions", [])
     before = text[max(floor, pos - 40):pos]
     before = before[before.rfind(",") + 1:]
-    return bool(re.search(rf"(?<![\w-])(?:{either(words) or '(?!)'})\s+(?:[\w'’-]+\s+)?$", before))
+    return bool(_preposition_before(lex).search(before))
+
+
+@lru_cache(maxsize=None)
+def _preposition_before(lex: Lexicon) -> re.Pattern:
+    """A preposition and at most one more word, at the end of a text (cached)."""
+    words = by_first_letter(lex.get("speech.prepositions", []))
+    return re.compile(rf"(?<![\w-])(?:{words or '(?!)'})\s+(?:[\w'’-]+\s+)?$")
 
 
 def _group_before(text: str, mentions: list, lex: Lexicon) -> list:
@@ -607,12 +616,18 @@ def _refine(statement: Statement, lex: Lexicon) -> str:
     if statement.kind != "claim":
         return statement.kind
     said = (statement.quote or statement.content)
-    if said is None:
+    if said is None or not _any_kind_cue(lex).search(said.text):  # most say nothing more
         return statement.kind
     for record in lex.get("speech.kind_cues", []):
         if phrases(record["words"], ignore_case=True).search(said.text):
             return record["kind"]
     return statement.kind
+
+
+@lru_cache(maxsize=None)
+def _any_kind_cue(lex: Lexicon) -> re.Pattern:
+    """A pattern that finds a word of any of the ``speech.kind_cues`` records (cached)."""
+    return phrases([w for record in lex.get("speech.kind_cues", []) for w in record["words"]], ignore_case=True)
 
 
 def _when(statement: Statement, times: ByStart[TimeExpr], state: _State, index: ActorIndex) -> TimeExpr | None:

@@ -43,7 +43,12 @@ def period(unit: str, anchor: date, offset: int, week_starts: str) -> tuple[date
 
 def move(day: date, unit: str, count: int) -> date:
     """``day`` moved by ``count`` units (negative: back)."""
+    if unit in _DAYS:  # the same as relativedelta's, for a fraction of its cost
+        return day + timedelta(days=_DAYS[unit] * count)
     return day + relativedelta(**{unit + "s": count})
+
+
+_DAYS = {"day": 1, "week": 7}  # the units of a fixed number of days
 
 
 def part_of(begin: date, end: date, part: str, anchor: date) -> tuple[date, date]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import LexiconError
 from ..lexicon import Lexicon
+from .patterns import by_first_letter, grouped
 from .timecalc import SEASONS, UNITS, WEEKDAYS
 
 KINDS = ("shift", "part", "last_n", "window", "weekday", "month", "season", "anaphor")
@@ -86,6 +87,7 @@ class Compiled:
     digit_bits: int = 0  # the needs a digit meets
     word_bits: dict[str, int] = field(default_factory=dict)  # the needs met by a word's prefixes
     scan: re.Pattern[str] = re.compile("(?!)")  # every need word, at every position
+    runnable: dict[int, list[Rule]] = field(default_factory=dict)  # the rules by the needs met
 
     def __post_init__(self):
         needs = {n: 1 << i for i, n in enumerate(dict.fromkeys(n for r in self.rules for n in r.needs))}
@@ -94,7 +96,7 @@ class Compiled:
         # there are its prefixes, so a word stands for every need one of its prefixes meets.
         word_bits = {w: sum(bit for n, bit in needs.items() if any(w.startswith(x) for x in n.words))
                      for w in words}
-        scan = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else re.compile("(?!)")
+        scan = re.compile("(?=(" + by_first_letter(words) + "))") if words else re.compile("(?!)")
         object.__setattr__(self, "gates", tuple(sum(needs[n] for n in set(r.needs)) for r in self.rules))
         object.__setattr__(self, "digit_bits", sum(bit for n, bit in needs.items() if n.digit))
         object.__setattr__(self, "word_bits", word_bits)
@@ -112,11 +114,14 @@ def key(word: str) -> str:
 
 def _alternation(words: list[str], dotted: frozenset[str] | set[str] = frozenset()) -> str:
     """A regex alternation of ``words``, longest first; ``dotted`` ones may end with a dot."""
-    parts = []
+    branches = []  # (first letter, regex of the rest)
     for word in sorted(set(words), key=len, reverse=True):
-        rx = r"\s+".join(re.escape(w) for w in word.split())
-        parts.append(rx + (r"\.?" if word in dotted else ""))
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+        first, *more = word.split() or [""]
+        rest = r"\s+".join([re.escape(first[1:])] + [re.escape(w) for w in more])
+        branches.append((first[:1], rest + (r"\.?" if word in dotted else "")))
+    if not all(first for first, _ in branches):  # a blank word: no first letter to group by
+        return "(?:" + "|".join(first + rest for first, rest in branches) + ")"
+    return "(?:" + grouped(branches, re.IGNORECASE) + ")" if branches else "(?!)"
 
 
 def _abbreviations(table: dict[Any, list[str]]) -> set[str]:
@@ -300,12 +305,18 @@ def candidates(text: str, start: int, end: int, comp: Compiled) -> list[Candidat
     sentences lack the words of most rules, and a substring test is far cheaper than a search.
     """
     met = comp.digit_bits if _DIGIT.search(text, start, end) else 0
-    for word in comp.scan.findall(text[start:end].translate(_TO_ASCII).lower()):
+    written = text[start:end]
+    if not written.isascii():  # a quick test, where the translation goes over every letter
+        written = written.translate(_TO_ASCII)
+    for word in comp.scan.findall(written.lower()):
         met |= comp.word_bits[word]
+    rules = comp.runnable.get(met)
+    if rules is None:  # few combinations of needs occur: each one's rules are picked once
+        if len(comp.runnable) > 10_000:
+            comp.runnable.clear()
+        rules = comp.runnable[met] = [r for r, gate in zip(comp.rules, comp.gates) if met & gate == gate]
     found = []
-    for rule, gate in zip(comp.rules, comp.gates):
-        if met & gate != gate:
-            continue
+    for rule in rules:
         for m in rule.regex.finditer(text, start, end):
             groups = {k: v for k, v in m.groupdict().items() if v and k != "core"}
             priority = _priority(text, start, m.start("core"), rule, groups, comp.names)
