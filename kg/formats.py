@@ -194,14 +194,11 @@ def trig_parts(data: Quads | Dataset) -> Iterator[str]:
     yield _prefix_lines(prefixes)
     name = _namer(prefixes)
     for iri in sorted((iri for iri, triples in quads.graphs.items() if triples), key=str):
-        triples = quads.graphs[iri]
-        if iri != DATASET_DEFAULT_GRAPH_ID:
-            yield f"\n<{iri}> {{\n"
-            yield from _statements(_by_subject(triples), name, indent="    ")
+        named = iri != DATASET_DEFAULT_GRAPH_ID
+        yield f"\n<{iri}> {{\n" if named else "\n"
+        yield from _statements(_by_subject(quads.graphs[iri]), name, indent="    ")
+        if named:
             yield "}\n"
-        else:
-            yield "\n"
-            yield from _statements(_by_subject(triples), name, indent="    ")
 
 
 def turtle(graph: Graph) -> bytes:

@@ -170,8 +170,11 @@ class MemoryStore(OxigraphStore):
             if anchors:
                 self.store.bulk_load(path=str(self.path), format=fmt)
             else:
+                def mention(term) -> bool:  # an IRI ending in #char=… (RFC 5147, as NIF writes them)
+                    return type(term) is ox.NamedNode and "#char=" in term.value
+
                 self.store.bulk_extend(q for q in ox.parse(path=str(self.path), format=fmt)
-                                       if not _anchor(q.subject) and not _anchor(q.object))
+                                       if not mention(q.subject) and not mention(q.object))
             self.store.bulk_load(path=str(VOCABULARY), format=ox.RdfFormat.TURTLE,
                                  to_graph=ox.NamedNode(str(VOCABULARY_GRAPH)))
         except (OSError, SyntaxError, ValueError) as err:
@@ -184,11 +187,6 @@ class MemoryStore(OxigraphStore):
 
     def __repr__(self) -> str:
         return f"MemoryStore({str(self.path)!r})"
-
-
-def _anchor(term) -> bool:
-    """A mention: an IRI ending in a ``#char=`` fragment (RFC 5147, as NIF writes them)."""
-    return "#char=" in getattr(term, "value", "") and type(term).__name__ == "NamedNode"
 
 
 def _oxigraph_rows(result, query) -> tuple[list[str], list[list[str]]]:
