@@ -221,7 +221,6 @@ class _Stories:
             for period in periods or ():
                 self._by_period.setdefault((story.type, p, period), {})[n] = None
 
-
     def number(self, story: Merged) -> int:
         """A story's place in ``all``."""
         return self._position[id(story)]
@@ -316,26 +315,25 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
                      key=lambda m: (m[0].article.published or MAX, m[0].article.id, m[1].id))
     words_of = {s.id: _words((s.quote or s.content or s.sentence).text) for _, s in reports}
     prefix = _Prefixes(words_of.values(), SIMILAR_WORDS)
-    seen: dict[int, tuple[set, set]] = {}  # per story: the days and merged events of its reports
-    by_word: dict[tuple[str, str], set[int]] = {}   # the stories of a kind that may pass each
-    by_day: dict[tuple[str, date], set[int]] = {}    # test below, by number
-    by_event: dict[tuple[str, int], set[int]] = {}
+    by_day: dict[tuple[str, date], set[int]] = {}    # the stories of a kind, by number: with a
+    by_event: dict[tuple[str, int], set[int]] = {}   # report of that day, of that merged event,
+    by_word: dict[tuple[str, str], set[int]] = {}    # or with that word among a report's rarest
     stories = _Stories()
     for x, s in reports:
         begin, end = interval(s)
         who = set(s.speakers)
         day = s.time.day if s.time else None
+        same_days = by_day.get((s.kind, day), set())
+        same_events = set().union(*(by_event.get((s.kind, e), ()) for e in about(s)))
         # Only a story with the same day, a shared merged event, or a report sharing one of
         # the rarest words can pass the test below: the others are not looked at.
-        among = set(by_day.get((s.kind, day), ())).union(
-            *(by_event.get((s.kind, e), ()) for e in about(s)),
-            *(by_word.get((s.kind, w), ()) for w in prefix(words_of[s.id])))
+        among = same_days | same_events
+        among.update(*(by_word.get((s.kind, w), ()) for w in prefix(words_of[s.id])))
         best, best_score, why = None, 0.0, ""
         for story, lo, hi, shared in stories.candidates(s.kind, begin, end, who, among):
-            days, story_events = seen[id(story)]
-            same_day = day is not None and day in days
+            same_day = stories.number(story) in same_days
             words = max(_jaccard(words_of[s.id], words_of[other.id]) for _, other in _compared(story))
-            same_event = bool(about(s) & story_events)
+            same_event = stories.number(story) in same_events
             if not (same_day or words >= SIMILAR_WORDS or same_event):
                 continue
             score = len(shared) + words + same_day + same_event
@@ -350,11 +348,8 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
             best, why = Merged("statement", s.kind), "first report"
         stories.join(best, x, s, why, who)
         n = stories.number(best)
-        days, story_events = seen.setdefault(id(best), (set(), set()))
         if day is not None:
-            days.add(day)
             by_day.setdefault((s.kind, day), set()).add(n)
-        story_events |= about(s)
         for e in about(s):
             by_event.setdefault((s.kind, e), set()).add(n)
         for w in prefix(words_of[s.id]):
