@@ -175,3 +175,26 @@ def test_a_build_tells_its_progress_through_reading_and_writing(tmp_path):
     build(articles, tmp_path / "out", check=False, progress=lambda *a: told.append(a))
     assert [name for _, _, name in told[2:]] == [name for name in STAGES if "shapes" not in name]
     assert {total for _, total, _ in told[2:]} == {len(STAGES) - 1}
+
+
+def test_a_build_frees_the_union_before_the_figures_page(tmp_path):
+    """The union graph is in reference cycles (rdflib's Graph and its namespace manager), and
+    the build pauses the cycle collector: it must still be gone before the last stage loads a
+    second copy of the graph into Oxigraph."""
+    import gc
+
+    from kg.build import build
+    from kg.quads import TripleIndex
+
+    def unions() -> set[int]:
+        return {id(o) for o in gc.get_objects() if isinstance(o, TripleIndex)}
+
+    gc.collect()
+    before, alive = unions(), {}  # other tests' graphs may be alive
+
+    def told(n, total, name):
+        if "figures" in name:
+            alive["unions"] = len(unions() - before)
+    build(sorted((ROOT / "tests" / "articles" / "dev").glob("*.txt"))[:2], tmp_path / "out", check=False,
+          progress=told)
+    assert alive == {"unions": 0}

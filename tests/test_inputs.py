@@ -264,6 +264,7 @@ def test_strict_writes_nothing_and_keeps_the_previous_output(tmp_path, capsys):
     assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-validate"]) == 0
     before = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()}
     assert sorted(before) == sorted(OUTPUTS)
+    cached = sorted((tmp_path / "out" / ".cache").iterdir())
     _write(tmp_path / "in", "other.txt", GOOD.replace("Monday", "Tuesday"))
     _write(tmp_path / "in", "empty.txt", "")
     capsys.readouterr()
@@ -272,6 +273,7 @@ def test_strict_writes_nothing_and_keeps_the_previous_output(tmp_path, capsys):
     assert err.startswith("kg: error: --strict: 1 input(s) skipped, nothing written:\n")
     assert "empty.txt: the article has no text" in err
     assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()} == before
+    assert sorted((tmp_path / "out" / ".cache").iterdir()) == cached  # other.txt not kept either
 
 
 def test_strict_is_quiet_when_nothing_is_skipped(tmp_path):
