@@ -76,6 +76,13 @@ def _size(text: str) -> int:
     return int(m.group(1)) * {"": 1, "k": 2**10, "m": 2**20}[m.group(2).lower()]
 
 
+def _count(text: str) -> int:
+    """A whole number of at least 1, for ``--jobs``."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="News reports to an event-timeline knowledge graph.")
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -92,20 +99,7 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"article files or folders (default: {DEFAULT_ARTICLES})")
     b.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="DIR",
                    help=f"output folder (default: {DEFAULT_OUTPUT})")
-    b.add_argument("--no-validate", action="store_true",
-                   help="skip the SHACL check of the graph before writing (faster on large builds)")
-    b.add_argument("--strict", action="store_true",
-                   help="stop, writing nothing, when any input would be skipped")
-    b.add_argument("--max-size", type=_size, default=MAX_SIZE, metavar="SIZE",
-                   help="the most text one article may have, e.g. 256k or 1M (default: 256k); "
-                        "a file over 16 times that is not read")
-    b.add_argument("--store", metavar="DIR",
-                   help="also load the graph into an Oxigraph store in DIR (replaced whole when complete)")
-    b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="extract in N worker processes (default: the number of cores)")
-    b.add_argument("--no-cache", action="store_true",
-                   help="extract every article again (by default an unchanged article's extraction is "
-                        "taken from DIR/.cache)")
+    _build_options(b)
     b.set_defaults(run=_build)
 
     a = sub.add_parser("add", help="add articles to an existing build",
@@ -117,8 +111,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("paths", nargs="+", metavar="FILE", help="article files or folders to add")
     a.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="DIR",
                    help=f"the build to add to (default: {DEFAULT_OUTPUT})")
-    a.add_argument("--no-validate", action="store_true", help="skip the SHACL check")
-    a.set_defaults(run=_add, strict=False, max_size=MAX_SIZE, store=None, no_cache=False, jobs=None)
+    _build_options(a)
+    a.set_defaults(run=_add)
 
     q = sub.add_parser("query", help="run a named SPARQL query (or a .rq file) on a built graph",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -191,6 +185,24 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"the built graph (default: {DEFAULT_OUTPUT}/graph.trig)")
     x.set_defaults(run=_explain)
     return parser
+
+
+def _build_options(parser: argparse.ArgumentParser) -> None:
+    """The options ``kg build`` and ``kg add`` share."""
+    parser.add_argument("--no-validate", action="store_true",
+                        help="skip the SHACL check of the graph before writing (faster on large builds)")
+    parser.add_argument("--strict", action="store_true",
+                        help="stop, writing nothing, when any input would be skipped")
+    parser.add_argument("--max-size", type=_size, default=MAX_SIZE, metavar="SIZE",
+                        help="the most text one article may have, e.g. 256k or 1M (default: 256k); "
+                             "a file over 16 times that is not read")
+    parser.add_argument("--store", metavar="DIR",
+                        help="also load the graph into an Oxigraph store in DIR (replaced whole when complete)")
+    parser.add_argument("-j", "--jobs", type=_count, default=None, metavar="N",
+                        help="extract in N worker processes (default: the number of cores)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="extract every article again (by default an unchanged article's extraction is "
+                             "taken from DIR/.cache)")
 
 
 def _explain(args) -> int:

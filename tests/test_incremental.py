@@ -87,6 +87,20 @@ def test_kg_add_builds_the_earlier_inputs_and_the_new_file(corpus, tmp_path, cap
     assert main(["add", str(new), "-o", str(tmp_path / "nothing-here")]) != 0
 
 
+def test_kg_add_takes_the_options_of_kg_build(corpus, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "-o", str(out), "--no-validate"]) == 0
+    new = tmp_path / "new.txt"
+    shutil.copy(DEV / "en_05_putin_no_denial.txt", new)
+    assert main(["add", str(new), "-o", str(out), "--no-validate", "--jobs", "1", "--no-cache",
+                 "--store", str(tmp_path / "store"), "--strict", "--max-size", "1M"]) == 0
+    said = capsys.readouterr().out
+    assert "extracted 4 article(s); 0 unchanged" in said and "into the Oxigraph store" in said
+    with pytest.raises(SystemExit) as exit_:
+        main(["add", str(new), "-o", str(out), "--jobs", "0"])
+    assert exit_.value.code == 2 and "'0' is not a number of processes" in capsys.readouterr().err
+
+
 def test_a_parallel_build_writes_the_same_bytes(corpus, tmp_path):
     one = _build(corpus, tmp_path / "one", use_cache=False, jobs=1)
     two = _build(corpus, tmp_path / "two", use_cache=False, jobs=2)
