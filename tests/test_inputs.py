@@ -77,6 +77,35 @@ def test_windows_1252_is_decoded_never_mojibake(tmp_path):
     assert reading.warnings == [f"{path}: not UTF-8; read as Windows-1252"]
 
 
+@pytest.mark.parametrize("head,charset", [
+    ('<meta charset="iso-8859-1">', "iso-8859-1"),
+    ("<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-15'>", "ISO-8859-15"),
+    ('<?xml version="1.0" encoding="latin-1"?>', "latin-1"),
+])
+def test_a_page_in_the_charset_it_declares_is_read_in_it(tmp_path, head, charset):
+    body = "Le ministre a déclaré mardi (12/11/2024) que les soldats étaient arrivés. " * 3
+    page = f"<html><head>{head}<title>Front</title></head><body><p>{body}</p></body></html>"
+    path = _write(tmp_path, "page.html", page.encode("latin-1"))
+    reading = read_file(path)
+    assert reading.warnings == [f"{path}: not UTF-8; read as {charset}, the charset it declares"]
+
+
+def test_a_declared_charset_reads_text_windows_1252_cannot(tmp_path):
+    text = "Moskow: Москва подтвердила, что войска прибыли. " + GOOD
+    page = f'<html><head><meta charset="windows-1251"></head><body><p>{text}</p></body></html>'
+    article = read_article(_write(tmp_path, "page.html", page.encode("cp1251")))
+    assert "Москва подтвердила" in article.text
+
+
+@pytest.mark.parametrize("charset,problem", [
+    ("x-no-such-thing", "declares the charset 'x-no-such-thing', which is not known; save it as UTF-8"),
+    ("ascii", "declares the charset 'ascii' but is not in it (byte 28: b'\\xe9')"),
+])
+def test_a_wrong_declared_charset_is_refused(tmp_path, charset, problem):
+    _refused(tmp_path, f'<meta charset="{charset}"><p>Caf\xe9 '.encode("latin-1") + GOOD.encode(), problem,
+             name="page.html")
+
+
 def test_windows_1252_arrives_in_the_graph_as_written(tmp_path):
     _write(tmp_path / "in", "cp1252.txt", APOSTROPHE.encode("cp1252"))
     assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-validate"]) == 0
