@@ -60,17 +60,25 @@ class BuildReport:
     cached: int = 0         # articles whose extraction came from the cache
 
 
-def collect(paths: list[str | Path]) -> list[Path]:
+def collect(paths: list[str | Path], unreadable: list[dict] | None = None) -> list[Path]:
     """Article files named by ``paths`` (files, or folders read recursively), sorted.
 
     Symbolic links are followed, each folder is entered once (a link to a parent folder ends
-    the walk there) and each file is listed once, under its first name in sorted order.
+    the walk there) and each file is listed once, under its first name in sorted order. A
+    folder that cannot be listed is added to ``unreadable`` as ``{"file", "reason"}``, as a
+    skipped article is; without that list it is an :class:`InputError`.
     """
+    def cannot_list(err: OSError) -> None:
+        problem = {"file": str(err.filename), "reason": f"{err.filename}: cannot list the folder: {err.strerror}"}
+        if unreadable is None:
+            raise InputError(problem["reason"])
+        unreadable.append(problem)
+
     files = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(_walk(path))
+            files.extend(_walk(path, cannot_list))
         elif path.is_file():
             files.append(path)
         else:
@@ -81,10 +89,10 @@ def collect(paths: list[str | Path]) -> list[Path]:
     return sorted(unique.values())
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path, onerror: Callable[[OSError], None]) -> list[Path]:
     """The article files under ``folder``, every real folder visited once."""
     found, seen = [], set()
-    for root, dirs, names in os.walk(folder, followlinks=True):
+    for root, dirs, names in os.walk(folder, followlinks=True, onerror=onerror):
         stat = os.stat(root)
         if (stat.st_dev, stat.st_ino) in seen:
             dirs.clear()
@@ -114,8 +122,9 @@ def build(paths: list[str | Path], out_dir: str | Path,
     """
     out_dir = Path(out_dir)
     report = BuildReport(out_dir, inputs=[str(p) for p in paths])
-    reading = read_files(collect(paths), max_size)
-    report.skipped, report.warnings = reading.skipped, reading.warnings
+    unreadable: list[dict] = []
+    reading = read_files(collect(paths, unreadable), max_size)
+    report.skipped, report.warnings = unreadable + reading.skipped, reading.warnings
     cache = ExtractionCache(out_dir / CACHE)
     kept = {id(a): cache.get(a) for a in reading.articles} if use_cache else {}
     fresh = extract_all([a for a in reading.articles if kept.get(id(a)) is None], jobs)

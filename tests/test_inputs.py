@@ -12,6 +12,7 @@ from rdflib import Dataset, Literal
 
 from kg.build import OUTPUTS, collect
 from kg.cli import main
+from kg.errors import InputError
 from kg.extract.document import extract
 from kg.ingest import MAX_SIZE, parse_article, read_article, read_file, read_files
 
@@ -231,6 +232,28 @@ def test_a_file_the_system_cannot_read_is_skipped(tmp_path):
     path = tmp_path / "folder.txt"
     path.mkdir()
     assert read_file(path).skipped == [{"file": str(path), "reason": f"{path}: cannot read: Is a directory"}]
+
+
+def test_a_folder_that_cannot_be_listed_is_skipped_and_named(tmp_path, monkeypatch, capsys):
+    import os
+
+    _write(tmp_path / "in", "good.txt", GOOD)
+    locked = _write(tmp_path / "in" / "locked", "hidden.txt", GOOD.replace("Monday", "Tuesday")).parent
+    listing = os.scandir
+
+    def scandir(path="."):  # root lists a chmod 000 folder, so the refusal is mocked
+        if isinstance(path, (str, os.PathLike)) and Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+    reason = f"{locked}: cannot list the folder: Permission denied"
+    assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-validate"]) == 3
+    assert f"skipped {locked}: {reason}" in capsys.readouterr().err
+    summary = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
+    assert summary["skipped"] == [{"file": str(locked), "reason": reason}] and len(summary["read"]) == 1
+    assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out2"), "--strict"]) == 1
+    with pytest.raises(InputError, match="cannot list the folder"):
+        collect([tmp_path / "in"])
 
 
 def test_an_unreadable_file_is_skipped_mocked(tmp_path, monkeypatch):
