@@ -42,14 +42,17 @@ from .quads import Quads, TripleIndex
 CONTEXT = "context.jsonld"
 
 
-def write_graphs(data: Quads | Dataset, folder: str | Path, whole: Graph | None = None) -> list[str]:
+def write_graphs(data: Quads | Dataset, folder: str | Path, whole: Graph | None = None,
+                 release: bool = False) -> list[str]:
     """Write every graph file of ``data`` into ``folder``; the names written, in order.
-    ``whole`` is ``merged(data)`` when the caller has it already.
+    ``whole`` is ``merged(data)`` when the caller has it already. The named graphs are
+    written first, then the union; ``release=True`` empties ``data`` in between, so a build
+    that is done with its named graphs does not hold them and the union's writers at once.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     write_graphs(_example(), tmp)
-    ['graph.trig', 'graph.ttl', 'graph.nq', 'graph.jsonld']
+    ['graph.trig', 'graph.nq', 'graph.ttl', 'graph.jsonld']
     """
     quads = as_quads(data)
     refuse_blank_nodes(quads)
@@ -59,6 +62,8 @@ def write_graphs(data: Quads | Dataset, folder: str | Path, whole: Graph | None 
         whole.bind(prefix, namespace, override=True, replace=True)
     folder = Path(folder)
     for name, (source, writer) in WRITERS.items():
+        if source == "merged" and release:
+            quads.graphs.clear()
         with open(folder / name, "w", encoding="utf-8", newline="") as file:
             file.writelines(writer(quads if source == "dataset" else whole))
     return list(WRITERS)
@@ -361,10 +366,10 @@ def jsonld_parts(graph: Graph, ctx: dict[str, Any] | None = None) -> Iterator[st
     yield "\n ]\n}\n"
 
 
-WRITERS: dict[str, tuple[str, Callable[[Any], Iterator[str]]]] = {
+WRITERS: dict[str, tuple[str, Callable[[Any], Iterator[str]]]] = {  # the named graphs' first
     "graph.trig": ("dataset", trig_parts),
-    "graph.ttl": ("merged", turtle_parts),
     "graph.nq": ("dataset", nquads_parts),
+    "graph.ttl": ("merged", turtle_parts),
     "graph.jsonld": ("merged", jsonld_parts),
 }
 

@@ -50,10 +50,16 @@ def builds(tmp_path_factory):
     base = tmp_path_factory.mktemp("builds")
     children = {name: _child_build(base / name, seed, epoch) for (name, epoch), seed in zip(CHILDREN, HASH_SEEDS)}
     made = []
+
+    def kept(xs):
+        quads = to_quads(xs)
+        made.append(quads.dataset())  # a copy: the build empties its graphs once they are written
+        return quads
+
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)
         mp.chdir(ROOT)
-        mp.setattr(kg.build, "to_quads", lambda xs: made.append(to_quads(xs)) or made[-1])
+        mp.setattr(kg.build, "to_quads", kept)
         build([SEED], base / "here")
         mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
         build([SEED], base / "epoch")
@@ -61,7 +67,7 @@ def builds(tmp_path_factory):
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, f"build {name}: {err}"
     folders = {name: base / name for name in ("here", "epoch", *children)}
-    folders["dataset"] = made[0].dataset()
+    folders["dataset"] = made[0]
     return folders
 
 
@@ -273,3 +279,20 @@ def test_nquads_are_sorted_lines_a_graph_at_a_time(out):
     for g in order:
         mine = [line for line in lines[:-1] if line.endswith(f" {g} .")]
         assert mine == sorted(mine)
+
+
+def test_released_graphs_are_written_the_same_and_let_go(tmp_path):
+    from kg.extract.document import extract
+    from kg.formats import write_graphs
+    from kg.ingest import read_article
+
+    x = extract(read_article(sorted(SEED.glob("*.txt"))[0]))
+    written = {}
+    for name, release in (("kept", False), ("released", True)):
+        quads = to_quads([x])
+        (tmp_path / name).mkdir()
+        write_graphs(quads, tmp_path / name, release=release)
+        written[name] = len(quads), {f: (tmp_path / name / f).read_bytes() for f in os.listdir(tmp_path / name)}
+    (kept, files), (left, same) = written["kept"], written["released"]
+    assert kept > 500 and left == 0
+    assert sorted(files) == ["graph.jsonld", "graph.nq", "graph.trig", "graph.ttl"] and same == files
