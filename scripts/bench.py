@@ -4,6 +4,7 @@
     .venv/bin/python scripts/bench.py [--sizes 100,1000] [--jobs N] [--json output/bench.json]
                                       [--items 100,500,2000] [--repeat 5] [--no-browser]
                                       [--rdflib-budget SECONDS] [--baseline-limit SECONDS]
+                                      [--query-limit SECONDS]
 
 For each size N, a corpus of N articles is generated (scripts/gen-corpus.py, seed 1) and
 measured:
@@ -15,8 +16,9 @@ measured:
   output sizes; beside it the rdflib-only path (:func:`rdflib_path`: the same extraction,
   every quad added to an rdflib Dataset, TriG and N-Quads written by rdflib), and the ratio
   of the two;
-- every named query on the largest graph: median latency on rdflib's engine and on an
-  Oxigraph store, and their ratio;
+- every named query on the largest graph: median latency on an Oxigraph store on disk (as
+  ``kg build --store`` makes it) and on rdflib's engine, and their ratio; each engine in a
+  child process, a query stopped after ``--query-limit`` seconds (reported as "over");
 - ``timeline.html`` with 100, 500 and 2,000 items (a made-up projection): the time from
   opening the file to its first complete drawing in headless Chromium.
 
@@ -29,6 +31,7 @@ import argparse
 import importlib.util
 import json
 import os
+import select
 import shutil
 import statistics
 import subprocess
@@ -120,31 +123,89 @@ def baseline(corpus: Path, out: Path, limit: float) -> dict:
     return {"seconds": round(limit, 2), "over": True, "peak_mb": round(usage.ru_maxrss / 1024, 1)}
 
 
-def queries(graph: Path, repeat: int, rdflib_budget: float) -> dict:
-    """Every named query's median latency (ms) on Oxigraph and on rdflib's engine, and their
-    ratio. rdflib runs a query once when that takes over 5 s, and no more queries once it has
-    spent ``rdflib_budget`` seconds (its figures are then None)."""
-    from kg.query import load_graph, load_query, named_queries, run
-    from kg.store import MemoryStore
+def queries(nquads: Path, repeat: int, limit: float, rdflib_budget: float) -> dict:
+    """Every named query's median latency (ms) on an Oxigraph store on disk (loaded from
+    ``nquads`` as ``kg build --store`` loads it) and on rdflib's engine (the file read into
+    memory), and their ratio. Each engine runs in a child process: a query still going after
+    ``limit`` seconds is stopped and reported as ``"over"`` (an rdflib query cannot be
+    interrupted in-process), and rdflib gets no more queries once it has spent
+    ``rdflib_budget`` seconds, its load included (its figures are then None)."""
+    from kg.query import named_queries
+    from kg.store import build_oxigraph
+
+    names = sorted(named_queries())
+    started = time.perf_counter()
+    store = nquads.parent / "bench-store"
+    build_oxigraph(store, nquads)
+    loads = {"oxigraph_load_s": round(time.perf_counter() - started, 2)}
+    ox, ox_load = engine_times("oxigraph", store, names, repeat, limit)
+    rd, rd_load = engine_times("rdflib", nquads, names, repeat, limit, budget=rdflib_budget)
+    loads["rdflib_load_s"] = rd_load
+    out = {"_load": loads}
+    for name in names:
+        o, r = ox.get(name), rd.get(name)
+        ratio = round(r / max(o, 0.1), 1) if isinstance(o, float) and isinstance(r, float) else None
+        out[name] = {"oxigraph": o, "rdflib": r, "ratio": ratio}
+    return out
+
+
+def engine_times(engine: str, source: Path, names: list[str], repeat: int, limit: float,
+                 budget: float = float("inf")) -> tuple[dict, float | str | None]:
+    """``{query: median ms or "over"}`` for ``names`` on one engine, and its load time (s, or
+    "over" when the load alone outlasted ``budget`` or ``limit``). A child process
+    (:func:`run_queries`) loads ``source`` and answers the queries in turn, one JSON line
+    each; when one outlasts ``limit`` the child is killed and a new one takes the rest."""
+    times: dict = {}
+    load: float | str | None = None
+    started = time.perf_counter()
+    left = list(names)
+    while left and time.perf_counter() - started < budget:
+        errors = tempfile.TemporaryFile()
+        child = subprocess.Popen([sys.executable, __file__, "--run-queries", engine, str(source), str(repeat), *left],
+                                 stdout=subprocess.PIPE, stderr=errors, text=True)
+        loading = True
+        while left:
+            wait = budget - (time.perf_counter() - started)
+            wait = max(wait if loading else min(limit, wait), 0)
+            ready, _, _ = select.select([child.stdout], [], [], None if wait == float("inf") else wait)
+            line = child.stdout.readline() if ready else ""
+            if ready and not line and child.wait() != 0:
+                errors.seek(0)
+                raise SystemExit(f"{engine} failed on {left[0]}: {errors.read().decode()[-2000:]}")
+            if not line:  # still at it: the load or the query under way is "over"
+                child.kill()
+                child.wait()
+                if loading:
+                    return times, "over"
+                times[left.pop(0)] = "over"
+                break
+            answer = json.loads(line)
+            if loading:
+                load, loading = answer["load_s"], False
+            else:
+                times[left.pop(0)] = answer["ms"]
+        else:
+            child.wait()
+    return times, load
+
+
+def run_queries(engine: str, source: str, repeat: int, names: list[str]) -> None:
+    """The child of :func:`engine_times`: load ``source``, then each query's median ms, as
+    JSON lines on stdout."""
+    from kg.query import load_graph, load_query, run
+    from kg.store import OxigraphStore
 
     started = time.perf_counter()
-    oxigraph = MemoryStore(graph)
-    loaded = {"oxigraph_load_s": round(time.perf_counter() - started, 2)}
-    started = time.perf_counter()
-    rdflib_graph = load_graph(graph)
-    loaded["rdflib_load_s"] = round(time.perf_counter() - started, 2)
-    spent, out = 0.0, {"_load": loaded}
-    for name in sorted(named_queries()):
+    if engine == "oxigraph":
+        store = OxigraphStore(source)
+        answer = store.run
+    else:
+        graph = load_graph(source)
+        answer = lambda query, params: run(query, graph, params)  # noqa: E731
+    print(json.dumps({"load_s": round(time.perf_counter() - started, 2)}), flush=True)
+    for name in names:
         query, params = load_query(name), PARAMS.get(name, {})
-        times = {"oxigraph": _median_ms(lambda: oxigraph.run(query, params), repeat)}
-        times["rdflib"] = None
-        if spent < rdflib_budget:
-            started = time.perf_counter()
-            times["rdflib"] = _median_ms(lambda: run(query, rdflib_graph, params), repeat, slow=5.0)
-            spent += time.perf_counter() - started
-        times["ratio"] = round(times["rdflib"] / max(times["oxigraph"], 0.1), 1) if times["rdflib"] else None
-        out[name] = times
-    return out
+        print(json.dumps({"ms": _median_ms(lambda: answer(query, params), repeat, slow=5.0)}), flush=True)
 
 
 def _median_ms(go, repeat: int, slow: float = float("inf")) -> float:
@@ -185,6 +246,9 @@ def main(argv=None) -> int:
     if argv[:1] == ["--rdflib-path"]:  # the child of baseline()
         rdflib_path(Path(argv[1]), Path(argv[2]))
         return 0
+    if argv[:1] == ["--run-queries"]:  # a child of engine_times()
+        run_queries(argv[1], argv[2], int(argv[3]), argv[4:])
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000", help="corpus sizes (default 100,1000)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers for the parallel build")
@@ -195,7 +259,9 @@ def main(argv=None) -> int:
     parser.add_argument("--baseline-limit", type=float, default=1800.0,
                         help="seconds after which the rdflib path is stopped (default 1800)")
     parser.add_argument("--rdflib-budget", type=float, default=900.0,
-                        help="seconds rdflib's engine may spend on the queries (default 900)")
+                        help="seconds rdflib's engine may spend on the queries, its load included (default 900)")
+    parser.add_argument("--query-limit", type=float, default=300.0,
+                        help="seconds after which one query is stopped and reported as over (default 300)")
     args = parser.parse_args(argv)
     floor = _script("profile-extract").floor
     report = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}, "sizes": {}}
@@ -220,7 +286,7 @@ def main(argv=None) -> int:
                   f"graph.nq {row['build_n_jobs']['sizes_mb'].get('graph.nq')} MB); the rdflib path "
                   f"{'over ' if over else ''}{row['rdflib_path']['seconds']} s (peak {row['rdflib_path']['peak_mb']} MB): "
                   f"the build is {'over ' if over else ''}{row['build_vs_rdflib_path']}x faster", flush=True)
-        report["queries"] = queries(largest / "graph.nq", args.repeat, args.rdflib_budget)
+        report["queries"] = queries(largest / "graph.nq", args.repeat, args.query_limit, args.rdflib_budget)
         print(f"\nloading the graph: {report['queries']['_load']}")
         print(f"{'query':<18} {'rdflib ms':>10} {'oxigraph ms':>12} {'ratio':>7}")
         for name, t in report["queries"].items():
