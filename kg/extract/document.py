@@ -31,12 +31,14 @@ def extract(article: Article) -> Extraction:
     page = furniture(text, lex, article.body_start)
     spans = sentences(text, lex, page)
     times, told = [], []  # told: the times of the story so far, for "the same day", "at the time"
+    dating = []  # the times that date what is told: not those of a citation
     for sentence in spans:
         found = find_times(text, lex, start=sentence.start, end=sentence.end,
                            anchor=article.published, previous=list(told))
         times.extend(found)
-        told += [t for t in found if (t.begin or t.end) and not _cites(text, t, lex)]
-    dating = [t for t in times if not _cites(text, t, lex)]
+        own = [t for t in found if not _cites(text, t, lex)]
+        dating += own
+        told += [t for t in own if t.begin or t.end]
     for item in page:  # dates on the page (a dateline, an old photo's caption) are kept, but date nothing
         if item.kind in ("dateline", "caption", "credit"):
             times += find_times(text, lex, start=item.span.start, end=item.span.end, anchor=article.published)
