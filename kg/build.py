@@ -12,6 +12,7 @@ import os
 import shutil
 import signal
 import sys
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -298,28 +299,52 @@ def _running(pid: int) -> bool:
 def _move_into_place(staging: Path, out_dir: Path, names: tuple[str, ...]) -> None:
     """Replace the files ``names`` in ``out_dir`` by those in ``staging``: all of them or none.
 
-    SIGINT and SIGTERM are held back until the switch is over (a few renames), and a rename
-    that fails puts back the files already replaced, kept in ``staging/.previous`` meanwhile.
+    SIGINT and SIGTERM are held back until the switch is over (a few renames,
+    :func:`_signals_held`), and a rename that fails puts back the files already replaced,
+    kept in ``staging/.previous`` meanwhile.
     """
     previous = staging / ".previous"
     previous.mkdir()
     moved = []
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    with _signals_held():
+        try:
+            for name in names:
+                if (out_dir / name).exists():
+                    (out_dir / name).replace(previous / name)
+                moved.append(name)
+                (staging / name).replace(out_dir / name)
+        except OSError:
+            for name in reversed(moved):
+                if (previous / name).exists():
+                    (previous / name).replace(out_dir / name)
+                else:
+                    (out_dir / name).unlink(missing_ok=True)
+            raise
+
+
+@contextmanager
+def _signals_held():
+    """SIGINT and SIGTERM noted but not acted on until the block ends, then acted on.
+
+    A handler that only notes the signal does it, not a signal mask: a mask holds a signal
+    back from one thread only, and the kernel hands a signal sent to the process to any
+    thread that does not block it (Oxigraph's and the worker pool's threads), after which
+    Python acts on it in the main thread all the same. Python runs its handlers in the main
+    thread only, so elsewhere the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    before = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum)) for signum in held}
     try:
-        for name in names:
-            if (out_dir / name).exists():
-                (out_dir / name).replace(previous / name)
-            moved.append(name)
-            (staging / name).replace(out_dir / name)
-    except OSError:
-        for name in reversed(moved):
-            if (previous / name).exists():
-                (previous / name).replace(out_dir / name)
-            else:
-                (out_dir / name).unlink(missing_ok=True)
-        raise
+        yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        for signum, handler in before.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        if caught:
+            signal.raise_signal(caught[0])  # handled now as it would have been then
 
 
 def _check(ds) -> None:

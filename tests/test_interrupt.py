@@ -131,7 +131,15 @@ def test_a_failed_rename_puts_the_earlier_files_back(tmp_path, monkeypatch):
     assert [(out / name).read_text() for name in names] == ["old a.txt", "old b.txt", "old c.txt"]
 
 
-def test_a_signal_during_the_switch_waits_for_its_end(tmp_path, monkeypatch):
+@pytest.mark.parametrize("threads", [0, 1], ids=["alone", "beside-a-thread"])
+def test_a_signal_during_the_switch_waits_for_its_end(tmp_path, monkeypatch, threads):
+    # Another thread of the process (Oxigraph's, a pool's) may be the one the signal is
+    # delivered to: the switch must hold it back all the same.
+    import threading
+
+    stop = threading.Event()
+    for _ in range(threads):
+        threading.Thread(target=stop.wait, daemon=True).start()
     out, staging, names = _switch(tmp_path)
     real_replace = Path.replace
 
@@ -141,8 +149,11 @@ def test_a_signal_during_the_switch_waits_for_its_end(tmp_path, monkeypatch):
         return real_replace(self, target)
 
     monkeypatch.setattr(Path, "replace", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        _move_into_place(staging, out, names)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            _move_into_place(staging, out, names)
+    finally:
+        stop.set()
     assert [(out / name).read_text() for name in names] == ["new a.txt", "new b.txt", "new c.txt"]
 
 
