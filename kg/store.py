@@ -382,8 +382,16 @@ def fill_default_graph(store) -> None:
     on labels grows with the square of the articles that mention an actor (100 articles:
     96 s for ``actors``; 0.8 s over the filled default graph). Queries run over this graph;
     named graphs are still there for ``GRAPH`` patterns.
+
+    The triples are streamed a named graph at a time into the bulk loader. A SPARQL
+    ``INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }`` holds every solution in memory
+    first: on 10,000 articles (28.5M quads) it grew past 24 GB and was killed.
     """
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    import pyoxigraph as ox
+
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
+                      for graph in list(store.named_graphs())
+                      for q in store.quads_for_pattern(None, None, None, graph))
 
 
 def _has_default_graph(store) -> bool:
