@@ -150,8 +150,9 @@ def build(paths: list[str | Path], out_dir: str | Path,
     if not extractions:
         raise _skipped_error(f"no article could be read from {', '.join(map(str, paths))}", report.skipped)
     fresh.close()  # ends the worker pool before the writing starts
-    for x in new if use_cache else ():
-        cache.put(x)
+    if use_cache:
+        for x in new:
+            cache.put(x)
     del new
     del kept  # the cached extractions are held by ``extractions`` alone, which the writing empties
     report.extracted, report.cached = len(extractions) - cache.hits, cache.hits

@@ -366,7 +366,8 @@ def jsonld_parts(graph: Graph, ctx: dict[str, Any] | None = None) -> Iterator[st
     yield "\n ]\n}\n"
 
 
-WRITERS: dict[str, tuple[str, Callable[[Any], Iterator[str]]]] = {  # the named graphs' first
+# Each file and what it is written from; the named graphs' files first (see write_graphs).
+WRITERS: dict[str, tuple[str, Callable[[Any], Iterator[str]]]] = {
     "graph.trig": ("dataset", trig_parts),
     "graph.nq": ("dataset", nquads_parts),
     "graph.ttl": ("merged", turtle_parts),
