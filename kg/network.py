@@ -22,7 +22,10 @@ from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
 from .formats import merged
 from .quads import Quads
-from .vocab import KGO, NIF, PROV, SCHEMA, SEM, notation
+from .vocab import KGO, NIF, PROV, SCHEMA, SEM, Terms, notation
+
+KGO, NIF, PROV, SCHEMA, SEM = Terms(KGO), Terms(NIF), Terms(PROV), Terms(SCHEMA), Terms(SEM)
+RDF, RDFS = Terms(RDF), Terms(RDFS)
 
 _ROLES = {KGO.agent: "agent", KGO.theme: "theme", KGO.partner: "partner", KGO.target: "target",
           KGO.speaker: "speaker", KGO.addressee: "addressee", KGO.onBehalfOf: "on_behalf_of",

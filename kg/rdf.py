@@ -28,28 +28,11 @@ from .measures import measure
 from .merge import merge_events, merge_statements, reconcile_actors
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
 from .quads import Quads
-from .vocab import KGO, KGR, NIF, PREFIXES, PROV, SCHEMA, SEM, WD, concept
-
-class _Terms:
-    """A namespace whose terms are made once: rdflib makes a new URIRef on every attribute
-    access (2 to 4 µs), and a build asks for a few million.
-
-    >>> terms = _Terms(RDF)
-    >>> terms.type is terms.type, terms.type == RDF.type
-    (True, True)
-    """
-
-    def __init__(self, namespace):
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = getattr(self._namespace, name)
-        setattr(self, name, term)  # found in the instance from now on, without __getattr__
-        return term
+from .vocab import KGO, KGR, NIF, PREFIXES, PROV, SCHEMA, SEM, WD, Terms, concept
 
 
-KGO, NIF, PROV, SCHEMA, SEM = _Terms(KGO), _Terms(NIF), _Terms(PROV), _Terms(SCHEMA), _Terms(SEM)
-OWL, RDF, RDFS, XSD = _Terms(OWL), _Terms(RDF), _Terms(RDFS), _Terms(XSD)
+KGO, NIF, PROV, SCHEMA, SEM = Terms(KGO), Terms(NIF), Terms(PROV), Terms(SCHEMA), Terms(SEM)
+OWL, RDF, RDFS, XSD = Terms(OWL), Terms(RDF), Terms(RDFS), Terms(XSD)
 STORY = KGR["graph/story"]
 _CLASS = {"country": KGO.Country, "organization": KGO.Organization, "person": KGO.Person,
           "armed_force": KGO.ArmedForce, "group": KGO.Group, "other": KGO.OtherActor}
