@@ -243,8 +243,8 @@ class TripleIndex(Store):
 class IndexedGraph(Graph):
     """An rdflib Graph over a :class:`TripleIndex` that reads the index directly for the calls
     the views and the reference page make by the million (``triples``, ``value``,
-    ``objects``, and so ``subjects`` and ``in``): rdflib's own pass each triple through three
-    generators. The answers, and their order, are the same.
+    ``objects``, ``predicate_objects``, and so ``subjects`` and ``in``): rdflib's own pass each
+    triple through three generators. The answers, and their order, are the same.
 
     >>> from rdflib import RDFS, Literal
     >>> g = TripleIndex([(URIRef("urn:a"), RDFS.label, Literal("A")), (URIRef("urn:a"), RDFS.label, Literal("B"))]).graph()
@@ -269,3 +269,8 @@ class IndexedGraph(Graph):
         if subject is not None and predicate is not None and not unique:
             return (t[2] for t in self.store._spo.get(subject, {}).get(predicate, ()))
         return super().objects(subject, predicate, unique)
+
+    def predicate_objects(self, subject=None, unique=False):
+        if subject is not None and not unique:
+            return ((t[1], t[2]) for found in self.store._spo.get(subject, {}).values() for t in found)
+        return super().predicate_objects(subject, unique)

@@ -296,3 +296,17 @@ def test_released_graphs_are_written_the_same_and_let_go(tmp_path):
     (kept, files), (left, same) = written["kept"], written["released"]
     assert kept > 500 and left == 0
     assert sorted(files) == ["graph.jsonld", "graph.nq", "graph.trig", "graph.ttl"] and same == files
+
+
+def test_the_union_answers_as_rdflib_would(ds):
+    """The union's shortcuts past rdflib's generators (``kg.quads.IndexedGraph``) give what
+    rdflib's own methods give on the same store, in the same order."""
+    union = merged(ds)
+    subjects = sorted(set(union.subjects()))
+    assert len(subjects) > 100
+    for s in subjects:
+        assert list(union.predicate_objects(s)) == list(Graph.predicate_objects(union, s))
+        for p in set(union.predicates(s)):
+            assert list(union.objects(s, p)) == list(Graph.objects(union, s, p))
+            assert union.value(s, p) == Graph.value(union, s, p)
+            assert list(union.triples((s, p, None))) == list(Graph.triples(union, (s, p, None)))
