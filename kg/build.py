@@ -29,6 +29,7 @@ from .model import Extraction
 from .network import project
 from .parallel import extract_all
 from .rdf import to_quads
+from .staging import remove_abandoned
 from .reference import write_reference
 from .validate import validate
 from .store import MemoryStore
@@ -227,7 +228,7 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     staging = out_dir / f"{STAGING}{os.getpid()}"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        _remove_abandoned(out_dir)
+        remove_abandoned(out_dir, STAGING)
         staging.mkdir()
         stage("making the graph")
         quads = to_quads(extractions)
@@ -267,34 +268,6 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         raise OutputError(f"{out_dir}: cannot write: {exc.strerror or exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _remove_abandoned(out_dir: Path) -> None:
-    """Remove the staging folders, named ``.kg-build-PID``, of builds whose process is gone
-    (killed with SIGKILL, or the machine stopped) and this process's own earlier one.
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     for pid in (1, os.getpid(), 2 ** 22 + 1):  # alive; this process; one that cannot exist
-    ...         Path(tmp, f"{STAGING}{pid}").mkdir()
-    ...     _remove_abandoned(Path(tmp))
-    ...     [p.name for p in Path(tmp).iterdir()]
-    ['.kg-build-1']
-    """
-    for folder in out_dir.glob(f"{STAGING}*"):
-        pid = folder.name[len(STAGING):]
-        if folder.is_dir() and pid.isdigit() and (int(pid) == os.getpid() or not _running(int(pid))):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
 
 
 def _move_into_place(staging: Path, out_dir: Path, names: tuple[str, ...]) -> None:

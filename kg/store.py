@@ -31,7 +31,6 @@ import netrc
 import os
 import re
 import shutil
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -44,6 +43,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Identifier
 
 from .errors import QueryError, StoreError
+from .staging import remove_abandoned
 
 #: Environment variables holding the credentials for a remote endpoint (HTTP Basic).
 USER_VARIABLE, PASSWORD_VARIABLE = "KG_SPARQL_USER", "KG_SPARQL_PASSWORD"
@@ -403,17 +403,23 @@ def _has_default_graph(store) -> bool:
 def build_oxigraph(folder: str | Path, nquads: str | Path | bytes) -> int:
     """Load N-Quads (a file or bytes) and the vocabulary into a new Oxigraph store at ``folder``.
 
-    The store is built in a temporary folder beside it and swapped in only when complete, so a
-    failed load leaves the previous store as it was. Returns the number of quads.
+    The store is built in a folder beside it (``.NAME-building-PID``) and swapped in only when
+    complete, so a failed load leaves the previous store as it was; the next build removes such
+    a folder left by a process that was killed. Returns the number of quads.
     """
     import pyoxigraph as ox
 
     from .query import VOCABULARY, VOCABULARY_GRAPH
 
     folder = Path(folder)
+    building = f".{folder.name}-building-"  # then the process number (kg.staging)
+    staging = folder.with_name(f"{building}{os.getpid()}")
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+        remove_abandoned(folder.parent, building)
+        if folder.exists():  # else a killed swap may have left the only copy there
+            remove_abandoned(folder.parent, f".{folder.name}-old-")
+        staging.mkdir()
     except OSError as err:
         raise StoreError(f"{folder}: cannot write: {err.strerror or err}") from err
     old = None

@@ -85,6 +85,18 @@ def test_store_is_replaced_whole(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # no staging left behind
 
 
+def test_a_store_build_removes_what_a_killed_one_left(tmp_path):
+    """A store build killed with SIGKILL leaves its folder (gigabytes for a large archive):
+    the next one removes it, and leaves a folder another running process is still writing."""
+    dead, alive = 2 ** 22 + 1, 1  # a process number that cannot exist; init
+    for name in (f".store-building-{dead}", f".store-building-{alive}", f".store-old-{dead}"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "data").write_bytes(b"left")
+    (tmp_path / "store").mkdir()  # a store is there, so the old copy is not the only one
+    build_oxigraph(tmp_path / "store", nquads(read_graph(GRAPH_FILE)))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".store-building-1", "store"]
+
+
 def test_open_and_networkx_agree(oxigraph_store):
     on_file, on_store = kg.open(GRAPH_FILE), kg.open(oxigraph_store.path)
     assert on_store.query("said-by", actor="Rusia") == on_file.query("said-by", actor="Rusia")
