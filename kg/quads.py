@@ -82,15 +82,21 @@ class Quads:
 
         Readers that take "the first" value of a property then get the same one every run.
         """
-        triples = {t for triples in self.graphs.values() for t in triples}
         # Each term ranked once by its N-Triples form; a triple's key is then one integer
         # (the three ranks as digits), which sorts several times faster than three strings.
-        n3 = {term: f"<{term}>" if type(term) is URIRef else term.n3() for term in self._terms}
+        # Terms are interned (:class:`Triples`), so a rank is found by the term's identity:
+        # hashing an rdflib Literal is a Python call. Equal triples have equal keys: the
+        # first is kept.
+        n3 = {id(term): f"<{term}>" if type(term) is URIRef else term.n3() for term in self._terms}
         ranks = {text: r for r, text in enumerate(sorted(set(n3.values())))}
-        rank = {term: ranks[text] for term, text in n3.items()}
+        rank = {key: ranks[text] for key, text in n3.items()}
         base = len(ranks)
-        ordered = sorted(triples, key=lambda t: (rank[t[0]] * base + rank[t[1]]) * base + rank[t[2]])
-        return TripleIndex(ordered, self._prefixes).graph()
+        unique: dict[int, tuple] = {}
+        for triples in self.graphs.values():
+            for triple in triples:
+                s, p, o = triple
+                unique.setdefault((rank[id(s)] * base + rank[id(p)]) * base + rank[id(o)], triple)
+        return TripleIndex([unique[key] for key in sorted(unique)], self._prefixes).graph()
 
     def dataset(self) -> Dataset:
         """The same graphs in an rdflib Dataset (slow for large graphs: see the module)."""
