@@ -27,7 +27,7 @@ from rdflib.term import URIRef
 
 __all__ = [
     "KGO", "KGV", "KGR", "SEM", "NIF", "SCHEMA", "PROV", "WD", "PREFIXES",
-    "SCHEMES", "CONCEPTS", "concept", "notation",
+    "SCHEMES", "CONCEPTS", "Terms", "concept", "notation",
 ]
 
 
