@@ -35,3 +35,18 @@ def test_a_load_over_the_budget_leaves_every_query_unmeasured(bench):
 def test_a_failing_query_is_an_error_not_a_time(bench):
     with pytest.raises(SystemExit, match="rdflib failed on no-such-query"):
         bench.engine_times("rdflib", EXAMPLE, ["no-such-query"], repeat=1, limit=120)
+
+
+def test_query_times_gives_each_named_query_its_rows_and_digest():
+    import subprocess
+    import sys
+
+    from kg.query import named_queries
+    from kg.store import RdflibStore
+
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "query-times.py"), str(EXAMPLE)],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0].startswith("(load)") and len(out) == 1 + len(named_queries())
+    rows = {line.split()[0]: int(line.split()[1]) for line in out[1:]}
+    expected = len(RdflibStore(EXAMPLE).run(named_queries()["events"], {})[1])
+    assert rows["events"] == expected > 0
