@@ -328,11 +328,11 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
         same_events = set().union(*(by_event.get((s.kind, e), ()) for e in about(s)))
         # Only a story with the same day, a shared merged event, or a report sharing one of
         # the rarest words can pass the test below: the others are not looked at.
-        among = same_days | same_events
-        among.update(*(by_word.get((s.kind, w), ()) for w in prefix(words_of[s.id])))
+        sure = same_days | same_events
+        among = sure.union(*(by_word.get((s.kind, w), ()) for w in prefix(words_of[s.id])))
         best, best_score, why = None, 0.0, ""
         for story, lo, hi, shared in _latest_by_words(
-                list(stories.candidates(s.kind, begin, end, who, among)), same_days | same_events, stories):
+                list(stories.candidates(s.kind, begin, end, who, among)), sure, stories):
             same_day = stories.number(story) in same_days
             words = max(_jaccard(words_of[s.id], words_of[other.id]) for _, other in _compared(story))
             same_event = stories.number(story) in same_events
@@ -375,10 +375,10 @@ def _latest_by_words(candidates: list, sure: set[int], stories: _Stories) -> lis
     >>> len(kept), [stories.number(c[0]) for c in kept[:2]]
     (33, [0, 8])
     """
-    others = [c for c in candidates if stories.number(c[0]) not in sure]
+    others = [n for n in (stories.number(c[0]) for c in candidates) if n not in sure]
     if len(others) <= WORD_STORIES:
         return candidates
-    dropped = {stories.number(c[0]) for c in others[:-WORD_STORIES]}
+    dropped = set(others[:-WORD_STORIES])
     return [c for c in candidates if stories.number(c[0]) not in dropped]
 
 

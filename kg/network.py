@@ -22,7 +22,8 @@ from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
 from .formats import merged
 from .quads import Quads
-from .vocab import KGO, NIF, PROV, SCHEMA, SEM, Terms, notation
+from .terms import Terms
+from .vocab import KGO, NIF, PROV, SCHEMA, SEM, notation
 
 KGO, NIF, PROV, SCHEMA, SEM = Terms(KGO), Terms(NIF), Terms(PROV), Terms(SCHEMA), Terms(SEM)
 RDF, RDFS = Terms(RDF), Terms(RDFS)

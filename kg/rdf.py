@@ -28,8 +28,8 @@ from .measures import measure
 from .merge import merge_events, merge_statements, reconcile_actors
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
 from .quads import Quads
-from .vocab import KGO, KGR, NIF, PREFIXES, PROV, SCHEMA, SEM, WD, Terms, concept
-
+from .terms import Terms
+from .vocab import KGO, KGR, NIF, PREFIXES, PROV, SCHEMA, SEM, WD, concept
 
 KGO, NIF, PROV, SCHEMA, SEM = Terms(KGO), Terms(NIF), Terms(PROV), Terms(SCHEMA), Terms(SEM)
 OWL, RDF, RDFS, XSD = Terms(OWL), Terms(RDF), Terms(RDFS), Terms(XSD)

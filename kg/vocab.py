@@ -27,7 +27,7 @@ from rdflib.term import URIRef
 
 __all__ = [
     "KGO", "KGV", "KGR", "SEM", "NIF", "SCHEMA", "PROV", "WD", "PREFIXES",
-    "SCHEMES", "CONCEPTS", "Terms", "concept", "notation",
+    "SCHEMES", "CONCEPTS", "concept", "notation",
 ]
 
 
@@ -463,26 +463,6 @@ NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#
 SCHEMA = Namespace("https://schema.org/")
 #: Wikidata entities (checked IDs only).
 WD = Namespace("http://www.wikidata.org/entity/")
-
-
-class Terms:
-    """A namespace whose terms are made once: rdflib makes a new URIRef on every attribute
-    access (2 to 4 µs), and a build asks for a few million.
-
-    >>> from rdflib import RDF
-    >>> terms = Terms(RDF)
-    >>> terms.type is terms.type, terms.type == RDF.type
-    (True, True)
-    """
-
-    def __init__(self, namespace):
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = getattr(self._namespace, name)
-        setattr(self, name, term)  # found in the instance from now on, without __getattr__
-        return term
-
 
 #: The prefixes of docs/graph-model.md (besides skos, owl, rdfs, xsd), for binding and queries.
 PREFIXES: dict[str, str] = {

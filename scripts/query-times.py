@@ -23,9 +23,10 @@ def main(path: str, names: list[str]) -> None:
     start = time.perf_counter()
     store = MemoryStore(path)
     print(f"{'(load)':18} {'':>7}      {time.perf_counter() - start:8.2f} s", flush=True)
-    for name in names or sorted(named_queries()):
+    queries = named_queries()
+    for name in names or sorted(queries):
         start = time.perf_counter()
-        rows = store.run(named_queries()[name], PARAMS.get(name))[1]
+        rows = store.run(queries[name], PARAMS.get(name))[1]
         digest = hashlib.md5(repr(rows).encode()).hexdigest()[:10]
         print(f"{name:18} {len(rows):7} rows {time.perf_counter() - start:8.2f} s  {digest}", flush=True)
 
