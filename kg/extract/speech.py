@@ -26,6 +26,95 @@ from .patterns import by_first_letter, either, phrases, words_in
 from .spans import ByStart
 
 
+@dataclass(frozen=True)
+class _Grammar:
+    """The patterns and word sets a lexicon's speech data gives, built once per lexicon."""
+
+    pronouns: re.Pattern
+    restatements: re.Pattern
+    quote_cue: re.Pattern
+    speaker_roles: frozenset[str]
+    documents: frozenset[str]  # the statement nouns, casefolded
+    according: re.Pattern
+    passive_by: re.Pattern
+    agent_marker: re.Pattern
+    document_leads: re.Pattern
+    verbs: dict[str, str]
+    verb_list: list[str]
+    coordinated: re.Pattern  # "… and" right before a cue
+    more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
+    negators: re.Pattern
+    adverbial_leads: re.Pattern
+    relay_verbs: frozenset[str]
+    relayed_cues: re.Pattern
+    agentless: re.Pattern
+    continuations: re.Pattern
+    statement_nouns: re.Pattern
+    definite_after: frozenset[str]
+    conjunctions: re.Pattern
+    relative_clause: re.Pattern
+    group_speakers: re.Pattern
+    role_speakers: re.Pattern
+    titles: re.Pattern
+    addressee_markers: re.Pattern
+    addressee_verbs: frozenset[str]
+    addressee_stops: frozenset[str]
+    audiences: re.Pattern
+    complementizer_ahead: re.Pattern
+    content_lead: re.Pattern
+    kind_cues: tuple[tuple[re.Pattern, str], ...]
+
+
+@lru_cache(maxsize=None)
+def _grammar(lex: Lexicon) -> _Grammar:
+    """The :class:`_Grammar` of ``lex`` (cached: do not change the lexicon)."""
+    enclitic = lex.get("speech.enclitic", "")
+    enc = re.escape(enclitic) if enclitic else "(?!)"
+    cues = _cues(lex, "quote_cues")
+    leads = by_first_letter(sorted(lex.get("speech.according_to", []), key=len, reverse=True))
+    verbs = _cues(lex, "verbs")
+    joins = either(lex.get("speech.coordinators", [])) or "(?!)"
+    markers = lex.get("speech.addressee_markers", []) + lex.get("speech.addressee_verbs", [])
+    skip = rf"(?:\s*(?:{either(markers) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?=,))?"
+    comp = either(lex.get("speech.complementizers", [])) or "(?!)"
+    return _Grammar(
+        pronouns=phrases(lex.get("actors.pronouns", [])),
+        restatements=phrases(lex.get("speech.restatements", []), ignore_case=True),
+        quote_cue=re.compile(rf"[\s,]*(?:(?P<who>[^\s,]+(?: [^\s,]+){{0,3}}) )??(?<![\w-])"
+                             rf"(?P<cue>{either(cues, longest_first=True)})(?P<enc>{enc})?(?![\w-])"),
+        speaker_roles=frozenset(lex.get("actors.speaker_roles", [])),
+        documents=frozenset(w.casefold() for w in lex.get("speech.statement_nouns", [])),
+        according=re.compile(rf"(?<![\w-])(?:{leads or '(?!)'})(?P<enc>{enc})?(?![\w-])"),
+        passive_by=phrases(lex.get("speech.passive_by", [])),
+        agent_marker=re.compile(rf"\b(?:{either(lex.get('speech.agent_markers', [])) or '(?!)'})\b"),
+        document_leads=phrases(lex.get("speech.document_leads", [])),
+        verbs=verbs,
+        verb_list=list(verbs),
+        coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+)?$"),
+        more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
+        negators=phrases(lex.get("speech.negators", [])),
+        adverbial_leads=phrases(lex.get("speech.adverbial_leads", [])),
+        relay_verbs=frozenset(lex.get("speech.relay_verbs", [])),
+        relayed_cues=phrases(lex.get("speech.relayed_cues", [])),
+        agentless=phrases(lex.get("speech.agentless", [])),
+        continuations=phrases(lex.get("speech.continuations", [])),
+        statement_nouns=phrases(lex.get("speech.statement_nouns", []), ignore_case=True),
+        definite_after=frozenset(lex.get("actors.definite_after", [])),
+        conjunctions=phrases(lex.get("actors.conjunctions", [])),
+        relative_clause=re.compile(rf",\s*(?:{either(lex.get('speech.relativizers', [])) or '(?!)'})\b[^,]*,"),
+        group_speakers=phrases(lex.get("actors.group_speakers", []), ignore_case=True),
+        role_speakers=phrases(lex.get("actors.speaker_roles", []), ignore_case=True),
+        titles=phrases([w for ws in lex.get("actors.titles", {}).values() for w in ws]),
+        addressee_markers=phrases(markers),
+        addressee_verbs=frozenset(lex.get("speech.addressee_verbs", [])),
+        addressee_stops=frozenset(lex.get("speech.complementizers", []) + lex.get("speech.prepositions", [])),
+        audiences=phrases(lex.get("speech.audiences", []), ignore_case=True),
+        complementizer_ahead=re.compile(rf"(?<![\w-])(?:{comp})(?![\w-])\s*"),
+        content_lead=re.compile(rf"{skip}\s*,?\s*(?:(?:{comp})\b\s*)?"),
+        kind_cues=tuple((phrases(r["words"], ignore_case=True), r["kind"]) for r in lex.get("speech.kind_cues", [])),
+    )
+
+
 @dataclass
 class _State:
     """What a reader remembers while reading on: the last speakers and the last speech date."""
@@ -67,7 +156,7 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
     """The statements every finder reads in one sentence, one per cue, in text order."""
     inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
     here: list[Statement] = []
-    pronouns = phrases(lex.get("actors.pronouns", []))
+    pronouns = _grammar(lex).pronouns
     for finder in _FINDERS:
         for statement in finder(text, sentence, inside, lex, index, state):
             if not any(_overlaps(statement.cue, h.cue) for h in here):
@@ -126,14 +215,18 @@ def _dated_by_restating(text, sentence, found, times, state, lex) -> None:
     state.time = when
 
 
+_LEAD = re.compile(r"\W*(?:\S+\s+){0,2}")  # a sentence's first two words
+_FOLLOWING = re.compile(r"\s*(?:\S+\s+){0,3}")  # the three words after a cue
+
+
 def _restates(text: str, statement: Statement, lex: Lexicon) -> bool:
     """'He made the remarks on Thursday', 'The announcement came on Monday': the last words, said again."""
     if statement.kind not in ("", "claim"):  # "membantah klaim tersebut" denies someone else's claim
         return False
-    anaphors = phrases(lex.get("speech.restatements", []), ignore_case=True)
-    lead = re.match(r"\W*(?:\S+\s+){0,2}", text[statement.sentence.start:statement.sentence.end])
+    anaphors = _grammar(lex).restatements
+    lead = _LEAD.match(text[statement.sentence.start:statement.sentence.end])
     subject = anaphors.search(text, statement.sentence.start, statement.sentence.start + lead.end() + 1)
-    after = re.match(r"\s*(?:\S+\s+){0,3}", text[statement.cue.end:statement.sentence.end])
+    after = _FOLLOWING.match(text[statement.cue.end:statement.sentence.end])
     obj = anaphors.search(text, statement.cue.end, statement.cue.end + after.end())
     said = statement.content
     news = said is not None and said.start >= statement.cue.end and len(said.text.split()) >= 4
@@ -166,15 +259,13 @@ def _quote_first(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'"…," said X' / '"…," X said' / '"…," he added' (an enclitic cue: the last speaker) /
     '"…," the statement read'."""
     cues = _cues(lex, "quote_cues")
-    enclitic = lex.get("speech.enclitic", "")
+    cue_after = _grammar(lex).quote_cue
     found = []
     for quote in inside:
         after = quote.end + len(text[quote.end:sentence.end]) - len(text[quote.end:sentence.end].lstrip(" ,")) + 1
         tail = text[after:sentence.end]
         speaker_before = index.at(after + len(tail) - len(tail.lstrip(" ,")))
-        alternatives = either(cues, longest_first=True)
-        m = re.match(rf"[\s,]*(?:(?P<who>[^\s,]+(?: [^\s,]+){{0,3}}) )??(?<![\w-])(?P<cue>{alternatives})"
-                     rf"(?P<enc>{re.escape(enclitic) if enclitic else '(?!)'})?(?![\w-])", tail)
+        m = cue_after.match(tail)
         if not m:
             continue
         cue = Span.of(text, after + m.start("cue"), after + m.end())
@@ -200,18 +291,16 @@ def _quote_first(text, sentence, inside, lex, index, state) -> list[Statement]:
 
 
 def _is_role_anaphor(words: str, lex: Lexicon) -> bool:
-    return words in lex.get("actors.speaker_roles", [])
+    return words in _grammar(lex).speaker_roles
 
 
 def _is_document(words: str, lex: Lexicon) -> bool:
-    return words.casefold() in {w.casefold() for w in lex.get("speech.statement_nouns", [])}
+    return words.casefold() in _grammar(lex).documents
 
 
 def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'According to X, …' / '…, according to X' (also inside a sentence with another statement)."""
-    enclitic = lex.get("speech.enclitic", "")
-    leads = by_first_letter(sorted(lex.get("speech.according_to", []), key=len, reverse=True))
-    lead = re.compile(rf"(?<![\w-])(?:{leads or '(?!)'})(?P<enc>{re.escape(enclitic) if enclitic else '(?!)'})?(?![\w-])")
+    lead = _grammar(lex).according
     found = []
     for m in lead.finditer(text, sentence.start, sentence.end):
         if any(q.start <= m.start() < q.end for q in inside):
@@ -240,10 +329,9 @@ def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
 
 def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'Hal ini disampaikan oleh X' / 'This was stated at a briefing by X': speaker after the cue."""
-    found = []
-    for m in phrases(lex.get("speech.passive_by", [])).finditer(text, sentence.start, sentence.end):
-        by = re.search(rf"\b(?:{either(lex.get('speech.agent_markers', [])) or '(?!)'})\b",
-                       text[m.end():sentence.end])
+    found, grammar = [], _grammar(lex)
+    for m in grammar.passive_by.finditer(text, sentence.start, sentence.end):
+        by = grammar.agent_marker.search(text[m.end():sentence.end])
         start = m.end() + by.end() if by else m.end()
         speakers, mention = _speaker_in(text, start, sentence.end, lex, index, state)
         if speakers:
@@ -255,7 +343,7 @@ def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
 
 def _verbless(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'Dalam pernyataan X, …' / 'In a statement, X …': a document that speaks, with no verb."""
-    m = phrases(lex.get("speech.document_leads", [])).match(text, sentence.start, sentence.end)
+    m = _grammar(lex).document_leads.match(text, sentence.start, sentence.end)
     comma = text.find(",", m.end(), sentence.end) if m else -1
     if comma < 0:
         return []
@@ -273,25 +361,24 @@ def _verbless(text, sentence, inside, lex, index, state) -> list[Statement]:
 def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'X (pada Selasa) mengatakan (kepada Y), (bahwa) …', several per sentence; a relay
     ('KCNA quoted Kim as saying …') gives a statement for each level."""
-    verbs = _cues(lex, "verbs")
-    pattern = phrases(verbs)
+    grammar = _grammar(lex)
+    verbs = grammar.verbs
     found, floor = [], sentence.start
-    for m_start, m_end, verb in words_in(list(verbs), text, sentence.start, sentence.end, typo_length=8,
+    for m_start, m_end, verb in words_in(grammar.verb_list, text, sentence.start, sentence.end, typo_length=8,
                                              known=lex.words()):
         if m_start < floor or any(q.start <= m_start < q.end for q in inside):
             continue
         speakers, mention = _subject(text, floor, m_start, lex, index, state, inside)
-        joins = either(lex.get("speech.coordinators", [])) or "(?!)"
         if found and (not speakers or mention and mention.start < found[-1].cue.start) \
-                and re.search(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+)?$", text[found[-1].cue.end:m_start]):
+                and grammar.coordinated.search(text[found[-1].cue.end:m_start]):
             speakers, mention = list(found[-1].speakers), None  # "denied it and said …"
         if not speakers:
             continue
         between = text[(mention.end if mention else floor):m_start]
-        negated = bool(phrases(lex.get("speech.negators", [])).search(between))
+        negated = bool(grammar.negators.search(between))
         end = m_end
         kind = verbs[verb]
-        more = re.match(rf"\s+(?:{joins})\s+({pattern.pattern})", text[end:sentence.end])  # "membantah atau mengonfirmasi"
+        more = grammar.more_verb.match(text[end:sentence.end])  # "membantah atau mengonfirmasi"
         if more:
             end += more.end()
             kind = verbs[more.group(1)]  # "neither denied nor confirmed": what was not confirmed
@@ -303,7 +390,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         if lead:  # "content, X said on Monday."
             content = lead
         if negated:  # the content of a statement not made names what was not said
-            neg = phrases(lex.get("speech.negators", [])).search(between)
+            neg = grammar.negators.search(between)
             content = Span.of(text, (mention.end if mention else floor) + neg.start(), sentence.end)
         quote = next((q for q in inside if q.start >= start), None)
         outer = Statement("", kind, cue, sentence, speakers, quote is not None, quote=quote,
@@ -329,7 +416,7 @@ def _cataphoric_content(text, sentence, mention, cue_start, index, lex) -> Span 
     if comma - sentence.start < 20 or mention.start - comma > 60:
         return None
     head = text[sentence.start:comma].split()
-    if len(head) <= 6 and phrases(lex.get("speech.adverbial_leads", [])).match(text, sentence.start):
+    if len(head) <= 6 and _grammar(lex).adverbial_leads.match(text, sentence.start):
         return None  # "On Saturday, X said …": a time or place before the subject, not content
     if index.within(max(sentence.start, comma - 14), comma):  # "Roe, the spokesperson,"
         previous = text.rfind(",", sentence.start, comma)
@@ -340,10 +427,10 @@ def _cataphoric_content(text, sentence, mention, cue_start, index, lex) -> Span 
 
 def _relayed(text: str, outer: Statement, lex: Lexicon, index: ActorIndex) -> Statement | None:
     """'KCNA quoted Kim as saying …': the words of Kim, relayed by KCNA."""
-    if outer.cue.text.split()[-1] not in lex.get("speech.relay_verbs", []):
+    if outer.cue.text.split()[-1] not in _grammar(lex).relay_verbs:
         return None
     end = outer.sentence.end
-    inner_cue = phrases(lex.get("speech.relayed_cues", [])).search(text, outer.cue.end, end)
+    inner_cue = _grammar(lex).relayed_cues.search(text, outer.cue.end, end)
     if not inner_cue:
         return None
     mentions = [m for m in index.within(outer.cue.end, inner_cue.start())
@@ -362,7 +449,7 @@ def _agentless(text, sentence, inside, lex, index, state) -> list[Statement]:
     if not state.speakers:
         return []
     found = []
-    for m in phrases(lex.get("speech.agentless", [])).finditer(text, sentence.start, sentence.end):
+    for m in _grammar(lex).agentless.finditer(text, sentence.start, sentence.end):
         if any(q.start <= m.start() < q.end for q in inside):
             continue
         found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, list(state.speakers),
@@ -373,7 +460,7 @@ def _agentless(text, sentence, inside, lex, index, state) -> list[Statement]:
 def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'…, adding that …' / '…, seraya menambahkan …': the sentence's speaker goes on."""
     found = []
-    for m in phrases(lex.get("speech.continuations", [])).finditer(text, sentence.start, sentence.end):
+    for m in _grammar(lex).continuations.finditer(text, sentence.start, sentence.end):
         if any(q.start <= m.start() < q.end for q in inside) or not _after_comma(text, m.start()):
             continue
         earlier = [s for s in _speaker_first(text, Span.of(text, sentence.start, m.start()), inside, lex, index, state)]
@@ -414,9 +501,8 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         role = _role_anaphor(text, start, end, lex, index, state)
         if role:
             return role
-        document = phrases(lex.get("speech.statement_nouns", []), ignore_case=True).search(
-            text, max(start, end - 30), end)
-        between = [w for w in text[document.end():end].split() if w not in lex.get("actors.definite_after", [])] \
+        document = _grammar(lex).statement_nouns.search(text, max(start, end - 30), end)
+        between = [w for w in text[document.end():end].split() if w not in _grammar(lex).definite_after] \
             if document else ["-"]
         if document and state.speakers and not between:  # "the statement said", "pernyataan itu menyebut": its author
             return list(state.speakers), None
@@ -430,12 +516,12 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         return [people[-1].key], people[-1].span
     if mentions and _subject_gap(text, mentions[-1].span.end, end):
         mentions = _group_before(text, mentions, lex)
-    pronoun = phrases(lex.get("actors.pronouns", [])).search(text, start, end)
+    pronoun = _grammar(lex).pronouns.search(text, start, end)
     if pronoun and not mentions:
         return list(state.speakers) or _last_person(index, start), Span.of(text, pronoun.start(), pronoun.end())
     if not mentions:
         return [], None
-    joined = phrases(lex.get("actors.conjunctions", []))
+    joined = _grammar(lex).conjunctions
     keys, last = [mentions[0].key], mentions[0]
     for m in mentions[1:]:
         gap = text[last.span.end:m.span.start]
@@ -449,8 +535,7 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
 
 def _relative_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
     """Stretches ', yang … ,' / ', which … ,' before a cue: their actors are not its subject."""
-    words = either(lex.get("speech.relativizers", [])) or "(?!)"
-    return [(start + m.start(), start + m.end()) for m in re.finditer(rf",\s*(?:{words})\b[^,]*,", text[start:end])]
+    return [(start + m.start(), start + m.end()) for m in _grammar(lex).relative_clause.finditer(text[start:end])]
 
 
 def _after_preposition(text: str, pos: int, floor: int, lex: Lexicon) -> bool:
@@ -469,7 +554,7 @@ def _preposition_before(lex: Lexicon) -> re.Pattern:
 
 def _group_before(text: str, mentions: list, lex: Lexicon) -> list:
     """The last mention and those joined to it by 'and' or an acronym in brackets."""
-    joined = phrases(lex.get("actors.conjunctions", []))
+    joined = _grammar(lex).conjunctions
     group = [mentions[-1]]
     for m in reversed(mentions[:-1]):
         gap = text[m.span.end:group[0].span.start].strip()
@@ -481,12 +566,12 @@ def _group_before(text: str, mentions: list, lex: Lexicon) -> list:
 
 
 def pronoun_before(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    return bool(phrases(lex.get("actors.pronouns", [])).search(text, start, end))
+    return bool(_grammar(lex).pronouns.search(text, start, end))
 
 
 def _group_speaker(text, start, end, lex, index) -> Mention | None:
     """A plural speaker with no name right before the cue, recorded as a group actor."""
-    groups = phrases(lex.get("actors.group_speakers", []), ignore_case=True)
+    groups = _grammar(lex).group_speakers
     hit = None
     for hit in groups.finditer(text, start, end):
         pass
@@ -500,11 +585,11 @@ def _role_anaphor(text, start, end, lex, index, state) -> tuple[list[str], Span]
     """A definite role right before the cue is the person last named with that title (or the
     last speaker), and is recorded as one more mention of them."""
     hit = None
-    for hit in phrases(lex.get("actors.speaker_roles", []), ignore_case=True).finditer(text, start, end):
+    for hit in _grammar(lex).role_speakers.finditer(text, start, end):
         pass
     if hit is None or not _subject_gap(text, hit.end(), end):
         return None
-    concept = next((index.title_concept(w) for w in phrases(list(index.titles)).findall(hit.group())), "")
+    concept = next((index.title_concept(w) for w in _grammar(lex).titles.findall(hit.group())), "")
     people = [m for m in reversed(index.mentions) if m.span.end <= hit.start() and m.kind == "actor"
               and index.actors[m.key].type == "person"]
     titled = [m for m in people if concept and index.title_concept(index.actors[m.key].title or "") == concept]
@@ -523,7 +608,7 @@ def _subject_gap(text: str, pos: int, cue: int) -> bool:
 
 def _speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | None]:
     """The speaker right after a quote-first cue: a pronoun, a known actor, or a new name."""
-    pronoun = phrases(lex.get("actors.pronouns", [])).match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()))
+    pronoun = _grammar(lex).pronouns.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()))
     if pronoun:
         return list(state.speakers) or _last_person(index, pos), Span.of(text, pronoun.start(), pronoun.end())
     hit = index.at(pos)
@@ -539,7 +624,7 @@ def _speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | No
 
 def _speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | None]:
     """The speaker inside 'according to X' (and its lexicon equivalents): a pronoun, a person, or an actor."""
-    pronoun = phrases(lex.get("actors.pronouns", [])).search(text, start, end)
+    pronoun = _grammar(lex).pronouns.search(text, start, end)
     mentions = [m for m in index.within(start, end) if index.actors[m.key].type != "armed_force"]
     if pronoun and not mentions:
         return list(state.speakers) or _last_person(index, start), Span.of(text, pronoun.start(), pronoun.end())
@@ -550,21 +635,26 @@ def _speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | 
     return [chosen.key], Span.of(text, start + len(text[start:end]) - len(text[start:end].lstrip()), mentions[-1].span.end)
 
 
+_WORD = re.compile(r"[\w.'’-]+")
+_WORD_OR_MARK = re.compile(r"[\w.'’-]+|\S")
+
+
 def _addressees(text, pos, end, lex, index, cue: str = "") -> list[str]:
     """'kepada para wartawan' / 'told reporters': to whom it was said (a known actor, or the
     head noun of a few words, up to a complementizer or a comma)."""
-    markers = phrases(lex.get("speech.addressee_markers", []) + lex.get("speech.addressee_verbs", []))
+    grammar = _grammar(lex)
+    markers = grammar.addressee_markers
     start = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
-    if cue not in lex.get("speech.addressee_verbs", []):
+    if cue not in grammar.addressee_verbs:
         m = markers.match(text, start)
         if not m:
             return []
         start = m.end()
     start += len(text[start:end]) - len(text[start:end].lstrip())
-    stop = set(lex.get("speech.complementizers", [])) | set(lex.get("speech.prepositions", []))
+    stop = grammar.addressee_stops
     words = []
-    for word in re.finditer(r"[\w.'’-]+|\S", text[start:end]):
-        if not re.fullmatch(r"[\w.'’-]+", word.group()) or word.group() in stop or len(words) == 4:
+    for word in _WORD_OR_MARK.finditer(text[start:end]):
+        if not _WORD.fullmatch(word.group()) or word.group() in stop or len(words) == 4:
             break
         words.append(word)
     if not words:
@@ -573,7 +663,7 @@ def _addressees(text, pos, end, lex, index, cue: str = "") -> list[str]:
     known = [m for m in index.within(start, reach) if index.actors[m.key].type != "armed_force"]
     if known:  # "told President Jane Roe", "kepada Menlu AS"
         return [known[-1].key]
-    audiences = phrases(lex.get("speech.audiences", []), ignore_case=True)
+    audiences = grammar.audiences
     heard = audiences.search(text, start, reach)
     if not heard:  # "told a press conference": a setting, not someone
         return []
@@ -583,16 +673,17 @@ def _addressees(text, pos, end, lex, index, cue: str = "") -> list[str]:
     return [slug(label)]
 
 
+_CLAUSE_MARK = re.compile(r"[.;:\"“”]")
+
+
 def _content_start(text, pos, end, lex, index) -> int:
     """Skip an addressee, a comma and a complementizer ("bahwa", "that") after the cue."""
     rest = text[pos:end]
-    markers = lex.get("speech.addressee_markers", []) + lex.get("speech.addressee_verbs", [])
-    skip = rf"(?:\s*(?:{either(markers) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?=,))?"
-    comp = either(lex.get("speech.complementizers", [])) or "(?!)"
-    ahead = re.search(rf"(?<![\w-])(?:{comp})(?![\w-])\s*", rest[:90])
-    if ahead and not re.search(r"[.;:\"“”]", rest[:ahead.start()]):  # "said on Monday, in Rome, that …"
+    grammar = _grammar(lex)
+    ahead = grammar.complementizer_ahead.search(rest[:90])
+    if ahead and not _CLAUSE_MARK.search(rest[:ahead.start()]):  # "said on Monday, in Rome, that …"
         return pos + ahead.end()
-    m = re.match(rf"{skip}\s*,?\s*(?:(?:{comp})\b\s*)?", rest)
+    m = grammar.content_lead.match(rest)
     return pos + (m.end() if m else 0)
 
 
@@ -618,9 +709,9 @@ def _refine(statement: Statement, lex: Lexicon) -> str:
     said = (statement.quote or statement.content)
     if said is None or not _any_kind_cue(lex).search(said.text):  # most say nothing more
         return statement.kind
-    for record in lex.get("speech.kind_cues", []):
-        if phrases(record["words"], ignore_case=True).search(said.text):
-            return record["kind"]
+    for cue, kind in _grammar(lex).kind_cues:
+        if cue.search(said.text):
+            return kind
     return statement.kind
 
 
