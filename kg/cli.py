@@ -119,8 +119,12 @@ def _parser() -> argparse.ArgumentParser:
                        epilog="examples:\n  kg query --list\n  kg query statements --format csv\n"
                               "  kg query said-by --param actor=\"Mark Rutte\"")
     q.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="a named query or a .rq file")
-    q.add_argument("--graph", default=f"{DEFAULT_OUTPUT}/graph.trig", metavar="FILE",
-                   help="the graph to query (default: output/graph.trig)")
+    q.add_argument("--graph", default=f"{DEFAULT_OUTPUT}/graph.ttl", metavar="FILE",
+                   help="the graph file to query (default: output/graph.ttl, the merged graph, "
+                        "quickest to load; give graph.trig for GRAPH patterns over the articles)")
+    q.add_argument("--engine", default="oxigraph", choices=("oxigraph", "rdflib"),
+                   help="what answers a query on a --graph file: Oxigraph in memory (default, "
+                        "fast) or rdflib (pure Python, slow past a few hundred articles)")
     q.add_argument("--store", metavar="DIR", help="query the Oxigraph store in DIR (from kg build --store)")
     q.add_argument("--endpoint", metavar="URL",
                    help="query a SPARQL 1.1 endpoint (its default graph the union of the named graphs; "
@@ -295,9 +299,10 @@ def _query(args) -> int:
 
 
 def _run_query(args, query, params):
-    """Run ``query`` on the store the options name: --endpoint, --store, else the --graph file."""
+    """Run ``query`` on the store the options name: --endpoint, --store, else the --graph file
+    (read into Oxigraph's memory, or rdflib's with ``--engine rdflib``)."""
     from .errors import QueryError
-    from .store import OxigraphStore, RdflibStore, RemoteStore
+    from .store import MemoryStore, OxigraphStore, RdflibStore, RemoteStore
 
     if args.endpoint and args.store:
         raise QueryError("give --endpoint or --store, not both")
@@ -305,8 +310,10 @@ def _run_query(args, query, params):
         store = RemoteStore(args.endpoint)
     elif args.store:
         store = OxigraphStore(args.store)
-    else:
+    elif args.engine == "rdflib":
         store = RdflibStore(args.graph)
+    else:
+        store = MemoryStore(args.graph)
     return store.run(query, params)
 
 

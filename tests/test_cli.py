@@ -50,6 +50,27 @@ def test_events_query(built, capsys):
     assert {r["type"] for r in rows} >= {"deployment", "combat", "movement", "withdrawal"}
 
 
+@pytest.mark.parametrize("name", ["statements", "events", "figures"])
+def test_a_graph_file_gives_the_same_rows_from_each_engine_and_format(built, capsys, name):
+    """Oxigraph (the default) on the merged Turtle and on the TriG, and rdflib on the TriG."""
+    answers = {(graph, engine): _csv(capsys, name, "--graph", str(built / graph), "--engine", engine)
+               for graph in ("graph.ttl", "graph.trig") for engine in ("oxigraph", "rdflib")}
+    first = answers["graph.ttl", "oxigraph"]
+    assert first and all(rows == first for rows in answers.values())
+
+
+def test_a_query_reads_the_merged_turtle_in_oxigraph_by_default(built, monkeypatch, capsys):
+    from kg import store
+    from kg.cli import _parser
+
+    args = _parser().parse_args(["query", "events"])
+    assert (args.graph, args.engine) == ("output/graph.ttl", "oxigraph")
+    used, run = [], store.MemoryStore.run
+    monkeypatch.setattr(store.MemoryStore, "run", lambda self, *a: used.append(self.path.name) or run(self, *a))
+    assert _csv(capsys, "events", "--graph", str(built / "graph.ttl"))
+    assert used == ["graph.ttl"]
+
+
 def test_every_format_parses_back(built):
     from rdflib import Dataset, Graph
     ds = Dataset()
