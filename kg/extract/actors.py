@@ -20,6 +20,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..gazetteer import Entry, Gazetteer
 from ..lexicon import Lexicon
@@ -32,6 +33,79 @@ _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")
 # jumps from capital to capital instead of trying every position.
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:(?:['’]s?)?\s+[A-Z][\w'’-]*){0,5}")
 _POSSESSIVE = re.compile(r"['’]s$")
+_WORD = re.compile(r"[\w'’.-]+")
+_INITIAL = re.compile(r"[A-Z]\.")
+_NEXT_WORD = re.compile(r" (?=\S)")
+_ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{0,9}\)")  # "Amerika Serikat (AS)"
+_FORCE_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:special|regular|own|elite|armed))?\s*")
+_TITLE_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s*")
+_APPOSITION = re.compile(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+),\s*$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+\b")
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The patterns and word sets a lexicon's actor data gives, built once per lexicon."""
+
+    titles: dict[str, str]  # title word -> concept
+    title_pattern: re.Pattern
+    org_anaphors: re.Pattern
+    direction_after: bool
+    directions: tuple[tuple[str, re.Pattern], ...]  # (direction, its words next to a country)
+    any_direction: re.Pattern  # a word of any direction (a direction without words: blanks alone)
+    force_nouns: re.Pattern
+    force_gap: re.Pattern  # the blanks and link word between a force noun and its country
+    org_heads: frozenset[str]
+    not_names: frozenset[str]
+    particles: frozenset[str]
+    title_link: re.Pattern
+    determiner_before: re.Pattern
+    determiner_after: re.Pattern  # ", a …" after a name: someone new
+    definite_before: re.Pattern
+    definite_after: re.Pattern
+    name_only_titles: frozenset[str]
+    plural_titles: frozenset[str]
+    family_first: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def _grammar(lex: Lexicon) -> _Grammar:
+    """The :class:`_Grammar` of ``lex`` (cached: do not change the lexicon)."""
+    titles = {w: concept for concept, ws in lex.get("actors.titles", {}).items() for w in ws}
+    after = lex.get("events.direction_after", "no") == "yes"
+    directions = lex.get("events.directions", {})
+    every = [w for words in directions.values() for w in words or [""]]
+    determiners = either(lex.get("actors.determiners", [])) or "(?!)"
+    return _Grammar(
+        titles=titles,
+        title_pattern=phrases(list(titles)),
+        org_anaphors=phrases(lex.get("actors.org_anaphors", []), ignore_case=True),
+        direction_after=after,
+        directions=tuple((d, _direction_pattern(words, after)) for d, words in directions.items()),
+        any_direction=_direction_pattern(every, after),
+        force_nouns=phrases(lex.get("actors.force_nouns", []), ignore_case=True),
+        force_gap=re.compile(rf"\s+(?:(?:{either(lex.get('actors.force_links', [])) or '(?!)'})\s+)?"),
+        org_heads=frozenset(lex.get("actors.org_heads", [])),
+        not_names=frozenset(lex.get("actors.not_names", [])),
+        particles=frozenset(lex.get("actors.name_particles", [])),
+        title_link=re.compile(rf" +(?:{either(lex.get('actors.title_links', [])) or '(?!)'}) +(?=\S)"),
+        determiner_before=re.compile(rf"(?:^|\s)(?:{determiners})\s+$"),
+        determiner_after=re.compile(rf",\s+(?:{determiners})\s"),
+        definite_before=re.compile(
+            rf"\b(?:{either(lex.get('actors.definite_before', [])) or '(?!)'})\s+(?:\S+\s+){{0,2}}$"),
+        definite_after=re.compile(rf"\s+(?:{either(lex.get('actors.definite_after', [])) or '(?!)'})\b"),
+        name_only_titles=frozenset(lex.get("actors.name_only_titles", [])),
+        plural_titles=frozenset(lex.get("actors.plural_titles", [])),
+        family_first=frozenset(lex.get("actors.family_name_first", [])),
+    )
+
+
+def _direction_pattern(words: list[str], after: bool) -> re.Pattern:
+    """One of ``words`` right after a country (``after``: matched on the text after it) or
+    right before it (searched in the text before it)."""
+    if after:
+        return re.compile(rf"\s+(?:{either(words)})\b")
+    return re.compile(rf"\b(?:{either(words)})\s+$")
 
 
 @dataclass(frozen=True)
@@ -70,23 +144,26 @@ class ActorIndex:
         self._starts: list[int] = []  # their starts, for bisection
         self._of_kind: dict[str, tuple[list[Mention], list[int]]] = {}  # the same, kind by kind
         self._longest = 0  # the longest mention: none that holds a position starts further back
-        self.titles: dict[str, str] = {
-            w: concept for concept, ws in lex.get("actors.titles", {}).items() for w in ws
-        }
+        self.grammar = _grammar(lex)
+        self.titles: dict[str, str] = self.grammar.titles
 
     # --- adding -----------------------------------------------------------------------
     def add_entry(self, entry: Entry, span: Span, how: str = "name") -> Mention:
         """Record a mention of a gazetteer entry."""
         if entry.kind == "place":
-            place = self.places.setdefault(entry.key, Place(
-                entry.key, entry.label(self.language), wikidata=entry.wikidata,
-                labels=dict(entry.labels), part_of=entry.part_of))
+            place = self.places.get(entry.key)
+            if place is None:
+                place = self.places[entry.key] = Place(
+                    entry.key, entry.label(self.language), wikidata=entry.wikidata,
+                    labels=dict(entry.labels), part_of=entry.part_of)
             place.mentions.append(span)
             return self._mention(Mention(span, entry.key, "place", how))
-        actor = self.actors.setdefault(entry.key, Actor(
-            entry.key, entry.label(self.language), entry.type, wikidata=entry.wikidata,
-            labels=dict(entry.labels), title=entry.titles.get(self.language, ""),
-            affiliation=entry.affiliation, in_gazetteer=True))
+        actor = self.actors.get(entry.key)
+        if actor is None:
+            actor = self.actors[entry.key] = Actor(
+                entry.key, entry.label(self.language), entry.type, wikidata=entry.wikidata,
+                labels=dict(entry.labels), title=entry.titles.get(self.language, ""),
+                affiliation=entry.affiliation, in_gazetteer=True)
         actor.mentions.append(span)
         return self._mention(Mention(span, entry.key, "actor", how))
 
@@ -105,7 +182,9 @@ class ActorIndex:
 
     def add_place(self, key: str, label: str, span: Span, part_of: str = "") -> None:
         """Record a place found from context (e.g. "Rusia timur")."""
-        place = self.places.setdefault(key, Place(key, label, labels={self.language: label}, part_of=part_of))
+        place = self.places.get(key)
+        if place is None:
+            place = self.places[key] = Place(key, label, labels={self.language: label}, part_of=part_of)
         place.mentions.append(span)
         self._mention(Mention(span, key, "place", "name"))
 
@@ -200,8 +279,7 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
 
 def _org_anaphors(index: ActorIndex, sentence: Span) -> None:
     """'the agency', 'kementerian itu': the organisation named last before it."""
-    for m in phrases(index.lex.get("actors.org_anaphors", []), ignore_case=True).finditer(
-            index.text, sentence.start, sentence.end):
+    for m in index.grammar.org_anaphors.finditer(index.text, sentence.start, sentence.end):
         if index.at(m.start()) or index.around(m.start()):
             continue
         key = index.last(m.start(), ("organization",))
@@ -211,16 +289,14 @@ def _org_anaphors(index: ActorIndex, sentence: Span) -> None:
 
 def _directions(index: ActorIndex, sentence: Span) -> None:
     """'Rusia timur' / 'eastern Russia': a part of a country, as a place."""
-    lex, text = index.lex, index.text
-    after = index.lex.get("events.direction_after", "no") == "yes"
-    directions = lex.get("events.directions", {})
+    text, grammar = index.text, index.grammar
+    after = grammar.direction_after
     countries = [m for m in index.within(sentence.start, sentence.end)
                  if m.key in index.gaz.entries and index.gaz.entries[m.key].type == "country"]
     # Only a country next to a word of any direction is looked at for each direction (a
     # direction without words, whose pattern matches blanks alone, counts as an empty word).
-    every = [w for words in directions.values() for w in words or [""]]
-    countries = [m for m in countries if _direction_at(text, sentence, m, after, every)]
-    for direction, words in directions.items():
+    countries = [m for m in countries if _direction_at(text, sentence, m, after, grammar.any_direction)]
+    for direction, words in grammar.directions:
         for m in countries:
             hit = _direction_at(text, sentence, m, after, words)
             if hit:
@@ -229,20 +305,19 @@ def _directions(index: ActorIndex, sentence: Span) -> None:
                 index.add_place(f"{m.key}-{direction}", span.text, span, part_of=m.key)
 
 
-def _direction_at(text: str, sentence: Span, country: Mention, after: bool, words: list[str]) -> re.Match | None:
-    """One of ``words`` right after the country (``after``) or right before it."""
+def _direction_at(text: str, sentence: Span, country: Mention, after: bool, words: re.Pattern) -> re.Match | None:
+    """One of ``words`` (see :func:`_direction_pattern`) right after the country (``after``)
+    or right before it."""
     if after:
-        return re.match(rf"\s+(?:{either(words)})\b", text[country.span.end:sentence.end])
-    return re.search(rf"\b(?:{either(words)})\s+$", text[sentence.start:country.span.start])
+        return words.match(text[country.span.end:sentence.end])
+    return words.search(text[sentence.start:country.span.start])
 
 
 def _forces(index: ActorIndex, sentence: Span) -> None:
     """'pasukan Korea Utara', 'North Korean troops', 'troops from North Korea'."""
     text = index.text
-    nouns = phrases(index.lex.get("actors.force_nouns", []), ignore_case=True)
-    links = either(index.lex.get("actors.force_links", [])) or "(?!)"
-    for m in nouns.finditer(text, sentence.start, sentence.end):
-        country = _country_after(index, m.end(), links) or _country_before(index, m.start(), sentence.start)
+    for m in index.grammar.force_nouns.finditer(text, sentence.start, sentence.end):
+        country = _country_after(index, m.end()) or _country_before(index, m.start(), sentence.start)
         if not country:
             continue
         span = Span.of(text, min(m.start(), country.span.start), max(m.end(), country.span.end))
@@ -253,11 +328,11 @@ def _forces(index: ActorIndex, sentence: Span) -> None:
 def _organisations(index: ActorIndex, sentence: Span) -> None:
     """Organisations nobody listed, by their head word: "the Central Military Commission",
     "Dewan Keamanan Nasional": two to six capitalised words, one of them a head word."""
-    heads = set(index.lex.get("actors.org_heads", []))
+    heads = index.grammar.org_heads
     if not heads:
         return
     text = index.text
-    not_names = set(index.lex.get("actors.not_names", []))
+    not_names = index.grammar.not_names
     for m in _CAPITALISED_RUN.finditer(text[sentence.start:sentence.end]):
         start, words = sentence.start + m.start(), m.group().split()
         owner = ""
@@ -276,10 +351,10 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
         name = " ".join(words).rstrip(",")
         span = Span.of(text, start, start + len(name))
         if index.overlapping(span.start, span.end) or any(
-                t.start() <= span.start < t.end() for t in phrases(index.titles).finditer(text, sentence.start, span.end)):
+                t.start() <= span.start < t.end() for t in index.grammar.title_pattern.finditer(text, sentence.start, span.end)):
             continue  # a known name, or part of a title ("Kepala Staf Umum")
         country = index.at(span.end + 1)
-        if country and index.actors[country.key].type == "country" and index.lex.get("events.direction_after") == "yes":
+        if country and index.actors[country.key].type == "country" and index.grammar.direction_after:
             owner = owner or country.key  # "Kantor Kepresidenan Korea Selatan"
             span = Span.of(text, start, country.span.end)
             name = span.text
@@ -288,8 +363,8 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
                         affiliation=owner)
 
 
-def _country_after(index: ActorIndex, pos: int, links: str) -> Mention | None:
-    gap = re.match(rf"\s+(?:(?:{links})\s+)?", index.text[pos:pos + 12])
+def _country_after(index: ActorIndex, pos: int) -> Mention | None:
+    gap = index.grammar.force_gap.match(index.text[pos:pos + 12])
     hit = index.at(pos + (gap.end() if gap else 0))
     return hit if hit and index.actors[hit.key].type == "country" else None
 
@@ -297,7 +372,7 @@ def _country_after(index: ActorIndex, pos: int, links: str) -> Mention | None:
 def _country_before(index: ActorIndex, pos: int, floor: int) -> Mention | None:
     for m in index.within(floor, pos):
         gap = index.text[m.span.end:pos]
-        if re.fullmatch(r"(?:['’]s)?(?:\s+(?:special|regular|own|elite|armed))?\s*", gap) \
+        if _FORCE_OWNER_GAP.fullmatch(gap) \
                 and index.actors[m.key].type == "country":  # "Ukraine's military", "Russia's own forces"
             return m
     return None
@@ -306,25 +381,25 @@ def _country_before(index: ActorIndex, pos: int, floor: int) -> Mention | None:
 def _name_at(index: ActorIndex, pos: int, end: int) -> Span | None:
     """A person name of 2-4 capitalised words starting at ``pos``."""
     text = index.text
-    particles = set(index.lex.get("actors.name_particles", []))
-    not_names = set(index.lex.get("actors.not_names", []))
+    particles = index.grammar.particles
+    not_names = index.grammar.not_names
     while pos < end and text[pos] in " ,":
         pos += 1
     words, cur = [], pos
     while cur < end and len(words) < 4:
-        m = re.compile(r"[\w'’.-]+").match(text, cur)
+        m = _WORD.match(text, cur)
         if not m:
             break
-        word = m.group().rstrip(".") if not re.fullmatch(r"[A-Z]\.", m.group()) else m.group()
+        word = m.group().rstrip(".") if not _INITIAL.fullmatch(m.group()) else m.group()
         if not (_NAME_TOKEN.fullmatch(word) or (words and word in particles)):
             break
         if not words and (word in not_names or index.at(cur) or index.at(cur, "place")):
             break
-        if index.title_concept(word) or word in index.lex.get("actors.org_heads", []):
+        if index.title_concept(word) or word in index.grammar.org_heads:
             break
         words.append((m.start(), m.start() + len(word)))
         cur = m.start() + len(word)
-        if not re.match(r" (?=\S)", text[cur:cur + 2]):
+        if not _NEXT_WORD.match(text[cur:cur + 2]):
             break
         cur += 1
     while words and text[words[-1][0]:words[-1][1]] in particles:
@@ -338,10 +413,9 @@ def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str
     """After a title: the organisation or country it belongs to, where it ends, and a
     principal ("juru bicara Sekjen PBB": the secretary-general of the UN)."""
     pos, affiliation, principal = start, "", ""
-    titles = phrases(index.titles)
-    links = either(index.lex.get("actors.title_links", [])) or "(?!)"
+    titles = index.grammar.title_pattern
     while pos < end:
-        link = re.match(rf" +(?:{links}) +(?=\S)", index.text[pos:end])
+        link = index.grammar.title_link.match(index.text[pos:end])
         if link:  # "spokesperson for NATO"
             pos += link.end() - 1
         gap = len(index.text[pos:end]) - len(index.text[pos:end].lstrip(" "))
@@ -349,7 +423,7 @@ def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str
         if hit and index.actors[hit.key].type in ("organization", "country", "armed_force"):
             affiliation, pos = hit.key, hit.span.end
             continue
-        acronym = re.match(r"\s*\([A-Z][\w.-]{0,9}\)", index.text[pos:end])  # "Amerika Serikat (AS)"
+        acronym = _ACRONYM.match(index.text[pos:end])
         if acronym and affiliation:
             pos += acronym.end()
             continue
@@ -379,7 +453,7 @@ def _holder(index: ActorIndex, concept: str, org: str) -> str:
 
 def _people(index: ActorIndex, sentence: Span) -> None:
     text, consumed = index.text, sentence.start
-    for m in phrases(index.titles).finditer(text, sentence.start, sentence.end):
+    for m in index.grammar.title_pattern.finditer(text, sentence.start, sentence.end):
         if m.start() < consumed:  # a title inside another's affiliation ("juru bicara Sekjen PBB")
             continue
         if any(index.actors.get(x.key) and index.actors[x.key].type == "organization"
@@ -399,8 +473,7 @@ def _people(index: ActorIndex, sentence: Span) -> None:
         if name is None:
             lead = index.within(sentence.start, m.start())
             lead_start = lead[-1].span.start if before_org and lead else m.start()
-            article = re.search(rf"(?:^|\s)(?:{either(index.lex.get('actors.determiners', [])) or '(?!)'})\s+$",
-                                text[sentence.start:lead_start])
+            article = index.grammar.determiner_before.search(text[sentence.start:lead_start])
             name = _apposition_name(index, sentence.start + article.start() if article else lead_start, sentence.start)
         if name is None:
             role = Span.of(text, m.start(), after)
@@ -420,8 +493,8 @@ def _people(index: ActorIndex, sentence: Span) -> None:
                 index.add_entry(index.gaz.entries[holder], role, "role")
             elif holder:
                 index.add_actor(holder, index.actors[holder].label, "person", role, "role")
-            elif affiliation and title not in index.lex.get("actors.name_only_titles", []):  # "a Pentagon spokesperson"
-                plural = title in index.lex.get("actors.plural_titles", [])  # "Ukrainian officials"
+            elif affiliation and title not in index.grammar.name_only_titles:  # "a Pentagon spokesperson"
+                plural = title in index.grammar.plural_titles  # "Ukrainian officials"
                 index.add_actor(f"{affiliation}-{slug(title if plural else index.title_concept(title))}", label,
                                 "group" if plural else "person", role, "role", title=title, affiliation=affiliation,
                                 principal=principal or affiliation)
@@ -434,10 +507,10 @@ def _people(index: ActorIndex, sentence: Span) -> None:
 def _definite(index: ActorIndex, title: re.Match, after: int, affiliation: str) -> str:
     """'The Ukrainian leader', 'juru bicara itu': a definite role is the person of that
     affiliation last named."""
-    text, lex = index.text, index.lex
+    text = index.text
     before = text[max(0, title.start() - 30):title.start()]
-    definite = re.search(rf"\b(?:{either(lex.get('actors.definite_before', [])) or '(?!)'})\s+(?:\S+\s+){{0,2}}$", before) \
-        or re.match(rf"\s+(?:{either(lex.get('actors.definite_after', [])) or '(?!)'})\b", text[after:after + 12])
+    definite = index.grammar.definite_before.search(before) \
+        or index.grammar.definite_after.match(text[after:after + 12])
     if not definite or not affiliation:
         return ""
     for m in reversed([m for m in index.mentions if m.span.end <= title.start() and m.kind == "actor"]):
@@ -458,7 +531,7 @@ def _org_before(index: ActorIndex, pos: int, floor: int) -> str:
     """'NATO Secretary General', 'Pentagon spokesperson': an organisation right before a title."""
     for m in reversed(index.within(floor, pos)):
         gap = index.text[m.span.end:pos]
-        if re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s*", gap) \
+        if _TITLE_OWNER_GAP.fullmatch(gap) \
                 and index.actors[m.key].type in ("organization", "country"):  # "US defense official"
             return m.key
     return ""
@@ -467,7 +540,7 @@ def _org_before(index: ActorIndex, pos: int, floor: int) -> str:
 def _apposition_name(index: ActorIndex, title_start: int, floor: int) -> Span | None:
     """'Jane Roe, a spokesperson …': a name just before a comma and a title."""
     head = index.text[floor:title_start]
-    m = re.search(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+),\s*$", head.rstrip())
+    m = _APPOSITION.search(head.rstrip())
     if not m:
         return None
     return _name_at(index, floor + m.start(1), floor + m.end(1))
@@ -477,7 +550,7 @@ def _surname_table(index: ActorIndex) -> dict[str, set[str]]:
     """The people named with more than one word, by their surname (and, for a family name
     written first, by that name too)."""
     people = [a for a in index.actors.values() if a.type == "person" and " " in a.label]
-    first_family = set(index.lex.get("actors.family_name_first", []))
+    first_family = index.grammar.family_first
     by_last: dict[str, set[str]] = {}
     for person in people:
         for label in {person.label, *person.labels.values()}:
@@ -489,13 +562,12 @@ def _surname_table(index: ActorIndex) -> dict[str, set[str]]:
 
 def _surnames(index: ActorIndex, sentence: Span, by_last: dict[str, set[str]]) -> None:
     """'Roe' after 'Jane Roe': the same person. A surname two people share stays unlinked."""
-    for m in re.finditer(r"\b[A-Z][\w'’-]+\b", index.text[sentence.start:sentence.end]):
+    for m in _CAPITALISED.finditer(index.text[sentence.start:sentence.end]):
         start = sentence.start + m.start()
         keys = set(by_last.get(m.group(), ()))
         if len(keys) != 1 or index.around(start):
             continue
-        introduced = re.match(rf",\s+(?:{either(index.lex.get('actors.determiners', [])) or '(?!)'})\s",
-                              index.text[start + len(m.group()):])
+        introduced = index.grammar.determiner_after.match(index.text[start + len(m.group()):])
         if introduced:  # "Kim, a defector living in Seoul": someone new, not the Kim named before
             continue
         index.add_actor(keys.pop(), m.group(), "person", Span.of(index.text, start, start + len(m.group())), "surname")

@@ -55,7 +55,6 @@ class _Grammar:
     relative_clause: re.Pattern
     group_speakers: re.Pattern
     role_speakers: re.Pattern
-    titles: re.Pattern
     addressee_markers: re.Pattern
     addressee_verbs: frozenset[str]
     addressee_stops: frozenset[str]
@@ -104,7 +103,6 @@ def _grammar(lex: Lexicon) -> _Grammar:
         relative_clause=re.compile(rf",\s*(?:{either(lex.get('speech.relativizers', [])) or '(?!)'})\b[^,]*,"),
         group_speakers=phrases(lex.get("actors.group_speakers", []), ignore_case=True),
         role_speakers=phrases(lex.get("actors.speaker_roles", []), ignore_case=True),
-        titles=phrases([w for ws in lex.get("actors.titles", {}).values() for w in ws]),
         addressee_markers=phrases(markers),
         addressee_verbs=frozenset(lex.get("speech.addressee_verbs", [])),
         addressee_stops=frozenset(lex.get("speech.complementizers", []) + lex.get("speech.prepositions", [])),
@@ -589,7 +587,7 @@ def _role_anaphor(text, start, end, lex, index, state) -> tuple[list[str], Span]
         pass
     if hit is None or not _subject_gap(text, hit.end(), end):
         return None
-    concept = next((index.title_concept(w) for w in _grammar(lex).titles.findall(hit.group())), "")
+    concept = next((index.title_concept(w) for w in index.grammar.title_pattern.findall(hit.group())), "")
     people = [m for m in reversed(index.mentions) if m.span.end <= hit.start() and m.kind == "actor"
               and index.actors[m.key].type == "person"]
     titled = [m for m in people if concept and index.title_concept(index.actors[m.key].title or "") == concept]
