@@ -230,7 +230,8 @@ def _build(args) -> int:
     if args.store:
         from .store import build_oxigraph
 
-        quads = build_oxigraph(args.store, Path(args.output) / "graph.nq")
+        out = Path(args.output)
+        quads = build_oxigraph(args.store, out / "graph.nq", union=out / "graph.ttl")
         report.written.append(Path(args.store))
         print(f"loaded {quads} quads into the Oxigraph store {args.store}")
     c = report.counts

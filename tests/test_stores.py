@@ -26,7 +26,7 @@ import pytest
 import kg
 from kg.cli import main
 from kg.errors import StoreError
-from kg.formats import nquads, read_graph
+from kg.formats import merged, nquads, read_graph, turtle
 from kg.query import NamedQuery, load_graph, load_query, named_queries, run
 from kg.store import OxigraphStore, RemoteStore, build_oxigraph, push
 
@@ -83,6 +83,19 @@ def test_store_is_replaced_whole(tmp_path):
     named = sum(1 for q in kept if q.graph_name != pyoxigraph.DefaultGraph())
     assert named == first  # the failed load left it as it was
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # no staging left behind
+
+
+def test_a_store_loaded_with_the_union_file_equals_one_that_fills_it(tmp_path):
+    """``kg build --store`` loads the build's graph.ttl as the default graph instead of
+    copying every named graph into it: the same store, quad for quad."""
+    data = read_graph(GRAPH_FILE)
+    (tmp_path / "graph.ttl").write_bytes(turtle(merged(data)))
+    build_oxigraph(tmp_path / "filled", nquads(data))
+    build_oxigraph(tmp_path / "loaded", nquads(data), union=tmp_path / "graph.ttl")
+    filled, loaded = ({str(q): q.graph_name for q in OxigraphStore(tmp_path / name).store}
+                      for name in ("filled", "loaded"))
+    assert sum(graph == pyoxigraph.DefaultGraph() for graph in filled.values()) > 1000
+    assert filled == loaded
 
 
 def test_a_store_build_removes_what_a_killed_one_left(tmp_path):
