@@ -54,8 +54,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             if type_ == "meeting" and trigger.text.casefold() in nominal \
                     and any(s.sentence == sentence for s in statements):
                 continue  # "told a press conference", "dalam jumpa pers": where it was said, not an event
-            if type_ == "deployment" and phrases(lex.get("events.opposition_markers", [])).match(
-                    text, end + 1):  # "deployed against Ukrainian forces"
+            if type_ == "deployment" and _cues(lex).opposition.match(text, end + 1):  # "deployed against Ukrainian forces"
                 type_, rule = "combat", "opposition"
             elif type_ in ("deployment", "movement") and _sends_weapons(text, end, sentence, lex):
                 type_, rule = "arms_transfer", "weapons"  # "sending weapons to Kyiv"
@@ -110,6 +109,47 @@ def _trigger_words(lex: Lexicon) -> _Triggers:
 
 
 _LONG_WORD = re.compile(r"\w{6,}")  # a word long enough to be a typo of a trigger
+_WORDS_AHEAD = re.compile(r"(?:\W*\w+){1,4}")
+_COMMA = re.compile(r",(?!\d{3}\b)")  # a comma, not a thousands separator
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The patterns of a lexicon's event cues, built once per lexicon."""
+
+    opposition: re.Pattern
+    presence: re.Pattern
+    weapons: re.Pattern
+    negated: re.Pattern
+    possible: re.Pattern
+    unconfirmed: re.Pattern
+    reported: re.Pattern
+    partners: re.Pattern
+    plural_pronouns: re.Pattern
+    place_prepositions: re.Pattern
+    anaphora: re.Pattern  # a pronoun, a bare force noun or an anaphor
+
+
+@lru_cache(maxsize=None)
+def _cues(lex: Lexicon) -> _Cues:
+    """The :class:`_Cues` of ``lex`` (cached: do not change the lexicon)."""
+    def words(key: str, ignore_case: bool = True) -> re.Pattern:
+        return phrases(lex.get(key, []), ignore_case=ignore_case)
+
+    return _Cues(
+        opposition=words("events.opposition_markers", False),
+        presence=words("events.presence"),
+        weapons=words("events.weapons"),
+        negated=words("events.negated"),
+        possible=words("events.possible"),
+        unconfirmed=words("events.unconfirmed"),
+        reported=words("events.reported"),
+        partners=words("events.partner_markers", False),
+        plural_pronouns=words("actors.plural_pronouns", False),
+        place_prepositions=words("events.place_prepositions", False),
+        anaphora=phrases(lex.get("actors.plural_pronouns", []) + lex.get("actors.force_nouns", [])
+                         + lex.get("events.anaphora", []), ignore_case=True),
+    )
 
 
 def _triggers(text: str, sentence: Span, words: _Triggers) -> list[tuple[int, int]]:
@@ -128,7 +168,7 @@ def _presence(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) -> lis
     """'pasukan Korea Utara berada di Kursk' / 'the troops are in Russia': a force being
     somewhere is its deployment there (the force right before the words, a place right after)."""
     found = []
-    for m in phrases(lex.get("events.presence", []), ignore_case=True).finditer(text, sentence.start, sentence.end):
+    for m in _cues(lex).presence.finditer(text, sentence.start, sentence.end):
         force = [a for a in index.within(max(sentence.start, m.start() - 40), m.start())
                  if index.actors[a.key].type == "armed_force"]
         place = index.within(m.end(), min(sentence.end, m.end() + 30), "place") + [
@@ -140,9 +180,9 @@ def _presence(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) -> lis
 
 def _sends_weapons(text: str, end: int, sentence: Span, lex: Lexicon) -> bool:
     """Weapons within the few words after a sending verb: what is sent is arms, not troops."""
-    ahead = re.match(r"(?:\W*\w+){1,4}", text[end:sentence.end])
+    ahead = _WORDS_AHEAD.match(text[end:sentence.end])
     stop = end + (ahead.end() if ahead else 0)
-    return bool(phrases(lex.get("events.weapons", []), ignore_case=True).search(text, end, stop))
+    return bool(_cues(lex).weapons.search(text, end, stop))
 
 
 def _typo_type(word: str, types: dict, typos: TypoIndex, known: frozenset[str] = frozenset()) -> str:
@@ -171,7 +211,7 @@ def _reports(statements: list[Statement]) -> Cover[tuple[int, Statement]]:
 
 def _clause(text: str, sentence: Span, trigger: Span) -> Span:
     """The stretch of the sentence between the commas around the trigger."""
-    commas = [m.start() for m in re.finditer(r",(?!\d{3}\b)", text[sentence.start:sentence.end])]
+    commas = [m.start() for m in _COMMA.finditer(text[sentence.start:sentence.end])]
     commas = [sentence.start + c for c in commas]
     start = max([sentence.start] + [c + 1 for c in commas if c < trigger.start])
     end = min([sentence.end] + [c for c in commas if c >= trigger.end])
@@ -180,19 +220,19 @@ def _clause(text: str, sentence: Span, trigger: Span) -> Span:
 
 def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, lex: Lexicon) -> str:
     before = text[clause.start:trigger.start]
-    negation = phrases(lex.get("events.negated", []), ignore_case=True)
-    if any(m.end() >= trigger.start - 12 for m in negation.finditer(text, clause.start, trigger.start)) \
+    cues = _cues(lex)
+    if any(m.end() >= trigger.start - 12 for m in cues.negated.finditer(text, clause.start, trigger.start)) \
             and not (said and said.negated):
         return "negated"
-    if phrases(lex.get("events.possible", []), ignore_case=True).search(clause.text):
+    if cues.possible.search(clause.text):
         return "possible"
     if said and said.negated:
         return "unconfirmed"
-    if phrases(lex.get("events.unconfirmed", []), ignore_case=True).search(before + clause.text):
+    if cues.unconfirmed.search(before + clause.text):
         return "unconfirmed"
     if said and said.kind == "demand":
         return "possible"
-    if said or phrases(lex.get("events.reported", []), ignore_case=True).search(before):
+    if said or cues.reported.search(before):
         return "reported"
     return "asserted"
 
@@ -208,7 +248,7 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     of the last country named.
     """
     actors = index.within(clause.start, clause.end)
-    partners = phrases(lex.get("events.partner_markers", []))
+    partners = _cues(lex).partners
     forces, partner_keys = [], []
     for m in actors:
         if index.actors[m.key].type != "armed_force":
@@ -218,7 +258,7 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     before = [m for m in forces if m.span.end <= event.trigger.start]
     after = [m for m in forces if m.span.start >= event.trigger.end]
     force_key = before[-1].key if before else ""
-    pronoun = phrases(lex.get("actors.plural_pronouns", [])).search(text, clause.start, event.trigger.start)
+    pronoun = _cues(lex).plural_pronouns.search(text, clause.start, event.trigger.start)
     if not force_key and pronoun and salient:  # "mereka telah pindah": the force last seen acting
         force_key = salient[-1]
     stands_for = _stand_in(text, clause, lex, index)
@@ -242,7 +282,7 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     if not role:  # treaties, meetings: the actors of the clause take part
         event.roles.extend(("agent", m.key) for m in actors if index.actors[m.key].type in ("country", "person"))
     taken = [(m.span.start, m.span.end) for m in forces + partner_keys]
-    prepositions = phrases(lex.get("events.place_prepositions", []))
+    prepositions = _cues(lex).place_prepositions
     for m in sorted(index.within(event.trigger.end, clause.end, "place") + [
             a for a in actors if a.span.start >= event.trigger.end and index.actors[a.key].type == "country"],
             key=lambda m: (m.span.start, -m.span.end)):
@@ -278,9 +318,7 @@ def _force_noun_with_enclitic(lex: Lexicon) -> re.Pattern | None:
 
 def _anaphoric(text: str, clause: Span, lex: Lexicon) -> bool:
     """A pronoun, a bare force noun or an anaphor in the clause points back to a known force."""
-    words = (lex.get("actors.plural_pronouns", []) + lex.get("actors.force_nouns", [])
-             + lex.get("events.anaphora", []))
-    return bool(phrases(words, ignore_case=True).search(clause.text))
+    return bool(_cues(lex).anaphora.search(clause.text))
 
 
 def _nearest(items, trigger: Span):
@@ -331,8 +369,9 @@ def _by_publication(factuality: str, published: date | None) -> TimeExpr | None:
 def _label(text: str, event: Event, clause: Span, index: ActorIndex) -> str:
     """A short label: from the first participant near the trigger to the place."""
     start, end = event.trigger.start, event.trigger.end
+    keys = {k for _, k in event.roles} | set(event.places)
     for m in index.within(clause.start, clause.end) + index.within(clause.start, clause.end, "place"):
-        if m.key in {k for _, k in event.roles} | set(event.places):
+        if m.key in keys:
             if m.span.start < start and start - m.span.end < 40:
                 start = m.span.start
             if m.span.end > end and m.key in event.places:
