@@ -514,9 +514,25 @@ class Compactor:
         for key in sorted(entries, key=lambda k: (k != "@type", k)):
             values = entries[key]
             if len(values) > 1:
-                values.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+                values.sort(key=_json_order)
             node[key] = values[0] if len(values) == 1 else values
         return node
+
+
+_ESCAPED = re.compile(r'["\\\x00-\x1f]')
+
+
+def _json_order(value: Any) -> str:
+    """A value's JSON text (``json.dumps``, keys sorted), by which a node's values are sorted:
+    a string with nothing to escape is put in quotes without calling the encoder.
+
+    >>> sorted(["a!", "a", {"@id": "x"}], key=_json_order) == sorted(["a!", "a", {"@id": "x"}],
+    ...     key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    True
+    """
+    if type(value) is str and not _ESCAPED.search(value):
+        return f'"{value}"'
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def _example() -> Dataset:
