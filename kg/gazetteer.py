@@ -73,6 +73,7 @@ class Gazetteer:
         self._sizes = sorted({len(n) for n in names})  # the lengths of the names, shortest first
         alternatives = by_first_letter(names, re.IGNORECASE)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        self._inside: dict[str, list[tuple[int, int, Entry]]] = {}  # for ``inside``, by written name
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[Span, Entry]]:
         """Known names in ``text[start:end]``, longest first, not overlapping, in text order."""
@@ -83,6 +84,16 @@ class Gazetteer:
             if hit:
                 found.append(hit)
         return found
+
+    def inside(self, text: str, name: Span) -> list[tuple[Span, Entry]]:
+        """``find(text, name.start, name.end)`` for a ``name`` that ``find`` gave: what it
+        finds depends on the written name alone, so it is remembered by it."""
+        hits = self._inside.get(name.text)
+        if hits is None:
+            if len(self._inside) > 100_000:
+                self._inside.clear()
+            hits = self._inside[name.text] = [(s.start, s.end, e) for s, e in self.find(name.text)]
+        return [(Span.of(text, name.start + a, name.start + b), e) for a, b, e in hits]
 
     def _fitting(self, text: str, at: int, stop: int, end: int) -> tuple[Span, Entry] | None:
         """The longest name at ``at`` whose capitals are kept ("Yonhap" in "Yonhap news agency",

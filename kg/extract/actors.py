@@ -118,10 +118,6 @@ class Mention:
     how: str = "name"  # name, surname, force, role, pronoun, alias
 
 
-def _order(mention: Mention) -> tuple[int, int]:
-    return mention.span.start, -mention.span.end
-
-
 def slug(name: str) -> str:
     """A stable key from a name: ``slug("Zoë  Müller") == "zoe-muller"``.
 
@@ -142,7 +138,8 @@ class ActorIndex:
         self.mentions: list[Mention] = []
         self._ordered: list[Mention] = []  # the mentions by (start, -end), then as added
         self._starts: list[int] = []  # their starts, for bisection
-        self._of_kind: dict[str, tuple[list[Mention], list[int]]] = {}  # the same, kind by kind
+        self._keys: list[tuple[int, int]] = []  # their (start, -end), for bisection
+        self._of_kind: dict[str, tuple[list, list, list]] = {}  # the same three, kind by kind
         self._longest = 0  # the longest mention: none that holds a position starts further back
         self.grammar = _grammar(lex)
         self.titles: dict[str, str] = self.grammar.titles
@@ -190,13 +187,9 @@ class ActorIndex:
 
     def _mention(self, mention: Mention) -> Mention:
         self.mentions.append(mention)
-        at = bisect_right(self._ordered, (mention.span.start, -mention.span.end), key=_order)
-        self._ordered.insert(at, mention)
-        self._starts.insert(at, mention.span.start)
-        ordered, starts = self._of_kind.setdefault(mention.kind, ([], []))
-        at = bisect_right(ordered, (mention.span.start, -mention.span.end), key=_order)
-        ordered.insert(at, mention)
-        starts.insert(at, mention.span.start)
+        key = (mention.span.start, -mention.span.end)
+        _insert(self._ordered, self._starts, self._keys, mention, key)
+        _insert(*self._of_kind.setdefault(mention.kind, ([], [], [])), mention, key)
         self._longest = max(self._longest, mention.span.end - mention.span.start)
         return mention
 
@@ -204,7 +197,7 @@ class ActorIndex:
     def within(self, start: int, end: int, kind: str = "actor") -> list[Mention]:
         """Mentions of ``kind`` starting inside ``[start, end)``, in text order (the longer
         first where two start together)."""
-        ordered, starts = self._of_kind.get(kind, ((), ()))
+        ordered, starts, _ = self._of_kind.get(kind, ((), (), ()))
         return list(ordered[bisect_left(starts, start):bisect_left(starts, end)])
 
     def around(self, pos: int) -> list[Mention]:
@@ -253,6 +246,15 @@ class ActorIndex:
         return self.titles.get(written, "")
 
 
+def _insert(ordered: list[Mention], starts: list[int], keys: list[tuple[int, int]], mention: Mention,
+            key: tuple[int, int]) -> None:
+    """Insert ``mention`` by ``key`` (its start, then its end backwards), after its equals."""
+    at = bisect_right(keys, key)
+    ordered.insert(at, mention)
+    starts.insert(at, key[0])
+    keys.insert(at, key)
+
+
 def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
                 language: str, skip: list[Span] = ()) -> ActorIndex:
     """Find every actor and place mention in the sentences of one article."""
@@ -263,7 +265,7 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
             if span.start not in skipped:
                 index.add_entry(entry, span)
                 if entry.type != "country":  # "South Korea's National Intelligence Service": South Korea too
-                    for inner, country in gaz.find(text, span.start, span.end):
+                    for inner, country in gaz.inside(text, span):
                         if country.type == "country" and (inner.start, inner.end) != (span.start, span.end):
                             index.add_entry(country, inner)
         _directions(index, sentence)
@@ -563,11 +565,11 @@ def _surname_table(index: ActorIndex) -> dict[str, set[str]]:
 def _surnames(index: ActorIndex, sentence: Span, by_last: dict[str, set[str]]) -> None:
     """'Roe' after 'Jane Roe': the same person. A surname two people share stays unlinked."""
     for m in _CAPITALISED.finditer(index.text[sentence.start:sentence.end]):
+        keys = by_last.get(m.group(), ())
         start = sentence.start + m.start()
-        keys = set(by_last.get(m.group(), ()))
         if len(keys) != 1 or index.around(start):
             continue
-        introduced = index.grammar.determiner_after.match(index.text[start + len(m.group()):])
+        introduced = index.grammar.determiner_after.match(index.text, start + len(m.group()))
         if introduced:  # "Kim, a defector living in Seoul": someone new, not the Kim named before
             continue
-        index.add_actor(keys.pop(), m.group(), "person", Span.of(index.text, start, start + len(m.group())), "surname")
+        index.add_actor(next(iter(keys)), m.group(), "person", Span.of(index.text, start, start + len(m.group())), "surname")

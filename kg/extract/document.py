@@ -75,6 +75,8 @@ def _said_when(text: str, lex, statements, times: list[TimeExpr], published) -> 
         for said in (s.quote, s.content):
             if said is None or day == published or (day is None and said is not s.quote):
                 continue
+            if not any(said.start <= a and b <= said.end for a, b in relative):
+                continue  # no time counted from publication in it: nothing to re-read
             for t in find_times(text, lex, start=said.start, end=said.end, anchor=day):
                 where = (t.span.start, t.span.end)
                 if where in relative and relative[where].value != t.value:

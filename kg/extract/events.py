@@ -99,6 +99,15 @@ class _Triggers:
             hit = self.slips[word] = _typo_type(word, self.types, self.typos, self.known)
         return hit
 
+    def any_typo(self, written: list[str]) -> bool:
+        """Whether any of ``written`` is a slip of a trigger (each word's answer remembered)."""
+        slips = self.slips
+        if len(slips) > 100_000:
+            slips.clear()
+        for word in set(written).difference(slips):
+            slips[word] = _typo_type(word, self.types, self.typos, self.known)
+        return any(map(slips.__getitem__, written))
+
 
 @lru_cache(maxsize=None)
 def _trigger_words(lex: Lexicon) -> _Triggers:
@@ -156,7 +165,7 @@ def _triggers(text: str, sentence: Span, words: _Triggers) -> list[tuple[int, in
     """Trigger spans: exact matches, then single words one typo away from a trigger."""
     found = [(m.start(), m.end()) for m in words.pattern.finditer(text, sentence.start, sentence.end)]
     written = _LONG_WORD.findall(text, sentence.start, sentence.end)
-    if any(map(words.typo_type, written)):  # typos are rare: only then look for where they are
+    if words.any_typo(written):  # typos are rare: only then look for where they are
         for m in _LONG_WORD.finditer(text, sentence.start, sentence.end):
             s = m.start()
             if not any(a <= s < b for a, b in found) and words.typo_type(m.group()):
