@@ -240,3 +240,27 @@ def test_svg_and_notebook_views_render(browser, views_graph, tmp_path):
     assert page.evaluate("document.getElementById('svg').naturalWidth") > 500
     assert errors == [] and dialogs == []
     page.close()
+
+
+@pytest.mark.parametrize("view", sorted(WRITERS))
+def test_article_table_and_long_lists_in_the_panel(browser, views_graph, tmp_path, view):
+    """The article's title, publisher and url come from the page's one table of articles; a
+    merged item's 120 sources show as a summary, the first 100 and a button for the rest."""
+    from test_views import with_merged_item
+
+    path = WRITERS[view](with_merged_item(views_graph), tmp_path / f"{view}.html")
+    assert path.read_text(encoding="utf-8").count("https://example.org/a2") == 1
+    opened = Opened(browser, path)
+    page = opened.page
+    assert page.evaluate("kgShow('urn:m1')")
+    text = opened.panel()
+    assert "120 sources in 3 articles: 60 asserted, 60 reported" in text
+    assert "Article One" in text and "https://example.org/a1" in text  # its own article
+    assert text.count("Publisher 2") == 33 and "2024-11-02 · reported · date 2024-11-04" in text
+    assert page.evaluate("document.querySelectorAll('#kg-panel ul')[1].children.length") == 101
+    page.click("#kg-panel .kg-more button")
+    assert opened.panel().count("Publisher 2") == 40
+    assert page.evaluate("document.querySelectorAll('#kg-panel ul')[1].children.length") == 120
+    assert page.evaluate("kgShow('urn:e1')") and "Sources" not in opened.panel()
+    assert opened.errors == []
+    page.close()

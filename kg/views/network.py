@@ -9,7 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.views.page import (FONT, atomic_write, attr, details, legend, new_network, render_page, shorten,
+from kg.views.page import (FONT, Styles, atomic_write, attr, graph_data, legend, render_page, shorten,
                            style, tooltip)
 
 SHAPES = {"actor": "dot", "event": "square", "statement": "diamond", "place": "triangle"}
@@ -37,32 +37,44 @@ def write_network(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story n
 
 def network_html(G: nx.MultiDiGraph, *, title: str = "Story network") -> str:
     """The network page of ``G`` as a string."""
-    net = new_network()
     size = sizes(G)
-    for n in G:
-        kind = attr(G, n, "kind")
-        opts = style(kind, attr(G, n, "type"), attr(G, n, "factuality"))
-        opts["font"] = {"color": "#1f2328", "face": FONT, "size": 13, "strokeWidth": 3,
-                        "strokeColor": "#ffffff"}
-        net.add_node(n, label=shorten(attr(G, n, "label") or n, 30), shape=SHAPES.get(kind, "dot"),
-                     title=tooltip(G, n), size=round(size[n], 1), **opts)
-    for u, v, data in G.edges(data=True):
-        role = str(data.get("label", ""))
-        net.add_edge(u, v, label=role.replace("_", " "), title=role, dashes=role == "reports")
+    data = graph_data(G, list(G))
+    number = {n: i for i, n in enumerate(data["ids"])}
+    styles, edge_styles = Styles(), Styles()
+    nodes = [{"s": styles(_node_style(attr(G, n, "kind"), attr(G, n, "type"), attr(G, n, "factuality"))),
+              "label": shorten(attr(G, n, "label") or n, 30), "title": tooltip(G, n), "size": round(size[n], 1)}
+             for n in G]
+    edges = [[number[u], number[v], edge_styles(_edge_style(str(role)))]
+             for u, v, role in G.edges(data="label", default="")]
     counts = {k: sum(1 for n in G if attr(G, n, "kind") == k) for k in KINDS}
-    data = {
+    data.update({
         "view": "network",
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "details": {n: details(G, n) for n in G},
+        "nodes": nodes,
+        "styles": styles.table(),
+        "edges": edges,
+        "edgeStyles": edge_styles.table(),
         "legend": legend(G, SHAPES, KINDS),
         "counts": " · ".join(f"{v} {k}{'s' if v != 1 else ''}" for k, v in counts.items() if v),
         "hint": "Node size: degree centrality. Drag nodes, scroll to zoom; click for details.",
         "axis": None,
         "font": FONT,
         "options": _options(len(G)),
-    }
+    })
     return render_page(title, data)
+
+
+def _node_style(kind: str, typ: str, factuality: str) -> dict:
+    """The vis options of a network node, shared by every node of its kind, type and factuality."""
+    opts = style(kind, typ, factuality)
+    opts["font"] = {"color": "#1f2328", "face": FONT, "size": 13, "strokeWidth": 3,
+                    "strokeColor": "#ffffff"}
+    opts["shape"] = SHAPES.get(kind, "dot")
+    return opts
+
+
+def _edge_style(role: str) -> dict:
+    """The vis options of a network link with this role."""
+    return {"label": role.replace("_", " "), "title": role, "dashes": role == "reports", "arrows": "to"}
 
 
 def _options(n_nodes: int) -> dict:

@@ -2,17 +2,75 @@
    Data comes from the JSON block #kg-data; all text goes into the DOM via textContent. */
 (function () {
   "use strict";
+  var DETAIL_KEYS = ["kind", "label", "type", "date", "end", "precision", "time_text", "factuality",
+    "direct", "quote", "sentence", "mention"];
+  var ARTICLE_KEYS = ["article_title", "publisher", "url", "published"];
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
   var container = document.getElementById("kg-canvas");
   var panel = document.getElementById("kg-panel");
+  var TIMELINE = !!DATA.layouts;
+  expand(DATA);
   var nodes = new vis.DataSet(DATA.nodes);
-  var edges = new vis.DataSet(DATA.edges);
+  /* A crowded timeline hides its links: they join vis only for the selected item. */
+  var edges = new vis.DataSet(DATA.quietEdges ? [] : DATA.edges);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var FONT = DATA.font;
 
-  var TIMELINE = !!DATA.layouts;
   function layout() { return DATA.layouts[DATA.layout]; }
+
+  /* The page data is compact (see kg/views/page.py): nodes, links, positions and ranges
+     refer to DATA.ids by number, nodes and edges to shared style tables, items and sources
+     to DATA.articles. Turn it into vis-network's nodes and edges, and into details by id
+     (each with its links and its article's title, publisher, url and date). */
+  function expand(D) {
+    var ids = D.ids, drawn = D.details.length;
+    function about(i) { return (i < drawn ? D.details[i] : D.others[i - drawn]) || {}; }
+    function article(a) { return D.articles[a] || {}; }
+    var details = {};
+    D.details.forEach(function (d, i) {
+      DETAIL_KEYS.forEach(function (k) { if (d[k] === undefined) d[k] = ""; });
+      if (d.mention_start === undefined) d.mention_start = -1;
+      if (d.mention_end === undefined) d.mention_end = -1;
+      var art = article(d.article);
+      d.article = art.iri || "";
+      ARTICLE_KEYS.forEach(function (k) { d[k] = art[k] || ""; });
+      d.links = d.links.map(function (l) {
+        var other = about(l[0]);
+        return { id: ids[l[0]], role: l[1], dir: l[2] ? "out" : "in",
+                 label: other.label || ids[l[0]], kind: other.kind || "" };
+      });
+      d.sources = (d.sources || []).map(function (s) {
+        var a = article(s[0]);
+        return { article: a.iri || "", publisher: a.publisher || "", published: a.published || "",
+                 factuality: s[1], date: s[2] };
+      });
+      details[ids[i]] = d;
+    });
+    D.details = details;
+    D.nodes = D.nodes.map(function (r, i) {
+      var node = Object.assign({}, D.styles[r.s], r);
+      delete node.s;
+      node.id = ids[i];
+      return node;
+    });
+    D.edges = D.edges.map(function (e, k) {
+      return Object.assign({ id: k, from: ids[e[0]], to: ids[e[1]] }, D.edgeStyles[e[2]]);
+    });
+    if (!TIMELINE) return;
+    Object.keys(D.layouts).forEach(function (by) {
+      var pos = {};
+      D.layouts[by].pos.forEach(function (p, i) { if (p) pos[ids[i]] = p; });
+      D.layouts[by].pos = pos;
+    });
+    D.nodes.forEach(function (node) {
+      var p = D.layouts[D.layout].pos[node.id];
+      node.x = p[0]; node.y = p[1];
+    });
+    D.ranges = D.ranges.map(function (r) {
+      return { id: ids[r[0]], x0: r[1], x1: r[2], open: r[3], color: r[4] };
+    });
+  }
 
   window.kgNetwork = network;
   window.kgData = DATA;
@@ -94,6 +152,63 @@
     return t;
   }
 
+  /* A long list shows its first LIST_FIRST entries and a button for the rest. */
+  var LIST_FIRST = 100;
+  function list(values, item, noun) {
+    var ul = el("ul");
+    values.slice(0, LIST_FIRST).forEach(function (v) { ul.appendChild(item(v)); });
+    if (values.length > LIST_FIRST) {
+      var li = el("li", "kg-more");
+      var b = el("button", "kg-link", "show all " + values.length + " " + noun);
+      b.type = "button";
+      b.addEventListener("click", function () {
+        li.remove();
+        values.slice(LIST_FIRST).forEach(function (v) { ul.appendChild(item(v)); });
+      });
+      li.appendChild(el("span", null, "\u2026 " + (values.length - LIST_FIRST) + " more: "));
+      li.appendChild(b);
+      ul.appendChild(li);
+    }
+    return ul;
+  }
+
+  function linkItem(link) {
+    var li = el("li");
+    li.appendChild(el("span", "kg-role", (link.role || "link").replace(/_/g, " ") + (link.dir === "in" ? " of" : "")));
+    if (nodes.get(link.id)) {
+      var b = el("button", "kg-link", link.label);
+      b.type = "button";
+      b.addEventListener("click", function () { select(link.id, true); });
+      li.appendChild(b);
+    } else {
+      li.appendChild(el("span", null, link.label));
+    }
+    if (link.kind) li.appendChild(el("span", "kg-linkkind", " (" + link.kind + ")"));
+    return li;
+  }
+
+  function sourceItem(src) {
+    var li = el("li");
+    li.appendChild(el("span", "kg-role", src.publisher || "source"));
+    li.appendChild(el("span", null, [src.published, src.factuality, src.date ? "date " + src.date : ""]
+      .filter(Boolean).join(" \u00b7 ")));
+    return li;
+  }
+
+  /* "12 sources in 9 articles: 8 asserted, 4 reported" */
+  function sourceSummary(sources) {
+    var articles = {}, facts = {};
+    sources.forEach(function (s) {
+      articles[s.article] = true;
+      var f = s.factuality || "unknown";
+      facts[f] = (facts[f] || 0) + 1;
+    });
+    var n = Object.keys(articles).length;
+    var byFact = Object.keys(facts).sort(function (a, b) { return facts[b] - facts[a] || (a < b ? -1 : 1); })
+      .map(function (f) { return facts[f] + " " + f; });
+    return sources.length + " sources in " + n + " article" + (n === 1 ? "" : "s") + ": " + byFact.join(", ");
+  }
+
   function showDetails(id) {
     var d = DATA.details[id];
     if (!d) { emptyPanel(); return false; }
@@ -124,22 +239,7 @@
     }
     if (d.links && d.links.length) {
       parts.push(el("h3", null, "Connected"));
-      var ul = el("ul");
-      d.links.forEach(function (link) {
-        var li = el("li");
-        li.appendChild(el("span", "kg-role", (link.role || "link").replace(/_/g, " ") + (link.dir === "in" ? " of" : "")));
-        if (nodes.get(link.id)) {
-          var b = el("button", "kg-link", link.label);
-          b.type = "button";
-          b.addEventListener("click", function () { select(link.id, true); });
-          li.appendChild(b);
-        } else {
-          li.appendChild(el("span", null, link.label));
-        }
-        if (link.kind) li.appendChild(el("span", "kg-linkkind", " (" + link.kind + ")"));
-        ul.appendChild(li);
-      });
-      parts.push(ul);
+      parts.push(list(d.links, linkItem, "links"));
     }
     if (d.sentence) {
       parts.push(el("h3", null, "Source sentence"));
@@ -147,15 +247,8 @@
     }
     if (d.sources && d.sources.length > 1) {
       parts.push(el("h3", null, "Sources"));
-      var su = el("ul");
-      d.sources.forEach(function (src) {
-        var li = el("li");
-        li.appendChild(el("span", "kg-role", src.publisher || "source"));
-        li.appendChild(el("span", null, [src.published, src.factuality, src.date ? "date " + src.date : ""]
-          .filter(Boolean).join(" \u00b7 ")));
-        su.appendChild(li);
-      });
-      parts.push(su);
+      parts.push(el("p", "kg-linkkind kg-summary", sourceSummary(d.sources)));
+      parts.push(list(d.sources, sourceItem, "sources"));
     }
     if (d.article_title || d.publisher || d.url) {
       parts.push(el("h3", null, "Article"));
@@ -193,12 +286,17 @@
   }
 
   /* In a crowded timeline links are hidden, and shown for the selected item only. */
-  var shownEdges = [];
+  var edgesOf = {};
+  if (DATA.quietEdges) DATA.edges.forEach(function (e) {
+    (edgesOf[e.from] = edgesOf[e.from] || []).push(e);
+    if (e.to !== e.from) (edgesOf[e.to] = edgesOf[e.to] || []).push(e);
+  });
   function revealEdges(id) {
     if (!DATA.quietEdges) return;
-    edges.update(shownEdges.map(function (e) { return { id: e, hidden: true }; }));
-    shownEdges = id ? network.getConnectedEdges(id) : [];
-    edges.update(shownEdges.map(function (e) { return { id: e, hidden: false }; }));
+    edges.clear();
+    if (!id || !edgesOf[id]) return;
+    edges.add(edgesOf[id]);
+    network.selectNodes([id]);  /* again, so that its new edges are drawn as selected */
   }
   network.on("selectNode", function (params) { revealEdges(params.nodes[0]); });
   network.on("deselectNode", function () { revealEdges(null); });
@@ -246,6 +344,7 @@
   }
 
   var visible = {};        /* what passes the filters, by id */
+  var hidden = {};         /* what is hidden now, by id */
   var aggregated = false;  /* zoomed out on a crowded timeline: counts instead of items */
   function applyFilters() {
     var shown = {}, n = 0, on = active();
@@ -257,7 +356,13 @@
       if (!on || id === filter.actor || d.links.some(function (l) { return shown[l.id]; })) shown[id] = true;
     });
     visible = shown;
-    nodes.update(ids.map(function (id) { return { id: id, hidden: !shown[id] || (aggregated && isItem(id)) }; }));
+    /* only the nodes that change: vis measures the label of every node it is given */
+    var changed = [];
+    ids.forEach(function (id) {
+      var hide = !shown[id] || (aggregated && isItem(id));
+      if (hide !== !!hidden[id]) { hidden[id] = hide; changed.push({ id: id, hidden: hide }); }
+    });
+    if (changed.length) nodes.update(changed);
     $("kg-counts").textContent = on ? n + " of " + items.length + " events and statements shown" : DATA.counts;
     document.body.dataset.shown = String(n);
     if (document.body.dataset.ready) network.redraw();
@@ -461,7 +566,7 @@
         var pos = network.getPositions(rangeIds);
         DATA.ranges.forEach(function (r) {
           var p = pos[r.id];
-          if (!p || nodes.get(r.id).hidden) return;
+          if (!p || hidden[r.id]) return;
           if (r.open) {  /* only a latest day: a bar fading out to the left */
             var g = ctx.createLinearGradient(r.x0, 0, r.x1, 0);
             g.addColorStop(0, "rgba(255,255,255,0)");

@@ -15,37 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from pyvis.network import Network
 
 from kg.network import SOURCE_KEYS  # what one source says of an item
-
-class _NodeIds(list):
-    """pyvis's list of node ids, with a set for ``in``: pyvis tests each new node and both
-    ends of each new edge against that list, so a view of 50,000 items took quadratic time."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._known: set = set()
-
-    def append(self, n_id) -> None:
-        super().append(n_id)
-        self._known.add(n_id)
-
-    def __contains__(self, n_id) -> bool:
-        return n_id in self._known
-
-
-def new_network() -> Network:
-    """A directed pyvis Network whose node lookups take constant time.
-
-    >>> net = new_network(); net.add_node("a"); net.add_node("b"); net.add_node("a")
-    >>> net.add_edge("a", "b"); [n["id"] for n in net.nodes], len(net.edges)
-    (['a', 'b'], 1)
-    """
-    net = Network(directed=True)
-    net.node_ids = _NodeIds()
-    return net
-
 
 VIS_DIR = ("lib", "vis-9.1.2")
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
@@ -53,9 +24,10 @@ FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, s
 # Node attributes copied into the click panel (see docs/graph-model.md).
 DETAIL_KEYS = (
     "kind", "label", "type", "date", "end", "precision", "time_text", "factuality",
-    "direct", "quote", "sentence", "mention", "article", "article_title", "publisher", "url",
-    "published",
+    "direct", "quote", "sentence", "mention",
 )
+# An article's metadata, written once in the page's ``articles`` table.
+ARTICLE_KEYS = ("article_title", "publisher", "url", "published")
 
 EVENT_TYPES = ("deployment", "movement", "combat", "casualties", "attack", "treaty",
                "meeting", "training", "withdrawal", "arms_transfer", "other")
@@ -163,23 +135,75 @@ def _offset(value: Any) -> int:
         return -1
 
 
-def details(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
-    """What the click panel shows for one node, including its links in both directions."""
-    out: dict[str, Any] = {k: attr(G, node, k) for k in DETAIL_KEYS}
-    out["id"] = node
-    out["mention_start"] = _offset(G.nodes[node].get("mention_start"))
-    out["mention_end"] = _offset(G.nodes[node].get("mention_end"))
-    links = []
-    for _, other, data in G.out_edges(node, data=True):
-        links.append({"dir": "out", "role": str(data.get("label", "")), "id": other})
-    for other, _, data in G.in_edges(node, data=True):
-        links.append({"dir": "in", "role": str(data.get("label", "")), "id": other})
-    for link in links:
-        link["label"] = attr(G, link["id"], "label") or link["id"]
-        link["kind"] = attr(G, link["id"], "kind")
+class Numbering(dict):
+    """Numbers for keys in the order they are first asked for; ``list(numbering)`` is the table.
+
+    >>> ids = Numbering(); ids("b"), ids("a"), ids("b"), list(ids)
+    (0, 1, 0, ['b', 'a'])
+    """
+
+    def __call__(self, key) -> int:
+        number = self.get(key)
+        if number is None:
+            number = self[key] = len(self)
+        return number
+
+
+def details(G: nx.MultiDiGraph, node: str, ids: Numbering, articles: Numbering) -> dict[str, Any]:
+    """What the click panel shows for one node, in the page's compact form.
+
+    Empty values are left out; the article is a number in the ``articles`` table; each link
+    is ``[other node's number in ids, role, 1 if outgoing else 0]``; each source (listed only
+    when there are several) is ``[article's number, factuality, date]``.
+    """
+    out: dict[str, Any] = {k: v for k in DETAIL_KEYS if (v := attr(G, node, k))}
+    for key in ("mention_start", "mention_end"):
+        if (offset := _offset(G.nodes[node].get(key))) >= 0:
+            out[key] = offset
+    if any(article := _article(G.nodes[node])):
+        out["article"] = articles(article)
+    links = [[ids(other), str(data.get("label", "")), 1] for _, other, data in G.out_edges(node, data=True)]
+    links += [[ids(other), str(data.get("label", "")), 0] for other, _, data in G.in_edges(node, data=True)]
     out["links"] = links
-    out["sources"] = sources(G, node)
+    listed = sources(G, node)
+    if len(listed) > 1:
+        out["sources"] = [[articles(_article(src)), src["factuality"], src["date"]] for src in listed]
     return out
+
+
+def _article(attrs: dict) -> tuple[str, ...]:
+    return tuple(str(attrs.get(k, "") or "") for k in ("article",) + ARTICLE_KEYS)
+
+
+def graph_data(G: nx.MultiDiGraph, drawn: list[str]) -> dict[str, Any]:
+    """The page data both views share, for the ``drawn`` nodes.
+
+    ``ids`` numbers every node the page refers to: the drawn ones first, in order, then the
+    others their links reach; ``details`` is one entry per drawn node (:func:`details`),
+    ``others`` the kind and label of the rest; ``articles`` holds each article's title,
+    publisher, url and date once, however many items and sources cite it.
+    """
+    ids, articles = Numbering(), Numbering()
+    for n in drawn:
+        ids(n)
+    entries = [details(G, n, ids, articles) for n in drawn]
+    others = [{k: v for k in ("kind", "label") if (v := attr(G, n, k))} for n in list(ids)[len(drawn):]]
+    return {"ids": list(ids), "details": entries, "others": others,
+            "articles": [dict(zip(("iri",) + ARTICLE_KEYS, key)) for key in articles]}
+
+
+class Styles(Numbering):
+    """vis-network options shared by many nodes or edges, each written once in the page.
+
+    >>> styles = Styles(); styles({"a": 1}), styles({"b": 2}), styles({"a": 1}), styles.table()
+    (0, 1, 0, [{'a': 1}, {'b': 2}])
+    """
+
+    def __call__(self, options: dict) -> int:
+        return super().__call__(json.dumps(options, sort_keys=True))
+
+    def table(self) -> list[dict]:
+        return [json.loads(key) for key in self]
 
 
 def sources(G: nx.MultiDiGraph, node: str) -> list[dict[str, str]]:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.views.page import (EVENT_TYPES, FONT, STATEMENT_KINDS, atomic_write, attr, base_color, new_network,
-                           details, legend, render_page, shorten, style, tooltip)
+from kg.views.page import (EVENT_TYPES, FONT, STATEMENT_KINDS, Styles, atomic_write, attr, base_color,
+                           graph_data, legend, render_page, shorten, style, tooltip)
 
 ROW_GAP = 12        # vertical space between rows in a lane
 CHAR_W = 7.4        # average character width at the node font size
@@ -280,46 +280,33 @@ def timeline_html(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> str:
     """The timeline page of ``G`` as a string.
 
     The page opens with lanes by type; a switch moves items into lanes by actor (both
-    layouts are computed here, so switching is instant and needs no physics).
+    layouts are computed here, so switching is instant and needs no physics). Nodes and
+    links refer to ``ids`` by number and to shared ``styles`` (see :func:`graph_data`);
+    ``pos`` and ``ranges`` give x and y by node number.
     """
     layouts = {by: _layout(G, by) for by in LANE_MODES}
     items, _, _ = layouts["type"]
-    net = new_network()
-    ranges = []
+    data = graph_data(G, list(items))
+    number = {n: i for i, n in enumerate(data["ids"])}
+    styles, edge_styles = Styles(), Styles()
+    nodes, ranges = [], []
     for n, item in items.items():
         kind, typ = attr(G, n, "kind"), attr(G, n, "type")
-        opts = style(kind, typ, attr(G, n, "factuality"))
-        if kind == "actor":
-            opts["font"] = {"color": "#1f2328", "face": FONT, "size": 14, "strokeWidth": 3,
-                            "strokeColor": "#ffffff"}
-            opts.update(size=9)
-        else:
-            opts["font"]["size"] = 14
-            opts.update(widthConstraint={"maximum": MAX_W}, margin=7)
-        net.add_node(n, label=item.label, shape=SHAPES[kind], title=tooltip(G, n),
-                     x=round(item.cx, 1), y=round(item.y, 1), physics=False,
-                     fixed={"x": True, "y": False}, **opts)
+        nodes.append({"s": styles(_node_style(kind, typ, attr(G, n, "factuality"))),
+                      "label": item.label, "title": tooltip(G, n)})
         if item.range:
-            ranges.append({"id": n, "x0": round(item.range[0], 1), "x1": round(item.range[1], 1),
-                           "open": item.open, "color": base_color(kind, typ)})
-    for u, v, data in G.edges(data=True):
-        if u in items and v in items:
-            role = str(data.get("label", ""))
-            net.add_edge(u, v, title=role, arrows="",
-                         dashes=role == "reports",
-                         color={"color": EDGE_REPORTS if role == "reports" else EDGE_ACTOR,
-                                "highlight": "#c0392b", "hover": "#c0392b"},
-                         width=1.2 if role != "reports" else 1.6)
+            ranges.append([number[n], round(item.range[0], 1), round(item.range[1], 1),
+                           item.open, base_color(kind, typ)])
+    edges = [[number[u], number[v], edge_styles(_edge_style(str(role)))]
+             for u, v, role in G.edges(data="label", default="") if u in items and v in items]
     n_timed = sum(1 for n in items if attr(G, n, "kind") != "actor")
     quiet = n_timed > QUIET_EDGES
-    if quiet:
-        for edge in net.edges:
-            edge["hidden"] = True
-    data = {
+    data.update({
         "view": "timeline",
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "details": {n: details(G, n) for n in items},
+        "nodes": nodes,
+        "styles": styles.table(),
+        "edges": edges,
+        "edgeStyles": edge_styles.table(),
         "legend": legend(G, SHAPES, KINDS),
         "counts": f"{n_timed} events and statements · {len(items) - n_timed} "
                   f"actor{'' if len(items) - n_timed == 1 else 's'}",
@@ -327,8 +314,7 @@ def timeline_html(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> str:
                 + (" and links; zoomed out, boxes count the items per period." if quiet else "."),
         "quietEdges": quiet,
         "aggregateBelow": AGGREGATE_BELOW if quiet else None,
-        "layouts": {by: {"lanes": lanes, "axis": axis,
-                         "pos": {n: [round(i.cx, 1), round(i.y, 1)] for n, i in its.items()}}
+        "layouts": {by: {"lanes": lanes, "axis": axis, "pos": [_pos(its.get(n)) for n in items]}
                     for by, (its, lanes, axis) in layouts.items()},
         "layout": "type",
         "ranges": ranges,
@@ -336,8 +322,34 @@ def timeline_html(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> str:
         "maxScale": 1.25,
         "font": FONT,
         "options": _options(),
-    }
+    })
     return render_page(title, data)
+
+
+def _pos(item: _Item | None) -> list[float] | None:
+    return [round(item.cx, 1), round(item.y, 1)] if item else None
+
+
+def _node_style(kind: str, typ: str, factuality: str) -> dict:
+    """The vis options of a timeline node, shared by every node of its kind, type and factuality."""
+    opts = style(kind, typ, factuality)
+    if kind == "actor":
+        opts["font"] = {"color": "#1f2328", "face": FONT, "size": 14, "strokeWidth": 3,
+                        "strokeColor": "#ffffff"}
+        opts.update(size=9)
+    else:
+        opts["font"]["size"] = 14
+        opts.update(widthConstraint={"maximum": MAX_W}, margin=7)
+    opts.update(shape=SHAPES[kind], physics=False, fixed={"x": True, "y": False})
+    return opts
+
+
+def _edge_style(role: str) -> dict:
+    """The vis options of a timeline link with this role."""
+    reports = role == "reports"
+    return {"title": role, "arrows": "", "dashes": reports, "width": 1.6 if reports else 1.2,
+            "color": {"color": EDGE_REPORTS if reports else EDGE_ACTOR,
+                      "highlight": "#c0392b", "hover": "#c0392b"}}
 
 
 def _options() -> dict:
