@@ -211,9 +211,9 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
 
 def _explain(args) -> int:
     from .explain import explain
-    from .formats import merged, read_graph
+    from .formats import merged, read_quads
 
-    print(explain(merged(read_graph(args.graph)), args.item))
+    print(explain(merged(read_quads(args.graph)), args.item))
     return 0
 
 

@@ -25,7 +25,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from .formats import merged, read_graph
+from .formats import merged, read_quads
 from .views.page import atomic_write
 from .vocab import PREFIXES
 
@@ -100,7 +100,7 @@ def load_graph(source: Graph | str | Path) -> Graph:
     True
     """
     if not isinstance(source, Graph):
-        source = read_graph(source)
+        return merged(read_quads(source))
     return merged(source) if isinstance(source, Dataset) else source
 
 

@@ -264,3 +264,14 @@ def test_article_table_and_long_lists_in_the_panel(browser, views_graph, tmp_pat
     assert page.evaluate("kgShow('urn:e1')") and "Sources" not in opened.panel()
     assert opened.errors == []
     page.close()
+
+
+def test_network_layout_stops_at_its_time_limit(browser, views_graph, tmp_path, monkeypatch):
+    """A network too large to lay out in LAYOUT_SECONDS opens with the layout it has, and says so."""
+    from kg.views import network
+
+    monkeypatch.setattr(network, "LAYOUT_SECONDS", 0)
+    view = Opened(browser, write_network(views_graph, tmp_path / "network.html"))
+    assert "Layout stopped after 0 of 400 steps, at the 0 s limit." in view.page.inner_text("#kg-hint")
+    assert len(view.page.evaluate("kgNetwork.getPositions()")) == 10 and view.errors == []
+    view.page.close()

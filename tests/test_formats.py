@@ -144,6 +144,34 @@ def test_pyoxigraph_reads_every_format(out, ds, name):
     assert got == expected
 
 
+@pytest.mark.parametrize("name", ["graph.trig", "graph.nq", "graph.ttl", "graph.jsonld"])
+def test_read_quads_gives_what_rdflib_reads(out, name):
+    """Oxigraph's parser, terms made as rdflib makes them: the same quads, term for term."""
+    from kg.formats import read_graph, read_quads
+
+    def graph_name(g):
+        return str(getattr(g, "identifier", g))
+
+    quads = read_quads(out / name)
+    got = {(s, p, o, str(g)) for g, triples in quads.graphs.items() for s, p, o in triples}
+    expected = {(s, p, o, graph_name(g)) for s, p, o, g in read_graph(out / name).quads((None, None, None, None))}
+    assert len(got) > 1000 and got == expected
+    assert {type(t) for row in got for t in row[:3]} == {type(t) for row in expected for t in row[:3]}
+    if name in ("graph.trig", "graph.ttl"):  # the prefixes a file declares are kept
+        assert dict(quads.namespaces())["kgo"] == URIRef(str(KGO))
+
+
+def test_read_quads_names_the_file_and_the_problem(tmp_path):
+    from kg.errors import InputError
+    from kg.formats import read_quads
+
+    (tmp_path / "bad.nq").write_text("<urn:a> <urn:b> not n-quads .\n")
+    with pytest.raises(InputError, match=r"bad\.nq: cannot parse as nquads"):
+        read_quads(tmp_path / "bad.nq")
+    with pytest.raises(InputError, match=r"graph\.txt: unknown graph format"):
+        read_quads(tmp_path / "graph.txt")
+
+
 # --- JSON-LD terms ------------------------------------------------------------------------
 
 def _nodes(out: Path) -> list[dict]:

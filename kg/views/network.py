@@ -14,6 +14,7 @@ from kg.views.page import (FONT, Styles, atomic_write, attr, graph_data, legend,
 
 SHAPES = {"actor": "dot", "event": "square", "statement": "diamond", "place": "triangle"}
 KINDS = ("event", "statement", "actor", "place")
+LAYOUT_SECONDS = 10  # the force layout stops after this long: 400 steps take ~15 s at 1,000 nodes
 
 
 def sizes(G: nx.MultiDiGraph, low: float = 10.0, high: float = 38.0) -> dict[str, float]:
@@ -57,6 +58,7 @@ def network_html(G: nx.MultiDiGraph, *, title: str = "Story network") -> str:
         "counts": " · ".join(f"{v} {k}{'s' if v != 1 else ''}" for k, v in counts.items() if v),
         "hint": "Node size: degree centrality. Drag nodes, scroll to zoom; click for details.",
         "axis": None,
+        "layoutSeconds": LAYOUT_SECONDS,
         "font": FONT,
         "options": _options(len(G)),
     })
@@ -85,7 +87,8 @@ def _options(n_nodes: int) -> dict:
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -70, "springLength": 110,
                                  "springConstant": 0.06, "avoidOverlap": 0.5},
-            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 400, "fit": True,
+                              "updateInterval": max(1, min(50, 10_000 // max(n_nodes, 1)))},
         },
         "interaction": {"hover": True, "tooltipDelay": 150},
         "nodes": {"font": {"face": FONT}},

@@ -55,14 +55,14 @@ class Inline:
 def projection(source: Source) -> nx.MultiDiGraph:
     """The networkx projection of ``source``: a projection, an rdflib graph, a graph file, or a
     build folder (its ``graph.trig``)."""
-    from kg.formats import read_graph
+    from kg.formats import read_quads
     from kg.network import project
 
     if isinstance(source, nx.MultiDiGraph):
         return source
     if isinstance(source, (str, Path)):
         path = Path(source)
-        source = read_graph(path / "graph.trig" if path.is_dir() else path)
+        source = read_quads(path / "graph.trig" if path.is_dir() else path)
     return project(source)
 
 

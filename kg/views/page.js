@@ -696,8 +696,20 @@
   if (TIMELINE) {
     setupTimeline();
   } else {
+    /* A large network stops laying itself out after DATA.layoutSeconds, and says so. */
+    var started = Date.now(), stopped = null;
+    network.on("stabilizationProgress", function (p) {
+      if (stopped === null && p.iterations < p.total && Date.now() - started >= DATA.layoutSeconds * 1000) {
+        stopped = p;
+        network.stopSimulation(false);
+      }
+    });
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
+      if (stopped) {
+        $("kg-hint").textContent = DATA.hint + " Layout stopped after " + stopped.iterations + " of " +
+          stopped.total + " steps, at the " + DATA.layoutSeconds + " s limit.";
+      }
       markReady();
     });
     setTimeout(markReady, 4000);
