@@ -78,6 +78,23 @@ SUFFIXES = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt",
             ".jsonld": "json-ld", ".json": "json-ld"}
 
 
+def graph_format(path: Path, error: type[Exception] = InputError) -> str:
+    """rdflib's name for the format of the graph file ``path`` (by its suffix); ``error``
+    when the suffix is not one of ``SUFFIXES`` or the file is missing.
+
+    >>> graph_format(Path("missing.trig"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: missing.trig: no such graph file
+    """
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise error(f"{path}: unknown graph format; use one of {', '.join(SUFFIXES)}")
+    if not path.is_file():
+        raise error(f"{path}: no such graph file")
+    return fmt
+
+
 def read_graph(path: str | Path, error: type[Exception] = InputError, **dataset) -> Dataset:
     """A graph file (format by suffix, see ``SUFFIXES``) read into a Dataset; ``error`` (an
     :class:`InputError` by default) names a file that is missing, of an unknown kind, or that
@@ -89,11 +106,7 @@ def read_graph(path: str | Path, error: type[Exception] = InputError, **dataset)
     kg.errors.InputError: missing.trig: no such graph file
     """
     path = Path(path)
-    fmt = SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        raise error(f"{path}: unknown graph format; use one of {', '.join(SUFFIXES)}")
-    if not path.is_file():
-        raise error(f"{path}: no such graph file")
+    fmt = graph_format(path, error)
     ds = Dataset(**dataset)
     try:
         with _quiet("rdflib.term"):  # an ill-typed literal is for validation to report, not a traceback
@@ -121,11 +134,7 @@ def read_quads(path: str | Path, error: type[Exception] = InputError) -> Quads:
     import pyoxigraph as ox
 
     path = Path(path)
-    fmt = SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        raise error(f"{path}: unknown graph format; use one of {', '.join(SUFFIXES)}")
-    if not path.is_file():
-        raise error(f"{path}: no such graph file")
+    fmt = graph_format(path, error)
     quads, terms = Quads(), {ox.DefaultGraph(): DATASET_DEFAULT_GRAPH_ID}
 
     def term(t):

@@ -43,7 +43,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Identifier
 
 from .errors import QueryError, StoreError
-from .formats import SUFFIXES
+from .formats import SUFFIXES, graph_format
 from .staging import remove_abandoned
 
 #: Environment variables holding the credentials for a remote endpoint (HTTP Basic).
@@ -200,10 +200,7 @@ def _oxigraph_format(path: Path):
     """
     import pyoxigraph as ox
 
-    if path.suffix.lower() not in SUFFIXES:
-        raise StoreError(f"{path}: unknown graph format; use one of {', '.join(SUFFIXES)}")
-    if not path.is_file():
-        raise StoreError(f"{path}: no such graph file")
+    graph_format(path, StoreError)
     return ox.RdfFormat.from_extension(path.suffix.lower().lstrip("."))
 
 
