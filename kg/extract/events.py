@@ -40,6 +40,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     reports = _reports(statements)
     dating = ByStart(times, _span)
     amounts = ByStart(quantities, _span)
+    spoken = {(s.sentence.start, s.sentence.end) for s in statements}  # the sentences that hold a statement
     events, salient = [], []
     for sentence in sentences:
         present = _presence(text, sentence, lex, index)
@@ -52,7 +53,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             type_ = "deployment" if rule == "presence" else \
                 types.get(trigger.text.casefold()) or words.typo_type(trigger.text)
             if type_ == "meeting" and trigger.text.casefold() in nominal \
-                    and any(s.sentence == sentence for s in statements):
+                    and (sentence.start, sentence.end) in spoken:
                 continue  # "told a press conference", "dalam jumpa pers": where it was said, not an event
             if type_ == "deployment" and _cues(lex).opposition.match(text, end + 1):  # "deployed against Ukrainian forces"
                 type_, rule = "combat", "opposition"

@@ -24,9 +24,9 @@ class ByStart(Generic[T]):
 
     def __init__(self, items: Iterable[T], span: Callable[[T], object]):
         self.items = list(items)
-        order = sorted(range(len(self.items)), key=lambda i: span(self.items[i]).start)
-        self._order = order
-        self._starts = [span(self.items[i]).start for i in order]
+        starts = [span(item).start for item in self.items]
+        self._order = sorted(range(len(starts)), key=starts.__getitem__)
+        self._starts = [starts[i] for i in self._order]
 
     def within(self, start: int, end: int) -> list[T]:
         """The items whose span starts in ``[start, end)``, in their original order."""

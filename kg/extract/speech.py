@@ -129,6 +129,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     back to, even when someone else speaks in a subordinate clause."""
     state, found = _State(), []
     times = ByStart(times, _span)  # looked up by where they start
+    quotes = ByStart(quotes, _itself)
     for sentence in sentences:
         here = _candidates(text, sentence, quotes, lex, index, state)
         if not here:
@@ -152,7 +153,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
 
 def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
     """The statements every finder reads in one sentence, one per cue, in text order."""
-    inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
+    inside = quotes.within(sentence.start, sentence.end)
     here: list[Statement] = []
     pronouns = _grammar(lex).pronouns
     for finder in _FINDERS:
@@ -186,6 +187,10 @@ def _complete(article_id, statement, sentence, found, times, state, index, lex) 
 
 def _span(item) -> Span:
     return item.span
+
+
+def _itself(span: Span) -> Span:
+    return span
 
 
 def _of_sentence(found: list[Statement], sentence: Span) -> list[Statement]:
