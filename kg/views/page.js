@@ -566,7 +566,7 @@
         var pos = network.getPositions(rangeIds);
         DATA.ranges.forEach(function (r) {
           var p = pos[r.id];
-          if (!p || hidden[r.id]) return;
+          if (!p || hidden[r.id] || r.x1 < v.x0 || r.x0 > v.x1 || p.y + 11 < v.y0 || p.y - 11 > v.y1) return;  /* off screen */
           if (r.open) {  /* only a latest day: a bar fading out to the left */
             var g = ctx.createLinearGradient(r.x0, 0, r.x1, 0);
             g.addColorStop(0, "rgba(255,255,255,0)");
