@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..gazetteer import Entry, Gazetteer
 from ..lexicon import Lexicon
 from ..model import Actor, Place, Span
-from .patterns import either, phrases
+from .patterns import either, phrases, rare_cues
 from .spans import Cover
 
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")
@@ -281,6 +281,8 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
 
 def _org_anaphors(index: ActorIndex, sentence: Span) -> None:
     """'the agency', 'kementerian itu': the organisation named last before it."""
+    if not rare_cues(index.lex, index.text).any_in(sentence.start, sentence.end):
+        return
     for m in index.grammar.org_anaphors.finditer(index.text, sentence.start, sentence.end):
         if index.at(m.start()) or index.around(m.start()):
             continue
@@ -455,6 +457,8 @@ def _holder(index: ActorIndex, concept: str, org: str) -> str:
 
 def _people(index: ActorIndex, sentence: Span) -> None:
     text, consumed = index.text, sentence.start
+    if not rare_cues(index.lex, text).any_in(sentence.start, sentence.end):
+        return
     for m in index.grammar.title_pattern.finditer(text, sentence.start, sentence.end):
         if m.start() < consumed:  # a title inside another's affiliation ("juru bicara Sekjen PBB")
             continue

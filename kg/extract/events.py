@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..lexicon import Lexicon
 from ..model import Event, Quantity, Span, Statement, TimeExpr
 from .actors import ActorIndex
-from .patterns import TypoIndex, by_first_letter, phrases, typo_index
+from .patterns import TypoIndex, by_first_letter, phrases, rare_cues, typo_index
 from .spans import ByStart, Cover
 
 # Which role the armed force near a trigger plays; its country is then the agent.
@@ -178,6 +178,8 @@ def _presence(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) -> lis
     """'pasukan Korea Utara berada di Kursk' / 'the troops are in Russia': a force being
     somewhere is its deployment there (the force right before the words, a place right after)."""
     found = []
+    if not rare_cues(lex, text).any_in(sentence.start, sentence.end):
+        return found
     for m in _cues(lex).presence.finditer(text, sentence.start, sentence.end):
         force = [a for a in index.within(max(sentence.start, m.start() - 40), m.start())
                  if index.actors[a.key].type == "armed_force"]

@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 
@@ -82,6 +83,37 @@ def phrases(words, *, ignore_case: bool = False) -> re.Pattern:
         _BY_IDENTITY.clear()
     _BY_IDENTITY[(id(words), ignore_case)] = (words, pattern)  # holding ``words`` keeps its id unique
     return pattern
+
+
+# Word lists most sentences hold none of: their scans are skipped where :func:`rare_cues` sees none.
+_RARE = ("actors.titles", "actors.org_anaphors", "events.presence", "speech.according_to",
+         "speech.passive_by", "speech.agentless", "speech.continuations")
+
+
+class Sightings:
+    """Every position of a text where one of some words may begin as a whole word (in any
+    case): a stretch holding none of them holds no match of any of the words' patterns."""
+
+    def __init__(self, words, text: str):
+        alternatives = by_first_letter(sorted(set(words), key=len, reverse=True), re.IGNORECASE)
+        pattern = re.compile(rf"(?=(?<![\w-])(?:{alternatives or '(?!)'}))", re.IGNORECASE)
+        self._starts = [m.start() for m in pattern.finditer(text)]
+
+    def any_in(self, start: int, end: int) -> bool:
+        """Whether one of the words may begin in ``[start, end)``."""
+        i = bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
+
+
+@lru_cache(maxsize=2)
+def rare_cues(lexicon, text: str) -> Sightings:
+    """The :class:`Sightings` of the lexicon's rare word lists (``_RARE``) in one article's
+    text, found once for all its sentences (remembered for the article being read)."""
+    words = []
+    for key in _RARE:
+        value = lexicon.get(key, [])
+        words += [w for ws in value.values() for w in ws] if isinstance(value, dict) else value
+    return Sightings(words, text)
 
 
 def one_edit_apart(a: str, b: str) -> bool:

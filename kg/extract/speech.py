@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..lexicon import Lexicon
 from ..model import Span, Statement, TimeExpr
 from .actors import ActorIndex, Mention, _name_at, slug
-from .patterns import by_first_letter, either, phrases, words_in
+from .patterns import by_first_letter, either, phrases, rare_cues, words_in
 from .spans import ByStart
 
 
@@ -303,6 +303,8 @@ def _is_document(words: str, lex: Lexicon) -> bool:
 
 def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'According to X, …' / '…, according to X' (also inside a sentence with another statement)."""
+    if not rare_cues(lex, text).any_in(sentence.start, sentence.end):
+        return []
     lead = _grammar(lex).according
     found = []
     for m in lead.finditer(text, sentence.start, sentence.end):
@@ -332,6 +334,8 @@ def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
 
 def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'Hal ini disampaikan oleh X' / 'This was stated at a briefing by X': speaker after the cue."""
+    if not rare_cues(lex, text).any_in(sentence.start, sentence.end):
+        return []
     found, grammar = [], _grammar(lex)
     for m in grammar.passive_by.finditer(text, sentence.start, sentence.end):
         by = grammar.agent_marker.search(text[m.end():sentence.end])
@@ -449,7 +453,7 @@ def _relayed(text: str, outer: Statement, lex: Lexicon, index: ActorIndex) -> St
 
 def _agentless(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'Disebutkan pula bahwa …' / 'It was also said that …': the speaker is the one last heard."""
-    if not state.speakers:
+    if not state.speakers or not rare_cues(lex, text).any_in(sentence.start, sentence.end):
         return []
     found = []
     for m in _grammar(lex).agentless.finditer(text, sentence.start, sentence.end):
@@ -463,6 +467,8 @@ def _agentless(text, sentence, inside, lex, index, state) -> list[Statement]:
 def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'…, adding that …' / '…, seraya menambahkan …': the sentence's speaker goes on."""
     found = []
+    if not rare_cues(lex, text).any_in(sentence.start, sentence.end):
+        return found
     for m in _grammar(lex).continuations.finditer(text, sentence.start, sentence.end):
         if any(q.start <= m.start() < q.end for q in inside) or not _after_comma(text, m.start()):
             continue
