@@ -145,8 +145,9 @@ def read_quads(path: str | Path, error: type[Exception] = InputError) -> Quads:
 
     try:
         parser = ox.parse(path=str(path), format=ox.RdfFormat.from_extension(path.suffix.lower()[1:]))
-        for s, p, o, g in parser:
-            quads.graph(term(g)).add((term(s), term(p), term(o)))
+        with _quiet("rdflib.term"):  # as in read_graph: an ill-typed literal is for validation
+            for s, p, o, g in parser:
+                quads.graph(term(g)).add((term(s), term(p), term(o)))
     except (OSError, SyntaxError, ValueError) as err:
         raise error(f"{path}: cannot parse as {fmt}: {' '.join(str(err).split())[:300]}") from err
     for prefix, namespace in parser.prefixes.items():

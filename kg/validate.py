@@ -36,7 +36,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
-from .formats import merged, read_graph
+from .formats import merged, read_quads
+from .quads import Quads
 from .vocab import KGR, PREFIXES
 
 KGS = Namespace("https://w3id.org/kg-news/shapes#")
@@ -113,7 +114,7 @@ def validate(data: Graph | str | Path) -> Report:
     """Validate a Dataset, a Graph, or a graph file (``.trig``, ``.nq``, ``.ttl``, ``.nt``, ``.jsonld``)."""
     import pyshacl
 
-    union, quads = _union(read_graph(data) if isinstance(data, (str, Path)) else data)
+    union, quads = _union(read_quads(data) if isinstance(data, (str, Path)) else data)
     for triple in _ontology():
         union.add(triple)
     conforms, graph, _ = pyshacl.validate(union, shacl_graph=_shapes(), inference="none")
@@ -121,8 +122,10 @@ def validate(data: Graph | str | Path) -> Report:
     return Report(bool(conforms), results, graph, quads)
 
 
-def _union(data: Graph) -> tuple[Graph, int]:
+def _union(data: Graph | Quads) -> tuple[Graph, int]:
     """A new Graph with every triple of ``data`` (all named graphs), and how many quads it had."""
+    if isinstance(data, Quads):
+        return Graph() + merged(data), len(data)
     if isinstance(data, Dataset):
         return Graph() + merged(data), sum(1 for _ in data.quads((None, None, None, None)))
     return Graph() + data, len(data)
