@@ -197,8 +197,8 @@ class ActorIndex:
     def within(self, start: int, end: int, kind: str = "actor") -> list[Mention]:
         """Mentions of ``kind`` starting inside ``[start, end)``, in text order (the longer
         first where two start together)."""
-        ordered, starts, _ = self._of_kind.get(kind, ((), (), ()))
-        return list(ordered[bisect_left(starts, start):bisect_left(starts, end)])
+        ordered, starts, _ = self._of_kind.get(kind) or ([], [], [])
+        return ordered[bisect_left(starts, start):bisect_left(starts, end)]  # a slice: a new list
 
     def around(self, pos: int) -> list[Mention]:
         """Mentions of any kind whose span holds ``pos``."""
