@@ -2,6 +2,12 @@
 
 Every view is one self-contained HTML file: vis-network's JS and CSS are inlined from the
 copy shipped inside the pyvis package, and all data is embedded as escaped JSON.
+
+The data is compact, and ``page.js`` expands it at load: nodes are numbered (``ids``) and
+everything else refers to them by number; each article's metadata is written once
+(``articles``); nodes and edges carry their own label and tooltip and the number of a
+shared style (``styles``, ``edgeStyles``); empty details are left out. At 1,000 articles
+this made ``timeline.html`` 54 MB -> 11 MB.
 """
 from __future__ import annotations
 
