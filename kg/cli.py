@@ -13,6 +13,7 @@ import os
 import re
 import signal
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -311,11 +312,19 @@ def _run_query(args, query, params):
         store = RemoteStore(args.endpoint)
     elif args.store:
         store = OxigraphStore(args.store)
-    elif args.engine == "rdflib":
-        store = RdflibStore(args.graph)
     else:
-        store = MemoryStore(args.graph)
+        started = time.monotonic()
+        store = RdflibStore(args.graph) if args.engine == "rdflib" else MemoryStore(args.graph)
+        took = time.monotonic() - started
+        if took > SLOW_LOAD:
+            print(f"kg: reading {args.graph} took {took:.0f} s, and every query reads it again; "
+                  "for many queries build a store once: kg build ... --store DIR, then "
+                  "kg query NAME --store DIR", file=sys.stderr)
     return store.run(query, params)
+
+
+#: Seconds of reading a graph file after which ``kg query`` suggests a store.
+SLOW_LOAD = 20.0
 
 
 def _push(args) -> int:

@@ -71,6 +71,20 @@ def test_a_query_reads_the_merged_turtle_in_oxigraph_by_default(built, monkeypat
     assert used == ["graph.ttl"]
 
 
+def test_a_slow_graph_file_suggests_a_store(built, monkeypatch, capsys):
+    from kg import cli
+
+    graph = str(built / "graph.ttl")
+    capsys.readouterr()
+    assert main(["query", "actors", "--graph", graph, "--format", "csv"]) == 0
+    assert capsys.readouterr().err == ""  # read quickly: no hint
+    monkeypatch.setattr(cli, "SLOW_LOAD", -1.0)
+    assert main(["query", "actors", "--graph", graph, "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("actor,") and f"kg: reading {graph} took" in captured.err
+    assert "--store DIR" in captured.err
+
+
 def test_every_format_parses_back(built):
     from rdflib import Dataset, Graph
     ds = Dataset()
