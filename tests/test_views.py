@@ -199,3 +199,21 @@ def test_same_graph_same_bytes(view, views_graph, tmp_path):
     G = with_merged_item(views_graph)
     one = WRITERS[view](G, tmp_path / "1.html").read_bytes()
     assert WRITERS[view](G, tmp_path / "2.html").read_bytes() == one
+
+
+def test_reports_links_are_dashed_on_small_views_only(views_graph, tmp_path):
+    """A long dashed curve is slow to draw: a crowded timeline and a large network draw
+    "reports" links solid (still darker and wider on the timeline)."""
+    from conftest import crowded_graph
+
+    def reports_style(G, writer):
+        data = embedded(writer(G, tmp_path / "v.html").read_text(encoding="utf-8"))
+        return next(style for style in data["edgeStyles"] if style["title"] == "reports")
+
+    assert reports_style(views_graph, write_timeline)["dashes"] is True
+    assert reports_style(views_graph, write_network)["dashes"] is True
+    crowded = crowded_graph(1000)
+    crowded.add_edge("urn:item/1", "urn:item/2", label="reports", date="")
+    solid = reports_style(crowded, write_timeline)
+    assert solid["dashes"] is False and solid["width"] > 1.2
+    assert reports_style(crowded, write_network)["dashes"] is False

@@ -24,10 +24,24 @@
      to DATA.articles. Turn it into vis-network's nodes and edges, and into details by id
      (each with its links and its article's title, publisher, url and date). */
   function expand(D) {
-    var ids = D.ids, drawn = D.details.length;
+    expandDetails(D);
+    D.nodes = D.nodes.map(function (r, i) {
+      var node = Object.assign({}, D.styles[r.s], r);
+      delete node.s;
+      node.id = D.ids[i];
+      return node;
+    });
+    D.edges = D.edges.map(function (e, k) {
+      return Object.assign({ id: k, from: D.ids[e[0]], to: D.ids[e[1]] }, D.edgeStyles[e[2]]);
+    });
+    if (TIMELINE) expandLayouts(D);
+  }
+
+  /* D.details by id, with empty values back, links and sources spelled out. */
+  function expandDetails(D) {
+    var ids = D.ids, drawn = D.details.length, details = {};
     function about(i) { return (i < drawn ? D.details[i] : D.others[i - drawn]) || {}; }
     function article(a) { return D.articles[a] || {}; }
-    var details = {};
     D.details.forEach(function (d, i) {
       DETAIL_KEYS.forEach(function (k) { if (d[k] === undefined) d[k] = ""; });
       if (d.mention_start === undefined) d.mention_start = -1;
@@ -48,19 +62,13 @@
       details[ids[i]] = d;
     });
     D.details = details;
-    D.nodes = D.nodes.map(function (r, i) {
-      var node = Object.assign({}, D.styles[r.s], r);
-      delete node.s;
-      node.id = ids[i];
-      return node;
-    });
-    D.edges = D.edges.map(function (e, k) {
-      return Object.assign({ id: k, from: ids[e[0]], to: ids[e[1]] }, D.edgeStyles[e[2]]);
-    });
-    if (!TIMELINE) return;
+  }
+
+  /* Positions by id in each layout; the nodes start where the first layout puts them. */
+  function expandLayouts(D) {
     Object.keys(D.layouts).forEach(function (by) {
       var pos = {};
-      D.layouts[by].pos.forEach(function (p, i) { if (p) pos[ids[i]] = p; });
+      D.layouts[by].pos.forEach(function (p, i) { if (p) pos[D.ids[i]] = p; });
       D.layouts[by].pos = pos;
     });
     D.nodes.forEach(function (node) {
@@ -68,7 +76,7 @@
       node.x = p[0]; node.y = p[1];
     });
     D.ranges = D.ranges.map(function (r) {
-      return { id: ids[r[0]], x0: r[1], x1: r[2], open: r[3], color: r[4] };
+      return { id: D.ids[r[0]], x0: r[1], x1: r[2], open: r[3], color: r[4] };
     });
   }
 
