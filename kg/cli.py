@@ -118,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     q = sub.add_parser("query", help="run a named SPARQL query (or a .rq file) on a built graph",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  kg query --list\n  kg query statements --format csv\n"
-                              "  kg query said-by --param actor=\"Vedant Patel\"")
+                              "  kg query said-by --param actor=\"Mark Rutte\"")
     q.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="a named query or a .rq file")
     q.add_argument("--graph", default=f"{DEFAULT_OUTPUT}/graph.ttl", metavar="FILE",
                    help="the graph file to query (default: output/graph.ttl, the merged graph, "
