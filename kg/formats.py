@@ -95,6 +95,12 @@ def graph_format(path: Path, error: type[Exception] = InputError) -> str:
     return fmt
 
 
+def unparsable(path: Path, fmt: str, err: Exception) -> str:
+    """The message for a graph file that does not parse: the file, its format, the parser's
+    words on one line (the first 300 characters)."""
+    return f"{path}: cannot parse as {fmt}: {' '.join(str(err).split())[:300]}"
+
+
 def read_graph(path: str | Path, error: type[Exception] = InputError, **dataset) -> Dataset:
     """A graph file (format by suffix, see ``SUFFIXES``) read into a Dataset; ``error`` (an
     :class:`InputError` by default) names a file that is missing, of an unknown kind, or that
@@ -112,7 +118,7 @@ def read_graph(path: str | Path, error: type[Exception] = InputError, **dataset)
         with _quiet("rdflib.term"):  # an ill-typed literal is for validation to report, not a traceback
             ds.parse(path, format=fmt)
     except Exception as err:  # rdflib's parsers raise many kinds of error
-        raise error(f"{path}: cannot parse as {fmt}: {' '.join(str(err).split())[:300]}") from err
+        raise error(unparsable(path, fmt, err)) from err
     return ds
 
 
@@ -149,7 +155,7 @@ def read_quads(path: str | Path, error: type[Exception] = InputError) -> Quads:
             for s, p, o, g in parser:
                 quads.graph(term(g)).add((term(s), term(p), term(o)))
     except (OSError, SyntaxError, ValueError) as err:
-        raise error(f"{path}: cannot parse as {fmt}: {' '.join(str(err).split())[:300]}") from err
+        raise error(unparsable(path, fmt, err)) from err
     for prefix, namespace in parser.prefixes.items():
         quads.bind(prefix, namespace)
     return quads

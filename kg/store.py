@@ -43,7 +43,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Identifier
 
 from .errors import QueryError, StoreError
-from .formats import SUFFIXES, graph_format
+from .formats import graph_format, unparsable
 from .staging import remove_abandoned
 
 #: Environment variables holding the credentials for a remote endpoint (HTTP Basic).
@@ -164,7 +164,8 @@ class MemoryStore(OxigraphStore):
 
         self.path = Path(path)
         self.store = ox.Store()
-        fmt = _oxigraph_format(self.path)
+        name = graph_format(self.path, StoreError)
+        fmt = ox.RdfFormat.from_extension(self.path.suffix.lower()[1:])
         try:
             if anchors:
                 self.store.bulk_load(path=str(self.path), format=fmt)
@@ -177,8 +178,7 @@ class MemoryStore(OxigraphStore):
             self.store.bulk_load(path=str(VOCABULARY), format=ox.RdfFormat.TURTLE,
                                  to_graph=ox.NamedNode(str(VOCABULARY_GRAPH)))
         except (OSError, SyntaxError, ValueError) as err:
-            raise StoreError(f"{self.path}: cannot parse as {SUFFIXES[self.path.suffix.lower()]}: "
-                             f"{' '.join(str(err).split())[:300]}") from err
+            raise StoreError(unparsable(self.path, name, err)) from err
         if fmt.supports_datasets:
             fill_default_graph(self.store)
         else:
@@ -187,21 +187,6 @@ class MemoryStore(OxigraphStore):
 
     def __repr__(self) -> str:
         return f"MemoryStore({str(self.path)!r})"
-
-
-def _oxigraph_format(path: Path):
-    """Oxigraph's format for a graph file, named by its suffix as :func:`kg.formats.read_graph`
-    names it; a :class:`StoreError` for a missing file or an unknown suffix.
-
-    >>> _oxigraph_format(Path("graph.nq"))
-    Traceback (most recent call last):
-    ...
-    kg.errors.StoreError: graph.nq: no such graph file
-    """
-    import pyoxigraph as ox
-
-    graph_format(path, StoreError)
-    return ox.RdfFormat.from_extension(path.suffix.lower().lstrip("."))
 
 
 def _oxigraph_rows(result, query) -> tuple[list[str], list[list[str]]]:
