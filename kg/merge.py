@@ -32,6 +32,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Callable
 
 from .model import Event, Extraction, Statement
 
@@ -330,22 +331,19 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
         # the rarest words can pass the test below: the others are not looked at.
         sure = same_days | same_events
         among = sure.union(*(by_word.get((s.kind, w), ()) for w in prefix(words_of[s.id])))
-        best, best_score, why = None, 0.0, ""
-        for story, lo, hi, shared in _latest_by_words(
-                list(stories.candidates(s.kind, begin, end, who, among)), sure, stories):
-            same_day = stories.number(story) in same_days
-            words = max(_jaccard(words_of[s.id], words_of[other.id]) for _, other in _compared(story))
-            same_event = stories.number(story) in same_events
-            if not (same_day or words >= SIMILAR_WORDS or same_event):
-                continue
-            score = len(shared) + words + same_day + same_event
-            if score > best_score:
-                names = ", ".join(sorted(labels.get(k, k) for k in shared))
-                best, best_score = story, score
-                why = (f"same kind {s.kind}; same speaker {names}; "
-                       + (f"same day {day.isoformat()}" if same_day
-                          else f"similar words ({words:.2f})" if words >= SIMILAR_WORDS
-                          else "reports the same merged event"))
+        words = words_of[s.id]
+        found = _best_statement(
+            _latest_by_words(list(stories.candidates(s.kind, begin, end, who, among)), sure, stories),
+            lambda story: (stories.number(story) in same_days, stories.number(story) in same_events),
+            lambda story: max(_jaccard(words, words_of[other.id]) for _, other in _compared(story)))
+        best, why = None, ""
+        if found is not None:
+            (best, _, _, shared), same_day, same_event, similar = found
+            names = ", ".join(sorted(labels.get(k, k) for k in shared))
+            why = (f"same kind {s.kind}; same speaker {names}; "
+                   + (f"same day {day.isoformat()}" if same_day
+                      else f"similar words ({similar:.2f})" if similar >= SIMILAR_WORDS
+                      else "reports the same merged event"))
         if best is None:
             best, why = Merged("statement", s.kind), "first report"
         stories.join(best, x, s, why, who)
@@ -357,6 +355,43 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
         for w in prefix(words_of[s.id]):
             by_word.setdefault((s.kind, w), set()).add(n)
     return stories.all
+
+
+def _best_statement(candidates: list, same: Callable, similarity: Callable) -> tuple | None:
+    """The candidate ``(story, lo, hi, shared)`` a statement joins, as ``(candidate, same
+    day, same event, words)``, or None.
+
+    ``same(story)`` tells whether the story has a report of the same day and of the same
+    merged event, ``similarity(story)`` how alike the words are (0 to 1). A candidate
+    qualifies with a same day, a same event or words of at least ``SIMILAR_WORDS``, and
+    scores ``len(shared) + words + same day + same event``; the best score wins, the
+    earliest candidate among equals. Words are what cost (up to ``COMPARED`` reports of
+    each story compared), so candidates are looked at by the most they could score, and
+    one that cannot beat the best so far is not compared: the same choice as comparing all.
+
+    >>> flags = {"a": (False, False), "b": (True, False), "c": (False, False)}
+    >>> words = {"a": 0.5, "b": 0.1, "c": 0.2}
+    >>> looked = []
+    >>> def similarity(k): looked.append(k); return words[k]
+    >>> found = _best_statement([(k, None, None, {"x"}) for k in "abc"], flags.get, similarity)
+    >>> found[0][0], found[1:], looked
+    ('b', (True, False, 0.1), ['b'])
+    """
+    flags = [same(c[0]) for c in candidates]
+    most = [len(c[3]) + 1.0 + day + event for c, (day, event) in zip(candidates, flags)]
+    found, best_score, best_n = None, 0.0, len(candidates)
+    for n in sorted(range(len(candidates)), key=most.__getitem__, reverse=True):  # stable
+        if most[n] < best_score:
+            break
+        if most[n] == best_score and n > best_n:
+            continue
+        (day, event), words = flags[n], similarity(candidates[n][0])
+        if not (day or words >= SIMILAR_WORDS or event):
+            continue
+        score = len(candidates[n][3]) + words + day + event
+        if score > best_score or (found is not None and score == best_score and n < best_n):
+            found, best_score, best_n = (candidates[n], day, event, words), score, n
+    return found
 
 
 def _latest_by_words(candidates: list, sure: set[int], stories: _Stories) -> list:
