@@ -25,8 +25,9 @@ from functools import lru_cache
 from ..gazetteer import Entry, Gazetteer
 from ..lexicon import Lexicon
 from ..model import Actor, Place, Span
-from .patterns import either, phrases, rare_cues
+from .patterns import either
 from .spans import Cover
+from .words import WordList
 
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")
 # One to six capitalised words; written to open with the capital, so the regex engine
@@ -48,12 +49,12 @@ class _Grammar:
     """The patterns and word sets a lexicon's actor data gives, built once per lexicon."""
 
     titles: dict[str, str]  # title word -> concept
-    title_pattern: re.Pattern
-    org_anaphors: re.Pattern
+    title_words: WordList
+    org_anaphors: WordList
     direction_after: bool
     directions: tuple[tuple[str, re.Pattern], ...]  # (direction, its words next to a country)
     any_direction: re.Pattern  # a word of any direction (a direction without words: blanks alone)
-    force_nouns: re.Pattern
+    force_nouns: WordList
     force_gap: re.Pattern  # the blanks and link word between a force noun and its country
     org_heads: frozenset[str]
     not_names: frozenset[str]
@@ -78,12 +79,12 @@ def _grammar(lex: Lexicon) -> _Grammar:
     determiners = either(lex.get("actors.determiners", [])) or "(?!)"
     return _Grammar(
         titles=titles,
-        title_pattern=phrases(list(titles)),
-        org_anaphors=phrases(lex.get("actors.org_anaphors", []), ignore_case=True),
+        title_words=WordList(list(titles)),
+        org_anaphors=WordList(lex.get("actors.org_anaphors", []), ignore_case=True),
         direction_after=after,
         directions=tuple((d, _direction_pattern(words, after)) for d, words in directions.items()),
         any_direction=_direction_pattern(every, after),
-        force_nouns=phrases(lex.get("actors.force_nouns", []), ignore_case=True),
+        force_nouns=WordList(lex.get("actors.force_nouns", []), ignore_case=True),
         force_gap=re.compile(rf"\s+(?:(?:{either(lex.get('actors.force_links', [])) or '(?!)'})\s+)?"),
         org_heads=frozenset(lex.get("actors.org_heads", [])),
         not_names=frozenset(lex.get("actors.not_names", [])),
@@ -281,8 +282,6 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
 
 def _org_anaphors(index: ActorIndex, sentence: Span) -> None:
     """'the agency', 'kementerian itu': the organisation named last before it."""
-    if not rare_cues(index.lex, index.text).any_in(sentence.start, sentence.end):
-        return
     for m in index.grammar.org_anaphors.finditer(index.text, sentence.start, sentence.end):
         if index.at(m.start()) or index.around(m.start()):
             continue
@@ -336,8 +335,11 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
     if not heads:
         return
     text = index.text
+    written = text[sentence.start:sentence.end]
+    if not any(head in written for head in heads):  # a name needs one of them
+        return
     not_names = index.grammar.not_names
-    for m in _CAPITALISED_RUN.finditer(text[sentence.start:sentence.end]):
+    for m in _CAPITALISED_RUN.finditer(written):
         start, words = sentence.start + m.start(), m.group().split()
         owner = ""
         while words and (words[0] in not_names or _POSSESSIVE.search(words[0])
@@ -355,7 +357,7 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
         name = " ".join(words).rstrip(",")
         span = Span.of(text, start, start + len(name))
         if index.overlapping(span.start, span.end) or any(
-                t.start() <= span.start < t.end() for t in index.grammar.title_pattern.finditer(text, sentence.start, span.end)):
+                t.start() <= span.start < t.end() for t in index.grammar.title_words.finditer(text, sentence.start, span.end)):
             continue  # a known name, or part of a title ("Kepala Staf Umum")
         country = index.at(span.end + 1)
         if country and index.actors[country.key].type == "country" and index.grammar.direction_after:
@@ -417,7 +419,7 @@ def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str
     """After a title: the organisation or country it belongs to, where it ends, and a
     principal ("juru bicara Sekjen PBB": the secretary-general of the UN)."""
     pos, affiliation, principal = start, "", ""
-    titles = index.grammar.title_pattern
+    titles = index.grammar.title_words.pattern
     while pos < end:
         link = index.grammar.title_link.match(index.text[pos:end])
         if link:  # "spokesperson for NATO"
@@ -457,9 +459,7 @@ def _holder(index: ActorIndex, concept: str, org: str) -> str:
 
 def _people(index: ActorIndex, sentence: Span) -> None:
     text, consumed = index.text, sentence.start
-    if not rare_cues(index.lex, text).any_in(sentence.start, sentence.end):
-        return
-    for m in index.grammar.title_pattern.finditer(text, sentence.start, sentence.end):
+    for m in index.grammar.title_words.finditer(text, sentence.start, sentence.end):
         if m.start() < consumed:  # a title inside another's affiliation ("juru bicara Sekjen PBB")
             continue
         if any(index.actors.get(x.key) and index.actors[x.key].type == "organization"
@@ -568,7 +568,10 @@ def _surname_table(index: ActorIndex) -> dict[str, set[str]]:
 
 def _surnames(index: ActorIndex, sentence: Span, by_last: dict[str, set[str]]) -> None:
     """'Roe' after 'Jane Roe': the same person. A surname two people share stays unlinked."""
-    for m in _CAPITALISED.finditer(index.text[sentence.start:sentence.end]):
+    written = index.text[sentence.start:sentence.end]
+    if not any(name in written for name in by_last):  # most sentences name nobody again
+        return
+    for m in _CAPITALISED.finditer(written):
         keys = by_last.get(m.group(), ())
         start = sentence.start + m.start()
         if len(keys) != 1 or index.around(start):

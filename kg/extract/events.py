@@ -18,8 +18,9 @@ from functools import lru_cache
 from ..lexicon import Lexicon
 from ..model import Event, Quantity, Span, Statement, TimeExpr
 from .actors import ActorIndex
-from .patterns import TypoIndex, by_first_letter, phrases, rare_cues, typo_index
+from .patterns import TypoIndex, by_first_letter, typo_index
 from .spans import ByStart, Cover
+from .words import WordList, Words
 
 # Which role the armed force near a trigger plays; its country is then the agent.
 _FORCE_ROLE = {"deployment": "theme", "movement": "theme", "withdrawal": "theme",
@@ -55,7 +56,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             if type_ == "meeting" and trigger.text.casefold() in nominal \
                     and (sentence.start, sentence.end) in spoken:
                 continue  # "told a press conference", "dalam jumpa pers": where it was said, not an event
-            if type_ == "deployment" and _cues(lex).opposition.match(text, end + 1):  # "deployed against Ukrainian forces"
+            if type_ == "deployment" and _cues(lex).opposition.pattern.match(text, end + 1):  # "deployed against Ukrainian forces"
                 type_, rule = "combat", "opposition"
             elif type_ in ("deployment", "movement") and _sends_weapons(text, end, sentence, lex):
                 type_, rule = "arms_transfer", "weapons"  # "sending weapons to Kyiv"
@@ -80,13 +81,13 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     return events
 
 
-@dataclass
+@dataclass(eq=False)
 class _Triggers:
     """A language's trigger words by their casefolded form, with their event types; the
-    pattern that finds them; and the index of their typos."""
+    list that finds them; and the index of their typos."""
 
     types: dict[str, str]
-    pattern: re.Pattern
+    found: WordList
     typos: TypoIndex
     known: frozenset[str]  # the lexicon's words: never a typo
     slips: dict[str, str] = field(default_factory=dict)  # typo_type, remembered per written word
@@ -100,14 +101,16 @@ class _Triggers:
             hit = self.slips[word] = _typo_type(word, self.types, self.typos, self.known)
         return hit
 
-    def any_typo(self, written: list[str]) -> bool:
-        """Whether any of ``written`` is a slip of a trigger (each word's answer remembered)."""
-        slips = self.slips
-        if len(slips) > 100_000:
-            slips.clear()
-        for word in set(written).difference(slips):
-            slips[word] = _typo_type(word, self.types, self.typos, self.known)
-        return any(map(slips.__getitem__, written))
+    def typos_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the long words of ``text[start:end]`` that are slips of a trigger:
+        looked for once in the whole text, which mostly holds none."""
+        words = Words.of(text)
+        if words.cuts(start) or words.cuts(end):
+            return [m.span() for m in _LONG_WORD.finditer(text, start, end) if self.typo_type(m.group())]
+        found = words.memo.get(self)
+        if found is None:
+            found = words.memo[self] = [m.span() for m in _LONG_WORD.finditer(text) if self.typo_type(m.group())]
+        return [span for span in found if start <= span[0] < end]
 
 
 @lru_cache(maxsize=None)
@@ -115,7 +118,7 @@ def _trigger_words(lex: Lexicon) -> _Triggers:
     """The trigger words of a lexicon (cached: do not change them)."""
     types = {w.casefold(): r["type"] for r in lex.get("events.triggers", []) for w in r["words"]}
     typos = typo_index(tuple(w for w in types if " " not in w and len(w) >= 6))
-    return _Triggers(types, phrases(list(types), ignore_case=True), typos, lex.words())
+    return _Triggers(types, WordList(list(types), ignore_case=True), typos, lex.words())
 
 
 _LONG_WORD = re.compile(r"\w{6,}")  # a word long enough to be a typo of a trigger
@@ -127,24 +130,24 @@ _COMMA = re.compile(r",(?!\d{3}\b)")  # a comma, not a thousands separator
 class _Cues:
     """The patterns of a lexicon's event cues, built once per lexicon."""
 
-    opposition: re.Pattern
-    presence: re.Pattern
-    weapons: re.Pattern
-    negated: re.Pattern
-    possible: re.Pattern
-    unconfirmed: re.Pattern
-    reported: re.Pattern
-    partners: re.Pattern
-    plural_pronouns: re.Pattern
-    place_prepositions: re.Pattern
-    anaphora: re.Pattern  # a pronoun, a bare force noun or an anaphor
+    opposition: WordList
+    presence: WordList
+    weapons: WordList
+    negated: WordList
+    possible: WordList
+    unconfirmed: WordList
+    reported: WordList
+    partners: WordList
+    plural_pronouns: WordList
+    place_prepositions: WordList
+    anaphora: WordList  # a pronoun, a bare force noun or an anaphor
 
 
 @lru_cache(maxsize=None)
 def _cues(lex: Lexicon) -> _Cues:
     """The :class:`_Cues` of ``lex`` (cached: do not change the lexicon)."""
-    def words(key: str, ignore_case: bool = True) -> re.Pattern:
-        return phrases(lex.get(key, []), ignore_case=ignore_case)
+    def words(key: str, ignore_case: bool = True) -> WordList:
+        return WordList(lex.get(key, []), ignore_case=ignore_case)
 
     return _Cues(
         opposition=words("events.opposition_markers", False),
@@ -157,20 +160,17 @@ def _cues(lex: Lexicon) -> _Cues:
         partners=words("events.partner_markers", False),
         plural_pronouns=words("actors.plural_pronouns", False),
         place_prepositions=words("events.place_prepositions", False),
-        anaphora=phrases(lex.get("actors.plural_pronouns", []) + lex.get("actors.force_nouns", [])
-                         + lex.get("events.anaphora", []), ignore_case=True),
+        anaphora=WordList(lex.get("actors.plural_pronouns", []) + lex.get("actors.force_nouns", [])
+                          + lex.get("events.anaphora", []), ignore_case=True),
     )
 
 
 def _triggers(text: str, sentence: Span, words: _Triggers) -> list[tuple[int, int]]:
     """Trigger spans: exact matches, then single words one typo away from a trigger."""
-    found = [(m.start(), m.end()) for m in words.pattern.finditer(text, sentence.start, sentence.end)]
-    written = _LONG_WORD.findall(text, sentence.start, sentence.end)
-    if words.any_typo(written):  # typos are rare: only then look for where they are
-        for m in _LONG_WORD.finditer(text, sentence.start, sentence.end):
-            s = m.start()
-            if not any(a <= s < b for a, b in found) and words.typo_type(m.group()):
-                found.append((s, m.end()))
+    found = [(m.start(), m.end()) for m in words.found.finditer(text, sentence.start, sentence.end)]
+    for start, end in words.typos_in(text, sentence.start, sentence.end):  # typos are rare
+        if not any(a <= start < b for a, b in found):
+            found.append((start, end))
     return sorted(found)
 
 
@@ -178,8 +178,6 @@ def _presence(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) -> lis
     """'pasukan Korea Utara berada di Kursk' / 'the troops are in Russia': a force being
     somewhere is its deployment there (the force right before the words, a place right after)."""
     found = []
-    if not rare_cues(lex, text).any_in(sentence.start, sentence.end):
-        return found
     for m in _cues(lex).presence.finditer(text, sentence.start, sentence.end):
         force = [a for a in index.within(max(sentence.start, m.start() - 40), m.start())
                  if index.actors[a.key].type == "armed_force"]
@@ -231,20 +229,20 @@ def _clause(text: str, sentence: Span, trigger: Span) -> Span:
 
 
 def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, lex: Lexicon) -> str:
-    before = text[clause.start:trigger.start]
     cues = _cues(lex)
     if any(m.end() >= trigger.start - 12 for m in cues.negated.finditer(text, clause.start, trigger.start)) \
             and not (said and said.negated):
         return "negated"
-    if cues.possible.search(clause.text):
+    if cues.possible.occurs_in(text, clause.start, clause.end):
         return "possible"
     if said and said.negated:
         return "unconfirmed"
-    if cues.unconfirmed.search(before + clause.text):
+    if (cues.unconfirmed.any_in(text, clause.start, clause.end) or Words.of(text).cuts(trigger.start)) \
+            and cues.unconfirmed.pattern.search(text[clause.start:trigger.start] + clause.text):  # none there, none in the two
         return "unconfirmed"
     if said and said.kind == "demand":
         return "possible"
-    if said or cues.reported.search(before):
+    if said or cues.reported.occurs_in(text, clause.start, trigger.start):
         return "reported"
     return "asserted"
 
@@ -265,8 +263,8 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     for m in actors:
         if index.actors[m.key].type != "armed_force":
             continue
-        lead = text[max(clause.start, m.span.start - 25):m.span.start]
-        (partner_keys if partners.search(lead) else forces).append(m)
+        lead = max(clause.start, m.span.start - 25)
+        (partner_keys if partners.occurs_in(text, lead, m.span.start) else forces).append(m)
     before = [m for m in forces if m.span.end <= event.trigger.start]
     after = [m for m in forces if m.span.start >= event.trigger.end]
     force_key = before[-1].key if before else ""
@@ -300,8 +298,7 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
             key=lambda m: (m.span.start, -m.span.end)):
         if any(s <= m.span.start < e for s, e in taken):
             continue
-        lead = text[max(event.trigger.end, m.span.start - 30):m.span.start]
-        if prepositions.search(lead):
+        if prepositions.occurs_in(text, max(event.trigger.end, m.span.start - 30), m.span.start):
             event.places.append(m.key)
             break
     event.roles = list(dict.fromkeys(event.roles))
@@ -330,7 +327,7 @@ def _force_noun_with_enclitic(lex: Lexicon) -> re.Pattern | None:
 
 def _anaphoric(text: str, clause: Span, lex: Lexicon) -> bool:
     """A pronoun, a bare force noun or an anaphor in the clause points back to a known force."""
-    return bool(_cues(lex).anaphora.search(clause.text))
+    return _cues(lex).anaphora.occurs_in(text, clause.start, clause.end)
 
 
 def _nearest(items, trigger: Span):

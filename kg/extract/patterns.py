@@ -9,7 +9,6 @@ True
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 
@@ -85,37 +84,6 @@ def phrases(words, *, ignore_case: bool = False) -> re.Pattern:
     return pattern
 
 
-# Word lists most sentences hold none of: their scans are skipped where :func:`rare_cues` sees none.
-_RARE = ("actors.titles", "actors.org_anaphors", "events.presence", "speech.according_to",
-         "speech.passive_by", "speech.agentless", "speech.continuations")
-
-
-class Sightings:
-    """Every position of a text where one of some words may begin as a whole word (in any
-    case): a stretch holding none of them holds no match of any of the words' patterns."""
-
-    def __init__(self, words, text: str):
-        alternatives = by_first_letter(sorted(set(words), key=len, reverse=True), re.IGNORECASE)
-        pattern = re.compile(rf"(?=(?<![\w-])(?:{alternatives or '(?!)'}))", re.IGNORECASE)
-        self._starts = [m.start() for m in pattern.finditer(text)]
-
-    def any_in(self, start: int, end: int) -> bool:
-        """Whether one of the words may begin in ``[start, end)``."""
-        i = bisect_left(self._starts, start)
-        return i < len(self._starts) and self._starts[i] < end
-
-
-@lru_cache(maxsize=2)
-def rare_cues(lexicon, text: str) -> Sightings:
-    """The :class:`Sightings` of the lexicon's rare word lists (``_RARE``) in one article's
-    text, found once for all its sentences (remembered for the article being read)."""
-    words = []
-    for key in _RARE:
-        value = lexicon.get(key, [])
-        words += [w for ws in value.values() for w in ws] if isinstance(value, dict) else value
-    return Sightings(words, text)
-
-
 def one_edit_apart(a: str, b: str) -> bool:
     """True when ``a`` is ``b`` typed with one slip: a letter left out or doubled in, or two
     neighbouring letters swapped. A changed letter does not count: it makes other real words
@@ -187,55 +155,3 @@ class TypoIndex:
 def typo_index(words: tuple[str, ...]) -> TypoIndex:
     """The :class:`TypoIndex` of ``words`` (cached)."""
     return TypoIndex(words)
-
-
-@lru_cache(maxsize=None)
-def _listing(words: tuple[str, ...], ignore_case: bool) -> tuple[dict[str, str], TypoIndex, dict]:
-    """For :func:`words_in`: each listed word by its (folded) written form, the index of the
-    single words of four letters or more, for typos, and a memo of the written words found
-    to be typos (or not), by typo length and known words."""
-    fold = str.casefold if ignore_case else str
-    listed = {fold(w): w for w in words}
-    return listed, typo_index(tuple(w for w in listed if " " not in w and len(w) >= 4)), {}
-
-
-_LONG_WORD = re.compile(r"[\w-]{4,}")  # a word a typo is looked for in
-
-
-def words_in(words, text: str, start: int, end: int, *, ignore_case: bool = False,
-             typo_length: int = 6, known: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
-    """Whole-word matches of ``words`` in ``text[start:end]`` as ``(start, end, word)``, and
-    single words one typo away from exactly one listed word of ``typo_length`` letters or
-    more (``word`` is then the listed word), in text order. A ``known`` word is never a typo.
-
-    >>> words_in(["dikirim", "kata"], "pasukan dikirm, kata dia", 0, 24)
-    [(8, 14, 'dikirim'), (16, 20, 'kata')]
-    """
-    fold = str.casefold if ignore_case else str
-    listed, typos, memo = _listing(tuple(words), ignore_case)
-    found = [(m.start(), m.end(), listed.get(fold(m.group()), m.group()))
-             for m in phrases(words, ignore_case=ignore_case).finditer(text, start, end)]
-    exact = [(a, b) for a, b, _ in found]
-    slips = memo.setdefault((typo_length, known), {})  # written word -> the listed word, or ""
-    if len(slips) > 100_000:
-        slips.clear()
-    written = _LONG_WORD.findall(text, start, end)
-    for word in set(written).difference(slips):
-        slips[word] = _slip(word, fold, listed, typos, typo_length, known)
-    if any(map(slips.__getitem__, written)):  # typos are rare: only then look for where they are
-        for m in _LONG_WORD.finditer(text, start, end):
-            s = m.start()
-            if slips[m.group()] and not any(a <= s < b for a, b in exact):
-                found.append((s, m.end(), slips[m.group()]))
-    return sorted(found)
-
-
-def _slip(word: str, fold, listed: dict[str, str], typos: TypoIndex, typo_length: int,
-          known: frozenset[str]) -> str:
-    """The listed word ``word`` is a typo of, if exactly one; else ``""``."""
-    if word.casefold() in known:
-        return ""
-    written = fold(word)
-    near = [w for w in typos.near(written)
-            if len(w) >= typo_length or sorted(w) == sorted(written)]  # short: swaps only
-    return listed[near[0]] if len(near) == 1 else ""

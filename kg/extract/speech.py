@@ -22,43 +22,44 @@ from functools import lru_cache
 from ..lexicon import Lexicon
 from ..model import Span, Statement, TimeExpr
 from .actors import ActorIndex, Mention, _name_at, slug
-from .patterns import by_first_letter, either, phrases, rare_cues, words_in
+from .patterns import by_first_letter, either, phrases
 from .spans import ByStart
+from .words import WordList, words_in
 
 
 @dataclass(frozen=True)
 class _Grammar:
     """The patterns and word sets a lexicon's speech data gives, built once per lexicon."""
 
-    pronouns: re.Pattern
-    restatements: re.Pattern
+    pronouns: WordList
+    restatements: WordList
     quote_cue: re.Pattern
     speaker_roles: frozenset[str]
     documents: frozenset[str]  # the statement nouns, casefolded
-    according: re.Pattern
-    passive_by: re.Pattern
+    according: WordList
+    passive_by: WordList
     agent_marker: re.Pattern
     document_leads: re.Pattern
     verbs: dict[str, str]
     verb_list: list[str]
     coordinated: re.Pattern  # "… and" right before a cue
     more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
-    negators: re.Pattern
+    negators: WordList
     adverbial_leads: re.Pattern
     relay_verbs: frozenset[str]
-    relayed_cues: re.Pattern
-    agentless: re.Pattern
-    continuations: re.Pattern
-    statement_nouns: re.Pattern
+    relayed_cues: WordList
+    agentless: WordList
+    continuations: WordList
+    statement_nouns: WordList
     definite_after: frozenset[str]
     conjunctions: re.Pattern
     relative_clause: re.Pattern
-    group_speakers: re.Pattern
-    role_speakers: re.Pattern
+    group_speakers: WordList
+    role_speakers: WordList
     addressee_markers: re.Pattern
     addressee_verbs: frozenset[str]
     addressee_stops: frozenset[str]
-    audiences: re.Pattern
+    audiences: WordList
     complementizer_ahead: re.Pattern
     content_lead: re.Pattern
     kind_cues: tuple[tuple[re.Pattern, str], ...]
@@ -70,43 +71,45 @@ def _grammar(lex: Lexicon) -> _Grammar:
     enclitic = lex.get("speech.enclitic", "")
     enc = re.escape(enclitic) if enclitic else "(?!)"
     cues = _cues(lex, "quote_cues")
-    leads = by_first_letter(sorted(lex.get("speech.according_to", []), key=len, reverse=True))
+    according = lex.get("speech.according_to", [])
+    leads = by_first_letter(sorted(according, key=len, reverse=True))
     verbs = _cues(lex, "verbs")
     joins = either(lex.get("speech.coordinators", [])) or "(?!)"
     markers = lex.get("speech.addressee_markers", []) + lex.get("speech.addressee_verbs", [])
     skip = rf"(?:\s*(?:{either(markers) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?=,))?"
     comp = either(lex.get("speech.complementizers", [])) or "(?!)"
     return _Grammar(
-        pronouns=phrases(lex.get("actors.pronouns", [])),
-        restatements=phrases(lex.get("speech.restatements", []), ignore_case=True),
+        pronouns=WordList(lex.get("actors.pronouns", [])),
+        restatements=WordList(lex.get("speech.restatements", []), ignore_case=True),
         quote_cue=re.compile(rf"[\s,]*(?:(?P<who>[^\s,]+(?: [^\s,]+){{0,3}}) )??(?<![\w-])"
                              rf"(?P<cue>{either(cues, longest_first=True)})(?P<enc>{enc})?(?![\w-])"),
         speaker_roles=frozenset(lex.get("actors.speaker_roles", [])),
         documents=frozenset(w.casefold() for w in lex.get("speech.statement_nouns", [])),
-        according=re.compile(rf"(?<![\w-])(?:{leads or '(?!)'})(?P<enc>{enc})?(?![\w-])"),
-        passive_by=phrases(lex.get("speech.passive_by", [])),
+        according=WordList(according + [w + enclitic for w in according if enclitic], pattern=re.compile(
+            rf"(?<![\w-])(?:{leads or '(?!)'})(?P<enc>{enc})?(?![\w-])")),
+        passive_by=WordList(lex.get("speech.passive_by", [])),
         agent_marker=re.compile(rf"\b(?:{either(lex.get('speech.agent_markers', [])) or '(?!)'})\b"),
         document_leads=phrases(lex.get("speech.document_leads", [])),
         verbs=verbs,
         verb_list=list(verbs),
         coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+)?$"),
         more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
-        negators=phrases(lex.get("speech.negators", [])),
+        negators=WordList(lex.get("speech.negators", [])),
         adverbial_leads=phrases(lex.get("speech.adverbial_leads", [])),
         relay_verbs=frozenset(lex.get("speech.relay_verbs", [])),
-        relayed_cues=phrases(lex.get("speech.relayed_cues", [])),
-        agentless=phrases(lex.get("speech.agentless", [])),
-        continuations=phrases(lex.get("speech.continuations", [])),
-        statement_nouns=phrases(lex.get("speech.statement_nouns", []), ignore_case=True),
+        relayed_cues=WordList(lex.get("speech.relayed_cues", [])),
+        agentless=WordList(lex.get("speech.agentless", [])),
+        continuations=WordList(lex.get("speech.continuations", [])),
+        statement_nouns=WordList(lex.get("speech.statement_nouns", []), ignore_case=True),
         definite_after=frozenset(lex.get("actors.definite_after", [])),
         conjunctions=phrases(lex.get("actors.conjunctions", [])),
         relative_clause=re.compile(rf",\s*(?:{either(lex.get('speech.relativizers', [])) or '(?!)'})\b[^,]*,"),
-        group_speakers=phrases(lex.get("actors.group_speakers", []), ignore_case=True),
-        role_speakers=phrases(lex.get("actors.speaker_roles", []), ignore_case=True),
+        group_speakers=WordList(lex.get("actors.group_speakers", []), ignore_case=True),
+        role_speakers=WordList(lex.get("actors.speaker_roles", []), ignore_case=True),
         addressee_markers=phrases(markers),
         addressee_verbs=frozenset(lex.get("speech.addressee_verbs", [])),
         addressee_stops=frozenset(lex.get("speech.complementizers", []) + lex.get("speech.prepositions", [])),
-        audiences=phrases(lex.get("speech.audiences", []), ignore_case=True),
+        audiences=WordList(lex.get("speech.audiences", []), ignore_case=True),
         complementizer_ahead=re.compile(rf"(?<![\w-])(?:{comp})(?![\w-])\s*"),
         content_lead=re.compile(rf"{skip}\s*,?\s*(?:(?:{comp})\b\s*)?"),
         kind_cues=tuple((phrases(r["words"], ignore_case=True), r["kind"]) for r in lex.get("speech.kind_cues", [])),
@@ -160,7 +163,7 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
         for statement in finder(text, sentence, inside, lex, index, state):
             if not any(_overlaps(statement.cue, h.cue) for h in here):
                 mention = statement.speaker_mention
-                from_context = mention is None or bool(pronouns.fullmatch(mention.text))
+                from_context = mention is None or bool(pronouns.pattern.fullmatch(mention.text))
                 statement.rule = finder.__name__.strip("_").replace("_", "-") + ("/context" if from_context else "")
                 here.append(statement)
     return sorted(here, key=lambda s: s.cue.start)
@@ -171,7 +174,7 @@ def _complete(article_id, statement, sentence, found, times, state, index, lex) 
     statement.id = f"{article_id}/statement/{statement.cue.start}-{statement.cue.end}"
     if statement.content is not None and statement.content.start >= statement.content.end:
         statement.content = None  # "…, the lawmakers said." says nothing after its cue
-    statement.kind = _refine(statement, lex)
+    statement.kind = _refine(index.text, statement, lex)
     statement.time = _when(statement, times, state, index)
     if statement.time is None and not statement.negated:  # "X told lawmakers …, according to Y"
         statement.time = next((s.time for s in _of_sentence(found, sentence) if s.time), None)
@@ -303,11 +306,8 @@ def _is_document(words: str, lex: Lexicon) -> bool:
 
 def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'According to X, …' / '…, according to X' (also inside a sentence with another statement)."""
-    if not rare_cues(lex, text).any_in(sentence.start, sentence.end):
-        return []
-    lead = _grammar(lex).according
     found = []
-    for m in lead.finditer(text, sentence.start, sentence.end):
+    for m in _grammar(lex).according.finditer(text, sentence.start, sentence.end):
         if any(q.start <= m.start() < q.end for q in inside):
             continue
         comma = text.find(",", m.end(), sentence.end)
@@ -334,8 +334,6 @@ def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
 
 def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'Hal ini disampaikan oleh X' / 'This was stated at a briefing by X': speaker after the cue."""
-    if not rare_cues(lex, text).any_in(sentence.start, sentence.end):
-        return []
     found, grammar = [], _grammar(lex)
     for m in grammar.passive_by.finditer(text, sentence.start, sentence.end):
         by = grammar.agent_marker.search(text[m.end():sentence.end])
@@ -381,8 +379,8 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             speakers, mention = list(found[-1].speakers), None  # "denied it and said …"
         if not speakers:
             continue
-        between = text[(mention.end if mention else floor):m_start]
-        negated = bool(grammar.negators.search(between))
+        subject_end = mention.end if mention else floor
+        negated = grammar.negators.occurs_in(text, subject_end, m_start)
         end = m_end
         kind = verbs[verb]
         more = grammar.more_verb.match(text[end:sentence.end])  # "membantah atau mengonfirmasi"
@@ -397,8 +395,8 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         if lead:  # "content, X said on Monday."
             content = lead
         if negated:  # the content of a statement not made names what was not said
-            neg = grammar.negators.search(between)
-            content = Span.of(text, (mention.end if mention else floor) + neg.start(), sentence.end)
+            neg = grammar.negators.pattern.search(text[subject_end:m_start])
+            content = Span.of(text, subject_end + neg.start(), sentence.end)
         quote = next((q for q in inside if q.start >= start), None)
         outer = Statement("", kind, cue, sentence, speakers, quote is not None, quote=quote,
                           content=_trim(text, content), addressees=addressees, negated=negated,
@@ -453,7 +451,7 @@ def _relayed(text: str, outer: Statement, lex: Lexicon, index: ActorIndex) -> St
 
 def _agentless(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'Disebutkan pula bahwa …' / 'It was also said that …': the speaker is the one last heard."""
-    if not state.speakers or not rare_cues(lex, text).any_in(sentence.start, sentence.end):
+    if not state.speakers:
         return []
     found = []
     for m in _grammar(lex).agentless.finditer(text, sentence.start, sentence.end):
@@ -467,8 +465,6 @@ def _agentless(text, sentence, inside, lex, index, state) -> list[Statement]:
 def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'…, adding that …' / '…, seraya menambahkan …': the sentence's speaker goes on."""
     found = []
-    if not rare_cues(lex, text).any_in(sentence.start, sentence.end):
-        return found
     for m in _grammar(lex).continuations.finditer(text, sentence.start, sentence.end):
         if any(q.start <= m.start() < q.end for q in inside) or not _after_comma(text, m.start()):
             continue
@@ -598,7 +594,7 @@ def _role_anaphor(text, start, end, lex, index, state) -> tuple[list[str], Span]
         pass
     if hit is None or not _subject_gap(text, hit.end(), end):
         return None
-    concept = next((index.title_concept(w) for w in index.grammar.title_pattern.findall(hit.group())), "")
+    concept = next((index.title_concept(w) for w in index.grammar.title_words.pattern.findall(hit.group())), "")
     people = [m for m in reversed(index.mentions) if m.span.end <= hit.start() and m.kind == "actor"
               and index.actors[m.key].type == "person"]
     titled = [m for m in people if concept and index.title_concept(index.actors[m.key].title or "") == concept]
@@ -617,7 +613,7 @@ def _subject_gap(text: str, pos: int, cue: int) -> bool:
 
 def _speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | None]:
     """The speaker right after a quote-first cue: a pronoun, a known actor, or a new name."""
-    pronoun = _grammar(lex).pronouns.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()))
+    pronoun = _grammar(lex).pronouns.pattern.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()))
     if pronoun:
         return list(state.speakers) or _last_person(index, pos), Span.of(text, pronoun.start(), pronoun.end())
     hit = index.at(pos)
@@ -711,12 +707,12 @@ def _trim(text: str, span: Span) -> Span:
     return Span.of(text, s, e)
 
 
-def _refine(statement: Statement, lex: Lexicon) -> str:
+def _refine(text: str, statement: Statement, lex: Lexicon) -> str:
     """A plain 'said' becomes a concern, warning, demand or prediction when its words say so."""
     if statement.kind != "claim":
         return statement.kind
     said = (statement.quote or statement.content)
-    if said is None or not _any_kind_cue(lex).search(said.text):  # most say nothing more
+    if said is None or not _any_kind_cue(lex).occurs_in(text, said.start, said.end):  # most say nothing more
         return statement.kind
     for cue, kind in _grammar(lex).kind_cues:
         if cue.search(said.text):
@@ -725,9 +721,9 @@ def _refine(statement: Statement, lex: Lexicon) -> str:
 
 
 @lru_cache(maxsize=None)
-def _any_kind_cue(lex: Lexicon) -> re.Pattern:
-    """A pattern that finds a word of any of the ``speech.kind_cues`` records (cached)."""
-    return phrases([w for record in lex.get("speech.kind_cues", []) for w in record["words"]], ignore_case=True)
+def _any_kind_cue(lex: Lexicon) -> WordList:
+    """The words of all the ``speech.kind_cues`` records (cached)."""
+    return WordList([w for record in lex.get("speech.kind_cues", []) for w in record["words"]], ignore_case=True)
 
 
 def _when(statement: Statement, times: ByStart[TimeExpr], state: _State, index: ActorIndex) -> TimeExpr | None:
