@@ -332,23 +332,64 @@ def _by_subject(triples) -> dict:
 def _namer(prefixes: list[tuple[str, str]]) -> Callable:
     """A term's Turtle name, the last few hundred thousand kept (classes, properties and
     actors recur; a mention IRI is met once or twice)."""
-    @lru_cache(maxsize=NAMES_KEPT)
-    def name(term) -> str:
-        return _name(term, prefixes, name)
+    name = _by_identity(lambda term: _name(term, prefixes, name))
     return name
 
 
 NAMES_KEPT = 1 << 18
+
+
+def _by_identity(make: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``make(term)``, the last ``NAMES_KEPT`` or so kept by the term's identity: the build's
+    terms are interned (:class:`kg.quads.Triples`), and looking one up by value would hash
+    it, a Python call for an rdflib Literal. Each kept term is held, so its identity is not
+    reused by another meanwhile.
+
+    >>> calls = []
+    >>> named = _by_identity(lambda t: calls.append(t) or t.upper())
+    >>> word = "troops"
+    >>> named(word), named(word), calls
+    ('TROOPS', 'TROOPS', ['troops'])
+    """
+    kept: dict[int, tuple] = {}
+
+    def cached(term) -> str:
+        found = kept.get(id(term))
+        if found is None:
+            if len(kept) >= NAMES_KEPT:
+                kept.clear()
+            found = kept[id(term)] = (term, make(term))
+        return found[1]
+    return cached
 _TYPE = str(RDF.type)
 
 
 def _statements(by_subject: dict, name: Callable, indent: str = "") -> Iterator[str]:
-    """One block per subject: ``s p o1, o2 ; p2 o3 .``, everything sorted, blocks apart."""
+    """One block per subject: ``s p o1, o2 ; p2 o3 .``, everything sorted, blocks apart.
+
+    Most properties have one value, written without a set to sort; each property's name
+    and place in the order is found once (they are a few dozen, met millions of times).
+
+    >>> from rdflib import RDFS, Literal
+    >>> s = URIRef("urn:s")
+    >>> by_subject = {s: {RDFS.label: [(s, RDFS.label, Literal("b")), (s, RDFS.label, Literal("a"))],
+    ...                   RDF.type: [(s, RDF.type, URIRef("urn:C"))]}}
+    >>> print("".join(_statements(by_subject, lambda t: t.n3())), end="")
+    <urn:s> a <urn:C> ;
+        <http://www.w3.org/2000/01/rdf-schema#label> "a", "b" .
+    """
+    order: dict = {}    # property -> its place in the order
+    names: dict = {}    # property -> its name ("a" for rdf:type)
+    between = f" ;\n{indent}    "
     for n, s in enumerate(sorted(by_subject, key=str)):
         by_p = by_subject[s]
-        parts = [("a" if str(p) == _TYPE else name(p)) + " " + ", ".join(sorted({name(t[2]) for t in by_p[p]}))
-                 for p in sorted(by_p, key=_type_first)]
-        yield ("\n" if n else "") + f"{indent}{name(s)} " + f" ;\n{indent}    ".join(parts) + " .\n"
+        for p in by_p:
+            if p not in order:
+                order[p], names[p] = _type_first(p), "a" if str(p) == _TYPE else name(p)
+        parts = [names[p] + " " + (name(found[0][2]) if len(found := by_p[p]) == 1
+                                   else ", ".join(sorted({name(t[2]) for t in found})))
+                 for p in (sorted(by_p, key=order.__getitem__) if len(by_p) > 1 else by_p)]
+        yield ("\n" if n else "") + f"{indent}{name(s)} " + between.join(parts) + " .\n"
 
 
 def _type_first(p: URIRef) -> tuple[bool, str]:
@@ -390,10 +431,7 @@ def nquads_parts(data: Quads | Dataset) -> Iterator[str]:
 
     Terms are written as rdflib's N-Quads writer writes them, the recurring ones once.
     """
-    @lru_cache(maxsize=NAMES_KEPT)
-    def term(t) -> str:
-        return _quoteLiteral(t) if isinstance(t, Literal) else t.n3()
-
+    term = _by_identity(lambda t: _quoteLiteral(t) if isinstance(t, Literal) else t.n3())
     quads = as_quads(data)
     for iri in sorted((iri for iri, triples in quads.graphs.items() if triples), key=str):
         graph = f" {term(iri)} .\n" if iri != DATASET_DEFAULT_GRAPH_ID else " .\n"
