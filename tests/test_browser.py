@@ -91,6 +91,7 @@ def test_click_shows_details(opened):
 
 
 def test_hostile_text_stays_text(opened):
+    assert opened.page.evaluate("[kgShow(null), kgShow(undefined), kgShow('urn:none')]") == [False] * 3
     assert opened.page.evaluate("kgShow('urn:s1')")
     assert opened.page.text_content("#kg-panel mark") == HOSTILE_MENTION
     assert opened.page.evaluate("kgShow('urn:actor/h')")

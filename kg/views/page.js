@@ -286,7 +286,7 @@
   }
 
   function select(id, focus) {
-    if (!nodes.get(id)) return false;
+    if (typeof id !== "string" || !nodes.get(id)) return false;  /* nodes.get(null) is every node */
     network.selectNodes([id]);
     revealEdges(id);
     if (focus) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: { duration: 400 } });
