@@ -82,21 +82,34 @@ class Quads:
 
         Readers that take "the first" value of a property then get the same one every run.
         """
-        # Each term ranked once by its N-Triples form; a triple's key is then one integer
-        # (the three ranks as digits), which sorts several times faster than three strings.
-        # Terms are interned (:class:`Triples`), so a rank is found by the term's identity:
-        # hashing an rdflib Literal is a Python call. Equal triples have equal keys: the
-        # first is kept.
+        # Each term ranked once by its N-Triples form; triples are gathered by their subject's
+        # rank and each subject's sorted by the ranks of predicate and object, equal ones
+        # kept once. Terms are interned (:class:`Triples`), so a rank is found by the term's
+        # identity: hashing an rdflib Literal is a Python call. Gathering by subject holds a
+        # list slot per triple, where a key per triple took 100 bytes (3 GB at 10,000 articles).
         n3 = {id(term): f"<{term}>" if type(term) is URIRef else term.n3() for term in self._terms}
         ranks = {text: r for r, text in enumerate(sorted(set(n3.values())))}
         rank = {key: ranks[text] for key, text in n3.items()}
-        base = len(ranks)
-        unique: dict[int, tuple] = {}
+        del n3, ranks
+        by_subject: dict[int, list] = {}
         for triples in self.graphs.values():
             for triple in triples:
-                s, p, o = triple
-                unique.setdefault((rank[id(s)] * base + rank[id(p)]) * base + rank[id(o)], triple)
-        return TripleIndex([unique[key] for key in sorted(unique)], self._prefixes).graph()
+                r = rank[id(triple[0])]
+                found = by_subject.get(r)
+                if found is None:
+                    by_subject[r] = [triple]
+                else:
+                    found.append(triple)
+        ordered = []
+        for r in sorted(by_subject):
+            found = by_subject.pop(r)
+            if len(found) > 1:
+                found = list({(rank[id(t[1])], rank[id(t[2])]): t for t in reversed(found)}.items())
+                found.sort(key=lambda kt: kt[0])
+                ordered.extend(t for _, t in found)
+            else:
+                ordered.append(found[0])
+        return TripleIndex(ordered, self._prefixes).graph()
 
     def dataset(self) -> Dataset:
         """The same graphs in an rdflib Dataset (slow for large graphs: see the module)."""
