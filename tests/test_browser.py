@@ -274,5 +274,6 @@ def test_network_layout_stops_at_its_time_limit(browser, views_graph, tmp_path, 
     monkeypatch.setattr(network, "LAYOUT_SECONDS", 0)
     view = Opened(browser, write_network(views_graph, tmp_path / "network.html"))
     assert "Layout stopped after 0 of 400 steps, at the 0 s limit." in view.page.inner_text("#kg-hint")
+    assert view.page.evaluate("kgNetwork.physics.options.enabled") is False  # ready once laid out
     assert len(view.page.evaluate("kgNetwork.getPositions()")) == 10 and view.errors == []
     view.page.close()

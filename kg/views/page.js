@@ -720,6 +720,7 @@
       }
       markReady();
     });
-    setTimeout(markReady, 4000);
+    /* Ready when the layout is done; this only in case vis never says so. */
+    setTimeout(markReady, DATA.layoutSeconds * 1000 + 5000);
   }
 })();
