@@ -237,8 +237,10 @@ def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, 
         return "possible"
     if said and said.negated:
         return "unconfirmed"
+    # read in the words before the trigger and the clause put together: none of its words
+    # begins in the clause, and the trigger does not join two words into one, means none there
     if (cues.unconfirmed.any_in(text, clause.start, clause.end) or Words.of(text).cuts(trigger.start)) \
-            and cues.unconfirmed.pattern.search(text[clause.start:trigger.start] + clause.text):  # none there, none in the two
+            and cues.unconfirmed.pattern.search(text[clause.start:trigger.start] + clause.text):
         return "unconfirmed"
     if said and said.kind == "demand":
         return "possible"

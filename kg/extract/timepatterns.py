@@ -22,6 +22,7 @@ from ..errors import LexiconError
 from ..lexicon import Lexicon
 from .patterns import by_first_letter, grouped
 from .timecalc import SEASONS, UNITS, WEEKDAYS
+from .words import TO_ASCII as _TO_ASCII  # what lowercasing alone does not bring to ASCII
 
 KINDS = ("shift", "part", "last_n", "window", "weekday", "month", "season", "anaphor")
 _TOKEN = re.compile(r"\{(\w+)\}|(\s+)|(-)|([\[\]])|([^\s{}\[\]-]+)")
@@ -292,9 +293,6 @@ def _compile(template: str, rx: str) -> re.Pattern[str]:
         raise LexiconError(f"time template {template!r} does not compile: {exc}") from exc
 
 
-# The only characters a case-insensitive pattern matches to an ASCII letter or digit that
-# lowercase to something else (tests/test_properties.py checks this against every code point).
-_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _DIGIT = re.compile(r"\d")
 
 
@@ -308,7 +306,7 @@ def candidates(text: str, start: int, end: int, comp: Compiled) -> list[Candidat
     written = text[start:end]
     if not written.isascii():  # a quick test, where the translation goes over every letter
         written = written.translate(_TO_ASCII)
-    for word in comp.scan.findall(written.lower()):
+    for word in set(comp.scan.findall(written.lower())):
         met |= comp.word_bits[word]
     rules = comp.runnable.get(met)
     if rules is None:  # few combinations of needs occur: each one's rules are picked once
