@@ -188,9 +188,9 @@ class _Stories:
         self._wide: dict[tuple[str, str], dict[int, None]] = {}
         self._position: dict[int, int] = {}
 
-    def candidates(self, type_: str, begin: date, end: date, who: set[str], among: set[int] | None = None):
+    def candidates(self, type_: str, begin: date, end: date, who: set[str], among: list[set[int]] | None = None):
         """The stories a report may join: same type, times that meet, a shared participant
-        (and among the story numbers ``among``, when given); with the days both allow and
+        (and in one of the sets of story numbers ``among``, when given); with the days both allow and
         the participants shared."""
         periods = _periods(begin, end)
         if periods is None:
@@ -200,7 +200,7 @@ class _Stories:
             found.update(n for p in who for period in periods
                          for n in self._by_period.get((type_, p, period), ()))
         if among is not None:
-            found &= among
+            found = _within(found, among)
         for n in sorted(found):
             story = self.all[n]
             lo, hi = max(begin, story.begin), min(end, story.end)
@@ -226,6 +226,19 @@ class _Stories:
     def number(self, story: Merged) -> int:
         """A story's place in ``all``."""
         return self._position[id(story)]
+
+
+def _within(found: set[int], among: list[set[int]]) -> set[int]:
+    """The numbers of ``found`` in one of the sets ``among``: each number looked up in the
+    sets, or the sets joined, whichever is less work (a common word's set of stories grows
+    with the archive; a report's candidates mostly do not).
+
+    >>> sorted(_within({1, 2, 3, 4}, [{1, 9}, {4}, set()]))
+    [1, 4]
+    """
+    if len(found) * len(among) < sum(map(len, among)):
+        return {n for n in found if any(n in numbers for numbers in among)}
+    return found.intersection(set().union(*among))
 
 
 PERIOD_DAYS = 16    # stories are indexed by the periods of this many days their days span...
@@ -289,16 +302,24 @@ def _compared(story: Merged) -> list:
     return members if len(members) <= COMPARED else [members[0], *members[1 - COMPARED:]]
 
 
-def _jaccard(wa: set[str], wb: set[str]) -> float:
-    """The words two texts share, over the words of both.
+def _most_alike(words: set[str], others) -> float:
+    """The largest share of words ``words`` has with one of ``others`` (Jaccard: the words
+    two texts share, over the words of both), 0 when either has none; one loop, as it runs
+    millions of times in a large archive.
 
-    >>> _jaccard({"troops", "sent"}, {"troops", "arrived"})
-    0.3333333333333333
+    >>> _most_alike({"troops", "sent"}, [{"troops", "arrived"}, set(), {"sent", "troops", "kursk"}])
+    0.6666666666666666
     """
-    if not wa or not wb:
-        return 0.0
-    shared = len(wa & wb)
-    return shared / (len(wa) + len(wb) - shared)  # the union's size, without making the union
+    best = 0.0
+    if words:
+        size = len(words)
+        for other in others:
+            if other:
+                shared = len(words & other)
+                alike = shared / (size + len(other) - shared)  # the union's size, without making it
+                if alike > best:
+                    best = alike
+    return best
 
 
 def merge_statements(extractions: list[Extraction], labels: dict[str, str] | None = None,
@@ -330,12 +351,12 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
         # Only a story with the same day, a shared merged event, or a report sharing one of
         # the rarest words can pass the test below: the others are not looked at.
         sure = same_days | same_events
-        among = sure.union(*(by_word.get((s.kind, w), ()) for w in prefix(words_of[s.id])))
+        among = [sure, *(by_word[s.kind, w] for w in prefix(words_of[s.id]) if (s.kind, w) in by_word)]
         words = words_of[s.id]
         found = _best_statement(
             _latest_by_words(list(stories.candidates(s.kind, begin, end, who, among)), sure, stories),
             lambda story: (stories.number(story) in same_days, stories.number(story) in same_events),
-            lambda story: max(_jaccard(words, words_of[other.id]) for _, other in _compared(story)))
+            lambda story: _most_alike(words, [words_of[other.id] for _, other in _compared(story)]))
         best, why = None, ""
         if found is not None:
             (best, _, _, shared), same_day, same_event, similar = found
