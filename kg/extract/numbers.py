@@ -17,16 +17,20 @@ from ..lexicon import Lexicon
 from ..model import Quantity, Span
 from .patterns import by_first_letter
 from .spans import Cover
+from .words import TO_ASCII, WordList
 
 
 def find_quantities(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
                     skip: list[Span] | Cover = ()) -> list[Quantity]:
     """Quantities with a unit in ``text[start:end]``, leaving out numbers inside ``skip`` (spans,
     or a :class:`~kg.extract.spans.Cover` of them when asked for sentence after sentence)."""
+    end = len(text) if end is None else end
+    if not _may_hold(text, lex, start, end):
+        return []
     pattern, qualifier_of, unit_of, scales, numbers, sep = _grammar(lex)
     skipped = skip if isinstance(skip, Cover) else Cover((s.start, s.end, s) for s in skip)
     found = []
-    for m in pattern.finditer(text, start, len(text) if end is None else end):
+    for m in pattern.finditer(text, start, end):
         if m.start("num") in skipped:
             continue
         value = _number(m.group("num"), numbers, sep)
@@ -42,6 +46,36 @@ def find_quantities(text: str, lex: Lexicon, start: int = 0, end: int | None = N
         found.append(Quantity(Span.of(text, begin, m.end()), value,
                               unit_of[m.group("unit").casefold()], qualifier, upper))
     return found
+
+
+def _may_hold(text: str, lex: Lexicon, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a quantity: a unit word, and a digit or a number
+    word (most sentences lack one or the other; ``False`` is sure, ``True`` a maybe).
+
+    >>> from kg.lexicon import load
+    >>> [_may_hold(s, load("en"), 0, len(s)) for s in ("Troops left.", "Two troops left.", "2 left.")]
+    [False, True, False]
+    """
+    units, number_words = _cues(lex)
+    if not units.any_in(text, start, end):
+        return False
+    if _DIGIT.search(text, start, end) or number_words is None:
+        return True
+    written = text[start:end]
+    written = (written if written.isascii() else written.translate(TO_ASCII)).lower()
+    return any(word in written for word in number_words)
+
+
+@lru_cache(maxsize=None)
+def _cues(lex: Lexicon) -> tuple[WordList, tuple[str, ...] | None]:
+    """The unit words, and the number words lowercased (``None`` if one is not plain ASCII:
+    then a lowercase text does not show every case-insensitive match of it) (cached)."""
+    units = WordList([w for ws in lex.get("numbers.units", {}).values() for w in ws], ignore_case=True)
+    words = tuple(w.lower() for w in lex.get("numbers.words", {}))
+    return units, words if all(w.isascii() for w in words) else None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=None)

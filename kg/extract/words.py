@@ -124,10 +124,7 @@ class WordList:
         if self.firsts is None:
             return None
         words = Words.of(text)
-        cut = words._cuts.get(end)
-        if cut is None:
-            cut = words.cuts(end)
-        if cut:
+        if words.cuts(end):
             return None
         starts = words.memo.get(self)
         if starts is None:
