@@ -188,7 +188,25 @@ class TripleIndex(Store):
 
     @cached_property
     def _pos(self) -> dict:
-        return _index(self._triples, 1, 2)
+        """``{predicate: {object: [triples]}}``, a predicate's entry made when first asked for
+        (:meth:`_by_object`): the views ask for a few, and the whole index at 10,000 articles
+        is gigabytes."""
+        return {}
+
+    def _by_object(self, p) -> dict:
+        """``{object: [triples]}`` for the predicate ``p``, in the order given, from the
+        subject index.
+
+        >>> TripleIndex([("s", "p", "o"), ("s", "q", "o"), ("t", "p", "o")])._by_object("p")
+        {'o': [('s', 'p', 'o'), ('t', 'p', 'o')]}
+        """
+        found = self._pos.get(p)
+        if found is None:
+            found = self._pos[p] = {}
+            for by_p in self._spo.values():
+                for triple in by_p.get(p, ()):
+                    found.setdefault(triple[2], []).append(triple)
+        return found
 
     @cached_property
     def _osp(self) -> dict:
@@ -220,7 +238,7 @@ class TripleIndex(Store):
                 return iter(self._osp.get(o, {}).get(s, ()))
             return (t for found in by_p.values() for t in found)
         if p is not None:
-            by_o = self._pos.get(p, {})
+            by_o = self._by_object(p)
             if o is not None:
                 return iter(by_o.get(o, ()))
             return (t for found in by_o.values() for t in found)
