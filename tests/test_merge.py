@@ -2,12 +2,14 @@
 import json
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from kg.explain import explain
 from kg.extract.document import extract
 from kg.formats import merged
 from kg.ingest import parse_article
-from kg.merge import fold_name, merge_events, merge_statements, reconcile_actors
+from kg.merge import SIMILAR_WORDS, _best_statement, fold_name, merge_events, merge_statements, reconcile_actors
 from kg.network import project
 from kg.rdf import to_dataset
 from kg.validate import validate
@@ -113,3 +115,21 @@ def test_views_show_one_item_with_every_source(story):
     assert len(reports) == 4 and not reports & set(G)  # the reports became the merged nodes
     statement = next(n for n in merged_nodes if "/story/statement/" in n)
     assert any(v == event for _, v in G.out_edges(statement))  # it reports the merged event
+
+
+@given(st.lists(st.tuples(st.integers(1, 3), st.booleans(), st.booleans(),
+                          st.floats(0, 1, allow_nan=False)), max_size=12))
+@example([(1, False, False, 1.0), (1, True, False, 0.0)])  # a tie the earlier one wins
+def test_the_statement_merge_picks_what_comparing_every_candidate_picks(reports):
+    """Skipping candidates that cannot win changes nothing: the best score, the earliest of equals."""
+    candidates = [(n, None, None, set(range(k))) for n, (k, _, _, _) in enumerate(reports)]
+    flags = {n: (day, event) for n, (_, day, event, _) in enumerate(reports)}
+    words = {n: alike for n, (_, _, _, alike) in enumerate(reports)}
+    found = _best_statement(candidates, flags.get, words.get)
+    best, best_score = None, 0.0
+    for n, (k, day, event, alike) in enumerate(reports):
+        if (day or alike >= SIMILAR_WORDS or event) and k + alike + day + event > best_score:
+            best, best_score = n, k + alike + day + event
+    assert (found[0][0] if found else None) == best
+    if found:
+        assert found[1:] == (*flags[best], words[best])
