@@ -492,6 +492,7 @@ WRITERS: dict[str, tuple[str, Callable[[Any], Iterator[str]]]] = {
 # Characters that end an IRI's first segment, and the JSON-LD prefix delimiters.
 _SEGMENT_END = re.compile(r"[/?#]")
 _GEN_DELIMS = (":", "/", "?", "#", "[", "]", "@")
+_RESOURCE = object()  # the kind of value of a triple whose object is an IRI (Compactor._rule)
 
 
 class Compactor:
@@ -524,6 +525,7 @@ class Compactor:
         # Remembered per instance: actors, places and concepts recur in every article.
         self.ref = lru_cache(maxsize=NAMES_KEPT)(self.ref)
         self.symbol = lru_cache(maxsize=NAMES_KEPT)(self.symbol)
+        self._rules: dict[tuple, tuple[str, Callable]] = {}  # (property, kind of value) -> _rule
 
     def expand(self, value: str) -> str:
         """A compact IRI of the context made whole.
@@ -579,18 +581,28 @@ class Compactor:
         >>> c.entry(URIRef("https://w3id.org/kg-news/ontology#direct"), Literal("yes"))
         ('kgo:direct', 'yes')
         """
-        p_iri = str(p)
-        if isinstance(o, URIRef):
+        kind = _RESOURCE if isinstance(o, URIRef) else o.datatype and str(o.datatype)  # a string: compared in C
+        rule = self._rules.get((p, kind))
+        if rule is None:
+            rule = self._rules[(p, kind)] = self._rule(str(p), kind)
+        key, value = rule
+        return key, value(o)
+
+    def _rule(self, p_iri: str, kind) -> tuple[str, Callable]:
+        """The key of property ``p_iri`` and how its value is written, for a resource
+        (``kind`` is ``_RESOURCE``) or a literal of datatype ``kind``: the same for every
+        triple of that property and kind, so found once."""
+        if kind is _RESOURCE:
             if p_iri == _TYPE:
-                return "@type", self.symbol(o)
+                return "@type", self.symbol
             if (p_iri, "@id") in self.typed:
-                return self.typed[(p_iri, "@id")], self.ref(o)
+                return self.typed[(p_iri, "@id")], self.ref
             if (p_iri, "@vocab") in self.typed:
-                return self.typed[(p_iri, "@vocab")], self.symbol(o)
-            return self.key(p_iri), {"@id": self.ref(o)}
-        if o.datatype is not None and (p_iri, str(o.datatype)) in self.typed:
-            return self.typed[(p_iri, str(o.datatype))], str(o)
-        return self.key(p_iri), self.literal(o)
+                return self.typed[(p_iri, "@vocab")], self.symbol
+            return self.key(p_iri), lambda o: {"@id": self.ref(o)}
+        if kind is not None and (p_iri, kind) in self.typed:
+            return self.typed[(p_iri, kind)], str
+        return self.key(p_iri), self.literal
 
     def key(self, p_iri: str) -> str:
         """The key for a property whose value takes no coercion: its plain term, else compacted.
