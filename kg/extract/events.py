@@ -261,12 +261,12 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     """
     actors = index.within(clause.start, clause.end)
     partners = _cues(lex).partners
-    forces, partner_keys = [], []
+    forces, partner_mentions = [], []
     for m in actors:
         if index.actors[m.key].type != "armed_force":
             continue
         lead = max(clause.start, m.span.start - 25)
-        (partner_keys if partners.occurs_in(text, lead, m.span.start) else forces).append(m)
+        (partner_mentions if partners.occurs_in(text, lead, m.span.start) else forces).append(m)
     before = [m for m in forces if m.span.end <= event.trigger.start]
     after = [m for m in forces if m.span.start >= event.trigger.end]
     force_key = before[-1].key if before else ""
@@ -286,14 +286,14 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
         country = index.actors[force_key].affiliation
         if role == "theme" and country:
             event.roles.append(("agent", country))
-        if force_key not in partner_keys:
+        if force_key not in {m.key for m in partner_mentions}:  # a partner is not the force acting
             salient.append(force_key)
-    if partner_keys:
+    if partner_mentions:
         event.roles.extend(("partner", m.key) for m in index.within(clause.start, clause.end)
-                           if any(m.span.start == p.span.start for p in partner_keys) and m.key != force_key)
+                           if any(m.span.start == p.span.start for p in partner_mentions) and m.key != force_key)
     if not role:  # treaties, meetings: the actors of the clause take part
         event.roles.extend(("agent", m.key) for m in actors if index.actors[m.key].type in ("country", "person"))
-    taken = [(m.span.start, m.span.end) for m in forces + partner_keys]
+    taken = [(m.span.start, m.span.end) for m in forces + partner_mentions]
     prepositions = _cues(lex).place_prepositions
     for m in sorted(index.within(event.trigger.end, clause.end, "place") + [
             a for a in actors if a.span.start >= event.trigger.end and index.actors[a.key].type == "country"],
