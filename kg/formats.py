@@ -361,6 +361,8 @@ def _by_identity(make: Callable[[Any], str]) -> Callable[[Any], str]:
             found = kept[id(term)] = (term, make(term))
         return found[1]
     return cached
+
+
 _TYPE = str(RDF.type)
 
 

@@ -103,10 +103,9 @@ class Quads:
         ordered = []
         for r in sorted(by_subject):
             found = by_subject.pop(r)
-            if len(found) > 1:
-                found = list({(rank[id(t[1])], rank[id(t[2])]): t for t in reversed(found)}.items())
-                found.sort(key=lambda kt: kt[0])
-                ordered.extend(t for _, t in found)
+            if len(found) > 1:  # keys are unique: the sort never compares the triples
+                unique = {(rank[id(t[1])], rank[id(t[2])]): t for t in reversed(found)}
+                ordered.extend(t for _, t in sorted(unique.items()))
             else:
                 ordered.append(found[0])
         return TripleIndex(ordered, self._prefixes).graph()
@@ -180,18 +179,14 @@ class TripleIndex(Store):
         self._triples = list(triples)
         self._namespace = dict(prefixes or {})
         self._prefix = {ns: prefix for prefix, ns in self._namespace.items()}
+        # {predicate: {object: [triples]}}, a predicate's entry made when first asked for
+        # (_by_object): the views ask for a few, and the whole index at 10,000 articles is gigabytes.
+        self._pos: dict = {}
 
     # Each index is made on first use (most readers go by subject only).
     @cached_property
     def _spo(self) -> dict:
         return _index(self._triples, 0, 1)
-
-    @cached_property
-    def _pos(self) -> dict:
-        """``{predicate: {object: [triples]}}``, a predicate's entry made when first asked for
-        (:meth:`_by_object`): the views ask for a few, and the whole index at 10,000 articles
-        is gigabytes."""
-        return {}
 
     def _by_object(self, p) -> dict:
         """``{object: [triples]}`` for the predicate ``p``, in the order given, from the
