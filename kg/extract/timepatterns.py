@@ -15,6 +15,7 @@ date patterns first, then the ``relative`` records in file order).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,10 +24,12 @@ from ..lexicon import Lexicon
 from .patterns import by_first_letter, grouped
 from .timecalc import SEASONS, UNITS, WEEKDAYS
 from .words import TO_ASCII as _TO_ASCII  # what lowercasing alone does not bring to ASCII
+from .words import Words
 
 KINDS = ("shift", "part", "last_n", "window", "weekday", "month", "season", "anaphor")
 _TOKEN = re.compile(r"\{(\w+)\}|(\s+)|(-)|([\[\]])|([^\s{}\[\]-]+)")
 _CONTEXT = re.compile(r"^(?:<([^>]*)>\s*)?(.*?)(?:\s*<([^>]*)>)?$")
+_IN_WORD = re.compile(r"[\w-]+")  # a need word that can only occur inside one word of a text
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ class Compiled:
     word_bits: dict[str, int] = field(default_factory=dict)  # the needs met by a word's prefixes
     scan: re.Pattern[str] = re.compile("(?!)")  # every need word, at every position
     runnable: dict[int, list[Rule]] = field(default_factory=dict)  # the rules by the needs met
+    across: tuple[tuple[str, int], ...] = ()  # need words with a separator in them, and their needs
+    form_bits: dict[str, int] = field(default_factory=dict)  # the needs met inside a word, by its form
 
     def __post_init__(self):
         needs = {n: 1 << i for i, n in enumerate(dict.fromkeys(n for r in self.rules for n in r.needs))}
@@ -102,6 +107,8 @@ class Compiled:
         object.__setattr__(self, "digit_bits", sum(bit for n, bit in needs.items() if n.digit))
         object.__setattr__(self, "word_bits", word_bits)
         object.__setattr__(self, "scan", scan)
+        across = [(w, sum(bit for n, bit in needs.items() if w in n.words)) for w in words]
+        object.__setattr__(self, "across", tuple((w, b) for w, b in across if not _IN_WORD.fullmatch(w)))
 
 
 def key(word: str) -> str:
@@ -302,12 +309,7 @@ def candidates(text: str, start: int, end: int, comp: Compiled) -> list[Candidat
     A rule is only run where the text holds everything it needs (:func:`needs`): most
     sentences lack the words of most rules, and a substring test is far cheaper than a search.
     """
-    met = comp.digit_bits if _DIGIT.search(text, start, end) else 0
-    written = text[start:end]
-    if not written.isascii():  # a quick test, where the translation goes over every letter
-        written = written.translate(_TO_ASCII)
-    for word in set(comp.scan.findall(written.lower())):
-        met |= comp.word_bits[word]
+    met = _met(text, start, end, comp)
     rules = comp.runnable.get(met)
     if rules is None:  # few combinations of needs occur: each one's rules are picked once
         if len(comp.runnable) > 10_000:
@@ -321,6 +323,58 @@ def candidates(text: str, start: int, end: int, comp: Compiled) -> list[Candidat
             if priority is not None:
                 found.append(Candidate(m.start("core"), m.end("core"), rule, groups, priority))
     return found
+
+
+def _met(text: str, start: int, end: int, comp: Compiled) -> int:
+    """The needs (bits of ``comp.gates``) that ``text[start:end]`` meets: a digit, and each
+    need word found anywhere in the lowercased text.
+
+    A need word made of word characters lies inside one word of the text: the words of the
+    range are looked up by their form (what each meets is remembered), and only the few need
+    words with a separator in them are looked for in the text itself. A range that cuts a
+    word is scanned as a whole (:func:`_scanned`).
+    """
+    words = Words.of(text)
+    if words.cuts(start) or words.cuts(end):
+        return _scanned(text, start, end, comp)
+    met = comp.digit_bits if _DIGIT.search(text, start, end) else 0
+    starts, bits = words.starts, comp.form_bits
+    if len(bits) > 100_000:
+        bits.clear()
+    for form in words.forms[bisect_left(starts, start):bisect_left(starts, end)]:
+        found = bits.get(form)
+        if found is None:
+            found = bits[form] = _meets(form, comp)
+        met |= found
+    if comp.across:
+        written = _lowered(text[start:end])
+        for word, bit in comp.across:
+            if word in written:
+                met |= bit
+    return met
+
+
+def _scanned(text: str, start: int, end: int, comp: Compiled) -> int:
+    """What :func:`_met` finds, by scanning ``text[start:end]`` for every need word at every
+    position."""
+    met = comp.digit_bits if _DIGIT.search(text, start, end) else 0
+    return met | _meets(_lowered(text[start:end]), comp)
+
+
+def _meets(written: str, comp: Compiled) -> int:
+    """The needs met by the need words in ``written`` (lowercased)."""
+    met = 0
+    for word in set(comp.scan.findall(written)):
+        met |= comp.word_bits[word]
+    return met
+
+
+def _lowered(written: str) -> str:
+    """``written`` as need words are looked for in it: lowercase, with the letters a
+    case-insensitive match takes for ASCII ones made ASCII."""
+    if not written.isascii():  # a quick test, where the translation goes over every letter
+        written = written.translate(_TO_ASCII)
+    return written.lower()
 
 
 def _priority(text: str, start: int, at: int, rule: Rule, groups: dict[str, str],
