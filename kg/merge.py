@@ -30,7 +30,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import insort
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import add, sub, truediv
 from datetime import date
 from typing import Callable
 
@@ -162,15 +165,33 @@ def _places_agree(a: set[str], b: set[str], part_of: dict[str, str]) -> bool:
     return any(up(p) & b for p in a) or any(up(p) & a for p in b)
 
 
-class _Stories:
-    """The stories made so far, found by type, participant and time.
+class _Numbered:
+    """Stories by number, in the order they were made."""
+
+    def __init__(self) -> None:
+        self.all: list[Merged] = []
+        self._position: dict[int, int] = {}
+
+    def number(self, story: Merged) -> int:
+        """A story's place in ``all``."""
+        return self._position[id(story)]
+
+    def _take(self, story: Merged) -> int:
+        """The story's number, a new story numbered next."""
+        if id(story) not in self._position:
+            self._position[id(story)] = len(self.all)
+            self.all.append(story)
+        return self._position[id(story)]
+
+
+class _Stories(_Numbered):
+    """The event stories made so far, found by type, participant and time.
 
     A report's candidates are the stories of its type sharing a participant with it whose
     days meet its own, in the order the stories were made. Stories are indexed by
     ``(type, participant)`` and, when their days span at most ``WIDE`` periods of
     ``PERIOD_DAYS``, by those periods too: a report dated to a day looks at the stories of
-    its period and the few wide ones, not at every story of its speaker (which grew with
-    the square of the reports: 13 s of a 1,000-article build).
+    its period and the few wide ones, not at every story of its participants.
 
     >>> from types import SimpleNamespace as Item
     >>> def report(day): return Item(id=str(day), time=Item(begin=day, end=day))
@@ -182,16 +203,14 @@ class _Stories:
     """
 
     def __init__(self) -> None:
-        self.all: list[Merged] = []
+        super().__init__()
         self._by_key: dict[tuple[str, str], dict[int, None]] = {}
         self._by_period: dict[tuple[str, str, int], dict[int, None]] = {}
         self._wide: dict[tuple[str, str], dict[int, None]] = {}
-        self._position: dict[int, int] = {}
 
-    def candidates(self, type_: str, begin: date, end: date, who: set[str], among: list[set[int]] | None = None):
-        """The stories a report may join: same type, times that meet, a shared participant
-        (and in one of the sets of story numbers ``among``, when given); with the days both allow and
-        the participants shared."""
+    def candidates(self, type_: str, begin: date, end: date, who: set[str]):
+        """The stories a report may join: same type, times that meet, a shared participant;
+        with the days both allow and the participants shared."""
         periods = _periods(begin, end)
         if periods is None:
             found = {n for p in who for n in self._by_key.get((type_, p), ())}
@@ -199,8 +218,6 @@ class _Stories:
             found = {n for p in who for n in self._wide.get((type_, p), ())}
             found.update(n for p in who for period in periods
                          for n in self._by_period.get((type_, p, period), ()))
-        if among is not None:
-            found = _within(found, among)
         for n in sorted(found):
             story = self.all[n]
             lo, hi = max(begin, story.begin), min(end, story.end)
@@ -210,11 +227,8 @@ class _Stories:
     def join(self, story: Merged, x: Extraction, item: Event | Statement, why: str, who: set[str],
              where: set[str] = frozenset()) -> None:
         """``story.add(...)``, a new story kept first."""
-        if id(story) not in self._position:
-            self._position[id(story)] = len(self.all)
-            self.all.append(story)
+        n = self._take(story)
         story.add(x, item, why, who, where)
-        n = self.number(story)
         periods = _periods(story.begin, story.end)  # a story's days only narrow: earlier entries stay true
         for p in who:
             self._by_key.setdefault((story.type, p), {})[n] = None
@@ -223,22 +237,90 @@ class _Stories:
             for period in periods or ():
                 self._by_period.setdefault((story.type, p, period), {})[n] = None
 
-    def number(self, story: Merged) -> int:
-        """A story's place in ``all``."""
-        return self._position[id(story)]
 
+class _Said(_Numbered):
+    """The statement stories made so far, found by kind, speaker and what may join a report
+    to them: a day a report was made on (a ``date``), a merged event it reports (its number,
+    an ``int``), or one of its rarest words (a ``str``); the three never equal each other.
 
-def _within(found: set[int], among: list[set[int]]) -> set[int]:
-    """The numbers of ``found`` in one of the sets ``among``: each number looked up in the
-    sets, or the sets joined, whichever is less work (a common word's set of stories grows
-    with the archive; a report's candidates mostly do not).
+    Each ``(kind, speaker, key)`` lists its stories by number, and so do its periods (as
+    :class:`_Stories` files them, with ``None`` for the wide stories). A report's candidates
+    are the stories under its own keys, for its speakers, whose days meet its own: all of
+    those sharing its day or an event, and the latest ``WORD_STORIES`` of those sharing only
+    a word, which only similar words can join. A dated report reads the lists of its periods:
+    a common word's stories grow with the archive, most of them on other days.
 
-    >>> sorted(_within({1, 2, 3, 4}, [{1, 9}, {4}, set()]))
-    [1, 4]
+    >>> from types import SimpleNamespace as Item
+    >>> said, stories = _Said(), [Merged("statement", "claim") for _ in range(40)]
+    >>> for n, story in enumerate(stories):
+    ...     said.join(story, None, Item(id=str(n), time=None), "", {"zelensky"}, ["troops", n], set())
+    >>> near = said.under("claim", {"zelensky"}, [3])
+    >>> found = [said.number(s) for s, *_ in said.candidates("claim", MIN, MAX, {"zelensky"}, near, ["troops"])]
+    >>> near, len(found), found[:2], found[-1]
+    ({3}, 33, [3, 8], 39)
     """
-    if len(found) * len(among) < sum(map(len, among)):
-        return {n for n in found if any(n in numbers for numbers in among)}
-    return found.intersection(set().union(*among))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stories: dict[tuple, list[int]] = {}  # (kind, speaker, key[, period]) -> story numbers, ascending
+        self._keys: list[set] = []                  # a story's keys, by its number
+        self.words: list[list[set[str]]] = []       # the words of a story's reports, by its number
+
+    def join(self, story: Merged, x: Extraction, item: Statement, why: str, who: set[str], keys,
+             words: set[str]) -> None:
+        """``story.add(...)``, the story filed under its speakers and ``keys`` (a new
+        speaker under all the keys the story had, a new key under all its speakers), and
+        under the periods of its days."""
+        n = self._take(story)
+        if n == len(self._keys):
+            self._keys.append(set())
+            self.words.append([])
+        self.words[n].append(words)
+        before = set(story.participants)
+        story.add(x, item, why, who)
+        have, periods = self._keys[n], _periods(story.begin, story.end)
+        fresh = [k for k in dict.fromkeys(keys) if k not in have]
+        have.update(fresh)
+        for p in story.participants:  # a story's days only narrow: earlier entries stay true
+            for k in (fresh if p in before else have):
+                key = (story.type, p, k)
+                for listed in [key, *((*key, period) for period in periods or [None])]:
+                    insort(self._stories.setdefault(listed, []), n)
+
+    def under(self, kind: str, who: set[str], keys) -> set[int]:
+        """The numbers of the stories of ``kind`` filed under one of ``keys`` for one of the
+        speakers ``who``."""
+        return {n for p in who for k in keys for n in self._stories.get((kind, p, k), ())}
+
+    def candidates(self, kind: str, begin: date, end: date, who: set[str], near: set[int], words):
+        """The stories a report may join, as ``(story, lo, hi, shared)`` by number: those
+        numbered in ``near`` and, of those under one of ``words`` only, the latest
+        ``WORD_STORIES``; their days meet ``begin`` to ``end``."""
+        def meeting(n: int):
+            story = self.all[n]
+            lo, hi = max(begin, story.begin), min(end, story.end)
+            return (story, lo, hi, who & story.participants) if lo <= hi else None
+
+        found = {n: c for n in near if (c := meeting(n))}
+        periods = _periods(begin, end)
+        keys = [(kind, p, w) for p in who for w in words]
+        if periods is not None:
+            keys = [(*key, period) for key in keys for period in [None, *periods]]
+        lists = [stories for key in keys if (stories := self._stories.get(key))]
+        tail = WORD_STORIES
+        while True:  # the latest ``tail`` of each list, longer until what is left out cannot count
+            latest = []
+            for n in sorted(set().union(*(stories[-tail:] for stories in lists)) - near, reverse=True):
+                if (c := meeting(n)):
+                    latest.append((n, c))
+                    if len(latest) == WORD_STORIES:
+                        break
+            cut = max((stories[-tail] for stories in lists if len(stories) > tail), default=None)
+            if cut is None or (len(latest) == WORD_STORIES and latest[-1][0] >= cut):
+                break
+            tail *= 4
+        found.update(latest)
+        return [found[n] for n in sorted(found)]
 
 
 PERIOD_DAYS = 16    # stories are indexed by the periods of this many days their days span...
@@ -289,37 +371,33 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W\d_]{4,}", text.casefold())}
 
 
-def _compared(story: Merged) -> list:
+def _compared(reports: list) -> list:
     """The reports of a story a new report's words are compared with: the first and the
     latest ``COMPARED - 1`` (all of them in a story of up to ``COMPARED`` reports; a story
     repeated by hundreds of articles would otherwise make the merge quadratic).
 
-    >>> story = Merged("statement", "claim", members=list(range(100)))
-    >>> _compared(story)[:2], len(_compared(story))
+    >>> _compared(list(range(100)))[:2], len(_compared(list(range(100))))
     ([0, 69], 32)
     """
-    members = story.members
-    return members if len(members) <= COMPARED else [members[0], *members[1 - COMPARED:]]
+    return reports if len(reports) <= COMPARED else [reports[0], *reports[1 - COMPARED:]]
 
 
-def _most_alike(words: set[str], others) -> float:
+def _most_alike(words: set[str], others: list[set[str]]) -> float:
     """The largest share of words ``words`` has with one of ``others`` (Jaccard: the words
-    two texts share, over the words of both), 0 when either has none; one loop, as it runs
-    millions of times in a large archive.
+    two texts share, over the words of both), 0 when either has none. It runs millions of
+    times in a large archive, so the loop is left to ``map`` (the union's size is counted,
+    not made).
 
     >>> _most_alike({"troops", "sent"}, [{"troops", "arrived"}, set(), {"sent", "troops", "kursk"}])
     0.6666666666666666
+    >>> _most_alike(set(), [{"troops"}]), _most_alike({"troops"}, [])
+    (0.0, 0.0)
     """
-    best = 0.0
-    if words:
-        size = len(words)
-        for other in others:
-            if other:
-                shared = len(words & other)
-                alike = shared / (size + len(other) - shared)  # the union's size, without making it
-                if alike > best:
-                    best = alike
-    return best
+    if not words or not others:
+        return 0.0
+    shared = list(map(len, map(words.intersection, others)))
+    union = map(sub, map(add, map(len, others), repeat(len(words))), shared)
+    return max(map(truediv, shared, union))
 
 
 def merge_statements(extractions: list[Extraction], labels: dict[str, str] | None = None,
@@ -338,25 +416,20 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
                      key=lambda m: (m[0].article.published or MAX, m[0].article.id, m[1].id))
     words_of = {s.id: _words((s.quote or s.content or s.sentence).text) for _, s in reports}
     prefix = _Prefixes(words_of.values(), SIMILAR_WORDS)
-    by_day: dict[tuple[str, date], set[int]] = {}    # the stories of a kind, by number: with a
-    by_event: dict[tuple[str, int], set[int]] = {}   # report of that day, of that merged event,
-    by_word: dict[tuple[str, str], set[int]] = {}    # or with that word among a report's rarest
-    stories = _Stories()
+    said = _Said()
     for x, s in reports:
         begin, end = interval(s)
-        who = set(s.speakers)
+        who, words = set(s.speakers), words_of[s.id]
         day = s.time.day if s.time else None
-        same_days = by_day.get((s.kind, day), set())
-        same_events = set().union(*(by_event.get((s.kind, e), ()) for e in about(s)))
+        days, events_of = [day] if day is not None else [], sorted(about(s))
         # Only a story with the same day, a shared merged event, or a report sharing one of
         # the rarest words can pass the test below: the others are not looked at.
-        sure = same_days | same_events
-        among = [sure, *(by_word[s.kind, w] for w in prefix(words_of[s.id]) if (s.kind, w) in by_word)]
-        words = words_of[s.id]
+        on_day, on_event = said.under(s.kind, who, days), said.under(s.kind, who, events_of)
+        rarest = prefix(words)
         found = _best_statement(
-            _latest_by_words(list(stories.candidates(s.kind, begin, end, who, among)), sure, stories),
-            lambda story: (stories.number(story) in same_days, stories.number(story) in same_events),
-            lambda story: _most_alike(words, [words_of[other.id] for _, other in _compared(story)]))
+            said.candidates(s.kind, begin, end, who, on_day | on_event, rarest),
+            lambda story: (said.number(story) in on_day, said.number(story) in on_event),
+            lambda story: _most_alike(words, _compared(said.words[said.number(story)])))
         best, why = None, ""
         if found is not None:
             (best, _, _, shared), same_day, same_event, similar = found
@@ -367,15 +440,8 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
                       else "reports the same merged event"))
         if best is None:
             best, why = Merged("statement", s.kind), "first report"
-        stories.join(best, x, s, why, who)
-        n = stories.number(best)
-        if day is not None:
-            by_day.setdefault((s.kind, day), set()).add(n)
-        for e in about(s):
-            by_event.setdefault((s.kind, e), set()).add(n)
-        for w in prefix(words_of[s.id]):
-            by_word.setdefault((s.kind, w), set()).add(n)
-    return stories.all
+        said.join(best, x, s, why, who, days + events_of + rarest, words)
+    return said.all
 
 
 def _best_statement(candidates: list, same: Callable, similarity: Callable) -> tuple | None:
@@ -413,29 +479,6 @@ def _best_statement(candidates: list, same: Callable, similarity: Callable) -> t
         if score > best_score or (found is not None and score == best_score and n < best_n):
             found, best_score, best_n = (candidates[n], day, event, words), score, n
     return found
-
-
-def _latest_by_words(candidates: list, sure: set[int], stories: _Stories) -> list:
-    """The candidates whose story shares the report's day or merged event (numbers in
-    ``sure``), and the latest ``WORD_STORIES`` of the others, which only similar words can
-    join: a speaker's undated words would otherwise be compared with every story of that
-    speaker sharing a word (at 3,000 generated articles, 19 per report and growing with the
-    archive: 96 of the build's 208 s of making the graph).
-
-    >>> from types import SimpleNamespace as Item
-    >>> stories = _Stories()
-    >>> for n in range(40):
-    ...     stories.join(Merged("statement", "claim"), None, Item(id=str(n), time=None), "", {"zelensky"})
-    >>> found = list(stories.candidates("claim", MIN, MAX, {"zelensky"}))
-    >>> kept = _latest_by_words(found, {0}, stories)
-    >>> len(kept), [stories.number(c[0]) for c in kept[:2]]
-    (33, [0, 8])
-    """
-    others = [n for n in (stories.number(c[0]) for c in candidates) if n not in sure]
-    if len(others) <= WORD_STORIES:
-        return candidates
-    dropped = set(others[:-WORD_STORIES])
-    return [c for c in candidates if stories.number(c[0]) not in dropped]
 
 
 class _Prefixes:

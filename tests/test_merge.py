@@ -1,15 +1,20 @@
 """One story from many articles: actors, events and statements merged, and why."""
 import json
+from datetime import date, timedelta
+from types import SimpleNamespace
+from unittest.mock import patch
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import kg.merge
 from kg.explain import explain
 from kg.extract.document import extract
 from kg.formats import merged
 from kg.ingest import parse_article
-from kg.merge import SIMILAR_WORDS, _best_statement, fold_name, merge_events, merge_statements, reconcile_actors
+from kg.merge import (SIMILAR_WORDS, Merged, _best_statement, _Said, fold_name, interval, merge_events,
+                      merge_statements, reconcile_actors)
 from kg.network import project
 from kg.rdf import to_dataset
 from kg.validate import validate
@@ -133,3 +138,59 @@ def test_the_statement_merge_picks_what_comparing_every_candidate_picks(reports)
     assert (found[0][0] if found else None) == best
     if found:
         assert found[1:] == (*flags[best], words[best])
+
+
+DAYS = st.one_of(st.none(), st.tuples(st.integers(0, 300), st.integers(0, 200)))  # None: undated
+KEYS = st.sets(st.one_of(st.sampled_from([date(2024, 11, 1) + timedelta(days=d) for d in (0, 5, 90)]),
+                         st.integers(0, 2), st.sampled_from(["troops", "kursk", "sent"])))
+SPEAKERS = st.sets(st.sampled_from("abc"), min_size=1)
+
+
+def _item(n, days):
+    if days is None:
+        return SimpleNamespace(id=str(n), time=None)
+    begin = date(2024, 9, 1) + timedelta(days=days[0])
+    return SimpleNamespace(id=str(n), time=SimpleNamespace(begin=begin, end=begin + timedelta(days=days[1])))
+
+
+@given(st.lists(st.tuples(st.integers(0, 8), SPEAKERS, DAYS, KEYS), max_size=30),
+       SPEAKERS, DAYS, KEYS, st.sets(st.sampled_from(["troops", "kursk", "sent"])))
+@example([(n, {"a"}, None if n < 2 else (0, 200), {"troops"}) for n in range(4)],  # the latest two
+         {"a"}, (290, 0), set(), {"troops"})                                        # do not meet
+@example([(n, {"a"}, None if n < 4 else (0, 200), {"troops" if n < 2 else "kursk"}) for n in range(6)],
+         {"a"}, (290, 0), set(), {"troops", "kursk"})  # the latest two that meet are not the latest
+def test_the_statement_index_finds_what_looking_at_every_story_finds(joins, who, days, sure, words):
+    """The stories a report may join, found through the speaker, key and period lists, are
+    those found by looking at every story: sharing a speaker, days that meet, and a key of
+    ``sure`` or, the latest ``WORD_STORIES`` (two here, so that it counts) of the rest, a word."""
+    with patch.object(kg.merge, "WORD_STORIES", 2):
+        _check_statement_index(joins, who, days, sure, words)
+
+
+def _check_statement_index(joins, who, days, sure, words):
+    said, keys = _Said(), []
+    for n, (pick, speakers, when, joined) in enumerate(joins):
+        item = _item(n, when)
+        begin, end = interval(item)
+        story = said.all[pick] if pick < len(said.all) else Merged("statement", "claim")
+        if max(begin, story.begin) > min(end, story.end):  # as in the merge: only a story that meets
+            story = Merged("statement", "claim")
+        said.join(story, None, item, "", speakers, sorted(joined, key=repr), set())
+        number = said.number(story)
+        keys[number:number + 1] = [(keys[number] if number < len(keys) else set()) | joined]
+    begin, end = interval(_item(-1, days))
+    near = said.under("claim", who, sure)
+    found = [(said.number(c[0]), *c[1:]) for c in said.candidates("claim", begin, end, who, near, words)]
+
+    def meets(n):
+        story = said.all[n]
+        return max(begin, story.begin) <= min(end, story.end) and who & story.participants
+
+    spoken = [n for n in range(len(said.all)) if who & said.all[n].participants]
+    assert near == {n for n in spoken if keys[n] & sure}
+    worded = [n for n in spoken if n not in near and keys[n] & words and meets(n)]
+    expected = sorted([n for n in near if meets(n)] + worded[len(worded) - kg.merge.WORD_STORIES:])
+    assert [n for n, *_ in found] == expected
+    for n, lo, hi, shared in found:
+        story = said.all[n]
+        assert (lo, hi, shared) == (max(begin, story.begin), min(end, story.end), who & story.participants)
