@@ -13,7 +13,7 @@ all capitals where the name is not (a "KYIV" dateline).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -22,6 +22,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 
 from .errors import GazetteerError
 from .extract.patterns import by_first_letter
+from .extract.words import Words, fold, matches_at
 from .model import Span
 from .vocab import KGO
 
@@ -33,6 +34,7 @@ _ACTOR_TYPES = {
     KGO.Group: "group",
 }
 _PLACE_TYPES = {KGO.Region: "region", KGO.City: "city"}
+_RUN = re.compile(r"\w+")  # a word as the names' pattern bounds it: hyphens part words
 
 
 @dataclass
@@ -73,17 +75,44 @@ class Gazetteer:
         self._sizes = sorted({len(n) for n in names})  # the lengths of the names, shortest first
         alternatives = by_first_letter(names, re.IGNORECASE)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        firsts = [_RUN.match(n) for n in names]  # a name begins with a word: looked for where one stands
+        self._firsts = frozenset(fold(m.group()) for m in firsts) if all(firsts) else None
         self._inside: dict[str, list[tuple[int, int, Entry]]] = {}  # for ``inside``, by written name
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[Span, Entry]]:
         """Known names in ``text[start:end]``, longest first, not overlapping, in text order."""
         found = []
         end = len(text) if end is None else end
-        for m in self._pattern.finditer(text, start, end):
+        for m in self._matches(text, start, end):
             hit = self._fitting(text, m.start(), m.end(), end)
             if hit:
                 found.append(hit)
         return found
+
+    def _matches(self, text: str, start: int, end: int) -> list[re.Match]:
+        """The matches of the names' pattern in ``text[start:end]``, tried only where a word
+        of ``text`` is the first word of a name. A whole text (a name, a short text) is
+        scanned by the pattern, as is a range that ends inside a word, whose beginning may be
+        a name."""
+        if self._firsts is None or end - start == len(text) or _RUN.fullmatch(text, end - 1, end + 1):
+            return list(self._pattern.finditer(text, start, end))
+        starts = self._starts(text)
+        return matches_at(self._pattern, text, starts[bisect_left(starts, start):], start, end)
+
+    def _starts(self, text: str) -> list[int]:
+        """Where in ``text`` a word begins that is the first word of a name (remembered for
+        the text): the words of :class:`~kg.extract.words.Words`, split at their hyphens."""
+        words = Words.of(text)
+        starts = words.memo.get(self)
+        if starts is None:
+            firsts, starts = self._firsts, []
+            for at, form in zip(words.starts, words.forms):
+                for part in form.split("-") if "-" in form else (form,):
+                    if part in firsts:
+                        starts.append(at)
+                    at += len(part) + 1
+            words.memo[self] = starts
+        return starts
 
     def inside(self, text: str, name: Span) -> list[tuple[Span, Entry]]:
         """``find(text, name.start, name.end)`` for a ``name`` that ``find`` gave: what it

@@ -147,19 +147,9 @@ class WordList:
         if found is None:
             return list(self.pattern.finditer(text, start, end))
         starts, i = found
-        matches: list[re.Match] = []
         if i == len(starts) or starts[i] >= end:
-            return matches
-        match, reach = self.pattern.match, start
-        for pos in starts[i:]:
-            if pos >= end:
-                break
-            if pos >= reach:
-                m = match(text, pos, end)
-                if m:
-                    matches.append(m)
-                    reach = m.end()
-        return matches
+            return []
+        return matches_at(self.pattern, text, starts[i:], start, end)
 
     def search(self, text: str, start: int, end: int) -> re.Match | None:
         """The match of ``self.pattern.search(text, start, end)``."""
@@ -184,6 +174,26 @@ class WordList:
         if self.firsts is None or Words.of(text).cuts(start):
             return self.pattern.search(text[start:end]) is not None
         return self.search(text, start, end) is not None
+
+
+def matches_at(pattern: re.Pattern, text: str, positions: list[int], start: int, end: int) -> list[re.Match]:
+    """The matches of ``pattern.finditer(text, start, end)`` when each of them can only begin
+    at one of ``positions`` (sorted, none before ``start``): the pattern is tried there alone.
+
+    >>> [m.group() for m in matches_at(re.compile("ab|b"), "abab b", [0, 1, 5], 0, 6)]
+    ['ab', 'b']
+    """
+    matches: list[re.Match] = []
+    match, reach = pattern.match, start
+    for pos in positions:
+        if pos >= end:
+            break
+        if pos >= reach:
+            m = match(text, pos, end)
+            if m:
+                matches.append(m)
+                reach = m.end()
+    return matches
 
 
 def words_in(words, text: str, start: int, end: int, *, ignore_case: bool = False,
