@@ -32,6 +32,7 @@ from .vocab import PREFIXES
 VANN_URI = URIRef("http://purl.org/vocab/vann/preferredNamespaceUri")
 NIF_ANCHOR = URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf")
 KGR_BASE = "https://w3id.org/kg-news/id/"
+SHOWN = 8  # an example shows this many values of a property, and says how many it left out
 ONTOLOGY_FILES = ("kg.ttl", "vocab.ttl")
 # A small graph in the shape of docs/graph-model.md, for the examples below (a test fixture).
 _EXAMPLE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "queries" / "graph.trig"
@@ -456,7 +457,16 @@ def turtle_of(graph: Graph, subject: URIRef, prefixes: dict[str, str]) -> str:
 
 
 def _predicates(graph: Graph, subject: URIRef, prefixes: dict[str, str], used: set[str]) -> list[str]:
-    """One line per object: predicates sorted (``a`` first), objects under their predicate."""
+    """One line per object: predicates sorted (``a`` first), objects under their predicate,
+    the first ``SHOWN`` of them (an actor of a large archive is mentioned thousands of times).
+
+    >>> names, g = load_prefixes(), Graph()
+    >>> for n in range(10):
+    ...     _ = g.add((RDF.subject, RDFS.seeAlso, URIRef(f"https://example.org/{n}")))
+    >>> print("\\n".join(_predicates(g, RDF.subject, names, set())[-2:]))
+            <https://example.org/7> .
+            # … and 2 more rdfs:seeAlso
+    """
     by_prop: dict[Node, list[Node]] = {}
     for p, o in graph.predicate_objects(subject):
         by_prop.setdefault(p, []).append(o)
@@ -464,12 +474,15 @@ def _predicates(graph: Graph, subject: URIRef, prefixes: dict[str, str], used: s
     lines = []
     for i, prop in enumerate(props):
         objects = sorted(set(by_prop[prop]), key=_sort_key)
+        shown = objects[:SHOWN]
         verb = "a" if prop == RDF.type else _term(prop, prefixes, used)
-        for j, obj in enumerate(objects):
-            end = "," if j < len(objects) - 1 else " ." if i == len(props) - 1 else " ;"
+        for j, obj in enumerate(shown):
+            end = "," if j < len(shown) - 1 else " ." if i == len(props) - 1 else " ;"
             note = _note(graph, obj)
             lead = f"    {verb} " if j == 0 else "        "
             lines.append(lead + _term(obj, prefixes, used) + end + (f" # {note}" if note else ""))
+        if len(objects) > SHOWN:
+            lines.append(f"        # … and {len(objects) - SHOWN:,} more {curie(prop, prefixes)}")
     return lines
 
 

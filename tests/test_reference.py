@@ -9,7 +9,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from kg.extract.document import extract
 from kg.ingest import read_article
 from kg.rdf import to_dataset
-from kg.reference import (MAIN_CLASSES, PROPERTY_TYPES, load_prefixes, render_reference,
+from kg.reference import (MAIN_CLASSES, PROPERTY_TYPES, SHOWN, load_prefixes, render_reference, turtle_of,
                           write_reference)
 from kg.vocab import KGO, KGR, NIF, SCHEMA, SEM
 
@@ -191,3 +191,16 @@ def test_datatypes_are_written_as_turtle(page):
     turtle = _examples(page)["time"]
     assert re.search(r'"\d{4}-\d{2}-\d{2}"\^\^xsd:date', turtle)
     assert XSD.date not in {URIRef(u) for u in re.findall(r"<([^>]+)>", turtle)}
+
+
+def test_an_example_shows_a_few_values_of_a_property_and_stays_turtle():
+    """An actor of a large archive has thousands of mentions: the example shows ``SHOWN`` of
+    each property's values, says how many it left out, and still parses."""
+    subject, g = URIRef("https://w3id.org/kg-news/id/actor/ru"), Graph()
+    for n in range(SHOWN + 5):
+        g.add((subject, RDFS.seeAlso, URIRef(f"https://example.org/{n}")))
+        g.add((subject, RDFS.comment, Literal(f"note {n}")))
+    text = turtle_of(g, subject, load_prefixes())
+    assert text.count("… and 5 more") == 2
+    shown = Graph().parse(data=text, format="turtle")
+    assert len(shown) == 2 * SHOWN and set(shown.predicates()) == {RDFS.seeAlso, RDFS.comment}
