@@ -28,6 +28,7 @@ from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
 from .network import project
 from .parallel import extract_all
+from .query import load_query, predicates_read
 from .rdf import to_quads
 from .staging import remove_abandoned
 from .reference import write_reference
@@ -195,7 +196,7 @@ def _let_go() -> None:
 
 CHECKING = "checking the graph against the shapes"
 STAGES = ("making the graph", CHECKING, "writing the graph files", "writing ontology.html",
-          "writing the views", "writing figures.html")
+          "writing figures.html", "writing the views")
 
 
 class _Stages:
@@ -219,9 +220,10 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     """Write every output into a staging folder, then move them into place.
 
     Memory is let go as soon as a stage is done with it: ``extractions`` is emptied once its
-    graph is made, the named graphs once written, and the union and the projection before the
-    figures page loads ``graph.ttl`` into Oxigraph. At 1,000 articles that keeps the peak
-    near what the largest stage needs instead of the sum of all of them.
+    graph is made, the named graphs once written, the union once projected, and the
+    projection once drawn. At 1,000 articles that keeps the peak near what the largest stage
+    needs instead of the sum of all of them. The figures page is answered by Oxigraph from
+    the union's triples its query reads (:meth:`kg.store.MemoryStore.of`).
     """
     out_dir = report.out_dir
     # Named before it is made, so a signal arriving while it is made still finds it to remove.
@@ -244,6 +246,9 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         del quads
         stage("writing ontology.html")
         write_reference(staging / "ontology.html", whole)
+        stage("writing figures.html")
+        figures = load_query("figures-by-source")
+        write_figures(MemoryStore.of(whole, predicates_read(figures)), staging / "figures.html")
         stage("writing the views")
         G = project(whole)
         del whole
@@ -257,8 +262,6 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         report.counts.update(network_nodes=G.number_of_nodes(), network_edges=G.number_of_edges())
         del G
         _let_go()
-        stage("writing figures.html")
-        write_figures(MemoryStore(staging / "graph.ttl", anchors=False), staging / "figures.html")
         summary = _portable(_summary(report), Path.cwd())
         (staging / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
                                             encoding="utf-8")

@@ -329,6 +329,19 @@ def _by_subject(triples) -> dict:
     return by_subject
 
 
+def with_predicates(graph, predicates: set[URIRef]) -> Iterator[tuple]:
+    """The triples of ``graph`` whose predicate is one of ``predicates``, by subject (from
+    the union's own index when ``graph`` is one, in one pass over it).
+
+    >>> [p.fragment for _, p, _ in with_predicates(merged(_example()), {RDF.type})]
+    ['type']
+    """
+    for by_predicate in _by_subject(graph).values():
+        for p, triples in by_predicate.items():
+            if p in predicates:
+                yield from triples
+
+
 def _namer(prefixes: list[tuple[str, str]]) -> Callable:
     """A term's Turtle name, the last few hundred thousand kept (classes, properties and
     actors recur; a mention IRI is met once or twice)."""
@@ -433,11 +446,27 @@ def nquads_parts(data: Quads | Dataset) -> Iterator[str]:
 
     Terms are written as rdflib's N-Quads writer writes them, the recurring ones once.
     """
-    term = _by_identity(lambda t: _quoteLiteral(t) if isinstance(t, Literal) else t.n3())
+    term = _nquads_term()
     quads = as_quads(data)
     for iri in sorted((iri for iri, triples in quads.graphs.items() if triples), key=str):
         graph = f" {term(iri)} .\n" if iri != DATASET_DEFAULT_GRAPH_ID else " .\n"
         yield "".join(sorted({f"{term(s)} {term(p)} {term(o)}{graph}" for s, p, o in quads.graphs[iri]}))
+
+
+def ntriples_lines(triples: Iterable[tuple]) -> Iterator[str]:
+    """Triples as N-Triples lines, their terms written as :func:`nquads_parts` writes them.
+
+    >>> list(ntriples_lines([(RDF.subject, RDF.value, Literal('a "b"'))]))
+    ['<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> "a \\\\"b\\\\"" .\\n']
+    """
+    term = _nquads_term()
+    for s, p, o in triples:
+        yield f"{term(s)} {term(p)} {term(o)} .\n"
+
+
+def _nquads_term() -> Callable[[Any], str]:
+    """A term as N-Quads writes it (rdflib's way), the recurring ones named once."""
+    return _by_identity(lambda t: _quoteLiteral(t) if isinstance(t, Literal) else t.n3())
 
 
 def nquads(data: Quads | Dataset) -> bytes:

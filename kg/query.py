@@ -81,6 +81,46 @@ class NamedQuery:
         return [name for name, (_, needed) in self._specs.items() if needed]
 
 
+def predicates_read(query: NamedQuery) -> set[URIRef] | None:
+    """The predicates ``query``'s patterns read (paths and ``EXISTS`` included), or None when
+    a pattern reads any (a variable predicate): what a store needs to hold to answer it.
+
+    >>> read = {str(p).rsplit("/", 1)[1] for p in predicates_read(load_query("figures-by-source"))}
+    >>> len(read), sorted(read & {"ontology#quantity", "ontology#factuality", "ontology#anchorOf"})
+    (19, ['ontology#factuality', 'ontology#quantity'])
+    >>> predicates_read(NamedQuery("any", "", {}, "SELECT * WHERE { ?s ?p ?o }", Path("any.rq"))) is None
+    True
+    """
+    from rdflib.paths import Path as PropertyPath
+    from rdflib.plugins.sparql.algebra import translateGroupGraphPattern
+    from rdflib.plugins.sparql.parserutils import CompValue
+    from rdflib.term import Variable
+
+    found: set[URIRef] = set()
+
+    def read(p) -> bool:  # a pattern's predicate: an IRI, a path of them, or a variable
+        if isinstance(p, Variable):
+            return False
+        if isinstance(p, PropertyPath):
+            parts = [getattr(p, name) for name in ("arg", "path", "args") if hasattr(p, name)]
+            return all(read(x) for part in parts for x in (part if isinstance(part, list) else [part]))
+        found.add(p)
+        return True
+
+    def walk(node) -> bool:
+        if isinstance(node, CompValue):
+            if node.name == "BGP" and not all(read(p) for _, p, _ in node.triples):
+                return False
+            if node.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS"):  # left untranslated by the parser
+                return walk(translateGroupGraphPattern(node.graph))
+            return all(walk(value) for value in node.values())
+        if isinstance(node, (list, tuple, set)):
+            return all(walk(value) for value in node)
+        return True
+
+    return found if walk(prepareQuery(query.text, initNs=_NAMESPACES).algebra) else None
+
+
 def _parse(path: Path) -> NamedQuery:
     """Read a ``.rq`` file and its header comment."""
     try:
