@@ -540,6 +540,8 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
 
 def _relative_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
     """Stretches ', yang … ,' / ', which … ,' before a cue: their actors are not its subject."""
+    if text.count(",", start, end) < 2:  # each stretch is between two commas: mostly there are none
+        return []
     return [(start + m.start(), start + m.end()) for m in _grammar(lex).relative_clause.finditer(text[start:end])]
 
 
