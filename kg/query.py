@@ -88,9 +88,15 @@ def predicates_read(query: NamedQuery) -> set[URIRef] | None:
     >>> read = {str(p).rsplit("/", 1)[1] for p in predicates_read(load_query("figures-by-source"))}
     >>> len(read), sorted(read & {"ontology#quantity", "ontology#factuality", "ontology#anchorOf"})
     (19, ['ontology#factuality', 'ontology#quantity'])
-    >>> predicates_read(NamedQuery("any", "", {}, "SELECT * WHERE { ?s ?p ?o }", Path("any.rq"))) is None
-    True
+    >>> def reads(text): return predicates_read(NamedQuery("any", "", {}, text, Path("any.rq")))
+    >>> reads("SELECT * WHERE { ?s ?p ?o }"), reads("SELECT * WHERE { ?s !rdfs:label ?o }")
+    (None, None)
+    >>> sorted(reads("SELECT * WHERE { ?s (rdfs:label|^rdfs:seeAlso)/rdfs:comment* ?o }"))  # doctest: +NORMALIZE_WHITESPACE
+    [rdflib.term.URIRef('http://www.w3.org/2000/01/rdf-schema#comment'),
+     rdflib.term.URIRef('http://www.w3.org/2000/01/rdf-schema#label'),
+     rdflib.term.URIRef('http://www.w3.org/2000/01/rdf-schema#seeAlso')]
     """
+    from rdflib.paths import NegatedPath
     from rdflib.paths import Path as PropertyPath
     from rdflib.plugins.sparql.algebra import translateGroupGraphPattern
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -99,7 +105,7 @@ def predicates_read(query: NamedQuery) -> set[URIRef] | None:
     found: set[URIRef] = set()
 
     def read(p) -> bool:  # a pattern's predicate: an IRI, a path of them, or a variable
-        if isinstance(p, Variable):
+        if isinstance(p, (Variable, NegatedPath)):  # any predicate, or any but a few
             return False
         if isinstance(p, PropertyPath):
             parts = [getattr(p, name) for name in ("arg", "path", "args") if hasattr(p, name)]
