@@ -203,8 +203,8 @@ class _Stages:
     """Each stage of the writing told to a ``progress`` callback as ``(k, N, name)``, as the
     articles are while they are read: on a terminal, minutes of writing are not silent.
 
-    >>> _Stages(lambda *a: print(a), skip=(CHECKING,))("writing the views")
-    (4, 5, 'writing the views')
+    >>> _Stages(lambda *a: print(a), skip=(CHECKING,))("writing figures.html")
+    (4, 5, 'writing figures.html')
     """
 
     def __init__(self, progress: Callable[[int, int, str], None] | None, skip: tuple[str, ...] = ()):
