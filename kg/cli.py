@@ -302,8 +302,10 @@ def _query(args) -> int:
 
 def _run_query(args, query, params):
     """Run ``query`` on the store the options name: --endpoint, --store, else the --graph file
-    (read into Oxigraph's memory, or rdflib's with ``--engine rdflib``)."""
+    (read into Oxigraph's memory, only the triples whose predicates the query reads, or into
+    rdflib's with ``--engine rdflib``)."""
     from .errors import QueryError
+    from .query import predicates_read
     from .store import MemoryStore, OxigraphStore, RdflibStore, RemoteStore
 
     if args.endpoint and args.store:
@@ -314,7 +316,8 @@ def _run_query(args, query, params):
         store = OxigraphStore(args.store)
     else:
         started = time.monotonic()
-        store = RdflibStore(args.graph) if args.engine == "rdflib" else MemoryStore(args.graph)
+        store = (RdflibStore(args.graph) if args.engine == "rdflib"
+                 else MemoryStore(args.graph, predicates_read(query)))  # what the query reads
         took = time.monotonic() - started
         if took > SLOW_LOAD:
             print(f"kg: reading {args.graph} took {took:.0f} s, and every query reads it again; "

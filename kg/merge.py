@@ -32,9 +32,9 @@ import re
 import unicodedata
 from bisect import insort
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import repeat
 from operator import add, sub, truediv
-from datetime import date
 from typing import Callable
 
 from .model import Event, Extraction, Statement

@@ -154,16 +154,22 @@ class MemoryStore(OxigraphStore):
     N-Quads or TriG keep their named graphs and get their union in the default graph
     (:func:`fill_default_graph`); Turtle or N-Triples (the union a build writes as
     ``graph.ttl``) go straight into the default graph, which takes half the memory and time.
+    Given ``predicates``, only the triples whose predicate is one of them are kept
+    (:func:`kg.query.predicates_read` tells which a query reads): ``kg query`` on a file.
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, predicates: set[URIRef] | None = None):
         import pyoxigraph as ox
 
         self.path, self.store, self.union = Path(path), ox.Store(), False
         name = graph_format(self.path, StoreError)
         fmt = ox.RdfFormat.from_extension(self.path.suffix.lower()[1:])
         try:
-            self.store.bulk_load(path=str(self.path), format=fmt)
+            if predicates is None:
+                self.store.bulk_load(path=str(self.path), format=fmt)
+            else:
+                wanted = {ox.NamedNode(str(p)) for p in predicates}
+                self.store.bulk_extend(q for q in ox.parse(path=str(self.path), format=fmt) if q.predicate in wanted)
         except (OSError, SyntaxError, ValueError) as err:
             raise StoreError(unparsable(self.path, name, err)) from err
         if fmt.supports_datasets:
