@@ -278,7 +278,7 @@ def trig_parts(data: Quads | Dataset) -> Iterator[str]:
     for iri in sorted((iri for iri, triples in quads.graphs.items() if triples), key=str):
         named = iri != DATASET_DEFAULT_GRAPH_ID
         yield f"\n<{iri}> {{\n" if named else "\n"
-        yield from _statements(_by_subject(quads.graphs[iri]), name, indent="    ")
+        yield from _statements(by_subject(quads.graphs[iri]), name, indent="    ")
         if named:
             yield "}\n"
 
@@ -303,7 +303,7 @@ def turtle_parts(graph: Graph) -> Iterator[str]:
     prefixes = _prefixes(graph)
     yield _prefix_lines(prefixes)
     yield "\n"
-    yield from _statements(_by_subject(graph), _namer(prefixes))
+    yield from _statements(by_subject(graph), _namer(prefixes))
 
 
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
@@ -318,15 +318,15 @@ def _prefix_lines(prefixes: list[tuple[str, str]]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes))
 
 
-def _by_subject(triples) -> dict:
+def by_subject(triples) -> dict:
     """``{subject: {predicate: [triples]}}``: the union's own index when ``triples`` is one."""
     store = getattr(triples, "store", None)
     if isinstance(store, TripleIndex):
         return store.by_subject()
-    by_subject: dict = defaultdict(lambda: defaultdict(list))
+    index: dict = defaultdict(lambda: defaultdict(list))
     for triple in triples:
-        by_subject[triple[0]][triple[1]].append(triple)
-    return by_subject
+        index[triple[0]][triple[1]].append(triple)
+    return index
 
 
 def with_predicates(graph, predicates: set[URIRef]) -> Iterator[tuple]:
@@ -336,7 +336,7 @@ def with_predicates(graph, predicates: set[URIRef]) -> Iterator[tuple]:
     >>> [p.fragment for _, p, _ in with_predicates(merged(_example()), {RDF.type})]
     ['type']
     """
-    for by_predicate in _by_subject(graph).values():
+    for by_predicate in by_subject(graph).values():
         for p, triples in by_predicate.items():
             if p in predicates:
                 yield from triples
@@ -505,9 +505,9 @@ def jsonld_parts(graph: Graph, ctx: dict[str, Any] | None = None) -> Iterator[st
     ctx = (ctx or context())["@context"]
     compactor = Compactor(ctx)
     yield json.dumps({"@context": ctx}, indent=1, ensure_ascii=False)[:-2] + ',\n "@graph": [\n'
-    by_subject = _by_subject(graph)
-    for n, s in enumerate(sorted(by_subject, key=str)):
-        node = compactor.node(s, (t for found in by_subject[s].values() for t in found))
+    index = by_subject(graph)
+    for n, s in enumerate(sorted(index, key=str)):
+        node = compactor.node(s, (t for found in index[s].values() for t in found))
         yield ("  " if n == 0 else ",\n  ") + json.dumps(node, ensure_ascii=False)
     yield "\n ]\n}\n"
 

@@ -25,7 +25,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from .formats import merged, read_quads
+from .formats import by_subject, merged, read_quads
 from .views.page import atomic_write
 from .vocab import PREFIXES
 
@@ -407,25 +407,24 @@ def pick_examples(graph: Graph, prefixes: dict[str, str]) -> list[tuple[str, URI
     'https://w3id.org/kg-news/id/article/ap-20241105'
     """
     classes = {name: _expand(c, prefixes) for name, c in MAIN_CLASSES}
+    index = by_subject(graph)  # read directly: a large build has millions of mentions to weigh
+
+    def richness(s: URIRef) -> tuple[int, int, str]:  # a sort key: richest first, then by IRI
+        return -len(index[s]), -sum(map(len, index[s].values())), str(s)
+
     found = []
     for name, cls in classes.items():
         instances = {s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)}
         others = set(classes.values()) - {cls}
-        alone = [s for s in instances if not others & set(graph.objects(s, RDF.type))]
+        alone = [s for s in instances if not others.intersection(t[2] for t in index[s].get(RDF.type, ()))]
         if instances:
-            found.append((name, cls, min(alone or instances, key=lambda s: _richness(graph, s))))
+            found.append((name, cls, min(alone or instances, key=richness)))
     return found
 
 
 def _expand(name: str, prefixes: dict[str, str]) -> URIRef:
     prefix, local = name.split(":", 1)
     return URIRef(prefixes[prefix] + local)
-
-
-def _richness(graph: Graph, subject: URIRef) -> tuple[int, int, str]:
-    """A sort key: richest first, then by IRI."""
-    pairs = set(graph.predicate_objects(subject))
-    return -len({p for p, _ in pairs}), -len(pairs), str(subject)
 
 
 def turtle_of(graph: Graph, subject: URIRef, prefixes: dict[str, str]) -> str:
