@@ -94,7 +94,7 @@ class Gazetteer:
         of ``text`` is the first word of a name. A whole text (a name, a short text) is
         scanned by the pattern, as is a range that ends inside a word, whose beginning may be
         a name."""
-        if self._firsts is None or end - start == len(text) or _RUN.fullmatch(text, end - 1, end + 1):
+        if self._firsts is None or end - start == len(text) or Words.of(text).cuts(end):
             return list(self._pattern.finditer(text, start, end))
         starts = self._starts(text)
         return matches_at(self._pattern, text, starts[bisect_left(starts, start):], start, end)
@@ -105,13 +105,15 @@ class Gazetteer:
         words = Words.of(text)
         starts = words.memo.get(self)
         if starts is None:
-            firsts, starts = self._firsts, []
-            for at, form in zip(words.starts, words.forms):
-                for part in form.split("-") if "-" in form else (form,):
+            firsts = self._firsts  # the text's distinct words looked up at once, a hyphenated one part by part
+            starts = [at for form in firsts & words.vocabulary for at in words.where(form)]
+            for form in [form for form in words.vocabulary if "-" in form]:
+                offset = 0
+                for part in form.split("-"):
                     if part in firsts:
-                        starts.append(at)
-                    at += len(part) + 1
-            words.memo[self] = starts
+                        starts += [at + offset for at in words.where(form)]
+                    offset += len(part) + 1
+            starts = words.memo[self] = sorted(starts)
         return starts
 
     def inside(self, text: str, name: Span) -> list[tuple[Span, Entry]]:
