@@ -329,22 +329,21 @@ def _met(text: str, start: int, end: int, comp: Compiled) -> int:
     """The needs (bits of ``comp.gates``) that ``text[start:end]`` meets: a digit, and each
     need word found anywhere in the lowercased text.
 
-    A need word made of word characters lies inside one word of the text: the words of the
-    range are looked up by their form (what each meets is remembered), and only the few need
-    words with a separator in them are looked for in the text itself. A range that cuts a
-    word is scanned as a whole (:func:`_scanned`).
+    A digit, and a need word made of word characters, lies inside one word of the text: the
+    words of the range are looked up by their form (what each meets is remembered), and only
+    the few need words with a separator in them are looked for in the text itself. A range
+    that cuts a word is scanned as a whole (:func:`_scanned`).
     """
     words = Words.of(text)
     if words.cuts(start) or words.cuts(end):
         return _scanned(text, start, end, comp)
-    met = comp.digit_bits if _DIGIT.search(text, start, end) else 0
-    starts, bits = words.starts, comp.form_bits
+    met, starts, bits = 0, words.starts, comp.form_bits
     if len(bits) > 100_000:
         bits.clear()
     for form in words.forms[bisect_left(starts, start):bisect_left(starts, end)]:
         found = bits.get(form)
         if found is None:
-            found = bits[form] = _meets(form, comp)
+            found = bits[form] = _scanned(form, 0, len(form), comp)
         met |= found
     if comp.across:
         written = _lowered(text[start:end])
