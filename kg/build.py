@@ -23,7 +23,8 @@ import networkx as nx
 from . import __version__
 from .cache import ExtractionCache
 from .errors import InputError, OutputError
-from .formats import merged, write_graphs
+from .article_graphs import ArticleGraphFiles
+from .formats import bind_generated_prefixes, merged, refuse_blank_nodes, write_graphs
 from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
 from .network import project
@@ -121,7 +122,9 @@ def build(paths: list[str | Path], out_dir: str | Path,
     :class:`OutputError` and the previous output stays as it was. Extractions are kept in
     ``out_dir/.cache`` (:mod:`kg.cache`): an article whose text, metadata and extractor are
     unchanged is not extracted again (``use_cache=False`` extracts everything). ``jobs``
-    worker processes extract the others (:mod:`kg.parallel`), in order.
+    worker processes extract the others (:mod:`kg.parallel`), in order; then ``jobs - 1``
+    write the article graphs of ``graph.trig`` and ``graph.nq`` while this process writes
+    the rest (:mod:`kg.article_graphs`).
     """
     out_dir = Path(out_dir)
     report = BuildReport(out_dir, inputs=[str(p) for p in paths])
@@ -159,7 +162,7 @@ def build(paths: list[str | Path], out_dir: str | Path,
     del kept  # the cached extractions are held by ``extractions`` alone, which the writing empties
     report.extracted, report.cached = len(extractions) - cache.hits, cache.hits
     with _cycles_left_alone():
-        _write_all(extractions, report, check, _Stages(progress, skip=() if check else (CHECKING,)))
+        _write_all(extractions, report, check, _Stages(progress, skip=() if check else (CHECKING,)), jobs)
     if use_cache:
         cache.prune()
     return report
@@ -216,18 +219,22 @@ class _Stages:
 
 
 def _write_all(extractions: list[Extraction], report: BuildReport, check: bool = True,
-               stage: Callable[[str], None] = lambda name: None) -> None:
+               stage: Callable[[str], None] = lambda name: None, jobs: int = 1) -> None:
     """Write every output into a staging folder, then move them into place.
 
     Memory is let go as soon as a stage is done with it: ``extractions`` is emptied once its
     graph is made, the named graphs once written, the union once projected, and the
     projection once drawn. At 1,000 articles that keeps the peak near what the largest stage
     needs instead of the sum of all of them. The figures page is answered by Oxigraph from
-    the union's triples its query reads (:meth:`kg.store.MemoryStore.of`).
+    the union's triples its query reads (:meth:`kg.store.MemoryStore.of`). With ``jobs``
+    above one, ``jobs - 1`` worker processes write the article graphs of ``graph.trig`` and
+    ``graph.nq`` meanwhile (:mod:`kg.article_graphs`), and the build lets them go once the
+    union is made.
     """
     out_dir = report.out_dir
     # Named before it is made, so a signal arriving while it is made still finds it to remove.
     staging = out_dir / f"{STAGING}{os.getpid()}"
+    articles = None  # the article graphs' TriG and N-Quads, when workers write them
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         remove_abandoned(out_dir, STAGING)
@@ -235,14 +242,22 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         stage("making the graph")
         quads = to_quads(extractions)
         report.counts = _counts(extractions, len(quads))
+        if jobs > 1 and len(extractions) > 1:
+            refuse_blank_nodes(quads)
+            bind_generated_prefixes(quads)  # the prefixes the workers' TriG is written with
+            articles = ArticleGraphFiles(quads, extractions, staging, jobs - 1)
         extractions.clear()
         _let_go()
         whole = merged(quads)  # the union in a fixed order: the same labels picked every run
+        if articles:  # freed as they go: a graph's triples hold no cycles
+            for iri in articles.article_graphs():
+                del quads.graphs[iri]
         if check:
             stage(CHECKING)
             _check(whole)
         stage("writing the graph files")
-        write_graphs(quads, staging, whole, release=True)
+        write_graphs(quads, staging, whole, release=True,
+                     names=("graph.ttl", "graph.jsonld") if articles else None)
         del quads
         stage("writing ontology.html")
         write_reference(staging / "ontology.html", whole)
@@ -262,6 +277,8 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         report.counts.update(network_nodes=G.number_of_nodes(), network_edges=G.number_of_edges())
         del G
         _let_go()
+        if articles:
+            articles.finish()
         summary = _portable(_summary(report), Path.cwd())
         (staging / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
                                             encoding="utf-8")
@@ -270,6 +287,8 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot write: {exc.strerror or exc}") from exc
     finally:
+        if articles:
+            articles.stop()
         shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -43,11 +43,12 @@ CONTEXT = "context.jsonld"
 
 
 def write_graphs(data: Quads | Dataset, folder: str | Path, whole: Graph | None = None,
-                 release: bool = False) -> list[str]:
-    """Write every graph file of ``data`` into ``folder``; the names written, in order.
-    ``whole`` is ``merged(data)`` when the caller has it already. The named graphs are
-    written first, then the union; ``release=True`` empties ``data`` in between, so a build
-    that is done with its named graphs does not hold them and the union's writers at once.
+                 release: bool = False, names: tuple[str, ...] | None = None) -> list[str]:
+    """Write every graph file of ``data`` (or those ``names`` of :data:`WRITERS`) into
+    ``folder``; the names written, in order. ``whole`` is ``merged(data)`` when the caller
+    has it already. The named graphs are written first, then the union; ``release=True``
+    empties ``data`` in between, so a build that is done with its named graphs does not
+    hold them and the union's writers at once.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -61,12 +62,14 @@ def write_graphs(data: Quads | Dataset, folder: str | Path, whole: Graph | None 
     for prefix, namespace in quads.namespaces():
         whole.bind(prefix, namespace, override=True, replace=True)
     folder = Path(folder)
+    names = tuple(WRITERS) if names is None else names
     for name, (source, writer) in WRITERS.items():
         if source == "merged" and release:
             quads.graphs.clear()
-        with open(folder / name, "w", encoding="utf-8", newline="") as file:
-            file.writelines(writer(quads if source == "dataset" else whole))
-    return list(WRITERS)
+        if name in names:
+            with open(folder / name, "w", encoding="utf-8", newline="") as file:
+                file.writelines(writer(quads if source == "dataset" else whole))
+    return [name for name in WRITERS if name in names]
 
 
 def as_quads(data: Quads | Dataset) -> Quads:
@@ -272,15 +275,40 @@ def trig_parts(data: Quads | Dataset) -> Iterator[str]:
     """``data`` as TriG, piece by piece: the named graphs in IRI order, each written as
     :func:`turtle` writes."""
     quads = as_quads(data)
+    prefixes, lines = trig_prefixes(quads)
+    yield lines
+    name = trig_namer(prefixes)
+    for iri in graph_order(quads):
+        yield from trig_graph(iri, quads.graphs[iri], name)
+
+
+def graph_order(quads: Quads) -> list[URIRef]:
+    """The IRIs of the graphs of ``quads`` that hold triples, in the order TriG and N-Quads
+    write them (by IRI)."""
+    return sorted((iri for iri, triples in quads.graphs.items() if triples), key=str)
+
+
+def trig_graph(iri: URIRef, triples: Iterable[tuple], name: Callable) -> Iterator[str]:
+    """One graph of a TriG file, piece by piece; ``name`` is :func:`trig_namer`'s.
+
+    >>> s = URIRef("urn:s")
+    >>> print("".join(trig_graph(URIRef("urn:g"), [(s, RDF.type, s)], trig_namer([]))), end="")
+    <BLANKLINE>
+    <urn:g> {
+        <urn:s> a <urn:s> .
+    }
+    """
+    named = iri != DATASET_DEFAULT_GRAPH_ID
+    yield f"\n<{iri}> {{\n" if named else "\n"
+    yield from _statements(by_subject(triples), name, indent="    ")
+    if named:
+        yield "}\n"
+
+
+def trig_prefixes(quads: Quads) -> tuple[list[tuple[str, str]], str]:
+    """The prefixes a TriG file of ``quads`` names terms with, and its first lines that bind them."""
     prefixes = _prefixes(quads)
-    yield _prefix_lines(prefixes)
-    name = _namer(prefixes)
-    for iri in sorted((iri for iri, triples in quads.graphs.items() if triples), key=str):
-        named = iri != DATASET_DEFAULT_GRAPH_ID
-        yield f"\n<{iri}> {{\n" if named else "\n"
-        yield from _statements(by_subject(quads.graphs[iri]), name, indent="    ")
-        if named:
-            yield "}\n"
+    return prefixes, _prefix_lines(prefixes)
 
 
 def turtle(graph: Graph) -> bytes:
@@ -303,7 +331,7 @@ def turtle_parts(graph: Graph) -> Iterator[str]:
     prefixes = _prefixes(graph)
     yield _prefix_lines(prefixes)
     yield "\n"
-    yield from _statements(by_subject(graph), _namer(prefixes))
+    yield from _statements(by_subject(graph), trig_namer(prefixes))
 
 
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
@@ -342,8 +370,8 @@ def with_predicates(graph, predicates: set[URIRef]) -> Iterator[tuple]:
                 yield from triples
 
 
-def _namer(prefixes: list[tuple[str, str]]) -> Callable:
-    """A term's Turtle name, the last few hundred thousand kept (classes, properties and
+def trig_namer(prefixes: list[tuple[str, str]]) -> Callable:
+    """A term's Turtle name with ``prefixes`` (:func:`trig_prefixes`), the last few hundred thousand kept (classes, properties and
     actors recur; a mention IRI is met once or twice)."""
     name = _by_identity(lambda term: _name(term, prefixes, name))
     return name
@@ -446,11 +474,21 @@ def nquads_parts(data: Quads | Dataset) -> Iterator[str]:
 
     Terms are written as rdflib's N-Quads writer writes them, the recurring ones once.
     """
-    term = _nquads_term()
+    term = nquads_namer()
     quads = as_quads(data)
-    for iri in sorted((iri for iri, triples in quads.graphs.items() if triples), key=str):
-        graph = f" {term(iri)} .\n" if iri != DATASET_DEFAULT_GRAPH_ID else " .\n"
-        yield "".join(sorted({f"{term(s)} {term(p)} {term(o)}{graph}" for s, p, o in quads.graphs[iri]}))
+    for iri in graph_order(quads):
+        yield nquads_graph(iri, quads.graphs[iri], term)
+
+
+def nquads_graph(iri: URIRef, triples: Iterable[tuple], term: Callable) -> str:
+    """The N-Quads lines of one graph, sorted; ``term`` is :func:`nquads_namer`'s.
+
+    >>> s = URIRef("urn:s")
+    >>> nquads_graph(URIRef("urn:g"), [(s, RDF.type, s)], nquads_namer())
+    '<urn:s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:s> <urn:g> .\\n'
+    """
+    graph = f" {term(iri)} .\n" if iri != DATASET_DEFAULT_GRAPH_ID else " .\n"
+    return "".join(sorted({f"{term(s)} {term(p)} {term(o)}{graph}" for s, p, o in triples}))
 
 
 def ntriples_lines(triples: Iterable[tuple]) -> Iterator[str]:
@@ -459,12 +497,12 @@ def ntriples_lines(triples: Iterable[tuple]) -> Iterator[str]:
     >>> list(ntriples_lines([(RDF.subject, RDF.value, Literal('a "b"'))]))
     ['<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> "a \\\\"b\\\\"" .\\n']
     """
-    term = _nquads_term()
+    term = nquads_namer()
     for s, p, o in triples:
         yield f"{term(s)} {term(p)} {term(o)} .\n"
 
 
-def _nquads_term() -> Callable[[Any], str]:
+def nquads_namer() -> Callable[[Any], str]:
     """A term as N-Quads writes it (rdflib's way), the recurring ones named once."""
     return _by_identity(lambda t: _quoteLiteral(t) if isinstance(t, Literal) else t.n3())
 

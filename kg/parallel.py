@@ -7,6 +7,7 @@ job (or one article) nothing is started: extraction runs in this process.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 from typing import Iterator
@@ -41,12 +42,20 @@ def extract_all(articles: list[Article], jobs: int = 1) -> Iterator[tuple[Articl
         for article in articles:
             yield article, _extract(article)
         return
-    # Workers start from a clean server process (forkserver), never by forking this one: a
-    # fork of a process with threads (a test runner, a browser driver) can hang on a lock.
+    with pool(min(jobs, len(articles))) as workers:
+        yield from zip(articles, workers.imap(_extract, articles, chunksize=CHUNK))
+
+
+def pool(processes: int) -> multiprocessing.pool.Pool:
+    """``processes`` worker processes that leave Ctrl-C to this one.
+
+    Workers start from a clean server process (forkserver), never by forking this one: a
+    fork of a process with threads (a test runner, a browser driver) can hang on a lock.
+    The server has imported the extractor and the article graphs' writers already.
+    """
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["kg.extract.document"])
+        context.set_forkserver_preload(["kg.extract.document", "kg.article_graphs"])
     else:
         context = multiprocessing.get_context("spawn")
-    with context.Pool(min(jobs, len(articles)), initializer=_quiet) as pool:
-        yield from zip(articles, pool.imap(_extract, articles, chunksize=CHUNK))
+    return context.Pool(processes, initializer=_quiet)

@@ -74,10 +74,21 @@ def to_quads(extractions: list[Extraction]) -> Quads:
     for prefix, ns in PREFIXES.items():
         quads.bind(prefix, ns)
     for x in sorted(extractions, key=lambda x: x.article.id):
-        _ArticleWriter(quads.graph(KGR[f"graph/article/{x.article.id}"]), x).write()
+        write_article(quads.graph(article_graph_iri(x)), x)
     _story(quads.graph(STORY), extractions)
     _merged(quads.graph(STORY), extractions)
     return quads
+
+
+def article_graph_iri(x: Extraction) -> URIRef:
+    """``kgr:graph/article/{id}``: the named graph of an article."""
+    return KGR[f"graph/article/{x.article.id}"]
+
+
+def write_article(graph, x: Extraction) -> None:
+    """Add the triples of ``x``'s article graph to ``graph`` (anything with ``add((s, p, o))``).
+    They depend on ``x`` alone, its actor keys once reconciled."""
+    _ArticleWriter(graph, x).write()
 
 
 def to_dataset(extractions: list[Extraction]) -> Dataset:

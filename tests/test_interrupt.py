@@ -97,6 +97,18 @@ def test_signal_while_writing(previous, tmp_path, signum):
     _intact(out, before)
 
 
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_signal_while_workers_write_the_article_graphs(previous, tmp_path, signum):
+    out, before = previous
+    proc = _start(_corpus(tmp_path / "big", copies=2), out)
+    deadline = time.monotonic() + 600
+    while not list(out.glob(".kg-build-*/.parts")):  # kg.article_graphs' workers are at work
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.01)
+    _stop(proc, signum)
+    _intact(out, before)
+
+
 def test_a_crash_while_writing_leaves_the_previous_output(previous, monkeypatch, tmp_path):
     out, before = previous
     small = tmp_path / "in"

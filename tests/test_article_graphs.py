@@ -1,0 +1,54 @@
+"""The article graphs of graph.trig and graph.nq written by worker processes (kg.article_graphs)."""
+import copy
+from pathlib import Path
+
+import pytest
+
+from kg.article_graphs import ArticleGraphFiles
+from kg.errors import OutputError
+from kg.extract.document import extract
+from kg.formats import bind_generated_prefixes, write_graphs
+from kg.ingest import read_files
+from kg.rdf import to_quads
+
+ROOT = Path(__file__).parent.parent
+ARTICLES = sorted(ROOT.glob("tests/articles/dev/*.txt"))[:9]  # three chunks of up to four
+
+
+@pytest.fixture(scope="module")
+def extractions():
+    return [extract(a) for a in read_files(ARTICLES).articles]
+
+
+def test_workers_write_the_bytes_one_process_writes(extractions, tmp_path):
+    quads = to_quads(extractions)
+    bind_generated_prefixes(quads)
+    files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2)
+    files.finish()
+    (tmp_path / "one").mkdir()
+    write_graphs(quads, tmp_path / "one")
+    for name in ("graph.trig", "graph.nq"):
+        assert (tmp_path / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+    assert len(files.article_graphs()) == len(ARTICLES)
+    assert not (tmp_path / ".parts").exists()
+
+
+def test_a_failing_worker_is_an_output_error_naming_the_folder(extractions, tmp_path):
+    broken = [copy.deepcopy(x) for x in extractions]
+    broken[-1].events = [None]  # the last chunk's worker cannot write this article
+    quads = to_quads(extractions)
+    files = ArticleGraphFiles(quads, broken, tmp_path, processes=2)
+    with pytest.raises(OutputError, match=f"{tmp_path}: writing the article graphs in worker processes failed"):
+        files.finish()
+    assert not (tmp_path / ".parts").exists()
+
+
+def test_stopping_early_ends_the_workers_and_leaves_no_parts(extractions, tmp_path):
+    quads = to_quads(extractions)
+    files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2)
+    workers = list(files._pool._pool)
+    files.stop()
+    for worker in workers:
+        worker.join(timeout=10)
+        assert not worker.is_alive()
+    assert not (tmp_path / ".parts").exists()
