@@ -31,11 +31,13 @@ import multiprocessing
 import pickle
 import shutil
 import threading
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import OutputError
-from .formats import graph_order, nquads_graph, nquads_namer, trig_graph, trig_namer, trig_prefixes
+from .formats import (JSONLD_TAIL, Compactor, by_subject, context, graph_order, jsonld_head, jsonld_nodes,
+                      nquads_graph, nquads_namer, subject_blocks, trig_graph, trig_namer, trig_prefixes)
 from .model import Extraction
 from .parallel import CHUNK, pool
 from .quads import Quads, Triples
@@ -47,9 +49,10 @@ WAIT = 0.2  # seconds between looks at whether the build has stopped, while a wo
 class ArticleGraphFiles:
     """``graph.trig`` and ``graph.nq`` in ``folder``: the graphs of ``quads`` that have an
     extraction among ``extractions`` written by ``processes`` workers, the others by a
-    thread of this process. Start it, let go of the article graphs if you like
-    (:meth:`article_graphs`), and :meth:`finish` it before using the files; :meth:`stop`
-    ends it early (what it wrote is then incomplete).
+    thread of this process; and the article graphs' part of the union's ``graph.ttl`` and
+    ``graph.jsonld`` (:meth:`write_union`). Start it, let go of the article graphs if you
+    like (:meth:`article_graphs`), and :meth:`finish` it before using the files;
+    :meth:`stop` ends it early (what it wrote is then incomplete).
 
     The extractions are pickled as the object is made (about 1 ms each), so the build can
     let them go at once. Each worker writes a chunk of articles into files of its own in
@@ -62,15 +65,18 @@ class ArticleGraphFiles:
         by_iri = {article_graph_iri(x): x for x in extractions}
         self._plan = _plan(graph_order(quads), by_iri, CHUNK)
         self._own = {iri: quads.graphs[iri] for iri in self._plan if not isinstance(iri, list)}
+        self._split = _UnionSplit.of(quads, by_iri)
+        shared = None if self._split is None else self._split.shared
         chunks = [[pickle.dumps(by_iri[iri], protocol=pickle.HIGHEST_PROTOCOL) for iri in step]
                   for step in self._plan if isinstance(step, list)]
         self._folder, self._parts, self._prefixes = folder, folder / ".parts", prefixes
         self._parts.mkdir()
+        self._segments: dict = {}  # article graph -> (chunk, its Turtle's and JSON-LD's place there)
         self._error: BaseException | None = None
         self._stopped = threading.Event()
         self._pool = pool(processes)
         # Chunks made here, not by imap: its own chunking gives an iterator without a timeout.
-        self._written = self._pool.imap(_ArticleTexts(prefixes, self._parts), enumerate(_emptied(chunks)))
+        self._written = self._pool.imap(_ArticleTexts(prefixes, self._parts, shared), enumerate(_emptied(chunks)))
         self._thread = threading.Thread(target=self._write, name="kg article graphs", daemon=True)
         self._thread.start()
 
@@ -78,9 +84,29 @@ class ArticleGraphFiles:
         """The IRIs of the graphs the workers write (the build may drop them from its quads)."""
         return [iri for step in self._plan if isinstance(step, list) for iri in step]
 
+    def write_union(self, whole) -> bool:
+        """Write the union ``whole``'s subjects that the workers do not into part files, to
+        be put together with theirs by :meth:`finish`; False (and nothing written) when
+        the workers write none (see :class:`_UnionSplit`): the caller writes the files."""
+        if self._split is None or trig_prefixes(whole)[0] != self._prefixes:
+            self._split = None
+            return False
+        index = by_subject(whole)
+        own = {s: index[s] for s in self._split.own}
+        name, compactor = trig_namer(self._prefixes), Compactor(context()["@context"])
+        for suffix, parts in ((".ttl", subject_blocks(own, name, first=False)),
+                              (".jsonld", jsonld_nodes(own, compactor, first=False))):
+            self._split.write_own(self._parts / f"own{suffix}", parts, suffix)
+        return True
+
     def finish(self) -> None:
-        """Wait for both files to be complete; raise what went wrong while they were written."""
+        """Wait for the files to be complete; raise what went wrong while they were written."""
         self._thread.join()
+        try:
+            if self._error is None and self._split is not None and self._split.written:
+                self._join_union()
+        except OSError as exc:
+            self._error = exc
         self.stop()
         if isinstance(self._error, OSError):
             raise self._error
@@ -95,6 +121,27 @@ class ArticleGraphFiles:
         self._thread.join()
         shutil.rmtree(self._parts, ignore_errors=True)
 
+    def _join_union(self) -> None:
+        """``graph.ttl`` and ``graph.jsonld``: this process's subjects with the workers' runs
+        put in at their places, each file's first separator left out."""
+        prefix_lines = self._head + "\n"
+        for suffix, head, tail, lead in ((".ttl", prefix_lines, "", 1),
+                                         (".jsonld", jsonld_head(context()["@context"]), JSONLD_TAIL, 2)):
+            with open(self._folder / f"graph{suffix}", "wb") as out, \
+                    open(self._parts / f"own{suffix}", "rb") as own:
+                out.write(head.encode("utf-8"))
+                skip, at = lead, 0  # bytes of the first separator still to leave out; read so far in own
+                for iri, upto in self._split.marks(suffix):
+                    skip = _copy(own, out, upto - at, skip)
+                    at = upto
+                    k, place = self._segments[iri]
+                    start, length = place[suffix]
+                    with open(self._parts / f"{k}{suffix}", "rb") as part:
+                        part.seek(start)
+                        skip = _copy(part, out, length, skip)
+                _copy(own, out, None, skip)
+                out.write(tail.encode("utf-8"))
+
     def _write(self) -> None:
         try:
             name, term = trig_namer(self._prefixes), nquads_namer()
@@ -102,28 +149,118 @@ class ArticleGraphFiles:
                 trig.write(self._head.encode("utf-8"))
                 for step in self._plan:
                     if isinstance(step, list):
-                        k = self._next()
-                        if k is None:
+                        done = self._next()
+                        if done is None:
                             return
+                        k, places = done
+                        self._segments.update((iri, (k, place)) for iri, place in zip(step, places))
                         for suffix, file in ((".trig", trig), (".nq", nq)):
                             with open(self._parts / f"{k}{suffix}", "rb") as part:
                                 shutil.copyfileobj(part, file, 1 << 20)
                             (self._parts / f"{k}{suffix}").unlink()
                     else:
                         own = self._own.pop(step)
-                        trig.writelines(part.encode("utf-8") for part in trig_graph(step, own, name))
+                        trig.writelines(part.encode("utf-8") for part in trig_graph(step, by_subject(own), name))
                         nq.write(nquads_graph(step, own, term).encode("utf-8"))
         except BaseException as exc:  # told by finish(), in the build's own thread
             self._error = exc
 
-    def _next(self) -> int | None:
-        """The number of the next chunk the workers wrote, or None when the build has stopped."""
+    def _next(self) -> tuple | None:
+        """What the workers wrote of the next chunk, or None when the build has stopped."""
         while not self._stopped.is_set():
             try:
                 return self._written.next(timeout=WAIT)
             except multiprocessing.TimeoutError:
                 continue
         return None
+
+
+def _copy(source, target, length: int | None, skip: int) -> int:
+    """Copy ``length`` bytes (None: the rest) from ``source`` to ``target``, the first
+    ``skip`` of them left out; the number still to leave out.
+
+    >>> import io
+    >>> out = io.BytesIO(); _copy(io.BytesIO(b",\\n  {}"), out, None, 2), out.getvalue()
+    (0, b'  {}')
+    """
+    if skip and length != 0:
+        dropped = len(source.read(min(skip, length) if length is not None else skip))
+        skip -= dropped
+        length = None if length is None else length - dropped
+    if length is None:
+        shutil.copyfileobj(source, target, 1 << 20)
+    elif length > 0:
+        while length > 0:
+            block = source.read(min(length, 1 << 20))
+            if not block:
+                break
+            target.write(block)
+            length -= len(block)
+    return skip
+
+
+class _UnionSplit:
+    """Which subjects of the union the workers write into ``graph.ttl`` and ``graph.jsonld``:
+    those of one article graph alone (mentions, events, statements: nearly all of them),
+    while this process writes the others (actors, places and the story), ``own``.
+
+    The files list subjects by IRI, so each article's subjects must follow each other there,
+    with none of another graph between: when they do not (an article id that begins
+    another's could interleave them), there is no split and this process writes it all.
+    """
+
+    def __init__(self, own: list, shared: frozenset, runs: list):
+        self.own, self.shared, self.runs = own, shared, runs
+        self.offsets: dict = {}  # suffix -> byte offsets in own's file before each run
+        self.written = False
+
+    @classmethod
+    def of(cls, quads: Quads, articles: dict) -> _UnionSplit | None:
+        owner: dict = {}  # subject -> the one graph it is in, or None
+        for iri, triples in quads.graphs.items():
+            for s in {t[0] for t in triples}:
+                owner[s] = iri if s not in owner else None
+        spans: dict = {}
+        own, shared = [], set()
+        for s, graph in owner.items():
+            if graph in articles:
+                key = str(s)
+                lo, hi = spans.get(graph, (key, key))
+                spans[graph] = (min(lo, key), max(hi, key))
+            else:
+                own.append(s)
+                if graph is None:
+                    shared.add(str(s))
+        keys = sorted(map(str, own))
+        runs = sorted((lo, hi, graph) for graph, (lo, hi) in spans.items())
+        for n, (lo, hi, _) in enumerate(runs):
+            if bisect_left(keys, lo) != bisect_right(keys, hi) or (n and runs[n - 1][1] >= lo):
+                return None
+        # Before each run, the number of own subjects that come first.
+        return cls(own, frozenset(shared), [(bisect_left(keys, lo), graph) for lo, _, graph in runs])
+
+    def write_own(self, path: Path, blocks, suffix: str) -> None:
+        """Write this process's blocks, noting where each run goes."""
+        offsets, at = [], 0
+        wanted = iter(self.runs)
+        next_run = next(wanted, None)
+        with open(path, "wb") as file:
+            for n, block in enumerate(blocks):
+                while next_run is not None and next_run[0] == n:
+                    offsets.append(at)
+                    next_run = next(wanted, None)
+                data = block.encode("utf-8")
+                file.write(data)
+                at += len(data)
+        while next_run is not None:
+            offsets.append(at)
+            next_run = next(wanted, None)
+        self.offsets[suffix] = offsets
+        self.written = True
+
+    def marks(self, suffix: str):
+        """``(article graph, offset in own's file)`` for each run, in the files' order."""
+        return [(graph, offset) for (_, graph), offset in zip(self.runs, self.offsets[suffix])]
 
 
 def _plan(order: list, articles: dict, size: int) -> list:
@@ -157,29 +294,48 @@ def _emptied(items: list):
 
 class _ArticleTexts:
     """In a worker: a numbered chunk of pickled extractions, their article graphs written as
-    TriG and as N-Quads into ``{number}.trig`` and ``{number}.nq`` in ``parts``."""
+    TriG and as N-Quads into ``{number}.trig`` and ``{number}.nq`` in ``parts``, and unless
+    ``shared`` is None, their subjects but those (IRIs) as the union's Turtle and JSON-LD
+    into ``{number}.ttl`` and ``{number}.jsonld``."""
 
-    def __init__(self, prefixes: list[tuple[str, str]], parts: Path):
-        self.prefixes, self.parts = prefixes, parts
+    def __init__(self, prefixes: list[tuple[str, str]], parts: Path, shared: frozenset | None):
+        self.prefixes, self.parts, self.shared = prefixes, parts, shared
 
-    def __call__(self, numbered: tuple[int, list[bytes]]) -> int:
+    def __call__(self, numbered: tuple[int, list[bytes]]) -> tuple[int, list[dict]]:
         k, chunk = numbered
         # The cycle collector runs once per chunk, on what the chunk made (the extractions
         # hold cycles): left to itself it ran through millions of terms, a third more time.
         gc.disable()
-        name, term = _namers(tuple(self.prefixes))
-        with open(self.parts / f"{k}.trig", "wb") as trig, open(self.parts / f"{k}.nq", "wb") as nq:
+        name, term, compactor = _writers(tuple(self.prefixes))
+        suffixes = (".trig", ".nq") if self.shared is None else (".trig", ".nq", ".ttl", ".jsonld")
+        files = {suffix: open(self.parts / f"{k}{suffix}", "wb") for suffix in suffixes}
+        places = []
+        try:
             for pickled in chunk:
                 x = pickle.loads(pickled)
                 iri, triples = article_graph_iri(x), Triples()
                 write_article(triples, x)
-                trig.writelines(part.encode("utf-8") for part in trig_graph(iri, triples, name))
-                nq.write(nquads_graph(iri, triples, term).encode("utf-8"))
+                index = by_subject(triples)
+                files[".trig"].writelines(part.encode("utf-8") for part in trig_graph(iri, index, name))
+                files[".nq"].write(nquads_graph(iri, triples, term).encode("utf-8"))
+                if self.shared is not None:
+                    alone = {s: index[s] for s in index if str(s) not in self.shared}
+                    place = {}
+                    for suffix, blocks in ((".ttl", subject_blocks(alone, name, first=False)),
+                                           (".jsonld", jsonld_nodes(alone, compactor, first=False))):
+                        start = files[suffix].tell()
+                        files[suffix].writelines(block.encode("utf-8") for block in blocks)
+                        place[suffix] = (start, files[suffix].tell() - start)
+                    places.append(place)
+        finally:
+            for file in files.values():
+                file.close()
         gc.collect(0)
-        return k
+        return k, places
 
 
 @lru_cache(maxsize=1)
-def _namers(prefixes: tuple) -> tuple:
-    """A worker's namers, kept from one article to the next (classes and actors recur)."""
-    return trig_namer(list(prefixes)), nquads_namer()
+def _writers(prefixes: tuple) -> tuple:
+    """A worker's namers and JSON-LD compactor, kept from one article to the next (classes
+    and actors recur)."""
+    return trig_namer(list(prefixes)), nquads_namer(), Compactor(context()["@context"])

@@ -228,8 +228,9 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     needs instead of the sum of all of them. The figures page is answered by Oxigraph from
     the union's triples its query reads (:meth:`kg.store.MemoryStore.of`). With ``jobs``
     above one, ``jobs - 1`` worker processes write the article graphs of ``graph.trig`` and
-    ``graph.nq`` meanwhile (:mod:`kg.article_graphs`), and the build lets them go once the
-    union is made.
+    ``graph.nq``, and the union's subjects that belong to one article graph in ``graph.ttl``
+    and ``graph.jsonld``, meanwhile (:mod:`kg.article_graphs`); the build lets its article
+    graphs go once the union is made.
     """
     out_dir = report.out_dir
     # Named before it is made, so a signal arriving while it is made still finds it to remove.
@@ -256,8 +257,10 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
             stage(CHECKING)
             _check(whole)
         stage("writing the graph files")
-        write_graphs(quads, staging, whole, release=True,
-                     names=("graph.ttl", "graph.jsonld") if articles else None)
+        if not articles:
+            write_graphs(quads, staging, whole, release=True)
+        elif not articles.write_union(whole):  # the workers write most of it
+            write_graphs(quads, staging, whole, release=True, names=("graph.ttl", "graph.jsonld"))
         del quads
         stage("writing ontology.html")
         write_reference(staging / "ontology.html", whole)

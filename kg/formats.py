@@ -279,7 +279,7 @@ def trig_parts(data: Quads | Dataset) -> Iterator[str]:
     yield lines
     name = trig_namer(prefixes)
     for iri in graph_order(quads):
-        yield from trig_graph(iri, quads.graphs[iri], name)
+        yield from trig_graph(iri, by_subject(quads.graphs[iri]), name)
 
 
 def graph_order(quads: Quads) -> list[URIRef]:
@@ -288,11 +288,12 @@ def graph_order(quads: Quads) -> list[URIRef]:
     return sorted((iri for iri, triples in quads.graphs.items() if triples), key=str)
 
 
-def trig_graph(iri: URIRef, triples: Iterable[tuple], name: Callable) -> Iterator[str]:
-    """One graph of a TriG file, piece by piece; ``name`` is :func:`trig_namer`'s.
+def trig_graph(iri: URIRef, index: dict, name: Callable) -> Iterator[str]:
+    """One graph of a TriG file, piece by piece, from its triples by subject
+    (:func:`by_subject`); ``name`` is :func:`trig_namer`'s.
 
     >>> s = URIRef("urn:s")
-    >>> print("".join(trig_graph(URIRef("urn:g"), [(s, RDF.type, s)], trig_namer([]))), end="")
+    >>> print("".join(trig_graph(URIRef("urn:g"), by_subject([(s, RDF.type, s)]), trig_namer([]))), end="")
     <BLANKLINE>
     <urn:g> {
         <urn:s> a <urn:s> .
@@ -300,7 +301,7 @@ def trig_graph(iri: URIRef, triples: Iterable[tuple], name: Callable) -> Iterato
     """
     named = iri != DATASET_DEFAULT_GRAPH_ID
     yield f"\n<{iri}> {{\n" if named else "\n"
-    yield from _statements(by_subject(triples), name, indent="    ")
+    yield from subject_blocks(index, name, indent="    ")
     if named:
         yield "}\n"
 
@@ -331,7 +332,7 @@ def turtle_parts(graph: Graph) -> Iterator[str]:
     prefixes = _prefixes(graph)
     yield _prefix_lines(prefixes)
     yield "\n"
-    yield from _statements(by_subject(graph), trig_namer(prefixes))
+    yield from subject_blocks(by_subject(graph), trig_namer(prefixes))
 
 
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
@@ -407,8 +408,9 @@ def _by_identity(make: Callable[[Any], str]) -> Callable[[Any], str]:
 _TYPE = str(RDF.type)
 
 
-def _statements(by_subject: dict, name: Callable, indent: str = "") -> Iterator[str]:
-    """One block per subject: ``s p o1, o2 ; p2 o3 .``, everything sorted, blocks apart.
+def subject_blocks(by_subject: dict, name: Callable, indent: str = "", first: bool = True) -> Iterator[str]:
+    """One block per subject: ``s p o1, o2 ; p2 o3 .``, everything sorted, blocks apart
+    (``first=False``: the first one too, as when it follows others).
 
     Most properties have one value, written without a set to sort; each property's name
     and place in the order is found once (they are a few dozen, met millions of times).
@@ -417,7 +419,7 @@ def _statements(by_subject: dict, name: Callable, indent: str = "") -> Iterator[
     >>> s = URIRef("urn:s")
     >>> by_subject = {s: {RDFS.label: [(s, RDFS.label, Literal("b")), (s, RDFS.label, Literal("a"))],
     ...                   RDF.type: [(s, RDF.type, URIRef("urn:C"))]}}
-    >>> print("".join(_statements(by_subject, lambda t: t.n3())), end="")
+    >>> print("".join(subject_blocks(by_subject, lambda t: t.n3())), end="")
     <urn:s> a <urn:C> ;
         <http://www.w3.org/2000/01/rdf-schema#label> "a", "b" .
     """
@@ -432,7 +434,7 @@ def _statements(by_subject: dict, name: Callable, indent: str = "") -> Iterator[
         parts = [names[p] + " " + (name(found[0][2]) if len(found := by_p[p]) == 1
                                    else ", ".join(sorted({name(t[2]) for t in found})))
                  for p in (sorted(by_p, key=order.__getitem__) if len(by_p) > 1 else by_p)]
-        yield ("\n" if n else "") + f"{indent}{name(s)} " + between.join(parts) + " .\n"
+        yield ("\n" if n or not first else "") + f"{indent}{name(s)} " + between.join(parts) + " .\n"
 
 
 def _type_first(p: URIRef) -> tuple[bool, str]:
@@ -541,13 +543,25 @@ def jsonld_parts(graph: Graph, ctx: dict[str, Any] | None = None) -> Iterator[st
     ``@id``, keys and values sorted, one node per line (Python's JSON encoder runs in C only
     without indent: five times faster)."""
     ctx = (ctx or context())["@context"]
-    compactor = Compactor(ctx)
-    yield json.dumps({"@context": ctx}, indent=1, ensure_ascii=False)[:-2] + ',\n "@graph": [\n'
-    index = by_subject(graph)
+    yield jsonld_head(ctx)
+    yield from jsonld_nodes(by_subject(graph), Compactor(ctx))
+    yield JSONLD_TAIL
+
+
+def jsonld_head(ctx: dict[str, Any]) -> str:
+    """A JSON-LD file's text before its first node."""
+    return json.dumps({"@context": ctx}, indent=1, ensure_ascii=False)[:-2] + ',\n "@graph": [\n'
+
+
+JSONLD_TAIL = "\n ]\n}\n"  # a JSON-LD file's text after its last node
+
+
+def jsonld_nodes(index: dict, compactor: Compactor, first: bool = True) -> Iterator[str]:
+    """The node of each subject of ``index`` (:func:`by_subject`), by ``@id``, one per line
+    after a comma but the first (``first=False``: the first too, as when it follows others)."""
     for n, s in enumerate(sorted(index, key=str)):
         node = compactor.node(s, (t for found in index[s].values() for t in found))
-        yield ("  " if n == 0 else ",\n  ") + json.dumps(node, ensure_ascii=False)
-    yield "\n ]\n}\n"
+        yield ("  " if n == 0 and first else ",\n  ") + json.dumps(node, ensure_ascii=False)
 
 
 # Each file and what it is written from; the named graphs' files first (see write_graphs).

@@ -4,11 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from kg.article_graphs import ArticleGraphFiles
+from rdflib import RDF, URIRef
+
+from kg.article_graphs import ArticleGraphFiles, _UnionSplit
 from kg.errors import OutputError
 from kg.extract.document import extract
-from kg.formats import bind_generated_prefixes, write_graphs
+from kg.formats import bind_generated_prefixes, merged, write_graphs
 from kg.ingest import read_files
+from kg.quads import Quads
 from kg.rdf import to_quads
 
 ROOT = Path(__file__).parent.parent
@@ -24,10 +27,11 @@ def test_workers_write_the_bytes_one_process_writes(extractions, tmp_path):
     quads = to_quads(extractions)
     bind_generated_prefixes(quads)
     files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2)
+    assert files.write_union(merged(quads))  # the workers write the articles' part of the union
     files.finish()
     (tmp_path / "one").mkdir()
     write_graphs(quads, tmp_path / "one")
-    for name in ("graph.trig", "graph.nq"):
+    for name in ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld"):
         assert (tmp_path / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
     assert len(files.article_graphs()) == len(ARTICLES)
     assert not (tmp_path / ".parts").exists()
@@ -52,3 +56,16 @@ def test_stopping_early_ends_the_workers_and_leaves_no_parts(extractions, tmp_pa
         worker.join(timeout=10)
         assert not worker.is_alive()
     assert not (tmp_path / ".parts").exists()
+
+
+def test_the_union_is_not_split_when_two_articles_subjects_interleave():
+    quads, a = Quads(), URIRef("https://e.example/article/")
+    for article, subjects in (("ab", ["ab#1", "ab/2"]), ("ab-c", ["ab-c/3"])):
+        graph = quads.graph(URIRef(f"https://e.example/graph/{article}"))
+        for s in subjects:  # "ab-c/3" sorts between "ab#1" and "ab/2"
+            graph.add((URIRef(a + s), RDF.type, RDF.Property))
+    articles = {URIRef("https://e.example/graph/ab"): None, URIRef("https://e.example/graph/ab-c"): None}
+    assert _UnionSplit.of(quads, articles) is None
+    del quads.graphs[URIRef("https://e.example/graph/ab-c")]
+    split = _UnionSplit.of(quads, {URIRef("https://e.example/graph/ab"): None})
+    assert split is not None and split.own == [] and split.runs == [(0, URIRef("https://e.example/graph/ab"))]
