@@ -144,26 +144,37 @@ class ArticleGraphFiles:
 
     def _write(self) -> None:
         try:
-            name, term = trig_namer(self._prefixes), nquads_namer()
+            self._write_own()
             with open(self._folder / "graph.trig", "wb") as trig, open(self._folder / "graph.nq", "wb") as nq:
                 trig.write(self._head.encode("utf-8"))
-                for step in self._plan:
+                for n, step in enumerate(self._plan):
                     if isinstance(step, list):
                         done = self._next()
                         if done is None:
                             return
                         k, places = done
                         self._segments.update((iri, (k, place)) for iri, place in zip(step, places))
-                        for suffix, file in ((".trig", trig), (".nq", nq)):
-                            with open(self._parts / f"{k}{suffix}", "rb") as part:
-                                shutil.copyfileobj(part, file, 1 << 20)
-                            (self._parts / f"{k}{suffix}").unlink()
-                    else:
-                        own = self._own.pop(step)
-                        trig.writelines(part.encode("utf-8") for part in trig_graph(step, by_subject(own), name))
-                        nq.write(nquads_graph(step, own, term).encode("utf-8"))
+                    for suffix, file in ((".trig", trig), (".nq", nq)):
+                        part = self._parts / (f"{k}{suffix}" if isinstance(step, list) else f"own-{n}{suffix}")
+                        with open(part, "rb") as text:
+                            shutil.copyfileobj(text, file, 1 << 20)
+                        part.unlink()
         except BaseException as exc:  # told by finish(), in the build's own thread
             self._error = exc
+
+    def _write_own(self) -> None:
+        """This process's graphs (the story) into part files, first: the thread would
+        otherwise write them only once the workers are done, after everything else."""
+        name, term = trig_namer(self._prefixes), nquads_namer()
+        for n, step in enumerate(self._plan):
+            if not isinstance(step, list):
+                own = self._own.pop(step)
+                with open(self._parts / f"own-{n}.trig", "wb") as trig:
+                    trig.writelines(part.encode("utf-8") for part in trig_graph(step, by_subject(own), name))
+                with open(self._parts / f"own-{n}.nq", "wb") as nq:
+                    nq.write(nquads_graph(step, own, term).encode("utf-8"))
+            if self._stopped.is_set():
+                return
 
     def _next(self) -> tuple | None:
         """What the workers wrote of the next chunk, or None when the build has stopped."""
