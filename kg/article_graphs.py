@@ -1,12 +1,13 @@
-"""The article graphs of ``graph.trig`` and ``graph.nq``, written by worker processes while
-the build goes on with the union.
+"""The article graphs written out by worker processes while the build goes on with the
+rest: their TriG and N-Quads, and their part of the union's Turtle and JSON-LD.
 
 An article's named graph depends on its extraction alone, once the actor keys are
 reconciled across articles, so a worker can make it again from the extraction and write
-its TriG and N-Quads text. The build meanwhile writes ``graph.ttl``, ``graph.jsonld`` and
-the views, one process on one core; at 1,000 articles the two files took a sixth of its
-time. A thread of the build copies the workers' text into place in order, and writes the
-build's other graphs (the story) at theirs, so the files are the same bytes as
+its text; nearly every subject of the union (mentions, events, statements) is in one
+article graph alone, so the worker writes those subjects' part of ``graph.ttl`` and
+``graph.jsonld`` too. The build writes the other graphs (the story), the other subjects
+(actors, places, the story's), the pages and the views, one process on one core. The
+parts are put together in IRI order, so the files are the same bytes as
 :func:`kg.formats.write_graphs` writes.
 
 >>> import tempfile
@@ -103,7 +104,7 @@ class ArticleGraphFiles:
         """Wait for the files to be complete; raise what went wrong while they were written."""
         self._thread.join()
         try:
-            if self._error is None and self._split is not None and self._split.written:
+            if self._error is None and self._split is not None and self._split.offsets:
                 self._join_union()
         except OSError as exc:
             self._error = exc
@@ -223,7 +224,6 @@ class _UnionSplit:
     def __init__(self, own: list, shared: frozenset, runs: list):
         self.own, self.shared, self.runs = own, shared, runs
         self.offsets: dict = {}  # suffix -> byte offsets in own's file before each run
-        self.written = False
 
     @classmethod
     def of(cls, quads: Quads, articles: dict) -> _UnionSplit | None:
@@ -267,7 +267,6 @@ class _UnionSplit:
             offsets.append(at)
             next_run = next(wanted, None)
         self.offsets[suffix] = offsets
-        self.written = True
 
     def marks(self, suffix: str):
         """``(article graph, offset in own's file)`` for each run, in the files' order."""

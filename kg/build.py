@@ -123,8 +123,7 @@ def build(paths: list[str | Path], out_dir: str | Path,
     ``out_dir/.cache`` (:mod:`kg.cache`): an article whose text, metadata and extractor are
     unchanged is not extracted again (``use_cache=False`` extracts everything). ``jobs``
     worker processes extract the others (:mod:`kg.parallel`), in order; then ``jobs - 1``
-    write the article graphs of ``graph.trig`` and ``graph.nq`` while this process writes
-    the rest (:mod:`kg.article_graphs`).
+    write the article graphs out while this process writes the rest (:mod:`kg.article_graphs`).
     """
     out_dir = Path(out_dir)
     report = BuildReport(out_dir, inputs=[str(p) for p in paths])
@@ -235,7 +234,7 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     out_dir = report.out_dir
     # Named before it is made, so a signal arriving while it is made still finds it to remove.
     staging = out_dir / f"{STAGING}{os.getpid()}"
-    articles = None  # the article graphs' TriG and N-Quads, when workers write them
+    articles = None  # the article graphs written out by workers, when there are any
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         remove_abandoned(out_dir, STAGING)

@@ -306,9 +306,10 @@ def trig_graph(iri: URIRef, index: dict, name: Callable) -> Iterator[str]:
         yield "}\n"
 
 
-def trig_prefixes(quads: Quads) -> tuple[list[tuple[str, str]], str]:
-    """The prefixes a TriG file of ``quads`` names terms with, and its first lines that bind them."""
-    prefixes = _prefixes(quads)
+def trig_prefixes(data: Quads | Graph) -> tuple[list[tuple[str, str]], str]:
+    """The prefixes a TriG or Turtle file of ``data`` names terms with, and its first lines
+    that bind them."""
+    prefixes = _prefixes(data)
     return prefixes, _prefix_lines(prefixes)
 
 
@@ -329,8 +330,8 @@ def turtle_parts(graph: Graph) -> Iterator[str]:
     in a trie it scans linearly: with one mention IRI per span that is quadratic, minutes for
     a few thousand articles. This writer is linear.
     """
-    prefixes = _prefixes(graph)
-    yield _prefix_lines(prefixes)
+    prefixes, lines = trig_prefixes(graph)
+    yield lines
     yield "\n"
     yield from subject_blocks(by_subject(graph), trig_namer(prefixes))
 
@@ -372,8 +373,8 @@ def with_predicates(graph, predicates: set[URIRef]) -> Iterator[tuple]:
 
 
 def trig_namer(prefixes: list[tuple[str, str]]) -> Callable:
-    """A term's Turtle name with ``prefixes`` (:func:`trig_prefixes`), the last few hundred thousand kept (classes, properties and
-    actors recur; a mention IRI is met once or twice)."""
+    """A term's Turtle name with ``prefixes`` (:func:`trig_prefixes`), the last few hundred
+    thousand kept (classes, properties and actors recur; a mention IRI is met once or twice)."""
     name = _by_identity(lambda term: _name(term, prefixes, name))
     return name
 
