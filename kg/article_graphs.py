@@ -28,7 +28,6 @@ parts are put together in IRI order, so the files are the same bytes as
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import pickle
 import shutil
 import threading
@@ -40,11 +39,9 @@ from .errors import OutputError
 from .formats import (JSONLD_TAIL, Compactor, by_subject, context, graph_order, jsonld_head, jsonld_nodes,
                       nquads_graph, nquads_namer, subject_blocks, trig_graph, trig_namer, trig_prefixes)
 from .model import Extraction
-from .parallel import CHUNK, pool
+from .parallel import CHUNK, Workers
 from .quads import Quads, Triples
 from .rdf import article_graph_iri, write_article
-
-WAIT = 0.2  # seconds between looks at whether the build has stopped, while a worker writes
 
 
 class ArticleGraphFiles:
@@ -75,9 +72,8 @@ class ArticleGraphFiles:
         self._segments: dict = {}  # article graph -> (chunk, its Turtle's and JSON-LD's place there)
         self._error: BaseException | None = None
         self._stopped = threading.Event()
-        self._pool = pool(processes)
-        # Chunks made here, not by imap: its own chunking gives an iterator without a timeout.
-        self._written = self._pool.imap(_ArticleTexts(prefixes, self._parts, shared), enumerate(_emptied(chunks)))
+        self._workers = Workers(_ArticleTexts(prefixes, self._parts, shared), processes)
+        self._written = self._workers.map(enumerate(_emptied(chunks)))  # run by the thread alone
         self._thread = threading.Thread(target=self._write, name="kg article graphs", daemon=True)
         self._thread.start()
 
@@ -118,7 +114,7 @@ class ArticleGraphFiles:
     def stop(self) -> None:
         """End the workers and the thread (the files are left as they are)."""
         self._stopped.set()
-        self._pool.terminate()
+        self._workers.stop()
         self._thread.join()
         shutil.rmtree(self._parts, ignore_errors=True)
 
@@ -179,12 +175,7 @@ class ArticleGraphFiles:
 
     def _next(self) -> tuple | None:
         """What the workers wrote of the next chunk, or None when the build has stopped."""
-        while not self._stopped.is_set():
-            try:
-                return self._written.next(timeout=WAIT)
-            except multiprocessing.TimeoutError:
-                continue
-        return None
+        return None if self._stopped.is_set() else next(self._written, None)
 
 
 def _copy(source, target, length: int | None, skip: int) -> int:
@@ -292,7 +283,7 @@ def _plan(order: list, articles: dict, size: int) -> list:
 
 
 def _emptied(items: list):
-    """The items of ``items``, each let go of once given (the pool takes them as it sends them).
+    """The items of ``items``, each let go of once given (the workers take them as they are sent).
 
     >>> items = [1, 2]; list(_emptied(items)), items
     ([1, 2], [])

@@ -10,9 +10,7 @@ import gc
 import json
 import os
 import shutil
-import signal
 import sys
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +31,7 @@ from .query import load_query, predicates_read
 from .rdf import to_quads
 from .staging import remove_abandoned
 from .reference import write_reference
+from .signals import held
 from .validate import validate
 from .store import MemoryStore
 from .views.figures import write_figures
@@ -298,13 +297,13 @@ def _move_into_place(staging: Path, out_dir: Path, names: tuple[str, ...]) -> No
     """Replace the files ``names`` in ``out_dir`` by those in ``staging``: all of them or none.
 
     SIGINT and SIGTERM are held back until the switch is over (a few renames,
-    :func:`_signals_held`), and a rename that fails puts back the files already replaced,
+    kg.signals.held), and a rename that fails puts back the files already replaced,
     kept in ``staging/.previous`` meanwhile.
     """
     previous = staging / ".previous"
     previous.mkdir()
     moved = []
-    with _signals_held():
+    with held():
         try:
             for name in names:
                 if (out_dir / name).exists():
@@ -318,31 +317,6 @@ def _move_into_place(staging: Path, out_dir: Path, names: tuple[str, ...]) -> No
                 else:
                     (out_dir / name).unlink(missing_ok=True)
             raise
-
-
-@contextmanager
-def _signals_held():
-    """SIGINT and SIGTERM noted but not acted on until the block ends, then acted on.
-
-    A handler that only notes the signal does it, not a signal mask: a mask holds a signal
-    back from one thread only, and the kernel hands a signal sent to the process to any
-    thread that does not block it (Oxigraph's and the worker pool's threads), after which
-    Python acts on it in the main thread all the same. Python runs its handlers in the main
-    thread only, so elsewhere the block runs as it is.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    held = (signal.SIGINT, signal.SIGTERM)
-    before = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum)) for signum in held}
-    try:
-        yield
-    finally:
-        for signum, handler in before.items():
-            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
-        if caught:
-            signal.raise_signal(caught[0])  # handled now as it would have been then
 
 
 def _check(ds) -> None:

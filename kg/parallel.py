@@ -1,22 +1,35 @@
-"""Extraction in worker processes: ``kg build --jobs N``.
+"""Work done in worker processes: extraction for ``kg build --jobs N``, and the article
+graphs' files (:mod:`kg.article_graphs`).
 
-Articles are sent to N workers in small chunks and their extractions come back in the
-articles' order, so a parallel build writes the same bytes as a sequential one. With one
-job (or one article) nothing is started: extraction runs in this process.
+Items go to the workers one at a time and their results come back in the items' order,
+so a parallel build writes the same bytes as a sequential one. With one job (or one
+article) nothing is started: extraction runs in this process.
+
+>>> with Workers(len, processes=2) as workers:
+...     list(workers.map(["a", "bb", "ccc", "dddd", "eeeee"]))
+[1, 2, 3, 4, 5]
 """
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.pool
+import multiprocessing.connection
 import os
 import signal
-from typing import Iterator
+import traceback
+from multiprocessing.reduction import ForkingPickler
+from typing import Callable, Iterable, Iterator
 
 from .errors import KgError
 from .extract.document import extract
 from .model import Article, Extraction
+from .signals import held
 
-CHUNK = 4   # articles per task: small enough to keep both cores busy, large enough to amortise
+CHUNK = 4   # articles per item: small enough to keep both cores busy, large enough to amortise
+AHEAD = 8   # items per worker that may be done before the results ahead of them are given
+
+
+class WorkerError(KgError):
+    """A worker process failed: its task raised, or the process ended (killed, out of memory)."""
 
 
 def default_jobs() -> int:
@@ -24,9 +37,16 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _quiet() -> None:
-    """In a worker: Ctrl-C is the parent's to handle (it stops the pool)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def extract_all(articles: list[Article], jobs: int = 1) -> Iterator[tuple[Article, Extraction | str]]:
+    """Each article with its extraction, or the reason it could not be extracted, in order."""
+    if jobs <= 1 or len(articles) <= 1:
+        for article in articles:
+            yield article, _extract(article)
+        return
+    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    with Workers(_extract_chunk, min(jobs, len(chunks))) as workers:
+        for chunk, extractions in zip(chunks, workers.map(chunks)):
+            yield from zip(chunk, extractions)
 
 
 def _extract(article: Article) -> Extraction | str:
@@ -36,26 +56,148 @@ def _extract(article: Article) -> Extraction | str:
         return str(exc)
 
 
-def extract_all(articles: list[Article], jobs: int = 1) -> Iterator[tuple[Article, Extraction | str]]:
-    """Each article with its extraction, or the reason it could not be extracted, in order."""
-    if jobs <= 1 or len(articles) <= 1:
-        for article in articles:
-            yield article, _extract(article)
-        return
-    with pool(min(jobs, len(articles))) as workers:
-        yield from zip(articles, workers.imap(_extract, articles, chunksize=CHUNK))
+def _extract_chunk(articles: list[Article]) -> list[Extraction | str]:
+    return [_extract(article) for article in articles]
 
 
-def pool(processes: int) -> multiprocessing.pool.Pool:
-    """``processes`` worker processes that leave Ctrl-C to this one.
+class Workers:
+    """``processes`` worker processes, each running ``task`` on one item at a time.
+
+    Each worker has a pipe of its own and is sent its next item once it has sent back the
+    last result: nothing is shared between the workers, so there is no lock that a worker
+    killed halfway could keep, and this process runs no thread of its own. A task that
+    raises, or a worker that ends (killed when memory runs out), is a :class:`WorkerError`,
+    never a wait without end. :meth:`stop`, or leaving the ``with`` block, ends the
+    workers at once.
 
     Workers start from a clean server process (forkserver), never by forking this one: a
     fork of a process with threads (a test runner, a browser driver) can hang on a lock.
-    The server has imported the extractor and the article graphs' writers already.
+    The server has imported the extractor and the article graphs' writers already. Ctrl-C
+    and SIGTERM wait until the workers are started (a second at most, the first time),
+    so no worker is left half-started, and Ctrl-C is this process's to handle: the
+    workers ignore it.
     """
+
+    def __init__(self, task: Callable, processes: int):
+        self._workers: list[tuple[multiprocessing.Process, multiprocessing.connection.Connection]] = []
+        self._stopped = False
+        context = _context()
+        with held():
+            try:
+                for n in range(processes):
+                    ours, theirs = context.Pipe()
+                    process = context.Process(target=_serve, args=(task, theirs), name=f"kg worker {n + 1}",
+                                              daemon=True)
+                    process.start()
+                    theirs.close()
+                    self._workers.append((process, ours))
+            except BaseException:
+                self.stop()
+                raise
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def map(self, items: Iterable) -> Iterator:
+        """``task(item)`` for each of ``items``, in their order; ends early once stopped."""
+        numbered = enumerate(items)
+        idle = [connection for _, connection in reversed(self._workers)]
+        busy: dict = {}      # connection -> the number of the item it works on
+        done: dict = {}      # number -> result, until the results before it are given
+        given = 0
+        more = True
+        while more or busy or done:
+            while more and idle and len(done) + len(busy) < AHEAD * len(self._workers):
+                item = next(numbered, None)
+                if item is None:
+                    more = False
+                    break
+                connection = idle.pop()
+                try:
+                    connection.send(item[1])  # the worker is waiting for it, reading
+                except OSError:  # it has ended: stopped, or see _result
+                    if self._stopped:
+                        return
+                    busy[connection] = item[0]
+                    break
+                busy[connection] = item[0]
+            while given in done:
+                yield done.pop(given)
+                given += 1
+            if not busy:
+                continue
+            for connection in multiprocessing.connection.wait(list(busy)):
+                if self._stopped:
+                    return
+                done[busy.pop(connection)] = self._result(connection)
+                idle.append(connection)
+
+    @property
+    def processes(self) -> list[multiprocessing.Process]:
+        """The worker processes."""
+        return [process for process, _ in self._workers]
+
+    def stop(self) -> None:
+        """End the workers now (what they were doing is lost); safe to call more than once."""
+        self._stopped = True
+        for process, _ in self._workers:
+            if process.exitcode is None:
+                process.kill()
+        for process, _ in self._workers:
+            process.join()
+
+    def _result(self, connection) -> object:
+        try:
+            ok, value = connection.recv()
+        except EOFError:  # the worker ended without a word
+            process = next(p for p, c in self._workers if c is connection)
+            process.join(timeout=5)
+            raise WorkerError(f"a worker process ended unexpectedly ({_ending(process.exitcode)})") from None
+        if not ok:
+            raise WorkerError(f"a worker process failed: {value} (run with --jobs 1 to see where)")
+        return value
+
+
+def _context():
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["kg.extract.document", "kg.article_graphs"])
-    else:
-        context = multiprocessing.get_context("spawn")
-    return context.Pool(processes, initializer=_quiet)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _serve(task: Callable, connection) -> None:
+    """A worker's life: an item in, ``(True, result)`` or ``(False, what went wrong)`` out."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            item = connection.recv()
+        except EOFError:  # the build is over, or gone
+            return
+        try:
+            answer = ForkingPickler.dumps((True, task(item)))
+        except Exception as exc:  # told to the build, which raises it
+            last = traceback.extract_tb(exc.__traceback__)[-1:]
+            where = f" at {os.path.basename(last[0].filename)}:{last[0].lineno}" if last else ""
+            answer = ForkingPickler.dumps((False, f"{type(exc).__name__}: {exc}{where}"))
+        del item
+        try:
+            connection.send_bytes(answer)
+        except OSError:  # the build is gone
+            return
+        del answer
+
+
+def _ending(exitcode: int | None) -> str:
+    """How a process ended, in words.
+
+    >>> _ending(-9), _ending(1)
+    ('killed by signal SIGKILL; out of memory?', 'exit code 1')
+    """
+    if exitcode is not None and exitcode < 0:
+        name = signal.Signals(-exitcode).name
+        return f"killed by signal {name}" + ("; out of memory?" if name == "SIGKILL" else "")
+    return f"exit code {exitcode}"

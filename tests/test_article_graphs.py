@@ -50,7 +50,7 @@ def test_a_failing_worker_is_an_output_error_naming_the_folder(extractions, tmp_
 def test_stopping_early_ends_the_workers_and_leaves_no_parts(extractions, tmp_path):
     quads = to_quads(extractions)
     files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2)
-    workers = list(files._pool._pool)
+    workers = files._workers.processes
     files.stop()
     for worker in workers:
         worker.join(timeout=10)

@@ -77,8 +77,8 @@ def _stop(proc: subprocess.Popen, signum: int) -> str:
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_signal_while_reading_and_extracting(previous, tmp_path, signum):
     out, before = previous
-    proc = _start(_corpus(tmp_path / "big", copies=10), out)
-    time.sleep(4)  # python and kg start; then some 400 articles take several times that
+    proc = _start(_corpus(tmp_path / "big", copies=30), out)
+    time.sleep(4)  # python and kg start; then some 1,100 articles take about 10 s (a few more on CI)
     assert not list(out.glob(".kg-build-*")), "extraction was over before the signal: make the corpus bigger"
     err = _stop(proc, signum)
     assert "kg: interrupted; no output was half-written" in err

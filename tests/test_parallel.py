@@ -1,0 +1,67 @@
+"""Worker processes (kg.parallel): results in order, and a failure is an error, never a wait."""
+import signal
+import sys
+import threading
+import time
+
+import pytest
+
+from kg.parallel import CHUNK, Workers, WorkerError, extract_all
+from kg.ingest import parse_article
+
+
+def _late(n: int) -> int:
+    """``n`` squared, the smaller ``n`` the later."""
+    time.sleep(0.02 * (5 - n % 5))
+    return n * n
+
+
+def test_results_come_in_the_items_order_whichever_worker_ends_first():
+    with Workers(_late, processes=2) as workers:
+        assert list(workers.map(range(20))) == [n * n for n in range(20)]
+        assert list(workers.map([])) == []
+        assert list(workers.map([7])) == [49]  # the workers serve one map after another
+
+
+def test_a_task_that_raises_is_a_worker_error_naming_the_exception():
+    with Workers(int, processes=2) as workers:
+        with pytest.raises(WorkerError, match=r"a worker process failed: ValueError: invalid literal .*'x'"):
+            list(workers.map(["1", "2", "x", "4"]))
+
+
+def test_a_result_that_cannot_be_sent_back_is_a_worker_error():
+    with Workers(threading.Lock, processes=1) as workers:  # a lock cannot be pickled
+        with pytest.raises(WorkerError, match="a worker process failed: TypeError"):
+            list(workers.map([()]))
+
+
+@pytest.mark.parametrize("task, item, ending", [
+    (signal.raise_signal, signal.SIGKILL, r"killed by signal SIGKILL; out of memory\?"),
+    (sys.exit, 3, "exit code 3"),
+])
+def test_a_worker_that_dies_is_a_worker_error_not_a_wait_without_end(task, item, ending):
+    with Workers(task, processes=2) as workers:
+        with pytest.raises(WorkerError, match=f"a worker process ended unexpectedly \\({ending}\\)"):
+            list(workers.map([item]))
+
+
+def test_stopping_from_another_thread_ends_the_map_and_the_workers():
+    workers = Workers(time.sleep, processes=2)
+    given: list = []
+    reader = threading.Thread(target=lambda: given.extend(workers.map([60, 60, 60])))
+    reader.start()
+    time.sleep(0.5)
+    started = time.monotonic()
+    workers.stop()
+    reader.join(timeout=10)
+    assert not reader.is_alive() and given == []
+    assert time.monotonic() - started < 10
+    assert all(not process.is_alive() for process in workers.processes)
+    workers.stop()  # a second time does nothing
+
+
+def test_extraction_in_workers_gives_what_one_process_gives_in_order():
+    articles = [parse_article(f"Kim Jong Un met Putin in Moscow on {d} June 2024.", f"{d}.txt")
+                for d in range(1, 2 * CHUNK + 2)]
+    alone = [(a.path, repr(x)) for a, x in extract_all(articles, jobs=1)]
+    assert [(a.path, repr(x)) for a, x in extract_all(articles, jobs=2)] == alone
