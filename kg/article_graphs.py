@@ -36,8 +36,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import OutputError
-from .formats import (JSONLD_TAIL, Compactor, by_subject, context, graph_order, jsonld_head, jsonld_nodes,
-                      nquads_graph, nquads_namer, subject_blocks, trig_graph, trig_namer, trig_prefixes)
+from .formats import (IN_GRAPH, JSONLD_TAIL, Compactor, block, by_subject, context, graph_order, jsonld_head,
+                      jsonld_nodes, nquads_graph, nquads_namer, subject_blocks, subject_parts, trig_graph,
+                      trig_namer, trig_prefixes)
 from .model import Extraction
 from .parallel import CHUNK, Workers
 from .quads import Quads, Triples
@@ -167,7 +168,8 @@ class ArticleGraphFiles:
             if not isinstance(step, list):
                 own = self._own.pop(step)
                 with open(self._parts / f"own-{n}.trig", "wb") as trig:
-                    trig.writelines(part.encode("utf-8") for part in trig_graph(step, by_subject(own), name))
+                    blocks = subject_blocks(by_subject(own), name, IN_GRAPH)
+                    trig.writelines(part.encode("utf-8") for part in trig_graph(step, blocks))
                 with open(self._parts / f"own-{n}.nq", "wb") as nq:
                     nq.write(nquads_graph(step, own, term).encode("utf-8"))
             if self._stopped.is_set():
@@ -247,11 +249,11 @@ class _UnionSplit:
         wanted = iter(self.runs)
         next_run = next(wanted, None)
         with open(path, "wb") as file:
-            for n, block in enumerate(blocks):
+            for n, text in enumerate(blocks):
                 while next_run is not None and next_run[0] == n:
                     offsets.append(at)
                     next_run = next(wanted, None)
-                data = block.encode("utf-8")
+                data = text.encode("utf-8")
                 file.write(data)
                 at += len(data)
         while next_run is not None:
@@ -316,14 +318,15 @@ class _ArticleTexts:
                 x = pickle.loads(pickled)
                 iri, triples = article_graph_iri(x), Triples()
                 write_article(triples, x)
-                index = by_subject(triples)
-                files[".trig"].writelines(part.encode("utf-8") for part in trig_graph(iri, index, name))
+                index, alone = by_subject(triples), []
+                blocks = self._blocks(index, name, alone)
+                files[".trig"].writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
                 files[".nq"].write(nquads_graph(iri, triples, term).encode("utf-8"))
                 if self.shared is not None:
-                    alone = {s: index[s] for s in index if str(s) not in self.shared}
                     place = {}
-                    for suffix, blocks in ((".ttl", subject_blocks(alone, name, first=False)),
-                                           (".jsonld", jsonld_nodes(alone, compactor, first=False))):
+                    for suffix, blocks in ((".ttl", (block(head, parts, lead="\n") for _, head, parts in alone)),
+                                           (".jsonld", jsonld_nodes({s: index[s] for s, _, _ in alone}, compactor,
+                                                                    first=False))):
                         start = files[suffix].tell()
                         files[suffix].writelines(block.encode("utf-8") for block in blocks)
                         place[suffix] = (start, files[suffix].tell() - start)
@@ -333,6 +336,14 @@ class _ArticleTexts:
                 file.close()
         gc.collect(0)
         return k, places
+
+    def _blocks(self, index: dict, name, alone: list):
+        """The TriG blocks of an article graph's subjects, and into ``alone`` the name and
+        parts of those no other graph has (their Turtle blocks differ in indent alone)."""
+        for n, (s, head, parts) in enumerate(subject_parts(index, name)):
+            if self.shared is not None and str(s) not in self.shared:
+                alone.append((s, head, parts))
+            yield block(head, parts, IN_GRAPH, "\n" if n else "")
 
 
 @lru_cache(maxsize=1)

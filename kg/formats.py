@@ -279,7 +279,7 @@ def trig_parts(data: Quads | Dataset) -> Iterator[str]:
     yield lines
     name = trig_namer(prefixes)
     for iri in graph_order(quads):
-        yield from trig_graph(iri, by_subject(quads.graphs[iri]), name)
+        yield from trig_graph(iri, subject_blocks(by_subject(quads.graphs[iri]), name, indent=IN_GRAPH))
 
 
 def graph_order(quads: Quads) -> list[URIRef]:
@@ -288,12 +288,16 @@ def graph_order(quads: Quads) -> list[URIRef]:
     return sorted((iri for iri, triples in quads.graphs.items() if triples), key=str)
 
 
-def trig_graph(iri: URIRef, index: dict, name: Callable) -> Iterator[str]:
-    """One graph of a TriG file, piece by piece, from its triples by subject
-    (:func:`by_subject`); ``name`` is :func:`trig_namer`'s.
+IN_GRAPH = "    "  # the indent of a named graph's subjects in TriG
+
+
+def trig_graph(iri: URIRef, blocks: Iterable[str]) -> Iterator[str]:
+    """One graph of a TriG file, piece by piece, from its subjects' ``blocks``
+    (:func:`subject_blocks`, indented ``IN_GRAPH``).
 
     >>> s = URIRef("urn:s")
-    >>> print("".join(trig_graph(URIRef("urn:g"), by_subject([(s, RDF.type, s)]), trig_namer([]))), end="")
+    >>> blocks = subject_blocks(by_subject([(s, RDF.type, s)]), trig_namer([]), indent=IN_GRAPH)
+    >>> print("".join(trig_graph(URIRef("urn:g"), blocks)), end="")
     <BLANKLINE>
     <urn:g> {
         <urn:s> a <urn:s> .
@@ -301,7 +305,7 @@ def trig_graph(iri: URIRef, index: dict, name: Callable) -> Iterator[str]:
     """
     named = iri != DATASET_DEFAULT_GRAPH_ID
     yield f"\n<{iri}> {{\n" if named else "\n"
-    yield from subject_blocks(index, name, indent="    ")
+    yield from blocks
     if named:
         yield "}\n"
 
@@ -413,9 +417,6 @@ def subject_blocks(by_subject: dict, name: Callable, indent: str = "", first: bo
     """One block per subject: ``s p o1, o2 ; p2 o3 .``, everything sorted, blocks apart
     (``first=False``: the first one too, as when it follows others).
 
-    Most properties have one value, written without a set to sort; each property's name
-    and place in the order is found once (they are a few dozen, met millions of times).
-
     >>> from rdflib import RDFS, Literal
     >>> s = URIRef("urn:s")
     >>> by_subject = {s: {RDFS.label: [(s, RDFS.label, Literal("b")), (s, RDFS.label, Literal("a"))],
@@ -424,18 +425,37 @@ def subject_blocks(by_subject: dict, name: Callable, indent: str = "", first: bo
     <urn:s> a <urn:C> ;
         <http://www.w3.org/2000/01/rdf-schema#label> "a", "b" .
     """
+    for n, (_, head, parts) in enumerate(subject_parts(by_subject, name)):
+        yield block(head, parts, indent, "\n" if n or not first else "")
+
+
+def block(head: str, parts: list[str], indent: str = "", lead: str = "") -> str:
+    """A subject's block from its name and its properties' parts (:func:`subject_parts`).
+
+    >>> print(block("<urn:s>", ["a <urn:C>", "<urn:p> 1"], indent="  "), end="")
+      <urn:s> a <urn:C> ;
+          <urn:p> 1 .
+    """
+    return f"{lead}{indent}{head} " + f" ;\n{indent}    ".join(parts) + " .\n"
+
+
+def subject_parts(by_subject: dict, name: Callable) -> Iterator[tuple[Any, str, list[str]]]:
+    """Each subject by IRI, with its name and its properties written, ``p o1, o2`` each,
+    everything sorted: what :func:`block` makes a block of.
+
+    Most properties have one value, written without a set to sort; each property's name
+    and place in the order is found once (they are a few dozen, met millions of times).
+    """
     order: dict = {}    # property -> its place in the order
     names: dict = {}    # property -> its name ("a" for rdf:type)
-    between = f" ;\n{indent}    "
-    for n, s in enumerate(sorted(by_subject, key=str)):
+    for s in sorted(by_subject, key=str):
         by_p = by_subject[s]
         for p in by_p:
             if p not in order:
                 order[p], names[p] = _type_first(p), "a" if str(p) == _TYPE else name(p)
-        parts = [names[p] + " " + (name(found[0][2]) if len(found := by_p[p]) == 1
-                                   else ", ".join(sorted({name(t[2]) for t in found})))
-                 for p in (sorted(by_p, key=order.__getitem__) if len(by_p) > 1 else by_p)]
-        yield ("\n" if n or not first else "") + f"{indent}{name(s)} " + between.join(parts) + " .\n"
+        yield s, name(s), [names[p] + " " + (name(found[0][2]) if len(found := by_p[p]) == 1
+                                              else ", ".join(sorted({name(t[2]) for t in found})))
+                           for p in (sorted(by_p, key=order.__getitem__) if len(by_p) > 1 else by_p)]
 
 
 def _type_first(p: URIRef) -> tuple[bool, str]:

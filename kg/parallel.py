@@ -102,10 +102,19 @@ class Workers:
         self.stop()
 
     def map(self, items: Iterable) -> Iterator:
-        """``task(item)`` for each of ``items``, in their order; ends early once stopped."""
+        """``task(item)`` for each of ``items``, in their order; ends early once stopped.
+        A map left before its end (an error, or the caller's choice) stops the workers:
+        what they were doing would otherwise come back as the next map's results."""
+        busy: dict = {}      # connection -> the number of the item it works on
+        try:
+            yield from self._map(items, busy)
+        finally:
+            if busy:
+                self.stop()
+
+    def _map(self, items: Iterable, busy: dict) -> Iterator:
         numbered = enumerate(items)
         idle = [connection for _, connection in reversed(self._workers)]
-        busy: dict = {}      # connection -> the number of the item it works on
         done: dict = {}      # number -> result, until the results before it are given
         given = 0
         more = True

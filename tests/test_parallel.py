@@ -45,6 +45,14 @@ def test_a_worker_that_dies_is_a_worker_error_not_a_wait_without_end(task, item,
             list(workers.map([item]))
 
 
+def test_a_map_left_before_its_end_stops_the_workers():
+    workers = Workers(_late, processes=2)
+    results = workers.map(range(20))
+    assert next(results) == 0
+    results.close()
+    assert all(not process.is_alive() for process in workers.processes)
+
+
 def test_stopping_from_another_thread_ends_the_map_and_the_workers():
     workers = Workers(time.sleep, processes=2)
     given: list = []
