@@ -36,22 +36,24 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import OutputError
-from .formats import (IN_GRAPH, JSONLD_TAIL, Compactor, block, by_subject, context, graph_order, jsonld_head,
-                      jsonld_nodes, nquads_graph, nquads_namer, subject_blocks, subject_parts, trig_graph,
-                      trig_namer, trig_prefixes)
+from .formats import (IN_GRAPH, JSONLD_TAIL, Compactor, bind_generated_prefixes, block, by_subject, context,
+                      graph_order, jsonld_head, jsonld_nodes, nquads_graph, nquads_namer, subject_blocks,
+                      subject_parts, trig_graph, trig_namer, trig_prefixes)
 from .model import Extraction
 from .parallel import CHUNK, Workers
 from .quads import Quads, Triples
-from .rdf import article_graph_iri, write_article
+from .rdf import article_graph_iri, article_iri, write_article
 
 
 class ArticleGraphFiles:
     """``graph.trig`` and ``graph.nq`` in ``folder``: the graphs of ``quads`` that have an
-    extraction among ``extractions`` written by ``processes`` workers, the others by a
-    thread of this process; and the article graphs' part of the union's ``graph.ttl`` and
-    ``graph.jsonld`` (:meth:`write_union`). Start it, let go of the article graphs if you
-    like (:meth:`article_graphs`), and :meth:`finish` it before using the files;
-    :meth:`stop` ends it early (what it wrote is then incomplete).
+    extraction among ``extractions`` written by ``processes`` workers, and the graphs
+    ``later`` (the story), added to ``quads`` afterwards (:meth:`add_later`), by a thread
+    of this process; and the article graphs' part of the union's ``graph.ttl`` and
+    ``graph.jsonld`` (:meth:`write_union`). Start it as soon as the article graphs are
+    made, add the others, let go of the article graphs if you like
+    (:meth:`article_graphs`), and :meth:`finish` it before using the files; :meth:`stop`
+    ends it early (what it wrote is then incomplete).
 
     The extractions are pickled as the object is made (about 1 ms each), so the build can
     let them go at once. Each worker writes a chunk of articles into files of its own in
@@ -59,12 +61,15 @@ class ArticleGraphFiles:
     passes through this process's Python objects.
     """
 
-    def __init__(self, quads: Quads, extractions: list[Extraction], folder: Path, processes: int):
-        prefixes, self._head = trig_prefixes(quads)
+    def __init__(self, quads: Quads, extractions: list[Extraction], folder: Path, processes: int,
+                 later: tuple = ()):
+        prefixes, self._head = trig_prefixes(_with_generated_prefixes(quads))
         by_iri = {article_graph_iri(x): x for x in extractions}
-        self._plan = _plan(graph_order(quads), by_iri, CHUNK)
-        self._own = {iri: quads.graphs[iri] for iri in self._plan if not isinstance(iri, list)}
-        self._split = _UnionSplit.of(quads, by_iri)
+        self._plan = _plan(sorted([*graph_order(quads), *later], key=str), by_iri, CHUNK)
+        self._later = later
+        # The graphs this process writes: those in quads already, and those later once added.
+        self._own = {iri: quads.graphs[iri] for iri in self._plan if not isinstance(iri, list) and iri not in later}
+        self._split = _UnionSplit.of(quads, {iri: str(article_iri(x.article.id)) for iri, x in by_iri.items()})
         shared = None if self._split is None else self._split.shared
         chunks = [[pickle.dumps(by_iri[iri], protocol=pickle.HIGHEST_PROTOCOL) for iri in step]
                   for step in self._plan if isinstance(step, list)]
@@ -73,10 +78,27 @@ class ArticleGraphFiles:
         self._segments: dict = {}  # article graph -> (chunk, its Turtle's and JSON-LD's place there)
         self._error: BaseException | None = None
         self._stopped = threading.Event()
+        self._added = threading.Event()  # the graphs ``later`` are in self._own
+        if not later:
+            self._added.set()
         self._workers = Workers(_ArticleTexts(prefixes, self._parts, shared), processes)
         self._written = self._workers.map(enumerate(_emptied(chunks)))  # run by the thread alone
         self._thread = threading.Thread(target=self._write, name="kg article graphs", daemon=True)
         self._thread.start()
+
+    def add_later(self, quads: Quads) -> bool:
+        """Take the graphs ``later`` from ``quads``, now made: True when the workers go on,
+        False when they have stopped (the graphs ask for prefixes the workers did not
+        write with) and the caller writes every file itself."""
+        if trig_prefixes(quads)[0] != self._prefixes:
+            self.stop()
+            return False
+        added = {iri: quads.graphs.get(iri, Triples()) for iri in self._later}
+        if self._split is not None:
+            self._split = self._split.with_subjects({s for triples in added.values() for s, _, _ in triples})
+        self._own.update(added)
+        self._added.set()
+        return True
 
     def article_graphs(self) -> list:
         """The IRIs of the graphs the workers write (the build may drop them from its quads)."""
@@ -115,6 +137,7 @@ class ArticleGraphFiles:
     def stop(self) -> None:
         """End the workers and the thread (the files are left as they are)."""
         self._stopped.set()
+        self._added.set()  # the thread may be waiting for the graphs ``later``
         self._workers.stop()
         self._thread.join()
         shutil.rmtree(self._parts, ignore_errors=True)
@@ -141,43 +164,50 @@ class ArticleGraphFiles:
                 out.write(tail.encode("utf-8"))
 
     def _write(self) -> None:
+        """The thread: each chunk's parts copied into place as the workers write them, in
+        the plan's order, and this process's graphs (the story) written at their places
+        once added. A graph added later that sorts before article graphs holds the copying
+        up, and the workers stop some chunks ahead: the story sorts after them all."""
         try:
-            self._write_own()
             with open(self._folder / "graph.trig", "wb") as trig, open(self._folder / "graph.nq", "wb") as nq:
                 trig.write(self._head.encode("utf-8"))
-                for n, step in enumerate(self._plan):
+                for step in self._plan:
                     if isinstance(step, list):
-                        done = self._next()
+                        done = None if self._stopped.is_set() else next(self._written, None)
                         if done is None:
                             return
                         k, places = done
                         self._segments.update((iri, (k, place)) for iri, place in zip(step, places))
-                    for suffix, file in ((".trig", trig), (".nq", nq)):
-                        part = self._parts / (f"{k}{suffix}" if isinstance(step, list) else f"own-{n}{suffix}")
-                        with open(part, "rb") as text:
-                            shutil.copyfileobj(text, file, 1 << 20)
-                        part.unlink()
+                        for suffix, file in ((".trig", trig), (".nq", nq)):
+                            with open(self._parts / f"{k}{suffix}", "rb") as text:
+                                shutil.copyfileobj(text, file, 1 << 20)
+                            (self._parts / f"{k}{suffix}").unlink()
+                    else:
+                        self._added.wait()
+                        if self._stopped.is_set():
+                            return
+                        self._write_own(step, trig, nq)
         except BaseException as exc:  # told by finish(), in the build's own thread
             self._error = exc
 
-    def _write_own(self) -> None:
-        """This process's graphs (the story) into part files, first: the thread would
-        otherwise write them only once the workers are done, after everything else."""
-        name, term = trig_namer(self._prefixes), nquads_namer()
-        for n, step in enumerate(self._plan):
-            if not isinstance(step, list):
-                own = self._own.pop(step)
-                with open(self._parts / f"own-{n}.trig", "wb") as trig:
-                    blocks = subject_blocks(by_subject(own), name, IN_GRAPH)
-                    trig.writelines(part.encode("utf-8") for part in trig_graph(step, blocks))
-                with open(self._parts / f"own-{n}.nq", "wb") as nq:
-                    nq.write(nquads_graph(step, own, term).encode("utf-8"))
-            if self._stopped.is_set():
-                return
+    def _write_own(self, iri, trig, nq) -> None:
+        """A graph of this process's, unless it is empty (as :func:`kg.formats.graph_order`)."""
+        own = self._own.pop(iri)
+        if own:
+            blocks = subject_blocks(by_subject(own), trig_namer(self._prefixes), IN_GRAPH)
+            trig.writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
+            nq.write(nquads_graph(iri, own, nquads_namer()).encode("utf-8"))
 
-    def _next(self) -> tuple | None:
-        """What the workers wrote of the next chunk, or None when the build has stopped."""
-        return None if self._stopped.is_set() else next(self._written, None)
+
+def _with_generated_prefixes(quads: Quads) -> Quads:
+    """``quads``'s graphs with its prefixes and the ``nsN`` ones they would be given
+    (:func:`kg.formats.bind_generated_prefixes`), ``quads`` itself left as it is."""
+    preview = Quads()
+    preview.graphs = quads.graphs
+    for prefix, namespace in quads.namespaces():
+        preview.bind(prefix, namespace)
+    bind_generated_prefixes(preview)
+    return preview
 
 
 def _copy(source, target, length: int | None, skip: int) -> int:
@@ -214,12 +244,20 @@ class _UnionSplit:
     another's could interleave them), there is no split and this process writes it all.
     """
 
-    def __init__(self, own: list, shared: frozenset, runs: list):
-        self.own, self.shared, self.runs = own, shared, runs
+    def __init__(self, own: list, shared: frozenset, ranges: list):
+        self.own, self.shared, self.ranges = own, shared, ranges
+        keys = sorted(map(str, own))
+        # Before each run, the number of own subjects that come first.
+        self.runs = [(bisect_left(keys, lo), graph) for lo, _, graph in ranges]
         self.offsets: dict = {}  # suffix -> byte offsets in own's file before each run
 
     @classmethod
-    def of(cls, quads: Quads, articles: dict) -> _UnionSplit | None:
+    def of(cls, quads: Quads, spaces: dict) -> _UnionSplit | None:
+        """The split of ``quads``, whose article graphs are the keys of ``spaces``: a worker
+        writes a subject of one article graph alone whose IRI begins with the graph's
+        space (the article's IRI), so that a graph added later (the story, which
+        describes actors and places) is unlikely to describe it too
+        (:meth:`with_subjects` checks)."""
         owner: dict = {}  # subject -> the one graph it is in, or None
         for iri, triples in quads.graphs.items():
             for s in {t[0] for t in triples}:
@@ -227,21 +265,33 @@ class _UnionSplit:
         spans: dict = {}
         own, shared = [], set()
         for s, graph in owner.items():
-            if graph in articles:
-                key = str(s)
+            key = str(s)
+            if graph in spaces and key.startswith(spaces[graph]):
                 lo, hi = spans.get(graph, (key, key))
                 spans[graph] = (min(lo, key), max(hi, key))
             else:
                 own.append(s)
-                if graph is None:
-                    shared.add(str(s))
-        keys = sorted(map(str, own))
-        runs = sorted((lo, hi, graph) for graph, (lo, hi) in spans.items())
-        for n, (lo, hi, _) in enumerate(runs):
-            if bisect_left(keys, lo) != bisect_right(keys, hi) or (n and runs[n - 1][1] >= lo):
-                return None
-        # Before each run, the number of own subjects that come first.
-        return cls(own, frozenset(shared), [(bisect_left(keys, lo), graph) for lo, _, graph in runs])
+                if graph is None or graph in spaces:  # in an article graph: its worker leaves it out
+                    shared.add(key)
+        ranges = sorted((lo, hi, graph) for graph, (lo, hi) in spans.items())
+        if _within(map(str, own), ranges) or any(ranges[n - 1][1] >= ranges[n][0] for n in range(1, len(ranges))):
+            return None
+        return cls(own, frozenset(shared), ranges)
+
+    def with_subjects(self, subjects) -> _UnionSplit | None:
+        """The split once a graph with ``subjects`` is added, which this process writes;
+        None when one of them is in an article's run (it describes a subject the workers
+        write, or sorts among them).
+
+        >>> split = _UnionSplit(["urn:x"], frozenset(), [("urn:a/1", "urn:a/9", "urn:g/a")])
+        >>> split.with_subjects(["urn:b", "urn:x"]).runs, split.with_subjects(["urn:a/5"])
+        ([(0, 'urn:g/a')], None)
+        """
+        known = set(map(str, self.own))
+        added = [s for s in subjects if str(s) not in known]
+        if _within(map(str, added), self.ranges):
+            return None
+        return _UnionSplit(self.own + added, self.shared, self.ranges)
 
     def write_own(self, path: Path, blocks, suffix: str) -> None:
         """Write this process's blocks, noting where each run goes."""
@@ -264,6 +314,12 @@ class _UnionSplit:
     def marks(self, suffix: str):
         """``(article graph, offset in own's file)`` for each run, in the files' order."""
         return [(graph, offset) for (_, graph), offset in zip(self.runs, self.offsets[suffix])]
+
+
+def _within(keys, ranges: list) -> bool:
+    """Whether one of ``keys`` is in one of the sorted ``(lo, hi, ...)`` ``ranges``."""
+    keys = sorted(keys)
+    return any(bisect_left(keys, lo) != bisect_right(keys, hi) for lo, hi, *_ in ranges)
 
 
 def _plan(order: list, articles: dict, size: int) -> list:

@@ -28,7 +28,7 @@ from .model import Extraction
 from .network import project
 from .parallel import extract_all
 from .query import load_query, predicates_read
-from .rdf import to_quads
+from .rdf import STORY, add_story, article_quads, to_quads
 from .staging import remove_abandoned
 from .reference import write_reference
 from .signals import held
@@ -239,12 +239,17 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         remove_abandoned(out_dir, STAGING)
         staging.mkdir()
         stage("making the graph")
-        quads = to_quads(extractions)
-        report.counts = _counts(extractions, len(quads))
-        if jobs > 1 and len(extractions) > 1:
+        if jobs > 1 and len(extractions) > 1:  # the workers start before the story is made
+            quads = article_quads(extractions)
+            articles = ArticleGraphFiles(quads, extractions, staging, jobs - 1, later=(STORY,))
+            add_story(quads, extractions)
             refuse_blank_nodes(quads)
             bind_generated_prefixes(quads)  # the prefixes the workers' TriG is written with
-            articles = ArticleGraphFiles(quads, extractions, staging, jobs - 1)
+            if not articles.add_later(quads):
+                articles = None
+        else:
+            quads = to_quads(extractions)
+        report.counts = _counts(extractions, len(quads))
         extractions.clear()
         _let_go()
         whole = merged(quads)  # the union in a fixed order: the same labels picked every run

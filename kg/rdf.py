@@ -63,21 +63,31 @@ def place_iri(key: str, x: Extraction) -> URIRef:
 
 
 def to_quads(extractions: list[Extraction]) -> Quads:
-    """The whole graph: a named graph per article and the story graph.
+    """The whole graph: a named graph per article (:func:`article_quads`) and the story
+    graph (:func:`add_story`)."""
+    quads = article_quads(extractions)
+    add_story(quads, extractions)
+    return quads
 
-    Actor keys are first reconciled across articles (:func:`kg.merge.reconcile_actors`
-    rewrites the extractions' keys in place); the story graph holds one description per
-    actor and place and the events and statements reported by several articles.
-    """
+
+def article_quads(extractions: list[Extraction]) -> Quads:
+    """A named graph per article, actor keys first reconciled across articles
+    (:func:`kg.merge.reconcile_actors` rewrites the extractions' keys in place)."""
     reconcile_actors(extractions)
     quads = Quads()
     for prefix, ns in PREFIXES.items():
         quads.bind(prefix, ns)
     for x in sorted(extractions, key=lambda x: x.article.id):
         write_article(quads.graph(article_graph_iri(x)), x)
+    return quads
+
+
+def add_story(quads: Quads, extractions: list[Extraction]) -> None:
+    """The story graph, added to the article graphs ``quads`` of ``extractions``: one
+    description per actor and place, and the events and statements reported by several
+    articles."""
     _story(quads.graph(STORY), extractions)
     _merged(quads.graph(STORY), extractions)
-    return quads
 
 
 def article_graph_iri(x: Extraction) -> URIRef:

@@ -12,7 +12,7 @@ from kg.extract.document import extract
 from kg.formats import bind_generated_prefixes, merged, write_graphs
 from kg.ingest import read_files
 from kg.quads import Quads
-from kg.rdf import to_quads
+from kg.rdf import STORY, add_story, article_quads, to_quads
 
 ROOT = Path(__file__).parent.parent
 ARTICLES = sorted(ROOT.glob("tests/articles/dev/*.txt"))[:9]  # three chunks of up to four
@@ -64,8 +64,45 @@ def test_the_union_is_not_split_when_two_articles_subjects_interleave():
         graph = quads.graph(URIRef(f"https://e.example/graph/{article}"))
         for s in subjects:  # "ab-c/3" sorts between "ab#1" and "ab/2"
             graph.add((URIRef(a + s), RDF.type, RDF.Property))
-    articles = {URIRef("https://e.example/graph/ab"): None, URIRef("https://e.example/graph/ab-c"): None}
-    assert _UnionSplit.of(quads, articles) is None
+    spaces = {URIRef("https://e.example/graph/ab"): a + "ab", URIRef("https://e.example/graph/ab-c"): a + "ab-c"}
+    assert _UnionSplit.of(quads, spaces) is None
     del quads.graphs[URIRef("https://e.example/graph/ab-c")]
-    split = _UnionSplit.of(quads, {URIRef("https://e.example/graph/ab"): None})
+    split = _UnionSplit.of(quads, {URIRef("https://e.example/graph/ab"): a + "ab"})
     assert split is not None and split.own == [] and split.runs == [(0, URIRef("https://e.example/graph/ab"))]
+
+
+def test_workers_started_before_the_story_write_what_one_process_writes(extractions, tmp_path):
+    quads = article_quads(extractions)
+    files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2, later=(STORY,))
+    add_story(quads, extractions)
+    bind_generated_prefixes(quads)
+    assert files.add_later(quads)
+    assert files.write_union(merged(quads))
+    files.finish()
+    (tmp_path / "one").mkdir()
+    write_graphs(to_quads(extractions), tmp_path / "one")
+    for name in ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld"):
+        assert (tmp_path / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+
+
+def test_a_story_that_asks_for_new_prefixes_stops_the_workers(extractions, tmp_path):
+    quads = article_quads(extractions)
+    files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2, later=(STORY,))
+    add_story(quads, extractions)
+    quads.graph(STORY).add((URIRef("urn:x"), URIRef("http://new.example/ns/p"), URIRef("urn:y")))
+    bind_generated_prefixes(quads)  # binds ns1 for the new namespace
+    assert not files.add_later(quads)
+    assert all(not process.is_alive() for process in files._workers.processes)
+    assert not (tmp_path / ".parts").exists()
+
+
+def test_a_story_that_describes_a_subject_the_workers_write_is_not_split(extractions, tmp_path):
+    quads = article_quads(extractions)
+    files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2, later=(STORY,))
+    add_story(quads, extractions)
+    mention = next(s for s, _, _ in quads.graphs[files.article_graphs()[0]] if "#char=" in str(s))
+    quads.graph(STORY).add((mention, RDF.type, RDF.Property))
+    bind_generated_prefixes(quads)
+    assert files.add_later(quads)
+    assert not files.write_union(merged(quads))  # the build writes the union's files itself
+    files.stop()
