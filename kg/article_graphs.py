@@ -40,7 +40,7 @@ from .formats import (IN_GRAPH, JSONLD_TAIL, Compactor, bind_generated_prefixes,
                       graph_order, jsonld_head, jsonld_nodes, nquads_graph, nquads_namer, subject_blocks,
                       subject_parts, trig_graph, trig_namer, trig_prefixes)
 from .model import Extraction
-from .parallel import CHUNK, Workers
+from .parallel import CHUNK, Workers, emptied
 from .quads import Quads, Triples
 from .rdf import article_graph_iri, article_iri, write_article
 
@@ -82,7 +82,7 @@ class ArticleGraphFiles:
         if not later:
             self._added.set()
         self._workers = Workers(_ArticleTexts(prefixes, self._parts, shared), processes)
-        self._written = self._workers.map(enumerate(_emptied(chunks)))  # run by the thread alone
+        self._written = self._workers.map(enumerate(emptied(chunks)))  # run by the thread alone
         self._thread = threading.Thread(target=self._write, name="kg article graphs", daemon=True)
         self._thread.start()
 
@@ -338,17 +338,6 @@ def _plan(order: list, articles: dict, size: int) -> list:
         else:
             plan.append([iri])
     return plan
-
-
-def _emptied(items: list):
-    """The items of ``items``, each let go of once given (the workers take them as they are sent).
-
-    >>> items = [1, 2]; list(_emptied(items)), items
-    ([1, 2], [])
-    """
-    items.reverse()
-    while items:
-        yield items.pop()
 
 
 class _ArticleTexts:

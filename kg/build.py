@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import networkx as nx
-
 from . import __version__
 from .cache import ExtractionCache
 from .errors import InputError, OutputError
@@ -26,20 +24,16 @@ from .formats import bind_generated_prefixes, merged, refuse_blank_nodes, write_
 from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
 from .network import project
-from .parallel import extract_all
+from .parallel import Background, extract_all
 from .query import load_query, predicates_read
 from .rdf import STORY, add_story, article_quads, to_quads
 from .staging import remove_abandoned
 from .reference import write_reference
 from .signals import held
 from .validate import validate
+from .views import write_views
 from .store import MemoryStore
 from .views.figures import write_figures
-from .views.gexf import write_gexf
-from .views.network import write_network
-from .views.svg import write_svg
-from .views.timeline import write_timeline
-from .views.timelinejs import write_timelinejs
 
 STAGING = ".kg-build-"  # then the process number: the folder a build writes into first
 CACHE = ".cache"    # inside the output folder: kept extractions (kg.cache)
@@ -234,6 +228,7 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     # Named before it is made, so a signal arriving while it is made still finds it to remove.
     staging = out_dir / f"{STAGING}{os.getpid()}"
     articles = None  # the article graphs written out by workers, when there are any
+    views = None     # the views drawn by a worker, when there are workers
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         remove_abandoned(out_dir, STAGING)
@@ -265,22 +260,23 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         elif not articles.write_union(whole):  # the workers write most of it
             write_graphs(quads, staging, whole, release=True, names=("graph.ttl", "graph.jsonld"))
         del quads
+        if articles:  # a worker draws the views meanwhile, from the projection (small next to the union)
+            G = _projected(whole, report)
+            views = Background(write_views, (G, staging))
+            del G
         stage("writing ontology.html")
         write_reference(staging / "ontology.html", whole)
         stage("writing figures.html")
         figures = load_query("figures-by-source")
         write_figures(MemoryStore.of(whole, predicates_read(figures)), staging / "figures.html")
         stage("writing the views")
-        G = project(whole)
+        G = _projected(whole, report) if views is None else None
         del whole
         _let_go()
-        nx.write_graphml(G, staging / "graph.graphml")
-        write_timeline(G, staging / "timeline.html")
-        write_network(G, staging / "network.html")
-        write_svg(G, staging / "timeline.svg")
-        write_timelinejs(G, staging / "timelinejs.json")
-        write_gexf(G, staging / "graph.gexf")
-        report.counts.update(network_nodes=G.number_of_nodes(), network_edges=G.number_of_edges())
+        if views is None:
+            write_views((G, staging))
+        else:
+            views.result()
         del G
         _let_go()
         if articles:
@@ -295,7 +291,16 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     finally:
         if articles:
             articles.stop()
+        if views:
+            views.stop()
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _projected(whole, report: BuildReport):
+    """The networkx projection of the union ``whole``, its size noted in ``report``."""
+    G = project(whole)
+    report.counts.update(network_nodes=G.number_of_nodes(), network_edges=G.number_of_edges())
+    return G
 
 
 def _move_into_place(staging: Path, out_dir: Path, names: tuple[str, ...]) -> None:

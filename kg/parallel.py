@@ -15,6 +15,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import signal
+import threading
 import traceback
 from multiprocessing.reduction import ForkingPickler
 from typing import Callable, Iterable, Iterator
@@ -133,6 +134,7 @@ class Workers:
                     busy[connection] = item[0]
                     break
                 busy[connection] = item[0]
+                item = None  # sent: this process need not keep it
             while given in done:
                 yield done.pop(given)
                 given += 1
@@ -168,6 +170,53 @@ class Workers:
         if not ok:
             raise WorkerError(f"a worker process failed: {value} (run with --jobs 1 to see where)")
         return value
+
+
+class Background:
+    """``task(item)`` run in a worker process while this one goes on: :meth:`result` waits
+    for it (and raises a :class:`WorkerError` when it failed), :meth:`stop` ends it early.
+
+    >>> job = Background(sorted, "kg")
+    >>> job.result()
+    ['g', 'k']
+    """
+
+    def __init__(self, task: Callable, item: object):
+        self._workers = Workers(task, 1)
+        self._given = [item]  # let go of once sent
+        self._outcome: list = []
+        self._thread = threading.Thread(target=self._run, name="kg background", daemon=True)
+        self._thread.start()
+
+    def result(self) -> object:
+        self._thread.join()
+        self.stop()
+        ok, value = self._outcome[0]
+        if not ok:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        self._workers.stop()
+        self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            self._outcome.append((True, next(self._workers.map(emptied(self._given)))))
+        except BaseException as exc:  # raised by result(), in the caller's thread
+            self._outcome.append((False, exc))
+
+
+def emptied(items: list) -> Iterator:
+    """The items of ``items``, each let go of once given (the workers take them as they
+    are sent).
+
+    >>> items = [1, 2]; list(emptied(items)), items
+    ([1, 2], [])
+    """
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _context():

@@ -219,18 +219,19 @@ def test_a_build_frees_the_union_before_drawing_the_views(tmp_path, monkeypatch)
     import gc
 
     import kg.build
+    import kg.views
     from kg.quads import TripleIndex
 
     def unions() -> set[int]:
         return {id(o) for o in gc.get_objects() if isinstance(o, TripleIndex)}
 
     gc.collect()
-    before, alive, draw = unions(), {}, kg.build.write_timeline  # other tests' graphs may be alive
+    before, alive, draw = unions(), {}, kg.views.write_timeline  # other tests' graphs may be alive
 
     def drawn(*args):
         alive["unions"] = len(unions() - before)
         return draw(*args)
-    monkeypatch.setattr(kg.build, "write_timeline", drawn)
+    monkeypatch.setattr(kg.views, "write_timeline", drawn)
     kg.build.build(sorted((ROOT / "tests" / "articles" / "dev").glob("*.txt"))[:2], tmp_path / "out",
                    check=False)
     assert alive == {"unions": 0}

@@ -10,6 +10,7 @@ import pytest
 from rdflib import Dataset
 
 import kg.build
+import kg.views
 from kg.build import OUTPUTS, _move_into_place
 from kg.cli import main
 from kg.errors import OutputError
@@ -118,7 +119,7 @@ def test_a_crash_while_writing_leaves_the_previous_output(previous, monkeypatch,
     def broken(*args, **kwargs):
         raise RuntimeError("a writer broke")
 
-    monkeypatch.setattr(kg.build, "write_network", broken)
+    monkeypatch.setattr(kg.views, "write_network", broken)
     with pytest.raises(RuntimeError, match="a writer broke"):
         main(["build", str(small), "-o", str(out), "--no-validate"])
     _intact(out, before)

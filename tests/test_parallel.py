@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from kg.parallel import CHUNK, Workers, WorkerError, extract_all
+from kg.parallel import CHUNK, Background, Workers, WorkerError, extract_all
 from kg.ingest import parse_article
 
 
@@ -73,3 +73,13 @@ def test_extraction_in_workers_gives_what_one_process_gives_in_order():
                 for d in range(1, 2 * CHUNK + 2)]
     alone = [(a.path, repr(x)) for a, x in extract_all(articles, jobs=1)]
     assert [(a.path, repr(x)) for a, x in extract_all(articles, jobs=2)] == alone
+
+
+def test_a_background_task_gives_its_result_or_raises_what_went_wrong():
+    assert Background(sorted, [3, 1, 2]).result() == [1, 2, 3]
+    with pytest.raises(WorkerError, match="ValueError"):
+        Background(int, "x").result()
+    job = Background(time.sleep, 60)
+    started = time.monotonic()
+    job.stop()
+    assert time.monotonic() - started < 10

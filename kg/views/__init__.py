@@ -5,12 +5,43 @@
 - :func:`write_svg`: a static SVG of the timeline, for reports and papers;
 - :func:`write_timelinejs`: a TimelineJS 3 JSON file, for newsrooms;
 - :func:`write_gexf`: dynamic GEXF with dates, for Gephi's timeline;
-- :mod:`kg.views.notebook`: the HTML views inline in Jupyter.
+- :mod:`kg.views.notebook`: the HTML views inline in Jupyter;
+- :func:`write_views`: all of them and ``graph.graphml`` into a folder, as a build does.
 """
+from pathlib import Path
+
+import networkx as nx
+
 from kg.views.gexf import write_gexf
 from kg.views.network import write_network
 from kg.views.svg import write_svg
 from kg.views.timeline import write_timeline
 from kg.views.timelinejs import write_timelinejs
 
-__all__ = ["write_gexf", "write_network", "write_svg", "write_timeline", "write_timelinejs"]
+__all__ = ["write_gexf", "write_network", "write_svg", "write_timeline", "write_timelinejs", "write_views"]
+
+VIEWS = ("graph.graphml", "timeline.html", "network.html", "timeline.svg", "timelinejs.json", "graph.gexf")
+
+
+def write_views(drawn: tuple[nx.MultiDiGraph, Path]) -> None:
+    """The projection ``G`` of ``drawn = (G, folder)`` written as each file of ``VIEWS`` in
+    ``folder`` (one argument: a worker process runs it, :class:`kg.parallel.Background`).
+
+    >>> import tempfile
+    >>> from kg.network import project
+    >>> from kg.rdf import to_dataset
+    >>> from kg.extract.document import extract
+    >>> from kg.ingest import parse_article
+    >>> G = project(to_dataset([extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", "a.txt"))]))
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     write_views((G, Path(tmp)))
+    ...     sorted(p.name for p in Path(tmp).iterdir()) == sorted(VIEWS)
+    True
+    """
+    G, folder = drawn
+    nx.write_graphml(G, folder / "graph.graphml")
+    write_timeline(G, folder / "timeline.html")
+    write_network(G, folder / "network.html")
+    write_svg(G, folder / "timeline.svg")
+    write_timelinejs(G, folder / "timelinejs.json")
+    write_gexf(G, folder / "graph.gexf")
