@@ -1,5 +1,5 @@
-"""Work done in worker processes: extraction for ``kg build --jobs N``, and the article
-graphs' files (:mod:`kg.article_graphs`).
+"""Work done in worker processes: extraction for ``kg build --jobs N``, the article
+graphs' files (:mod:`kg.article_graphs`) and the views (:class:`Background`).
 
 Items go to the workers one at a time and their results come back in the items' order,
 so a parallel build writes the same bytes as a sequential one. With one job (or one
@@ -66,7 +66,7 @@ class Workers:
 
     Each worker has a pipe of its own and is sent its next item once it has sent back the
     last result: nothing is shared between the workers, so there is no lock that a worker
-    killed halfway could keep, and this process runs no thread of its own. A task that
+    killed halfway could keep, and no thread runs in this process for it. A task that
     raises, or a worker that ends (killed when memory runs out), is a :class:`WorkerError`,
     never a wait without end. :meth:`stop`, or leaving the ``with`` block, ends the
     workers at once.
