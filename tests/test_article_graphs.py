@@ -106,3 +106,18 @@ def test_a_story_that_describes_a_subject_the_workers_write_is_not_split(extract
     assert files.add_later(quads)
     assert not files.write_union(merged(quads))  # the build writes the union's files itself
     files.stop()
+
+
+@pytest.mark.parametrize("fallback", ["add_later", "write_union"])
+def test_a_build_whose_workers_give_up_writes_the_same_files(tmp_path, monkeypatch, fallback):
+    import kg.build
+
+    def gives_up(self, *args):
+        if fallback == "add_later":
+            self.stop()
+        return False
+    kg.build.build(ARTICLES[:5], tmp_path / "one", check=False, use_cache=False, jobs=1)
+    monkeypatch.setattr(ArticleGraphFiles, fallback, gives_up)
+    kg.build.build(ARTICLES[:5], tmp_path / "two", check=False, use_cache=False, jobs=2)
+    for name in ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld", "timeline.html", "graph.graphml"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
