@@ -408,17 +408,25 @@ def pick_examples(graph: Graph, prefixes: dict[str, str]) -> list[tuple[str, URI
     """
     classes = {name: _expand(c, prefixes) for name, c in MAIN_CLASSES}
     index = by_subject(graph)  # read directly: a large build has millions of mentions to weigh
-
-    def richness(s: URIRef) -> tuple[int, int, str]:  # a sort key: richest first, then by IRI
-        return -len(index[s]), -sum(map(len, index[s].values())), str(s)
-
     found = []
     for name, cls in classes.items():
-        instances = {s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)}
         others = set(classes.values()) - {cls}
-        alone = [s for s in instances if not others.intersection(t[2] for t in index[s].get(RDF.type, ()))]
-        if instances:
-            found.append((name, cls, min(alone or instances, key=richness)))
+        best: tuple | None = None  # the smallest key so far, and its instance
+        for s in graph.subjects(RDF.type, cls):
+            if not isinstance(s, URIRef):
+                continue
+            properties = index[s]
+            # Of another main class too, then fewer properties: what cannot win is weighed no further.
+            if best is not None and not best[0][0] and -len(properties) > best[0][1]:
+                continue
+            key = (bool(others.intersection(t[2] for t in properties.get(RDF.type, ()))), -len(properties))
+            if best is not None and key > best[0][:2]:
+                continue
+            key += (-sum(map(len, properties.values())), str(s))
+            if best is None or key < best[0]:
+                best = (key, s)
+        if best is not None:
+            found.append((name, cls, best[1]))
     return found
 
 
