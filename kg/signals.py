@@ -17,14 +17,14 @@ def held():
     thread only, so elsewhere the block runs as it is.
 
     >>> import os
-    >>> try:
-    ...     with held():
-    ...         os.kill(os.getpid(), signal.SIGINT)
-    ...         print("the block ends")
-    ... except KeyboardInterrupt:
-    ...     print("then the signal is acted on")
-    the block ends
-    then the signal is acted on
+    >>> seen = []
+    >>> before = signal.signal(signal.SIGTERM, lambda signum, frame: seen.append("then the signal is acted on"))
+    >>> with held():
+    ...     os.kill(os.getpid(), signal.SIGTERM)
+    ...     seen.append("the block ends")
+    >>> _ = signal.signal(signal.SIGTERM, before)
+    >>> seen
+    ['the block ends', 'then the signal is acted on']
     """
     if threading.current_thread() is not threading.main_thread():
         yield
