@@ -126,14 +126,13 @@ class Workers:
                     more = False
                     break
                 connection = idle.pop()
+                busy[connection] = item[0]
                 try:
                     connection.send(item[1])  # the worker is waiting for it, reading
-                except OSError:  # it has ended: stopped, or see _result
+                except OSError:  # it has ended: stopped, or _result tells how
                     if self._stopped:
                         return
-                    busy[connection] = item[0]
                     break
-                busy[connection] = item[0]
                 item = None  # sent: this process need not keep it
             while given in done:
                 yield done.pop(given)
