@@ -1,0 +1,65 @@
+"""The union's subject index (``kg.quads.SubjectIndex``) answers as a dict of dicts of lists
+built the plain way would, whatever the order of the triples, however many a subject has
+(its dict kept or made again), and with predicates equal but not the same object."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import URIRef
+
+from kg import quads
+from kg.quads import SubjectIndex, TripleIndex
+
+SUBJECTS = [URIRef(f"urn:s{n}") for n in range(40)]
+OBJECTS = [URIRef(f"urn:o{n}") for n in range(5)]
+
+
+def _predicate(n: int) -> URIRef:
+    return URIRef(f"urn:p{n}")  # a new object each time: equal predicates are not the same object
+
+
+triples = st.lists(st.tuples(st.sampled_from(SUBJECTS), st.integers(0, 3).map(_predicate),
+                             st.sampled_from(OBJECTS)), max_size=300)
+
+
+def _plain(given_triples: list[tuple]) -> dict:
+    index: dict = {}
+    for t in given_triples:
+        index.setdefault(t[0], {}).setdefault(t[1], []).append(t)
+    return index
+
+
+@settings(max_examples=60, deadline=None)
+@given(triples, st.sampled_from([1, 3, 16]), st.sampled_from([1, 4, 256]))
+def test_the_subject_index_answers_as_a_plain_index(given_triples, large, recent):
+    plain = _plain(given_triples)
+    old = quads.LARGE, quads.RECENT
+    quads.LARGE, quads.RECENT = large, recent  # subjects' dicts kept, or made again often
+    try:
+        index = SubjectIndex(given_triples)
+        assert list(index) == list(plain) and len(index) == len(plain)
+        for _ in range(2):  # the second time from what was kept
+            for s, by_p in plain.items():
+                assert index[s] == by_p and s in index
+                assert index.triples(s) == [t for found in by_p.values() for t in found]
+                for n in range(4):
+                    assert index.with_predicate(s, _predicate(n)) == by_p.get(_predicate(n), [])
+        assert index.get(URIRef("urn:nobody")) is None and index.triples(URIRef("urn:nobody")) == []
+        for n in range(4):
+            by_object: dict = {}
+            for found in plain.values():
+                for t in found.get(_predicate(n), ()):
+                    by_object.setdefault(t[2], []).append(t)
+            assert index.by_object(_predicate(n)) == by_object
+    finally:
+        quads.LARGE, quads.RECENT = old
+
+
+def test_the_union_keeps_no_dict_per_subject():
+    """What makes the index small: at most RECENT dicts of small subjects are held at once."""
+    many = [(URIRef(f"urn:s{n}"), _predicate(n % 3), OBJECTS[0]) for n in range(3 * quads.RECENT)]
+    graph = TripleIndex(many).graph()
+    for s, _, _ in many:
+        assert graph.value(s, _predicate(int(str(s)[5:]) % 3)) == OBJECTS[0]
+    index = graph.store.by_subject()
+    assert len(index._recent) <= quads.RECENT and not index._large
