@@ -196,7 +196,7 @@ class ArticleGraphFiles:
         if own:
             blocks = subject_blocks(by_subject(own), trig_namer(self._prefixes), IN_GRAPH)
             trig.writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
-            nq.write(nquads_graph(iri, own, nquads_namer()).encode("utf-8"))
+            nq.writelines(piece.encode("utf-8") for piece in nquads_graph(iri, own, nquads_namer()))
 
 
 def _with_generated_prefixes(quads: Quads) -> Quads:
@@ -366,7 +366,7 @@ class _ArticleTexts:
                 index, alone = by_subject(triples), []
                 blocks = self._blocks(index, name, alone)
                 files[".trig"].writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
-                files[".nq"].write(nquads_graph(iri, triples, term).encode("utf-8"))
+                files[".nq"].writelines(piece.encode("utf-8") for piece in nquads_graph(iri, triples, term))
                 if self.shared is not None:
                     place = {}
                     for suffix, blocks in ((".ttl", (block(head, parts, lead="\n") for _, head, parts in alone)),
