@@ -388,7 +388,7 @@ NAMES_KEPT = 1 << 18
 
 def _by_identity(make: Callable[[Any], str]) -> Callable[[Any], str]:
     """``make(term)``, the last ``NAMES_KEPT`` or so kept by the term's identity: the build's
-    terms are interned (:class:`kg.quads.Triples`), and looking one up by value would hash
+    terms are interned (:class:`kg.quads.TermTable`), and looking one up by value would hash
     it, a Python call for an rdflib Literal. Each kept term is held, so its identity is not
     reused by another meanwhile.
 

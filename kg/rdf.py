@@ -78,7 +78,9 @@ def article_quads(extractions: list[Extraction]) -> Quads:
     for prefix, ns in PREFIXES.items():
         quads.bind(prefix, ns)
     for x in sorted(extractions, key=lambda x: x.article.id):
-        write_article(quads.graph(article_graph_iri(x)), x)
+        graph = quads.graph(article_graph_iri(x))
+        write_article(graph, x)
+        graph.seal()  # complete: no need to tell its new triples from those met before
     return quads
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from kg import quads
-from kg.quads import SubjectIndex, TripleIndex
+from kg.quads import Quads, SubjectIndex, TripleIndex
 
 SUBJECTS = [URIRef(f"urn:s{n}") for n in range(40)]
 OBJECTS = [URIRef(f"urn:o{n}") for n in range(5)]
@@ -63,3 +63,37 @@ def test_the_union_keeps_no_dict_per_subject():
         assert graph.value(s, _predicate(int(str(s)[5:]) % 3)) == OBJECTS[0]
     index = graph.store.by_subject()
     assert len(index._recent) <= quads.RECENT and not index._large
+
+
+terms = st.sampled_from([URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c"),
+                         Literal("a"), Literal("a", lang="en"), Literal(1), Literal("1")])
+quad_lists = st.lists(st.tuples(st.sampled_from(["urn:g1", "urn:g2"]), st.sampled_from(SUBJECTS[:4]),
+                                st.integers(0, 2).map(_predicate), terms), max_size=120)
+
+
+@settings(max_examples=80, deadline=None)
+@given(quad_lists, st.integers(0, 120))
+def test_a_graph_is_an_ordered_set_of_triples(given_quads, sealed_after):
+    """Each triple once, in the order first added, sealed or not; the union every triple once,
+    sorted by the N-Triples forms of subject, predicate and object."""
+    q, plain = Quads(), {}
+    for n, (g, s, p, o) in enumerate(given_quads):
+        if n == sealed_after:
+            for triples in q.graphs.values():
+                triples.seal()
+        q.graph(URIRef(g)).add((s, p, o))
+        plain.setdefault(g, {})[(s, p, o)] = None
+    assert {str(g): list(t) for g, t in q.graphs.items()} == {g: list(t) for g, t in plain.items()}
+    assert all(len(q.graphs[URIRef(g)]) == len(t) and all(x in q.graphs[URIRef(g)] for x in t)
+               for g, t in plain.items())
+    union = sorted({t for found in plain.values() for t in found}, key=lambda t: tuple(x.n3() for x in t))
+    graph = q.union()
+    assert list(graph) == union
+    index, by_subject = graph.store.by_subject(), _plain(union)  # read from the numbers
+    assert list(index) == list(by_subject) and all(index[s] == by_p for s, by_p in by_subject.items())
+    for n in range(3):
+        by_object: dict = {}
+        for t in union:
+            if t[1] == _predicate(n):
+                by_object.setdefault(t[2], []).append(t)
+        assert index.by_object(_predicate(n)) == by_object
