@@ -26,6 +26,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Mapping, Sequence
 from functools import cached_property
+from itertools import repeat
 from typing import Iterable, Iterator
 
 from rdflib import RDF, Dataset, Graph, URIRef
@@ -334,19 +335,14 @@ class SubjectIndex(Mapping):
 
 
 def _by_predicate(triples: list[tuple] | Columns, start: int, stop: int) -> dict:
+    if isinstance(triples, Columns):  # made from the numbers, one subject's: no slice of triples first
+        term = triples.terms.__getitem__
+        run = zip(repeat(term(triples.subjects[start])), map(term, triples.predicates[start:stop]),
+                  map(term, triples.objects[start:stop]))
+    else:
+        run = triples[start:stop]
     by_p: dict = {}
-    if isinstance(triples, Columns):  # made from the numbers: no slice of them first
-        terms, predicates, objects = triples.terms, triples.predicates, triples.objects
-        s = terms[triples.subjects[start]]
-        for i in range(start, stop):
-            p = terms[predicates[i]]
-            found = by_p.get(p)
-            if found is None:
-                by_p[p] = [(s, p, terms[objects[i]])]
-            else:
-                found.append((s, p, terms[objects[i]]))
-        return by_p
-    for t in triples[start:stop]:
+    for t in run:
         found = by_p.get(t[1])
         if found is None:
             by_p[t[1]] = [t]
