@@ -278,7 +278,6 @@ def test_same_rows_in_oxigraph(graph):
 # event type (or per first report): the loop they make is short.
 SHORT_LOOPS = {
     "first-reports": ["OPTIONAL joins on ?report, which may be unbound"],
-    "reported-by": ["OPTIONAL joins on ?first_report, which may be unbound"],
 }
 
 
