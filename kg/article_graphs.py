@@ -260,7 +260,7 @@ class _UnionSplit:
         (:meth:`with_subjects` checks)."""
         owner: dict = {}  # subject -> the one graph it is in, or None
         for iri, triples in quads.graphs.items():
-            for s in {t[0] for t in triples}:
+            for s in triples.terms_at(0):
                 owner[s] = iri if s not in owner else None
         spans: dict = {}
         own, shared = [], set()

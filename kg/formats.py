@@ -223,9 +223,7 @@ def bind_generated_prefixes(quads: Quads) -> None:
     >>> sorted((p, str(n)) for p, n in q.namespaces() if p.startswith("ns"))
     [('ns1', 'http://a.example/'), ('ns2', 'http://b.example/')]
     """
-    a = RDF.type
-    terms = {p for triples in quads.graphs.values() for _, p, _ in triples}
-    terms |= {o for triples in quads.graphs.values() for _, p, o in triples if p == a}
+    terms = set().union(*(g.terms_at(1) | g.terms_at(2, RDF.type) for g in quads.graphs.values()))
     terms = {term for term in terms if isinstance(term, URIRef)}
     scratch = Graph(bind_namespaces="none")
     for prefix, namespace in quads.namespaces():

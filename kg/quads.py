@@ -79,8 +79,10 @@ class Triples:
         self._seen: set | None = set()
 
     def add(self, triple: tuple) -> None:
-        number = self.table
-        s, p, o = number(triple[0]), number(triple[1]), number(triple[2])
+        numbers, number = self.table.numbers, self.table  # looked up here first: a call costs more
+        s, p, o = numbers.get(triple[0]), numbers.get(triple[1]), numbers.get(triple[2])
+        if s is None or p is None or o is None:
+            s, p, o = number(triple[0]), number(triple[1]), number(triple[2])
         key = (s << 64) | (p << 32) | o
         seen = self._seen if self._seen is not None else self._keys()
         if key not in seen:
@@ -96,6 +98,23 @@ class Triples:
     def _keys(self) -> set:
         self._seen = {(s << 64) | (p << 32) | o for s, p, o in zip(self.subjects, self.predicates, self.objects)}
         return self._seen
+
+    def terms_at(self, position: int, predicate=None) -> set:
+        """The terms in ``position`` (0, 1, 2: subject, predicate, object) of the triples, or
+        of those whose predicate is ``predicate``; read from the numbers, no triple made.
+
+        >>> g = Triples(); g.add((URIRef("urn:s"), RDF.type, URIRef("urn:C")))
+        >>> g.terms_at(1), g.terms_at(2, RDF.type), g.terms_at(0, URIRef("urn:p"))
+        ({rdflib.term.URIRef('http://www.w3.org/1999/02/22-rdf-syntax-ns#type')}, {rdflib.term.URIRef('urn:C')}, set())
+        """
+        column = (self.subjects, self.predicates, self.objects)[position]
+        if predicate is None:
+            numbers = set(column)
+        else:
+            p = self.table.numbers.get(predicate)
+            numbers = {n for n, q in zip(column, self.predicates) if q == p} if p is not None else set()
+        terms = self.table.terms
+        return {terms[n] for n in numbers}
 
     def __len__(self) -> int:
         return len(self.subjects)
@@ -232,6 +251,23 @@ class Columns(Sequence):
 
     def __init__(self, terms: list, subjects: array, predicates: array, objects: array):
         self.terms, self.subjects, self.predicates, self.objects = terms, subjects, predicates, objects
+
+    def terms_at(self, position: int, predicate=None) -> set:
+        """The terms in ``position`` (0, 1, 2: subject, predicate, object) of the triples, or
+        of those whose predicate is ``predicate``; read from the numbers, no triple made.
+
+        >>> g = Triples(); g.add((URIRef("urn:s"), RDF.type, URIRef("urn:C")))
+        >>> g.terms_at(1), g.terms_at(2, RDF.type), g.terms_at(0, URIRef("urn:p"))
+        ({rdflib.term.URIRef('http://www.w3.org/1999/02/22-rdf-syntax-ns#type')}, {rdflib.term.URIRef('urn:C')}, set())
+        """
+        column = (self.subjects, self.predicates, self.objects)[position]
+        if predicate is None:
+            numbers = set(column)
+        else:
+            p = self.table.numbers.get(predicate)
+            numbers = {n for n, q in zip(column, self.predicates) if q == p} if p is not None else set()
+        terms = self.table.terms
+        return {terms[n] for n in numbers}
 
     def __len__(self) -> int:
         return len(self.subjects)
