@@ -252,23 +252,6 @@ class Columns(Sequence):
     def __init__(self, terms: list, subjects: array, predicates: array, objects: array):
         self.terms, self.subjects, self.predicates, self.objects = terms, subjects, predicates, objects
 
-    def terms_at(self, position: int, predicate=None) -> set:
-        """The terms in ``position`` (0, 1, 2: subject, predicate, object) of the triples, or
-        of those whose predicate is ``predicate``; read from the numbers, no triple made.
-
-        >>> g = Triples(); g.add((URIRef("urn:s"), RDF.type, URIRef("urn:C")))
-        >>> g.terms_at(1), g.terms_at(2, RDF.type), g.terms_at(0, URIRef("urn:p"))
-        ({rdflib.term.URIRef('http://www.w3.org/1999/02/22-rdf-syntax-ns#type')}, {rdflib.term.URIRef('urn:C')}, set())
-        """
-        column = (self.subjects, self.predicates, self.objects)[position]
-        if predicate is None:
-            numbers = set(column)
-        else:
-            p = self.table.numbers.get(predicate)
-            numbers = {n for n, q in zip(column, self.predicates) if q == p} if p is not None else set()
-        terms = self.table.terms
-        return {terms[n] for n in numbers}
-
     def __len__(self) -> int:
         return len(self.subjects)
 
