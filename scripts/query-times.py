@@ -1,37 +1,47 @@
 #!/usr/bin/env python3
-"""Time every named query once on a graph file loaded into Oxigraph in memory (as a build
-answers its figures page), and print its rows, seconds and a digest of the rows (to check
-that a change to a query keeps its answers).
+"""Time every named query on a graph file loaded into Oxigraph in memory (as a build answers
+its figures page), or on an Oxigraph store on disk (a folder, as ``kg build --store`` makes),
+and print its rows, median seconds and a digest of the rows (to check that a change to a
+query keeps its answers).
 
     .venv/bin/python scripts/query-times.py output/graph.ttl [NAME ...]
+    .venv/bin/python scripts/query-times.py --repeat 3 output/store [NAME ...]
 
 The parameters are those of ``scripts/bench.py``.
 """
+import argparse
 import hashlib
+import statistics
 import sys
 import time
 from pathlib import Path
 
 from kg.query import named_queries
-from kg.store import MemoryStore
+from kg.store import MemoryStore, OxigraphStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import PARAMS  # noqa: E402
 
 
-def main(path: str, names: list[str]) -> None:
+def main(path: str, names: list[str], repeat: int) -> None:
     start = time.perf_counter()
-    store = MemoryStore(path)
+    store = OxigraphStore(path) if Path(path).is_dir() else MemoryStore(path)
     print(f"{'(load)':18} {'':>7}      {time.perf_counter() - start:8.2f} s", flush=True)
     queries = named_queries()
     for name in names or sorted(queries):
-        start = time.perf_counter()
-        rows = store.run(queries[name], PARAMS.get(name))[1]
+        laps = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            rows = store.run(queries[name], PARAMS.get(name))[1]
+            laps.append(time.perf_counter() - start)
         digest = hashlib.md5(repr(rows).encode()).hexdigest()[:10]
-        print(f"{name:18} {len(rows):7} rows {time.perf_counter() - start:8.2f} s  {digest}", flush=True)
+        print(f"{name:18} {len(rows):7} rows {statistics.median(laps):8.2f} s  {digest}", flush=True)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2:])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("graph", help="a graph file (.ttl, .nt, .trig, .nq) or an Oxigraph store folder")
+    parser.add_argument("names", nargs="*", help="the named queries to time (all when left out)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each query; the median is printed")
+    args = parser.parse_args()
+    main(args.graph, args.names, args.repeat)

@@ -50,3 +50,19 @@ def test_query_times_gives_each_named_query_its_rows_and_digest():
     rows = {line.split()[0]: int(line.split()[1]) for line in out[1:]}
     expected = len(RdflibStore(EXAMPLE).run(named_queries()["events"], {})[1])
     assert rows["events"] == expected > 0
+
+
+def test_query_times_on_a_store_on_disk_gives_the_same_rows(tmp_path):
+    import subprocess
+    import sys
+
+    from kg.formats import nquads, read_quads
+    from kg.store import build_oxigraph
+
+    script = str(ROOT / "scripts" / "query-times.py")
+    build_oxigraph(tmp_path / "store", nquads(read_quads(EXAMPLE)))
+    runs = [subprocess.run([sys.executable, script, *args, "events", "actors"], capture_output=True,
+                           text=True, check=True).stdout.splitlines()[1:]
+            for args in ([str(EXAMPLE)], ["--repeat", "2", str(tmp_path / "store")])]
+    in_memory, on_disk = ([(line.split()[0], line.split()[1], line.split()[-1]) for line in run] for run in runs)
+    assert in_memory == on_disk and len(on_disk) == 2 and int(on_disk[0][1]) > 0
