@@ -325,6 +325,20 @@ class SubjectIndex(Mapping):
         """The triples of ``s``, by predicate as in ``index[s]`` (empty when there are none)."""
         return [t for found in self[s].values() for t in found] if s in self._at else []
 
+    def outline(self, s) -> tuple[int, int]:
+        """How many predicates and triples ``s`` has, counted from the numbers without its
+        dict when the triples are :class:`Columns`.
+
+        >>> SubjectIndex([("s", "p", "o1"), ("s", "p", "o2"), ("s", "q", "o")]).outline("s")
+        (2, 3)
+        """
+        k = self._at[s]
+        start, stop = self._starts[k], self._starts[k + 1]
+        if isinstance(self.list, Columns):
+            return len(set(self.list.predicates[start:stop])), stop - start
+        by_p = self[s]
+        return len(by_p), stop - start
+
     def with_predicate(self, s, p) -> list[tuple]:
         """``index[s][p]``, or empty."""
         by_p = self._recent.get(s)

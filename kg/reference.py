@@ -26,6 +26,7 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from .formats import by_subject, merged, read_quads
+from .quads import SubjectIndex
 from .views.page import atomic_write
 from .vocab import PREFIXES
 
@@ -415,19 +416,25 @@ def pick_examples(graph: Graph, prefixes: dict[str, str]) -> list[tuple[str, URI
         for s in graph.subjects(RDF.type, cls):
             if not isinstance(s, URIRef):
                 continue
-            properties = index[s]
-            # Of another main class too, then fewer properties: what cannot win is weighed no further.
-            if best is not None and not best[0][0] and -len(properties) > best[0][1]:
+            # Of another main class too, then fewer properties, then fewer triples, then a larger
+            # IRI: what cannot win even if of no other class is weighed no further.
+            predicates, triples = _outline(index, s)
+            rest = (-predicates, -triples, str(s))
+            if best is not None and not best[0][0] and rest >= best[0][1:]:
                 continue
-            key = (bool(others.intersection(t[2] for t in properties.get(RDF.type, ()))), -len(properties))
-            if best is not None and key > best[0][:2]:
-                continue
-            key += (-sum(map(len, properties.values())), str(s))
+            key = (bool(others.intersection(t[2] for t in index[s].get(RDF.type, ()))), *rest)
             if best is None or key < best[0]:
                 best = (key, s)
         if best is not None:
             found.append((name, cls, best[1]))
     return found
+
+
+def _outline(index, s) -> tuple[int, int]:
+    """How many predicates and triples ``s`` has in ``index`` (:func:`kg.formats.by_subject`)."""
+    if isinstance(index, SubjectIndex):  # counted without making the subject's dict
+        return index.outline(s)
+    return len(index[s]), sum(map(len, index[s].values()))
 
 
 def _expand(name: str, prefixes: dict[str, str]) -> URIRef:
