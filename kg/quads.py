@@ -393,36 +393,26 @@ def _spans(triples: list[tuple]) -> tuple[dict, array] | None:
     """Each subject's number and where its triples start (then where the last ends), or None
     when a subject's triples are not all together."""
     if isinstance(triples, Columns):  # read by number, no triple made
-        return _column_spans(triples)
+        keys, term = triples.subjects, triples.terms.__getitem__
+    else:
+        keys, term = (t[0] for t in triples), _same
     at: dict = {}
     starts = array("q")
     last = _NOTHING
-    for n, triple in enumerate(triples):
-        s = triple[0]
-        if s is not last and s != last:
+    for n, key in enumerate(keys):
+        if key is not last and key != last:
+            s = term(key)
             if s in at:
                 return None
             at[s] = len(starts)
             starts.append(n)
-            last = s
+            last = key
     starts.append(len(triples))
     return at, starts
 
 
-def _column_spans(columns: Columns) -> tuple[dict, array] | None:
-    at: dict = {}
-    starts = array("q")
-    last = -1
-    for n, r in enumerate(columns.subjects):
-        if r != last:
-            s = columns.terms[r]
-            if s in at:
-                return None
-            at[s] = len(starts)
-            starts.append(n)
-            last = r
-    starts.append(len(columns))
-    return at, starts
+def _same(term):
+    return term
 
 
 _NOTHING = object()
