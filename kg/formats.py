@@ -37,7 +37,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from .errors import InputError, OutputError
-from .quads import Quads, TripleIndex
+from .quads import Columns, Quads, SubjectIndex, TripleIndex
 
 CONTEXT = "context.jsonld"
 
@@ -368,7 +368,11 @@ def with_predicates(graph, predicates: set[URIRef]) -> Iterator[tuple]:
     >>> [p.fragment for _, p, _ in with_predicates(merged(_example()), {RDF.type})]
     ['type']
     """
-    for by_predicate in by_subject(graph).values():
+    index = by_subject(graph)
+    if isinstance(index, SubjectIndex) and isinstance(index.list, Columns):  # the union's numbers read
+        yield from index.list.with_predicates(predicates)  # in its order: by subject, then predicate
+        return
+    for by_predicate in index.values():
         for p, triples in by_predicate.items():
             if p in predicates:
                 yield from triples

@@ -265,6 +265,18 @@ class Columns(Sequence):
         term = self.terms.__getitem__
         return zip(map(term, self.subjects), map(term, self.predicates), map(term, self.objects))
 
+    def with_predicates(self, predicates: set) -> Iterator[tuple]:
+        """The triples whose predicate is one of ``predicates``, in order, only those made.
+
+        >>> list(Columns(["s", "p", "o"], array("i", [0, 0]), array("i", [1, 2]), array("i", [2, 0])).with_predicates({"p"}))
+        [('s', 'p', 'o')]
+        """
+        terms = self.terms
+        wanted = {r for r in set(self.predicates) if terms[r] in predicates}
+        for n, r in enumerate(self.predicates):
+            if r in wanted:
+                yield terms[self.subjects[n]], terms[r], terms[self.objects[n]]
+
 
 class SubjectIndex(Mapping):
     """``{subject: {predicate: [triples]}}`` over one list of triples grouped by subject, each

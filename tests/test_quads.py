@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
 from kg import quads
+from kg.formats import with_predicates
 from kg.quads import Quads, SubjectIndex, TripleIndex
 
 SUBJECTS = [URIRef(f"urn:s{n}") for n in range(40)]
@@ -97,3 +98,5 @@ def test_a_graph_is_an_ordered_set_of_triples(given_quads, sealed_after):
             if t[1] == _predicate(n):
                 by_object.setdefault(t[2], []).append(t)
         assert index.by_object(_predicate(n)) == by_object
+    wanted = {_predicate(0), _predicate(2)}  # read from the numbers, in the union's order
+    assert list(with_predicates(graph, wanted)) == [t for t in union if t[1] in wanted]
