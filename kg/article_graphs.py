@@ -55,23 +55,25 @@ class ArticleGraphFiles:
     (:meth:`article_graphs`), and :meth:`finish` it before using the files; :meth:`stop`
     ends it early (what it wrote is then incomplete).
 
-    The extractions are pickled as the object is made (about 1 ms each), so the build can
-    let them go at once. Each worker writes a chunk of articles into files of its own in
+    The extractions are pickled as the object is made (about 1 ms each), unless the caller
+    gives them pickled already (``pickled``, in the same order), so the build can let them
+    go at once. Each worker writes a chunk of articles into files of its own in
     ``folder/.parts``, and the thread copies them into place in order: the text never
     passes through this process's Python objects.
     """
 
     def __init__(self, quads: Quads, extractions: list[Extraction], folder: Path, processes: int,
-                 later: tuple = ()):
+                 later: tuple = (), pickled: list[bytes] | None = None):
         prefixes, self._head = trig_prefixes(_with_generated_prefixes(quads))
         by_iri = {article_graph_iri(x): x for x in extractions}
+        blobs = dict(zip(by_iri, pickled)) if pickled is not None else {}
         self._plan = _plan(sorted([*graph_order(quads), *later], key=str), by_iri, CHUNK)
         self._later = later
         # The graphs this process writes: those in quads already, and those later once added.
         self._own = {iri: quads.graphs[iri] for iri in self._plan if not isinstance(iri, list) and iri not in later}
         self._split = _UnionSplit.of(quads, {iri: str(article_iri(x.article.id)) for iri, x in by_iri.items()})
         shared = None if self._split is None else self._split.shared
-        chunks = [[pickle.dumps(by_iri[iri], protocol=pickle.HIGHEST_PROTOCOL) for iri in step]
+        chunks = [[blobs.get(iri) or pickle.dumps(by_iri[iri], protocol=pickle.HIGHEST_PROTOCOL) for iri in step]
                   for step in self._plan if isinstance(step, list)]
         self._folder, self._parts, self._prefixes = folder, folder / ".parts", prefixes
         self._parts.mkdir()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import pickle
 import shutil
 import sys
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from .article_graphs import ArticleGraphFiles
 from .formats import bind_generated_prefixes, merged, refuse_blank_nodes, write_graphs
 from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
+from .merge import merge_pickled, reconcile_actors, unpacked
 from .network import project
 from .parallel import Background, extract_all
 from .query import load_query, predicates_read
@@ -219,7 +221,9 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     projection once drawn. At 1,000 articles that keeps the peak near what the largest stage
     needs instead of the sum of all of them. The figures page is answered by Oxigraph from
     the union's triples its query reads (:meth:`kg.store.MemoryStore.of`). With ``jobs``
-    above one, ``jobs - 1`` worker processes write the article graphs of ``graph.trig`` and
+    above one, a worker process merges the story's events and statements while this one
+    makes the article graphs (:func:`kg.merge.merge_pickled`), then ``jobs - 1`` worker
+    processes write the article graphs of ``graph.trig`` and
     ``graph.nq``, and the union's subjects that belong to one article graph in ``graph.ttl``
     and ``graph.jsonld``, meanwhile (:mod:`kg.article_graphs`); the build lets its article
     graphs go once the union is made.
@@ -228,6 +232,7 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     # Named before it is made, so a signal arriving while it is made still finds it to remove.
     staging = out_dir / f"{STAGING}{os.getpid()}"
     articles = None  # the article graphs written out by workers, when there are any
+    merging = None   # the story merged by a worker, when there are workers
     views = None     # the views drawn by a worker, when there are workers
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -235,9 +240,16 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         staging.mkdir()
         stage("making the graph")
         if jobs > 1 and len(extractions) > 1:  # the workers start before the story is made
+            reconcile_actors(extractions)
+            pickled = [pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL) for x in extractions]
+            merging = Background(merge_pickled, pickled)  # the story merged meanwhile
             quads = article_quads(extractions)
-            articles = ArticleGraphFiles(quads, extractions, staging, jobs - 1, later=(STORY,))
-            add_story(quads, extractions)
+            articles = ArticleGraphFiles(quads, extractions, staging, jobs - 1, later=(STORY,), pickled=pickled)
+            del pickled
+            stories = tuple(unpacked(packs, extractions) for packs in merging.result())
+            merging = None
+            add_story(quads, extractions, stories)
+            del stories
             refuse_blank_nodes(quads)
             bind_generated_prefixes(quads)  # the prefixes the workers' TriG is written with
             if not articles.add_later(quads):
@@ -289,6 +301,8 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot write: {exc.strerror or exc}") from exc
     finally:
+        if merging:
+            merging.stop()
         if articles:
             articles.stop()
         if views:

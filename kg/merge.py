@@ -28,6 +28,7 @@ and says why each joined (``kgo:mergeReason``, shown by ``kg explain``).
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 import unicodedata
 from bisect import insort
@@ -365,6 +366,56 @@ def merge_events(extractions: list[Extraction], labels: dict[str, str] | None = 
             best, why = Merged("event", e.type), "first report"
         stories.join(best, x, e, why, who, where)
     return stories.all
+
+
+def merge_story(extractions: list[Extraction]) -> tuple[list[Merged], list[Merged]]:
+    """The events (:func:`merge_events`) and the statements (:func:`merge_statements`) of
+    ``extractions`` merged across articles, the reasons naming actors by their labels."""
+    labels = {k: a.label for x in extractions for k, a in x.actors.items()}
+    events = merge_events(extractions, labels)
+    return events, merge_statements(extractions, labels, events)
+
+
+def merge_pickled(pickled: list[bytes]) -> tuple[list[tuple], list[tuple]]:
+    """:func:`merge_story` of extractions given pickled, the stories :func:`packed`: a
+    worker process's task while the build makes the article graphs (``kg build -j N``)."""
+    pickled.reverse()  # each let go of once read
+    extractions = []
+    while pickled:
+        extractions.append(pickle.loads(pickled.pop()))
+    return tuple(packed(stories, extractions) for stories in merge_story(extractions))
+
+
+def packed(stories: list[Merged], extractions: list[Extraction]) -> list[tuple]:
+    """The stories of several reports among ``stories``, each as ``(kind, type, members,
+    reasons)`` with a member as ``(n, i)``: the ``i``-th event or statement of
+    ``extractions[n]``. Small to send between processes: :func:`unpacked` makes them
+    again from the same extractions.
+
+    >>> from kg.ingest import parse_article
+    >>> from kg.extract.document import extract
+    >>> xs = [extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", name))
+    ...       for name in ("a.txt", "b.txt")]
+    >>> events, _ = merge_story(xs)
+    >>> story = next(m for m in events if len(m.members) > 1)
+    >>> [(m.key, [item.id for _, item in m.members], m.reasons) for m in unpacked(packed(events, xs), xs)] == [
+    ...     (story.key, [item.id for _, item in story.members], story.reasons)]
+    True
+    """
+    place = {id(item): (n, i) for n, x in enumerate(extractions)
+             for items in (x.events, x.statements) for i, item in enumerate(items)}
+    return [(m.kind, m.type, [place[id(item)] for _, item in m.members], m.reasons)
+            for m in stories if len(m.members) > 1]
+
+
+def unpacked(stories: list[tuple], extractions: list[Extraction]) -> list[Merged]:
+    """The stories :func:`packed` gives, made again from the same ``extractions``."""
+    def item(kind: str, n: int, i: int) -> tuple[Extraction, Event | Statement]:
+        x = extractions[n]
+        return x, (x.events if kind == "event" else x.statements)[i]
+
+    return [Merged(kind, type_, [item(kind, n, i) for n, i in members], list(reasons))
+            for kind, type_, members, reasons in stories]
 
 
 def _words(text: str) -> set[str]:

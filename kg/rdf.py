@@ -25,7 +25,7 @@ from .extract.confidence import confidence
 from . import lexicon
 from .gazetteer import load as load_gazetteer
 from .measures import measure
-from .merge import merge_events, merge_statements, reconcile_actors
+from .merge import Merged, merge_story, reconcile_actors
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
 from .quads import Quads
 from .terms import Terms
@@ -63,17 +63,18 @@ def place_iri(key: str, x: Extraction) -> URIRef:
 
 
 def to_quads(extractions: list[Extraction]) -> Quads:
-    """The whole graph: a named graph per article (:func:`article_quads`) and the story
-    graph (:func:`add_story`)."""
+    """The whole graph: actor keys reconciled across articles
+    (:func:`kg.merge.reconcile_actors` rewrites the extractions' keys in place), a named
+    graph per article (:func:`article_quads`) and the story graph (:func:`add_story`)."""
+    reconcile_actors(extractions)
     quads = article_quads(extractions)
     add_story(quads, extractions)
     return quads
 
 
 def article_quads(extractions: list[Extraction]) -> Quads:
-    """A named graph per article, actor keys first reconciled across articles
-    (:func:`kg.merge.reconcile_actors` rewrites the extractions' keys in place)."""
-    reconcile_actors(extractions)
+    """A named graph per article, from extractions whose actor keys are reconciled
+    (:func:`kg.merge.reconcile_actors`)."""
     quads = Quads()
     for prefix, ns in PREFIXES.items():
         quads.bind(prefix, ns)
@@ -84,12 +85,14 @@ def article_quads(extractions: list[Extraction]) -> Quads:
     return quads
 
 
-def add_story(quads: Quads, extractions: list[Extraction]) -> None:
+def add_story(quads: Quads, extractions: list[Extraction],
+              stories: tuple[list[Merged], list[Merged]] | None = None) -> None:
     """The story graph, added to the article graphs ``quads`` of ``extractions``: one
     description per actor and place, and the events and statements reported by several
-    articles."""
+    articles: ``stories``, the events and statements merged (:func:`kg.merge.merge_story`,
+    perhaps run elsewhere meanwhile), or merged here."""
     _story(quads.graph(STORY), extractions)
-    _merged(quads.graph(STORY), extractions)
+    _merged(quads.graph(STORY), extractions, merge_story(extractions) if stories is None else stories)
 
 
 def article_graph_iri(x: Extraction) -> URIRef:
@@ -386,13 +389,14 @@ def _story(graph, extractions: list[Extraction]) -> None:
         graph.add((build, PROV.endedAtTime, _literal(stamp.isoformat(), XSD.dateTime)))
 
 
-def _merged(graph, extractions: list[Extraction]) -> None:
-    """Events and statements reported by several articles, linked to every report."""
+def _merged(graph, extractions: list[Extraction], stories: tuple[list[Merged], list[Merged]]) -> None:
+    """Events and statements reported by several articles (``stories``: events, statements),
+    linked to every report."""
     labels = {k: a.label for x in extractions for k, a in x.actors.items()}
-    events = merge_events(extractions, labels)
+    events, statements = stories
     for kind, found, cls, type_of in (
             ("event", events, KGO.StoryEvent, lambda m: (SEM.eventType, concept("event", m.type))),
-            ("statement", merge_statements(extractions, labels, events), KGO.StoryStatement,
+            ("statement", statements, KGO.StoryStatement,
              lambda m: (KGO.statementKind, concept("kind", m.type)))):
         for story in sorted((m for m in found if len(m.members) > 1), key=lambda m: m.key):
             node = KGR[f"story/{kind}/{story.key}"]

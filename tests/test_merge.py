@@ -194,3 +194,28 @@ def _check_statement_index(joins, who, days, sure, words):
     for n, lo, hi, shared in found:
         story = said.all[n]
         assert (lo, hi, shared) == (max(begin, story.begin), min(end, story.end), who & story.participants)
+
+
+def test_the_story_merged_in_a_worker_is_the_story_merged_here():
+    """A parallel build merges the story in a worker from the extractions pickled, and sends
+    back each story of several reports as numbers (kg.merge.packed): made again from the
+    build's own extractions, they are the same stories, with the same reports in the same
+    order and the same reasons."""
+    from pathlib import Path
+    import pickle
+
+    from kg.ingest import read_files
+    from kg.merge import merge_pickled, merge_story, unpacked
+
+    folder = Path(__file__).parent / "articles" / "story"
+    xs = [extract(a) for a in read_files(sorted(folder.glob("*.txt"))).articles]
+    reconcile_actors(xs)
+
+    def described(stories):
+        return [(m.kind, m.type, m.key, [(x.article.id, item.id) for x, item in m.members], m.reasons)
+                for m in stories if len(m.members) > 1]
+
+    here = [described(stories) for stories in merge_story(xs)]
+    there = [described(unpacked(packs, xs)) for packs in merge_pickled([pickle.dumps(x) for x in xs])]
+    assert there == here
+    assert len(here[0]) >= 3 and len(here[1]) >= 3  # the story articles repeat events and statements
