@@ -266,6 +266,7 @@ class _Said(_Numbered):
         self._stories: dict[tuple, list[int]] = {}  # (kind, speaker, key[, period]) -> story numbers, ascending
         self._keys: list[set] = []                  # a story's keys, by its number
         self.words: list[list[set[str]]] = []       # the words of a story's reports, by its number
+        self.vocabulary: list[set[str]] = []        # all of them in one set, by its number
 
     def join(self, story: Merged, x: Extraction, item: Statement, why: str, who: set[str], keys,
              words: set[str]) -> None:
@@ -276,7 +277,9 @@ class _Said(_Numbered):
         if n == len(self._keys):
             self._keys.append(set())
             self.words.append([])
+            self.vocabulary.append(set())
         self.words[n].append(words)
+        self.vocabulary[n].update(words)
         before = set(story.participants)
         story.add(x, item, why, who)
         have, periods = self._keys[n], _periods(story.begin, story.end)
@@ -294,13 +297,16 @@ class _Said(_Numbered):
         return {n for p in who for k in keys for n in self._stories.get((kind, p, k), ())}
 
     def candidates(self, kind: str, begin: date, end: date, who: set[str], near: set[int], words):
-        """The stories a report may join, as ``(story, lo, hi, shared)`` by number: those
+        """The stories a report may join, as ``(story, lo, hi, shared, number)`` by number: those
         numbered in ``near`` and, of those under one of ``words`` only, the latest
         ``WORD_STORIES``; their days meet ``begin`` to ``end``."""
-        def meeting(n: int):
-            story = self.all[n]
-            lo, hi = max(begin, story.begin), min(end, story.end)
-            return (story, lo, hi, who & story.participants) if lo <= hi else None
+        every = self.all
+
+        def meeting(n: int):  # max() and min() written out: this runs millions of times
+            story = every[n]
+            lo = begin if begin >= story.begin else story.begin
+            hi = end if end <= story.end else story.end
+            return (story, lo, hi, who & story.participants, n) if lo <= hi else None
 
         found = {n: c for n in near if (c := meeting(n))}
         periods = _periods(begin, end)
@@ -451,6 +457,18 @@ def _most_alike(words: set[str], others: list[set[str]]) -> float:
     return max(map(truediv, shared, union))
 
 
+def _most_alike_at_most(words: set[str], vocabulary: set[str]) -> float:
+    """A bound of :func:`_most_alike` ``(words, others)`` when ``vocabulary`` holds every
+    word of ``others``: no other shares more of ``words`` than it does, and no union of two
+    is smaller than ``words``. One set operation instead of one per other.
+
+    >>> others = [{"troops", "arrived"}, {"sent", "troops", "kursk"}]
+    >>> _most_alike_at_most({"troops", "sent"}, set().union(*others)) >= _most_alike({"troops", "sent"}, others)
+    True
+    """
+    return len(words & vocabulary) / len(words) if words else 0.0
+
+
 def merge_statements(extractions: list[Extraction], labels: dict[str, str] | None = None,
                      events: list[Merged] | None = None) -> list[Merged]:
     """Article statements grouped into real-world statements (singletons included).
@@ -479,11 +497,12 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
         rarest = prefix(words)
         found = _best_statement(
             said.candidates(s.kind, begin, end, who, on_day | on_event, rarest),
-            lambda story: (said.number(story) in on_day, said.number(story) in on_event),
-            lambda story: _most_alike(words, _compared(said.words[said.number(story)])))
+            lambda c: (c[4] in on_day, c[4] in on_event),  # c[4]: the story's number
+            lambda c: _most_alike(words, _compared(said.words[c[4]])),
+            lambda c: _most_alike_at_most(words, said.vocabulary[c[4]]))
         best, why = None, ""
         if found is not None:
-            (best, _, _, shared), same_day, same_event, similar = found
+            (best, _, _, shared, _), same_day, same_event, similar = found
             names = ", ".join(sorted(labels.get(k, k) for k in shared))
             why = (f"same kind {s.kind}; same speaker {names}; "
                    + (f"same day {day.isoformat()}" if same_day
@@ -495,27 +514,30 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
     return said.all
 
 
-def _best_statement(candidates: list, same: Callable, similarity: Callable) -> tuple | None:
-    """The candidate ``(story, lo, hi, shared)`` a statement joins, as ``(candidate, same
-    day, same event, words)``, or None.
+def _best_statement(candidates: list, same: Callable, similarity: Callable,
+                    at_most: Callable | None = None) -> tuple | None:
+    """The candidate ``(story, lo, hi, shared, ...)`` a statement joins, as ``(candidate,
+    same day, same event, words)``, or None.
 
-    ``same(story)`` tells whether the story has a report of the same day and of the same
-    merged event, ``similarity(story)`` how alike the words are (0 to 1). A candidate
+    ``same(candidate)`` tells whether the story has a report of the same day and of the same
+    merged event, ``similarity(candidate)`` how alike the words are (0 to 1). A candidate
     qualifies with a same day, a same event or words of at least ``SIMILAR_WORDS``, and
     scores ``len(shared) + words + same day + same event``; the best score wins, the
     earliest candidate among equals. Words are what cost (up to ``COMPARED`` reports of
     each story compared), so candidates are looked at by the most they could score, and
     one that cannot beat the best so far is not compared: the same choice as comparing all.
+    ``at_most(candidate)``, when given, is a bound of its similarity, cheaper to tell: a
+    candidate that cannot qualify or win even with it is not compared either.
 
     >>> flags = {"a": (False, False), "b": (True, False), "c": (False, False)}
     >>> words = {"a": 0.5, "b": 0.1, "c": 0.2}
     >>> looked = []
-    >>> def similarity(k): looked.append(k); return words[k]
-    >>> found = _best_statement([(k, None, None, {"x"}) for k in "abc"], flags.get, similarity)
+    >>> def similarity(c): looked.append(c[0]); return words[c[0]]
+    >>> found = _best_statement([(k, None, None, {"x"}) for k in "abc"], lambda c: flags[c[0]], similarity)
     >>> found[0][0], found[1:], looked
     ('b', (True, False, 0.1), ['b'])
     """
-    flags = [same(c[0]) for c in candidates]
+    flags = list(map(same, candidates))
     most = [len(c[3]) + 1.0 + day + event for c, (day, event) in zip(candidates, flags)]
     found, best_score, best_n = None, 0.0, len(candidates)
     for n in sorted(range(len(candidates)), key=most.__getitem__, reverse=True):  # stable
@@ -523,10 +545,17 @@ def _best_statement(candidates: list, same: Callable, similarity: Callable) -> t
             break
         if most[n] == best_score and n > best_n:
             continue
-        (day, event), words = flags[n], similarity(candidates[n][0])
+        (day, event), shared = flags[n], len(candidates[n][3])
+        if at_most is not None:  # summed as the score is below: floats round the same way
+            bound = at_most(candidates[n])
+            most_now = shared + bound + day + event
+            if (not (day or event) and bound < SIMILAR_WORDS) or most_now < best_score or (
+                    most_now == best_score and n > best_n):
+                continue
+        words = similarity(candidates[n])
         if not (day or words >= SIMILAR_WORDS or event):
             continue
-        score = len(candidates[n][3]) + words + day + event
+        score = shared + words + day + event
         if score > best_score or (found is not None and score == best_score and n < best_n):
             found, best_score, best_n = (candidates[n], day, event, words), score, n
     return found

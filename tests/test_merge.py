@@ -123,14 +123,18 @@ def test_views_show_one_item_with_every_source(story):
 
 
 @given(st.lists(st.tuples(st.integers(1, 3), st.booleans(), st.booleans(),
-                          st.floats(0, 1, allow_nan=False)), max_size=12))
-@example([(1, False, False, 1.0), (1, True, False, 0.0)])  # a tie the earlier one wins
-def test_the_statement_merge_picks_what_comparing_every_candidate_picks(reports):
-    """Skipping candidates that cannot win changes nothing: the best score, the earliest of equals."""
+                          st.floats(0, 1, allow_nan=False)), max_size=12),
+       st.one_of(st.none(), st.lists(st.floats(0, 1, allow_nan=False), min_size=12, max_size=12)))
+@example([(1, False, False, 1.0), (1, True, False, 0.0)], None)  # a tie the earlier one wins
+@example([(1, False, False, 1.0), (1, True, False, 0.0)], [0.0] * 12)  # the same, the bound exact
+def test_the_statement_merge_picks_what_comparing_every_candidate_picks(reports, slack):
+    """Skipping candidates that cannot win changes nothing: the best score, the earliest of
+    equals; with a bound of each candidate's words (``slack`` above them), too."""
     candidates = [(n, None, None, set(range(k))) for n, (k, _, _, _) in enumerate(reports)]
     flags = {n: (day, event) for n, (_, day, event, _) in enumerate(reports)}
     words = {n: alike for n, (_, _, _, alike) in enumerate(reports)}
-    found = _best_statement(candidates, flags.get, words.get)
+    at_most = None if slack is None else (lambda c: min(1.0, words[c[0]] + slack[c[0]]))
+    found = _best_statement(candidates, lambda c: flags[c[0]], lambda c: words[c[0]], at_most)
     best, best_score = None, 0.0
     for n, (k, day, event, alike) in enumerate(reports):
         if (day or alike >= SIMILAR_WORDS or event) and k + alike + day + event > best_score:
@@ -181,6 +185,7 @@ def _check_statement_index(joins, who, days, sure, words):
     begin, end = interval(_item(-1, days))
     near = said.under("claim", who, sure)
     found = [(said.number(c[0]), *c[1:]) for c in said.candidates("claim", begin, end, who, near, words)]
+    assert all(n == number for n, *_, number in found)  # each candidate with its number
 
     def meets(n):
         story = said.all[n]
@@ -191,7 +196,7 @@ def _check_statement_index(joins, who, days, sure, words):
     worded = [n for n in spoken if n not in near and keys[n] & words and meets(n)]
     expected = sorted([n for n in near if meets(n)] + worded[len(worded) - kg.merge.WORD_STORIES:])
     assert [n for n, *_ in found] == expected
-    for n, lo, hi, shared in found:
+    for n, lo, hi, shared, _ in found:
         story = said.all[n]
         assert (lo, hi, shared) == (max(begin, story.begin), min(end, story.end), who & story.participants)
 
