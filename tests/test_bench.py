@@ -66,3 +66,29 @@ def test_query_times_on_a_store_on_disk_gives_the_same_rows(tmp_path):
             for args in ([str(EXAMPLE)], ["--repeat", "2", str(tmp_path / "store")])]
     in_memory, on_disk = ([(line.split()[0], line.split()[1], line.split()[-1]) for line in run] for run in runs)
     assert in_memory == on_disk and len(on_disk) == 2 and int(on_disk[0][1]) > 0
+
+
+def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path):
+    """scripts/build-stages.py: one line per stage, in the build's order, with its wall time,
+    CPU and peak memory, then the whole build; the build's files are written."""
+    import re
+    import shutil
+    import subprocess
+    import sys
+
+    from kg.build import CHECKING, STAGES
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for article in sorted((ROOT / "tests" / "articles" / "story").glob("*.txt"))[:3]:
+        shutil.copy(article, corpus)
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-stages.py"), str(corpus),
+                          str(tmp_path / "out"), "--jobs", "2"],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    line = re.compile(r"(.+?)\s+(\d+\.\d) s  cpu\s+(\d+\.\d) s  peak\s+(\d+) MB")
+    found = [line.fullmatch(text) for text in out[:-1]]
+    assert all(found), out
+    assert [m.group(1) for m in found] == ["reading and extracting", *(s for s in STAGES if s != CHECKING)]
+    assert all(int(m.group(4)) > 0 for m in found)
+    assert re.fullmatch(r"whole build\s+\d+\.\d s", out[-1])
+    assert (tmp_path / "out" / "graph.trig").stat().st_size > 0
