@@ -284,6 +284,7 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         write_figures(MemoryStore.of(whole, predicates_read(figures)), staging / "figures.html")
         stage("writing the views")
         G = _projected(whole, report) if views is None else None
+        whole.close()  # its indexes freed now, by their counts of references
         del whole
         _let_go()
         if views is None:

@@ -526,6 +526,21 @@ class TripleIndex(Store):
     def contexts(self, triple=None):
         return iter(())
 
+    def close(self, commit_pending_transaction=False) -> None:
+        """Let go of the triples and the indexes (``graph.close()``): the store is empty
+        after. The build closes the union when done with it, so that the indexes' triples
+        are freed as their lists go, not found by the cycle collector among everything else
+        (1.4 million tuples at 1,000 articles).
+
+        >>> g = TripleIndex([("s", "p", "o")]).graph(); g.value("s", "p")
+        'o'
+        >>> g.close(); len(g), g.value("s", "p")
+        (0, None)
+        """
+        self._triples, self._pos = [], {}
+        for index in ("_spo", "_osp"):  # made on first use
+            self.__dict__.pop(index, None)
+
     def add(self, triple, context=None, quoted=False):
         raise TypeError("TripleIndex is read-only: build a new one")
 
