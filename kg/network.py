@@ -56,11 +56,13 @@ def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.M
         attrs["label"] = f"{speakers}: {attrs['type']}"
         G.add_node(str(node), **attrs)
     for item in list(G.nodes):
+        node, date = URIRef(item), G.nodes[item]["date"]  # once an item, not once a role
         for prop, role in _ROLES.items():
-            for target in sorted(g.objects(URIRef(item), prop)):
-                if str(target) not in G:
-                    G.add_node(str(target), **_entity(g, target, language))
-                G.add_edge(item, str(target), key=role, label=role, date=G.nodes[item]["date"])
+            for target in sorted(g.objects(node, prop)):
+                name = str(target)
+                if name not in G:
+                    G.add_node(name, **_entity(g, target, language))
+                G.add_edge(item, name, key=role, label=role, date=date)
     _collapse(G, g)
     return G
 
