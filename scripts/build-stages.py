@@ -6,25 +6,52 @@
 Builds ``CORPUS`` (a folder of articles, e.g. from ``scripts/gen-corpus.py``) into ``OUT``
 as ``kg build CORPUS -o OUT -j N --no-cache --no-validate`` does, and prints one line per
 stage of the build (reading and extracting, making the graph, the graph files, the pages,
-the views): its wall time, the CPU time of the build's own process, and the largest
-resident memory of that process during the stage (sampled every 50 ms from
-``/proc/self/status``), then the whole build's wall time. Worker processes are not counted
-in the CPU or memory: run it under ``/usr/bin/time -v`` for the largest process's peak.
-This is how the stage tables of the README's Performance section are measured.
+the views): its wall time, the CPU time of the build's own process, the largest resident
+memory of that process during the stage, and the largest memory of all the build's
+processes together (the build and its workers: their proportional set sizes, pages shared
+between them counted once), both sampled every 50 ms from ``/proc``; then the whole
+build's wall time and peaks. The workers' CPU is not counted. This is how the stage tables
+of the README's Performance section are measured.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import threading
 import time
 
 
-def resident_mb() -> int:
-    """This process's resident memory, in MB (0 where ``/proc`` is not there)."""
+def resident_mb(pid: int | str = "self") -> int:
+    """A process's resident memory, in MB (0 where ``/proc`` is not there)."""
+    return _field(f"/proc/{pid}/status", "VmRSS:")
+
+
+def processes_mb(pid: int) -> int:
+    """The memory of process ``pid`` and all its descendants, in MB: the sum of their
+    proportional set sizes (a page shared by k of them counts 1/k in each)."""
+    parents: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue  # ended meanwhile
+            parents.setdefault(parent, []).append(int(name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(parents.get(current, ()))
+        total += _field(f"/proc/{current}/smaps_rollup", "Pss:")
+    return total
+
+
+def _field(path: str, name: str) -> int:
+    """The kB value of the line ``name`` of ``path``, in MB (0 when unreadable)."""
     try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmRSS"):
+        with open(path) as lines:
+            for line in lines:
+                if line.startswith(name):
                     return int(line.split()[1]) // 1024
     except OSError:
         pass
@@ -37,6 +64,7 @@ class Stages:
     def __init__(self, names: tuple[str, ...]) -> None:
         self.names = names  # the stages' names (kg.build.STAGES); the others are articles read
         self.peak, self.started = resident_mb(), time.perf_counter()
+        self.all_peak = self.whole_peak = self.whole_all = 0
         self.stage = ("reading and extracting", self.started, time.process_time())
         self._done = threading.Event()
         threading.Thread(target=self._sample, daemon=True).start()
@@ -44,6 +72,7 @@ class Stages:
     def _sample(self) -> None:
         while not self._done.wait(0.05):
             self.peak = max(self.peak, resident_mb())
+            self.all_peak = max(self.all_peak, processes_mb(os.getpid()))
 
     def __call__(self, n: int, total: int, name: str) -> None:
         if name in self.names and name != self.stage[0]:
@@ -53,13 +82,17 @@ class Stages:
         """Print the stage that ends now, and start ``following``."""
         name, wall, cpu = self.stage
         now, used, peak = time.perf_counter(), time.process_time(), max(self.peak, resident_mb())
-        print(f"{name:40s} {now - wall:8.1f} s  cpu {used - cpu:8.1f} s  peak {peak:7d} MB", flush=True)
-        self.stage, self.peak = (following, now, used), resident_mb()
+        together = max(self.all_peak, processes_mb(os.getpid()))
+        print(f"{name:40s} {now - wall:8.1f} s  cpu {used - cpu:8.1f} s  peak {peak:7d} MB"
+              f"  all {together:7d} MB", flush=True)
+        self.whole_peak, self.whole_all = max(self.whole_peak, peak), max(self.whole_all, together)
+        self.stage, self.peak, self.all_peak = (following, now, used), resident_mb(), 0
 
     def close(self) -> None:
         self.end()
         self._done.set()
-        print(f"{'whole build':40s} {time.perf_counter() - self.started:8.1f} s", flush=True)
+        print(f"{'whole build':40s} {time.perf_counter() - self.started:8.1f} s"
+              f"{'':15s}  peak {self.whole_peak:7d} MB  all {self.whole_all:7d} MB", flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:

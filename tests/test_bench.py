@@ -85,10 +85,13 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-stages.py"), str(corpus),
                           str(tmp_path / "out"), "--jobs", "2"],
                          capture_output=True, text=True, check=True).stdout.splitlines()
-    line = re.compile(r"(.+?)\s+(\d+\.\d) s  cpu\s+(\d+\.\d) s  peak\s+(\d+) MB")
+    line = re.compile(r"(.+?)\s+(\d+\.\d) s  cpu\s+(\d+\.\d) s  peak\s+(\d+) MB  all\s+(\d+) MB")
     found = [line.fullmatch(text) for text in out[:-1]]
     assert all(found), out
     assert [m.group(1) for m in found] == ["reading and extracting", *(s for s in STAGES if s != CHECKING)]
     assert all(int(m.group(4)) > 0 for m in found)
-    assert re.fullmatch(r"whole build\s+\d+\.\d s", out[-1])
+    # the build and its workers together hold more than the build alone while they extract
+    assert int(found[0].group(5)) > int(found[0].group(4))
+    whole = re.fullmatch(r"whole build\s+\d+\.\d s\s+peak\s+(\d+) MB  all\s+(\d+) MB", out[-1])
+    assert whole and int(whole.group(1)) == max(int(m.group(4)) for m in found)
     assert (tmp_path / "out" / "graph.trig").stat().st_size > 0
