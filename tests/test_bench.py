@@ -1,5 +1,6 @@
 """scripts/bench.py's query timing: every query answered in a child process, a slow one stopped."""
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -89,9 +90,29 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path):
     found = [line.fullmatch(text) for text in out[:-1]]
     assert all(found), out
     assert [m.group(1) for m in found] == ["reading and extracting", *(s for s in STAGES if s != CHECKING)]
-    assert all(int(m.group(4)) > 0 for m in found)
-    # the build and its workers together hold more than the build alone while they extract
-    assert int(found[0].group(5)) > int(found[0].group(4))
+    assert all(int(m.group(4)) > 0 and int(m.group(5)) > 0 for m in found)
     whole = re.fullmatch(r"whole build\s+\d+\.\d s\s+peak\s+(\d+) MB  all\s+(\d+) MB", out[-1])
     assert whole and int(whole.group(1)) == max(int(m.group(4)) for m in found)
     assert (tmp_path / "out" / "graph.trig").stat().st_size > 0
+
+
+def test_the_memory_of_all_the_build_processes_counts_their_children():
+    """build-stages.py's ``processes_mb``: a child holding 200 MB adds about that much."""
+    import subprocess
+    import sys
+    import time
+
+    spec = importlib.util.spec_from_file_location("build_stages", ROOT / "scripts" / "build-stages.py")
+    stages = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(stages)
+    alone = stages.processes_mb(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "import sys, time; x = b'1' * 200_000_000; "
+                              "print('ready', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(0.2)
+        together = stages.processes_mb(os.getpid())
+    finally:
+        child.kill()
+        child.wait()
+    assert alone > 0 and 180 <= together - alone <= 260, (alone, together)
