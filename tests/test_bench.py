@@ -116,3 +116,30 @@ def test_the_memory_of_all_the_build_processes_counts_their_children():
         child.kill()
         child.wait()
     assert alone > 0 and 180 <= together - alone <= 260, (alone, together)
+
+
+def test_profile_merge_tells_the_stories_by_the_digest_of_those_a_build_merges():
+    """scripts/profile-merge.py: the CPU time and a digest of the merged events and
+    statements, the digest that of the stories kg.merge.merge_story gives."""
+    import re
+    import subprocess
+    import sys
+
+    from kg.build import collect
+    from kg.extract.document import extract
+    from kg.ingest import read_files
+    from kg.merge import merge_story, reconcile_actors
+
+    story = ROOT / "tests" / "articles" / "story"
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "profile-merge.py"), str(story), "--jobs", "2"],
+                         capture_output=True, text=True, check=True).stdout
+    printed = re.findall(r"(events|statements) merged\s+\d+\.\d\d s CPU  (\d+) stories  digest ([0-9a-f]{16})", out)
+    spec = importlib.util.spec_from_file_location("profile_merge", ROOT / "scripts" / "profile-merge.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    xs = [extract(a) for a in read_files(collect([story])).articles]
+    reconcile_actors(xs)
+    events, statements = merge_story(xs)
+    assert printed == [("events", str(len(events)), script.digest(events)),
+                       ("statements", str(len(statements)), script.digest(statements))]
+    assert script.digest(events) != script.digest(events[:-1])
