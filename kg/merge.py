@@ -39,6 +39,7 @@ from operator import add, sub, truediv
 from typing import Callable
 
 from .model import Event, Extraction, Statement
+from .parallel import emptied
 
 MIN = date.min
 MAX = date.max
@@ -374,10 +375,15 @@ def merge_events(extractions: list[Extraction], labels: dict[str, str] | None = 
     return stories.all
 
 
+def actor_labels(extractions: list[Extraction]) -> dict[str, str]:
+    """Each actor key's label (the last article's, where several name it)."""
+    return {k: a.label for x in extractions for k, a in x.actors.items()}
+
+
 def merge_story(extractions: list[Extraction]) -> tuple[list[Merged], list[Merged]]:
     """The events (:func:`merge_events`) and the statements (:func:`merge_statements`) of
     ``extractions`` merged across articles, the reasons naming actors by their labels."""
-    labels = {k: a.label for x in extractions for k, a in x.actors.items()}
+    labels = actor_labels(extractions)
     events = merge_events(extractions, labels)
     return events, merge_statements(extractions, labels, events)
 
@@ -385,10 +391,7 @@ def merge_story(extractions: list[Extraction]) -> tuple[list[Merged], list[Merge
 def merge_pickled(pickled: list[bytes]) -> tuple[list[tuple], list[tuple]]:
     """:func:`merge_story` of extractions given pickled, the stories :func:`packed`: a
     worker process's task while the build makes the article graphs (``kg build -j N``)."""
-    pickled.reverse()  # each let go of once read
-    extractions = []
-    while pickled:
-        extractions.append(pickle.loads(pickled.pop()))
+    extractions = [pickle.loads(blob) for blob in emptied(pickled)]  # each let go of once read
     return tuple(packed(stories, extractions) for stories in merge_story(extractions))
 
 

@@ -25,7 +25,7 @@ from .extract.confidence import confidence
 from . import lexicon
 from .gazetteer import load as load_gazetteer
 from .measures import measure
-from .merge import Merged, merge_story, reconcile_actors
+from .merge import Merged, actor_labels, merge_story, reconcile_actors
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
 from .quads import Quads
 from .terms import Terms
@@ -392,7 +392,7 @@ def _story(graph, extractions: list[Extraction]) -> None:
 def _merged(graph, extractions: list[Extraction], stories: tuple[list[Merged], list[Merged]]) -> None:
     """Events and statements reported by several articles (``stories``: events, statements),
     linked to every report."""
-    labels = {k: a.label for x in extractions for k, a in x.actors.items()}
+    labels = actor_labels(extractions)
     events, statements = stories
     for kind, found, cls, type_of in (
             ("event", events, KGO.StoryEvent, lambda m: (SEM.eventType, concept("event", m.type))),

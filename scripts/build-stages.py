@@ -21,9 +21,9 @@ import threading
 import time
 
 
-def resident_mb(pid: int | str = "self") -> int:
-    """A process's resident memory, in MB (0 where ``/proc`` is not there)."""
-    return _field(f"/proc/{pid}/status", "VmRSS:")
+def resident_mb() -> int:
+    """This process's resident memory, in MB (0 where ``/proc`` is not there)."""
+    return _field("/proc/self/status", "VmRSS:")
 
 
 def processes_mb(pid: int) -> int:

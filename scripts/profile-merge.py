@@ -37,14 +37,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     from kg.build import collect
     from kg.ingest import read_files
-    from kg.merge import merge_events, merge_statements, reconcile_actors
+    from kg.merge import actor_labels, merge_events, merge_statements, reconcile_actors
     from kg.parallel import extract_all
 
     articles = read_files(collect([Path(args.corpus)])).articles
     extractions = [x for _, x in extract_all(articles, args.jobs) if not isinstance(x, str)]
     gc.disable()  # as in a build
     reconcile_actors(extractions)
-    labels = {k: a.label for x in extractions for k, a in x.actors.items()}
+    labels = actor_labels(extractions)
     started = time.process_time()
     events = merge_events(extractions, labels)
     middle = time.process_time()
