@@ -9,7 +9,7 @@ from rdflib import Literal, URIRef
 
 from kg import quads
 from kg.formats import with_predicates
-from kg.quads import Quads, SubjectIndex, TripleIndex
+from kg.quads import Quads, SubjectIndex, TripleIndex, Triples
 
 SUBJECTS = [URIRef(f"urn:s{n}") for n in range(40)]
 OBJECTS = [URIRef(f"urn:o{n}") for n in range(5)]
@@ -100,3 +100,18 @@ def test_a_graph_is_an_ordered_set_of_triples(given_quads, sealed_after):
         assert index.by_object(_predicate(n)) == by_object
     wanted = {_predicate(0), _predicate(2)}  # read from the numbers, in the union's order
     assert list(with_predicates(graph, wanted)) == [t for t in union if t[1] in wanted]
+
+
+FEW = [URIRef(f"urn:t{n}") for n in range(5)]  # subject, predicate and object drawn alike
+
+
+@given(st.lists(st.tuples(st.sampled_from(FEW), st.sampled_from(FEW), st.sampled_from(FEW)), max_size=60),
+       st.integers(1, 7))
+def test_triples_added_in_batches_number_each_term_once(given_triples, batch):
+    """``Triples.update`` numbers a new term once, even when it stands twice in a triple."""
+    g = Triples()
+    for start in range(0, len(given_triples), batch):
+        g.update(given_triples[start:start + batch])
+    assert list(g) == list(dict.fromkeys(given_triples))
+    assert len(g.table.terms) == len(set(g.table.terms))
+    assert all(g.table.numbers[t] == n for n, t in enumerate(g.table.terms))
