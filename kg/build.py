@@ -130,19 +130,21 @@ def build(paths: list[str | Path], out_dir: str | Path,
     fresh = extract_all([a for a in reading.articles if kept.get(id(a)) is None], jobs)
     extractions: list[Extraction] = []
     new: list[Extraction] = []  # kept in the cache once the build is sure to go on
-    for n, article in enumerate(reading.articles, 1):
-        if progress:
-            progress(n, len(reading.articles), article.path)
-        x = kept.get(id(article))
-        if x is None:
-            _, x = next(fresh)
-            if isinstance(x, str):
-                report.skipped.append({"file": article.path, "reason": x})
-                continue
-            new.append(x)
-        report.read.append(article.path)
-        report.warnings.extend(x.warnings)
-        extractions.append(x)
+    with _kept_out_of_collections() as keep:
+        for n, article in enumerate(reading.articles, 1):
+            if progress:
+                progress(n, len(reading.articles), article.path)
+            x = kept.get(id(article))
+            if x is None:
+                _, x = next(fresh)
+                if isinstance(x, str):
+                    report.skipped.append({"file": article.path, "reason": x})
+                    continue
+                new.append(x)
+            report.read.append(article.path)
+            report.warnings.extend(x.warnings)
+            extractions.append(x)
+            keep()
     if strict and report.skipped:
         raise _skipped_error(f"--strict: {len(report.skipped)} input(s) skipped, nothing written",
                              report.skipped)
@@ -167,6 +169,20 @@ def _skipped_error(problem: str, skipped: list[dict]) -> InputError:
     reasons = [s["reason"] for s in skipped]
     more = [f"… and {len(reasons) - 10} more"] if len(reasons) > 10 else []
     return InputError("\n".join([problem + (":" if reasons else ""), *reasons[:10], *more]))
+
+
+@contextmanager
+def _kept_out_of_collections():
+    """A function that takes every object made so far out of the cycle collector's passes
+    (:func:`gc.freeze`), put back at the end: the extractions, kept until the graph is
+    made. Each full pass walked all of them again while more came in: unpickling 1,000
+    extractions took 2.0 s instead of 0.36 s (0.32 s with the collector paused), in the
+    process that also hands the extraction workers their articles. Garbage cycles made
+    meanwhile are still collected."""
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
