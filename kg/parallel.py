@@ -11,6 +11,7 @@ article) nothing is started: extraction runs in this process.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -76,10 +77,12 @@ class Workers:
     The server has imported the extractor and the article graphs' writers already. Ctrl-C
     and SIGTERM wait until the workers are started (a second at most, the first time),
     so no worker is left half-started, and Ctrl-C is this process's to handle: the
-    workers ignore it.
+    workers ignore it. With ``paused``, a worker's cycle collector is paused for its whole
+    life: for a task that makes millions of objects and keeps nearly all of them, whose
+    passes the collector would otherwise walk again and again.
     """
 
-    def __init__(self, task: Callable, processes: int):
+    def __init__(self, task: Callable, processes: int, paused: bool = False):
         self._workers: list[tuple[multiprocessing.Process, multiprocessing.connection.Connection]] = []
         self._stopped = False
         context = _context()
@@ -87,7 +90,7 @@ class Workers:
             try:
                 for n in range(processes):
                     ours, theirs = context.Pipe()
-                    process = context.Process(target=_serve, args=(task, theirs), name=f"kg worker {n + 1}",
+                    process = context.Process(target=_serve, args=(task, theirs, paused), name=f"kg worker {n + 1}",
                                               daemon=True)
                     process.start()
                     theirs.close()
@@ -174,6 +177,10 @@ class Workers:
 class Background:
     """``task(item)`` run in a worker process while this one goes on: :meth:`result` waits
     for it (and raises a :class:`WorkerError` when it failed), :meth:`stop` ends it early.
+    The worker's cycle collector is paused (see :class:`Workers`): a background task is a
+    large one that keeps what it makes, and its process ends with it. At 1,000 articles
+    the story's merge took 5.7 s of CPU with the collector, 3.2 s without (87.7 and 68.4 s
+    at 10,000), and the views 7.0 s and 6.0 s, for 5 MB more memory.
 
     >>> job = Background(sorted, "kg")
     >>> job.result()
@@ -181,7 +188,7 @@ class Background:
     """
 
     def __init__(self, task: Callable, item: object):
-        self._workers = Workers(task, 1)
+        self._workers = Workers(task, 1, paused=True)
         self._given = [item]  # let go of once sent
         self._outcome: list = []
         self._thread = threading.Thread(target=self._run, name="kg background", daemon=True)
@@ -226,9 +233,12 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def _serve(task: Callable, connection) -> None:
-    """A worker's life: an item in, ``(True, result)`` or ``(False, what went wrong)`` out."""
+def _serve(task: Callable, connection, paused: bool = False) -> None:
+    """A worker's life: an item in, ``(True, result)`` or ``(False, what went wrong)`` out;
+    the cycle collector ``paused`` throughout, or not."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if paused:
+        gc.disable()
     while True:
         try:
             item = connection.recv()

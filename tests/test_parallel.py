@@ -1,4 +1,5 @@
 """Worker processes (kg.parallel): results in order, and a failure is an error, never a wait."""
+import gc
 import signal
 import subprocess
 import sys
@@ -90,6 +91,18 @@ def test_extraction_in_workers_gives_what_one_process_gives_in_order(tmp_path):
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
                           cwd=Path(__file__).parent.parent)
     assert done.returncode == 0 and done.stdout == "same\n", done.stderr
+
+
+def _collector_running(_) -> bool:
+    return gc.isenabled()
+
+
+def test_a_background_worker_runs_with_the_cycle_collector_paused_and_others_not():
+    """A background task is one large one that keeps what it makes (the story's merge),
+    whose objects the collector's passes would walk again and again."""
+    assert Background(_collector_running, None).result() is False
+    with Workers(_collector_running, processes=1) as workers:
+        assert list(workers.map([None, None])) == [True, True]
 
 
 def test_a_background_task_gives_its_result_or_raises_what_went_wrong():
