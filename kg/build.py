@@ -236,7 +236,8 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     graph is made, the named graphs once written, the union once projected, and the
     projection once drawn. At 1,000 articles that keeps the peak near what the largest stage
     needs instead of the sum of all of them. The figures page is answered by Oxigraph from
-    the union's triples its query reads (:meth:`kg.store.MemoryStore.of`). With ``jobs``
+    the union's triples its query reads (:meth:`kg.store.MemoryStore.of`), once the union
+    is let go. With ``jobs``
     above one, a worker process merges the story's events and statements while this one
     makes the article graphs (:func:`kg.merge.merge_pickled`), then ``jobs`` worker
     processes write the article graphs of ``graph.trig`` and ``graph.nq``, and the union's
@@ -296,13 +297,16 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         stage("writing ontology.html")
         write_reference(staging / "ontology.html", whole)
         stage("writing figures.html")
-        figures = load_query("figures-by-source")
-        write_figures(MemoryStore.of(whole, predicates_read(figures)), staging / "figures.html")
-        stage("writing the views")
+        # The figures' triples taken from the union, then the union let go before their
+        # query is answered: the union and the query's rows made the build's peak together.
+        figures = MemoryStore.of(whole, predicates_read(load_query("figures-by-source")))
         G = _projected(whole, report) if views is None else None
         whole.close()  # its indexes freed now, by their counts of references
         del whole
         _let_go()
+        write_figures(figures, staging / "figures.html")
+        del figures
+        stage("writing the views")
         if views is None:
             write_views((G, staging))
         else:
