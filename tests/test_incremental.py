@@ -107,3 +107,24 @@ def test_a_parallel_build_writes_the_same_bytes(corpus, tmp_path):
     assert one.read == two.read and two.extracted == 3
     for name in ("graph.trig", "graph.nq", "timeline.html", "build.json"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_a_cache_entry_reads_back_as_the_extraction_it_keeps():
+    """Every field, of every record, read back by its type; a value of the wrong type is
+    an error, never a record half read."""
+    from kg.codec import decode, encode
+    from kg.extract.document import extract
+    from kg.ingest import read_article
+    from kg.model import Extraction
+
+    extractions = [extract(read_article(path)) for path in sorted(DEV.glob("*.txt"))[:12]]
+    for x in extractions:
+        assert decode(Extraction, json.loads(json.dumps(encode(x)))) == x, x.article.path
+    x = next(x for x in extractions if x.statements)
+    broken = json.loads(json.dumps(encode(x)))
+    broken["statements"][0]["cue"]["start"] = str(broken["statements"][0]["cue"]["start"])
+    with pytest.raises(ValueError, match="expected int"):
+        decode(Extraction, broken)
+    broken["statements"][0]["cue"] = ["not", "a", "span"]
+    with pytest.raises(ValueError, match="Span: expected an object"):
+        decode(Extraction, broken)
