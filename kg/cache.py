@@ -76,7 +76,7 @@ class ExtractionCache:
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".entry-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(encode(x), fh, ensure_ascii=False)
+                fh.write(json.dumps(encode(x), ensure_ascii=False))  # json.dump encodes in Python, 6x slower
             os.replace(tmp, self.folder / f"{key}.json")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

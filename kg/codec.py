@@ -22,17 +22,33 @@ from . import model
 
 
 def encode(value: Any) -> Any:
-    """A model record (or any value made of them) as JSON-ready data."""
-    if dataclasses.is_dataclass(value):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: encode(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [encode(v) for v in value]
-    if isinstance(value, frozenset):
-        return sorted(encode(v) for v in value)
+    """A model record (or any value made of them) as JSON-ready data.
+
+    >>> encode({"when": [date(2024, 11, 12)], "who": frozenset({"b", "a"})})
+    {'when': ['2024-11-12'], 'who': ['a', 'b']}
+    """
+    return _encoder(type(value))(value)
+
+
+@lru_cache(maxsize=None)
+def _encoder(cls: type) -> Callable[[Any], Any]:
+    """The function that writes a value of ``cls`` as JSON data, made once per class (a
+    record's field names found once, not for each of its values)."""
+    if dataclasses.is_dataclass(cls):
+        names = [f.name for f in dataclasses.fields(cls)]
+        return lambda value: {name: encode(getattr(value, name)) for name in names}
+    if issubclass(cls, date):
+        return cls.isoformat
+    if issubclass(cls, dict):
+        return lambda value: {k: encode(v) for k, v in value.items()}
+    if issubclass(cls, (list, tuple)):
+        return lambda value: [encode(v) for v in value]
+    if issubclass(cls, frozenset):
+        return lambda value: sorted(encode(v) for v in value)
+    return _itself
+
+
+def _itself(value: Any) -> Any:
     return value
 
 
