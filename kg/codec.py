@@ -101,7 +101,7 @@ def _decoder(hint: Any) -> Callable[[Any], Any]:
                 raise ValueError(f"expected {hint.__name__}, got {data!r}")
             return data
         return checked
-    return lambda data: data
+    return _itself
 
 
 def _record(cls: type) -> Callable[[Any], Any]:

@@ -616,12 +616,16 @@ class Compactor:
     """Short keys and values for triples, by the terms of a JSON-LD context (no blank nodes).
 
     >>> c = Compactor(context()["@context"])
-    >>> c.entry(RDF.type, URIRef("https://w3id.org/kg-news/ontology#Statement"))
-    ('@type', 'Statement')
-    >>> c.entry(URIRef("http://www.w3.org/2002/07/owl#sameAs"), URIRef("http://www.wikidata.org/entity/Q1"))
-    ('sameAs', 'wd:Q1')
-    >>> c.entry(URIRef("https://w3id.org/kg-news/ontology#date"), Literal("2024-11", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYearMonth")))
-    ('date', {'@type': 'xsd:gYearMonth', '@value': '2024-11'})
+    >>> s, KGO = URIRef("https://w3id.org/kg-news/id/article/a"), "https://w3id.org/kg-news/ontology#"
+    >>> def one(p, o): return c.node(s, {URIRef(p): [(s, URIRef(p), o)]})  # a node of one triple
+    >>> one(RDF.type, URIRef(KGO + "Statement"))
+    {'@id': 'article/a', '@type': 'Statement'}
+    >>> one("http://www.w3.org/2002/07/owl#sameAs", URIRef("http://www.wikidata.org/entity/Q1"))
+    {'@id': 'article/a', 'sameAs': 'wd:Q1'}
+    >>> one(KGO + "date", Literal("2024-11", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYearMonth")))
+    {'@id': 'article/a', 'date': {'@type': 'xsd:gYearMonth', '@value': '2024-11'}}
+    >>> one(KGO + "direct", Literal(True)), one(KGO + "direct", Literal("yes"))  # coerced when it fits
+    ({'@id': 'article/a', 'direct': 'true'}, {'@id': 'article/a', 'kgo:direct': 'yes'})
     """
 
     def __init__(self, ctx: dict[str, Any]):
@@ -689,22 +693,6 @@ class Compactor:
                 return rel
         return self.compact(iri)
 
-    def entry(self, p: URIRef, o: URIRef | Literal) -> tuple[str, Any]:
-        """The key and the value one triple adds to its subject's node.
-
-        >>> c = Compactor(context()["@context"])
-        >>> c.entry(URIRef("https://w3id.org/kg-news/ontology#direct"), Literal(True))
-        ('direct', 'true')
-        >>> c.entry(URIRef("https://w3id.org/kg-news/ontology#direct"), Literal("yes"))
-        ('kgo:direct', 'yes')
-        """
-        kind = _RESOURCE if isinstance(o, URIRef) else o.datatype and str(o.datatype)  # a string: compared in C
-        rule = self._rules.get((p, kind))
-        if rule is None:
-            rule = self._rules[(p, kind)] = self._rule(str(p), kind)
-        key, value = rule
-        return key, value(o)
-
     def _rule(self, p_iri: str, kind) -> tuple[str, Callable]:
         """The key of property ``p_iri`` and how its value is written, for a resource
         (``kind`` is ``_RESOURCE``) or a literal of datatype ``kind``: the same for every
@@ -754,8 +742,9 @@ class Compactor:
         entries: dict[str, list] = {}
         rules = self._rules
         for p, found in by_predicate.items():
-            for _, _, o in found:  # self.entry(p, o) written out: a Python call less per triple
-                # A literal's datatype read from its slot: the property is a Python call.
+            for _, _, o in found:  # millions of triples: no Python call per triple but the value's
+                # A literal's datatype read from its slot (the property is a Python call); a
+                # string, compared in C.
                 kind = _RESOURCE if isinstance(o, URIRef) else o._datatype and str(o._datatype)
                 rule = rules.get((p, kind))
                 if rule is None:
@@ -767,7 +756,7 @@ class Compactor:
                     values.append(rule[1](o))
         node: dict[str, Any] = {"@id": self.ref(s)}
         keys = sorted(entries)
-        if "@type" in entries and len(keys) > 1:  # first
+        if "@type" in entries and len(keys) > 1:  # @type first
             keys.remove("@type")
             keys.insert(0, "@type")
         for key in keys:
