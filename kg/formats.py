@@ -595,7 +595,12 @@ def jsonld_nodes(index: dict, compactor: Compactor, first: bool = True) -> Itera
     after a comma but the first (``first=False``: the first too, as when it follows others)."""
     for n, s in enumerate(sorted(index, key=str)):
         node = compactor.node(s, index[s])
-        yield ("  " if n == 0 and first else ",\n  ") + json.dumps(node, ensure_ascii=False)
+        yield ("  " if n == 0 and first else ",\n  ") + _NODE_TEXT(node)
+
+
+# json.dumps(node, ensure_ascii=False), its encoder made once: json.dumps makes one for
+# each call with options, and a JSON-LD file is a call per subject.
+_NODE_TEXT = json.JSONEncoder(ensure_ascii=False).encode
 
 
 # Each file and what it is written from; the named graphs' files first (see write_graphs).
