@@ -37,25 +37,18 @@ from rdflib.store import Store
 
 
 class TermTable:
-    """Terms numbered in the order first met, each once: equal terms are then one object, and
-    the many dict and set lookups of the writers end on identity instead of rdflib's
-    ``__eq__`` (a Python call).
+    """Terms numbered in the order first met, each once (:meth:`Triples.update` numbers
+    them): equal terms are then one object, and the many dict and set lookups of the
+    writers end on identity instead of rdflib's ``__eq__`` (a Python call).
 
-    >>> number = TermTable()
-    >>> number(URIRef("urn:a")), number(URIRef("urn:b")), number(URIRef("urn:a")), number.terms
-    (0, 1, 0, [rdflib.term.URIRef('urn:a'), rdflib.term.URIRef('urn:b')])
+    >>> g = Triples(); g.update([(URIRef("urn:a"), RDF.type, URIRef("urn:b")), (URIRef("urn:b"), RDF.type, URIRef("urn:a"))])
+    >>> [str(t) for t in g.table.terms], g.table.numbers[URIRef("urn:b")]
+    (['urn:a', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'urn:b'], 2)
     """
 
     def __init__(self) -> None:
         self.numbers: dict = {}
         self.terms: list = []
-
-    def __call__(self, term) -> int:
-        n = self.numbers.get(term)
-        if n is None:
-            n = self.numbers[term] = len(self.terms)
-            self.terms.append(term)
-        return n
 
 
 class Triples:
@@ -95,7 +88,7 @@ class Triples:
         for triple in triples:
             a, b, c = triple
             s = get(a)
-            if s is None:  # a term met for the first time is numbered here (TermTable.__call__)
+            if s is None:  # a term met for the first time is numbered: the next number
                 s = numbers[a] = len(terms)
                 new(a)
             p = get(b)  # after a is numbered: the same new term may stand twice in a triple
