@@ -160,6 +160,9 @@ class _ArticleWriter:
             for span in place.mentions:
                 self.add((node, KGO.mention, self.mention(span)))
             self.derived(node)
+            if place.part_of:  # the story says the place is kgo:partOf a country: a place here too
+                self.affiliate(place.part_of)
+                self.add((actor_iri(place.part_of), RDF.type, SEM.Place))
         for event in self.x.events:
             self.event(event)
         for statement in self.x.statements:
@@ -206,7 +209,8 @@ class _ArticleWriter:
         self.derived(node)
 
     def affiliate(self, key: str):
-        """An actor known here only as an affiliation: from the gazetteer, with no mention."""
+        """An actor known here only as an affiliation, a principal or the country of a place: from
+        the gazetteer, with no mention."""
         entry = load_gazetteer().entries.get(key)
         if key in self.x.actors or entry is None or entry.kind != "actor":
             return
@@ -293,6 +297,7 @@ class _ArticleWriter:
             self.add((node, KGO.addressee, actor_iri(key)))
         if s.principal:
             self.add((node, KGO.onBehalfOf, actor_iri(s.principal)))
+            self.affiliate(s.principal)  # "a spokesperson for the UN secretary-general": not named
         self.add((node, KGO.direct, _literal(s.direct)))
         self.add((node, KGO.negated, _literal(s.negated)))
         self.reading(node, "statement", s.rule)

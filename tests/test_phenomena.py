@@ -6,9 +6,14 @@ English; each test reads a tiny article through ``parse_article`` and ``extract`
 from datetime import date
 
 import pytest
+from rdflib import RDF, RDFS
 
 from kg.extract.document import extract
+from kg.formats import merged
 from kg.ingest import parse_article
+from kg.rdf import actor_iri, to_quads
+from kg.validate import validate
+from kg.vocab import KGO, SEM
 
 PUBLISHED = "2024-11-12"  # a Tuesday
 
@@ -196,6 +201,23 @@ def test_unknown_person_found_from_title(lang, text, title):
 def test_spokesperson_speaks_for_principal(lang, text):
     [s] = read(lang, text).statements
     assert s.principal == "mark-rutte"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Juru bicara Sekretaris Jenderal PBB, Stephane Dujarric, mengatakan ribuan tentara telah tiba."),
+    ("id", "Seorang juru bicara Sekjen PBB mengatakan bahwa pasukan itu sudah berada di Kursk."),
+])
+def test_a_principal_never_named_is_still_an_actor_of_the_graph(lang, text):
+    """The graph names the principal a statement is made for, and so has it as an actor,
+    labelled, even when the article never names it (else the graph breaks its shapes)."""
+    x = read(lang, text)
+    [s] = x.statements
+    graph = merged(to_quads([x]))
+    principal = actor_iri(s.principal)
+    assert s.principal == "antonio-guterres" and s.principal not in x.actors
+    assert (None, KGO.onBehalfOf, principal) in graph
+    assert (principal, RDF.type, SEM.Actor) in graph and graph.value(principal, RDFS.label) is not None
+    assert validate(graph).conforms, validate(graph).text
 
 
 @pytest.mark.parametrize("lang,text", [
