@@ -57,6 +57,7 @@ _VALUE_TYPES = {XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.inte
                 XSD.float: float, XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date,
                 XSD.time: time, XSD.dateTime: datetime}
 _NUMBERS = (int, float, Decimal)
+_NOTHING: dict = {}
 _NODE_KINDS = {SH.IRI: (URIRef,), SH.BlankNode: (BNode,), SH.Literal: (Literal,),
                SH.BlankNodeOrIRI: (BNode, URIRef), SH.BlankNodeOrLiteral: (BNode, Literal),
                SH.IRIOrLiteral: (URIRef, Literal)}
@@ -92,21 +93,26 @@ class Data:
         self._instances: dict = {}
         self._subclasses: dict | None = None
 
-    def values(self, s: Node, p: URIRef) -> list:
-        """The objects of ``s`` for ``p``, each once."""
+    def about(self, s: Node) -> tuple[dict, dict]:
+        """What the graph says of ``s``: its triples by predicate, and the extra graph's objects."""
+        return self.index.get(s) or _NOTHING, self.extra.get(s) or _NOTHING
+
+    def values(self, s: Node, p: URIRef, about: tuple[dict, dict] | None = None) -> list:
+        """The objects of ``s`` for ``p``, each once (from ``about``, when given, instead of the index)."""
+        by_p, more = self.about(s) if about is None else about
         own = self._own.get(p)  # the graph's own object for p: looked up by identity, not rdflib's ==
         if own is None:
             own = self._own[p] = self._predicates.get(p, p)
-        found = [t[2] for t in self.index.with_predicate(s, own)]
-        more = self.extra.get(s)
+        found = [t[2] for t in by_p.get(own, ())]
         if more and p in more:
             return list(dict.fromkeys(found + more[p]))
         return found
 
-    def predicates(self, s: Node) -> dict:
+    def predicates(self, s: Node, about: tuple[dict, dict] | None = None) -> dict:
         """``{predicate: [objects]}`` of ``s``."""
-        found = {p: [t[2] for t in ts] for p, ts in self.index[s].items()} if s in self.index else {}
-        for p, objects in self.extra.get(s, {}).items():
+        by_p, more = self.about(s) if about is None else about
+        found = {p: [t[2] for t in ts] for p, ts in by_p.items()}
+        for p, objects in more.items():
             found[p] = list(dict.fromkeys(found.get(p, []) + objects))
         return found
 
@@ -173,9 +179,14 @@ class Shapes:
     def check(self, graph: Graph, extra: Graph | None = None) -> list[Violation]:
         """Every result of every targeted shape on ``graph`` (with ``extra``'s triples added)."""
         data = Data(graph, extra)
-        found: list[Violation] = []
+        shapes: dict = {}  # focus node: its shapes
         for shape in self.targeted:
             for focus in shape.focus_nodes(data):
+                shapes.setdefault(focus, []).append(shape)
+        found: list[Violation] = []
+        # In the graph's order, each node's shapes one after the other: its triples are read once.
+        for focus in [s for s in data.index if s in shapes] + [s for s in shapes if s not in data.index]:
+            for shape in shapes[focus]:
                 shape.results(focus, data, found)
         return found
 
@@ -211,25 +222,28 @@ class Shape:
             return inverse, True
         raise ValueError(f"shape {self.node.n3()}: only a predicate or sh:inversePath of one is supported as sh:path")
 
-    def focus_nodes(self, data: Data) -> list:
+    def focus_nodes(self, data: Data) -> set:
         found: set = set()
         for c in self.classes:
             found |= data.instances(c)
         for p in self.subjects_of:
             found |= data.subjects_of(p)
-        return sorted(found, key=str)
+        return found
 
-    def value_nodes(self, focus: Node, data: Data) -> list:
+    def value_nodes(self, focus: Node, data: Data, about: tuple | None = None) -> list:
         if self.predicate is None:
             return [focus]
         if self.inverse:
             return data.subjects(self.predicate, focus)
-        return data.values(focus, self.predicate)
+        return data.values(focus, self.predicate, about)
 
     def results(self, focus: Node, data: Data, found: list | None = None) -> list[Violation]:
         """The results of this shape on ``focus``, its property shapes' included (added to ``found``)."""
         found = [] if found is None else found
-        values = self.value_nodes(focus, data)
+        self._results(focus, self.value_nodes(focus, data), data, found)
+        return found
+
+    def _results(self, focus: Node, values: list, data: Data, found: list) -> None:
         for check in self.checks:
             for value, component in check(focus, values, data):
                 found.append(Violation(focus, self.path, value, self.node, component, self.severity))
@@ -241,10 +255,11 @@ class Shape:
                 if not allowed:
                     found.extend(Violation(focus, p, o, self.node, SH.ClosedConstraintComponent, self.severity)
                                  for o in objects)
-        for shape in self.properties:
+        if self.properties:
             for value in values:
-                shape.results(value, data, found)
-        return found
+                about = data.about(value)  # read once for all the property shapes
+                for shape in self.properties:
+                    shape._results(value, shape.value_nodes(value, data, about), data, found)
 
     def conforms(self, focus: Node, data: Data) -> bool:
         return not self.results(focus, data)
