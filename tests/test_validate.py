@@ -301,3 +301,15 @@ def test_the_same_results_as_pyshacl(name):
     ours = _ours(ds)
     assert ours == _pyshacl(ds)
     assert bool(ours) == (name != "unchanged")
+
+
+@pytest.mark.parametrize("feature", ["sh:sparql [ sh:select \"SELECT $this WHERE {}\" ]", "sh:xone ( [ sh:minCount 1 ] )",
+                                     "sh:path ( ex:p ex:q )", "sh:equals ex:q"])
+def test_a_shape_using_a_feature_not_read_is_refused_by_name(feature):
+    """A shapes graph is checked whole or not at all: never with a constraint silently skipped."""
+    shapes = Graph().parse(format="turtle", data=f"""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P .
+        ex:P a sh:PropertyShape ; {feature if feature.startswith("sh:path") else "sh:path ex:p ; " + feature} .""")
+    with pytest.raises(ValueError, match="ex:P|urn:ex:P"):
+        Shapes(shapes)
