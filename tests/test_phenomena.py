@@ -206,6 +206,8 @@ def test_spokesperson_speaks_for_principal(lang, text):
 @pytest.mark.parametrize("lang,text", [
     ("id", "Juru bicara Sekretaris Jenderal PBB, Stephane Dujarric, mengatakan ribuan tentara telah tiba."),
     ("id", "Seorang juru bicara Sekjen PBB mengatakan bahwa pasukan itu sudah berada di Kursk."),
+    ("en", "A spokesperson for the UN Secretary-General, Stephane Dujarric, said thousands of troops had arrived."),
+    ("en", "Stephane Dujarric, spokesperson for the UN Secretary-General, said the troops were in Kursk."),
 ])
 def test_a_principal_never_named_is_still_an_actor_of_the_graph(lang, text):
     """The graph names the principal a statement is made for, and so has it as an actor,
