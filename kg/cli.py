@@ -122,7 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="a named query or a .rq file")
     q.add_argument("--graph", default=f"{DEFAULT_OUTPUT}/graph.ttl", metavar="FILE",
                    help="the graph file to query (default: output/graph.ttl, the merged graph, "
-                        "quickest to load; give graph.trig for GRAPH patterns over the articles)")
+                        "quickest to load; give graph.trig for GRAPH patterns over the articles); "
+                        "answered from the store kg build --store loaded from it, while it is unchanged")
     q.add_argument("--engine", default="oxigraph", choices=("oxigraph", "rdflib"),
                    help="what answers a query on a --graph file: Oxigraph in memory (default, "
                         "fast) or rdflib (pure Python, slow past a few hundred articles)")
@@ -229,10 +230,11 @@ def _build(args) -> int:
                    strict=args.strict, max_size=args.max_size, use_cache=not args.no_cache,
                    jobs=args.jobs or default_jobs())
     if args.store:
-        from .store import build_oxigraph
+        from .store import build_oxigraph, note_store
 
         out = Path(args.output)
         quads = build_oxigraph(args.store, out / "graph.nq", union=out / "graph.ttl")
+        note_store(out / "graph.ttl", args.store)  # kg query on this graph.ttl answers from it
         report.written.append(Path(args.store))
         print(f"loaded {quads} quads into the Oxigraph store {args.store}")
     c = report.counts
@@ -301,19 +303,21 @@ def _query(args) -> int:
 
 
 def _run_query(args, query, params):
-    """Run ``query`` on the store the options name: --endpoint, --store, else the --graph file
-    (read into Oxigraph's memory, only the triples whose predicates the query reads, or into
-    rdflib's with ``--engine rdflib``)."""
+    """Run ``query`` on the store the options name: --endpoint, --store, else the --graph file:
+    the store ``kg build --store`` loaded from it while the file is as it was then
+    (:func:`kg.store.noted_store`), else the file read into Oxigraph's memory, only the triples
+    whose predicates the query reads, or into rdflib's with ``--engine rdflib``."""
     from .errors import QueryError
     from .query import predicates_read
-    from .store import MemoryStore, OxigraphStore, RdflibStore, RemoteStore
+    from .store import MemoryStore, OxigraphStore, RdflibStore, RemoteStore, noted_store
 
     if args.endpoint and args.store:
         raise QueryError("give --endpoint or --store, not both")
+    noted = noted_store(args.graph) if args.engine == "oxigraph" else None
     if args.endpoint:
         store = RemoteStore(args.endpoint)
-    elif args.store:
-        store = OxigraphStore(args.store)
+    elif args.store or noted:
+        store = OxigraphStore(args.store or noted)
     else:
         started = time.monotonic()
         store = (RdflibStore(args.graph) if args.engine == "rdflib"

@@ -488,6 +488,42 @@ def build_oxigraph(folder: str | Path, nquads: str | Path | bytes, union: str | 
     return count
 
 
+#: Beside a build's ``graph.ttl``: the Oxigraph store ``kg build --store`` loaded from it, and
+#: the file's size and time then, so that ``kg query`` answers from the store while it is current.
+STORE_NOTE = ".store.json"
+
+
+def note_store(graph: str | Path, store: str | Path) -> None:
+    """Record beside ``graph`` that ``store`` holds it as it is now (:func:`noted_store`)."""
+    graph, store = Path(graph), Path(store)
+    st = graph.stat()
+    note = graph.parent / STORE_NOTE
+    part = note.with_name(f"{note.name}.{os.getpid()}")
+    part.write_text(json.dumps({"store": str(store.resolve()), "graph": graph.name, "size": st.st_size,
+                                "mtime_ns": st.st_mtime_ns}))
+    part.replace(note)
+
+
+def noted_store(graph: str | Path) -> Path | None:
+    """The store a build loaded from ``graph`` when the file is still as it was then and the
+    store is still there; else None (a later build without ``--store`` wrote a new file).
+
+    >>> noted_store("no/such/graph.ttl") is None
+    True
+    """
+    graph = Path(graph)
+    try:
+        note = json.loads((graph.parent / STORE_NOTE).read_text())
+        st = graph.stat()
+    except (OSError, ValueError):
+        return None
+    if not isinstance(note, dict) or (note.get("graph"), note.get("size"), note.get("mtime_ns")) != (
+            graph.name, st.st_size, st.st_mtime_ns):
+        return None
+    store = Path(str(note.get("store", "")))
+    return store if note.get("store") and store.is_dir() else None
+
+
 # --- HTTP ---------------------------------------------------------------------------------------
 
 

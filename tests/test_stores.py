@@ -132,6 +132,31 @@ def test_build_and_query_the_store(tmp_path, capsys):
     assert from_file.count("\n") > 1
 
 
+def test_query_on_a_built_graph_answers_from_its_store_while_the_file_is_unchanged(tmp_path, capsys, monkeypatch):
+    """After ``kg build --store``, ``kg query`` on that build's graph.ttl (the default) asks the
+    store instead of reading the file again; once a later build has written the file anew, it
+    reads the file. The rows are the same."""
+    answered = []
+    run = OxigraphStore.run
+    monkeypatch.setattr(OxigraphStore, "run", lambda self, *a: answered.append(type(self).__name__) or run(self, *a))
+    articles = tmp_path / "in"
+    articles.mkdir()
+    shutil.copy(next((ROOT / "data" / "articles").glob("*.txt")), articles)
+    out, store = tmp_path / "out", tmp_path / "db"
+    query = ["query", "statements", "--graph", str(out / "graph.ttl"), "--format", "csv"]
+    assert main(["build", str(articles), "-o", str(out), "--store", str(store)]) == 0
+    capsys.readouterr()
+    answered.clear()  # the build answers its figures page in memory
+    assert main(query) == 0
+    from_store = capsys.readouterr().out
+    assert main(["build", str(articles), "-o", str(out)]) == 0  # graph.ttl written again, no store
+    capsys.readouterr()
+    del answered[1:]
+    assert main(query) == 0
+    assert capsys.readouterr().out == from_store and from_store.count("\n") > 1
+    assert answered == ["OxigraphStore", "MemoryStore"]
+
+
 # --- a real SPARQL server ---------------------------------------------------------------------
 
 
