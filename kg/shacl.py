@@ -13,6 +13,7 @@ a predicate or ``sh:inversePath``, ``sh:equals`` ...) is refused with a ``ValueE
 the shape and the feature, never checked in part.
 
 >>> from rdflib import Graph
+>>> from kg.formats import merged
 >>> shapes = Shapes(Graph().parse(format="turtle", data='''
 ... @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> .
 ... ex:S a sh:NodeShape ; sh:targetClass ex:C ;
@@ -34,7 +35,6 @@ from rdflib import RDF, RDFS, SH, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from .formats import merged
 from .quads import Columns
 
 #: What a check yields for each value that breaks it: the value (None for a count) and the
@@ -76,11 +76,11 @@ class Violation:
 
 
 class Data:
-    """The graph checked: a subject index over it, and a second small graph (the ontology)."""
+    """The graph checked, read by its subject index (a graph over a :class:`kg.quads.TripleIndex`,
+    as :func:`kg.formats.merged` gives), and a second small graph (the ontology)."""
 
     def __init__(self, graph: Graph, extra: Graph | None = None):
-        store = graph.store
-        self.index = store.by_subject() if hasattr(store, "by_subject") else merged(graph).store.by_subject()
+        self.index = graph.store.by_subject()
         self.extra: dict = {}
         for s, p, o in extra if extra is not None else ():
             self.extra.setdefault(s, {}).setdefault(p, []).append(o)
@@ -177,7 +177,8 @@ class Shapes:
         return found
 
     def check(self, graph: Graph, extra: Graph | None = None) -> list[Violation]:
-        """Every result of every targeted shape on ``graph`` (with ``extra``'s triples added)."""
+        """Every result of every targeted shape on ``graph`` (a :func:`kg.formats.merged` graph),
+        with ``extra``'s triples added."""
         data = Data(graph, extra)
         shapes: dict = {}  # focus node: its shapes
         for shape in self.targeted:

@@ -166,16 +166,16 @@ def _result(found: Violation, data: Graph) -> Result:
     """A result with its line of text."""
     shapes = _shapes()
     own = shapes.value(found.shape, SH.message)
-    text = _line(found.focus, found.path, found.value, found.shape, found.component, shapes, data)
+    wrong = _wrong(found.focus, found.path, found.value, found.shape, found.component, shapes, data)
+    text = f"{_term(found.focus)}: {wrong}"
     if found.severity != SH.Violation:
         text = f"{_local(found.severity).lower()}: {text}"
-    message = str(own) if own is not None else text.split(": ", 1)[1]
-    return Result(found.focus, found.path, found.value, message, found.severity, found.shape,
-                  found.component, text)
+    return Result(found.focus, found.path, found.value, str(own) if own is not None else wrong,
+                  found.severity, found.shape, found.component, text)
 
 
-def _line(focus, path, value, shape, component, shapes: Graph, data: Graph) -> str:
-    """The shortest useful form of one result: ``{focus}: {what is wrong}``."""
+def _wrong(focus, path, value, shape, component, shapes: Graph, data: Graph) -> str:
+    """What is wrong, in the fewest useful words: a result's line after its focus node."""
     fields = {"path": _term(path), "value": "" if value == focus else _term(value),
               "typed": _term(value, typed=True), "message": _local(component)}
     fields.update({name: _parameter(shapes, shape, name) for name in _SHAPE_PARAMETERS})
@@ -184,7 +184,7 @@ def _line(focus, path, value, shape, component, shapes: Graph, data: Graph) -> s
     own = shapes.value(shape, SH.message)
     if own is not None:
         template, fields["message"] = MESSAGE, str(own)
-    return f"{_term(focus)}: {' '.join(template.format_map(fields).split())}"
+    return " ".join(template.format_map(fields).split())
 
 
 def _comparison(focus, value, shape, shapes: Graph, data: Graph) -> dict[str, str]:
