@@ -165,9 +165,11 @@ class Shapes:
     def __init__(self, graph: Graph):
         self.graph = graph
         self._shapes: dict = {}
-        roots = set(graph.subjects(RDF.type, SH.NodeShape)) | set(graph.subjects(RDF.type, SH.PropertyShape))
-        self.targeted = [self.shape(s) for s in sorted(roots, key=str)
-                         if (s, SH.targetClass, None) in graph or (s, SH.targetSubjectsOf, None) in graph]
+        for s in graph.subjects(RDF.type, SH.NodeShape):
+            if (s, RDF.type, RDFS.Class) in graph:
+                raise ValueError(f"shape {s.n3()}: an implicit class target is not supported")
+        targeted = set(graph.subjects(SH.targetClass)) | set(graph.subjects(SH.targetSubjectsOf))
+        self.targeted = [self.shape(s) for s in sorted(targeted, key=str)]
 
     def shape(self, node: Node) -> "Shape":
         found = self._shapes.get(node)

@@ -313,3 +313,13 @@ def test_a_shape_using_a_feature_not_read_is_refused_by_name(feature):
         ex:P a sh:PropertyShape ; {feature if feature.startswith("sh:path") else "sh:path ex:p ; " + feature} .""")
     with pytest.raises(ValueError, match="ex:P|urn:ex:P"):
         Shapes(shapes)
+
+
+def test_a_shape_that_is_also_a_class_is_refused():
+    """An implicit class target (a node shape that is an rdfs:Class) is not read: refused."""
+    shapes = Graph().parse(format="turtle", data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:C a sh:NodeShape, rdfs:Class ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .""")
+    with pytest.raises(ValueError, match="implicit class target"):
+        Shapes(shapes)
