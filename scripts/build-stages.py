@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """A build, stage by stage: each stage's wall time, this process's CPU and its peak memory.
 
-    scripts/build-stages.py CORPUS OUT [--jobs N]
+    scripts/build-stages.py CORPUS OUT [--jobs N] [--validate]
 
 Builds ``CORPUS`` (a folder of articles, e.g. from ``scripts/gen-corpus.py``) into ``OUT``
-as ``kg build CORPUS -o OUT -j N --no-cache --no-validate`` does, and prints one line per
+as ``kg build CORPUS -o OUT -j N --no-cache --no-validate`` does (``--validate``: with the
+shapes check a default build runs, a stage of its own), and prints one line per
 stage of the build (reading and extracting, making the graph, the graph files, the pages,
 the views): its wall time, the CPU time of the build's own process, the largest resident
 memory of that process during the stage, and the largest memory of all the build's
@@ -103,11 +104,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("corpus")
     parser.add_argument("out")
     parser.add_argument("--jobs", "-j", type=int, default=2)
+    parser.add_argument("--validate", action="store_true", help="check the graph against the shapes too")
     args = parser.parse_args(argv)
     from kg.build import STAGES, build
 
     stages = Stages(STAGES)
-    build([args.corpus], args.out, progress=stages, jobs=args.jobs, use_cache=False, check=False)
+    build([args.corpus], args.out, progress=stages, jobs=args.jobs, use_cache=False, check=args.validate)
     stages.close()
 
 

@@ -69,9 +69,11 @@ def test_query_times_on_a_store_on_disk_gives_the_same_rows(tmp_path):
     assert in_memory == on_disk and len(on_disk) == 2 and int(on_disk[0][1]) > 0
 
 
-def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path):
+@pytest.mark.parametrize("validate", [False, True])
+def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
     """scripts/build-stages.py: one line per stage, in the build's order, with its wall time,
-    CPU and peak memory, then the whole build; the build's files are written."""
+    CPU and peak memory, then the whole build; the build's files are written. The shapes
+    check is a stage when asked for (``--validate``)."""
     import re
     import shutil
     import subprocess
@@ -84,12 +86,12 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path):
     for article in sorted((ROOT / "tests" / "articles" / "story").glob("*.txt"))[:3]:
         shutil.copy(article, corpus)
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-stages.py"), str(corpus),
-                          str(tmp_path / "out"), "--jobs", "2"],
+                          str(tmp_path / "out"), "--jobs", "2", *(["--validate"] if validate else [])],
                          capture_output=True, text=True, check=True).stdout.splitlines()
     line = re.compile(r"(.+?)\s+(\d+\.\d) s  cpu\s+(\d+\.\d) s  peak\s+(\d+) MB  all\s+(\d+) MB")
     found = [line.fullmatch(text) for text in out[:-1]]
     assert all(found), out
-    assert [m.group(1) for m in found] == ["reading and extracting", *(s for s in STAGES if s != CHECKING)]
+    assert [m.group(1) for m in found] == ["reading and extracting", *(s for s in STAGES if validate or s != CHECKING)]
     assert all(int(m.group(4)) > 0 and int(m.group(5)) > 0 for m in found)
     whole = re.fullmatch(r"whole build\s+\d+\.\d s\s+peak\s+(\d+) MB  all\s+(\d+) MB", out[-1])
     assert whole and int(whole.group(1)) == max(int(m.group(4)) for m in found)
