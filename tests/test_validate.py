@@ -287,8 +287,7 @@ def _pyshacl(ds) -> set:
 
 
 def _ours(ds) -> set:
-    found = Shapes(_shapes()).check(merged(ds), extra=_ontology())
-    return {_key(_shapes(), v.focus, v.path, v.value, v.shape, v.component) for v in found}
+    return {_key(_shapes(), r.focus, r.path, r.value, r.shape, r.component) for r in validate(ds).results}
 
 
 @pytest.mark.parametrize("name", ["unchanged", *BROKEN, *MORE])
