@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from rdflib import RDF, RDFS, SH, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -37,9 +37,9 @@ from rdflib.term import Node
 
 from .quads import Columns
 
-#: What a check yields for each value that breaks it: the value (None for a count) and the
-#: constraint component.
-Check = Callable[[Node, list], Iterator[tuple]]
+#: A check of a focus node's values (given the data): for each value that breaks it, the value
+#: (None for a count) and the constraint component.
+Check = Callable[[Node, list, "Data"], Iterable[tuple]]
 
 # The parameters read, and those that only qualify another (read with it).
 _PARAMETERS = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.pattern,
@@ -268,6 +268,7 @@ class Shape:
         return not self.results(focus, data)
 
     def _read_checks(self, g: Graph) -> Iterator[Check]:
+        """A check for each constraint parameter of this shape, its values read once."""
         node, shapes = self.node, self.shapes
 
         def each(test, component):  # a check of each value on its own
