@@ -313,11 +313,12 @@ def _run_query(args, query, params):
 
     if args.endpoint and args.store:
         raise QueryError("give --endpoint or --store, not both")
-    noted = noted_store(args.graph) if args.engine == "oxigraph" else None
     if args.endpoint:
         store = RemoteStore(args.endpoint)
-    elif args.store or noted:
-        store = OxigraphStore(args.store or noted)
+    elif args.store:
+        store = OxigraphStore(args.store)
+    elif args.engine == "oxigraph" and (noted := noted_store(args.graph)):
+        store = OxigraphStore(noted)
     else:
         started = time.monotonic()
         store = (RdflibStore(args.graph) if args.engine == "rdflib"

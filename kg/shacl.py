@@ -49,9 +49,7 @@ _PARAMETERS = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, 
 _QUALIFIERS = {SH.path, SH.flags, SH.ignoredProperties, SH.qualifiedMinCount,
                SH.qualifiedMaxCount, SH.message, SH.severity, SH.targetClass,
                SH.targetSubjectsOf, SH.name, SH.description, SH.order, SH.group}
-_UNSUPPORTED = {SH.sparql, SH.equals, SH.disjoint, SH.maxLength, SH.minExclusive,
-                SH.maxExclusive, SH.xone, SH.targetNode, SH.targetObjectsOf, SH.deactivated,
-                SH.qualifiedValueShapesDisjoint, SH.target}
+_READ = _PARAMETERS | _QUALIFIERS  # any other sh: property of a shape is refused
 # A value's type for the datatypes whose values rdflib reads (pyshacl's test too).
 _VALUE_TYPES = {XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int,
                 XSD.float: float, XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date,
@@ -108,9 +106,9 @@ class Data:
             return list(dict.fromkeys(found + more[p]))
         return found
 
-    def predicates(self, s: Node, about: tuple[dict, dict] | None = None) -> dict:
+    def predicates(self, s: Node) -> dict:
         """``{predicate: [objects]}`` of ``s``."""
-        by_p, more = self.about(s) if about is None else about
+        by_p, more = self.about(s)
         found = {p: [t[2] for t in ts] for p, ts in by_p.items()}
         for p, objects in more.items():
             found[p] = list(dict.fromkeys(found.get(p, []) + objects))
@@ -201,7 +199,7 @@ class Shape:
         g = shapes.graph
         self.node, self.shapes = node, shapes
         for p in set(g.predicates(node)):
-            if p in _UNSUPPORTED or (p.startswith(str(SH)) and p not in _PARAMETERS | _QUALIFIERS and p != RDF.type):
+            if p.startswith(str(SH)) and p not in _READ:
                 raise ValueError(f"shape {node.n3()}: {p.n3()} is not supported")
         self.path = g.value(node, SH.path)
         self.predicate, self.inverse = self._read_path(g)
