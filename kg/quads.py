@@ -184,7 +184,7 @@ class Quads:
         # integer, and each subject's sorted, equal ones kept once. The union is then three
         # arrays of ranks (Columns).
         terms = self._table.terms
-        n3 = [f"<{term}>" if type(term) is URIRef else term.n3() for term in terms]
+        n3 = [order_key(term) for term in terms]
         rank, by_rank, last = array("i", bytes(4 * len(terms))), [], None
         for n in sorted(range(len(terms)), key=n3.__getitem__):
             if n3[n] != last:
@@ -252,6 +252,16 @@ def _index(triples: list[tuple], first: int, second: int) -> dict:
     for triple in triples:
         index.setdefault(triple[first], {}).setdefault(triple[second], []).append(triple)
     return index
+
+
+def order_key(term) -> str:
+    """What the union orders its terms by: their N-Triples form.
+
+    >>> from rdflib import Literal
+    >>> order_key(URIRef("urn:a")), order_key(Literal("a", lang="en"))
+    ('<urn:a>', '"a"@en')
+    """
+    return f"<{term}>" if type(term) is URIRef else term.n3()
 
 
 class Columns(Sequence):

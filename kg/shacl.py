@@ -3,10 +3,13 @@ uses, read from any shapes graph.
 
 pyshacl builds a constraint object again for every node a nested shape (``sh:node``,
 ``sh:or``) checks, and reads the data through rdflib's context-aware store: a 1,000-article
-build spent 220 s of its 255 s there. Here each shape is read once into checks, and the data
-is read through a subject index (:meth:`kg.quads.TripleIndex.by_subject`): the same results
-(focus node, path, value, shape, constraint component) in seconds. ``tests/test_validate.py``
-holds them to pyshacl's on broken graphs.
+build spent 220 s of its 255 s there. Here each shape is read once into checks, and each
+check runs once on all of a shape's focus nodes together, as term numbers: a property's
+triples are two arrays (subjects, objects) read from the graph's columns (:class:`Data`),
+a count is a ``Counter`` of them, a test of a value's term runs once per distinct value, and
+``sh:node``, ``sh:or``, ``sh:not`` ... take sets of nodes: the same results (focus node,
+path, value, shape, constraint component) in seconds. ``tests/test_validate.py`` holds them
+to pyshacl's on broken graphs.
 
 A shapes graph using a SHACL feature not here (SPARQL constraints, property paths other than
 a predicate or ``sh:inversePath``, ``sh:equals`` ...) is refused with a ``ValueError`` naming
@@ -26,20 +29,27 @@ the shape and the feature, never checked in part.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import partial
+from itertools import compress
+from operator import itemgetter, le, lt
 from typing import Callable, Iterable, Iterator
 
 from rdflib import RDF, RDFS, SH, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from .quads import Columns
+from .formats import merged
+from .quads import Columns, SubjectIndex, order_key
 
-#: A check of a focus node's values (given the data): for each value that breaks it, the value
-#: (None for a count) and the constraint component.
-Check = Callable[[Node, list, "Data"], Iterable[tuple]]
+#: A check of a shape's focus nodes and their values (given the data): for each result, its
+#: focus node, its value (None for a count; numbers both) and its constraint component.
+Check = Callable[["Values", "Data"], Iterable[tuple]]
 
 # The parameters read, and those that only qualify another (read with it).
 _PARAMETERS = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.pattern,
@@ -55,7 +65,7 @@ _VALUE_TYPES = {XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.inte
                 XSD.float: float, XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date,
                 XSD.time: time, XSD.dateTime: datetime}
 _NUMBERS = (int, float, Decimal)
-_NOTHING: dict = {}
+_EMPTY = array("i")  # no triples (never changed)
 _NODE_KINDS = {SH.IRI: (URIRef,), SH.BlankNode: (BNode,), SH.Literal: (Literal,),
                SH.BlankNodeOrIRI: (BNode, URIRef), SH.BlankNodeOrLiteral: (BNode, Literal),
                SH.IRIOrLiteral: (URIRef, Literal)}
@@ -74,66 +84,90 @@ class Violation:
 
 
 class Data:
-    """The graph checked, read by its subject index (a graph over a :class:`kg.quads.TripleIndex`,
-    as :func:`kg.formats.merged` gives), and a second small graph (the ontology)."""
+    """The graph checked, as term numbers: each predicate's triples as two arrays (subjects,
+    objects), read from a :func:`kg.formats.merged` graph's columns (any other graph is merged
+    first), with a second small graph (the ontology) added.
+
+    A term's number is its rank in the graph's terms (:meth:`kg.quads.Quads.union`); the extra
+    graph's terms the graph does not have are numbered after them.
+    """
 
     def __init__(self, graph: Graph, extra: Graph | None = None):
-        self.index = graph.store.by_subject()
-        self.extra: dict = {}
-        for s, p, o in extra if extra is not None else ():
-            self.extra.setdefault(s, {}).setdefault(p, []).append(o)
-        listed = self.index.list
-        numbers = set(listed.predicates) if isinstance(listed, Columns) else None
-        self._predicates = ({listed.terms[n]: listed.terms[n] for n in numbers} if numbers is not None
-                            else {t[1]: t[1] for t in listed})
-        self._own: dict = {}
-        self._inverse: dict = {}
+        if not isinstance(getattr(graph.store, "by_subject", None) and graph.store.by_subject().list, Columns):
+            graph = merged(graph)  # any other graph is read into columns first
+        columns = graph.store.by_subject().list
+        self.terms, self.base = columns.terms, len(columns.terms)
+        self._more: dict = {}  # the extra graph's terms the graph does not have: key: number
+        self._extra_terms: list = []
+        self._numbers: dict = {}
+        subjects: dict = {r: array("i") for r in set(columns.predicates)}
+        objects: dict = {r: array("i") for r in subjects}
+        to_subjects = {r: a.append for r, a in subjects.items()}
+        to_objects = {r: a.append for r, a in objects.items()}
+        for s, r, o in zip(columns.subjects, columns.predicates, columns.objects):  # one pass, by predicate
+            to_subjects[r](s)
+            to_objects[r](o)
+        self._pairs = {r: (subjects[r], objects[r]) for r in subjects}
+        self.predicates = {self.terms[r]: r for r in subjects}  # predicate: its number
+        self._add(extra if extra is not None else (), graph.store.by_subject())
         self._instances: dict = {}
+        self._typed: dict | None = None
         self._subclasses: dict | None = None
 
-    def about(self, s: Node) -> tuple[dict, dict]:
-        """What the graph says of ``s``: its triples by predicate, and the extra graph's objects."""
-        return self.index.get(s) or _NOTHING, self.extra.get(s) or _NOTHING
+    def _add(self, extra: Iterable[tuple], index: SubjectIndex) -> None:
+        """The extra graph's triples the graph does not have, numbered after the graph's own."""
+        seen: set = set()
+        for triple in extra:
+            s, p, o = numbers = tuple(self.number(t, add=True) for t in triple)
+            if numbers in seen or (max(numbers) < self.base and
+                                   any(t[2] == triple[2] for t in index.with_predicate(triple[0], triple[1]))):
+                continue
+            seen.add(numbers)
+            if p not in self._pairs:
+                self._pairs[p] = (array("i"), array("i"))
+                self.predicates[triple[1]] = p
+            self._pairs[p][0].append(s)
+            self._pairs[p][1].append(o)
 
-    def values(self, s: Node, p: URIRef, about: tuple[dict, dict] | None = None) -> list:
-        """The objects of ``s`` for ``p``, each once (from ``about``, when given, instead of the index)."""
-        by_p, more = self.about(s) if about is None else about
-        own = self._own.get(p)  # the graph's own object for p: looked up by identity, not rdflib's ==
-        if own is None:
-            own = self._own[p] = self._predicates.get(p, p)
-        found = [t[2] for t in by_p.get(own, ())]
-        if more and p in more:
-            return list(dict.fromkeys(found + more[p]))
+    def number(self, term: Node, add: bool = False) -> int | None:
+        """The number of ``term``: None when the graph has no such term, unless ``add``."""
+        found = self._numbers.get(term)
+        if found is None:
+            key = order_key(term)
+            k = bisect_left(self.terms, key, key=order_key)
+            if k < self.base and order_key(self.terms[k]) == key:
+                found = k
+            else:
+                found = self._more.get(key)
+                if found is None and add:
+                    found = self._more[key] = self.base + len(self._more)
+                    self._extra_terms.append(term)
+            if found is not None:
+                self._numbers[term] = found
         return found
 
-    def predicates(self, s: Node) -> dict:
-        """``{predicate: [objects]}`` of ``s``."""
-        by_p, more = self.about(s)
-        found = {p: [t[2] for t in ts] for p, ts in by_p.items()}
-        for p, objects in more.items():
-            found[p] = list(dict.fromkeys(found.get(p, []) + objects))
-        return found
+    def term(self, n: int) -> Node:
+        return self.terms[n] if n < self.base else self._extra_terms[n - self.base]
 
-    def subjects(self, p: URIRef, o: Node) -> list:
-        """The subjects with ``o`` for ``p``."""
-        by_object = self._inverse.get(p)
-        if by_object is None:
-            by_object = {k: [t[0] for t in ts] for k, ts in self.index.by_object(p).items()}
-            for s, by_p in self.extra.items():
-                for k in by_p.get(p, ()):
-                    by_object.setdefault(k, []).append(s)
-            self._inverse[p] = by_object
-        return list(dict.fromkeys(by_object.get(o, ())))
+    def pairs(self, p: URIRef) -> tuple[array, array]:
+        """The subjects and objects of the triples of ``p``, in two arrays of the same length."""
+        r = self.predicates.get(p)
+        return self._pairs[r] if r is not None else (_EMPTY, _EMPTY)
+
+    def numbered_pairs(self) -> Iterator[tuple[int, array, array]]:
+        """Every predicate's number, subjects and objects."""
+        for r, (subjects, objects) in self._pairs.items():
+            yield r, subjects, objects
 
     def subclasses(self, c: URIRef) -> set:
-        """``c`` and every class below it by ``rdfs:subClassOf``."""
+        """``c``'s number and those of every class below it by ``rdfs:subClassOf``."""
         if self._subclasses is None:
             below: dict = {}
-            for k in self._objects_of(RDFS.subClassOf):
-                for s in self.subjects(RDFS.subClassOf, k):
-                    below.setdefault(k, set()).add(s)
+            for s, o in zip(*self.pairs(RDFS.subClassOf)):
+                below.setdefault(o, set()).add(s)
             self._subclasses = below
-        found, todo = {c}, [c]
+        top = self.number(c)
+        found, todo = ({top}, [top]) if top is not None else (set(), [])
         while todo:
             for s in self._subclasses.get(todo.pop(), ()):
                 if s not in found:
@@ -145,16 +179,37 @@ class Data:
         """The nodes typed ``c`` or a subclass of it."""
         found = self._instances.get(c)
         if found is None:
-            found = self._instances[c] = {s for k in self.subclasses(c) for s in self.subjects(RDF.type, k)}
+            if self._typed is None:  # each class's nodes, by number
+                self._typed = {}
+                for s, k in zip(*self.pairs(RDF.type)):
+                    typed = self._typed.get(k)
+                    if typed is None:
+                        self._typed[k] = {s}
+                    else:
+                        typed.add(s)
+            found = self._instances[c] = set().union(*(self._typed.get(k, ()) for k in self.subclasses(c)))
         return found
 
-    def subjects_of(self, p: URIRef) -> set:
-        """The nodes with a value for ``p``."""
-        return {s for k in self._objects_of(p) for s in self.subjects(p, k)}
 
-    def _objects_of(self, p: URIRef) -> list:
-        self.subjects(p, None)  # makes the index of p
-        return list(self._inverse[p])
+class Values:
+    """A shape's focus nodes and their value nodes, as numbers: ``(focus[i], value[i])`` pairs."""
+
+    def __init__(self, nodes: set, focus, value):
+        self.nodes, self.focus, self.value = nodes, focus, value
+        self._distinct: set | None = None
+
+    @property
+    def distinct(self) -> set:
+        """Every value node, once."""
+        if self._distinct is None:
+            self._distinct = set(self.value)
+        return self._distinct
+
+    def having(self, values: set) -> Iterator[tuple[int, int]]:
+        """The ``(focus, value)`` pairs whose value is one of ``values``."""
+        if not values:
+            return iter(())
+        return compress(zip(self.focus, self.value), map(values.__contains__, self.value))
 
 
 class Shapes:
@@ -180,16 +235,13 @@ class Shapes:
         """Every result of every targeted shape on ``graph`` (a :func:`kg.formats.merged` graph),
         with ``extra``'s triples added."""
         data = Data(graph, extra)
-        shapes: dict = {}  # focus node: its shapes
+        found: list = []
         for shape in self.targeted:
-            for focus in shape.focus_nodes(data):
-                shapes.setdefault(focus, []).append(shape)
-        found: list[Violation] = []
-        # In the graph's order, each node's shapes one after the other: its triples are read once.
-        for focus in [s for s in data.index if s in shapes] + [s for s in shapes if s not in data.index]:
-            for shape in shapes[focus]:
-                shape.results(focus, data, found)
-        return found
+            shape.failures(shape.focus_nodes(data), data, found)
+        found.sort(key=lambda result: result[0])  # in the graph's order of focus nodes
+        term = data.term
+        return [Violation(term(focus), path, None if value is None else term(value), shape, component, severity)
+                for focus, path, value, shape, component, severity in found]
 
 
 class Shape:
@@ -224,106 +276,105 @@ class Shape:
         raise ValueError(f"shape {self.node.n3()}: only a predicate or sh:inversePath of one is supported as sh:path")
 
     def focus_nodes(self, data: Data) -> set:
+        """The numbers of the nodes this shape targets."""
         found: set = set()
         for c in self.classes:
             found |= data.instances(c)
         for p in self.subjects_of:
-            found |= data.subjects_of(p)
+            found |= set(data.pairs(p)[0])
         return found
 
-    def value_nodes(self, focus: Node, data: Data, about: tuple | None = None) -> list:
+    def values(self, nodes: set, data: Data) -> Values:
+        """The value nodes of ``nodes`` (numbers) by this shape's path: the nodes themselves without one."""
         if self.predicate is None:
-            return [focus]
-        if self.inverse:
-            return data.subjects(self.predicate, focus)
-        return data.values(focus, self.predicate, about)
+            listed = array("i", nodes)
+            return Values(nodes, listed, listed)
+        subjects, objects = data.pairs(self.predicate)
+        return Values(nodes, *(_of(nodes, objects, subjects) if self.inverse else _of(nodes, subjects, objects)))
 
-    def results(self, focus: Node, data: Data, found: list | None = None) -> list[Violation]:
-        """The results of this shape on ``focus``, its property shapes' included (added to ``found``)."""
-        found = [] if found is None else found
-        self._results(focus, self.value_nodes(focus, data), data, found)
+    def failures(self, nodes: set, data: Data, found: list) -> list[tuple]:
+        """``(focus, path, value, shape, component, severity)`` for each result of this shape on
+        ``nodes``, its property shapes' included (added to ``found``): focus and value nodes as
+        numbers."""
+        if not nodes:
+            return found
+        values = self.values(nodes, data)
+        path, node, severity = self.path, self.node, self.severity
+        for check in self.checks:
+            found.extend((f, path, v, node, c, severity) for f, v, c in check(values, data))
+        if self.allowed is not None:
+            for r, subjects, objects in data.numbered_pairs():
+                p = data.term(r)
+                if p not in self.allowed:
+                    found.extend((s, p, o, node, SH.ClosedConstraintComponent, severity) for s, o in
+                                 compress(zip(subjects, objects), map(nodes.__contains__, subjects)))
+        if self.properties:
+            inner = values.distinct
+            for shape in self.properties:
+                shape.failures(inner, data, found)
         return found
 
-    def _results(self, focus: Node, values: list, data: Data, found: list) -> None:
-        for check in self.checks:
-            for value, component in check(focus, values, data):
-                found.append(Violation(focus, self.path, value, self.node, component, self.severity))
-        if self.allowed is not None:
-            for p, objects in data.predicates(focus).items():
-                allowed = self._allows.get(p)  # by the graph's own objects: by identity
-                if allowed is None:
-                    allowed = self._allows[p] = p in self.allowed
-                if not allowed:
-                    found.extend(Violation(focus, p, o, self.node, SH.ClosedConstraintComponent, self.severity)
-                                 for o in objects)
-        if self.properties:
-            for value in values:
-                about = data.about(value)  # read once for all the property shapes
-                for shape in self.properties:
-                    shape._results(value, shape.value_nodes(value, data, about), data, found)
-
-    def conforms(self, focus: Node, data: Data) -> bool:
-        return not self.results(focus, data)
+    def conforming(self, nodes: set, data: Data) -> set:
+        """The nodes of ``nodes`` that conform to this shape."""
+        return nodes - set(map(itemgetter(0), self.failures(nodes, data, [])))
 
     def _read_checks(self, g: Graph) -> Iterator[Check]:
         """A check for each constraint parameter of this shape, its values read once."""
         node, shapes = self.node, self.shapes
 
-        def each(test, component):  # a check of each value on its own
-            def check(focus, values, data):
-                return [(v, component) for v in values if not test(v, data)]
+        def each(breaking, component):  # a check of each value node: breaking(values, data) finds those that break it
+            def check(values, data):
+                return ((f, v, component) for f, v in values.having(breaking(values.distinct, data)))
             return check
 
-        def count(test, component):  # a check of the values together
-            def check(focus, values, data):
-                return [(None, component)] if not test(values, data) else []
-            return check
+        def per_term(test, component):  # a test of each value's term
+            return each(lambda vs, d: {v for v in vs if not test(d.term(v))}, component)
 
         for n in g.objects(node, SH.minCount):
-            yield count(lambda vs, d, n=int(n): len(vs) >= n, SH.MinCountConstraintComponent)
+            yield _min_count(int(n))
         for n in g.objects(node, SH.maxCount):
-            yield count(lambda vs, d, n=int(n): len(vs) <= n, SH.MaxCountConstraintComponent)
+            yield _max_count(int(n))
         for dt in g.objects(node, SH.datatype):
-            yield each(lambda v, d, test=_datatype(dt): test(v), SH.DatatypeConstraintComponent)
+            yield per_term(_datatype(dt), SH.DatatypeConstraintComponent)
         for c in g.objects(node, SH["class"]):
-            yield each(lambda v, d, c=c: v in d.instances(c), SH.ClassConstraintComponent)
+            yield each(lambda vs, d, c=c: vs - d.instances(c), SH.ClassConstraintComponent)
         for kind in g.objects(node, SH.nodeKind):
-            yield each(lambda v, d, ks=_NODE_KINDS[kind]: isinstance(v, ks), SH.NodeKindConstraintComponent)
+            yield per_term(lambda v, ks=_NODE_KINDS[kind]: isinstance(v, ks), SH.NodeKindConstraintComponent)
         for pattern in g.objects(node, SH.pattern):
             flags = g.value(node, SH.flags)
             regex = re.compile(str(pattern), _flags(str(flags or "")))
-            yield each(lambda v, d, r=regex: not isinstance(v, BNode) and r.search(str(v)) is not None,
-                       SH.PatternConstraintComponent)
+            yield per_term(lambda v, r=regex: not isinstance(v, BNode) and r.search(str(v)) is not None,
+                           SH.PatternConstraintComponent)
         for n in g.objects(node, SH.minLength):
-            yield each(lambda v, d, n=int(n): not isinstance(v, BNode) and len(str(v)) >= n,
-                       SH.MinLengthConstraintComponent)
+            yield per_term(lambda v, n=int(n): not isinstance(v, BNode) and len(str(v)) >= n,
+                           SH.MinLengthConstraintComponent)
         for members in g.objects(node, SH["in"]):  # a set: a Literal's hash agrees with its ==
-            yield each(lambda v, d, ms=set(Collection(g, members)): v in ms, SH.InConstraintComponent)
+            yield per_term(lambda v, ms=set(Collection(g, members)): v in ms, SH.InConstraintComponent)
         for ranges in g.objects(node, SH.languageIn):
-            yield each(lambda v, d, rs=[str(r).lower() for r in Collection(g, ranges)]: _lang_in(v, rs),
-                       SH.LanguageInConstraintComponent)
+            yield per_term(lambda v, rs=[str(r).lower() for r in Collection(g, ranges)]: _lang_in(v, rs),
+                           SH.LanguageInConstraintComponent)
         for x in g.objects(node, SH.hasValue):
-            yield count(lambda vs, d, x=x: x in vs, SH.HasValueConstraintComponent)
+            yield _has_value(x)
         if g.value(node, SH.uniqueLang) == Literal(True):
             yield _unique_lang
         for m in g.objects(node, SH.minInclusive):
-            yield each(lambda v, d, m=m: _compares(v, m, lambda a, b: a >= b), SH.MinInclusiveConstraintComponent)
+            yield per_term(lambda v, m=m: _compares(v, m, lambda a, b: a >= b), SH.MinInclusiveConstraintComponent)
         for m in g.objects(node, SH.maxInclusive):
-            yield each(lambda v, d, m=m: _compares(v, m, lambda a, b: a <= b), SH.MaxInclusiveConstraintComponent)
+            yield per_term(lambda v, m=m: _compares(v, m, lambda a, b: a <= b), SH.MaxInclusiveConstraintComponent)
         for p in g.objects(node, SH.lessThan):
-            yield _pair(p, lambda a, b: a < b, SH.LessThanConstraintComponent)
+            yield _pair(p, lt, SH.LessThanConstraintComponent)
         for p in g.objects(node, SH.lessThanOrEquals):
-            yield _pair(p, lambda a, b: a <= b, SH.LessThanOrEqualsConstraintComponent)
+            yield _pair(p, le, SH.LessThanOrEqualsConstraintComponent)
         for other in g.objects(node, SH.node):
-            yield each(lambda v, d, s=shapes.shape(other): s.conforms(v, d), SH.NodeConstraintComponent)
+            yield each(lambda vs, d, s=shapes.shape(other): vs - s.conforming(vs, d), SH.NodeConstraintComponent)
         for members in g.objects(node, SH["or"]):
-            options = [shapes.shape(m) for m in Collection(g, members)]
-            yield each(lambda v, d, ss=options: any(s.conforms(v, d) for s in ss), SH.OrConstraintComponent)
+            yield each(partial(_fitting_none, [shapes.shape(m) for m in Collection(g, members)]),
+                       SH.OrConstraintComponent)
         for members in g.objects(node, SH["and"]):
-            parts = [shapes.shape(m) for m in Collection(g, members)]
-            yield each(lambda v, d, ss=parts: all(s.conforms(v, d) for s in ss), SH.AndConstraintComponent)
+            yield each(partial(_not_fitting_all, [shapes.shape(m) for m in Collection(g, members)]),
+                       SH.AndConstraintComponent)
         for other in g.objects(node, SH["not"]):
-            yield each(lambda v, d, s=shapes.shape(other): not s.conforms(v, d), SH.NotConstraintComponent)
+            yield each(lambda vs, d, s=shapes.shape(other): s.conforming(vs, d), SH.NotConstraintComponent)
         for other in g.objects(node, SH.qualifiedValueShape):
             least, most = g.value(node, SH.qualifiedMinCount), g.value(node, SH.qualifiedMaxCount)
             yield _qualified(shapes.shape(other), least, most)
@@ -371,26 +422,6 @@ def _compares(v: Node, bound: Literal, test) -> bool:
         return False
 
 
-def _unique_lang(focus, values, data):
-    seen: dict = {}
-    for v in values:
-        if isinstance(v, Literal) and v.language:
-            tag = v.language.lower()
-            seen[tag] = seen.get(tag, 0) + 1
-    return [(None, SH.UniqueLangConstraintComponent) for n in seen.values() if n > 1]
-
-
-def _pair(other: URIRef, test, component: URIRef) -> Check:
-    """sh:lessThan(OrEquals): each value against each of the focus node's values of ``other``."""
-    def check(focus, values, data):
-        compared = data.values(focus, other)
-        for v in values:
-            for o in compared:
-                if _text(v) != _text(o) or not _holds(test, v, o):
-                    yield v, component
-    return check
-
-
 def _text(node: Node) -> bool:
     return isinstance(node, URIRef) or (isinstance(node, Literal) and isinstance(node.value, str))
 
@@ -422,13 +453,124 @@ def _comparable(a: Node, b: Node) -> tuple:
     return a, b
 
 
+def _of(nodes: set, subjects: array, objects: array) -> tuple[array, array]:
+    """The pairs whose subject is one of ``nodes``.
+
+    >>> _of({1, 3}, array("i", [1, 2, 3]), array("i", [4, 5, 6]))
+    (array('i', [1, 3]), array('i', [4, 6]))
+    """
+    chosen = bytes(map(nodes.__contains__, subjects))
+    if chosen.count(0) == 0:
+        return subjects, objects
+    return array("i", compress(subjects, chosen)), array("i", compress(objects, chosen))
+
+
+def _min_count(n: int) -> Check:
+    def check(values, data):
+        if n == 1:
+            missing = values.nodes - set(values.focus)
+        else:
+            counts = Counter(values.focus)
+            missing = {f for f in values.nodes if counts[f] < n}
+        return ((f, None, SH.MinCountConstraintComponent) for f in missing)
+    return check
+
+
+def _max_count(n: int) -> Check:
+    def check(values, data):
+        if len(values.focus) <= n:
+            return ()
+        return ((f, None, SH.MaxCountConstraintComponent) for f, k in Counter(values.focus).items() if k > n)
+    return check
+
+
+def _has_value(x: Node) -> Check:
+    def check(values, data):
+        n = data.number(x)
+        having = set(compress(values.focus, map(n.__eq__, values.value))) if n is not None else set()
+        return ((f, None, SH.HasValueConstraintComponent) for f in values.nodes - having)
+    return check
+
+
+def _unique_lang(values, data):
+    tags = {}
+    for v in values.distinct:
+        term = data.term(v)
+        if isinstance(term, Literal) and term.language:
+            tags[v] = term.language.lower()
+    counts = Counter((f, tags[v]) for f, v in values.having(set(tags)))
+    return [(f, None, SH.UniqueLangConstraintComponent) for (f, _), n in counts.items() if n > 1]
+
+
+def _pair(other: URIRef, test, component: URIRef) -> Check:
+    """sh:lessThan(OrEquals): each value against each of the focus node's values of ``other``
+    (``test`` is ``operator.lt`` or ``operator.le``)."""
+    def check(values, data):
+        subjects, objects = _of(values.nodes, *data.pairs(other))
+        compared = dict(zip(subjects, objects))
+        plain = {v: _plain(data.term(v)) for v in values.distinct.union(objects)}
+        kinds = {found[0] if found else None for found in plain.values()}
+        if len(compared) == len(objects) and len(kinds) == 1 and None not in kinds:  # one each to compare with, of one kind
+            paired = [(f, v, compared.get(f)) for f, v in zip(values.focus, values.value) if f in compared]
+            holds = map(test, [plain[v][1] for _, v, _ in paired], [plain[o][1] for _, _, o in paired])
+            return ((f, v, component) for (f, v, _), ok in zip(paired, holds) if not ok)
+        return _pairs_compared(values, data, subjects, objects, test, component)
+    return check
+
+
+def _pairs_compared(values, data, subjects, objects, test, component) -> Iterator[tuple]:
+    """sh:lessThan(OrEquals) on terms, each value with each of the focus node's others."""
+    compared: dict = {}
+    for s, o in zip(subjects, objects):
+        compared.setdefault(s, []).append(o)
+    for f, v in zip(values.focus, values.value):
+        a = data.term(v)
+        for o in compared.get(f, ()):
+            b = data.term(o)
+            if _text(a) != _text(b) or not _holds(test, a, b):
+                yield f, v, component
+
+
+def _plain(term: Node) -> tuple | None:
+    """A literal's kind and value when it compares as a plain value: a number (not a
+    boolean) or a date, else None.
+
+    >>> _plain(Literal(3)), _plain(Literal(True)), _plain(Literal("3"))
+    (('number', 3), None, None)
+    """
+    value = getattr(term, "value", None)
+    kind = type(value)
+    if kind in (int, float, Decimal):
+        return "number", value
+    return (kind, value) if kind is date else None
+
+
+def _fitting_none(options: list, nodes: set, data: Data) -> set:
+    """sh:or: the nodes that conform to none of ``options``."""
+    for shape in options:
+        if not nodes:
+            break
+        nodes = nodes - shape.conforming(nodes, data)
+    return nodes
+
+
+def _not_fitting_all(parts: list, nodes: set, data: Data) -> set:
+    """sh:and: the nodes that do not conform to every one of ``parts``."""
+    fitting = nodes
+    for shape in parts:
+        fitting = shape.conforming(fitting, data) if fitting else fitting
+    return nodes - fitting
+
+
 def _qualified(shape: Shape, least, most) -> Check:
-    def check(focus, values, data):
-        n = sum(1 for v in values if shape.conforms(v, data))
-        if least is not None and n < int(least):
-            yield None, SH.QualifiedMinCountConstraintComponent
-        if most is not None and n > int(most):
-            yield None, SH.QualifiedMaxCountConstraintComponent
+    def check(values, data):
+        fitting = shape.conforming(values.distinct, data)
+        counts = Counter(compress(values.focus, map(fitting.__contains__, values.value)))
+        for f in values.nodes:
+            if least is not None and counts[f] < int(least):
+                yield f, None, SH.QualifiedMinCountConstraintComponent
+            if most is not None and counts[f] > int(most):
+                yield f, None, SH.QualifiedMaxCountConstraintComponent
     return check
 
 
