@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -95,49 +94,40 @@ class Data:
     def __init__(self, graph: Graph, extra: Graph | None = None):
         if not isinstance(getattr(graph.store, "by_subject", None) and graph.store.by_subject().list, Columns):
             graph = merged(graph)  # any other graph is read into columns first
-        columns = graph.store.by_subject().list
-        self.terms, self.base = columns.terms, len(columns.terms)
+        self.index = graph.store.by_predicate()  # shared with the graph's other readers: never changed here
+        self.terms, self.base = self.index.terms, len(self.index.terms)
         self._more: dict = {}  # the extra graph's terms the graph does not have: key: number
         self._extra_terms: list = []
         self._numbers: dict = {}
-        subjects: dict = {r: array("i") for r in set(columns.predicates)}
-        objects: dict = {r: array("i") for r in subjects}
-        to_subjects = {r: a.append for r, a in subjects.items()}
-        to_objects = {r: a.append for r, a in objects.items()}
-        for s, r, o in zip(columns.subjects, columns.predicates, columns.objects):  # one pass, by predicate
-            to_subjects[r](s)
-            to_objects[r](o)
-        self._pairs = {r: (subjects[r], objects[r]) for r in subjects}
-        self.predicates = {self.terms[r]: r for r in subjects}  # predicate: its number
+        self._pairs = dict(self.index.pairs)
+        self.predicates = dict(self.index.predicates)  # predicate: its number
         self._add(extra if extra is not None else (), graph.store.by_subject())
         self._instances: dict = {}
         self._typed: dict | None = None
         self._subclasses: dict | None = None
 
     def _add(self, extra: Iterable[tuple], index: SubjectIndex) -> None:
-        """The extra graph's triples the graph does not have, numbered after the graph's own."""
-        seen: set = set()
+        """The extra graph's triples the graph does not have, numbered after the graph's own
+        (each predicate's arrays copied once, not changed)."""
+        added: dict = {}
         for triple in extra:
             s, p, o = numbers = tuple(self.number(t, add=True) for t in triple)
-            if numbers in seen or (max(numbers) < self.base and
-                                   any(t[2] == triple[2] for t in index.with_predicate(triple[0], triple[1]))):
+            if (s, o) in added.get(p, ()) or (max(numbers) < self.base and
+                                              any(t[2] == triple[2] for t in index.with_predicate(triple[0], triple[1]))):
                 continue
-            seen.add(numbers)
-            if p not in self._pairs:
-                self._pairs[p] = (array("i"), array("i"))
-                self.predicates[triple[1]] = p
-            self._pairs[p][0].append(s)
-            self._pairs[p][1].append(o)
+            added.setdefault(p, {})[s, o] = None
+            self.predicates.setdefault(triple[1], p)
+        for p, pairs in added.items():
+            subjects, objects = self._pairs.get(p, (_EMPTY, _EMPTY))
+            self._pairs[p] = (subjects + array("i", (s for s, _ in pairs)), objects + array("i", (o for _, o in pairs)))
 
     def number(self, term: Node, add: bool = False) -> int | None:
         """The number of ``term``: None when the graph has no such term, unless ``add``."""
         found = self._numbers.get(term)
         if found is None:
-            key = order_key(term)
-            k = bisect_left(self.terms, key, key=order_key)
-            if k < self.base and order_key(self.terms[k]) == key:
-                found = k
-            else:
+            found = self.index.number(term)
+            if found is None:
+                key = order_key(term)
                 found = self._more.get(key)
                 if found is None and add:
                     found = self._more[key] = self.base + len(self._more)

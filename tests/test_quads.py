@@ -115,3 +115,32 @@ def test_triples_added_in_batches_number_each_term_once(given_triples, batch):
     assert list(g) == list(dict.fromkeys(given_triples))
     assert len(g.table.terms) == len(set(g.table.terms))
     assert all(g.table.numbers[t] == n for n, t in enumerate(g.table.terms))
+
+
+@settings(max_examples=80, deadline=None)
+@given(quad_lists)
+def test_the_predicate_index_answers_as_the_union_graph(given_quads):
+    """Each predicate's arrays of numbers give the values, objects and subjects the union graph
+    gives (``value`` the first object, as ``Graph.value``), and every term a number of its own."""
+    q = Quads()
+    for g, s, p, o in given_quads:
+        q.graph(URIRef(g)).add((s, p, o))
+    union = q.union()
+    index = union.store.by_predicate()
+    assert sum(len(subjects) for subjects, _ in index.pairs.values()) == len(union)
+    for n, term in enumerate(index.terms):
+        assert index.number(term) == n
+    assert index.number(URIRef("urn:nowhere")) is None
+    term = index.terms.__getitem__
+    for p in {t[1] for t in union}:
+        r = index.predicates[p]
+        for s in SUBJECTS[:5]:
+            n = index.number(s)
+            if n is None:
+                continue
+            expected = union.value(s, p)
+            assert (index.value(r, n) is None) == (expected is None)
+            assert expected is None or term(index.value(r, n)) == expected
+            assert [term(o) for o in index.objects(r, n)] == list(union.objects(s, p))
+        for o in {t[2] for t in union}:
+            assert [term(s) for s in index.subjects(r, index.number(o))] == list(union.subjects(p, o))
