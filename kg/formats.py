@@ -37,7 +37,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from .errors import InputError, OutputError
-from .quads import Columns, Quads, SubjectIndex, TripleIndex, Triples
+from .quads import Columns, PredicateIndex, Quads, SubjectIndex, TripleIndex, Triples
 
 CONTEXT = "context.jsonld"
 
@@ -359,6 +359,20 @@ def by_subject(triples) -> dict:
     for triple in triples:
         index[triple[0]][triple[1]].append(triple)
     return index
+
+
+def by_predicate(graph) -> PredicateIndex:
+    """Each predicate's subjects and objects as arrays of term numbers: the union's own index
+    when ``graph`` is one, else that of ``graph`` merged (:func:`merged`).
+
+    >>> index = by_predicate(_example())
+    >>> len(index.pairs[index.predicates[RDF.type]][0])
+    1
+    """
+    store = getattr(graph, "store", None)
+    if not (isinstance(store, TripleIndex) and isinstance(store.by_subject().list, Columns)):
+        store = merged(graph).store
+    return store.by_predicate()
 
 
 def with_predicates(graph, predicates: set[URIRef]) -> Iterator[tuple]:

@@ -20,8 +20,8 @@ import json
 import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
-from .formats import merged
-from .quads import Columns, Quads
+from .formats import by_predicate
+from .quads import PredicateIndex, Quads
 from .terms import Terms
 from .vocab import KGO, NIF, PROV, SCHEMA, SEM, notation
 
@@ -41,7 +41,7 @@ def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.M
     ds : the graph built by :func:`kg.rdf.to_dataset` (or a plain union graph).
     language : preferred label language; default: the language of the articles.
     """
-    g = _Reader(ds if _held_as_columns(ds) else merged(ds))
+    g = _Reader(by_predicate(ds))
     G = nx.MultiDiGraph()
     statements = g.subjects(RDF.type, KGO.Statement)
     kept = set(statements)
@@ -69,24 +69,19 @@ def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.M
     return G
 
 
-def _held_as_columns(graph) -> bool:
-    return isinstance(getattr(getattr(graph, "store", None), "by_predicate", None) and
-                      graph.store.by_subject().list, Columns)
-
-
 class _Reader:
     """The union read by term numbers (:class:`kg.quads.PredicateIndex`): a node's value for a
     property found by bisection in the property's sorted subjects, with no triple made.
     ``value`` and ``objects`` give numbers (None for nothing); ``term`` the term of one.
 
     >>> from rdflib import Literal
-    >>> g = _Reader(merged(Graph().add((URIRef("urn:a"), RDFS.label, Literal("A")))))
+    >>> g = _Reader(by_predicate(Graph().add((URIRef("urn:a"), RDFS.label, Literal("A")))))
     >>> g.term(g.value(g.number("urn:a"), RDFS.label)), g.term(None)
     (rdflib.term.Literal('A'), None)
     """
 
-    def __init__(self, graph: Graph):
-        self.index = graph.store.by_predicate()
+    def __init__(self, index: PredicateIndex):
+        self.index = index
         self.terms = self.index.terms
         self._names: dict = {}  # an item's name: its number
         self._numbers: dict = {}  # a predicate (this module's own term: found by identity): its number

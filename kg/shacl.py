@@ -43,8 +43,8 @@ from rdflib import RDF, RDFS, SH, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from .formats import merged
-from .quads import Columns, SubjectIndex, order_key
+from .formats import by_predicate
+from .quads import order_key
 
 #: A check of a shape's focus nodes and their values (given the data): for each result, its
 #: focus node, its value (None for a count; numbers both) and its constraint component.
@@ -84,36 +84,32 @@ class Violation:
 
 class Data:
     """The graph checked, as term numbers: each predicate's triples as two arrays (subjects,
-    objects), read from a :func:`kg.formats.merged` graph's columns (any other graph is merged
-    first), with a second small graph (the ontology) added.
+    objects: :func:`kg.formats.by_predicate`), with a second small graph (the ontology) added.
 
     A term's number is its rank in the graph's terms (:meth:`kg.quads.Quads.union`); the extra
     graph's terms the graph does not have are numbered after them.
     """
 
     def __init__(self, graph: Graph, extra: Graph | None = None):
-        if not isinstance(getattr(graph.store, "by_subject", None) and graph.store.by_subject().list, Columns):
-            graph = merged(graph)  # any other graph is read into columns first
-        self.index = graph.store.by_predicate()  # shared with the graph's other readers: never changed here
+        self.index = by_predicate(graph)  # shared with the graph's other readers: never changed here
         self.terms, self.base = self.index.terms, len(self.index.terms)
         self._more: dict = {}  # the extra graph's terms the graph does not have: key: number
         self._extra_terms: list = []
         self._numbers: dict = {}
         self._pairs = dict(self.index.pairs)
         self.predicates = dict(self.index.predicates)  # predicate: its number
-        self._add(extra if extra is not None else (), graph.store.by_subject())
+        self._add(extra if extra is not None else ())
         self._instances: dict = {}
         self._typed: dict | None = None
         self._subclasses: dict | None = None
 
-    def _add(self, extra: Iterable[tuple], index: SubjectIndex) -> None:
+    def _add(self, extra: Iterable[tuple]) -> None:
         """The extra graph's triples the graph does not have, numbered after the graph's own
         (each predicate's arrays copied once, not changed)."""
         added: dict = {}
         for triple in extra:
             s, p, o = numbers = tuple(self.number(t, add=True) for t in triple)
-            if (s, o) in added.get(p, ()) or (max(numbers) < self.base and
-                                              any(t[2] == triple[2] for t in index.with_predicate(triple[0], triple[1]))):
+            if (s, o) in added.get(p, ()) or (max(numbers) < self.base and o in self.index.objects(p, s)):
                 continue
             added.setdefault(p, {})[s, o] = None
             self.predicates.setdefault(triple[1], p)
