@@ -85,6 +85,7 @@ class _Reader:
         self.terms = self.index.terms
         self._names: dict = {}  # an item's name: its number
         self._numbers: dict = {}  # a predicate (this module's own term: found by identity): its number
+        self.articles: dict = {}  # an article's number: what it says of itself (:func:`_article`)
 
     def predicate(self, p: URIRef) -> int | None:
         """The number of the predicate ``p``."""
@@ -181,7 +182,8 @@ def _typed(g: _Reader, node: int, cls: URIRef) -> bool:
 def _item(g: _Reader, node: int, kind: str, language) -> dict:
     value, term = g.value, g.term
     article = value(node, PROV.wasDerivedFrom)
-    lang = language or (str(term(value(article, SCHEMA.inLanguage))) if article is not None else None)
+    about = _article(g, article)
+    lang = language or about["language"]
     type_node = term(value(node, SEM.eventType)) or term(value(node, KGO.statementKind))
     time = value(node, SEM.hasTime)
     day, begin, end = (term(value(time, p)) for p in (SEM.hasTimeStamp, SEM.hasEarliestBeginTimeStamp,
@@ -202,13 +204,26 @@ def _item(g: _Reader, node: int, kind: str, language) -> dict:
         "time_text": str(term(value(value(time, KGO.mention), NIF.anchorOf)) or "") if time is not None else "",
         "factuality": notation(factuality) if factuality else "",
         "direct": "", "quote": "",
-        "article": str(term(article) or ""),
-        "article_title": str(term(value(article, SCHEMA.headline)) or ""),
-        "publisher": str(term(value(article, SCHEMA.publisher)) or ""),
-        "url": str(term(value(article, SCHEMA.url)) or ""),
-        "published": str(term(value(article, SCHEMA.datePublished)) or ""),
+        "article": about["article"], "article_title": about["article_title"],
+        "publisher": about["publisher"], "url": about["url"], "published": about["published"],
         "sentence": str(term(value(sentence, NIF.anchorOf)) or ""),
         "mention": str(term(value(marked, NIF.anchorOf)) or ""),
         "mention_start": int(term(value(marked, NIF.beginIndex))) - s_begin if marked is not None else 0,
         "mention_end": int(term(value(marked, NIF.endIndex))) - s_begin if marked is not None else 0,
     }
+
+
+def _article(g: _Reader, article: int | None) -> dict:
+    """What an item's article says of itself (its items share it: read once an article)."""
+    found = g.articles.get(article)
+    if found is None:
+        value, term = g.value, g.term
+        found = g.articles[article] = {
+            "language": str(term(value(article, SCHEMA.inLanguage))) if article is not None else None,
+            "article": str(term(article) or ""),
+            "article_title": str(term(value(article, SCHEMA.headline)) or ""),
+            "publisher": str(term(value(article, SCHEMA.publisher)) or ""),
+            "url": str(term(value(article, SCHEMA.url)) or ""),
+            "published": str(term(value(article, SCHEMA.datePublished)) or ""),
+        }
+    return found
