@@ -291,7 +291,7 @@ class Shape:
         if self.allowed is not None:
             for r, subjects, objects in data.numbered_pairs():
                 p = data.term(r)
-                if p not in self.allowed:
+                if p not in self.allowed and not nodes.isdisjoint(subjects):
                     found.extend((s, p, o, node, SH.ClosedConstraintComponent, severity) for s, o in
                                  compress(zip(subjects, objects), map(nodes.__contains__, subjects)))
         if self.properties:
