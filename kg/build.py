@@ -21,7 +21,8 @@ from . import __version__
 from .cache import ExtractionCache
 from .errors import InputError, OutputError
 from .article_graphs import ArticleGraphFiles
-from .formats import bind_generated_prefixes, merged, refuse_blank_nodes, write_graphs
+from .formats import (bind_generated_prefixes, merged, ntriples_lines, refuse_blank_nodes, with_predicates,
+                      write_graphs)
 from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
 from .merge import merge_pickled, reconcile_actors, unpacked
@@ -38,6 +39,7 @@ from .store import MemoryStore
 from .views.figures import write_figures
 
 STAGING = ".kg-build-"  # then the process number: the folder a build writes into first
+FIGURE_TRIPLES = "figures.nt"  # in the staging folder: the figures' triples until they are loaded
 CACHE = ".cache"    # inside the output folder: kept extractions (kg.cache)
 OUTPUTS = ("graph.trig", "graph.ttl", "graph.nq", "graph.jsonld", "graph.graphml", "graph.gexf",
            "timeline.svg", "timelinejs.json", "figures.html",
@@ -239,7 +241,7 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     graph is made, the named graphs once written, the union once projected, and the
     projection once drawn. At 1,000 articles that keeps the peak near what the largest stage
     needs instead of the sum of all of them. The figures page is answered by Oxigraph from
-    the union's triples its query reads (:meth:`kg.store.MemoryStore.of`), once the union
+    the union's triples its query reads, written out as N-Triples and loaded once the union
     is let go. With ``jobs``
     above one, a worker process merges the story's events and statements while this one
     makes the article graphs (:func:`kg.merge.merge_pickled`), then ``jobs`` worker
@@ -300,13 +302,18 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         stage("writing ontology.html")
         write_reference(staging / "ontology.html", whole)
         stage("writing figures.html")
-        # The figures' triples taken from the union, then the union let go before their
-        # query is answered: the union and the query's rows made the build's peak together.
-        figures = MemoryStore.of(whole, predicates_read(load_query("figures-by-source")))
+        # The figures' triples written out from the union as N-Triples, and loaded into
+        # Oxigraph only once the union is let go: the union and the store (or the query's
+        # rows) made the build's peak together.
+        figure_triples = staging / FIGURE_TRIPLES
+        with figure_triples.open("w", encoding="utf-8") as text:
+            text.writelines(ntriples_lines(with_predicates(whole, predicates_read(load_query("figures-by-source")))))
         G = _projected(whole, report) if views is None else None
         whole.close()  # its indexes freed now, by their counts of references
         del whole
         _let_go()
+        figures = MemoryStore(figure_triples)
+        figure_triples.unlink()
         write_figures(figures, staging / "figures.html")
         del figures
         stage("writing the views")
