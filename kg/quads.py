@@ -444,23 +444,23 @@ class PredicateIndex:
     def value(self, p: int | None, s: int):
         """The first object of ``s`` for the predicate numbered ``p`` (None when there is none),
         as ``Graph.value`` gives it."""
-        subjects, objects = self.pairs.get(p, _NO_PAIRS)
+        subjects, objects = self.pairs.get(p, NO_PAIRS)
         k = bisect_left(subjects, s)
         return objects[k] if k < len(subjects) and subjects[k] == s else None
 
     def objects(self, p: int | None, s: int) -> array:
         """Every object of ``s`` for the predicate numbered ``p``, in order."""
-        subjects, objects = self.pairs.get(p, _NO_PAIRS)
+        subjects, objects = self.pairs.get(p, NO_PAIRS)
         k = bisect_left(subjects, s)
         return objects[k:bisect_right(subjects, s, k)]
 
     def subjects(self, p: int | None, o: int | None) -> list:
         """The subjects with the object ``o`` for the predicate numbered ``p``, in order."""
-        subjects, objects = self.pairs.get(p, _NO_PAIRS)
+        subjects, objects = self.pairs.get(p, NO_PAIRS)
         return list(compress(subjects, map(o.__eq__, objects))) if o is not None else []
 
 
-_NO_PAIRS = (array("i"), array("i"))
+NO_PAIRS = (array("i"), array("i"))  # a predicate no triple has: its subjects and objects (never changed)
 
 
 def _by_predicate(triples: list[tuple] | Columns, start: int, stop: int) -> dict:

@@ -44,7 +44,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from .formats import by_predicate
-from .quads import order_key
+from .quads import NO_PAIRS, order_key
 
 #: A check of a shape's focus nodes and their values (given the data): for each result, its
 #: focus node, its value (None for a count; numbers both) and its constraint component.
@@ -64,7 +64,6 @@ _VALUE_TYPES = {XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.inte
                 XSD.float: float, XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date,
                 XSD.time: time, XSD.dateTime: datetime}
 _NUMBERS = (int, float, Decimal)
-_EMPTY = array("i")  # no triples (never changed)
 _NODE_KINDS = {SH.IRI: (URIRef,), SH.BlankNode: (BNode,), SH.Literal: (Literal,),
                SH.BlankNodeOrIRI: (BNode, URIRef), SH.BlankNodeOrLiteral: (BNode, Literal),
                SH.IRIOrLiteral: (URIRef, Literal)}
@@ -114,7 +113,7 @@ class Data:
             added.setdefault(p, {})[s, o] = None
             self.predicates.setdefault(triple[1], p)
         for p, pairs in added.items():
-            subjects, objects = self._pairs.get(p, (_EMPTY, _EMPTY))
+            subjects, objects = self._pairs.get(p, NO_PAIRS)
             self._pairs[p] = (subjects + array("i", (s for s, _ in pairs)), objects + array("i", (o for _, o in pairs)))
 
     def number(self, term: Node, add: bool = False) -> int | None:
@@ -138,7 +137,7 @@ class Data:
     def pairs(self, p: URIRef) -> tuple[array, array]:
         """The subjects and objects of the triples of ``p``, in two arrays of the same length."""
         r = self.predicates.get(p)
-        return self._pairs[r] if r is not None else (_EMPTY, _EMPTY)
+        return self._pairs.get(r, NO_PAIRS)
 
     def numbered_pairs(self) -> Iterator[tuple[int, array, array]]:
         """Every predicate's number, subjects and objects."""
@@ -218,8 +217,8 @@ class Shapes:
         return found
 
     def check(self, graph: Graph, extra: Graph | None = None) -> list[Violation]:
-        """Every result of every targeted shape on ``graph`` (a :func:`kg.formats.merged` graph),
-        with ``extra``'s triples added."""
+        """Every result of every targeted shape on ``graph`` (best a :func:`kg.formats.merged`
+        graph: any other is merged first), with ``extra``'s triples added."""
         data = Data(graph, extra)
         found: list = []
         for shape in self.targeted:
