@@ -74,7 +74,7 @@ class Workers:
 
     Workers start from a clean server process (forkserver), never by forking this one: a
     fork of a process with threads (a test runner, a browser driver) can hang on a lock.
-    The server has imported the extractor and the article graphs' writers already. Ctrl-C
+    The server has imported every task's code already (:data:`PRELOADED`). Ctrl-C
     and SIGTERM wait until the workers are started (a second at most, the first time),
     so no worker is left half-started, and Ctrl-C is this process's to handle: the
     workers ignore it. With ``paused``, a worker's cycle collector is paused for its whole
@@ -225,10 +225,18 @@ def emptied(items: list) -> Iterator:
         yield items.pop()
 
 
+#: What the worker server imports before it starts a worker: the modules of every task a
+#: build gives a worker (extraction, the article graphs' texts, the story's merge, the views).
+#: A worker is a fork of the server, so it runs the code the build began with, even when the
+#: package on disk changes meanwhile (upgraded during a long build): a views worker that
+#: imported its modules afresh once mixed a newer ``kg.network`` with an older ``kg.formats``.
+PRELOADED = ("kg.extract.document", "kg.article_graphs", "kg.merge", "kg.views")
+
+
 def _context():
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["kg.extract.document", "kg.article_graphs"])
+        context.set_forkserver_preload(list(PRELOADED))
         return context
     return multiprocessing.get_context("spawn")
 
