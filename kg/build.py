@@ -21,8 +21,7 @@ from . import __version__
 from .cache import ExtractionCache
 from .errors import InputError, OutputError
 from .article_graphs import ArticleGraphFiles
-from .formats import (bind_generated_prefixes, merged, ntriples_lines, refuse_blank_nodes, with_predicates,
-                      write_graphs)
+from .formats import bind_generated_prefixes, merged, ntriples_of, refuse_blank_nodes, write_graphs
 from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
 from .merge import merge_pickled, reconcile_actors, unpacked
@@ -307,7 +306,7 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         # rows) made the build's peak together.
         figure_triples = staging / FIGURE_TRIPLES
         with figure_triples.open("w", encoding="utf-8") as text:
-            text.writelines(ntriples_lines(with_predicates(whole, predicates_read(load_query("figures-by-source")))))
+            text.writelines(ntriples_of(whole, predicates_read(load_query("figures-by-source"))))
         G = _projected(whole, report) if views is None else None
         whole.close()  # its indexes freed now, by their counts of references
         del whole

@@ -552,6 +552,16 @@ def ntriples_lines(triples: Iterable[tuple]) -> Iterator[str]:
         yield f"{term(s)} {term(p)} {term(o)} .\n"
 
 
+def ntriples_of(graph, predicates: set[URIRef] | None = None) -> Iterator[str]:
+    """``graph``'s triples as N-Triples lines (:func:`ntriples_lines`), only those whose
+    predicate is one of ``predicates`` when given (:func:`with_predicates`).
+
+    >>> len(list(ntriples_of(merged(_example()), {RDF.type})))
+    1
+    """
+    return ntriples_lines(graph if predicates is None else with_predicates(graph, predicates))
+
+
 def nquads_namer() -> Callable[[Any], str]:
     """A term as N-Quads writes it (rdflib's way), the recurring ones named once."""
     return _by_identity(lambda t: _quoteLiteral(t) if isinstance(t, Literal) else t.n3())

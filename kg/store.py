@@ -180,8 +180,9 @@ class MemoryStore(OxigraphStore):
     def of(cls, graph, predicates: set[URIRef] | None = None) -> MemoryStore:
         """A store of an rdflib ``graph``'s triples, in its default graph: only those whose
         predicate is one of ``predicates`` when given (:func:`kg.query.predicates_read` tells
-        which a query reads). A build answers its figures page so from the union it holds:
-        at 10,000 articles, reading ``graph.ttl`` back without its text anchors took 4.7 min.
+        which a query reads). A build answers its figures page from the same lines, written to
+        a file while it holds the union and loaded once it has let the union go: at 10,000
+        articles, reading ``graph.ttl`` back without its text anchors took 4.7 min.
 
         >>> from kg.query import load_query, predicates_read
         >>> from kg.reference import load_graph, _EXAMPLE
@@ -192,11 +193,11 @@ class MemoryStore(OxigraphStore):
         """
         import pyoxigraph as ox
 
-        from .formats import ntriples_lines, with_predicates
+        from .formats import ntriples_of
 
         self = cls.__new__(cls)
         self.path, self.store, self.union = None, ox.Store(), False
-        lines = ntriples_lines(graph if predicates is None else with_predicates(graph, predicates))
+        lines = ntriples_of(graph, predicates)
         while chunk := "".join(islice(lines, 100_000)):  # a part at a time: the whole text is gigabytes
             self.store.bulk_load(input=chunk, format=ox.RdfFormat.N_TRIPLES)
         self._add_vocabulary()
