@@ -30,6 +30,7 @@ from functools import cached_property
 from itertools import compress, repeat
 from typing import Iterable, Iterator
 
+import numpy
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import _NAMESPACE_PREFIXES_CORE, NamespaceManager
@@ -180,10 +181,10 @@ class Quads:
 
         Readers that take "the first" value of a property then get the same one every run.
         """
-        # Each term ranked once by its N-Triples form (equal forms share a rank); triples are
-        # gathered by their subject's rank, each as its predicate's and object's ranks in one
-        # integer, and each subject's sorted, equal ones kept once. The union is then three
-        # arrays of ranks (Columns).
+        # Each term ranked once by its N-Triples form (equal forms share a rank); every
+        # graph's triples then as ranks in three numpy arrays, sorted by subject, predicate
+        # and object (lexsort, in C), equal neighbours kept once: the union's Columns. A
+        # loop over the triples in Python took three times as long.
         terms = self._table.terms
         n3 = [order_key(term) for term in terms]
         rank, by_rank, last = array("i", bytes(4 * len(terms))), [], None
@@ -193,22 +194,12 @@ class Quads:
                 last = n3[n]
             rank[n] = len(by_rank) - 1
         del n3
-        by_subject: dict[int, array] = {}
-        for triples in self.graphs.values():
-            for s, p, o in zip(triples.subjects, triples.predicates, triples.objects):
-                r = rank[s]
-                found = by_subject.get(r)
-                if found is None:
-                    by_subject[r] = array("q", ((rank[p] << 32) | rank[o],))
-                else:
-                    found.append((rank[p] << 32) | rank[o])
-        subjects, predicates, objects = array("i"), array("i"), array("i")
-        for r in sorted(by_subject):
-            found = by_subject.pop(r)
-            keys = sorted(set(found)) if len(found) > 1 else found
-            subjects.extend(array("i", (r,)) * len(keys))
-            predicates.extend(key >> 32 for key in keys)
-            objects.extend(key & 0xFFFFFFFF for key in keys)
+        ranks = numpy.frombuffer(rank, dtype=numpy.int32)
+        graphs = self.graphs.values()
+        s, p, o = (ranks[_joined([getattr(g, name) for g in graphs])]
+                   for name in ("subjects", "predicates", "objects"))
+        del rank, ranks
+        subjects, predicates, objects = (_array(column) for column in _sorted_once(s, p, o, len(by_rank)))
         return TripleIndex(Columns(by_rank, subjects, predicates, objects), self._prefixes).graph()
 
     def dataset(self) -> Dataset:
@@ -240,6 +231,77 @@ class Quads:
 
 
 _NO_CONTEXTS: tuple = ()
+
+
+def _joined(arrays: list[array]) -> numpy.ndarray:
+    """Arrays of term numbers one after the other, as one numpy array (read in place).
+
+    >>> _joined([array("i", [1, 2]), array("i"), array("i", [3])]).tolist()
+    [1, 2, 3]
+    """
+    return numpy.concatenate([numpy.frombuffer(a, dtype=numpy.int32) for a in arrays] or [numpy.empty(0, numpy.int32)])
+
+
+def _sorted_once(s: numpy.ndarray, p: numpy.ndarray, o: numpy.ndarray, n: int, word: int = 64) -> tuple[numpy.ndarray, ...]:
+    """Triples of numbers below ``n`` (three columns) sorted by subject, predicate and object,
+    each once. Each triple is one 64-bit key when it fits (subject and object numbers, the
+    predicate's place among the predicates), sorted by numpy in C: four times as fast as
+    sorting the three columns together (lexsort), which is what is done when it does not fit
+    in ``word`` bits.
+
+    >>> column = lambda *n: numpy.array(n, dtype=numpy.int32)
+    >>> triples = column(2, 1, 2, 1), column(0, 3, 0, 0), column(1, 0, 1, 2)
+    >>> [c.tolist() for c in _sorted_once(*triples, 4)], [c.tolist() for c in _sorted_once(*triples, 4, word=4)]
+    ([[1, 1, 2], [0, 3, 0], [2, 0, 1]], [[1, 1, 2], [0, 3, 0], [2, 0, 1]])
+    """
+    used = numpy.zeros(n, dtype=bool)
+    used[p] = True
+    predicates = numpy.flatnonzero(used).astype(numpy.int32)
+    term_bits, predicate_bits = max(1, (n - 1).bit_length()), max(1, (len(predicates) - 1).bit_length())
+    if 2 * term_bits + predicate_bits > word:
+        order = numpy.lexsort((o, p, s))
+        s, p, o = s[order], p[order], o[order]
+        del order
+        new = numpy.ones(len(s), dtype=bool)  # unlike the triple before it
+        new[1:] = (s[1:] != s[:-1]) | (p[1:] != p[:-1]) | (o[1:] != o[:-1])
+        return s[new], p[new], o[new]
+    place = numpy.zeros(n, dtype=numpy.uint64)
+    place[predicates] = numpy.arange(len(predicates), dtype=numpy.uint64)
+    shift_o, shift_s = numpy.uint64(term_bits), numpy.uint64(term_bits + predicate_bits)
+    keys = (s.astype(numpy.uint64) << shift_s) | (place[p] << shift_o) | o.astype(numpy.uint64)
+    keys.sort()
+    keys = keys[numpy.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+    low = numpy.uint64((1 << term_bits) - 1)
+    return ((keys >> shift_s).astype(numpy.int32),
+            predicates[((keys >> shift_o) & numpy.uint64((1 << predicate_bits) - 1)).astype(numpy.intp)],
+            (keys & low).astype(numpy.int32))
+
+
+def grouped(keys: array, *columns: array) -> dict[int, tuple[array, ...]]:
+    """Each key's values in ``columns`` (arrays as long as ``keys``), in their order: sorted
+    stably by key and cut where the key changes, in numpy (no Python step per value).
+
+    >>> grouped(array("i", [7, 5, 7]), array("i", [1, 2, 3]))
+    {5: (array('i', [2]),), 7: (array('i', [1, 3]),)}
+    """
+    keys = _joined([keys])
+    order = numpy.argsort(keys, kind="stable")
+    numbers, starts = numpy.unique(keys[order], return_index=True)
+    cuts = [*starts.tolist()[1:], len(order)]
+    ordered = [_joined([column])[order] for column in columns]
+    del order
+    return {k: tuple(_array(column[a:b]) for column in ordered)
+            for k, a, b in zip(numbers.tolist(), starts.tolist(), cuts)}
+
+
+def _array(column: numpy.ndarray) -> array:
+    """A numpy array of term numbers as an ``array("i")``: single numbers read from it are
+    Python ints, 30 times faster than numpy's to read one at a time (bisection).
+
+    >>> _array(numpy.array([4, 2], dtype=numpy.int32))
+    array('i', [4, 2])
+    """
+    return array("i", column.astype(numpy.int32, copy=False).tobytes())
 
 
 def _index(triples: list[tuple], first: int, second: int) -> dict:
@@ -407,7 +469,7 @@ class SubjectIndex(Mapping):
 
 class PredicateIndex:
     """Each predicate's triples as two arrays of term numbers, subjects and objects, in the
-    order of the columns (so each array of subjects is sorted), made in one pass: what reads a
+    order of the columns (so each array of subjects is sorted), grouped by numpy: what reads a
     few properties of every subject (the shapes check, the projection) reads them so, without
     a triple made as a tuple or a dict per subject, at 8 bytes a triple.
 
@@ -422,17 +484,11 @@ class PredicateIndex:
 
     def __init__(self, columns: Columns):
         self.terms = columns.terms
-        subjects: dict = {r: array("i") for r in set(columns.predicates)}
-        objects: dict = {r: array("i") for r in subjects}
-        to_subjects = {r: a.append for r, a in subjects.items()}
-        to_objects = {r: a.append for r, a in objects.items()}
-        for s, r, o in zip(columns.subjects, columns.predicates, columns.objects):
-            to_subjects[r](s)
-            to_objects[r](o)
+        pairs = grouped(columns.predicates, columns.subjects, columns.objects)
         #: each predicate's number: its subjects and objects
-        self.pairs: dict[int, tuple[array, array]] = {r: (subjects[r], objects[r]) for r in subjects}
+        self.pairs: dict[int, tuple[array, array]] = pairs
         #: each predicate: its number
-        self.predicates: dict = {self.terms[r]: r for r in subjects}
+        self.predicates: dict = {self.terms[r]: r for r in pairs}
 
     def number(self, term) -> int | None:
         """The number of ``term``, None when the columns do not have it (found by its place
@@ -489,9 +545,8 @@ def _spans(triples: list[tuple]) -> tuple[dict, array] | None:
     """Each subject's number and where its triples start (then where the last ends), or None
     when a subject's triples are not all together."""
     if isinstance(triples, Columns):  # read by number, no triple made
-        keys, term = triples.subjects, triples.terms.__getitem__
-    else:
-        keys, term = (t[0] for t in triples), _same
+        return _column_spans(triples)
+    keys, term = (t[0] for t in triples), _same
     at: dict = {}
     starts = array("q")
     last = _NOTHING
@@ -505,6 +560,23 @@ def _spans(triples: list[tuple]) -> tuple[dict, array] | None:
             last = key
     starts.append(len(triples))
     return at, starts
+
+
+def _column_spans(columns: Columns) -> tuple[dict, array] | None:
+    """:func:`_spans` of columns: where the subject number changes, found by numpy.
+
+    >>> _column_spans(Columns(["s", "t"], array("i", [0, 0, 1]), array("i", [0, 0, 0]), array("i", [1, 0, 0])))
+    ({'s': 0, 't': 1}, array('q', [0, 2, 3]))
+    """
+    subjects = _joined([columns.subjects])
+    changes = numpy.ones(len(subjects), dtype=bool)
+    changes[1:] = subjects[1:] != subjects[:-1]
+    starts = numpy.flatnonzero(changes)
+    term = columns.terms.__getitem__
+    at = {term(s): k for k, s in enumerate(subjects[starts].tolist())}
+    if len(at) < len(starts):  # a subject's triples apart
+        return None
+    return at, array("q", [*starts.tolist(), len(subjects)])
 
 
 def _same(term):

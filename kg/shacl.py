@@ -44,7 +44,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from .formats import by_predicate
-from .quads import NO_PAIRS, order_key
+from .quads import NO_PAIRS, grouped, order_key
 
 #: A check of a shape's focus nodes and their values (given the data): for each result, its
 #: focus node, its value (None for a count; numbers both) and its constraint component.
@@ -165,13 +165,8 @@ class Data:
         found = self._instances.get(c)
         if found is None:
             if self._typed is None:  # each class's nodes, by number
-                self._typed = {}
-                for s, k in zip(*self.pairs(RDF.type)):
-                    typed = self._typed.get(k)
-                    if typed is None:
-                        self._typed[k] = {s}
-                    else:
-                        typed.add(s)
+                subjects, classes = self.pairs(RDF.type)
+                self._typed = {k: set(nodes) for k, (nodes,) in grouped(classes, subjects).items()}
             found = self._instances[c] = set().union(*(self._typed.get(k, ()) for k in self.subclasses(c)))
         return found
 
