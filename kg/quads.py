@@ -183,8 +183,8 @@ class Quads:
         """
         # Each term ranked once by its N-Triples form (equal forms share a rank); every
         # graph's triples then as ranks in three numpy arrays, sorted by subject, predicate
-        # and object (lexsort, in C), equal neighbours kept once: the union's Columns. A
-        # loop over the triples in Python took three times as long.
+        # and object in C, each once (_sorted_once): the union's Columns. A loop over the
+        # triples in Python took three times as long.
         terms = self._table.terms
         n3 = [order_key(term) for term in terms]
         rank, by_rank, last = array("i", bytes(4 * len(terms))), [], None
@@ -245,9 +245,9 @@ def _joined(arrays: list[array]) -> numpy.ndarray:
 def _sorted_once(s: numpy.ndarray, p: numpy.ndarray, o: numpy.ndarray, n: int, word: int = 64) -> tuple[numpy.ndarray, ...]:
     """Triples of numbers below ``n`` (three columns) sorted by subject, predicate and object,
     each once. Each triple is one 64-bit key when it fits (subject and object numbers, the
-    predicate's place among the predicates), sorted by numpy in C: four times as fast as
-    sorting the three columns together (lexsort), which is what is done when it does not fit
-    in ``word`` bits.
+    predicate's place among the predicates), sorted by numpy in C: about twice as fast as
+    sorting the three columns together (``lexsort``: 0.33 s against 0.64 s for the union of
+    1,000 articles shuffled), which is what is done when a key does not fit in ``word`` bits.
 
     >>> column = lambda *n: numpy.array(n, dtype=numpy.int32)
     >>> triples = column(2, 1, 2, 1), column(0, 3, 0, 0), column(1, 0, 1, 2)
