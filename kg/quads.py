@@ -194,7 +194,7 @@ class Quads:
                 last = n3[n]
             rank[n] = len(by_rank) - 1
         del n3
-        ranks = numpy.frombuffer(rank, dtype=numpy.int32)
+        ranks = _numbers(rank)
         graphs = self.graphs.values()
         s, p, o = (ranks[_joined([getattr(g, name) for g in graphs])]
                    for name in ("subjects", "predicates", "objects"))
@@ -239,7 +239,12 @@ def _joined(arrays: list[array]) -> numpy.ndarray:
     >>> _joined([array("i", [1, 2]), array("i"), array("i", [3])]).tolist()
     [1, 2, 3]
     """
-    return numpy.concatenate([numpy.frombuffer(a, dtype=numpy.int32) for a in arrays] or [numpy.empty(0, numpy.int32)])
+    return numpy.concatenate([_numbers(a) for a in arrays] or [numpy.empty(0, numpy.int32)])
+
+
+def _numbers(column: array) -> numpy.ndarray:
+    """An array of term numbers read by numpy in place, not copied (read-only)."""
+    return numpy.frombuffer(column, dtype=numpy.int32)
 
 
 def _sorted_once(s: numpy.ndarray, p: numpy.ndarray, o: numpy.ndarray, n: int, word: int = 64) -> tuple[numpy.ndarray, ...]:
@@ -284,11 +289,11 @@ def grouped(keys: array, *columns: array) -> dict[int, tuple[array, ...]]:
     >>> grouped(array("i", [7, 5, 7]), array("i", [1, 2, 3]))
     {5: (array('i', [2]),), 7: (array('i', [1, 3]),)}
     """
-    keys = _joined([keys])
+    keys = _numbers(keys)
     order = numpy.argsort(keys, kind="stable")
     numbers, starts = numpy.unique(keys[order], return_index=True)
     cuts = [*starts.tolist()[1:], len(order)]
-    ordered = [_joined([column])[order] for column in columns]
+    ordered = [_numbers(column)[order] for column in columns]
     del order
     return {k: tuple(_array(column[a:b]) for column in ordered)
             for k, a, b in zip(numbers.tolist(), starts.tolist(), cuts)}
@@ -484,11 +489,10 @@ class PredicateIndex:
 
     def __init__(self, columns: Columns):
         self.terms = columns.terms
-        pairs = grouped(columns.predicates, columns.subjects, columns.objects)
         #: each predicate's number: its subjects and objects
-        self.pairs: dict[int, tuple[array, array]] = pairs
+        self.pairs: dict[int, tuple[array, array]] = grouped(columns.predicates, columns.subjects, columns.objects)
         #: each predicate: its number
-        self.predicates: dict = {self.terms[r]: r for r in pairs}
+        self.predicates: dict = {self.terms[r]: r for r in self.pairs}
 
     def number(self, term) -> int | None:
         """The number of ``term``, None when the columns do not have it (found by its place
@@ -568,7 +572,7 @@ def _column_spans(columns: Columns) -> tuple[dict, array] | None:
     >>> _column_spans(Columns(["s", "t"], array("i", [0, 0, 1]), array("i", [0, 0, 0]), array("i", [1, 0, 0])))
     ({'s': 0, 't': 1}, array('q', [0, 2, 3]))
     """
-    subjects = _joined([columns.subjects])
+    subjects = _numbers(columns.subjects)
     changes = numpy.ones(len(subjects), dtype=bool)
     changes[1:] = subjects[1:] != subjects[:-1]
     starts = numpy.flatnonzero(changes)
