@@ -16,8 +16,10 @@ export. Attributes are plain strings (or ints), so GraphML can hold them; the li
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 import networkx as nx
+import numpy
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
 from .formats import by_predicate
@@ -45,22 +47,27 @@ def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.M
     G = nx.MultiDiGraph()
     statements = g.subjects(RDF.type, KGO.Statement)
     kept = set(statements)
-    for node in g.sorted(g.subjects(RDF.type, SEM.Event)):
-        if node in kept:
-            continue
-        G.add_node(g.name(node), **_item(g, node, "event", language))
-    for node in g.sorted(statements):
-        attrs = _item(g, node, "statement", language)
-        quote = g.value(node, KGO.quote)
-        attrs["quote"] = str(g.term(g.value(quote, NIF.anchorOf)) or "") if quote is not None else ""
-        attrs["direct"] = "true" if str(g.term(g.value(node, KGO.direct))).lower() == "true" else "false"
+    events = [node for node in g.sorted(g.subjects(RDF.type, SEM.Event)) if node not in kept]
+    for node, attrs in zip(events, _items(g, events, "event", language)):
+        G.add_node(g.name(node), **attrs)
+    statements = g.sorted(statements)
+    quotes = g.terms_of(g.values(g.values(statements, KGO.quote), NIF.anchorOf))
+    direct = g.terms_of(g.values(statements, KGO.direct))
+    for k, (node, attrs) in enumerate(zip(statements, _items(g, statements, "statement", language))):
+        attrs["quote"] = str(quotes[k] or "")
+        attrs["direct"] = "true" if str(direct[k]).lower() == "true" else "false"
         speakers = "; ".join(sorted(_label(g, s, language) for s in g.objects(node, KGO.speaker)))
         attrs["label"] = f"{speakers}: {attrs['type']}"
         G.add_node(g.name(node), **attrs)
-    for item in list(G.nodes):
-        node, date = g.number(item), G.nodes[item]["date"]  # once an item, not once a role
-        for prop, role in _ROLES.items():
-            for target in g.sorted(g.objects(node, prop)):
+    items = list(G.nodes)
+    numbers = [g.number(item) for item in items]
+    runs = [(role, *g.runs(numbers, prop)) for prop, role in _ROLES.items()]  # every item's objects at once
+    for k, item in enumerate(items):
+        date = G.nodes[item]["date"]
+        for role, objects, starts, ends in runs:
+            if starts[k] == ends[k]:
+                continue
+            for target in g.sorted(objects[starts[k]:ends[k]]):
                 name = g.name(target)
                 if name not in G:
                     G.add_node(name, **_entity(g, target, language))
@@ -103,6 +110,19 @@ class _Reader:
     def subjects(self, p: URIRef, o: URIRef) -> list:
         return self.index.subjects(self.predicate(p), self.index.number(o))
 
+    def values(self, nodes, p: URIRef) -> numpy.ndarray:
+        """``value`` of each of ``nodes`` (numbers, -1 for none) at once: -1 for nothing."""
+        return self.index.values(self.predicate(p), numpy.asarray(nodes, dtype=numpy.int64))
+
+    def runs(self, nodes, p: URIRef) -> tuple:
+        """``objects`` of each of ``nodes`` at once: the objects, and where each node's start and end."""
+        return self.index.runs(self.predicate(p), numpy.asarray(nodes, dtype=numpy.int64))
+
+    def terms_of(self, numbers: numpy.ndarray) -> list:
+        """The term of each number, None for -1."""
+        terms = self.terms
+        return [terms[n] if n >= 0 else None for n in numbers.tolist()]
+
     def term(self, n: int | None):
         return None if n is None else self.terms[n]
 
@@ -133,6 +153,7 @@ def _collapse(G: nx.MultiDiGraph, g: _Reader) -> None:
     The node takes the first report's attributes, lists what every report says in
     ``sources`` (JSON), and takes over the reports' links; the reports' own nodes go.
     """
+    nodes = dict(G.nodes(data=True))  # each node's attributes (the graph's own dicts), read often
     for cls in (KGO.StoryEvent, KGO.StoryStatement):
         for story in g.sorted(g.subjects(RDF.type, cls)):
             members = sorted(name for name in map(g.name, g.objects(story, KGO.reportedAs)) if name in G)
@@ -140,17 +161,17 @@ def _collapse(G: nx.MultiDiGraph, g: _Reader) -> None:
                 continue
             first = str(g.term(g.value(story, KGO.firstReport)))
             first = first if first in G else members[0]
-            ordered = sorted(members, key=lambda m: (m != first, G.nodes[m]["published"] or "9999", m))
+            ordered = sorted(members, key=lambda m: (m != first, nodes[m]["published"] or "9999", m))
             node = g.name(story)
-            attrs = dict(G.nodes[first])
-            attrs["sources"] = json.dumps([{k: G.nodes[m][k] for k in SOURCE_KEYS} for m in ordered],
+            attrs = dict(nodes[first])
+            attrs["sources"] = json.dumps([{k: about[k] for k in SOURCE_KEYS} for about in map(nodes.get, ordered)],
                                           ensure_ascii=False)
             G.add_node(node, **attrs)
-            for m in ordered:
-                for _, target, key, data in list(G.out_edges(m, keys=True, data=True)):
+            for m in ordered:  # each edge as (its other end, its key, its data)
+                for target, key, data in [(t, k, d) for t, keyed in G.succ[m].items() for k, d in keyed.items()]:
                     if not G.has_edge(node, target, key):
                         G.add_edge(node, target, key=key, **data)
-                for source, _, key, data in list(G.in_edges(m, keys=True, data=True)):
+                for source, key, data in [(s, k, d) for s, keyed in G.pred[m].items() for k, d in keyed.items()]:
                     if source != node and not G.has_edge(source, node, key):
                         G.add_edge(source, node, key=key, **data)
                 G.remove_node(m)
@@ -179,38 +200,55 @@ def _typed(g: _Reader, node: int, cls: URIRef) -> bool:
     return g.index.number(cls) in g.objects(node, RDF.type)
 
 
-def _item(g: _Reader, node: int, kind: str, language) -> dict:
-    value, term = g.value, g.term
-    article = value(node, PROV.wasDerivedFrom)
-    about = _article(g, article)
-    lang = language or about["language"]
-    type_node = term(value(node, SEM.eventType)) or term(value(node, KGO.statementKind))
-    time = value(node, SEM.hasTime)
-    day, begin, end = (term(value(time, p)) for p in (SEM.hasTimeStamp, SEM.hasEarliestBeginTimeStamp,
-                                                       SEM.hasLatestEndTimeStamp))
-    sentence = value(node, KGO.sentence)
-    marked = value(node, KGO.trigger)
-    marked = marked if marked is not None else value(node, KGO.cue)
-    s_begin = int(term(value(sentence, NIF.beginIndex))) if sentence is not None else 0
-    factuality = term(value(node, KGO.factuality))
-    granularity = term(value(time, KGO.granularity))
-    return {
-        "kind": kind,
-        "label": _label(g, node, lang),
-        "type": notation(type_node) if type_node else "",
-        "date": str(day or begin or ""),
-        "end": str(end or day or ""),
-        "precision": notation(granularity) if granularity else "",
-        "time_text": str(term(value(value(time, KGO.mention), NIF.anchorOf)) or "") if time is not None else "",
-        "factuality": notation(factuality) if factuality else "",
-        "direct": "", "quote": "",
-        "article": about["article"], "article_title": about["article_title"],
-        "publisher": about["publisher"], "url": about["url"], "published": about["published"],
-        "sentence": str(term(value(sentence, NIF.anchorOf)) or ""),
-        "mention": str(term(value(marked, NIF.anchorOf)) or ""),
-        "mention_start": int(term(value(marked, NIF.beginIndex))) - s_begin if marked is not None else 0,
-        "mention_end": int(term(value(marked, NIF.endIndex))) - s_begin if marked is not None else 0,
-    }
+def _items(g: _Reader, nodes: list[int], kind: str, language) -> Iterator[dict]:
+    """The attributes of each of ``nodes`` (events or statements), their properties read a
+    column at a time (:meth:`_Reader.values`)."""
+    column, terms = g.values, g.terms_of
+    articles = column(nodes, PROV.wasDerivedFrom).tolist()
+    types = terms(column(nodes, SEM.eventType))
+    kinds = terms(column(nodes, KGO.statementKind))
+    time = column(nodes, SEM.hasTime)
+    days, begins, ends = (terms(column(time, p)) for p in (SEM.hasTimeStamp, SEM.hasEarliestBeginTimeStamp,
+                                                          SEM.hasLatestEndTimeStamp))
+    granularities = terms(column(time, KGO.granularity))
+    time_texts = terms(column(column(time, KGO.mention), NIF.anchorOf))
+    sentence = column(nodes, KGO.sentence)
+    sentences, s_begins = terms(column(sentence, NIF.anchorOf)), terms(column(sentence, NIF.beginIndex))
+    marked = column(nodes, KGO.trigger)
+    marked = numpy.where(marked >= 0, marked, column(nodes, KGO.cue))
+    mentions = terms(column(marked, NIF.anchorOf))
+    m_begins, m_ends = terms(column(marked, NIF.beginIndex)), terms(column(marked, NIF.endIndex))
+    factualities = terms(column(nodes, KGO.factuality))
+    has_sentence, has_mark = (sentence >= 0).tolist(), (marked >= 0).tolist()
+    notations: dict = {}  # a concept: its notation (a few concepts, many items)
+
+    def code(concept) -> str:
+        found = notations.get(concept)
+        if found is None:
+            found = notations[concept] = notation(concept) if concept else ""
+        return found
+
+    for k, node in enumerate(nodes):
+        about = _article(g, articles[k] if articles[k] >= 0 else None)
+        day, begin, end = days[k], begins[k], ends[k]
+        s_begin = int(s_begins[k]) if has_sentence[k] else 0
+        yield {
+            "kind": kind,
+            "label": _label(g, node, language or about["language"]),
+            "type": code(types[k] or kinds[k]),
+            "date": str(day or begin or ""),
+            "end": str(end or day or ""),
+            "precision": code(granularities[k]),
+            "time_text": str(time_texts[k] or ""),
+            "factuality": code(factualities[k]),
+            "direct": "", "quote": "",
+            "article": about["article"], "article_title": about["article_title"],
+            "publisher": about["publisher"], "url": about["url"], "published": about["published"],
+            "sentence": str(sentences[k] or ""),
+            "mention": str(mentions[k] or ""),
+            "mention_start": int(m_begins[k]) - s_begin if has_mark[k] else 0,
+            "mention_end": int(m_ends[k]) - s_begin if has_mark[k] else 0,
+        }
 
 
 def _article(g: _Reader, article: int | None) -> dict:

@@ -514,6 +514,32 @@ class PredicateIndex:
         k = bisect_left(subjects, s)
         return objects[k:bisect_right(subjects, s, k)]
 
+    def values(self, p: int | None, nodes: numpy.ndarray) -> numpy.ndarray:
+        """:meth:`value` of each of ``nodes`` at once, by numpy: -1 where there is none (and
+        for the node -1, so that lookups chain).
+
+        >>> from rdflib import RDFS, Literal
+        >>> g = Quads(); g.graph(URIRef("urn:g")).add((URIRef("urn:b"), RDFS.label, Literal("B")))
+        >>> index = PredicateIndex(g.union().store.by_subject().list)
+        >>> b = index.number(URIRef("urn:b"))
+        >>> found = index.values(index.predicates[RDFS.label], numpy.array([b, -1, b]))
+        >>> [str(index.terms[n]) if n >= 0 else None for n in found.tolist()]
+        ['B', None, 'B']
+        """
+        subjects, objects = self.pairs.get(p, NO_PAIRS)
+        if not subjects:
+            return numpy.full(len(nodes), -1)
+        s = _numbers(subjects)
+        k = numpy.minimum(numpy.searchsorted(s, nodes), len(s) - 1)
+        return numpy.where(s[k] == nodes, _numbers(objects)[k], -1)
+
+    def runs(self, p: int | None, nodes: numpy.ndarray) -> tuple[array, list, list]:
+        """Where each of ``nodes``'s objects for the predicate numbered ``p`` start and end in
+        the predicate's objects (given first): :meth:`objects` for many at once."""
+        subjects, objects = self.pairs.get(p, NO_PAIRS)
+        s = _numbers(subjects)
+        return objects, numpy.searchsorted(s, nodes).tolist(), numpy.searchsorted(s, nodes, "right").tolist()
+
     def subjects(self, p: int | None, o: int | None) -> list:
         """The subjects with the object ``o`` for the predicate numbered ``p``, in order."""
         subjects, objects = self.pairs.get(p, NO_PAIRS)

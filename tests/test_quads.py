@@ -3,6 +3,7 @@ built the plain way would, whatever the order of the triples, however many a sub
 (its dict kept or made again), and with predicates equal but not the same object."""
 from __future__ import annotations
 
+import numpy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
@@ -144,3 +145,12 @@ def test_the_predicate_index_answers_as_the_union_graph(given_quads):
             assert [term(o) for o in index.objects(r, n)] == list(union.objects(s, p))
         for o in {t[2] for t in union}:
             assert [term(s) for s in index.subjects(r, index.number(o))] == list(union.subjects(p, o))
+        # Many nodes at once (numpy), each as one at a time; -1 (no node) has nothing.
+        nodes = numpy.array([-1, *range(len(index.terms))])
+        assert index.values(r, nodes).tolist() == [-1] + [
+            -1 if index.value(r, n) is None else index.value(r, n) for n in range(len(index.terms))]
+        objects, starts, ends = index.runs(r, nodes)
+        assert [list(objects[a:b]) for a, b in zip(starts, ends)] == [[]] + [
+            list(index.objects(r, n)) for n in range(len(index.terms))]
+    absent = index.values(None, numpy.array([0, -1])).tolist(), index.runs(None, numpy.array([0]))[1:]
+    assert absent == ([-1, -1], ([0], [0]))
