@@ -430,20 +430,6 @@ class SubjectIndex(Mapping):
         """The triples of ``s``, by predicate as in ``index[s]`` (empty when there are none)."""
         return [t for found in self[s].values() for t in found] if s in self._at else []
 
-    def outline(self, s) -> tuple[int, int]:
-        """How many predicates and triples ``s`` has, counted from the numbers without its
-        dict when the triples are :class:`Columns`.
-
-        >>> SubjectIndex([("s", "p", "o1"), ("s", "p", "o2"), ("s", "q", "o")]).outline("s")
-        (2, 3)
-        """
-        k = self._at[s]
-        start, stop = self._starts[k], self._starts[k + 1]
-        if isinstance(self.list, Columns):
-            return len(set(self.list.predicates[start:stop])), stop - start
-        by_p = self[s]
-        return len(by_p), stop - start
-
     def with_predicate(self, s, p) -> list[tuple]:
         """``index[s][p]``, or empty."""
         by_p = self._recent.get(s)
@@ -532,6 +518,27 @@ class PredicateIndex:
         s = _numbers(subjects)
         k = numpy.minimum(numpy.searchsorted(s, nodes), len(s) - 1)
         return numpy.where(s[k] == nodes, _numbers(objects)[k], -1)
+
+    def outlines(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """How many predicates and how many triples each term (by number) has as a subject,
+        counted by numpy over each predicate's sorted subjects.
+
+        >>> from rdflib import RDFS, Literal
+        >>> g = Quads(); g.graph(URIRef("urn:g")).update([(URIRef("urn:a"), RDFS.label, Literal("A")),
+        ...     (URIRef("urn:a"), RDFS.label, Literal("B")), (URIRef("urn:a"), RDFS.comment, Literal("C"))])
+        >>> index = PredicateIndex(g.union().store.by_subject().list)
+        >>> predicates, triples = index.outlines()
+        >>> a = index.number(URIRef("urn:a")); int(predicates[a]), int(triples[a]), int(triples.sum())
+        (2, 3, 3)
+        """
+        predicates = numpy.zeros(len(self.terms), dtype=numpy.int64)
+        triples = numpy.zeros(len(self.terms), dtype=numpy.int64)
+        for subjects, _ in self.pairs.values():
+            s = _numbers(subjects)
+            starts = numpy.flatnonzero(numpy.diff(s, prepend=-1))  # where each subject's run starts
+            predicates[s[starts]] += 1
+            triples[s[starts]] += numpy.diff(starts, append=len(s))
+        return predicates, triples
 
     def runs(self, p: int | None, nodes: numpy.ndarray) -> tuple[array, list, list]:
         """Where each of ``nodes``'s objects for the predicate numbered ``p`` start and end in

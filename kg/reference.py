@@ -20,13 +20,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+import numpy
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from .formats import by_subject, merged, read_quads
-from .quads import SubjectIndex
+from .formats import by_predicate, merged, read_quads
 from .views.page import atomic_write
 from .vocab import PREFIXES
 
@@ -408,33 +408,24 @@ def pick_examples(graph: Graph, prefixes: dict[str, str]) -> list[tuple[str, URI
     'https://w3id.org/kg-news/id/article/ap-20241105'
     """
     classes = {name: _expand(c, prefixes) for name, c in MAIN_CLASSES}
-    index = by_subject(graph)  # read directly: a large build has millions of mentions to weigh
+    # Weighed a class at a time by numpy: a large build has millions of mentions to weigh.
+    index = by_predicate(graph)
+    predicates, triples = index.outlines()
+    typed, term = index.predicates.get(RDF.type), index.terms.__getitem__
+    members = {cls: numpy.array([n for n in index.subjects(typed, index.number(cls)) if isinstance(term(n), URIRef)],
+                                dtype=numpy.int64) for cls in classes.values()}
     found = []
     for name, cls in classes.items():
-        others = set(classes.values()) - {cls}
-        best: tuple | None = None  # the smallest key so far, and its instance
-        for s in graph.subjects(RDF.type, cls):
-            if not isinstance(s, URIRef):
-                continue
-            # Of another main class too, then fewer properties, then fewer triples, then a larger
-            # IRI: what cannot win even if of no other class is weighed no further.
-            predicates, triples = _outline(index, s)
-            rest = (-predicates, -triples, str(s))
-            if best is not None and not best[0][0] and rest >= best[0][1:]:
-                continue
-            key = (bool(others.intersection(t[2] for t in index[s].get(RDF.type, ()))), *rest)
-            if best is None or key < best[0]:
-                best = (key, s)
-        if best is not None:
-            found.append((name, cls, best[1]))
+        instances = members[cls]
+        if not len(instances):
+            continue
+        elsewhere = numpy.isin(instances, numpy.concatenate([m for c, m in members.items() if c != cls]))
+        # Of no other main class first, then more properties, then more triples, then the smallest IRI.
+        key = numpy.stack([elsewhere, -predicates[instances], -triples[instances]], axis=1)
+        best = key[numpy.lexsort(key.T[::-1])[0]]
+        tied = instances[(key == best).all(axis=1)]
+        found.append((name, cls, min(map(term, tied.tolist()), key=str)))
     return found
-
-
-def _outline(index, s) -> tuple[int, int]:
-    """How many predicates and triples ``s`` has in ``index`` (:func:`kg.formats.by_subject`)."""
-    if isinstance(index, SubjectIndex):  # counted without making the subject's dict
-        return index.outline(s)
-    return len(index[s]), sum(map(len, index[s].values()))
 
 
 def _expand(name: str, prefixes: dict[str, str]) -> URIRef:

@@ -154,3 +154,21 @@ def test_the_predicate_index_answers_as_the_union_graph(given_quads):
             list(index.objects(r, n)) for n in range(len(index.terms))]
     absent = index.values(None, numpy.array([0, -1])).tolist(), index.runs(None, numpy.array([0]))[1:]
     assert absent == ([-1, -1], ([0], [0]))
+
+
+
+@settings(max_examples=60, deadline=None)
+@given(quad_lists)
+def test_the_predicate_index_outlines_each_subject_as_counted_one_by_one(given_quads):
+    """How many predicates and triples each subject of the union has (what ``ontology.html``
+    weighs its examples by), counted by numpy over the predicates' arrays, as counted plainly."""
+    q = Quads()
+    for g, s, p, o in given_quads:
+        q.graph(URIRef(g)).add((s, p, o))
+    union = q.union()
+    index = union.store.by_predicate()
+    predicates, triples = index.outlines()
+    plain = _plain(list(union))
+    for n, term in enumerate(index.terms):
+        by_p = plain.get(term, {})
+        assert (predicates[n], triples[n]) == (len(by_p), sum(map(len, by_p.values())))
