@@ -34,8 +34,7 @@ from .reference import write_reference
 from .signals import held
 from .validate import validate
 from .views import write_views
-from .store import MemoryStore
-from .views.figures import write_figures
+from .views.figures import write_figures_of
 
 STAGING = ".kg-build-"  # then the process number: the folder a build writes into first
 FIGURE_TRIPLES = "figures.nt"  # in the staging folder: the figures' triples until they are loaded
@@ -241,14 +240,16 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     projection once drawn. At 1,000 articles that keeps the peak near what the largest stage
     needs instead of the sum of all of them. The figures page is answered by Oxigraph from
     the union's triples its query reads, written out as N-Triples and loaded once the union
-    is let go. With ``jobs``
-    above one, a worker process merges the story's events and statements while this one
-    makes the article graphs (:func:`kg.merge.merge_pickled`), then ``jobs`` worker
-    processes write the article graphs of ``graph.trig`` and ``graph.nq``, and the union's
-    subjects that belong to one article graph in ``graph.ttl`` and ``graph.jsonld``,
-    meanwhile (:mod:`kg.article_graphs`): as many as there are cores, because this process
-    waits for them at the end (with ``jobs - 1``, 17 s of 55 at 1,000 articles). The build
-    lets its article graphs go once the union is made.
+    is let go (:func:`kg.views.figures.write_figures_of`). With ``jobs`` above one, a
+    worker process merges the story's events and statements while this one makes the
+    article graphs (:func:`kg.merge.merge_pickled`), then ``jobs`` worker processes write
+    the article graphs of ``graph.trig`` and ``graph.nq``, and the union's subjects that
+    belong to one article graph in ``graph.ttl`` and ``graph.jsonld``, meanwhile
+    (:mod:`kg.article_graphs`): as many as there are cores, because this process waits for
+    them at the end (with ``jobs - 1``, 17 s of 55 at 1,000 articles). The build lets its
+    article graphs go once the union is made, and a worker answers the figures page while
+    it checks the union and writes the rest (the store in that process, not beside the
+    union in this one).
     """
     out_dir = report.out_dir
     # Named before it is made, so a signal arriving while it is made still finds it to remove.
@@ -256,6 +257,7 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
     articles = None  # the article graphs written out by workers, when there are any
     merging = None   # the story merged by a worker, when there are workers
     views = None     # the views drawn by a worker, when there are workers
+    figures = None   # the figures page answered by a worker, when there are workers
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         remove_abandoned(out_dir, STAGING)
@@ -285,6 +287,14 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         if articles:  # freed as they go: a graph's triples hold no cycles
             for iri in articles.article_graphs():
                 del quads.graphs[iri]
+        # The figures page is answered by Oxigraph from the union's triples its query reads,
+        # written out as N-Triples: by a worker meanwhile when there are workers, else once the
+        # union is let go (the union and the store made the build's peak together).
+        figure_files = (staging / FIGURE_TRIPLES, staging / "figures.html")
+        with figure_files[0].open("w", encoding="utf-8") as text:
+            text.writelines(ntriples_of(whole, predicates_read(load_query("figures-by-source"))))
+        if articles:
+            figures = Background(write_figures_of, figure_files)
         if check:
             stage(CHECKING)
             _check(whole)
@@ -301,20 +311,15 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         stage("writing ontology.html")
         write_reference(staging / "ontology.html", whole)
         stage("writing figures.html")
-        # The figures' triples written out from the union as N-Triples, and loaded into
-        # Oxigraph only once the union is let go: the union and the store (or the query's
-        # rows) made the build's peak together.
-        figure_triples = staging / FIGURE_TRIPLES
-        with figure_triples.open("w", encoding="utf-8") as text:
-            text.writelines(ntriples_of(whole, predicates_read(load_query("figures-by-source"))))
         G = _projected(whole, report) if views is None else None
         whole.close()  # its indexes freed now, by their counts of references
         del whole
         _let_go()
-        figures = MemoryStore(figure_triples)
-        figure_triples.unlink()
-        write_figures(figures, staging / "figures.html")
-        del figures
+        if figures is None:
+            write_figures_of(figure_files)
+        else:
+            figures.result()
+            figures = None
         stage("writing the views")
         if views is None:
             write_views((G, staging))
@@ -338,6 +343,8 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
             articles.stop()
         if views:
             views.stop()
+        if figures:
+            figures.stop()
         shutil.rmtree(staging, ignore_errors=True)
 
 

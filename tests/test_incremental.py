@@ -105,7 +105,8 @@ def test_a_parallel_build_writes_the_same_bytes(corpus, tmp_path):
     one = _build(corpus, tmp_path / "one", use_cache=False, jobs=1)
     two = _build(corpus, tmp_path / "two", use_cache=False, jobs=2)
     assert one.read == two.read and two.extracted == 3
-    for name in ("graph.trig", "graph.nq", "timeline.html", "build.json"):
+    for name in ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld", "timeline.html", "figures.html",
+                 "ontology.html", "build.json"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
 
 

@@ -122,3 +122,27 @@ td.num { text-align: right; white-space: nowrap; }
 def write_figures(store, path: str | Path) -> Path:
     """Write ``figures.html`` for a store (see :func:`figure_rows`)."""
     return atomic_write(path, figures_html(figure_rows(store)))
+
+
+def write_figures_of(files: tuple[Path, Path]) -> Path:
+    """Write ``figures.html`` at ``files[1]`` from the N-Triples file ``files[0]``, loaded
+    into Oxigraph in memory and then removed: what a build does with the triples its query
+    reads, in a worker process when it has workers (one argument, as
+    :class:`kg.parallel.Background` runs it).
+
+    >>> import tempfile
+    >>> from kg.formats import merged, ntriples_of
+    >>> from kg.query import _EXAMPLE, load_graph
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     triples = Path(tmp, "figures.nt")
+    ...     _ = triples.write_text("".join(ntriples_of(merged(load_graph(_EXAMPLE)))), encoding="utf-8")
+    ...     page = write_figures_of((triples, Path(tmp, "figures.html")))
+    ...     "Matthew Miller" in page.read_text(), triples.exists()
+    (True, False)
+    """
+    from kg.store import MemoryStore
+
+    triples, path = files
+    store = MemoryStore(triples)
+    triples.unlink()
+    return write_figures(store, path)
