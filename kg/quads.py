@@ -364,11 +364,13 @@ class Columns(Sequence):
         >>> list(Columns(["s", "p", "o"], array("i", [0, 0]), array("i", [1, 2]), array("i", [2, 0])).with_predicates({"p"}))
         [('s', 'p', 'o')]
         """
-        terms = self.terms
-        wanted = {r for r in set(self.predicates) if terms[r] in predicates}
-        for n, r in enumerate(self.predicates):
-            if r in wanted:
-                yield terms[self.subjects[n]], terms[r], terms[self.objects[n]]
+        terms, p = self.terms, _numbers(self.predicates)
+        present = numpy.flatnonzero(numpy.bincount(p)).tolist() if len(p) else []  # a few, among millions
+        at = numpy.flatnonzero(numpy.isin(p, [r for r in present if terms[r] in predicates]))
+        term, s, o = terms.__getitem__, _numbers(self.subjects), _numbers(self.objects)
+        for start in range(0, len(at), BLOCK):  # a block at a time: a list of numbers takes 36 bytes each
+            block = at[start:start + BLOCK]
+            yield from zip(map(term, s[block].tolist()), map(term, p[block].tolist()), map(term, o[block].tolist()))
 
 
 class SubjectIndex(Mapping):
@@ -573,6 +575,7 @@ def _by_predicate(triples: list[tuple] | Columns, start: int, stop: int) -> dict
     return by_p
 
 
+BLOCK = 1 << 16  # triples made at a time from numbers read by numpy
 LARGE = 16    # a subject with more triples keeps its dict once made (read by predicate often)
 RECENT = 256  # how many other subjects' dicts are kept, the last made
 _NONE: list = []  # what with_predicate gives for nothing (never changed)

@@ -101,6 +101,11 @@ def test_a_graph_is_an_ordered_set_of_triples(given_quads, sealed_after):
         assert index.by_object(_predicate(n)) == by_object
     wanted = {_predicate(0), _predicate(2)}  # read from the numbers, in the union's order
     assert list(with_predicates(graph, wanted)) == [t for t in union if t[1] in wanted]
+    block, quads.BLOCK = quads.BLOCK, 2  # made a few at a time
+    try:
+        assert list(with_predicates(graph, wanted)) == [t for t in union if t[1] in wanted]
+    finally:
+        quads.BLOCK = block
 
 
 FEW = [URIRef(f"urn:t{n}") for n in range(5)]  # subject, predicate and object drawn alike
