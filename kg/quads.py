@@ -87,12 +87,14 @@ class Triples:
         get, new = numbers.get, terms.append
         seen = self._seen if self._seen is not None else self._keys()
         subjects, predicates, objects = self.subjects.append, self.predicates.append, self.objects.append
-        for triple in triples:
-            a, b, c = triple
-            s = get(a)
-            if s is None:  # a term met for the first time is numbered: the next number
-                s = numbers[a] = len(terms)
-                new(a)
+        last = s = None  # the last subject and its number: a subject's triples mostly come together
+        for a, b, c in triples:
+            if a is not last:
+                s = get(a)
+                if s is None:  # a term met for the first time is numbered: the next number
+                    s = numbers[a] = len(terms)
+                    new(a)
+                last = a
             p = get(b)  # after a is numbered: the same new term may stand twice in a triple
             if p is None:
                 p = numbers[b] = len(terms)
