@@ -59,8 +59,7 @@ def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.M
         speakers = "; ".join(sorted(_label(g, s, language) for s in g.objects(node, KGO.speaker)))
         attrs["label"] = f"{speakers}: {attrs['type']}"
         G.add_node(g.name(node), **attrs)
-    items = list(G.nodes)
-    numbers = [g.number(item) for item in items]
+    items, numbers = list(G.nodes), [*events, *statements]  # the nodes so far, in the order added
     runs = [(role, *g.runs(numbers, prop)) for prop, role in _ROLES.items()]  # every item's objects at once
     for k, item in enumerate(items):
         date = G.nodes[item]["date"]
@@ -79,18 +78,19 @@ def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.M
 class _Reader:
     """The union read by term numbers (:class:`kg.quads.PredicateIndex`): a node's value for a
     property found by bisection in the property's sorted subjects, with no triple made.
-    ``value`` and ``objects`` give numbers (None for nothing); ``term`` the term of one.
+    ``value`` and ``objects`` give numbers (None for nothing); ``term`` the term of one;
+    ``values`` and ``runs`` the same for many nodes at once.
 
     >>> from rdflib import Literal
     >>> g = _Reader(by_predicate(Graph().add((URIRef("urn:a"), RDFS.label, Literal("A")))))
-    >>> g.term(g.value(g.number("urn:a"), RDFS.label)), g.term(None)
-    (rdflib.term.Literal('A'), None)
+    >>> a = g.index.number(URIRef("urn:a"))
+    >>> g.term(g.value(a, RDFS.label)), g.term(None), g.terms_of(g.values([a, -1], RDFS.label))
+    (rdflib.term.Literal('A'), None, [rdflib.term.Literal('A'), None])
     """
 
     def __init__(self, index: PredicateIndex):
         self.index = index
         self.terms = self.index.terms
-        self._names: dict = {}  # an item's name: its number
         self._numbers: dict = {}  # a predicate (this module's own term: found by identity): its number
         self.articles: dict = {}  # an article's number: what it says of itself (:func:`_article`)
 
@@ -128,14 +128,7 @@ class _Reader:
 
     def name(self, n: int) -> str:
         """A node's name in the projection: its IRI."""
-        name = str(self.terms[n])
-        self._names[name] = n
-        return name
-
-    def number(self, name: str) -> int | None:
-        """The number of the node named ``name`` (an IRI)."""
-        found = self._names.get(name)
-        return found if found is not None else self.index.number(URIRef(name))
+        return str(self.terms[n])
 
     def sorted(self, nodes) -> list:
         """Nodes in the order of their terms, as rdflib sorts terms."""
