@@ -161,7 +161,6 @@ def test_the_predicate_index_answers_as_the_union_graph(given_quads):
     assert absent == ([-1, -1], ([0], [0]))
 
 
-
 @settings(max_examples=60, deadline=None)
 @given(quad_lists)
 def test_the_predicate_index_outlines_each_subject_as_counted_one_by_one(given_quads):
