@@ -301,6 +301,15 @@ def grouped(keys: array, *columns: array) -> dict[int, tuple[array, ...]]:
             for k, a, b in zip(numbers.tolist(), starts.tolist(), cuts)}
 
 
+def _run_starts(numbers: numpy.ndarray) -> numpy.ndarray:
+    """Where each run of equal term numbers starts.
+
+    >>> _run_starts(numpy.array([4, 4, 2, 4], dtype=numpy.int32)).tolist()
+    [0, 2, 3]
+    """
+    return numpy.flatnonzero(numpy.diff(numbers, prepend=-1))
+
+
 def _array(column: numpy.ndarray) -> array:
     """A numpy array of term numbers as an ``array("i")``: single numbers read from it are
     Python ints, 30 times faster than numpy's to read one at a time (bisection).
@@ -539,7 +548,7 @@ class PredicateIndex:
         triples = numpy.zeros(len(self.terms), dtype=numpy.int64)
         for subjects, _ in self.pairs.values():
             s = _numbers(subjects)
-            starts = numpy.flatnonzero(numpy.diff(s, prepend=-1))  # where each subject's run starts
+            starts = _run_starts(s)
             predicates[s[starts]] += 1
             triples[s[starts]] += numpy.diff(starts, append=len(s))
         return predicates, triples
@@ -611,9 +620,7 @@ def _column_spans(columns: Columns) -> tuple[dict, array] | None:
     ({'s': 0, 't': 1}, array('q', [0, 2, 3]))
     """
     subjects = _numbers(columns.subjects)
-    changes = numpy.ones(len(subjects), dtype=bool)
-    changes[1:] = subjects[1:] != subjects[:-1]
-    starts = numpy.flatnonzero(changes)
+    starts = _run_starts(subjects)
     term = columns.terms.__getitem__
     at = {term(s): k for k, s in enumerate(subjects[starts].tolist())}
     if len(at) < len(starts):  # a subject's triples apart
