@@ -10,9 +10,10 @@ stage of the build (reading and extracting, making the graph, the graph files, t
 the views): its wall time, the CPU time of the build's own process, the largest resident
 memory of that process during the stage, and the largest memory of all the build's
 processes together (the build and its workers: their proportional set sizes, pages shared
-between them counted once), sampled from ``/proc`` every 50 ms and every 0.5 s; then the
-whole build's wall time and peaks. The workers' CPU is not counted. This is how the stage tables
-of the README's Performance section are measured.
+between them counted once), sampled from ``/proc``: this process every 50 ms, all of them
+every 0.5 s at most, and less often when reading them takes long (:data:`SHARE`); then the
+whole build's wall time and peaks. The workers' CPU is not counted. This is how the stage
+tables of the README's Performance section are measured.
 """
 from __future__ import annotations
 
@@ -59,6 +60,11 @@ def _field(path: str, name: str) -> int:
     return 0
 
 
+# Reading every process's page tables costs (about 0.1 s at 10,000 articles, charged to this
+# process's CPU): they are read twice a second at most, and no more than 1/SHARE of the time.
+SHARE = 20
+
+
 class Stages:
     """The progress callback of :func:`kg.build.build` that prints a line as each stage ends."""
 
@@ -71,12 +77,14 @@ class Stages:
         threading.Thread(target=self._sample, daemon=True).start()
 
     def _sample(self) -> None:
-        n = 0
+        due = 0.0  # when every process's memory is read next
         while not self._done.wait(0.05):
             self.peak = max(self.peak, resident_mb())
-            n += 1
-            if n % 10 == 0:  # reading every process's page tables costs: twice a second
+            if time.perf_counter() >= due:
+                started = time.perf_counter()
                 self.all_peak = max(self.all_peak, processes_mb(os.getpid()))
+                took = time.perf_counter() - started
+                due = started + max(0.5, SHARE * took)
 
     def __call__(self, n: int, total: int, name: str) -> None:
         if name in self.names and name != self.stage[0]:
