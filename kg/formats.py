@@ -772,27 +772,32 @@ class Compactor:
         rules = self._rules
         for p, found in by_predicate.items():
             for _, _, o in found:  # millions of triples: no Python call per triple but the value's
-                # A literal's datatype read from its slot (the property is a Python call); a
-                # string, compared in C.
-                kind = _RESOURCE if isinstance(o, URIRef) else o._datatype and str(o._datatype)
+                # An IRI told by its exact type first (isinstance on an rdflib term is a Python
+                # call for a literal); a literal's datatype read from its slot (the property
+                # is a Python call), as a string, compared in C.
+                kind = (_RESOURCE if type(o) is URIRef or (type(o) is not Literal and isinstance(o, URIRef))
+                        else o._datatype and str(o._datatype))
                 rule = rules.get((p, kind))
                 if rule is None:
                     rule = rules[(p, kind)] = self._rule(str(p), kind)
-                values = entries.get(rule[0])
+                key, value = rule
+                values = entries.get(key)
                 if values is None:
-                    entries[rule[0]] = [rule[1](o)]
+                    entries[key] = [value(o)]
                 else:
-                    values.append(rule[1](o))
+                    values.append(value(o))
         node: dict[str, Any] = {"@id": self.ref(s)}
         keys = sorted(entries)
-        if "@type" in entries and len(keys) > 1:  # @type first
+        if "@type" in entries and keys[0] != "@type":  # @type first (it mostly sorts first)
             keys.remove("@type")
             keys.insert(0, "@type")
         for key in keys:
             values = entries[key]
-            if len(values) > 1:
+            if len(values) == 1:
+                node[key] = values[0]
+            else:
                 values.sort(key=_json_order)
-            node[key] = values[0] if len(values) == 1 else values
+                node[key] = values
         return node
 
 
