@@ -275,9 +275,10 @@ def test_same_rows_in_oxigraph(graph):
 
 
 # Joins on a variable that may be unbound, allowed because their left side is one row per
-# event type (or per first report): the loop they make is short.
+# event type (or per first report): the loop they make is short (in first-reports, the
+# labels of each first report's speakers in its article's language).
 SHORT_LOOPS = {
-    "first-reports": ["OPTIONAL joins on ?report, which may be unbound"],
+    "first-reports": ["OPTIONAL filters on ?written_in, which may be unbound"],
 }
 
 
