@@ -10,7 +10,7 @@ article graph alone, so the worker writes those subjects' part of ``graph.ttl`` 
 parts are put together in IRI order, so the files are the same bytes as
 :func:`kg.formats.write_graphs` writes.
 
->>> import tempfile
+>>> import pickle, tempfile
 >>> from kg.ingest import parse_article
 >>> from kg.extract.document import extract
 >>> from kg.formats import bind_generated_prefixes, write_graphs
@@ -19,7 +19,7 @@ parts are put together in IRI order, so the files are the same bytes as
 ...       for d in (18, 19, 20)]
 >>> quads = to_quads(xs); bind_generated_prefixes(quads)
 >>> with tempfile.TemporaryDirectory() as tmp:
-...     files = ArticleGraphFiles(quads, xs, Path(tmp), processes=1)
+...     files = ArticleGraphFiles(quads, {x.article.id: pickle.dumps(x) for x in xs}, Path(tmp), processes=1)
 ...     files.finish()
 ...     Path(tmp, "all").mkdir(); _ = write_graphs(quads, Path(tmp, "all"))
 ...     [Path(tmp, n).read_bytes() == Path(tmp, "all", n).read_bytes() for n in ("graph.trig", "graph.nq")]
@@ -39,15 +39,15 @@ from .errors import OutputError
 from .formats import (IN_GRAPH, JSONLD_TAIL, Compactor, bind_generated_prefixes, block, by_subject, context,
                       graph_order, jsonld_head, jsonld_nodes, nquads_graph, nquads_namer, subject_blocks,
                       subject_parts, trig_graph, trig_namer, trig_prefixes)
-from .model import Extraction
 from .parallel import CHUNK, Workers, emptied
 from .quads import Quads, Triples
 from .rdf import article_graph_iri, article_iri, write_article
 
 
 class ArticleGraphFiles:
-    """``graph.trig`` and ``graph.nq`` in ``folder``: the graphs of ``quads`` that have an
-    extraction among ``extractions`` written by ``processes`` workers, and the graphs
+    """``graph.trig`` and ``graph.nq`` in ``folder``: the graphs of ``quads`` whose article
+    has an extraction in ``pickled`` (pickled extractions by article id, their actor keys
+    reconciled) written by ``processes`` workers, and the graphs
     ``later`` (the story), added to ``quads`` afterwards (:meth:`add_later`), by a thread
     of this process; and the article graphs' part of the union's ``graph.ttl`` and
     ``graph.jsonld`` (:meth:`write_union`). Start it as soon as the article graphs are
@@ -55,26 +55,23 @@ class ArticleGraphFiles:
     (:meth:`article_graphs`), and :meth:`finish` it before using the files; :meth:`stop`
     ends it early (what it wrote is then incomplete).
 
-    The extractions are pickled as the object is made (about 1 ms each), unless the caller
-    gives them pickled already (``pickled``, in the same order), so the build can let them
-    go at once. Each worker writes a chunk of articles into files of its own in
+    Each worker writes a chunk of articles into files of its own in
     ``folder/.parts``, and the thread copies them into place in order: the text never
     passes through this process's Python objects.
     """
 
-    def __init__(self, quads: Quads, extractions: list[Extraction], folder: Path, processes: int,
-                 later: tuple = (), pickled: list[bytes] | None = None):
+    def __init__(self, quads: Quads, pickled: dict[str, bytes], folder: Path, processes: int,
+                 later: tuple = ()):
         prefixes, self._head = trig_prefixes(_with_generated_prefixes(quads))
-        by_iri = {article_graph_iri(x): x for x in extractions}
-        blobs = dict(zip(by_iri, pickled)) if pickled is not None else {}
+        by_iri = {article_graph_iri(id_): blob for id_, blob in pickled.items()}
         self._plan = _plan(sorted([*graph_order(quads), *later], key=str), by_iri, CHUNK)
         self._later = later
         # The graphs this process writes: those in quads already, and those later once added.
         self._own = {iri: quads.graphs[iri] for iri in self._plan if not isinstance(iri, list) and iri not in later}
-        self._split = _UnionSplit.of(quads, {iri: str(article_iri(x.article.id)) for iri, x in by_iri.items()})
+        self._split = _UnionSplit.of(quads, {article_graph_iri(id_): str(article_iri(id_)) for id_ in pickled})
         shared = None if self._split is None else self._split.shared
-        chunks = [[blobs.get(iri) or pickle.dumps(by_iri[iri], protocol=pickle.HIGHEST_PROTOCOL) for iri in step]
-                  for step in self._plan if isinstance(step, list)]
+        chunks = [[by_iri[iri] for iri in step] for step in self._plan if isinstance(step, list)]
+        del by_iri
         self._folder, self._parts, self._prefixes = folder, folder / ".parts", prefixes
         self._parts.mkdir()
         self._segments: dict = {}  # article graph -> (chunk, its Turtle's and JSON-LD's place there)
@@ -363,7 +360,7 @@ class _ArticleTexts:
         try:
             for pickled in chunk:
                 x = pickle.loads(pickled)
-                iri, triples = article_graph_iri(x), Triples()
+                iri, triples = article_graph_iri(x.article.id), Triples()
                 write_article(triples, x)
                 index, alone = by_subject(triples), []
                 blocks = self._blocks(index, name, alone)

@@ -9,13 +9,12 @@ from __future__ import annotations
 import gc
 import json
 import os
-import pickle
 import shutil
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .cache import ExtractionCache
@@ -24,11 +23,11 @@ from .article_graphs import ArticleGraphFiles
 from .formats import bind_generated_prefixes, merged, ntriples_of, refuse_blank_nodes, write_graphs
 from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
-from .merge import merge_pickled, reconcile_actors, unpacked
+from .merge import Pickled, reconcile_pickled
 from .network import project
 from .parallel import Background, extract_all
 from .query import load_query, predicates_read
-from .rdf import STORY, add_story, article_quads, to_quads
+from .rdf import STORY, article_quads, story_of_pickled
 from .staging import remove_abandoned
 from .reference import write_reference
 from .signals import held
@@ -126,27 +125,28 @@ def build(paths: list[str | Path], out_dir: str | Path,
     reading = read_files(collect(paths, unreadable), max_size)
     report.skipped, report.warnings = unreadable + reading.skipped, reading.warnings
     cache = ExtractionCache(out_dir / CACHE)
-    extractions: list[Extraction] = []
-    new: list[Extraction] = []  # kept in the cache once the build is sure to go on
+    extractions: list[Pickled] = []  # kept pickled: the objects of thousands would fill memory
+    new: list[Pickled] = []  # kept in the cache once the build is sure to go on
     with _kept_out_of_collections() as keep:
         kept = {}  # the extractions found in the cache, by their article's id()
         for a in reading.articles if use_cache else ():
-            kept[id(a)] = cache.get(a)
+            x = cache.get(a)
+            kept[id(a)] = None if x is None else Pickled(x)
             keep()
-        fresh = extract_all([a for a in reading.articles if kept.get(id(a)) is None], jobs)
+        fresh = extract_all([a for a in reading.articles if kept.get(id(a)) is None], jobs, then=Pickled)
         for n, article in enumerate(reading.articles, 1):
             if progress:
                 progress(n, len(reading.articles), article.path)
-            x = kept.get(id(article))
-            if x is None:
-                _, x = next(fresh)
-                if isinstance(x, str):
-                    report.skipped.append({"file": article.path, "reason": x})
+            p = kept.pop(id(article), None)
+            if p is None:
+                _, p = next(fresh)
+                if isinstance(p, str):
+                    report.skipped.append({"file": article.path, "reason": p})
                     continue
-                new.append(x)
+                new.append(p)
             report.read.append(article.path)
-            report.warnings.extend(x.warnings)
-            extractions.append(x)
+            report.warnings.extend(p.warnings)
+            extractions.append(p)
             keep()
     if strict and report.skipped:
         raise _skipped_error(f"--strict: {len(report.skipped)} input(s) skipped, nothing written",
@@ -154,11 +154,9 @@ def build(paths: list[str | Path], out_dir: str | Path,
     if not extractions:
         raise _skipped_error(f"no article could be read from {', '.join(map(str, paths))}", report.skipped)
     fresh.close()  # ends the worker pool before the writing starts
-    if use_cache:
-        for x in new:
-            cache.put(x)
-    del new
-    del kept  # the cached extractions are held by ``extractions`` alone, which the writing empties
+    for p in new if use_cache else ():
+        cache.put(p.load())
+    del new, kept, reading  # the articles' text is in the extractions
     report.extracted, report.cached = len(extractions) - cache.hits, cache.hits
     with _cycles_left_alone():
         _write_all(extractions, report, check, _Stages(progress, skip=() if check else (CHECKING,)), jobs)
@@ -231,18 +229,18 @@ class _Stages:
             self.progress(self.names.index(name) + 1, len(self.names), name)
 
 
-def _write_all(extractions: list[Extraction], report: BuildReport, check: bool = True,
+def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = True,
                stage: Callable[[str], None] = lambda name: None, jobs: int = 1) -> None:
     """Write every output into a staging folder, then move them into place.
 
-    Memory is let go as soon as a stage is done with it: ``extractions`` is emptied once its
-    graph is made, the named graphs once written, the union once projected, and the
+    Memory is let go as soon as a stage is done with it: ``extractions``, kept pickled and
+    loaded one at a time to make their article graphs, are let go of once the graph is made, the named graphs once written, the union once projected, and the
     projection once drawn. At 1,000 articles that keeps the peak near what the largest stage
     needs instead of the sum of all of them. The figures page is answered by Oxigraph from
     the union's triples its query reads, written out as N-Triples and loaded once the union
     is let go (:func:`kg.views.figures.write_figures_of`). With ``jobs`` above one, a
-    worker process merges the story's events and statements while this one makes the
-    article graphs (:func:`kg.merge.merge_pickled`), then ``jobs`` worker processes write
+    worker process merges the story's events and statements and makes the story graph
+    while this one makes the article graphs (:func:`kg.rdf.story_of_pickled`), then ``jobs`` worker processes write
     the article graphs of ``graph.trig`` and ``graph.nq``, and the union's subjects that
     belong to one article graph in ``graph.ttl`` and ``graph.jsonld``, meanwhile
     (:mod:`kg.article_graphs`): as many as there are cores, because this process waits for
@@ -263,25 +261,28 @@ def _write_all(extractions: list[Extraction], report: BuildReport, check: bool =
         remove_abandoned(out_dir, STAGING)
         staging.mkdir()
         stage("making the graph")
-        if jobs > 1 and len(extractions) > 1:  # the workers start before the story is made
-            reconcile_actors(extractions)
-            pickled = [pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL) for x in extractions]
-            merging = Background(merge_pickled, pickled)  # the story merged meanwhile
-            quads = article_quads(extractions)
-            articles = ArticleGraphFiles(quads, extractions, staging, jobs, later=(STORY,), pickled=pickled)
-            del pickled
-            stories = tuple(unpacked(packs, extractions) for packs in merging.result())
+        reconcile_pickled(extractions)
+        counts = _Counts()
+        parallel = jobs > 1 and len(extractions) > 1
+        if parallel:  # the workers start before the story is made
+            merging = Background(story_of_pickled, [p.blob for p in extractions])  # the story made meanwhile
+        quads = article_quads(counts.of(p.load() for p in sorted(extractions, key=lambda p: p.id)))
+        if parallel:
+            articles = ArticleGraphFiles(quads, {p.id: p.blob for p in extractions}, staging, jobs, later=(STORY,))
+            extractions.clear()
+            story = merging.result()
             merging = None
-            add_story(quads, extractions, stories)
-            del stories
+        else:
+            story = story_of_pickled([p.blob for p in extractions])
+            extractions.clear()
+        quads.graph(STORY).update(story)
+        del story
+        if articles:
             refuse_blank_nodes(quads)
             bind_generated_prefixes(quads)  # the prefixes the workers' TriG is written with
             if not articles.add_later(quads):
                 articles = None
-        else:
-            quads = to_quads(extractions)
-        report.counts = _counts(extractions, len(quads))
-        extractions.clear()
+        report.counts = counts.as_dict(len(quads))
         _let_go()
         whole = merged(quads)  # the union in a fixed order: the same labels picked every run
         if articles:  # freed as they go: a graph's triples hold no cycles
@@ -412,17 +413,36 @@ def _portable(summary: dict, cwd: Path) -> dict:
     return out
 
 
-def _counts(extractions: list[Extraction], quads: int) -> dict[str, int]:
-    return {
-        "articles": len(extractions),
-        "actors": len({k for x in extractions for k in x.actors}),
-        "places": len({k for x in extractions for k in x.places}),
-        "statements": sum(len(x.statements) for x in extractions),
-        "events": sum(len(x.events) for x in extractions),
-        "times": sum(len(x.times) for x in extractions),
-        "quantities": sum(len(x.quantities) for x in extractions),
-        "quads": quads,
-    }
+class _Counts:
+    """What the build's summary counts, added up as each extraction goes by (:meth:`of`).
+
+    >>> from kg.model import Article, Extraction
+    >>> counts = _Counts(); _ = list(counts.of([Extraction(Article("a", "a.txt", "", "en"))]))
+    >>> counts.as_dict(0)["articles"]
+    1
+    """
+
+    def __init__(self) -> None:
+        self.articles = self.statements = self.events = self.times = self.quantities = 0
+        self.actors: set[str] = set()
+        self.places: set[str] = set()
+
+    def of(self, extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+        """``extractions`` as they are, each counted as it goes by."""
+        for x in extractions:
+            self.articles += 1
+            self.actors.update(x.actors)
+            self.places.update(x.places)
+            self.statements += len(x.statements)
+            self.events += len(x.events)
+            self.times += len(x.times)
+            self.quantities += len(x.quantities)
+            yield x
+
+    def as_dict(self, quads: int) -> dict[str, int]:
+        return {"articles": self.articles, "actors": len(self.actors), "places": len(self.places),
+                "statements": self.statements, "events": self.events, "times": self.times,
+                "quantities": self.quantities, "quads": quads}
 
 
 def _summary(report: BuildReport) -> dict:

@@ -39,7 +39,6 @@ from operator import add, sub, truediv
 from typing import Callable
 
 from .model import Event, Extraction, Statement
-from .parallel import emptied
 
 MIN = date.min
 MAX = date.max
@@ -74,23 +73,50 @@ def reconcile_actors(extractions: list[Extraction]) -> dict[str, str]:
     Returns the keys that changed (old -> new). Only actors of several words (a full
     name) are folded together; the key kept is the most frequent, then the shortest.
     """
+    renamed = renames(foldable(x) for x in extractions)
+    if renamed:
+        for x in extractions:
+            _rekey(x, renamed)
+    return renamed
+
+
+def foldable(x: Extraction) -> list[tuple[str, str, str]]:
+    """The actors of ``x`` that reconciling may fold together with others, as ``(type, name
+    folded, key)``: people and organisations the gazetteer does not know, named in full.
+
+    >>> from kg.model import Actor, Article
+    >>> x = Extraction(Article("a", "a.txt", "", "en"), actors={"kim-jong-un": Actor("kim-jong-un", "Kim Jong-un", "person"),
+    ...                                                "kim": Actor("kim", "Kim", "person")})
+    >>> foldable(x)
+    [('person', 'kim jong un', 'kim-jong-un')]
+    """
+    found = []
+    for key, actor in x.actors.items():
+        if actor.in_gazetteer or actor.type not in ("person", "organization"):
+            continue
+        folded = fold_name(actor.label)
+        if " " in folded:
+            found.append((actor.type, folded, key))
+    return found
+
+
+def renames(foldables) -> dict[str, str]:
+    """The keys to rewrite (old -> new) given each extraction's :func:`foldable` actors: of
+    the keys of one type and folded name, the most frequent is kept, then the shortest.
+
+    >>> renames([[("person", "kim jong un", "kim-jong-un")], [("person", "kim jong un", "kim-jong-un")],
+    ...          [("person", "kim jong un", "kim-jongun")]])
+    {'kim-jongun': 'kim-jong-un'}
+    """
     groups: dict[tuple[str, str], dict[str, int]] = {}
-    for x in extractions:
-        for key, actor in x.actors.items():
-            if actor.in_gazetteer or actor.type not in ("person", "organization"):
-                continue
-            folded = fold_name(actor.label)
-            if " " not in folded:
-                continue
-            counts = groups.setdefault((actor.type, folded), {})
+    for found in foldables:
+        for type_, folded, key in found:
+            counts = groups.setdefault((type_, folded), {})
             counts[key] = counts.get(key, 0) + 1
     renamed = {}
     for counts in groups.values():
         keep = min(counts, key=lambda k: (-counts[k], len(k), k))
         renamed.update({k: keep for k in counts if k != keep})
-    if renamed:
-        for x in extractions:
-            _rekey(x, renamed)
     return renamed
 
 
@@ -111,6 +137,62 @@ def _rekey(x: Extraction, renamed: dict[str, str]) -> None:
         s.speakers = [new(k) for k in s.speakers]
         s.addressees = [new(k) for k in s.addressees]
         s.principal = new(s.principal)
+
+
+def _keys_named(x: Extraction) -> frozenset[str]:
+    """Every actor key of ``x`` that :func:`_rekey` may rewrite."""
+    keys = set(x.actors)
+    for actor in x.actors.values():
+        keys.update((actor.affiliation, actor.principal))
+    for e in x.events:
+        keys.update(key for _, key in e.roles)
+    for s in x.statements:
+        keys.update((*s.speakers, *s.addressees, s.principal))
+    keys.discard(None)
+    keys.discard("")
+    return frozenset(keys)
+
+
+class Pickled:
+    """An extraction kept pickled (a sixth of the memory of its objects, which a build of
+    thousands of articles would otherwise hold all at once), with its warnings and what
+    reconciling the actor keys reads of it: loaded again (:meth:`load`) one at a time where
+    it is needed. A build's extraction workers make them (:func:`kg.parallel.extract_all`).
+
+    >>> from kg.model import Actor, Article
+    >>> p = Pickled(Extraction(Article("a", "a.txt", "", "en"), actors={"kim-jongun": Actor("kim-jongun", "Kim Jongun", "person")}))
+    >>> p.id, p.foldable, p.load().actors["kim-jongun"].label
+    ('a', [('person', 'kim jongun', 'kim-jongun')], 'Kim Jongun')
+    """
+
+    __slots__ = ("id", "blob", "foldable", "named", "warnings")
+
+    def __init__(self, x: Extraction):
+        self.id, self.warnings = x.article.id, x.warnings
+        self.blob = pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL)
+        self.foldable, self.named = foldable(x), _keys_named(x)
+
+    def load(self) -> Extraction:
+        return pickle.loads(self.blob)
+
+
+def reconcile_pickled(extractions: list[Pickled]) -> dict[str, str]:
+    """:func:`reconcile_actors` for extractions kept pickled: only those that name a key
+    rewritten are loaded, rewritten and pickled again.
+
+    >>> from kg.model import Actor, Article
+    >>> people = [Actor("kim-jong-un", "Kim Jong-un", "person")] * 2 + [Actor("kim-jongun", "Kim Jong Un", "person")]
+    >>> xs = [Pickled(Extraction(Article(str(n), f"{n}.txt", "", "en"), actors={a.key: a})) for n, a in enumerate(people)]
+    >>> reconcile_pickled(xs), list(xs[2].load().actors)
+    ({'kim-jongun': 'kim-jong-un'}, ['kim-jong-un'])
+    """
+    renamed = renames(p.foldable for p in extractions)
+    for p in extractions:
+        if not p.named.isdisjoint(renamed):
+            x = p.load()
+            _rekey(x, renamed)
+            p.blob = pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL)
+    return renamed
 
 
 @dataclass
@@ -386,45 +468,6 @@ def merge_story(extractions: list[Extraction]) -> tuple[list[Merged], list[Merge
     labels = actor_labels(extractions)
     events = merge_events(extractions, labels)
     return events, merge_statements(extractions, labels, events)
-
-
-def merge_pickled(pickled: list[bytes]) -> tuple[list[tuple], list[tuple]]:
-    """:func:`merge_story` of extractions given pickled, the stories :func:`packed`: a
-    worker process's task while the build makes the article graphs (``kg build -j N``)."""
-    extractions = [pickle.loads(blob) for blob in emptied(pickled)]  # each let go of once read
-    return tuple(packed(stories, extractions) for stories in merge_story(extractions))
-
-
-def packed(stories: list[Merged], extractions: list[Extraction]) -> list[tuple]:
-    """The stories of several reports among ``stories``, each as ``(kind, type, members,
-    reasons)`` with a member as ``(n, i)``: the ``i``-th event or statement of
-    ``extractions[n]``. Small to send between processes: :func:`unpacked` makes them
-    again from the same extractions.
-
-    >>> from kg.ingest import parse_article
-    >>> from kg.extract.document import extract
-    >>> xs = [extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", name))
-    ...       for name in ("a.txt", "b.txt")]
-    >>> events, _ = merge_story(xs)
-    >>> story = next(m for m in events if len(m.members) > 1)
-    >>> [(m.key, [item.id for _, item in m.members], m.reasons) for m in unpacked(packed(events, xs), xs)] == [
-    ...     (story.key, [item.id for _, item in story.members], story.reasons)]
-    True
-    """
-    place = {id(item): (n, i) for n, x in enumerate(extractions)
-             for items in (x.events, x.statements) for i, item in enumerate(items)}
-    return [(m.kind, m.type, [place[id(item)] for _, item in m.members], m.reasons)
-            for m in stories if len(m.members) > 1]
-
-
-def unpacked(stories: list[tuple], extractions: list[Extraction]) -> list[Merged]:
-    """The stories :func:`packed` gives, made again from the same ``extractions``."""
-    def item(kind: str, n: int, i: int) -> tuple[Extraction, Event | Statement]:
-        x = extractions[n]
-        return x, (x.events if kind == "event" else x.statements)[i]
-
-    return [Merged(kind, type_, [item(kind, n, i) for n, i in members], list(reasons))
-            for kind, type_, members, reasons in stories]
 
 
 def _words(text: str) -> set[str]:

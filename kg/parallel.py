@@ -18,6 +18,7 @@ import os
 import signal
 import threading
 import traceback
+from functools import partial
 from multiprocessing.reduction import ForkingPickler
 from typing import Callable, Iterable, Iterator
 
@@ -39,27 +40,32 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def extract_all(articles: list[Article], jobs: int = 1) -> Iterator[tuple[Article, Extraction | str]]:
-    """Each article with its extraction, or the reason it could not be extracted, in order."""
+def extract_all(articles: list[Article], jobs: int = 1,
+                then: Callable[[Extraction], object] | None = None) -> Iterator[tuple[Article, object]]:
+    """Each article with its extraction, or the reason it could not be extracted, in order;
+    ``then(extraction)`` instead of the extraction when ``then`` is given, made where the
+    extraction is (in the worker): a build keeps its extractions pickled
+    (:class:`kg.merge.Pickled`), which its workers make, so that it never makes their objects."""
     if jobs <= 1 or len(articles) <= 1:
         for article in articles:
-            yield article, _extract(article)
+            yield article, _extract(article, then)
         return
     chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
-    with Workers(_extract_chunk, min(jobs, len(chunks))) as workers:
+    with Workers(partial(_extract_chunk, then=then), min(jobs, len(chunks))) as workers:
         for chunk, extractions in zip(chunks, workers.map(chunks)):
             yield from zip(chunk, extractions)
 
 
-def _extract(article: Article) -> Extraction | str:
+def _extract(article: Article, then: Callable[[Extraction], object] | None = None) -> object:
     try:
-        return extract(article)
+        x = extract(article)
     except KgError as exc:  # a bad article is reported by the caller, never fatal
         return str(exc)
+    return x if then is None else then(x)
 
 
-def _extract_chunk(articles: list[Article]) -> list[Extraction | str]:
-    return [_extract(article) for article in articles]
+def _extract_chunk(articles: list[Article], then: Callable[[Extraction], object] | None = None) -> list:
+    return [_extract(article, then) for article in articles]
 
 
 class Workers:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 from datetime import datetime, timezone
 from decimal import Decimal
 from functools import lru_cache
+from typing import Iterable
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Literal, URIRef
 
@@ -26,6 +28,7 @@ from . import lexicon
 from .gazetteer import load as load_gazetteer
 from .measures import measure
 from .merge import Merged, actor_labels, merge_story, reconcile_actors
+from .parallel import emptied
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
 from .quads import Quads, Triples
 from .terms import Terms
@@ -67,37 +70,57 @@ def to_quads(extractions: list[Extraction]) -> Quads:
     (:func:`kg.merge.reconcile_actors` rewrites the extractions' keys in place), a named
     graph per article (:func:`article_quads`) and the story graph (:func:`add_story`)."""
     reconcile_actors(extractions)
-    quads = article_quads(extractions)
+    quads = article_quads(sorted(extractions, key=lambda x: x.article.id))
     add_story(quads, extractions)
     return quads
 
 
-def article_quads(extractions: list[Extraction]) -> Quads:
-    """A named graph per article, from extractions whose actor keys are reconciled
-    (:func:`kg.merge.reconcile_actors`)."""
+def article_quads(extractions: Iterable[Extraction]) -> Quads:
+    """A named graph per article, in the order given (a build's: by article id), from
+    extractions whose actor keys are reconciled (:func:`kg.merge.reconcile_actors`). Each
+    extraction is let go of once its graph is made, so they may be loaded one at a time."""
     quads = Quads()
     for prefix, ns in PREFIXES.items():
         quads.bind(prefix, ns)
-    for x in sorted(extractions, key=lambda x: x.article.id):
-        graph = quads.graph(article_graph_iri(x))
+    for x in extractions:
+        graph = quads.graph(article_graph_iri(x.article.id))
         write_article(graph, x)
         graph.seal()  # complete: no need to tell its new triples from those met before
     return quads
 
 
-def add_story(quads: Quads, extractions: list[Extraction],
-              stories: tuple[list[Merged], list[Merged]] | None = None) -> None:
+def add_story(quads: Quads, extractions: list[Extraction]) -> None:
     """The story graph, added to the article graphs ``quads`` of ``extractions``: one
     description per actor and place, and the events and statements reported by several
-    articles: ``stories``, the events and statements merged (:func:`kg.merge.merge_story`,
-    perhaps run elsewhere meanwhile), or merged here."""
+    articles, merged (:func:`kg.merge.merge_story`)."""
     _story(quads.graph(STORY), extractions)
-    _merged(quads.graph(STORY), extractions, merge_story(extractions) if stories is None else stories)
+    _merged(quads.graph(STORY), extractions, merge_story(extractions))
 
 
-def article_graph_iri(x: Extraction) -> URIRef:
+def story_of_pickled(pickled: list[bytes]) -> Triples:
+    """The story graph (:func:`add_story`) of extractions given pickled, their actor keys
+    reconciled: a worker process's task while a build makes the article graphs. Its
+    triples are numbers and terms, small to send back.
+
+    >>> import pickle
+    >>> from kg.ingest import parse_article
+    >>> from kg.extract.document import extract
+    >>> xs = [extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", name)) for name in ("a.txt", "b.txt")]
+    >>> story = story_of_pickled([pickle.dumps(x) for x in xs])
+    >>> list(story) == list(to_quads(xs).graphs[STORY])
+    True
+    """
+    extractions = [pickle.loads(blob) for blob in emptied(pickled)]  # each let go of once read
+    quads = Quads()
+    add_story(quads, extractions)
+    story = quads.graphs[STORY]
+    story.seal()
+    return story
+
+
+def article_graph_iri(article_id: str) -> URIRef:
     """``kgr:graph/article/{id}``: the named graph of an article."""
-    return KGR[f"graph/article/{x.article.id}"]
+    return KGR[f"graph/article/{article_id}"]
 
 
 def write_article(graph: Triples, x: Extraction) -> None:

@@ -1,5 +1,6 @@
 """The article graphs of graph.trig and graph.nq written by worker processes (kg.article_graphs)."""
 import copy
+import pickle
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,15 @@ def extractions():
     return xs
 
 
+def pickled(extractions):
+    """The extractions as a build gives them to the workers: pickled, by article id."""
+    return {x.article.id: pickle.dumps(x) for x in extractions}
+
+
 def test_workers_write_the_bytes_one_process_writes(extractions, tmp_path):
     quads = to_quads(extractions)
     bind_generated_prefixes(quads)
-    files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2)
+    files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2)
     assert files.write_union(merged(quads))  # the workers write the articles' part of the union
     files.finish()
     (tmp_path / "one").mkdir()
@@ -44,7 +50,7 @@ def test_a_failing_worker_is_an_output_error_naming_the_folder(extractions, tmp_
     broken = [copy.deepcopy(x) for x in extractions]
     broken[-1].events = [None]  # the last chunk's worker cannot write this article
     quads = to_quads(extractions)
-    files = ArticleGraphFiles(quads, broken, tmp_path, processes=2)
+    files = ArticleGraphFiles(quads, pickled(broken), tmp_path, processes=2)
     with pytest.raises(OutputError, match=f"{tmp_path}: writing the article graphs in worker processes failed"):
         files.finish()
     assert not (tmp_path / ".parts").exists()
@@ -52,7 +58,7 @@ def test_a_failing_worker_is_an_output_error_naming_the_folder(extractions, tmp_
 
 def test_stopping_early_ends_the_workers_and_leaves_no_parts(extractions, tmp_path):
     quads = to_quads(extractions)
-    files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2)
+    files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2)
     workers = files._workers.processes
     files.stop()
     for worker in workers:
@@ -75,8 +81,8 @@ def test_the_union_is_not_split_when_two_articles_subjects_interleave():
 
 
 def test_workers_started_before_the_story_write_what_one_process_writes(extractions, tmp_path):
-    quads = article_quads(extractions)
-    files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2, later=(STORY,))
+    quads = article_quads(sorted(extractions, key=lambda x: x.article.id))
+    files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2, later=(STORY,))
     add_story(quads, extractions)
     bind_generated_prefixes(quads)
     assert files.add_later(quads)
@@ -89,8 +95,8 @@ def test_workers_started_before_the_story_write_what_one_process_writes(extracti
 
 
 def test_a_story_that_asks_for_new_prefixes_stops_the_workers(extractions, tmp_path):
-    quads = article_quads(extractions)
-    files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2, later=(STORY,))
+    quads = article_quads(sorted(extractions, key=lambda x: x.article.id))
+    files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2, later=(STORY,))
     add_story(quads, extractions)
     quads.graph(STORY).add((URIRef("urn:x"), URIRef("http://new.example/ns/p"), URIRef("urn:y")))
     bind_generated_prefixes(quads)  # binds ns1 for the new namespace
@@ -100,8 +106,8 @@ def test_a_story_that_asks_for_new_prefixes_stops_the_workers(extractions, tmp_p
 
 
 def test_a_story_that_describes_a_subject_the_workers_write_is_not_split(extractions, tmp_path):
-    quads = article_quads(extractions)
-    files = ArticleGraphFiles(quads, extractions, tmp_path, processes=2, later=(STORY,))
+    quads = article_quads(sorted(extractions, key=lambda x: x.article.id))
+    files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2, later=(STORY,))
     add_story(quads, extractions)
     mention = next(s for s, _, _ in quads.graphs[files.article_graphs()[0]] if "#char=" in str(s))
     quads.graph(STORY).add((mention, RDF.type, RDF.Property))

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 from unittest.mock import patch
 
 import pytest
+from rdflib import RDF
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -58,6 +59,21 @@ def test_reconcile_actors_gives_one_key_across_spellings():
     assert renamed
     after = {x.article.id: {k for k, a in x.actors.items() if fold_name(a.label) == "oleksandr syrsky"} for x in xs}
     assert after["wire-en"] == after["harian-id"] and len(after["wire-en"]) == 1
+
+
+def test_extractions_kept_pickled_are_reconciled_as_the_objects_are():
+    """A build keeps its extractions pickled (kg.merge.Pickled): reconciling them loads and
+    rewrites only those that name a key renamed, and gives what reconcile_actors gives."""
+    from kg.merge import Pickled, reconcile_pickled
+
+    xs = _extractions()
+    kept = [Pickled(x) for x in xs]
+    blobs = [p.blob for p in kept]
+    renamed = reconcile_pickled(kept)
+    assert renamed and renamed == reconcile_actors(xs)
+    assert [p.load() for p in kept] == xs
+    touched = [p.blob != blob for p, blob in zip(kept, blobs)]
+    assert touched == [not p.named.isdisjoint(renamed) for p in kept] and any(touched)
 
 
 def test_same_event_merged_across_languages_later_wave_kept_apart():
@@ -201,26 +217,25 @@ def _check_statement_index(joins, who, days, sure, words):
         assert (lo, hi, shared) == (max(begin, story.begin), min(end, story.end), who & story.participants)
 
 
-def test_the_story_merged_in_a_worker_is_the_story_merged_here():
-    """A parallel build merges the story in a worker from the extractions pickled, and sends
-    back each story of several reports as numbers (kg.merge.packed): made again from the
-    build's own extractions, they are the same stories, with the same reports in the same
-    order and the same reasons."""
+def test_the_story_made_in_a_worker_is_the_story_made_here():
+    """A parallel build merges the story and makes its graph in a worker, from the
+    extractions pickled and reconciled there (kg.merge.reconcile_pickled): the same
+    triples, in the same order, as one process makes from the extractions themselves."""
     from pathlib import Path
-    import pickle
+    import copy
 
     from kg.ingest import read_files
-    from kg.merge import merge_pickled, merge_story, unpacked
+    from kg.merge import Pickled, reconcile_pickled
+    from kg.rdf import STORY, story_of_pickled, to_quads
 
     folder = Path(__file__).parent / "articles" / "story"
     xs = [extract(a) for a in read_files(sorted(folder.glob("*.txt"))).articles]
-    reconcile_actors(xs)
-
-    def described(stories):
-        return [(m.kind, m.type, m.key, [(x.article.id, item.id) for x, item in m.members], m.reasons)
-                for m in stories if len(m.members) > 1]
-
-    here = [described(stories) for stories in merge_story(xs)]
-    there = [described(unpacked(packs, xs)) for packs in merge_pickled([pickle.dumps(x) for x in xs])]
-    assert there == here
-    assert len(here[0]) >= 3 and len(here[1]) >= 3  # the story articles repeat events and statements
+    kept = [Pickled(x) for x in xs]
+    here = to_quads(copy.deepcopy(xs)).graphs[STORY]
+    renamed = reconcile_pickled(kept)
+    assert renamed == reconcile_actors(xs)
+    assert [p.load() for p in kept] == xs  # every key rewritten as in the objects themselves
+    story = story_of_pickled([p.blob for p in kept])
+    assert list(story) == list(here)
+    merged = {s for s, p, o in story if p == RDF.type and o == KGO.StoryEvent}
+    assert len(merged) >= 3  # the story articles repeat events

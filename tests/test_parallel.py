@@ -119,7 +119,7 @@ def test_the_worker_server_has_imported_every_task_a_build_gives_a_worker():
     """Workers fork from a server that imported their code when the build began, so a build
     never mixes that code with a newer copy on disk (a package upgraded meanwhile)."""
     from kg.article_graphs import _ArticleTexts
-    from kg.merge import merge_pickled
+    from kg.rdf import story_of_pickled
     from kg.parallel import PRELOADED, _extract_chunk
     from kg.views import write_views
 
@@ -127,5 +127,5 @@ def test_the_worker_server_has_imported_every_task_a_build_gives_a_worker():
                            f"for name in {list(PRELOADED)!r}: __import__(name)\n"
                            "print(' '.join(sorted(sys.modules)))"], capture_output=True, text=True, check=True)
     loaded = set(code.stdout.split())
-    for task in (_extract_chunk, _ArticleTexts, merge_pickled, write_views):
+    for task in (_extract_chunk, _ArticleTexts, story_of_pickled, write_views):
         assert task.__module__ in loaded, task
