@@ -23,6 +23,7 @@ from .article_graphs import ArticleGraphFiles
 from .formats import bind_generated_prefixes, merged, ntriples_of, refuse_blank_nodes, write_graphs
 from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
+from .memory import give_back_large_blocks
 from .merge import Pickled, reconcile_pickled
 from .network import project
 from .parallel import Background, extract_all
@@ -119,6 +120,7 @@ def build(paths: list[str | Path], out_dir: str | Path,
     worker processes extract the others (:mod:`kg.parallel`), in order; then ``jobs`` write
     the article graphs out while this process writes the rest (:mod:`kg.article_graphs`).
     """
+    give_back_large_blocks()  # this process's memory, for good: see kg.memory
     out_dir = Path(out_dir)
     report = BuildReport(out_dir, inputs=[str(p) for p in paths])
     unreadable: list[dict] = []

@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import KgError
 from .extract.document import extract
+from .memory import give_back_large_blocks
 from .model import Article, Extraction
 from .signals import held
 
@@ -249,8 +250,10 @@ def _context():
 
 def _serve(task: Callable, connection, paused: bool = False) -> None:
     """A worker's life: an item in, ``(True, result)`` or ``(False, what went wrong)`` out;
-    the cycle collector ``paused`` throughout, or not."""
+    the cycle collector ``paused`` throughout, or not; large blocks given back once freed
+    (:mod:`kg.memory`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    give_back_large_blocks()
     if paused:
         gc.disable()
     while True:
