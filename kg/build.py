@@ -287,6 +287,7 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         report.counts = counts.as_dict(len(quads))
         _let_go()
         whole = merged(quads)  # the union in a fixed order: the same labels picked every run
+        quads.freeze()  # nothing added from now on: the terms' numbers let go of
         if articles:  # freed as they go: a graph's triples hold no cycles
             for iri in articles.article_graphs():
                 del quads.graphs[iri]

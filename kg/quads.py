@@ -49,8 +49,23 @@ class TermTable:
     """
 
     def __init__(self) -> None:
-        self.numbers: dict = {}
+        self.numbers: dict | None = {}  # None once the graphs are frozen (Quads.freeze)
         self.terms: list = []
+
+    def number(self, term) -> int | None:
+        """The number of ``term``, None when the table has none; found by a scan of the terms
+        once their numbers are let go (:meth:`Quads.freeze`).
+
+        >>> table = TermTable(); table.terms.append(RDF.type); table.numbers[RDF.type] = 0
+        >>> table.number(RDF.type), table.number(RDF.first)
+        (0, None)
+        """
+        if self.numbers is not None:
+            return self.numbers.get(term)
+        try:
+            return self.terms.index(term)
+        except ValueError:
+            return None
 
 
 class Triples:
@@ -84,6 +99,8 @@ class Triples:
         1
         """
         numbers, terms = self.table.numbers, self.table.terms  # looked up here first: a call costs more
+        if numbers is None:
+            raise ValueError("the graphs are frozen (Quads.freeze): no triple can be added")
         get, new = numbers.get, terms.append
         seen = self._seen if self._seen is not None else self._keys()
         subjects, predicates, objects = self.subjects.append, self.predicates.append, self.objects.append
@@ -130,7 +147,7 @@ class Triples:
         if predicate is None:
             numbers = set(column)
         else:
-            p = self.table.numbers.get(predicate)
+            p = self.table.number(predicate)
             numbers = {n for n, q in zip(column, self.predicates) if q == p} if p is not None else set()
         terms = self.table.terms
         return {terms[n] for n in numbers}
@@ -143,8 +160,7 @@ class Triples:
         return zip(map(term, self.subjects), map(term, self.predicates), map(term, self.objects))
 
     def __contains__(self, triple) -> bool:
-        numbers = self.table.numbers
-        s, p, o = (numbers.get(term) for term in triple)
+        s, p, o = (self.table.number(term) for term in triple)
         if s is None or p is None or o is None:
             return False
         return ((s << 64) | (p << 32) | o) in (self._seen if self._seen is not None else self._keys())
@@ -173,6 +189,19 @@ class Quads:
 
     def __len__(self) -> int:
         return sum(len(triples) for triples in self.graphs.values())
+
+    def freeze(self) -> None:
+        """No triple is added from now on: the terms' numbers are let go of (a dict of every
+        term, about 0.3 GB at 10,000 articles), the graphs read as before.
+
+        >>> q = Quads(); q.graph(URIRef("urn:g")).add((URIRef("urn:s"), RDF.type, URIRef("urn:C"))); q.freeze()
+        >>> (URIRef("urn:s"), RDF.type, URIRef("urn:C")) in q.graphs[URIRef("urn:g")]
+        True
+        >>> q.graph(URIRef("urn:g")).add((URIRef("urn:s"), RDF.type, URIRef("urn:D")))
+        Traceback (most recent call last):
+        ValueError: the graphs are frozen (Quads.freeze): no triple can be added
+        """
+        self._table.numbers = None
 
     def terms(self) -> Iterator:
         """Every term of every triple, each once."""
