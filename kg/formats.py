@@ -395,8 +395,8 @@ def with_predicates(graph, predicates: set[URIRef]) -> Iterator[tuple]:
 def trig_namer(prefixes: list[tuple[str, str]]) -> Callable:
     """A term's Turtle name with ``prefixes`` (:func:`trig_prefixes`), the last few hundred
     thousand kept (classes, properties and actors recur; a mention IRI is met once or twice)."""
-    name = _by_identity(lambda term: _name(term, prefixes, name))
-    return name
+    datatypes = _by_identity(lambda term: _name(term, prefixes, None))  # IRIs: no namer asked again
+    return _by_identity(lambda term: _name(term, prefixes, datatypes))  # no cycle: freed once dropped
 
 
 NAMES_KEPT = 1 << 18
