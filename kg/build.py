@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import pickle
 import shutil
 import sys
 from contextlib import contextmanager
@@ -33,11 +34,12 @@ from .staging import remove_abandoned
 from .reference import write_reference
 from .signals import held
 from .validate import validate
-from .views import write_views
+from .views import write_views, write_views_of
 from .views.figures import write_figures_of
 
 STAGING = ".kg-build-"  # then the process number: the folder a build writes into first
 FIGURE_TRIPLES = "figures.nt"  # in the staging folder: the figures' triples until they are loaded
+PROJECTION = "projection.pickle"  # in the staging folder: the projection until a worker draws it
 CACHE = ".cache"    # inside the output folder: kept extractions (kg.cache)
 OUTPUTS = ("graph.trig", "graph.ttl", "graph.nq", "graph.jsonld", "graph.graphml", "graph.gexf",
            "timeline.svg", "timelinejs.json", "figures.html",
@@ -319,9 +321,10 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         del quads
         _let_go_of_young()
         if articles:  # a worker draws the views meanwhile, from the projection (small next to the union)
-            G = _projected(whole, report)
-            views = Background(write_views, (G, staging))
-            del G
+            projection = staging / PROJECTION
+            with projection.open("wb") as file:  # written as it is pickled, never whole in memory
+                pickle.dump(_projected(whole, report), file, protocol=pickle.HIGHEST_PROTOCOL)
+            views = Background(write_views_of, (projection, staging))
         stage("writing ontology.html")
         write_reference(staging / "ontology.html", whole)
         stage("writing figures.html")

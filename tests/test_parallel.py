@@ -121,11 +121,11 @@ def test_the_worker_server_has_imported_every_task_a_build_gives_a_worker():
     from kg.article_graphs import _ArticleTexts
     from kg.rdf import story_of_pickled
     from kg.parallel import PRELOADED, _extract_chunk
-    from kg.views import write_views
+    from kg.views import write_views_of
 
     code = subprocess.run([sys.executable, "-c", "import sys\n"
                            f"for name in {list(PRELOADED)!r}: __import__(name)\n"
                            "print(' '.join(sorted(sys.modules)))"], capture_output=True, text=True, check=True)
     loaded = set(code.stdout.split())
-    for task in (_extract_chunk, _ArticleTexts, story_of_pickled, write_views):
+    for task in (_extract_chunk, _ArticleTexts, story_of_pickled, write_views_of):
         assert task.__module__ in loaded, task

@@ -8,6 +8,7 @@
 - :mod:`kg.views.notebook`: the HTML views inline in Jupyter;
 - :func:`write_views`: all of them and ``graph.graphml`` into a folder, as a build does.
 """
+import pickle
 from pathlib import Path
 
 import networkx as nx
@@ -45,3 +46,30 @@ def write_views(drawn: tuple[nx.MultiDiGraph, Path]) -> None:
     write_svg(G, folder / "timeline.svg")
     write_timelinejs(G, folder / "timelinejs.json")
     write_gexf(G, folder / "graph.gexf")
+
+
+def write_views_of(files: tuple[Path, Path]) -> None:
+    """:func:`write_views` of the projection pickled in the file ``files[0]`` (removed once
+    read), into the folder ``files[1]``: a build writes its projection out and a worker
+    reads it, so the build never holds the projection's pickle in memory beside it (about
+    240 MB at 10,000 articles).
+
+    >>> import tempfile
+    >>> from kg.network import project
+    >>> from kg.rdf import to_dataset
+    >>> from kg.extract.document import extract
+    >>> from kg.ingest import parse_article
+    >>> G = project(to_dataset([extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", "a.txt"))]))
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     pickled = Path(tmp, "projection.pickle")
+    ...     with pickled.open("wb") as file:
+    ...         pickle.dump(G, file)
+    ...     write_views_of((pickled, Path(tmp)))
+    ...     sorted(p.name for p in Path(tmp).iterdir()) == sorted(VIEWS)
+    True
+    """
+    pickled, folder = files
+    with pickled.open("rb") as file:
+        G = pickle.load(file)
+    pickled.unlink()
+    write_views((G, folder))
