@@ -32,6 +32,7 @@ import pickle
 import shutil
 import threading
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,7 +112,7 @@ class ArticleGraphFiles:
             self._split = None
             return False
         index = by_subject(whole)
-        own = {s: index[s] for s in self._split.own}
+        own = _Some(index, self._split.own)
         name, compactor = trig_namer(self._prefixes), Compactor(context()["@context"])
         for suffix, parts in ((".ttl", subject_blocks(own, name, first=False)),
                               (".jsonld", jsonld_nodes(own, compactor, first=False))):
@@ -231,6 +232,28 @@ def _copy(source, target, length: int | None, skip: int) -> int:
             target.write(block)
             length -= len(block)
     return skip
+
+
+class _Some(Mapping):
+    """The subjects ``some`` of the index ``index``, each subject's properties read from the
+    index when asked for, not all made at once (the union's actors, places and story items).
+
+    >>> some = _Some({"a": 1, "b": 2}, ["b"])
+    >>> dict(some), len(some)
+    ({'b': 2}, 1)
+    """
+
+    def __init__(self, index, some: list):
+        self._index, self._some = index, some
+
+    def __getitem__(self, subject):
+        return self._index[subject]
+
+    def __iter__(self):
+        return iter(self._some)
+
+    def __len__(self) -> int:
+        return len(self._some)
 
 
 class _UnionSplit:
