@@ -10,8 +10,8 @@
 Each answers ``store.run(query, params)`` with the header and rows of :func:`kg.query.run`:
 every value a string (lexical forms, ``true``/``false``, empty when unbound). rdflib binds
 parameters with ``initBindings``; the other two get the query rewritten with a
-``VALUES ?param { term }`` block at the start of its outermost group, the term written in
-N-Triples from the parsed parameter (:func:`kg.query.bind_params`), never the user's text.
+``VALUES ?param { term }`` block in the query's own ``VALUES ?param { UNDEF }``, else at the
+start of its outermost group (:func:`with_values`), the term written in N-Triples from the parsed parameter (:func:`kg.query.bind_params`), never the user's text.
 A remote endpoint must answer over the union of its named graphs (Oxigraph: ``serve
 --union-default-graph``; GraphDB and Virtuoso do by default, Fuseki with ``unionDefaultGraph``).
 
@@ -375,21 +375,30 @@ def values_block(bindings: dict[str, Identifier]) -> str:
 _TOKEN = re.compile(
     r'(?P<skip><[^<>"{}|^`\\\x00-\x20]*>|"""(?:[^"\\]|\\.|"(?!""))*"""|'
     r"'''(?:[^'\\]|\\.|'(?!''))*'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*)"
-    r"|(?P<open>\{)",
+    r"|(?P<slot>VALUES\s+\?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\{\s*UNDEF\s*\})|(?P<open>\{)",
     re.IGNORECASE | re.DOTALL,
 )
 
 
 def with_values(text: str, bindings: dict[str, Identifier]) -> str:
-    """``text`` with a VALUES block opening its outermost group (the ``WHERE`` clause), so the
-    parameters are bound for every pattern and filter of that group, as rdflib's ``initBindings``.
+    """``text`` with its parameters bound: in the query's own ``VALUES ?name { UNDEF }``
+    (a slot, where a subquery needs the parameter: a subquery sees no variable of the query
+    around it, and one that starts from the parameter's few matches is answered in time
+    with them, not with the archive), else in a VALUES block opening the outermost group
+    (the ``WHERE`` clause), so the parameters are bound for every pattern and filter of
+    that group, as rdflib's ``initBindings``.
 
     >>> with_values("PREFIX a: <urn:a#> SELECT * WHERE { ?s ?p ?o }", {"o": Literal("{")})
     'PREFIX a: <urn:a#> SELECT * WHERE { VALUES ?o { "{" }\\n ?s ?p ?o }'
     >>> with_values("ASK # a { comment\\n{ ?s ?p ?o }", {"o": URIRef("urn:x")})
     'ASK # a { comment\\n{ VALUES ?o { <urn:x> }\\n ?s ?p ?o }'
+    >>> with_values("SELECT ?s { { SELECT ?s { VALUES ?o { UNDEF } ?s ?p ?o } } }", {"o": URIRef("urn:x")})
+    'SELECT ?s { { SELECT ?s { VALUES ?o { <urn:x> } ?s ?p ?o } } }'
     """
-    block = values_block(bindings)
+    slots = {m["name"] for m in _TOKEN.finditer(text) if m["slot"] is not None} & bindings.keys()
+    text = _TOKEN.sub(lambda m: values_block({m["name"]: bindings[m["name"]]}) if m["name"] in slots
+                      else m.group(), text)
+    block = values_block({name: term for name, term in bindings.items() if name not in slots})
     if not block:
         return text
     for match in _TOKEN.finditer(text):

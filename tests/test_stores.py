@@ -22,13 +22,14 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from rdflib import Literal, URIRef
 
 import kg
 from kg.cli import main
 from kg.errors import StoreError
 from kg.formats import merged, nquads, read_graph, turtle
 from kg.query import NamedQuery, load_graph, load_query, named_queries, run
-from kg.store import OxigraphStore, RemoteStore, build_oxigraph, push
+from kg.store import OxigraphStore, RemoteStore, build_oxigraph, push, with_values
 
 from test_queries import CASES as QUERY_CASES, FIXTURES, GRAPH_FILE
 
@@ -70,6 +71,21 @@ def test_parameter_is_only_a_value_in_oxigraph(oxigraph_store, value):
     size = len(oxigraph_store.store)
     assert oxigraph_store.run(load_query("said-by"), {"actor": value})[1] == []
     assert len(oxigraph_store.store) == size
+
+
+def test_a_parameter_fills_its_slot_in_a_subquery_and_nothing_else():
+    """A parameter with a ``VALUES ?name { UNDEF }`` slot is bound there alone (not in a
+    comment or a string that reads the same); one without a slot opens the outermost group."""
+    text = ('SELECT ?s WHERE { # VALUES ?a { UNDEF }\n'
+            '  { SELECT ?s WHERE { VALUES ?a { UNDEF } ?s ?p ?a FILTER(?s != "VALUES ?a { UNDEF }") } } ?s ?q ?b }')
+    bound = with_values(text, {"a": URIRef("urn:a"), "b": Literal("b")})
+    assert bound == ('SELECT ?s WHERE { VALUES ?b { "b" }\n # VALUES ?a { UNDEF }\n'
+                     '  { SELECT ?s WHERE { VALUES ?a { <urn:a> } ?s ?p ?a FILTER(?s != "VALUES ?a { UNDEF }") } } ?s ?q ?b }')
+    store = pyoxigraph.Store()
+    store.add(pyoxigraph.Quad(*(pyoxigraph.NamedNode(f"urn:{n}") for n in "xpa")))
+    store.add(pyoxigraph.Quad(*(pyoxigraph.NamedNode(f"urn:{n}") for n in "ypz")))
+    slot = "SELECT ?s WHERE { { SELECT ?s WHERE { VALUES ?a { UNDEF } ?s <urn:p> ?a } } }"
+    assert [r["s"].value for r in store.query(with_values(slot, {"a": URIRef("urn:a")}))] == ["urn:x"]
 
 
 def test_store_is_replaced_whole(tmp_path):
