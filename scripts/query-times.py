@@ -6,8 +6,9 @@ query keeps its answers).
 
     .venv/bin/python scripts/query-times.py output/graph.ttl [NAME ...]
     .venv/bin/python scripts/query-times.py --repeat 3 output/store [NAME ...]
+    .venv/bin/python scripts/query-times.py output/store said-by --param actor="Mark Rutte"
 
-The parameters are those of ``scripts/bench.py``.
+The parameters are those of ``scripts/bench.py``, unless given with ``--param``.
 """
 import argparse
 import hashlib
@@ -23,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import PARAMS  # noqa: E402
 
 
-def main(path: str, names: list[str], repeat: int) -> None:
+def main(path: str, names: list[str], repeat: int, params: dict[str, str] | None = None) -> None:
     start = time.perf_counter()
     store = OxigraphStore(path) if Path(path).is_dir() else MemoryStore(path)
     print(f"{'(load)':18} {'':>7}      {time.perf_counter() - start:8.2f} s", flush=True)
@@ -32,7 +33,7 @@ def main(path: str, names: list[str], repeat: int) -> None:
         laps = []
         for _ in range(repeat):
             start = time.perf_counter()
-            rows = store.run(queries[name], PARAMS.get(name))[1]
+            rows = store.run(queries[name], PARAMS.get(name) if params is None else params)[1]
             laps.append(time.perf_counter() - start)
         digest = hashlib.md5(repr(rows).encode()).hexdigest()[:10]
         print(f"{name:18} {len(rows):7} rows {statistics.median(laps):8.2f} s  {digest}", flush=True)
@@ -43,5 +44,9 @@ if __name__ == "__main__":
     parser.add_argument("graph", help="a graph file (.ttl, .nt, .trig, .nq) or an Oxigraph store folder")
     parser.add_argument("names", nargs="*", help="the named queries to time (all when left out)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each query; the median is printed")
+    parser.add_argument("--param", action="append", metavar="NAME=VALUE",
+                        help="a parameter of the queries named, instead of the benchmark's (repeatable)")
     args = parser.parse_args()
-    main(args.graph, args.names, args.repeat)
+    if args.param and not all("=" in p for p in args.param):
+        parser.error("--param takes NAME=VALUE")
+    main(args.graph, args.names, args.repeat, args.param and dict(p.split("=", 1) for p in args.param))
