@@ -8,7 +8,9 @@ query keeps its answers).
     .venv/bin/python scripts/query-times.py --repeat 3 output/store [NAME ...]
     .venv/bin/python scripts/query-times.py output/store said-by --param actor="Mark Rutte"
 
-The parameters are those of ``scripts/bench.py``, unless given with ``--param``.
+A NAME may be a ``.rq`` file instead, e.g. an older text of a query to time beside the
+current one (``git show REV:kg/queries/said-by.rq > /tmp/said-by-old.rq``). The parameters
+are those of ``scripts/bench.py``, unless given with ``--param``.
 """
 import argparse
 import hashlib
@@ -17,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from kg.query import named_queries
+from kg.query import load_query, named_queries
 from kg.store import MemoryStore, OxigraphStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -28,15 +30,15 @@ def main(path: str, names: list[str], repeat: int, params: dict[str, str] | None
     start = time.perf_counter()
     store = OxigraphStore(path) if Path(path).is_dir() else MemoryStore(path)
     print(f"{'(load)':18} {'':>7}      {time.perf_counter() - start:8.2f} s", flush=True)
-    queries = named_queries()
-    for name in names or sorted(queries):
+    for name in names or sorted(named_queries()):
+        query = load_query(name)  # a named query, or a .rq file (an older text of one, say)
         laps = []
         for _ in range(repeat):
             start = time.perf_counter()
-            rows = store.run(queries[name], PARAMS.get(name) if params is None else params)[1]
+            rows = store.run(query, PARAMS.get(query.name) if params is None else params)[1]
             laps.append(time.perf_counter() - start)
         digest = hashlib.md5(repr(rows).encode()).hexdigest()[:10]
-        print(f"{name:18} {len(rows):7} rows {statistics.median(laps):8.2f} s  {digest}", flush=True)
+        print(f"{query.name:18} {len(rows):7} rows {statistics.median(laps):8.2f} s  {digest}", flush=True)
 
 
 if __name__ == "__main__":
