@@ -10,7 +10,9 @@ Each question is one file ``kg/queries/<name>.rq`` that starts with a header::
 over the union of all named graphs. Parameters are bound as RDF terms with ``initBindings``,
 never pasted into the query text: a parameter of type ``date`` becomes an ``xsd:date``
 literal, any other value an IRI when it looks like one (``https://...``, ``urn:...``, or a
-known prefix such as ``kgr:actor/russia``) and a plain literal otherwise.
+known prefix such as ``kgr:actor/russia``) and a plain literal otherwise. A parameter that a
+subquery needs (a subquery sees no variable of the query around it) is written there as
+``VALUES ?actor { UNDEF }``, a slot the other engines fill (:func:`kg.store.with_values`).
 
 >>> graph = load_graph(_EXAMPLE)
 >>> header, rows = run(load_query("articles"), graph)
