@@ -11,7 +11,8 @@ Each answers ``store.run(query, params)`` with the header and rows of :func:`kg.
 every value a string (lexical forms, ``true``/``false``, empty when unbound). rdflib binds
 parameters with ``initBindings``; the other two get the query rewritten with a
 ``VALUES ?param { term }`` block in the query's own ``VALUES ?param { UNDEF }``, else at the
-start of its outermost group (:func:`with_values`), the term written in N-Triples from the parsed parameter (:func:`kg.query.bind_params`), never the user's text.
+start of its outermost group (:func:`with_values`), the term written in N-Triples from the
+parsed parameter (:func:`kg.query.bind_params`), never the user's text.
 A remote endpoint must answer over the union of its named graphs (Oxigraph: ``serve
 --union-default-graph``; GraphDB and Virtuoso do by default, Fuseki with ``unionDefaultGraph``).
 
@@ -381,12 +382,11 @@ _TOKEN = re.compile(
 
 
 def with_values(text: str, bindings: dict[str, Identifier]) -> str:
-    """``text`` with its parameters bound: in the query's own ``VALUES ?name { UNDEF }``
-    (a slot, where a subquery needs the parameter: a subquery sees no variable of the query
-    around it, and one that starts from the parameter's few matches is answered in time
-    with them, not with the archive), else in a VALUES block opening the outermost group
-    (the ``WHERE`` clause), so the parameters are bound for every pattern and filter of
-    that group, as rdflib's ``initBindings``.
+    """``text`` with its parameters bound: each in the query's own ``VALUES ?name { UNDEF }``
+    when it has one (a slot, written where a subquery needs the parameter: a subquery sees
+    no variable of the query around it), the others in a VALUES block opening the
+    outermost group (the ``WHERE`` clause), bound for every pattern and filter of that
+    group, as rdflib's ``initBindings``.
 
     >>> with_values("PREFIX a: <urn:a#> SELECT * WHERE { ?s ?p ?o }", {"o": Literal("{")})
     'PREFIX a: <urn:a#> SELECT * WHERE { VALUES ?o { "{" }\\n ?s ?p ?o }'
