@@ -30,6 +30,7 @@ from kg.errors import StoreError
 from kg.formats import merged, nquads, read_graph, turtle
 from kg.query import NamedQuery, load_graph, load_query, named_queries, run
 from kg.store import OxigraphStore, RemoteStore, build_oxigraph, push, with_values
+from kg.vocab import KGO, KGV
 
 from test_queries import CASES as QUERY_CASES, FIXTURES, GRAPH_FILE
 
@@ -90,12 +91,12 @@ def test_a_parameter_fills_its_slot_in_a_subquery_and_nothing_else():
 
 @pytest.fixture(scope="module")
 def two_articles(tmp_path_factory):
-    """The graph of a real build of two articles (``graph.nq``)."""
+    """The output folder of a real build of two articles."""
     from kg.build import build
 
     folder, articles = tmp_path_factory.mktemp("two"), Path(__file__).parent / "articles" / "dev"
     build([articles / "en_01_rutte_kursk.txt", articles / "id_02_rutte_kursk.txt"], folder, check=False)
-    return folder / "graph.nq"
+    return folder
 
 
 @pytest.mark.parametrize("first", [0, 1])
@@ -104,9 +105,8 @@ def test_denials_are_answered_alike_by_both_engines(two_articles, tmp_path, firs
     rdflib answers with the outer row's bindings and Oxigraph on their own: with every
     third factuality of a real build turned to negated (from the first or the second), the
     two engines give the same rows, and there are some."""
-    kgo, kgv = "https://w3id.org/kg-news/ontology#", "https://w3id.org/kg-news/vocab#"
-    factuality, negated = URIRef(kgo + "factuality"), URIRef(kgv + "factuality-negated")
-    data = read_graph(two_articles)
+    factuality, negated = KGO.factuality, KGV["factuality-negated"]
+    data = read_graph(two_articles / "graph.nq")
     views = sorted((s, o, g) for s, _, o, g in data.quads((None, factuality, None, None))
                    if str(o).endswith(("asserted", "reported")))
     for s, o, g in views[first::3]:
@@ -378,16 +378,14 @@ def test_credentials_from_netrc(echo_server, monkeypatch, tmp_path):
     assert PASSWORD not in str(err.value)
 
 
-def test_engines_agree_on_real_articles(tmp_path):
+def test_engines_agree_on_real_articles(two_articles):
     """Every named query gives the same rows from rdflib and Oxigraph on a real build, where
     each article graph repeats the labels of its actors (the fixture has no such repeats)."""
-    from kg.build import build
     from kg.query import load_graph, load_query, named_queries, run
     from kg.store import MemoryStore
 
-    articles = Path(__file__).parent / "articles" / "dev"
-    build([articles / "en_01_rutte_kursk.txt", articles / "id_02_rutte_kursk.txt"], tmp_path, check=False)
-    rdflib_graph, oxigraph = load_graph(tmp_path / "graph.trig"), MemoryStore(tmp_path / "graph.nq")
+    rdflib_graph = load_graph(two_articles / "graph.trig")
+    oxigraph = MemoryStore(two_articles / "graph.nq")
     params = {"said-by": {"actor": "Mark Rutte"}, "events-at": {"place": "Russia"},
               "reported-by": {"type": "deployment"}}
     differ = [name for name in sorted(named_queries())
