@@ -197,6 +197,21 @@ class Statement:
     implicit: bool = False
     rule: str = ""
 
+    def says(self, factuality: str) -> str:
+        """What this statement says of an event the article tells with ``factuality``: a
+        denial negates it ("Moscow denied that troops had arrived"), while the article still
+        tells it as reported; a denial not made ("did not deny") leaves it as told.
+
+        >>> said = Span(0, 6, "denied")
+        >>> denial = Statement("a/statement/0-6", "denial", said, said, ["russia"], False)
+        >>> denial.says("reported"), denial.says("possible")
+        ('negated', 'negated')
+        >>> not_denied = Statement("a/statement/0-6", "denial", said, said, ["russia"], False, negated=True)
+        >>> not_denied.says("unconfirmed")
+        'unconfirmed'
+        """
+        return "negated" if self.kind == "denial" and not self.negated else factuality
+
 
 @dataclass
 class Extraction:

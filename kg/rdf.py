@@ -343,7 +343,7 @@ class _ArticleWriter:
             claim = URIRef(f"{node}/claim/{n}")
             self.add((claim, RDF.type, KGO.Claim))
             self.add((claim, KGO.about, event))
-            self.add((claim, KGO.factuality, concept("factuality", events[event_id].factuality)))
+            self.add((claim, KGO.factuality, concept("factuality", s.says(events[event_id].factuality))))
             self.add((node, KGO.claim, claim))
             self.derived(claim)
         self.derived(node)

@@ -1,0 +1,44 @@
+"""What a statement claims of an event (``kgo:Claim``): a denial negates it, while the
+article still tells the event as reported; a denial not made leaves it as told."""
+import pytest
+from rdflib import RDF
+
+from kg.extract.document import extract
+from kg.formats import merged as union
+from kg.ingest import parse_article
+from kg.rdf import to_dataset
+from kg.vocab import KGO, KGV
+
+# (language, text, the speaker's key, the claim's factuality); each sentence in my own words
+CASES = [
+    ("en", "The Kremlin denied on Saturday that North Korea had sent troops to the Kursk region.",
+     "kremlin", "negated"),
+    ("en", "North Korea's foreign ministry rejected claims that its soldiers were fighting in Russia.",
+     "north-korea", "negated"),
+    ("id", "Kremlin membantah bahwa Korea Utara telah mengirim pasukan ke wilayah Kursk.",
+     "kremlin", "negated"),
+    ("en", "Russian President Vladimir Putin did not deny that North Korean troops were in Russia.",
+     "vladimir-putin", "unconfirmed"),
+    ("en", "South Korea's spy agency said on Friday that North Korea had sent 1,500 troops to Russia.",
+     "", "reported"),
+]
+
+
+def _claims(language: str, text: str):
+    article = parse_article(f"---\npublished: 2024-10-19\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    graph = union(to_dataset([extract(article)]))
+    for statement in graph.subjects(RDF.type, KGO.Statement):
+        speakers = {str(s).rsplit("/", 1)[-1] for s in graph.objects(statement, KGO.speaker)}
+        for claim in graph.objects(statement, KGO.claim):
+            event = graph.value(claim, KGO.about)
+            yield speakers, graph.value(claim, KGO.factuality), graph.value(event, KGO.factuality)
+
+
+@pytest.mark.parametrize(("language", "text", "speaker", "claimed"), CASES, ids=[c[1][:40] for c in CASES])
+def test_a_denial_claims_the_event_negated_and_the_article_tells_it_reported(language, text, speaker, claimed):
+    claims = list(_claims(language, text))
+    assert claims, "no claim read"
+    for speakers, claim, event in claims:
+        assert not speaker or speaker in speakers
+        assert claim == KGV[f"factuality-{claimed}"], (speakers, claim)
+        assert event in (KGV["factuality-reported"], KGV["factuality-unconfirmed"]), event
