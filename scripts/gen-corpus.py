@@ -28,7 +28,7 @@ DATA = Path(__file__).with_name("gen-corpus.yaml")
 _SLOT = re.compile(r"\{([a-z_]+)(?:\.([a-z_]+))?\}")
 # Paragraph kinds and how often each is drawn; furniture stands alone on its line.
 _KINDS = {"quote_first": 6, "quote_enclitic": 4, "quote_more": 3, "reported": 6, "reported_dated": 4,
-          "according": 3, "citation": 2, "citation2": 2, "negated": 2, "background": 4, "relative": 3,
+          "according": 3, "citation": 2, "citation2": 2, "negated": 2, "denied": 2, "background": 4, "relative": 3,
           "future": 2, "related": 2, "caption": 1, "video": 1}
 _FURNITURE = {"related", "caption", "video"}
 
