@@ -304,3 +304,23 @@ def test_date_cells_are_only_as_precise_as_the_text(graph, case, name, params):
     if name in ("events", "timeline"):
         treaty = next(row for row in rows if row[0].endswith("/event/23-29"))
         assert treaty[header.index("date")] == "2024-06"
+
+
+def test_a_denial_is_disputed_by_another_report_of_its_story_event():
+    """``disputed`` sets each denial beside the other reports of its story event, in any
+    article; an event read only inside its denial is not disputed by it (``disputes.trig``).
+    rdflib and Oxigraph give the same rows."""
+    path = FIXTURES / "disputes.trig"
+    header, rows = run(load_query("disputed"), load_graph(path))
+    found = [{k: v for k, v in zip(header, row) if k in ("event", "affirmed_by", "denied_by")} for row in rows]
+    base = "https://w3id.org/kg-news/id/article/"
+    assert found == [
+        {"event": base + "b/event/1", "affirmed_by": "National Intelligence Service", "denied_by": "Kremlin"},
+        {"event": base + "d/event/1", "affirmed_by": "", "denied_by": "North Korea"},  # "reportedly" in article c
+    ]
+    ox = pytest.importorskip("pyoxigraph")
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.TRIG)
+    store.load(path=str(VOCABULARY), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(VOCABULARY_GRAPH)))
+    result = store.query(load_query("disputed").text, use_default_graph_as_union=True)
+    assert [["" if s[v] is None else s[v].value for v in header] for s in result] == rows
