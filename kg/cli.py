@@ -144,7 +144,8 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="score the extractor against gold annotations",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        description="Precision, recall and F1 per category (actors, statements by speaker "
-                                   "and date, events by type and date, dates, factuality), overall and per "
+                                   "and date, events by type and date, dates, factuality, the events' agents "
+                                   "and places), overall and per "
                                    "article, then every error. Each PATH (a .gold.yaml file or a folder of "
                                    "them) is scored as its own set.",
                        epilog="example:\n  kg eval tests/articles/dev tests/articles/test")

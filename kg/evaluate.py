@@ -11,6 +11,9 @@ extractor found in the same sentence. The categories:
 - ``events``: right when the type and the date are right;
 - ``dates``: a time expression is right when its normalised value is the gold value;
 - ``factuality``: accuracy over the events whose type was found;
+- ``agents`` and ``places``: over the events whose type was found, who acts and where: an
+  event's agents are right when they are the gold agents (all of them, by name); its place
+  when one of its places is the gold place (by a name or alias);
 - ``speakers`` and ``event types``: the statements with the right speaker(s) and the events
   with the right type, whatever their dates (to tell a wrong date from a wrong reading);
 - ``explicit dates``: the gold times that need no anchor ("Selasa (12/11/2024)", "Oct. 8"),
@@ -34,10 +37,10 @@ import yaml
 from .errors import InputError
 from .extract.document import extract
 from .ingest import read_article
-from .model import Actor, Extraction, Span, TimeExpr
+from .model import Actor, Event, Extraction, Span, TimeExpr
 
 CATEGORIES = ("actors", "statements", "events", "dates", "factuality", "speakers", "event types",
-              "explicit dates")
+              "explicit dates", "agents", "places")
 
 
 @dataclass
@@ -307,12 +310,45 @@ class _Scorer:
                 fact.right += 1
             else:
                 self._error(f"factuality {where}: {best.factuality} (gold {g.get('factuality')})")
+            self._agents(best, g, where)
+            self._place(best, g, where)
             if _days(best.time) == days:
                 score.right += 1
             else:
                 self._error(f"event date {where}: {_show(_days(best.time))} (gold {_show(days)})")
         for e in found:
             self._error(f"event not in gold: {e.type} {e.trigger.text!r}")
+
+    def _agents(self, event: Event, g: dict, where: str) -> None:
+        """Score who acts in ``event`` against the gold event ``g`` (type already right)."""
+        score, wanted = self.result.scores["agents"], g.get("agent")
+        agents = [key for role, key in event.roles if role == "agent"]
+        score.found += bool(agents)
+        score.gold += bool(wanted)
+        if agents and wanted and self._speaker_ok(agents, wanted):
+            score.right += 1
+        elif agents or wanted:
+            self._error(f"agent {where}: {self._speaker_names(agents)} (gold {wanted or 'none'})")
+
+    def _place(self, event: Event, g: dict, where: str) -> None:
+        """Score where ``event`` happened against the gold event ``g`` (type already right)."""
+        score, wanted = self.result.scores["places"], g.get("place")
+        score.found += bool(event.places)
+        score.gold += bool(wanted)
+        found = set()
+        for key in event.places:
+            place = self.x.places.get(key) or self.x.actors.get(key)
+            if place is not None:
+                found |= {norm(n) for n in (place.label, *place.labels.values(), *(m.text for m in place.mentions)) if n}
+        names = {norm(str(wanted))} if wanted else set()
+        for known in [*(self.gold.get("places") or []), *self.gold_actors]:
+            if isinstance(known, dict) and norm(str(known.get("name", ""))) in names:
+                names |= {norm(str(n)) for n in known.get("aliases") or []}
+        if found & names:
+            score.right += 1
+        elif found or wanted:
+            shown = ", ".join(self.x.places[k].label if k in self.x.places else k for k in event.places)
+            self._error(f"place {where}: {shown or 'none'} (gold {wanted or 'none'})")
 
     # dates
     def _dates(self) -> None:

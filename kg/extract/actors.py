@@ -56,6 +56,7 @@ class _Grammar:
     any_direction: re.Pattern  # a word of any direction (a direction without words: blanks alone)
     force_nouns: WordList
     force_gap: re.Pattern  # the blanks and link word between a force noun and its country
+    owned: re.Pattern  # a possessive right before a force noun ("its troops")
     org_heads: frozenset[str]
     not_names: frozenset[str]
     particles: frozenset[str]
@@ -86,6 +87,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         any_direction=_direction_pattern(every, after),
         force_nouns=WordList(lex.get("actors.force_nouns", []), ignore_case=True),
         force_gap=re.compile(rf"\s+(?:(?:{either(lex.get('actors.force_links', [])) or '(?!)'})\s+)?"),
+        owned=re.compile(rf"\b(?:{either(lex.get('actors.possessives', [])) or '(?!)'})\s+$", re.IGNORECASE),
         org_heads=frozenset(lex.get("actors.org_heads", [])),
         not_names=frozenset(lex.get("actors.not_names", [])),
         particles=frozenset(lex.get("actors.name_particles", [])),
@@ -317,9 +319,11 @@ def _direction_at(text: str, sentence: Span, country: Mention, after: bool, word
 
 
 def _forces(index: ActorIndex, sentence: Span) -> None:
-    """'pasukan Korea Utara', 'North Korean troops', 'troops from North Korea'."""
+    """'pasukan Korea Utara', 'North Korean troops', 'troops from North Korea'; not 'its troops'."""
     text = index.text
     for m in index.grammar.force_nouns.finditer(text, sentence.start, sentence.end):
+        if index.grammar.owned.search(text, max(sentence.start, m.start() - 8), m.start()):
+            continue  # "its troops from Russia": whose they are is said before, not after
         country = _country_after(index, m.end()) or _country_before(index, m.start(), sentence.start)
         if not country:
             continue

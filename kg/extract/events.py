@@ -22,9 +22,15 @@ from .patterns import TypoIndex, by_first_letter, typo_index
 from .spans import ByStart, Cover
 from .words import WordList, Words
 
-# Which role the armed force near a trigger plays; its country is then the agent.
+# Which role the armed force near a trigger plays.
 _FORCE_ROLE = {"deployment": "theme", "movement": "theme", "withdrawal": "theme",
                "training": "theme", "combat": "agent", "attack": "agent", "casualties": "theme"}
+# A force deployed was sent by its state, which is then the agent though none is named. A force
+# that moves, trains, withdraws or falls has an agent only when the text names one ("Rusia
+# telah melatih para prajurit Korut", "Ukraine captured two soldiers").
+_IMPLIED_AGENT = {"deployment"}
+_SUBJECT_TYPES = ("country", "organization", "person", "armed_force")  # who may be written as acting
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon, index: ActorIndex,
@@ -37,7 +43,10 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     words = _trigger_words(lex)
     types = words.types
     nominal = _nominal(lex)
-    taken = Cover([(s.cue.start, s.cue.end, s) for s in statements] + [(t.span.start, t.span.end, t) for t in times])
+    said_at = [(s.cue.start, s.cue.end, s) for s in statements]
+    written = [(t.span.start, t.span.end, t) for t in times]
+    taken = Cover(said_at + written)
+    cues, written = Cover(said_at), Cover(written)
     reports = _reports(statements)
     dating = ByStart(times, _span)
     amounts = ByStart(quantities, _span)
@@ -64,7 +73,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             clause = _clause(text, sentence, trigger)
             event = Event(f"{article_id}/event/{start}-{end}", type_, trigger, sentence, "",
                           _factuality(text, clause, trigger, said, lex), rule=rule)
-            _participants(event, text, clause, lex, index, salient)
+            _participants(event, text, clause, lex, index, salient, cues, written)
             event.quantity = _nearest(amounts.within(clause.start, clause.end), trigger)
             event.time = _time(trigger, clause, said, dating, event.factuality) or _by_publication(
                 event.factuality, published)
@@ -141,6 +150,12 @@ class _Cues:
     plural_pronouns: WordList
     place_prepositions: WordList
     anaphora: WordList  # a pronoun, a bare force noun or an anaphor
+    agentive: frozenset[str]  # verbs whose subject is the agent, casefolded
+    passive: frozenset[str]  # auxiliaries of the passive, casefolded
+    agent_markers: WordList
+    collective: frozenset[str]  # "it", "pihaknya", casefolded
+    joins: frozenset[str]  # conjunctions between two actors, casefolded
+    auxiliaries: frozenset[str]  # "has", "telah": between a subject and its verb, casefolded
 
 
 @lru_cache(maxsize=None)
@@ -148,6 +163,9 @@ def _cues(lex: Lexicon) -> _Cues:
     """The :class:`_Cues` of ``lex`` (cached: do not change the lexicon)."""
     def words(key: str, ignore_case: bool = True) -> WordList:
         return WordList(lex.get(key, []), ignore_case=ignore_case)
+
+    def folded(key: str) -> frozenset[str]:
+        return frozenset(w.casefold() for w in lex.get(key, []))
 
     return _Cues(
         opposition=words("events.opposition_markers", False),
@@ -162,6 +180,12 @@ def _cues(lex: Lexicon) -> _Cues:
         place_prepositions=words("events.place_prepositions", False),
         anaphora=WordList(lex.get("actors.plural_pronouns", []) + lex.get("actors.force_nouns", [])
                           + lex.get("events.anaphora", []), ignore_case=True),
+        agentive=folded("events.agentive"),
+        passive=folded("events.passive_auxiliaries"),
+        agent_markers=words("events.agent_markers"),
+        collective=folded("actors.collective_pronouns"),
+        joins=folded("actors.conjunctions"),
+        auxiliaries=folded("events.auxiliaries"),
     )
 
 
@@ -250,14 +274,15 @@ def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, 
 
 
 def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
-                  salient: list[str]) -> None:
+                  salient: list[str], cues: Cover, dates: Cover) -> None:
     """Roles, and the place: the first place after a place preposition behind the trigger.
 
     The force that acts is the one before the trigger ("pasukan Korea Utara telah mulai
     terlibat"), else the one after it ("the deployment of the troops"); a pronoun ("mereka"), a bare
     force noun or an anaphor ("pasukan tersebut", "such a deployment") stands for the force
     last seen acting (``salient``); a force noun with an enclitic ("pasukannya") for the force
-    of the last country named.
+    of the last country named. Who sends, moves, trains or captures a force is the agent the
+    clause names (:func:`_named_agents`); a deployed force's country when it names none.
     """
     actors = index.within(clause.start, clause.end)
     partners = _cues(lex).partners
@@ -268,7 +293,10 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
         lead = max(clause.start, m.span.start - 25)
         (partner_mentions if partners.occurs_in(text, lead, m.span.start) else forces).append(m)
     before = [m for m in forces if m.span.end <= event.trigger.start]
-    after = [m for m in forces if m.span.start >= event.trigger.end]
+    prepositions = _cues(lex).place_prepositions
+    after = [m for m in forces if m.span.start >= event.trigger.start and m.span.end > event.trigger.end
+             and not prepositions.occurs_in(text, max(event.trigger.end, m.span.start - 9), m.span.start)]
+    # ("menarik pasukan Korea Utara" starts inside its trigger; "sent to the Russian army" is no theme)
     force_key = before[-1].key if before else ""
     pronoun = _cues(lex).plural_pronouns.search(text, clause.start, event.trigger.start)
     if not force_key and pronoun and salient:  # "mereka telah pindah": the force last seen acting
@@ -281,20 +309,27 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     if not force_key and salient and _anaphoric(text, clause, lex):
         force_key = salient[-1]
     role = _FORCE_ROLE.get(event.type)
+    named = _named_agents(event, text, clause, lex, index, cues, dates) if role else []
+    if role == "theme" and force_key in named and after:  # "pasukan Ukraina berhasil menawan dua tentara Korut"
+        force_key = after[0].key
+    named = [key for key in named if key != force_key]
     if force_key and role:
         event.roles.append((role, force_key))
         country = index.actors[force_key].affiliation
-        if role == "theme" and country:
-            event.roles.append(("agent", country))
+        if role == "theme":
+            event.roles.extend(("agent", key) for key in named)
+            if not named and country and event.type in _IMPLIED_AGENT:
+                event.roles.append(("agent", country))
         if force_key not in {m.key for m in partner_mentions}:  # a partner is not the force acting
             salient.append(force_key)
+    elif named:  # "North Korea had sent 1,500 troops": no force named, the sender is
+        event.roles.extend(("agent", key) for key in named)
     if partner_mentions:
         event.roles.extend(("partner", m.key) for m in index.within(clause.start, clause.end)
                            if any(m.span.start == p.span.start for p in partner_mentions) and m.key != force_key)
     if not role:  # treaties, meetings: the actors of the clause take part
         event.roles.extend(("agent", m.key) for m in actors if index.actors[m.key].type in ("country", "person"))
     taken = [(m.span.start, m.span.end) for m in forces + partner_mentions]
-    prepositions = _cues(lex).place_prepositions
     for m in sorted(index.within(event.trigger.end, clause.end, "place") + [
             a for a in actors if a.span.start >= event.trigger.end and index.actors[a.key].type == "country"],
             key=lambda m: (m.span.start, -m.span.end)):
@@ -304,6 +339,93 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
             event.places.append(m.key)
             break
     event.roles = list(dict.fromkeys(event.roles))
+
+
+def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
+                  cues: Cover, dates: Cover) -> list[str]:
+    """Who the clause names as acting: the actor right after "by" / "oleh" behind the trigger;
+    else, for a verb whose subject acts ("sent", "mengirim") and not in the passive ("were
+    sent"), its subject: the country, organisation, person or force written before it with only
+    auxiliaries ("has", "telah", "could", "untuk") and times between ("Korea Utara telah
+    memberangkatkan", "urged Pyongyang to withdraw"), with those joined to it by "and"
+    ("Moskow dan Pyongyang"); or the speaker of a reporting verb there ("Korut mengakui telah
+    mengirim"); or, for "it" / "pihaknya", the last country or organisation named before it in
+    the sentence. A capital stands for its state.
+    """
+    found = _cues(lex)
+    trigger = event.trigger
+    by = found.agent_markers.search(text, trigger.end, clause.end)
+    agent = _actor_at(index, by.end()) if by and len(_WORD.findall(text, trigger.end, by.start())) <= 1 else ""
+    if agent:  # "dispatched by Pyongyang"
+        return [agent]
+    verb = _WORD.match(trigger.text)
+    ahead = list(_WORD.finditer(text, clause.start, trigger.start))
+    if not verb or verb.group().casefold() not in found.agentive \
+            or any(w.group().casefold() in found.passive for w in ahead[-2:]):
+        return []
+    while ahead and (ahead[-1].group().casefold() in found.auxiliaries or ahead[-1].start() in dates):
+        ahead.pop()
+    if not ahead:
+        return []
+    word = ahead[-1]
+    if word.group().casefold() in found.collective:  # "North Korea confirmed that it had sent troops"
+        for mention in reversed(_actors_before(index, event.sentence.start, word.start())):
+            key = _as_actor(index, mention)
+            if key and index.actors[key].type in ("country", "organization"):
+                return [key]
+        return []
+    if word.start() in cues:  # "Korut mengakui telah mengirim": the speaker sent them
+        speakers = [k for s in cues.at(word.start()) for k in s.speakers]
+        return [k for k in dict.fromkeys(speakers) if index.actors[k].type in _SUBJECT_TYPES]
+    mentions = _actors_before(index, clause.start, word.end())
+    if not mentions or mentions[-1].span.end != word.end():
+        return []
+    subjects, first = [], mentions[-1]
+    for mention in reversed(mentions):
+        if subjects:
+            between = text[mention.span.end:first.span.start]
+            if between.strip().casefold() not in found.joins and between.strip() != ",":
+                break
+        key = _as_actor(index, mention)
+        if not key or index.actors[key].type not in _SUBJECT_TYPES:
+            break
+        subjects.append(key)
+        first = mention
+    before = _WORD.findall(text, clause.start, first.span.start)[-1:]
+    if not subjects or before and found.place_prepositions.pattern.fullmatch(before[0]):
+        return []  # "sent to Russia to train": a place, not a subject
+    return list(dict.fromkeys(reversed(subjects)))
+
+
+def _actors_before(index: ActorIndex, start: int, end: int) -> list:
+    """The actor mentions, and places, ending in ``[start, end)``, the outermost where they
+    overlap, in text order."""
+    mentions = [m for m in index.within(start, end) + index.within(start, end, "place") if m.span.end <= end]
+    mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+    outer = []
+    for m in mentions:
+        if outer and m.span.start < outer[-1].span.end:
+            continue
+        outer.append(m)
+    return outer
+
+
+def _as_actor(index: ActorIndex, mention) -> str:
+    """The actor a mention names: itself, or for a capital its state ("Pyongyang")."""
+    if mention.kind == "actor":
+        return mention.key
+    named = next((m for m in index.within(mention.span.start, mention.span.start + 1)
+                  if m.span.end == mention.span.end), None)
+    if named:  # already read as its state
+        return named.key
+    states = index.speaking_states(mention.span.start, mention.span.end)
+    return states[0].key if states else ""
+
+
+def _actor_at(index: ActorIndex, pos: int) -> str:
+    """The actor (or the state of a capital) named starting at ``pos``, or ``""``."""
+    mention = index.at(pos) or index.at(pos, "place")
+    return _as_actor(index, mention) if mention else ""
 
 
 def _stand_in(text: str, clause: Span, lex: Lexicon, index: ActorIndex) -> str:

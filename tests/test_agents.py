@@ -1,0 +1,66 @@
+"""Who acts in an event: the subject of an active verb ("North Korea had sent ..."), the actor
+after "by" / "oleh", a speaker who says they did it ("mengakui telah mengirim"), "it" for the
+country named before; a deployed force's country when no one is named; and no agent for troops
+that only move, train or fall. Each sentence is my own."""
+import pytest
+
+from kg.extract.document import extract
+from kg.ingest import parse_article
+
+# (language, text, the trigger, its event type, the agents' keys, the themes' keys)
+CASES = [
+    ("en", "South Korea's spy agency said on Friday that North Korea had sent 1,500 troops to Russia's Far East.",
+     "sent", "deployment", {"north-korea"}, set()),
+    ("id", "Menurut NIS, Korea Utara telah mengirim lebih dari 10.000 tentara ke Rusia.",
+     "mengirim", "deployment", {"north-korea"}, set()),
+    ("en", "Pyongyang could send more soldiers to the Russian army within weeks, the minister warned.",
+     "send", "deployment", {"north-korea"}, set()),
+    ("en", "Seoul urged Pyongyang to withdraw its troops from Russia without delay.",
+     "withdraw", "withdrawal", {"north-korea"}, set()),
+    ("id", "Seoul mendesak Moskow dan Pyongyang untuk segera menarik pasukan Korea Utara dari Rusia.",
+     "menarik pasukan", "withdrawal", {"russia", "north-korea"}, {"north-korea-armed-forces"}),
+    ("en", "North Korea acknowledged on Monday that it had deployed troops to the Kursk region.",
+     "deployed", "deployment", {"north-korea"}, set()),
+    ("id", "Korea Utara untuk pertama kalinya mengakui telah mengirim pasukan ke Kursk.",
+     "mengirim", "deployment", {"north-korea"}, set()),
+    ("id", "Blinken mengatakan Rusia telah melatih prajurit Korea Utara menggunakan drone.",
+     "melatih", "training", {"russia"}, {"north-korea-armed-forces"}),
+    ("en", "Ukrainian forces managed to capture two North Korean soldiers near Kursk.",
+     "capture", "casualties", {"ukraine-armed-forces"}, {"north-korea-armed-forces"}),
+    ("en", "North Korean troops were deployed to the Kursk region in early November.",
+     "deployed", "deployment", {"north-korea"}, {"north-korea-armed-forces"}),
+    ("en", "Thousands of North Korean troops moved closer to the front line last week.",
+     "moved", "movement", set(), {"north-korea-armed-forces"}),
+    ("id", "Ratusan tentara Korea Utara tewas dalam serangan drone di Kursk.",
+     "tewas", "casualties", set(), {"north-korea-armed-forces"}),
+    ("en", "About 3,000 soldiers were dispatched by Pyongyang to the Russian port of Vladivostok.",
+     "dispatched", "deployment", {"north-korea"}, set()),
+    ("en", "Pyongyang has shipped another 1,500 soldiers by sea to Vladivostok, officials said.",
+     "shipped", "movement", {"north-korea"}, set()),
+]
+
+
+def _event(language: str, text: str, trigger: str):
+    article = parse_article(f"---\npublished: 2024-11-12\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    events = [e for e in extract(article).events if e.trigger.text == trigger]
+    assert len(events) == 1, [(e.trigger.text, e.type) for e in extract(article).events]
+    return events[0]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "type_", "agents", "themes"), CASES,
+                         ids=[c[1][:40] for c in CASES])
+def test_the_agent_is_who_the_sentence_says_acted(language, text, trigger, type_, agents, themes):
+    event = _event(language, text, trigger)
+    assert event.type == type_
+    assert {k for role, k in event.roles if role == "agent"} == agents, event.roles
+    assert {k for role, k in event.roles if role == "theme"} == themes, event.roles
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "South Korea said 1,500 soldiers had been dispatched to Russia.", "dispatched"),
+    ("en", "The minister put the number sent to eastern Russia at about 3,000.", "sent"),
+    ("id", "NIS menyebut sekitar 3.000 prajurit dikirim ke Rusia timur.", "dikirim"),
+])
+def test_no_agent_is_read_from_a_speaker_or_a_passive(language, text, trigger):
+    event = _event(language, text, trigger)
+    assert not [k for role, k in event.roles if role == "agent"], event.roles
