@@ -1,7 +1,7 @@
 """Who acts in an event: the subject of an active verb ("North Korea had sent ..."), the actor
 after "by" / "oleh", a speaker who says they did it ("mengakui telah mengirim"), "it" for the
 country named before; a deployed force's country when no one is named; and no agent for troops
-that only move, train or fall. Each sentence is my own."""
+that only move, train or fall. And where it happened. Each sentence is my own."""
 import pytest
 
 from kg.extract.document import extract
@@ -64,3 +64,14 @@ def test_the_agent_is_who_the_sentence_says_acted(language, text, trigger, type_
 def test_no_agent_is_read_from_a_speaker_or_a_passive(language, text, trigger):
     event = _event(language, text, trigger)
     assert not [k for role, k in event.roles if role == "agent"], event.roles
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "place"), [
+    ("en", "Thousands of North Korean soldiers were killed or wounded in Russia's Kursk region, Seoul said.",
+     "killed or wounded", "kursk-oblast"),
+    ("id", "Menurut Pentagon, tentara Korea Utara sudah berada di Rusia timur.", "sudah berada di", "russia-east"),
+    ("en", "The White House said North Korean troops are in Russia.", "are in", "russia"),
+    ("id", "Kedua tawanan itu dibawa ke Kyiv untuk diperiksa.", "dibawa ke", "kyiv"),
+])
+def test_the_place_is_the_one_the_preposition_leads_to(language, text, trigger, place):
+    assert _event(language, text, trigger).places == [place]

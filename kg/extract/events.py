@@ -31,6 +31,7 @@ _FORCE_ROLE = {"deployment": "theme", "movement": "theme", "withdrawal": "theme"
 _IMPLIED_AGENT = {"deployment"}
 _SUBJECT_TYPES = ("country", "organization", "person", "armed_force")  # who may be written as acting
 _WORD = re.compile(r"[\w'’-]+")
+_GENITIVE = re.compile(r"['’]s?\s+")  # between a country and its place: "Russia's Kursk region"
 
 
 def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon, index: ActorIndex,
@@ -330,12 +331,16 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     if not role:  # treaties, meetings: the actors of the clause take part
         event.roles.extend(("agent", m.key) for m in actors if index.actors[m.key].type in ("country", "person"))
     taken = [(m.span.start, m.span.end) for m in forces + partner_mentions]
-    for m in sorted(index.within(event.trigger.end, clause.end, "place") + [
-            a for a in actors if a.span.start >= event.trigger.end and index.actors[a.key].type == "country"],
-            key=lambda m: (m.span.start, -m.span.end)):
+    places = sorted(index.within(event.trigger.end, clause.end, "place") + [
+        a for a in actors if a.span.start >= event.trigger.end and index.actors[a.key].type == "country"],
+        key=lambda m: (m.span.start, -m.span.end))
+    for m, following in zip(places, places[1:] + [None]):
         if any(s <= m.span.start < e for s, e in taken):
             continue
-        if prepositions.occurs_in(text, max(event.trigger.end, m.span.start - 30), m.span.start):
+        if following and index.actors.get(m.key) and _GENITIVE.fullmatch(text, m.span.end, following.span.start):
+            continue  # "Russia's Kursk region": the place is Kursk
+        # the preposition may end the trigger ("are in", "berada di", "dibawa ke")
+        if prepositions.occurs_in(text, max(event.trigger.start, m.span.start - 30), m.span.start):
             event.places.append(m.key)
             break
     event.roles = list(dict.fromkeys(event.roles))
