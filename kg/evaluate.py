@@ -11,9 +11,10 @@ extractor found in the same sentence. The categories:
 - ``events``: right when the type and the date are right;
 - ``dates``: a time expression is right when its normalised value is the gold value;
 - ``factuality``: accuracy over the events whose type was found;
-- ``agents`` and ``places``: over the events whose type was found, who acts and where: an
-  event's agents are right when they are the gold agents (all of them, by name); its place
-  when one of its places is the gold place (by a name or alias);
+- ``agents``, ``targets`` and ``places``: over the events whose type was found, who acts,
+  against whom, and where: an event's agents (or targets) are right when they are the gold
+  ones (all of them, by name); its place when one of its places is the gold place (by a
+  name or alias);
 - ``speakers`` and ``event types``: the statements with the right speaker(s) and the events
   with the right type, whatever their dates (to tell a wrong date from a wrong reading);
 - ``explicit dates``: the gold times that need no anchor ("Selasa (12/11/2024)", "Oct. 8"),
@@ -40,7 +41,7 @@ from .ingest import read_article
 from .model import Actor, Event, Extraction, Span, TimeExpr
 
 CATEGORIES = ("actors", "statements", "events", "dates", "factuality", "speakers", "event types",
-              "explicit dates", "agents", "places")
+              "explicit dates", "agents", "targets", "places")
 
 
 @dataclass
@@ -310,7 +311,8 @@ class _Scorer:
                 fact.right += 1
             else:
                 self._error(f"factuality {where}: {best.factuality} (gold {g.get('factuality')})")
-            self._agents(best, g, where)
+            self._role(best, g, where, "agent", "agents")
+            self._role(best, g, where, "target", "targets")
             self._place(best, g, where)
             if _days(best.time) == days:
                 score.right += 1
@@ -319,16 +321,16 @@ class _Scorer:
         for e in found:
             self._error(f"event not in gold: {e.type} {e.trigger.text!r}")
 
-    def _agents(self, event: Event, g: dict, where: str) -> None:
-        """Score who acts in ``event`` against the gold event ``g`` (type already right)."""
-        score, wanted = self.result.scores["agents"], g.get("agent")
-        agents = [key for role, key in event.roles if role == "agent"]
-        score.found += bool(agents)
+    def _role(self, event: Event, g: dict, where: str, role: str, category: str) -> None:
+        """Score who plays ``role`` in ``event`` against the gold event ``g`` (type already right)."""
+        score, wanted = self.result.scores[category], g.get(role)
+        keys = [key for played, key in event.roles if played == role]
+        score.found += bool(keys)
         score.gold += bool(wanted)
-        if agents and wanted and self._speaker_ok(agents, wanted):
+        if keys and wanted and self._speaker_ok(keys, wanted):
             score.right += 1
-        elif agents or wanted:
-            self._error(f"agent {where}: {self._speaker_names(agents)} (gold {wanted or 'none'})")
+        elif keys or wanted:
+            self._error(f"{role} {where}: {self._speaker_names(keys)} (gold {wanted or 'none'})")
 
     def _place(self, event: Event, g: dict, where: str) -> None:
         """Score where ``event`` happened against the gold event ``g`` (type already right)."""

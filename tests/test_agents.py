@@ -1,7 +1,8 @@
 """Who acts in an event: the subject of an active verb ("North Korea had sent ..."), the actor
 after "by" / "oleh", a speaker who says they did it ("mengakui telah mengirim"), "it" for the
 country named before; a deployed force's country when no one is named; and no agent for troops
-that only move, train or fall. And where it happened. Each sentence is my own."""
+that only move, train or fall. Against whom a fight or an attack goes, and where it happened.
+Each sentence is my own."""
 import pytest
 
 from kg.extract.document import extract
@@ -75,3 +76,19 @@ def test_no_agent_is_read_from_a_speaker_or_a_passive(language, text, trigger):
 ])
 def test_the_place_is_the_one_the_preposition_leads_to(language, text, trigger, place):
     assert _event(language, text, trigger).places == [place]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "agent", "target"), [
+    ("en", "North Korean troops have been fighting Ukrainian forces in Kursk since November.",
+     "fighting", "north-korea-armed-forces", "ukraine-armed-forces"),
+    ("en", "North Korean soldiers fought alongside Russian forces against Ukrainian troops near Sudzha.",
+     "fought", "north-korea-armed-forces", "ukraine-armed-forces"),
+    ("id", "Pasukan Korea Utara mulai bertempur melawan pasukan Ukraina di wilayah Kursk.",
+     "bertempur", "north-korea-armed-forces", "ukraine-armed-forces"),
+    ("id", "Drone Ukraina melancarkan serangan terhadap tentara Korea Utara di dekat Sudzha.",
+     "serangan", "", "north-korea-armed-forces"),
+])
+def test_the_target_is_who_a_fight_goes_against(language, text, trigger, agent, target):
+    event = _event(language, text, trigger)
+    assert [k for role, k in event.roles if role == "target"] == [target], event.roles
+    assert [k for role, k in event.roles if role == "agent"] == ([agent] if agent else []), event.roles

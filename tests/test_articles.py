@@ -20,11 +20,11 @@ ARTICLES = Path(__file__).parent / "articles"
 # (`kg eval tests/articles/dev tests/articles/test`), less 0.03
 FLOORS = {
     "dev": {"actors": 0.85, "statements": 0.53, "events": 0.49, "dates": 0.86, "factuality": 0.75,
-            "speakers": 0.74, "event types": 0.70, "explicit dates": 0.85, "agents": 0.60, "places": 0.69},
+            "speakers": 0.74, "event types": 0.70, "explicit dates": 0.85, "agents": 0.61, "targets": 0.54, "places": 0.69},
     "test": {"actors": 0.83, "statements": 0.54, "events": 0.40, "dates": 0.85, "factuality": 0.63,
-             "speakers": 0.75, "event types": 0.69, "explicit dates": 0.87, "agents": 0.63, "places": 0.77},
+             "speakers": 0.75, "event types": 0.69, "explicit dates": 0.87, "agents": 0.63, "targets": 0.69, "places": 0.77},
     "story": {"actors": 0.85, "statements": 0.47, "events": 0.42, "dates": 0.83, "factuality": 0.72,
-              "speakers": 0.61, "event types": 0.68, "explicit dates": 0.97, "agents": 0.41, "places": 0.85},
+              "speakers": 0.61, "event types": 0.68, "explicit dates": 0.97, "agents": 0.41, "targets": 0.72, "places": 0.85},
 }
 # merge category -> lowest acceptable F1 on tests/articles/story/story.gold.yaml (less 0.03)
 MERGE_FLOORS = {"actors merged": 0.92, "events merged": 0.55, "statements merged": 0.36,

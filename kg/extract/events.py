@@ -157,6 +157,8 @@ class _Cues:
     collective: frozenset[str]  # "it", "pihaknya", casefolded
     joins: frozenset[str]  # conjunctions between two actors, casefolded
     auxiliaries: frozenset[str]  # "has", "telah": between a subject and its verb, casefolded
+    target_markers: WordList
+    determiners: frozenset[str]  # "the", "sang", casefolded
 
 
 @lru_cache(maxsize=None)
@@ -187,6 +189,8 @@ def _cues(lex: Lexicon) -> _Cues:
         collective=folded("actors.collective_pronouns"),
         joins=folded("actors.conjunctions"),
         auxiliaries=folded("events.auxiliaries"),
+        target_markers=words("events.target_markers"),
+        determiners=folded("actors.determiners"),
     )
 
 
@@ -293,9 +297,12 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
             continue
         lead = max(clause.start, m.span.start - 25)
         (partner_mentions if partners.occurs_in(text, lead, m.span.start) else forces).append(m)
+    role = _FORCE_ROLE.get(event.type)
+    targets = _targets(event, text, clause, lex, index, partner_mentions) if role == "agent" else []
     before = [m for m in forces if m.span.end <= event.trigger.start]
     prepositions = _cues(lex).place_prepositions
     after = [m for m in forces if m.span.start >= event.trigger.start and m.span.end > event.trigger.end
+             and m.key not in targets
              and not prepositions.occurs_in(text, max(event.trigger.end, m.span.start - 9), m.span.start)]
     # ("menarik pasukan Korea Utara" starts inside its trigger; "sent to the Russian army" is no theme)
     force_key = before[-1].key if before else ""
@@ -309,7 +316,6 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
         force_key = after[0].key
     if not force_key and salient and _anaphoric(text, clause, lex):
         force_key = salient[-1]
-    role = _FORCE_ROLE.get(event.type)
     named = _named_agents(event, text, clause, lex, index, cues, dates) if role else []
     if role == "theme" and force_key in named and after:  # "pasukan Ukraina berhasil menawan dua tentara Korut"
         force_key = after[0].key
@@ -325,6 +331,7 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
             salient.append(force_key)
     elif named:  # "North Korea had sent 1,500 troops": no force named, the sender is
         event.roles.extend(("agent", key) for key in named)
+    event.roles.extend(("target", key) for key in targets if key != force_key)
     if partner_mentions:
         event.roles.extend(("partner", m.key) for m in index.within(clause.start, clause.end)
                            if any(m.span.start == p.span.start for p in partner_mentions) and m.key != force_key)
@@ -402,10 +409,37 @@ def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     return list(dict.fromkeys(reversed(subjects)))
 
 
+def _targets(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
+             partners: list) -> list[str]:
+    """Against whom a combat or an attack goes: the force or country after "against" /
+    "melawan" / "on" behind the trigger ("fighting for Russia against Ukrainian forces",
+    "serangan terhadap pasukan Korut"), or right after a verb that takes an object ("fighting
+    Ukrainian forces", "menyerang pasukan Ukraina"); not a partner ("alongside Russian forces").
+    """
+    found = _cues(lex)
+    trigger = event.trigger
+    verb = _WORD.match(trigger.text)
+    transitive = bool(verb) and verb.group().casefold() in found.agentive
+    for m in _outermost(index.within(trigger.end, clause.end), clause.end):
+        if any(m.span.start == p.span.start for p in partners) \
+                or index.actors[m.key].type not in ("armed_force", "country"):
+            continue
+        marker = found.target_markers.search(text, max(trigger.start, m.span.start - 20), m.span.start)
+        between = _WORD.findall(text, marker.end() if marker else trigger.end, m.span.start)
+        if marker and len(between) <= 1 or transitive and all(w.casefold() in found.determiners for w in between):
+            return [m.key]
+    return []
+
+
 def _actors_before(index: ActorIndex, start: int, end: int) -> list:
     """The actor mentions, and places, ending in ``[start, end)``, the outermost where they
     overlap, in text order."""
-    mentions = [m for m in index.within(start, end) + index.within(start, end, "place") if m.span.end <= end]
+    return _outermost(index.within(start, end) + index.within(start, end, "place"), end)
+
+
+def _outermost(mentions: list, end: int) -> list:
+    """Of ``mentions``, those ending by ``end``, the outermost where they overlap, in text order."""
+    mentions = [m for m in mentions if m.span.end <= end]
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     outer = []
     for m in mentions:
