@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from ..lexicon import Lexicon
@@ -63,6 +64,7 @@ class _Grammar:
     complementizer_ahead: re.Pattern
     content_lead: re.Pattern
     kind_cues: tuple[tuple[re.Pattern, str], ...]
+    perfect: frozenset[str]  # "has", "have", casefolded
 
 
 @lru_cache(maxsize=None)
@@ -113,6 +115,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         complementizer_ahead=re.compile(rf"(?<![\w-])(?:{comp})(?![\w-])\s*"),
         content_lead=re.compile(rf"{skip}\s*,?\s*(?:(?:{comp})\b\s*)?"),
         kind_cues=tuple((phrases(r["words"], ignore_case=True), r["kind"]) for r in lex.get("speech.kind_cues", [])),
+        perfect=frozenset(w.casefold() for w in lex.get("speech.perfect", [])),
     )
 
 
@@ -125,11 +128,14 @@ class _State:
 
 
 def find_statements(article_id: str, text: str, sentences: list[Span], quotes: list[Span],
-                    lex: Lexicon, index: ActorIndex, times: list[TimeExpr]) -> list[Statement]:
+                    lex: Lexicon, index: ActorIndex, times: list[TimeExpr],
+                    published: date | None = None) -> list[Statement]:
     """Every statement in the article, in text order (a sentence may hold several).
 
     A sentence's first speaker is its main one: the one a later enclitic cue or "he said" goes
-    back to, even when someone else speaks in a subordinate clause."""
+    back to, even when someone else speaks in a subordinate clause. A statement in the perfect
+    with no date of its own ("Moscow has dismissed the reports", "has not commented") was made
+    by the day of publication."""
     state, found = _State(), []
     times = ByStart(times, _span)  # looked up by where they start
     quotes = ByStart(quotes, _itself)
@@ -147,11 +153,22 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
                 main = main or statement.speakers
                 continue
             _complete(article_id, statement, sentence, found, times, state, index, lex)
+            if statement.time is None and published and _in_perfect(text, statement, lex):
+                statement.time = TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication",
+                                          anchor_date=published)
             main = main or ([] if statement.via else statement.speakers)
             found.append(statement)
         if main:
             state.speakers = main
     return found
+
+
+def _in_perfect(text: str, statement: Statement, lex: Lexicon) -> bool:
+    """Whether the cue is in the perfect: "has" or "have" in it or among the three words
+    before it ("has not commented", "has officially acknowledged")."""
+    perfect = _grammar(lex).perfect
+    before = _WORD.findall(text, max(statement.sentence.start, statement.cue.start - 40), statement.cue.start)[-3:]
+    return any(w.casefold() in perfect for w in before + _WORD.findall(statement.cue.text))
 
 
 def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:

@@ -1,0 +1,27 @@
+"""A statement in the perfect with no date of its own was made by the day of publication
+("Moscow has dismissed the reports"); one in the past with no date has none. Each sentence
+is my own."""
+from datetime import date
+
+import pytest
+
+from kg.extract.document import extract
+from kg.ingest import parse_article
+
+PUBLISHED = date(2024, 10, 25)
+
+
+@pytest.mark.parametrize(("language", "text", "cue", "days"), [
+    ("en", "Moscow has dismissed the reports as Western propaganda.", "dismissed", (None, PUBLISHED)),
+    ("en", "The Kremlin has not commented on the claims from Seoul.", "commented", (None, PUBLISHED)),
+    ("en", "North Korea has officially acknowledged that its troops are in Russia.", "acknowledged", (None, PUBLISHED)),
+    ("en", "Moscow dismissed the reports as Western propaganda.", "dismissed", (None, None)),
+    ("en", "Seoul's spy agency said on Wednesday that 3,000 troops had left.", "said",
+     (date(2024, 10, 23), date(2024, 10, 23))),
+])
+def test_a_statement_in_the_perfect_was_made_by_the_day_of_publication(language, text, cue, days):
+    article = parse_article(f"---\npublished: {PUBLISHED}\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    statements = [s for s in extract(article).statements if cue in s.cue.text]
+    assert len(statements) == 1, [s.cue.text for s in extract(article).statements]
+    time = statements[0].time
+    assert ((time.begin, time.end) if time else (None, None)) == days
