@@ -43,7 +43,6 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     statement was made, else on or before the day the article was published."""
     words = _trigger_words(lex)
     types = words.types
-    nominal = _nominal(lex)
     said_at = [(s.cue.start, s.cue.end, s) for s in statements]
     written = [(t.span.start, t.span.end, t) for t in times]
     taken = Cover(said_at + written)
@@ -51,7 +50,6 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     reports = _reports(statements)
     dating = ByStart(times, _span)
     amounts = ByStart(quantities, _span)
-    spoken = {(s.sentence.start, s.sentence.end) for s in statements}  # the sentences that hold a statement
     events, salient = [], []
     for sentence in sentences:
         present = _presence(text, sentence, lex, index)
@@ -63,9 +61,6 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             rule = "presence" if (start, end) in present else "trigger" if trigger.text.casefold() in types else "typo"
             type_ = "deployment" if rule == "presence" else \
                 types.get(trigger.text.casefold()) or words.typo_type(trigger.text)
-            if type_ == "meeting" and trigger.text.casefold() in nominal \
-                    and (sentence.start, sentence.end) in spoken:
-                continue  # "told a press conference", "dalam jumpa pers": where it was said, not an event
             if type_ == "deployment" and _cues(lex).opposition.pattern.match(text, end + 1):  # "deployed against Ukrainian forces"
                 type_, rule = "combat", "opposition"
             elif type_ in ("deployment", "movement") and _sends_weapons(text, end, sentence, lex):
