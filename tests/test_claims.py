@@ -42,3 +42,18 @@ def test_a_denial_claims_the_event_negated_and_the_article_tells_it_reported(lan
         assert not speaker or speaker in speakers
         assert claim == KGV[f"factuality-{claimed}"], (speakers, claim)
         assert event in (KGV["factuality-reported"], KGV["factuality-unconfirmed"]), event
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Washington says about 10,000 North Korean soldiers have been sent to eastern Russia, "
+           "and that 8,000 of them have moved to the Kursk region."),
+    ("id", "Pentagon mengatakan sekitar 10.000 tentara Korea Utara telah dikirim ke Rusia timur, "
+           "dan bahwa 8.000 di antaranya sudah bergerak ke wilayah Kursk."),
+])
+def test_what_is_said_begins_at_the_cue_even_with_a_second_that_later(language, text):
+    """A bare content, then ", and that ...": both halves are what was said."""
+    article = parse_article(f"---\npublished: 2024-11-05\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    x = extract(article)
+    assert len(x.statements) == 1 and len(x.events) == 2, ([s.cue.text for s in x.statements], x.events)
+    assert set(x.statements[0].events) == {e.id for e in x.events}
+    assert {e.factuality for e in x.events} == {"reported"}

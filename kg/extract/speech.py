@@ -705,8 +705,9 @@ def _content_start(text, pos, end, lex, index) -> int:
     rest = text[pos:end]
     grammar = _grammar(lex)
     ahead = grammar.complementizer_ahead.search(rest[:90])
-    if ahead and not _CLAUSE_MARK.search(rest[:ahead.start()]):  # "said on Monday, in Rome, that …"
-        return pos + ahead.end()
+    if ahead and not _CLAUSE_MARK.search(rest[:ahead.start()]) \
+            and not grammar.coordinated.search(rest[:ahead.start()]):  # "said on Monday, in Rome, that …"
+        return pos + ahead.end()  # (not "says 10,000 were sent, and that …": the content starts at once)
     m = grammar.content_lead.match(rest)
     return pos + (m.end() if m else 0)
 
