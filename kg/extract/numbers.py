@@ -7,6 +7,8 @@
 [(30000, 40000, 'troops')]
 >>> [(q.value, q.qualifier, q.unit) for q in find_quantities("some 8,000 North Korean troops", load("en"))]
 [(8000, 'about', 'troops')]
+>>> [(q.value, q.qualifier) for q in find_quantities("ribuan tentara; puluhan ribu prajurit", load("id"))]
+[(1000, 'more_than'), (10000, 'more_than')]
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ def find_quantities(text: str, lex: Lexicon, start: int = 0, end: int | None = N
     end = len(text) if end is None else end
     if not _may_hold(text, lex, start, end):
         return []
-    pattern, qualifier_of, unit_of, scales, numbers, sep = _grammar(lex)
+    pattern, qualifier_of, unit_of, scales, numbers, sep, floors = _grammar(lex)
     skipped = skip if isinstance(skip, Cover) else Cover((s.start, s.end, s) for s in skip)
     found = []
     for m in pattern.finditer(text, start, end):
@@ -39,7 +41,8 @@ def find_quantities(text: str, lex: Lexicon, start: int = 0, end: int | None = N
         if value is None:
             continue
         value, upper = int(value * scale), int(upper * scale) if upper is not None else None
-        qualifier = qualifier_of[m.group("qual").casefold()] if m.group("qual") else "exact"
+        vague = m.group("num").casefold() in floors or (m.group("scale") or "").casefold() in floors
+        qualifier = qualifier_of[m.group("qual").casefold()] if m.group("qual") else "more_than" if vague else "exact"
         if upper is not None:
             qualifier = "range"
         begin = m.start("qual") if m.group("qual") else m.start("num")
@@ -100,7 +103,7 @@ def _grammar(lex: Lexicon):
         rf"\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{alt(unit_of)})(?![\w-])",
         re.IGNORECASE,
     )
-    return pattern, qualifier_of, unit_of, scales, numbers, sep
+    return pattern, qualifier_of, unit_of, scales, numbers, sep, frozenset(w.casefold() for w in lex.get("numbers.vague", []))
 
 
 def _number(written: str, numbers: dict, sep: str) -> float | None:
