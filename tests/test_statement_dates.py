@@ -25,3 +25,19 @@ def test_a_statement_in_the_perfect_was_made_by_the_day_of_publication(language,
     assert len(statements) == 1, [s.cue.text for s in extract(article).statements]
     time = statements[0].time
     assert ((time.begin, time.end) if time else (None, None)) == days
+
+
+@pytest.mark.parametrize(("language", "text", "cue", "day"), [
+    ("id", "Presiden Volodymyr Zelensky mengumumkan pasukannya menangkap dua tentara Korea Utara di "
+           "wilayah Kursk, Rusia, pada Sabtu (11/1/2025).", "mengumumkan", date(2025, 1, 11)),
+    ("id", "Zelensky mengatakan dua tentara Korea Utara telah ditangkap di Kursk, Sabtu (11/1/2025).",
+     "mengatakan", date(2025, 1, 11)),
+    ("en", "Zelensky said Ukrainian forces captured two North Korean soldiers in Kursk on Saturday.",
+     "said", None),
+])
+def test_a_day_set_off_by_a_comma_at_the_end_dates_the_statement(language, text, cue, day):
+    article = parse_article(f"---\npublished: 2025-01-12\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    statements = [s for s in extract(article).statements if s.cue.text == cue]
+    assert len(statements) == 1
+    time = statements[0].time
+    assert (time.begin if time else None) == day

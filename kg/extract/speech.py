@@ -146,7 +146,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
         main: list[str] = []
         for statement in here:
             if _restates(text, statement, lex) and found and found[-1].speakers == statement.speakers:
-                when = _when(statement, times, _State(), index) or _first_day(sentence, times)
+                when = _when(statement, times, _State(), index, _grammar(lex)) or _first_day(sentence, times)
                 if when:  # "She made the remarks on Thursday": a date for what she said
                     _date_back(found, statement, when, index)
                     state.time = when
@@ -192,7 +192,7 @@ def _complete(article_id, statement, sentence, found, times, state, index, lex) 
     if statement.content is not None and statement.content.start >= statement.content.end:
         statement.content = None  # "…, the lawmakers said." says nothing after its cue
     statement.kind = _refine(index.text, statement, lex)
-    statement.time = _when(statement, times, state, index)
+    statement.time = _when(statement, times, state, index, _grammar(lex))
     if statement.time is None and not statement.negated:  # "X told lawmakers …, according to Y"
         statement.time = next((s.time for s in _of_sentence(found, sentence) if s.time), None)
     if statement.time is not None and statement.time is not state.time:
@@ -746,9 +746,11 @@ def _any_kind_cue(lex: Lexicon) -> WordList:
     return WordList([w for record in lex.get("speech.kind_cues", []) for w in record["words"]], ignore_case=True)
 
 
-def _when(statement: Statement, times: ByStart[TimeExpr], state: _State, index: ActorIndex) -> TimeExpr | None:
-    """A time between the speaker and the content; else the last speech date, when the same
-    speaker (or someone speaking for it, or a pronoun) goes on. Nothing said has no date."""
+def _when(statement: Statement, times: ByStart[TimeExpr], state: _State, index: ActorIndex,
+          grammar: _Grammar) -> TimeExpr | None:
+    """A time between the speaker and the content, or a day set off by a comma at the end of
+    the sentence; else the last speech date, when the same speaker (or someone speaking for
+    it, or a pronoun) goes on. Nothing said has no date."""
     said_from = statement.sentence.start
     said_to = max((statement.content or statement.quote or statement.cue).start, statement.cue.end + 12)
     if statement.quote and statement.quote.start < statement.cue.start:
@@ -759,14 +761,24 @@ def _when(statement: Statement, times: ByStart[TimeExpr], state: _State, index: 
     own = [t for t in times.within(said_from, said_to) if t.begin]
     if own:
         return own[-1]
+    said = statement.sentence.text.rstrip(" .")
     tail = [t for t in times.within(statement.sentence.start, statement.sentence.end) if t.begin and t.granularity == "day"
-            and statement.sentence.text.rstrip(" .").endswith(t.span.text)
-            and statement.sentence.text.rstrip(" .")[:-len(t.span.text)].rstrip().endswith(",")]
-    if tail:  # "…, X said, Thursday (31/10/2024)." dates the speech
+            and said.endswith(t.span.text) and _set_off(said[:-len(t.span.text)], grammar)]
+    if tail:  # "…, X said, Thursday (31/10/2024)." or "…, pada Sabtu (11/1)." dates the speech
         return tail[-1]
     if statement.negated or not state.time:
         return None
     return state.time if _goes_on(statement, state, index) else None
+
+
+def _set_off(before: str, grammar: _Grammar) -> bool:
+    """Whether ``before`` (the sentence up to a date) ends in a comma, a preposition perhaps
+    after it ("…, Thursday", "…, pada Sabtu", "…, on Saturday")."""
+    before = before.rstrip()
+    last = before.rsplit(None, 1)[-1] if before else ""
+    if last in grammar.addressee_stops:
+        before = before[:-len(last)].rstrip()
+    return before.endswith(",")
 
 
 def _goes_on(statement: Statement, state: _State, index: ActorIndex) -> bool:
