@@ -364,6 +364,10 @@ def test_factuality(lang, text, trigger, factuality):
            "Mark Rutte mengatakan pasukan itu sudah bertempur.", "Baca juga:"),
     ("en", "North Korean troops arrived in Kursk.\nRead more: Russia denies sending North Korean troops to fight\n"
            "Mark Rutte said the troops had already fought.", "Read more:"),
+    ("id", "Pasukan Korea Utara tiba di Kursk.\n(baca juga: Putin Teken UU Ratifikasi Pakta dengan Korut)\n"
+           "Mark Rutte mengatakan pasukan itu sudah bertempur.", "(baca juga:"),
+    ("id", "Pasukan Korea Utara tiba di Kursk.\nBACA JUGA : Rusia Bantah Kirim Pasukan Korea Utara\n"
+           "Mark Rutte mengatakan pasukan itu sudah bertempur.", "BACA JUGA :"),
 ])
 def test_related_headline_is_furniture(lang, text, cue):
     x = read(lang, text)

@@ -49,8 +49,20 @@ def furniture(text: str, lex: Lexicon, body_start: int = 0) -> list[Furniture]:
 
 
 def _opens(written: str, cues: list[str]) -> bool:
-    """Whether ``written`` begins with one of ``cues``."""
-    return written.startswith(tuple(cues))
+    """Whether ``written`` begins with one of ``cues``, whatever its case, inside a bracket or
+    with a space before the colon: "(baca juga: …)", "BACA JUGA : …".
+
+    >>> [_opens(w, ["Baca juga:"]) for w in ("(baca juga: Putin Teken UU)", "Baca Juga : X", "Bacalah")]
+    [True, True, False]
+    """
+    return _plain(written).startswith(tuple(_plain(c) for c in cues))
+
+
+def _plain(line: str) -> str:
+    return _BEFORE_COLON.sub(":", line.lstrip("([{« \t")).casefold()
+
+
+_BEFORE_COLON = re.compile(r"\s+:")
 
 
 def _holds(written: str, cues: list[str]) -> bool:
