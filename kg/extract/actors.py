@@ -68,6 +68,9 @@ class _Grammar:
     name_only_titles: frozenset[str]
     plural_titles: frozenset[str]
     family_first: frozenset[str]
+    speech_verbs: WordList  # reporting verbs written after their speaker ("said", "mengatakan")
+    quote_cues: WordList  # cues written before their speaker ("…," said X; "…," kata X)
+    honorifics: frozenset[str]  # "Mr.", "Ms.": before a surname alone
 
 
 @lru_cache(maxsize=None)
@@ -100,6 +103,9 @@ def _grammar(lex: Lexicon) -> _Grammar:
         name_only_titles=frozenset(lex.get("actors.name_only_titles", [])),
         plural_titles=frozenset(lex.get("actors.plural_titles", [])),
         family_first=frozenset(lex.get("actors.family_name_first", [])),
+        speech_verbs=WordList([w for r in lex.get("speech.verbs", []) for w in r["words"]]),
+        quote_cues=WordList([w for r in lex.get("speech.quote_cues", []) for w in r["words"]]),
+        honorifics=frozenset(lex.get("actors.honorifics", [])),
     )
 
 
@@ -275,6 +281,7 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
         _forces(index, sentence)
         _organisations(index, sentence)
         _people(index, sentence)
+        _named_speakers(index, sentence)
     surnames = _surname_table(index)  # the people are all known by now: read them once
     for sentence in sentences:
         _surnames(index, sentence, surnames)
@@ -386,6 +393,44 @@ def _country_before(index: ActorIndex, pos: int, floor: int) -> Mention | None:
                 and index.actors[m.key].type == "country":  # "Ukraine's military", "Russia's own forces"
             return m
     return None
+
+
+def _named_speakers(index: ActorIndex, sentence: Span) -> None:
+    """People named with no title where they speak: right before a reporting verb ("Valery
+    Gerasimov claimed", "…, Valery Gerasimov, said", "Mr. Gerasimov said") or right after a
+    quote cue ("…," said Valery Gerasimov; "…," kata Valery Gerasimov)."""
+    text, grammar = index.text, index.grammar
+    for verb in grammar.speech_verbs.finditer(text, sentence.start, sentence.end):
+        before = _NAME_BEFORE.search(text, max(sentence.start, verb.start() - 80), verb.start())
+        if before:
+            words = before.group("name").split()
+            honorific = before.group("honorific")
+            if len(words) >= 2 or honorific and honorific in grammar.honorifics:
+                _add_person(index, Span.of(text, before.start("name"), before.end("name")), single=len(words) == 1)
+    for cue in grammar.quote_cues.finditer(text, sentence.start, sentence.end):
+        name = _name_at(index, cue.end(), sentence.end)
+        if name and _AFTER_NAME.match(text, name.end):
+            _add_person(index, name)
+
+
+def _add_person(index: ActorIndex, name: Span, single: bool = False) -> None:
+    """Record ``name`` as a person unless some actor or place already holds it, or a word of it
+    cannot begin or belong to a name."""
+    if index.overlapping(name.start, name.end):
+        return
+    if not single and _name_at(index, name.start, name.end) != name:  # "Central Military" (Commission)
+        return
+    if single and name.text in index.grammar.not_names:
+        return
+    index.add_actor(slug(name.text), name.text, "person", name, "name")
+
+
+# a capitalised name of one to four words (after an optional honorific) ending where a
+# reporting verb begins, perhaps set off by commas: "Valery Gerasimov claimed", ", Jane Roe, said"
+_NAME_BEFORE = re.compile(r"(?:(?P<honorific>\b[A-Z][a-z]{1,3}\.)\s+)?"
+                          r"(?P<name>\b[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’.-]*|[a-z]{2,3})){0,3}(?<![.,]))"
+                          r",?\s+$")
+_AFTER_NAME = re.compile(r"\s*(?:[.,;]|$)")  # '…," said Jane Roe.' ends the sentence or clause
 
 
 def _name_at(index: ActorIndex, pos: int, end: int) -> Span | None:

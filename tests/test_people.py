@@ -1,0 +1,37 @@
+"""People the gazetteer does not know, named with no title where they speak: before a
+reporting verb, set off by commas, after "Mr.", or after a quote cue. Each sentence is my own;
+the names are of real people of the story, whom the extractor must find unaided."""
+import pytest
+
+from kg.extract.document import extract
+from kg.ingest import parse_article
+
+
+def _read(language: str, text: str):
+    return extract(parse_article(f"---\npublished: 2025-04-28\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+
+
+@pytest.mark.parametrize(("language", "text", "person"), [
+    ("en", "Valery Gerasimov claimed that the Kursk region had been retaken.", "Valery Gerasimov"),
+    ("en", "Russia's top general, Valery Gerasimov, claimed that the region was retaken.", "Valery Gerasimov"),
+    ("en", "Mr. Gerasimov said the North Korean soldiers had fought bravely.", "Gerasimov"),
+    ("en", '"The region is ours," said Valery Gerasimov.', "Valery Gerasimov"),
+    ("id", "Valery Gerasimov mengatakan wilayah itu telah direbut kembali.", "Valery Gerasimov"),
+    ("id", '"Wilayah itu milik kami," kata Valery Gerasimov.', "Valery Gerasimov"),
+    ("en", "In Kyiv, Andriy Yermak told reporters the claim was false.", "Andriy Yermak"),
+])
+def test_a_person_named_where_they_speak_is_the_speaker(language, text, person):
+    x = _read(language, text)
+    people = {a.key: a.label for a in x.actors.values() if a.type == "person"}
+    assert person in people.values(), people
+    assert [[people.get(k) for k in s.speakers] for s in x.statements] == [[person]]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The Central Military Commission said the troops had fought in Kursk."),
+    ("en", "Amnesty International said civilians had died in the shelling."),
+    ("en", "Later on Friday, Moscow said the claim was false."),
+    ("id", "Gedung Putih mengatakan pasukan itu sudah tiba di Kursk."),
+])
+def test_no_person_is_made_of_an_organisation_or_a_place(language, text):
+    assert not [a.label for a in _read(language, text).actors.values() if a.type == "person"]
