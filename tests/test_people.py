@@ -19,6 +19,8 @@ def _read(language: str, text: str):
     ("id", "Valery Gerasimov mengatakan wilayah itu telah direbut kembali.", "Valery Gerasimov"),
     ("id", '"Wilayah itu milik kami," kata Valery Gerasimov.', "Valery Gerasimov"),
     ("en", "In Kyiv, Andriy Yermak told reporters the claim was false.", "Andriy Yermak"),
+    ("en", "Zelensky's chief of staff Andriy Yermak said the claim was false.", "Andriy Yermak"),
+    ("en", "Chief of Staff Andriy Yermak said the claim was false.", "Andriy Yermak"),
 ])
 def test_a_person_named_where_they_speak_is_the_speaker(language, text, person):
     x = _read(language, text)

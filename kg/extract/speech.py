@@ -514,7 +514,7 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
                 if (index.actors[m.key].type != "armed_force" or _subject_gap(text, m.span.end, end))
                 and not any(q.start <= m.span.start < q.end for q in inside)
                 and not any(a <= m.span.start < b for a, b in hidden)
-                and not _after_preposition(text, m.span.start, start, lex)]
+                and not _after_preposition(text, m.span.start, start, lex, index)]
     mentions = [m for m in mentions if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
                                                and o.span != m.span for o in mentions)]  # the role, not the name in it
     if not mentions:  # "Seoul urged …": a capital speaking for its state
@@ -562,9 +562,13 @@ def _relative_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tup
     return [(start + m.start(), start + m.end()) for m in _grammar(lex).relative_clause.finditer(text[start:end])]
 
 
-def _after_preposition(text: str, pos: int, floor: int, lex: Lexicon) -> bool:
-    """An actor one or two words after a preposition ("di markas NATO", "to the Pentagon")."""
-    before = text[max(floor, pos - 40):pos]
+def _after_preposition(text: str, pos: int, floor: int, lex: Lexicon, index: ActorIndex) -> bool:
+    """An actor one or two words after a preposition ("di markas NATO", "to the Pentagon"); not
+    a name after a title that holds one ("chief of staff Andriy Yermak")."""
+    floor = max(floor, pos - 40)
+    title = next((m for m in reversed(index.grammar.title_words.finditer(text, floor, pos))
+                  if not text[m.end():pos].strip()), None)
+    before = text[floor:title.start() if title else pos]
     before = before[before.rfind(",") + 1:]
     return bool(_preposition_before(lex).search(before))
 
