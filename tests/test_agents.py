@@ -92,3 +92,13 @@ def test_the_target_is_who_a_fight_goes_against(language, text, trigger, agent, 
     event = _event(language, text, trigger)
     assert [k for role, k in event.roles if role == "target"] == [target], event.roles
     assert [k for role, k in event.roles if role == "agent"] == ([agent] if agent else []), event.roles
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("North Korea has deployed combat troops to Russia, officials said.", ["deployment"]),
+    ("Moscow sent assault units and attack drones to the Kursk front.", ["deployment"]),
+    ("North Korean troops have seen combat in Kursk.", ["combat"]),
+])
+def test_a_word_that_describes_a_force_or_a_weapon_is_no_event(text, types):
+    article = parse_article(f"---\npublished: 2024-11-12\nlanguage: en\n---\n{text}\n", "a.txt")
+    assert [e.type for e in extract(article).events] == types

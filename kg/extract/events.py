@@ -57,6 +57,8 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
         for start, end in triggers:
             if start in taken:  # a speech cue or a time, not an event
                 continue
+            if _describes_force(text, start, end, lex):  # "combat troops", "attack drones"
+                continue
             trigger = Span.of(text, start, end)
             rule = "presence" if (start, end) in present else "trigger" if trigger.text.casefold() in types else "typo"
             type_ = "deployment" if rule == "presence" else \
@@ -152,6 +154,8 @@ class _Cues:
     collective: frozenset[str]  # "it", "pihaknya", casefolded
     joins: frozenset[str]  # conjunctions between two actors, casefolded
     auxiliaries: frozenset[str]  # "has", "telah": between a subject and its verb, casefolded
+    modifiers: frozenset[str]  # "combat", "attack": before a force or a weapon, they describe it
+    described: WordList  # force nouns and weapons
     target_markers: WordList
     determiners: frozenset[str]  # "the", "sang", casefolded
 
@@ -184,6 +188,8 @@ def _cues(lex: Lexicon) -> _Cues:
         collective=folded("actors.collective_pronouns"),
         joins=folded("actors.conjunctions"),
         auxiliaries=folded("events.auxiliaries"),
+        modifiers=folded("events.modifiers"),
+        described=WordList(lex.get("actors.force_nouns", []) + lex.get("events.weapons", []), ignore_case=True),
         target_markers=words("events.target_markers"),
         determiners=folded("actors.determiners"),
     )
@@ -210,6 +216,14 @@ def _presence(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) -> lis
         if force and place and len(text[force[-1].span.end:m.start()].split()) <= 3:
             found.append((m.start(), m.end()))
     return found
+
+
+def _describes_force(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the trigger at ``start:end`` is a word that only describes the force or the
+    weapon right after it ("combat troops", "assault units", "attack drones")."""
+    cues = _cues(lex)
+    return text[start:end].casefold() in cues.modifiers and bool(
+        cues.described.pattern.match(text, end + 1)) and text[end:end + 1] == " "
 
 
 def _sends_weapons(text: str, end: int, sentence: Span, lex: Lexicon) -> bool:
