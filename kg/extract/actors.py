@@ -71,6 +71,7 @@ class _Grammar:
     speech_verbs: WordList  # reporting verbs written after their speaker ("said", "mengatakan")
     quote_cues: WordList  # cues written before their speaker ("…," said X; "…," kata X)
     honorifics: frozenset[str]  # "Mr.", "Ms.": before a surname alone
+    adjective_titles: frozenset[str]  # "official": before an organisation's name, it describes it
 
 
 @lru_cache(maxsize=None)
@@ -106,6 +107,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         speech_verbs=WordList([w for r in lex.get("speech.verbs", []) for w in r["words"]]),
         quote_cues=WordList([w for r in lex.get("speech.quote_cues", []) for w in r["words"]]),
         honorifics=frozenset(lex.get("actors.honorifics", [])),
+        adjective_titles=frozenset(lex.get("actors.adjective_titles", [])),
     )
 
 
@@ -515,6 +517,9 @@ def _people(index: ActorIndex, sentence: Span) -> None:
                for x in index.around(m.start())):
             continue  # "the General Staff": part of an organisation's name, not a general
         title = m.group()
+        ahead = index.at(m.end())
+        if title in index.grammar.adjective_titles and ahead and index.actors[ahead.key].type in ("organization", "country"):
+            continue  # "the official Korean Central News Agency": a word that describes it, not a person
         before_org = _org_before(index, m.start(), sentence.start)
         affiliation, after, principal = _affiliation(index, m.end(), sentence.end)
         consumed = after
