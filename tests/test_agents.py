@@ -102,3 +102,11 @@ def test_the_target_is_who_a_fight_goes_against(language, text, trigger, agent, 
 def test_a_word_that_describes_a_force_or_a_weapon_is_no_event(text, types):
     article = parse_article(f"---\npublished: 2024-11-12\nlanguage: en\n---\n{text}\n", "a.txt")
     assert [e.type for e in extract(article).events] == types
+
+
+def test_troops_a_country_sends_are_its_own_not_the_force_last_seen():
+    text = ("Russian troops retook two villages near Sudzha. Officials estimate North Korea has sent "
+            "some 14,000 troops to Russia since the autumn.")
+    event = _event("en", text, "sent")
+    assert ("agent", "north-korea") in event.roles
+    assert not [k for role, k in event.roles if role == "theme" and k != "north-korea-armed-forces"], event.roles

@@ -328,6 +328,11 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     named = _named_agents(event, text, clause, lex, index, cues, dates) if role else []
     if role == "theme" and force_key in named and after:  # "pasukan Ukraina berhasil menawan dua tentara Korut"
         force_key = after[0].key
+    sender = next((k for k in named if index.actors[k].type == "country"), "")
+    if role == "theme" and force_key and sender and not (before or after or pronoun) \
+            and index.actors[force_key].affiliation not in ("", sender):
+        own = f"{sender}-armed-forces"  # "North Korea has sent 14,000 troops": its own, not the force last seen
+        force_key = own if own in index.actors else ""
     named = [key for key in named if key != force_key]
     if force_key and role:
         event.roles.append((role, force_key))
