@@ -21,6 +21,8 @@ CASES = [
      "vladimir-putin", "unconfirmed"),
     ("en", "South Korea's spy agency said on Friday that North Korea had sent 1,500 troops to Russia.",
      "", "reported"),
+    ("id", "Mark Rutte pada Senin memastikan bahwa unit militer Korea Utara telah dikerahkan ke Kursk.",
+     "mark-rutte", "reported"),
 ]
 
 

@@ -72,6 +72,7 @@ class _Grammar:
     quote_cues: WordList  # cues written before their speaker ("…," said X; "…," kata X)
     honorifics: frozenset[str]  # "Mr.", "Ms.": before a surname alone
     adjective_titles: frozenset[str]  # "official": before an organisation's name, it describes it
+    relativizers: frozenset[str]  # "yang", "which": a relative clause begins
 
 
 @lru_cache(maxsize=None)
@@ -108,6 +109,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         quote_cues=WordList([w for r in lex.get("speech.quote_cues", []) for w in r["words"]]),
         honorifics=frozenset(lex.get("actors.honorifics", [])),
         adjective_titles=frozenset(lex.get("actors.adjective_titles", [])),
+        relativizers=frozenset(lex.get("speech.relativizers", [])),
     )
 
 
@@ -591,9 +593,9 @@ def _org_before(index: ActorIndex, pos: int, floor: int) -> str:
     """'NATO Secretary General', 'Pentagon spokesperson': an organisation right before a title."""
     for m in reversed(index.within(floor, pos)):
         gap = index.text[m.span.end:pos]
-        if _TITLE_OWNER_GAP.fullmatch(gap) \
+        if _TITLE_OWNER_GAP.fullmatch(gap) and not index.grammar.relativizers & set(gap.split()) \
                 and index.actors[m.key].type in ("organization", "country"):  # "US defense official"
-            return m.key
+            return m.key  # (not "Korea Selatan yang dipimpin penasihat …": a relative clause)
     return ""
 
 
