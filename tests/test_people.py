@@ -35,7 +35,13 @@ def test_a_person_named_where_they_speak_is_the_speaker(language, text, person):
     ("en", "Later on Friday, Moscow said the claim was false."),
     ("id", "Gedung Putih mengatakan pasukan itu sudah tiba di Kursk."),
     ("en", "The statement was carried by the official Korean Central News Agency on Monday."),
-    ("id", "NATO menerima delegasi Korea Selatan yang dipimpin penasihat keamanan nasional di Brussel."),
 ])
 def test_no_person_is_made_of_an_organisation_or_a_place(language, text):
     assert not [a.label for a in _read(language, text).actors.values() if a.type == "person"]
+
+
+def test_a_relative_clause_is_not_part_of_a_role():
+    """'delegasi Korea Selatan yang dipimpin penasihat …': the adviser is not "Korea Selatan yang
+    dipimpin penasihat …"."""
+    x = _read("id", "NATO menerima delegasi Korea Selatan yang dipimpin penasihat keamanan nasional di Brussel.")
+    assert not [a.label for a in x.actors.values() if " yang " in a.label]
