@@ -59,3 +59,16 @@ def test_what_is_said_begins_at_the_cue_even_with_a_second_that_later(language, 
     assert len(x.statements) == 1 and len(x.events) == 2, ([s.cue.text for s in x.statements], x.events)
     assert set(x.statements[0].events) == {e.id for e in x.events}
     assert {e.factuality for e in x.events} == {"reported"}
+
+
+@pytest.mark.parametrize(("text", "trigger", "factuality"), [
+    ("Zelensky wrote that North Korean casualties were growing and warned that Pyongyang may send more soldiers.",
+     "casualties", "reported"),
+    ("Zelensky wrote that North Korean casualties were growing and warned that Pyongyang may send more soldiers.",
+     "send", "possible"),
+    ("KCNA quoted Kim as saying that the soldiers who died in Kursk were heroes and that a monument would be built.",
+     "died", "reported"),
+])
+def test_a_modal_in_a_clause_of_its_own_is_that_clauses(text, trigger, factuality):
+    x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: en\n---\n{text}\n", "a.txt"))
+    assert [e.factuality for e in x.events if e.trigger.text == trigger] == [factuality]

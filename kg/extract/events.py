@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..lexicon import Lexicon
 from ..model import Event, Quantity, Span, Statement, TimeExpr
 from .actors import ActorIndex
-from .patterns import TypoIndex, by_first_letter, typo_index
+from .patterns import TypoIndex, by_first_letter, either, typo_index
 from .spans import ByStart, Cover
 from .words import WordList, Words
 
@@ -154,6 +154,7 @@ class _Cues:
     collective: frozenset[str]  # "it", "pihaknya", casefolded
     joins: frozenset[str]  # conjunctions between two actors, casefolded
     auxiliaries: frozenset[str]  # "has", "telah": between a subject and its verb, casefolded
+    new_clause: re.Pattern  # "and that", "and warned that", "dan mengatakan bahwa": a clause of its own
     modifiers: frozenset[str]  # "combat", "attack": before a force or a weapon, they describe it
     described: WordList  # force nouns and weapons
     target_markers: WordList
@@ -188,6 +189,8 @@ def _cues(lex: Lexicon) -> _Cues:
         collective=folded("actors.collective_pronouns"),
         joins=folded("actors.conjunctions"),
         auxiliaries=folded("events.auxiliaries"),
+        new_clause=re.compile(rf"\b(?:{either(lex.get('actors.conjunctions', [])) or '(?!)'})\s+(?:\w+\s+)?"
+                              rf"(?:{either(lex.get('speech.complementizers', [])) or '(?!)'})\b", re.IGNORECASE),
         modifiers=folded("events.modifiers"),
         described=WordList(lex.get("actors.force_nouns", []) + lex.get("events.weapons", []), ignore_case=True),
         target_markers=words("events.target_markers"),
@@ -271,7 +274,10 @@ def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, 
     if any(m.end() >= trigger.start - 12 for m in cues.negated.finditer(text, clause.start, trigger.start)) \
             and not (said and said.negated):
         return "negated"
-    if cues.possible.occurs_in(text, clause.start, clause.end):
+    # a modal in a clause of its own after the trigger is that clause's ("who died there were
+    # heroes and that a monument would be built", "… and warned that Pyongyang may send more")
+    own = cues.new_clause.search(text, trigger.end, clause.end)
+    if cues.possible.occurs_in(text, clause.start, own.start() if own else clause.end):
         return "possible"
     if said and said.negated:
         return "unconfirmed"
