@@ -140,6 +140,12 @@ RELATIVE = [
     ("en", "killed three days ago", TUE, "three days ago", "2024-11-09", "day", None, None),
     ("en", "over the past two weeks", TUE, "the past two weeks", "2024-10-29/2024-11-12", "range",
      None, None),
+    ("en", "were killed over the weekend near", TUE, "over the weekend", "2024-11-09/2024-11-10", "range",
+     date(2024, 11, 9), date(2024, 11, 10)),
+    ("en", "more may arrive next weekend", TUE, "next weekend", "2024-11-16/2024-11-17", "range",
+     date(2024, 11, 16), date(2024, 11, 17)),
+    ("id", "tewas akhir pekan lalu di Kursk", TUE, "akhir pekan lalu", "2024-11-09/2024-11-10", "range",
+     date(2024, 11, 9), date(2024, 11, 10)),
 ]
 
 
@@ -315,7 +321,7 @@ def test_unknown_placeholder_is_a_lexicon_error():
 
 # Names of lexicon files, fields and concepts: they may appear in code although English.
 SCHEMA_WORDS = {"time", "days", "week", "month", "months", "year", "next", "last", "previous",
-                "early", "middle", "late", "elapsed", "same"}
+                "early", "middle", "late", "elapsed", "same", "weekend"}
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -26,7 +26,7 @@ from .timecalc import SEASONS, UNITS, WEEKDAYS
 from .words import TO_ASCII as _TO_ASCII  # what lowercasing alone does not bring to ASCII
 from .words import Words
 
-KINDS = ("shift", "part", "last_n", "window", "weekday", "month", "season", "anaphor")
+KINDS = ("shift", "part", "last_n", "window", "weekday", "weekend", "month", "season", "anaphor")
 _TOKEN = re.compile(r"\{(\w+)\}|(\s+)|(-)|([\[\]])|([^\s{}\[\]-]+)")
 _CONTEXT = re.compile(r"^(?:<([^>]*)>\s*)?(.*?)(?:\s*<([^>]*)>)?$")
 _IN_WORD = re.compile(r"[\w-]+")  # a need word that can only occur inside one word of a text

@@ -268,6 +268,14 @@ def _weekday(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) ->
     return ("day" if end == begin else "range"), begin, end, future, ""
 
 
+def _weekend(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
+    """``over the weekend``, ``akhir pekan lalu``: the last Saturday and Sunday (the one under
+    way on a Sunday), or the next ones."""
+    sunday = cal.weekday_near(ref, 6, fields.get("direction", "last"))
+    saturday = cal.move(sunday, "day", -1)
+    return "range", saturday, sunday, saturday > ref, ""
+
+
 def _month_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) -> Resolved:
     """``last August``, ``next March``, ``in May``, ``late October`` (a part of a month)."""
     month = comp.names.months[key(c.groups["month"])]
@@ -288,5 +296,5 @@ def _season_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled)
 
 _KINDS = {
     "shift": _shift, "part": _part, "last_n": _last_n, "window": _window,
-    "weekday": _weekday, "month": _month_rel, "season": _season_rel,
+    "weekday": _weekday, "weekend": _weekend, "month": _month_rel, "season": _season_rel,
 }
