@@ -110,3 +110,13 @@ def test_troops_a_country_sends_are_its_own_not_the_force_last_seen():
     event = _event("en", text, "sent")
     assert ("agent", "north-korea") in event.roles
     assert not [k for role, k in event.roles if role == "theme" and k != "north-korea-armed-forces"], event.roles
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "North Korean units took part in assaults alongside Russian paratroopers near Sudzha.", "assaults"),
+    ("id", "Pasukan Korea Utara bertempur bersama pasukan terjun payung Rusia di Kursk.", "bertempur"),
+])
+def test_the_partner_is_the_force_alongside(language, text, trigger):
+    event = _event(language, text, trigger)
+    assert [k for role, k in event.roles if role == "partner"] == ["russia-armed-forces"], event.roles
+    assert ("agent", "north-korea-armed-forces") in event.roles

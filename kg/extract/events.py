@@ -352,9 +352,8 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     elif named:  # "North Korea had sent 1,500 troops": no force named, the sender is
         event.roles.extend(("agent", key) for key in named)
     event.roles.extend(("target", key) for key in targets if key != force_key)
-    if partner_mentions:
-        event.roles.extend(("partner", m.key) for m in index.within(clause.start, clause.end)
-                           if any(m.span.start == p.span.start for p in partner_mentions) and m.key != force_key)
+    # the force alongside ("alongside Russian paratroopers"), not the country its name begins with
+    event.roles.extend(("partner", m.key) for m in partner_mentions if m.key != force_key)
     if not role:  # treaties, meetings: the actors of the clause take part
         event.roles.extend(("agent", m.key) for m in actors if index.actors[m.key].type in ("country", "person"))
     taken = [(m.span.start, m.span.end) for m in forces + partner_mentions]
