@@ -27,8 +27,8 @@ FLOORS = {
               "speakers": 0.61, "event types": 0.68, "explicit dates": 0.97, "agents": 0.41, "targets": 0.72, "places": 0.85},
 }
 # merge category -> lowest acceptable F1 on tests/articles/story/story.gold.yaml (less 0.03)
-MERGE_FLOORS = {"actors merged": 0.92, "events merged": 0.59, "statements merged": 0.40,
-                "claims": 0.68, "first reports": 0.75}
+MERGE_FLOORS = {"actors merged": 0.92, "events merged": 0.57, "statements merged": 0.35,
+                "claims": 0.68, "first reports": 0.70}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

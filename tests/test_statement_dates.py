@@ -41,3 +41,12 @@ def test_a_day_set_off_by_a_comma_at_the_end_dates_the_statement(language, text,
     assert len(statements) == 1
     time = statements[0].time
     assert (time.begin if time else None) == day
+
+
+def test_a_second_cue_of_an_undated_speaker_takes_no_earlier_speakers_day():
+    text = ("Ukraine's military intelligence said on Monday that 30 North Korean soldiers were killed. "
+            "Zelensky wrote on Telegram that the losses were growing and warned that Pyongyang may send more troops.")
+    article = parse_article(f"---\npublished: 2024-12-17\nlanguage: en\n---\n{text}\n", "a.txt")
+    times = {s.cue.text: s.time for s in extract(article).statements}
+    assert times["said"] is not None and times["said"].begin == date(2024, 12, 16)
+    assert times["wrote"] is None and times["warned"] is None

@@ -193,6 +193,9 @@ def _complete(article_id, statement, sentence, found, times, state, index, lex) 
         statement.content = None  # "…, the lawmakers said." says nothing after its cue
     statement.kind = _refine(index.text, statement, lex)
     statement.time = _when(statement, times, state, index, _grammar(lex))
+    if statement.time is not None and statement.time is state.time and any(
+            s.speakers == statement.speakers and s.time is None for s in _of_sentence(found, sentence)):
+        statement.time = None  # "X wrote … and warned …": as undated as the first half, not an earlier speaker's day
     if statement.time is None and not statement.negated:  # "X told lawmakers …, according to Y"
         statement.time = next((s.time for s in _of_sentence(found, sentence) if s.time), None)
     if statement.time is not None and statement.time is not state.time:
