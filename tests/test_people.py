@@ -45,3 +45,19 @@ def test_a_relative_clause_is_not_part_of_a_role():
     dipimpin penasihat …"."""
     x = _read("id", "NATO menerima delegasi Korea Selatan yang dipimpin penasihat keamanan nasional di Brussel.")
     assert not [a.label for a in x.actors.values() if " yang " in a.label]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("id", '"Kerja sama kami tidak ditujukan kepada negara ketiga," kata juru bicara Kremlin Dmitry Peskov.',
+     "dmitry-peskov"),
+    ("id", '"Kerja sama kami tidak ditujukan kepada negara ketiga," ujar juru bicara Kremlin Dmitry Peskov '
+           'kepada wartawan, Jumat (8/11/2024).', "dmitry-peskov"),
+    ("en", '"Our cooperation is aimed at no third country," said Kremlin spokesman Dmitry Peskov.',
+     "dmitry-peskov"),
+    ("en", '"Our cooperation is aimed at no third country," Kremlin spokesman Dmitry Peskov said.',
+     "dmitry-peskov"),
+    ("en", '"We will respond to any provocation," said the Kremlin.', "kremlin"),
+])
+def test_a_quotation_is_the_titled_persons_it_names(language, text, speaker):
+    """A quote cue followed by a title and a name: the person, not the organisation of the title."""
+    assert [s.speakers for s in _read(language, text).statements] == [[speaker]]

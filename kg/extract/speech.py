@@ -65,6 +65,7 @@ class _Grammar:
     content_lead: re.Pattern
     kind_cues: tuple[tuple[re.Pattern, str], ...]
     perfect: frozenset[str]  # "has", "have", casefolded
+    determiners: frozenset[str]  # "the", "a", casefolded
 
 
 @lru_cache(maxsize=None)
@@ -116,6 +117,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         content_lead=re.compile(rf"{skip}\s*,?\s*(?:(?:{comp})\b\s*)?"),
         kind_cues=tuple((phrases(r["words"], ignore_case=True), r["kind"]) for r in lex.get("speech.kind_cues", [])),
         perfect=frozenset(w.casefold() for w in lex.get("speech.perfect", [])),
+        determiners=frozenset(w.casefold() for w in lex.get("actors.determiners", [])),
     )
 
 
@@ -297,6 +299,9 @@ def _quote_first(text, sentence, inside, lex, index, state) -> list[Statement]:
         cue = Span.of(text, after + m.start("cue"), after + m.end())
         if m.group("enc"):
             speakers, mention = list(state.speakers) or _last_person(index, cue.start), None
+        elif m.group("who") and _titled_person(text, after + m.start("who"), after + m.end("who"), index):
+            person = _titled_person(text, after + m.start("who"), after + m.end("who"), index)
+            speakers, mention = [person.key], Span.of(text, after + m.start("who"), person.span.end)
         elif m.group("who") and speaker_before:
             speakers, mention = [speaker_before.key], speaker_before.span
         elif m.group("who") and _is_role_anaphor(m.group("who"), lex) and state.speakers:
@@ -642,6 +647,13 @@ def _speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | No
     pronoun = _grammar(lex).pronouns.pattern.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()))
     if pronoun:
         return list(state.speakers) or _last_person(index, pos), Span.of(text, pronoun.start(), pronoun.end())
+    start = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
+    titled = _titled_person(text, start, end, index)
+    if titled:  # "kata juru bicara Kremlin Dmitry Peskov", "said Kremlin spokesman Dmitry Peskov"
+        return [titled.key], Span.of(text, start, titled.span.end)
+    word = _WORD.match(text, start)
+    if word and word.group().casefold() in _grammar(lex).determiners:  # "said the Kremlin"
+        pos = word.end()
     hit = index.at(pos)
     if hit:
         return [hit.key], hit.span
@@ -651,6 +663,21 @@ def _speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | No
         index.add_actor(key, name.text, "person", name)
         return [key], name
     return [], None
+
+
+def _titled_person(text: str, start: int, end: int, index: ActorIndex):
+    """The person named at ``start`` after a title, perhaps with the organisation before or
+    after it ("juru bicara Kremlin Dmitry Peskov", "Kremlin spokesman Dmitry Peskov"), before a
+    comma or the end of the sentence; ``None`` if none is."""
+    stop = min([end] + [i for i in (text.find(",", start, end), text.find(".", start, end)) if i >= 0])
+    for person in (m for m in index.within(start, stop) if index.actors[m.key].type == "person"):
+        words = text[start:person.span.start]
+        for org in index.within(start, person.span.start):
+            words = words.replace(org.span.text, " ")
+        if words.strip() and index.grammar.title_words.pattern.fullmatch(" ".join(words.split())):
+            return person
+        break
+    return None
 
 
 def _speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | None]:
