@@ -72,3 +72,23 @@ def test_what_is_said_begins_at_the_cue_even_with_a_second_that_later(language, 
 def test_a_modal_in_a_clause_of_its_own_is_that_clauses(text, trigger, factuality):
     x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: en\n---\n{text}\n", "a.txt"))
     assert [e.factuality for e in x.events if e.trigger.text == trigger] == [factuality]
+
+
+@pytest.mark.parametrize(("language", "text", "speakers"), [
+    ("id", "Ratifikasi itu berlangsung di tengah laporan Korea Selatan dan Amerika Serikat bahwa lebih dari "
+           "10.000 tentara Korea Utara telah dikirim ke Rusia.", {"south-korea", "united-states"}),
+    ("en", "The vote came amid reports by South Korea that 10,000 North Korean troops had been sent to Russia.",
+     {"south-korea"}),
+])
+def test_a_report_whose_makers_are_named_is_their_statement(language, text, speakers):
+    x = extract(parse_article(f"---\npublished: 2024-11-10\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    [statement] = x.statements
+    assert set(statement.speakers) == speakers
+    assert [e.factuality for e in x.events if e.type == "deployment"] == ["reported"]
+
+
+def test_a_verbs_that_is_not_a_reports():
+    text = ("Valery Gerasimov told Vladimir Putin in a video report released by the Kremlin that the Kursk "
+            "region had been retaken.")
+    x = extract(parse_article(f"---\npublished: 2025-04-26\nlanguage: en\n---\n{text}\n", "a.txt"))
+    assert [(s.cue.text, s.speakers) for s in x.statements] == [("told", ["valery-gerasimov"])]

@@ -66,6 +66,7 @@ class _Grammar:
     kind_cues: tuple[tuple[re.Pattern, str], ...]
     perfect: frozenset[str]  # "has", "have", casefolded
     determiners: frozenset[str]  # "the", "a", casefolded
+    report_nouns: WordList  # "laporan", "reports": a report whose makers are named beside it
 
 
 @lru_cache(maxsize=None)
@@ -118,6 +119,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         kind_cues=tuple((phrases(r["words"], ignore_case=True), r["kind"]) for r in lex.get("speech.kind_cues", [])),
         perfect=frozenset(w.casefold() for w in lex.get("speech.perfect", [])),
         determiners=frozenset(w.casefold() for w in lex.get("actors.determiners", [])),
+        report_nouns=WordList(lex.get("speech.report_nouns", []), ignore_case=True),
     )
 
 
@@ -371,6 +373,42 @@ def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
     return found
 
 
+def _reported(text, sentence, inside, lex, index, state) -> list[Statement]:
+    """'laporan Korea Selatan dan AS bahwa …', 'reports by Seoul that …', "Kyiv's claim that …":
+    a report or a claim whose makers are named next to it, with what it says after "that"."""
+    grammar, found = _grammar(lex), []
+    for m in grammar.report_nouns.finditer(text, sentence.start, sentence.end):
+        if any(q.start <= m.start() < q.end for q in inside):
+            continue
+        that = grammar.complementizer_ahead.search(text, m.end(), min(sentence.end, m.end() + 80))
+        if not that or _far_after_a_verb(text, sentence.start, m.start(), lex):
+            continue  # "told Putin in a video report released by the Kremlin that …": the verb's "that"
+        named = [x for x in index.within(m.end(), that.start()) if index.actors[x.key].type != "armed_force"] \
+            or index.speaking_states(m.end(), that.start())
+        owner = _POSSESSED.search(text, max(sentence.start, m.start() - 40), m.start())
+        if not named and owner:  # "Kyiv's claim that …"
+            end = owner.start() + len(owner.group(1))
+            named = [x for x in index.within(owner.start(), end) if x.span.end <= end] \
+                or index.speaking_states(owner.start(), end)
+        if not named or _CLAUSE_MARK.search(text, m.end(), that.start()):
+            continue
+        speakers = list(dict.fromkeys(x.key for x in named))
+        found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, speakers, False,
+                               content=_trim(text, Span.of(text, that.end(), sentence.end)),
+                               speaker_mention=Span.of(text, named[0].span.start, named[-1].span.end)))
+    return found
+
+
+def _far_after_a_verb(text: str, start: int, pos: int, lex: Lexicon) -> bool:
+    """Whether a reporting verb stands before ``pos`` in ``text[start:pos]``, more than two
+    words before it (not "dismissed Kyiv's claim", whose claim is the verb's object)."""
+    verbs = words_in(_grammar(lex).verb_list, text, start, pos, typo_length=8, known=lex.words())
+    return any(len(_WORD.findall(text, end, pos)) > 2 for _, end, _ in verbs)
+
+
+_POSSESSED = re.compile(r"(\S+)['’]s?\s+$")  # "Kyiv's " right before a noun
+
+
 def _verbless(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'Dalam pernyataan X, …' / 'In a statement, X …': a document that speaks, with no verb."""
     m = _grammar(lex).document_leads.match(text, sentence.start, sentence.end)
@@ -510,7 +548,7 @@ def _after_comma(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] == ","
 
 
-_FINDERS = (_quote_first, _according_to, _passive_by, _verbless, _speaker_first, _continued, _agentless)
+_FINDERS = (_quote_first, _according_to, _passive_by, _verbless, _speaker_first, _continued, _agentless, _reported)
 
 
 def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], Span | None]:
