@@ -92,3 +92,13 @@ def test_a_verbs_that_is_not_a_reports():
             "region had been retaken.")
     x = extract(parse_article(f"---\npublished: 2025-04-26\nlanguage: en\n---\n{text}\n", "a.txt"))
     assert [(s.cue.text, s.speakers) for s in x.statements] == [("told", ["valery-gerasimov"])]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("id", "Sebagian tentara Korea Utara disebut sudah terlibat pertempuran melawan pasukan Ukraina.",
+     "terlibat pertempuran"),
+    ("en", "Some of the North Korean troops are said to have taken part in combat near Sudzha.", "took part in combat"),
+])
+def test_an_event_said_to_have_happened_is_reported(language, text, trigger):
+    x = extract(parse_article(f"---\npublished: 2024-11-10\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    assert [e.factuality for e in x.events] == ["reported"], [(e.trigger.text, e.factuality) for e in x.events]
