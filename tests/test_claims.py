@@ -97,8 +97,8 @@ def test_a_verbs_that_is_not_a_reports():
 @pytest.mark.parametrize(("language", "text", "trigger"), [
     ("id", "Sebagian tentara Korea Utara disebut sudah terlibat pertempuran melawan pasukan Ukraina.",
      "terlibat pertempuran"),
-    ("en", "Some of the North Korean troops are said to have taken part in combat near Sudzha.", "took part in combat"),
+    ("en", "Some of the North Korean troops are said to have taken part in combat near Sudzha.", "in combat"),
 ])
 def test_an_event_said_to_have_happened_is_reported(language, text, trigger):
     x = extract(parse_article(f"---\npublished: 2024-11-10\nlanguage: {language}\n---\n{text}\n", "a.txt"))
-    assert [e.factuality for e in x.events] == ["reported"], [(e.trigger.text, e.factuality) for e in x.events]
+    assert [(e.trigger.text, e.factuality) for e in x.events] == [(trigger, "reported")]
