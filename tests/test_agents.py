@@ -120,3 +120,9 @@ def test_the_partner_is_the_force_alongside(language, text, trigger):
     event = _event(language, text, trigger)
     assert [k for role, k in event.roles if role == "partner"] == ["russia-armed-forces"], event.roles
     assert ("agent", "north-korea-armed-forces") in event.roles
+
+
+def test_troops_sent_to_fight_were_sent_and_may_fight():
+    article = parse_article("---\npublished: 2024-10-25\nlanguage: en\n---\nThousands of North Korean soldiers "
+                            "had been sent to fight for Moscow in Ukraine.\n", "a.txt")
+    assert [(e.trigger.text, e.type) for e in extract(article).events] == [("sent", "deployment"), ("fight", "combat")]

@@ -102,3 +102,10 @@ def test_a_verbs_that_is_not_a_reports():
 def test_an_event_said_to_have_happened_is_reported(language, text, trigger):
     x = extract(parse_article(f"---\npublished: 2024-11-10\nlanguage: {language}\n---\n{text}\n", "a.txt"))
     assert [(e.trigger.text, e.factuality) for e in x.events] == [(trigger, "reported")]
+
+
+def test_neither_confirmed_nor_denied_leaves_the_event_unconfirmed():
+    text = "President Vladimir Putin neither confirmed nor denied that North Korean troops were in Russia."
+    x = extract(parse_article(f"---\npublished: 2024-10-25\nlanguage: en\n---\n{text}\n", "a.txt"))
+    assert [s.negated for s in x.statements] == [True]
+    assert [e.factuality for e in x.events] == ["unconfirmed"]

@@ -63,8 +63,9 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             rule = "presence" if (start, end) in present else "trigger" if trigger.text.casefold() in types else "typo"
             type_ = "deployment" if rule == "presence" else \
                 types.get(trigger.text.casefold()) or words.typo_type(trigger.text)
-            if type_ == "deployment" and _cues(lex).opposition.pattern.match(text, end + 1):  # "deployed against Ukrainian forces"
-                type_, rule = "combat", "opposition"
+            against = _cues(lex).opposition.pattern.match(text, end + 1) if type_ == "deployment" else None
+            if against and not words.found.search(text, against.start(), against.end()):
+                type_, rule = "combat", "opposition"  # "deployed against Ukrainian forces" (not "sent to fight": a fight of its own)
             elif type_ in ("deployment", "movement") and _sends_weapons(text, end, sentence, lex):
                 type_, rule = "arms_transfer", "weapons"  # "sending weapons to Kyiv"
             said = min(reports.at(trigger.start), key=_rank, default=(0, None))[1]  # the first that reports it
