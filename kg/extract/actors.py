@@ -405,6 +405,9 @@ def _named_speakers(index: ActorIndex, sentence: Span) -> None:
     quote cue ("…," said Valery Gerasimov; "…," kata Valery Gerasimov)."""
     text, grammar = index.text, index.grammar
     for verb in grammar.speech_verbs.finditer(text, sentence.start, sentence.end):
+        last = text[max(sentence.start, verb.start() - 40):verb.start()].rstrip(" ,").rsplit(" ", 1)[-1]
+        if not last[:1].isupper():  # most verbs follow no capitalised word: nothing to read
+            continue
         before = _NAME_BEFORE.search(text, max(sentence.start, verb.start() - 80), verb.start())
         if before:
             words = before.group("name").split()

@@ -277,9 +277,10 @@ def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, 
         return "negated"
     # a modal in a clause of its own after the trigger is that clause's ("who died there were
     # heroes and that a monument would be built", "… and warned that Pyongyang may send more")
-    own = cues.new_clause.search(text, trigger.end, clause.end)
-    if cues.possible.occurs_in(text, clause.start, own.start() if own else clause.end):
-        return "possible"
+    if cues.possible.occurs_in(text, clause.start, clause.end):
+        own = cues.new_clause.search(text, trigger.end, clause.end)
+        if not own or cues.possible.occurs_in(text, clause.start, own.start()):
+            return "possible"
     if said and said.negated:
         return "unconfirmed"
     # read in the words before the trigger and the clause put together: none of its words
@@ -386,14 +387,15 @@ def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     """
     found = _cues(lex)
     trigger = event.trigger
-    by = found.agent_markers.search(text, trigger.end, clause.end)
+    by = found.agent_markers.search(text, trigger.end, min(clause.end, trigger.end + 30))  # within a word of it
     agent = _actor_at(index, by.end()) if by and len(_WORD.findall(text, trigger.end, by.start())) <= 1 else ""
     if agent:  # "dispatched by Pyongyang"
         return [agent]
     verb = _WORD.match(trigger.text)
-    ahead = list(_WORD.finditer(text, clause.start, trigger.start))
-    if not verb or verb.group().casefold() not in found.agentive \
-            or any(w.group().casefold() in found.passive for w in ahead[-2:]):
+    if not verb or verb.group().casefold() not in found.agentive:
+        return []
+    ahead = list(_WORD.finditer(text, max(clause.start, trigger.start - 120), trigger.start))
+    if any(w.group().casefold() in found.passive for w in ahead[-2:]):
         return []
     while ahead and (ahead[-1].group().casefold() in found.auxiliaries or ahead[-1].start() in dates):
         ahead.pop()
@@ -440,6 +442,8 @@ def _targets(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIn
     trigger = event.trigger
     verb = _WORD.match(trigger.text)
     transitive = bool(verb) and verb.group().casefold() in found.agentive
+    if not transitive and not found.target_markers.any_in(text, trigger.start, clause.end):
+        return []
     for m in _outermost(index.within(trigger.end, clause.end), clause.end):
         if any(m.span.start == p.span.start for p in partners) \
                 or index.actors[m.key].type not in ("armed_force", "country"):

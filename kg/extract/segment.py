@@ -15,6 +15,7 @@ quote marks may be mixed: an opening ``"`` may close with ``”``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Furniture, Span
@@ -55,11 +56,17 @@ def _opens(written: str, cues: list[str]) -> bool:
     >>> [_opens(w, ["Baca juga:"]) for w in ("(baca juga: Putin Teken UU)", "Baca Juga : X", "Bacalah")]
     [True, True, False]
     """
-    return _plain(written).startswith(tuple(_plain(c) for c in cues))
+    return _plain(written[:80]).startswith(_plain_cues(tuple(cues)))
 
 
 def _plain(line: str) -> str:
-    return _BEFORE_COLON.sub(":", line.lstrip("([{« \t")).casefold()
+    line = line.lstrip("([{« \t")
+    return (_BEFORE_COLON.sub(":", line) if ":" in line else line).casefold()
+
+
+@lru_cache(maxsize=None)
+def _plain_cues(cues: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_plain(c) for c in cues)
 
 
 _BEFORE_COLON = re.compile(r"\s+:")

@@ -612,11 +612,15 @@ def _after_preposition(text: str, pos: int, floor: int, lex: Lexicon, index: Act
     """An actor one or two words after a preposition ("di markas NATO", "to the Pentagon"); not
     a name after a title that holds one ("chief of staff Andriy Yermak")."""
     floor = max(floor, pos - 40)
+    before = text[floor:pos]
+    if not _preposition_before(lex).search(before[before.rfind(",") + 1:]):
+        return False
     title = next((m for m in reversed(index.grammar.title_words.finditer(text, floor, pos))
                   if not text[m.end():pos].strip()), None)
-    before = text[floor:title.start() if title else pos]
-    before = before[before.rfind(",") + 1:]
-    return bool(_preposition_before(lex).search(before))
+    if title is None:
+        return True
+    before = text[floor:title.start()]
+    return bool(_preposition_before(lex).search(before[before.rfind(",") + 1:]))
 
 
 @lru_cache(maxsize=None)
