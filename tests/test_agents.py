@@ -126,3 +126,8 @@ def test_troops_sent_to_fight_were_sent_and_may_fight():
     article = parse_article("---\npublished: 2024-10-25\nlanguage: en\n---\nThousands of North Korean soldiers "
                             "had been sent to fight for Moscow in Ukraine.\n", "a.txt")
     assert [(e.trigger.text, e.type) for e in extract(article).events] == [("sent", "deployment"), ("fight", "combat")]
+
+
+def test_whose_side_is_not_where():
+    event = _event("id", "Total korban di pihak Korea Utara mencapai sekitar 4.700 orang.", "korban")
+    assert event.places == []

@@ -61,3 +61,10 @@ def test_a_relative_clause_is_not_part_of_a_role():
 def test_a_quotation_is_the_titled_persons_it_names(language, text, speaker):
     """A quote cue followed by a title and a name: the person, not the organisation of the title."""
     assert [s.speakers for s in _read(language, text).statements] == [[speaker]]
+
+
+def test_a_preposition_parts_an_organisation_from_a_title_after_it():
+    """'disampaikan NIS kepada anggota parlemen': the lawmakers are not the NIS's."""
+    x = _read("id", "Perkiraan itu disampaikan NIS kepada anggota parlemen dalam rapat tertutup di Seoul.")
+    assert not [a.label for a in x.actors.values() if " kepada " in a.label]
+    assert [s.speakers for s in x.statements] == [["nis"]]

@@ -72,7 +72,7 @@ class _Grammar:
     quote_cues: WordList  # cues written before their speaker ("…," said X; "…," kata X)
     honorifics: frozenset[str]  # "Mr.", "Ms.": before a surname alone
     adjective_titles: frozenset[str]  # "official": before an organisation's name, it describes it
-    relativizers: frozenset[str]  # "yang", "which": a relative clause begins
+    not_in_roles: frozenset[str]  # "yang", "kepada": words between an owner and a title that part them
 
 
 @lru_cache(maxsize=None)
@@ -109,7 +109,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         quote_cues=WordList([w for r in lex.get("speech.quote_cues", []) for w in r["words"]]),
         honorifics=frozenset(lex.get("actors.honorifics", [])),
         adjective_titles=frozenset(lex.get("actors.adjective_titles", [])),
-        relativizers=frozenset(lex.get("speech.relativizers", [])),
+        not_in_roles=frozenset(lex.get("speech.relativizers", []) + lex.get("speech.prepositions", [])),
     )
 
 
@@ -543,8 +543,9 @@ def _people(index: ActorIndex, sentence: Span) -> None:
         if name is None:
             role = Span.of(text, m.start(), after)
             org = _org_mention_before(index, m.start(), sentence.start)
-            if org and not before_org and not affiliation:  # "At the Pentagon, a spokesperson said"
-                affiliation = org.key
+            parted = text[sentence.start:m.start()].split()[-1:]  # "… NIS kepada anggota parlemen"
+            if org and not before_org and not affiliation and not (parted and parted[0] in index.grammar.not_in_roles):
+                affiliation = org.key  # "At the Pentagon, a spokesperson said"
             adjacent = next((x for x in reversed(index.within(sentence.start, m.start())) if x.key == before_org), None)
             if adjacent:  # "Pentagon spokesperson", "Ukrainian officials": the name before the title is in the role
                 role = Span.of(text, adjacent.span.start, after)
@@ -596,9 +597,9 @@ def _org_before(index: ActorIndex, pos: int, floor: int) -> str:
     """'NATO Secretary General', 'Pentagon spokesperson': an organisation right before a title."""
     for m in reversed(index.within(floor, pos)):
         gap = index.text[m.span.end:pos]
-        if _TITLE_OWNER_GAP.fullmatch(gap) and not index.grammar.relativizers & set(gap.split()) \
+        if _TITLE_OWNER_GAP.fullmatch(gap) and not index.grammar.not_in_roles & set(gap.split()) \
                 and index.actors[m.key].type in ("organization", "country"):  # "US defense official"
-            return m.key  # (not "Korea Selatan yang dipimpin penasihat …": a relative clause)
+            return m.key  # (not "Korea Selatan yang dipimpin penasihat …", "NIS kepada anggota parlemen")
     return ""
 
 

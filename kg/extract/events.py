@@ -157,6 +157,7 @@ class _Cues:
     auxiliaries: frozenset[str]  # "has", "telah": between a subject and its verb, casefolded
     new_clause: re.Pattern  # "and that", "and warned that", "dan mengatakan bahwa": a clause of its own
     modifiers: frozenset[str]  # "combat", "attack": before a force or a weapon, they describe it
+    sides: WordList  # "di pihak", "on the side of": a country after it is a side, not a place
     described: WordList  # force nouns and weapons
     target_markers: WordList
     determiners: frozenset[str]  # "the", "sang", casefolded
@@ -193,6 +194,7 @@ def _cues(lex: Lexicon) -> _Cues:
         new_clause=re.compile(rf"\b(?:{either(lex.get('actors.conjunctions', [])) or '(?!)'})\s+(?:\w+\s+)?"
                               rf"(?:{either(lex.get('speech.complementizers', [])) or '(?!)'})\b", re.IGNORECASE),
         modifiers=folded("events.modifiers"),
+        sides=words("events.side_markers"),
         described=WordList(lex.get("actors.force_nouns", []) + lex.get("events.weapons", []), ignore_case=True),
         target_markers=words("events.target_markers"),
         determiners=folded("actors.determiners"),
@@ -367,6 +369,8 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
             continue
         if following and index.actors.get(m.key) and _GENITIVE.fullmatch(text, m.span.end, following.span.start):
             continue  # "Russia's Kursk region": the place is Kursk
+        if _cues(lex).sides.occurs_in(text, max(event.trigger.start, m.span.start - 12), m.span.start):
+            continue  # "korban di pihak Korut", "fighting on Russia's side": whose side, not where
         # the preposition may end the trigger ("are in", "berada di", "dibawa ke")
         if prepositions.occurs_in(text, max(event.trigger.start, m.span.start - 30), m.span.start):
             event.places.append(m.key)

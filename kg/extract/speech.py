@@ -365,7 +365,8 @@ def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
     for m in grammar.passive_by.finditer(text, sentence.start, sentence.end):
         by = grammar.agent_marker.search(text[m.end():sentence.end])
         start = m.end() + by.end() if by else m.end()
-        speakers, mention = _speaker_in(text, start, sentence.end, lex, index, state)
+        to = grammar.addressee_markers.search(text, start, sentence.end)  # "disampaikan NIS kepada …"
+        speakers, mention = _speaker_in(text, start, to.start() if to else sentence.end, lex, index, state)
         if speakers:
             content = Span.of(text, sentence.start, m.start())
             found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, speakers, False,
