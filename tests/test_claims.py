@@ -109,3 +109,11 @@ def test_neither_confirmed_nor_denied_leaves_the_event_unconfirmed():
     x = extract(parse_article(f"---\npublished: 2024-10-25\nlanguage: en\n---\n{text}\n", "a.txt"))
     assert [s.negated for s in x.statements] == [True]
     assert [e.factuality for e in x.events] == ["unconfirmed"]
+
+
+def test_a_refusal_before_but_does_not_negate_what_is_said_after_it():
+    text = ("State Department spokesman Matthew Miller declined to give a number but said North Korean troops "
+            "had moved to Kursk.")
+    x = extract(parse_article(f"---\npublished: 2024-11-05\nlanguage: en\n---\n{text}\n", "a.txt"))
+    assert [(s.cue.text, s.negated) for s in x.statements] == [("said", False)]
+    assert [e.factuality for e in x.events] == ["reported"]

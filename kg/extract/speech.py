@@ -44,6 +44,7 @@ class _Grammar:
     verbs: dict[str, str]
     verb_list: list[str]
     coordinated: re.Pattern  # "… and" right before a cue
+    coordinator: re.Pattern  # "and", "but", "tetapi": anywhere
     more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
     negators: WordList
     adverbial_leads: re.Pattern
@@ -97,6 +98,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         verbs=verbs,
         verb_list=list(verbs),
         coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+)?$"),
+        coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
         more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
         negators=WordList(lex.get("speech.negators", [])),
         adverbial_leads=phrases(lex.get("speech.adverbial_leads", [])),
@@ -444,6 +446,8 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         if not speakers:
             continue
         subject_end = mention.end if mention else floor
+        joined = [j.end() for j in grammar.coordinator.finditer(text, subject_end, m_start)]
+        subject_end = max([subject_end] + joined)  # "declined to give a number but said …": said
         negated = grammar.negators.occurs_in(text, subject_end, m_start)
         end = m_end
         kind = verbs[verb]
