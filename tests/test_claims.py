@@ -117,3 +117,17 @@ def test_a_refusal_before_but_does_not_negate_what_is_said_after_it():
     x = extract(parse_article(f"---\npublished: 2024-11-05\nlanguage: en\n---\n{text}\n", "a.txt"))
     assert [(s.cue.text, s.negated) for s in x.statements] == [("said", False)]
     assert [e.factuality for e in x.events] == ["reported"]
+
+
+@pytest.mark.parametrize(("language", "text", "cue", "speaker"), [
+    ("id", "Dua tentara Korea Utara ditangkap di Kursk, kata Zelensky.", "kata", "volodymyr-zelenskyy"),
+    ("id", "Zelensky berbicara kepada wartawan. Dua tentara Korea Utara ditangkap di Kursk, ujarnya.",
+     "ujarnya", "volodymyr-zelenskyy"),
+    ("en", "Two North Korean soldiers were captured in Kursk, said Zelensky.", "said", "volodymyr-zelenskyy"),
+    ("en", "Kim Jong Un ordered the deployment of troops to Kursk, KCNA said on Monday.", "said", "kcna"),
+])
+def test_a_cue_set_off_at_the_end_makes_what_comes_before_it_said(language, text, cue, speaker):
+    """'…, kata X.' with no quotation marks; '…, KCNA said': the speaker after the comma."""
+    x = extract(parse_article(f"---\npublished: 2025-01-12\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    assert [(s.cue.text, s.speakers) for s in x.statements] == [(cue, [speaker])]
+    assert {e.factuality for e in x.events} == {"reported"}

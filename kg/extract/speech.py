@@ -325,6 +325,33 @@ def _quote_first(text, sentence, inside, lex, index, state) -> list[Statement]:
     return found
 
 
+def _trailing(text, sentence, inside, lex, index, state) -> list[Statement]:
+    """'…, kata Zelensky.' / '…, ujarnya.' / '…, said the minister.': reported speech with no
+    quotation marks, its cue set off by a comma at the end of the sentence (perhaps with an
+    addressee or a day after it); what comes before the comma is what was said."""
+    if inside:  # a sentence with a quotation: the quotation's cues are read with it
+        return []
+    cues = _cues(lex, "quote_cues")
+    commas = [i for i in range(sentence.end - 1, sentence.start, -1) if text[i] == ","][:3]
+    for comma in commas:
+        m = _grammar(lex).quote_cue.match(text, comma, sentence.end)
+        if not m or m.group("who"):  # "…, X said": the speaker-first reading's
+            continue
+        cue = Span.of(text, m.start("cue"), m.end())
+        if m.group("enc"):
+            speakers, mention = list(state.speakers) or _last_person(index, cue.start), None
+        else:
+            speakers, mention = _speaker_at(text, cue.end, sentence.end, lex, index, state)
+        rest = text[mention.end if mention else cue.end:sentence.end]
+        if not speakers or len(rest.split()) > 6:  # the cue must close the sentence
+            return []
+        return [Statement("", cues[m.group("cue")], cue, sentence, speakers, False,
+                          content=_trim(text, Span.of(text, sentence.start, comma)),
+                          addressees=_addressees(text, mention.end if mention else cue.end, sentence.end, lex, index),
+                          speaker_mention=mention)]
+    return []
+
+
 def _is_role_anaphor(words: str, lex: Lexicon) -> bool:
     return words in _grammar(lex).speaker_roles
 
@@ -440,6 +467,12 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         if m_start < floor or any(q.start <= m_start < q.end for q in inside):
             continue
         speakers, mention = _subject(text, floor, m_start, lex, index, state, inside)
+        comma = text.rfind(",", floor, m_start)  # "Kim ordered the deployment, KCNA said": KCNA, not Kim
+        if mention and comma >= 0 and mention.end <= comma and len(text[comma:m_start].split()) <= 6 \
+                and index.within(comma, m_start):
+            after = _subject(text, comma + 1, m_start, lex, index, state, inside)
+            if after[0] and set(after[0]) != set(speakers):
+                speakers, mention = after
         if found and (not speakers or mention and mention.start < found[-1].cue.start) \
                 and grammar.coordinated.search(text[found[-1].cue.end:m_start]):
             speakers, mention = list(found[-1].speakers), None  # "denied it and said …"
@@ -553,7 +586,8 @@ def _after_comma(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] == ","
 
 
-_FINDERS = (_quote_first, _according_to, _passive_by, _verbless, _speaker_first, _continued, _agentless, _reported)
+_FINDERS = (_quote_first, _trailing, _according_to, _passive_by, _verbless, _speaker_first, _continued, _agentless,
+            _reported)
 
 
 def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], Span | None]:
