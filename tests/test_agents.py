@@ -131,3 +131,8 @@ def test_troops_sent_to_fight_were_sent_and_may_fight():
 def test_whose_side_is_not_where():
     event = _event("id", "Total korban di pihak Korea Utara mencapai sekitar 4.700 orang.", "korban")
     assert event.places == []
+
+
+def test_it_stands_for_the_force_that_said_it_killed():
+    event = _event("en", "Ukraine's army said Friday it had killed about 50 North Korean soldiers near Sudzha.", "killed")
+    assert ("agent", "ukraine-armed-forces") in event.roles and ("theme", "north-korea-armed-forces") in event.roles

@@ -131,3 +131,20 @@ def test_a_cue_set_off_at_the_end_makes_what_comes_before_it_said(language, text
     x = extract(parse_article(f"---\npublished: 2025-01-12\nlanguage: {language}\n---\n{text}\n", "a.txt"))
     assert [(s.cue.text, s.speakers) for s in x.statements] == [(cue, [speaker])]
     assert {e.factuality for e in x.events} == {"reported"}
+
+
+def test_a_refusal_to_comment_is_a_statement_not_made():
+    text = ("Juru bicara Departemen Luar Negeri AS Matthew Miller menolak berkomentar soal jumlah tentara "
+            "Korea Utara yang tewas.")
+    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: id\n---\n{text}\n", "a.txt"))
+    assert [(s.speakers, s.negated) for s in x.statements] == [(["matthew-miller"], True)]
+    assert [e.factuality for e in x.events] == ["unconfirmed"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Washington and Seoul condemned the deployment of North Korean troops to Russia."),
+    ("id", "Washington dan Seoul mengecam pengiriman tentara Korea Utara ke Rusia."),
+])
+def test_a_condemnation_is_a_statement(language, text):
+    x = extract(parse_article(f"---\npublished: 2024-11-05\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    assert [(s.kind, set(s.speakers)) for s in x.statements] == [("concern", {"united-states", "south-korea"})]

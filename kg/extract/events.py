@@ -409,8 +409,8 @@ def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     if word.group().casefold() in found.collective:  # "North Korea confirmed that it had sent troops"
         for mention in reversed(_actors_before(index, event.sentence.start, word.start())):
             key = _as_actor(index, mention)
-            if key and index.actors[key].type in ("country", "organization"):
-                return [key]
+            if key and index.actors[key].type in ("country", "organization", "armed_force"):
+                return [key]  # ("Ukraine's army said it had killed …")
         return []
     if word.start() in cues:  # "Korut mengakui telah mengirim": the speaker sent them
         speakers = [k for s in cues.at(word.start()) for k in s.speakers]

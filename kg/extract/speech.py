@@ -45,6 +45,7 @@ class _Grammar:
     verb_list: list[str]
     coordinated: re.Pattern  # "… and" right before a cue
     coordinator: re.Pattern  # "and", "but", "tetapi": anywhere
+    verb_start: re.Pattern  # a speaker-first verb right at a position (after blanks)
     more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
     negators: WordList
     adverbial_leads: re.Pattern
@@ -99,6 +100,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         verb_list=list(verbs),
         coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+)?$"),
         coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
+        verb_start=re.compile(rf"\s+(?:{either(verbs, longest_first=True)})(?![\w-])"),
         more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
         negators=WordList(lex.get("speech.negators", [])),
         adverbial_leads=phrases(lex.get("speech.adverbial_leads", [])),
@@ -466,6 +468,8 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
                                              known=lex.words()):
         if m_start < floor or any(q.start <= m_start < q.end for q in inside):
             continue
+        if grammar.negators.pattern.fullmatch(verb) and grammar.verb_start.match(text, m_end):
+            continue  # "menolak berkomentar": a refusal to speak, read with the verb after it
         speakers, mention = _subject(text, floor, m_start, lex, index, state, inside)
         comma = text.rfind(",", floor, m_start)  # "Kim ordered the deployment, KCNA said": KCNA, not Kim
         if mention and comma >= 0 and mention.end <= comma and len(text[comma:m_start].split()) <= 6 \
