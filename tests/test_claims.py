@@ -148,3 +148,10 @@ def test_a_refusal_to_comment_is_a_statement_not_made():
 def test_a_condemnation_is_a_statement(language, text):
     x = extract(parse_article(f"---\npublished: 2024-11-05\nlanguage: {language}\n---\n{text}\n", "a.txt"))
     assert [(s.kind, set(s.speakers)) for s in x.statements] == [("concern", {"united-states", "south-korea"})]
+
+
+def test_troops_expected_to_fight_do_not_speak():
+    text = ("US Secretary of State Antony Blinken spoke in Washington. North Korean troops are expected to join "
+            "the fighting within days, Blinken said.")
+    x = extract(parse_article(f"---\npublished: 2024-11-01\nlanguage: en\n---\n{text}\n", "a.txt"))
+    assert [(s.cue.text, s.speakers) for s in x.statements] == [("said", ["antony-blinken"])]

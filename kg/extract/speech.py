@@ -46,6 +46,7 @@ class _Grammar:
     coordinated: re.Pattern  # "… and" right before a cue
     coordinator: re.Pattern  # "and", "but", "tetapi": anywhere
     verb_start: re.Pattern  # a speaker-first verb right at a position (after blanks)
+    passive: frozenset[str]  # "are", "was": before a reporting verb, a passive with no speaker
     more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
     negators: WordList
     adverbial_leads: re.Pattern
@@ -101,6 +102,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+)?$"),
         coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
         verb_start=re.compile(rf"\s+(?:{either(verbs, longest_first=True)})(?![\w-])"),
+        passive=frozenset(w.casefold() for w in lex.get("events.passive_auxiliaries", [])),
         more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
         negators=WordList(lex.get("speech.negators", [])),
         adverbial_leads=phrases(lex.get("speech.adverbial_leads", [])),
@@ -470,6 +472,9 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             continue
         if grammar.negators.pattern.fullmatch(verb) and grammar.verb_start.match(text, m_end):
             continue  # "menolak berkomentar": a refusal to speak, read with the verb after it
+        if text[max(floor, m_start - 12):m_start].split()[-1:] and \
+                text[max(floor, m_start - 12):m_start].split()[-1].casefold() in grammar.passive:
+            continue  # "troops are expected to join": a hedge with no speaker, not the troops speaking
         speakers, mention = _subject(text, floor, m_start, lex, index, state, inside)
         comma = text.rfind(",", floor, m_start)  # "Kim ordered the deployment, KCNA said": KCNA, not Kim
         if mention and comma >= 0 and mention.end <= comma and len(text[comma:m_start].split()) <= 6 \
