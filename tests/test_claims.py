@@ -155,3 +155,10 @@ def test_troops_expected_to_fight_do_not_speak():
             "the fighting within days, Blinken said.")
     x = extract(parse_article(f"---\npublished: 2024-11-01\nlanguage: en\n---\n{text}\n", "a.txt"))
     assert [(s.cue.text, s.speakers) for s in x.statements] == [("said", ["antony-blinken"])]
+
+
+def test_no_answer_yet_is_a_statement_not_made():
+    text = "Hingga berita ini diturunkan, Kremlin belum memberikan tanggapan atas laporan bahwa tentara Korea Utara tewas."
+    x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: id\n---\n{text}\n", "a.txt"))
+    assert [(s.speakers, s.negated) for s in x.statements] == [(["kremlin"], True)]
+    assert [e.factuality for e in x.events] == ["unconfirmed"]
