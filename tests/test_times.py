@@ -344,3 +344,19 @@ def test_code_holds_no_words_of_the_language(lang):
 def test_span_record_is_the_model_span():
     t = only("en", "on Oct. 8, 2024")
     assert t.span == Span(3, 15, "Oct. 8, 2024")
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("en", "Troops arrived on Oct. 23. The previous week, they had trained.", "2024-W42"),
+    ("id", "Pasukan tiba pada 23 Oktober. Sepekan sebelumnya, mereka berlatih.", "2024-W42"),
+    ("en", "Troops arrived on Oct. 23. A week later, they were in Kursk.", "2024-W44"),
+])
+def test_a_week_before_or_after_the_last_day_told(lang, text, value):
+    times = find_times(text, load(lang), anchor=TUE)
+    assert [t.value for t in times][-1] == value
+
+
+@pytest.mark.parametrize("lang,text", [("en", "more may come late this year"), ("id", "tiba pada akhir tahun ini")])
+def test_the_end_of_this_year_is_its_late_part(lang, text):
+    t = only(lang, text, TUE)
+    assert (t.begin, t.end) == (date(2024, 9, 1), date(2024, 12, 31))
