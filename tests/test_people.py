@@ -68,3 +68,13 @@ def test_a_preposition_parts_an_organisation_from_a_title_after_it():
     x = _read("id", "Perkiraan itu disampaikan NIS kepada anggota parlemen dalam rapat tertutup di Seoul.")
     assert not [a.label for a in x.actors.values() if " kepada " in a.label]
     assert [s.speakers for s in x.statements] == [["nis"]]
+
+
+@pytest.mark.parametrize(("language", "text", "speakers"), [
+    ("en", "US Secretary of State Antony Blinken and Defense Secretary Lloyd Austin said on Thursday that "
+           "8,000 North Korean troops were in Kursk.", ["antony-blinken", "lloyd-austin"]),
+    ("id", "Menteri Luar Negeri Korea Selatan Cho Tae-yul dan Menteri Pertahanan Kim Yong-hyun mendesak "
+           "Pyongyang menarik pasukannya.", ["cho-tae-yul", "kim-yong-hyun"]),
+])
+def test_people_joined_by_and_speak_together(language, text, speakers):
+    assert [s.speakers for s in _read(language, text).statements] == [speakers]

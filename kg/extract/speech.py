@@ -47,6 +47,7 @@ class _Grammar:
     coordinator: re.Pattern  # "and", "but", "tetapi": anywhere
     verb_start: re.Pattern  # a speaker-first verb right at a position (after blanks)
     passive: frozenset[str]  # "are", "was": before a reporting verb, a passive with no speaker
+    joins: frozenset[str]  # "and", "dan": between two speakers, casefolded
     more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
     negators: WordList
     adverbial_leads: re.Pattern
@@ -103,6 +104,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
         verb_start=re.compile(rf"\s+(?:{either(verbs, longest_first=True)})(?![\w-])"),
         passive=frozenset(w.casefold() for w in lex.get("events.passive_auxiliaries", [])),
+        joins=frozenset(w.casefold() for w in lex.get("actors.conjunctions", [])),
         more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
         negators=WordList(lex.get("speech.negators", [])),
         adverbial_leads=phrases(lex.get("speech.adverbial_leads", [])),
@@ -628,8 +630,14 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         index.add_actor(group.key, label, "group", group.span, "role")
         return [group.key], group.span
     people = [m for m in mentions if index.actors[m.key].type == "person"]
-    if people:
-        return [people[-1].key], people[-1].span
+    if people:  # the last named, and those joined to it ("Blinken and Defense Secretary Lloyd Austin")
+        joined = [people[-1]]
+        for person in reversed(people[:-1]):
+            if not _joined_by(text, person.span.end, joined[0].span.start, lex, index):
+                break
+            joined.insert(0, person)
+        keys = list(dict.fromkeys(m.key for m in joined))
+        return keys, Span.of(text, joined[0].span.start, joined[-1].span.end)
     if mentions and _subject_gap(text, mentions[-1].span.end, end):
         mentions = _group_before(text, mentions, lex)
     pronoun = _grammar(lex).pronouns.search(text, start, end)
@@ -647,6 +655,19 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         elif gap.strip(" ()") == "" or m.key in keys:  # "Amerika Serikat (AS)"
             last = m
     return keys, Span.of(text, mentions[0].span.start, last.span.end)
+
+
+def _joined_by(text: str, start: int, end: int, lex: Lexicon, index: ActorIndex) -> bool:
+    """Whether ``text[start:end]``, between two people, is "and" / "dan", with perhaps a title
+    and its organisation after it ("and Defense Secretary", "dan Menteri Pertahanan")."""
+    words = text[start:end].split()
+    if not words or words[0].casefold() not in _grammar(lex).joins:
+        return False
+    rest = " ".join(words[1:])
+    for org in index.within(start, end):
+        rest = rest.replace(org.span.text, " ")
+    rest = " ".join(rest.split())
+    return not rest or bool(index.grammar.title_words.pattern.fullmatch(rest))
 
 
 def _relative_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
