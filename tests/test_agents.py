@@ -136,3 +136,16 @@ def test_whose_side_is_not_where():
 def test_it_stands_for_the_force_that_said_it_killed():
     event = _event("en", "Ukraine's army said Friday it had killed about 50 North Korean soldiers near Sudzha.", "killed")
     assert ("agent", "ukraine-armed-forces") in event.roles and ("theme", "north-korea-armed-forces") in event.roles
+
+
+@pytest.mark.parametrize(("language", "text", "amounts"), [
+    ("en", "At least 300 North Korean soldiers have died and 2,700 have been wounded, lawmakers said.",
+     {"died": 300, "wounded": 2700}),
+    ("id", "Sekitar 300 tentara Korea Utara tewas dan 2.700 lainnya terluka, kata anggota parlemen.",
+     {"tewas": 300, "terluka": 2700}),
+])
+def test_a_figure_counts_the_event_on_its_side_of_and(language, text, amounts):
+    article = parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    x = extract(article)
+    assert {e.trigger.text: e.quantity.value for e in x.events if e.quantity} == amounts
+    assert [s.speakers for s in x.statements] in ([["lawmakers"]], [["anggota-parlemen"]])

@@ -73,7 +73,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             event = Event(f"{article_id}/event/{start}-{end}", type_, trigger, sentence, "",
                           _factuality(text, clause, trigger, said, lex), rule=rule)
             _participants(event, text, clause, lex, index, salient, cues, written)
-            event.quantity = _nearest(amounts.within(clause.start, clause.end), trigger)
+            event.quantity = _amount(text, amounts.within(clause.start, clause.end), trigger, lex)
             event.time = _time(trigger, clause, said, dating, event.factuality) or _by_publication(
                 event.factuality, published)
             event.label = _label(text, event, clause, index)
@@ -158,6 +158,7 @@ class _Cues:
     new_clause: re.Pattern  # "and that", "and warned that", "dan mengatakan bahwa": a clause of its own
     modifiers: frozenset[str]  # "combat", "attack": before a force or a weapon, they describe it
     sides: WordList  # "di pihak", "on the side of": a country after it is a side, not a place
+    conjunctions: WordList  # "and", "dan"
     described: WordList  # force nouns and weapons
     target_markers: WordList
     determiners: frozenset[str]  # "the", "sang", casefolded
@@ -195,6 +196,7 @@ def _cues(lex: Lexicon) -> _Cues:
                               rf"(?:{either(lex.get('speech.complementizers', [])) or '(?!)'})\b", re.IGNORECASE),
         modifiers=folded("events.modifiers"),
         sides=words("events.side_markers"),
+        conjunctions=words("actors.conjunctions", False),
         described=WordList(lex.get("actors.force_nouns", []) + lex.get("events.weapons", []), ignore_case=True),
         target_markers=words("events.target_markers"),
         determiners=folded("actors.determiners"),
@@ -519,6 +521,14 @@ def _force_noun_with_enclitic(lex: Lexicon) -> re.Pattern | None:
 def _anaphoric(text: str, clause: Span, lex: Lexicon) -> bool:
     """A pronoun, a bare force noun or an anaphor in the clause points back to a known force."""
     return _cues(lex).anaphora.occurs_in(text, clause.start, clause.end)
+
+
+def _amount(text: str, amounts: list[Quantity], trigger: Span, lex: Lexicon) -> Quantity | None:
+    """The quantity nearest the trigger, of those not parted from it by "and" ("300 soldiers
+    have died and 2,700 have been wounded": 300 died), else of all."""
+    joined = _cues(lex).conjunctions
+    near = [q for q in amounts if not joined.occurs_in(text, min(q.span.end, trigger.end), max(q.span.start, trigger.start))]
+    return _nearest(near or amounts, trigger)
 
 
 def _nearest(items, trigger: Span):

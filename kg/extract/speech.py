@@ -768,6 +768,12 @@ def _speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | No
     hit = index.at(pos)
     if hit:
         return [hit.key], hit.span
+    group = _grammar(lex).group_speakers.pattern.match(text, start)
+    if group:  # '…," kata anggota parlemen' / '…, said lawmakers'
+        span = Span.of(text, group.start(), group.end())
+        key = slug(span.text[0].lower() + span.text[1:])
+        index.add_actor(key, span.text[0].lower() + span.text[1:], "group", span, "role")
+        return [key], span
     name = _name_at(index, pos, end)
     if name:
         key = index.person_by_name(name.text) or slug(name.text)
