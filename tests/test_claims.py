@@ -162,3 +162,14 @@ def test_no_answer_yet_is_a_statement_not_made():
     x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: id\n---\n{text}\n", "a.txt"))
     assert [(s.speakers, s.negated) for s in x.statements] == [(["kremlin"], True)]
     assert [e.factuality for e in x.events] == ["unconfirmed"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "Dilansir dari Reuters, Zelensky mengatakan sekitar 3.000 tentara Korea Utara tewas atau terluka di Kursk."),
+    ("en", "Speaking in Kyiv on Friday, Zelensky said about 3,000 North Korean soldiers had been killed or wounded."),
+])
+def test_what_follows_the_verb_is_said_not_what_precedes_the_comma(language, text):
+    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    [statement] = x.statements
+    assert statement.events and {e.factuality for e in x.events} == {"reported"}
+    assert statement.content.start > statement.cue.start

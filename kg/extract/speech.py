@@ -529,6 +529,8 @@ def _cataphoric_content(text, sentence, mention, cue_start, index, lex) -> Span 
     """
     if mention is None or "," in text[mention.end:cue_start]:
         return None
+    if len(text[cue_start:sentence.end].split()) > 7:  # "Dilansir dari Reuters, X mengatakan …": what follows is said
+        return None
     comma = text.rfind(",", sentence.start, mention.start)
     if comma - sentence.start < 20 or mention.start - comma > 60:
         return None
