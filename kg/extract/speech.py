@@ -338,7 +338,12 @@ def _trailing(text, sentence, inside, lex, index, state) -> list[Statement]:
     if inside:  # a sentence with a quotation: the quotation's cues are read with it
         return []
     cues = _cues(lex, "quote_cues")
-    commas = [i for i in range(sentence.end - 1, sentence.start, -1) if text[i] == ","][:3]
+    commas, comma = [], sentence.end
+    while len(commas) < 3:
+        comma = text.rfind(",", sentence.start + 1, comma)
+        if comma < 0:
+            break
+        commas.append(comma)
     for comma in commas:
         m = _grammar(lex).quote_cue.match(text, comma, sentence.end)
         if not m or m.group("who"):  # "…, X said": the speaker-first reading's
