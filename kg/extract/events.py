@@ -388,8 +388,8 @@ def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     auxiliaries ("has", "telah", "could", "untuk") and times between ("Korea Utara telah
     memberangkatkan", "urged Pyongyang to withdraw"), with those joined to it by "and"
     ("Moskow dan Pyongyang"); or the speaker of a reporting verb there ("Korut mengakui telah
-    mengirim"); or, for "it" / "pihaknya", the last country or organisation named before it in
-    the sentence. A capital stands for its state.
+    mengirim"); or, for "it" / "pihaknya", the last country, organisation or force named before
+    it in the sentence. A capital stands for its state.
     """
     found = _cues(lex)
     trigger = event.trigger
