@@ -173,3 +173,14 @@ def test_what_follows_the_verb_is_said_not_what_precedes_the_comma(language, tex
     [statement] = x.statements
     assert statement.events and {e.factuality for e in x.events} == {"reported"}
     assert statement.content.start > statement.cue.start
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "Zelensky belum bisa memverifikasi jumlah korban tewas tentara Korea Utara di Kursk."),
+    ("en", "Yonhap could not independently verify the claim that 300 North Korean soldiers had been killed."),
+])
+def test_what_could_not_be_verified_is_unconfirmed(language, text):
+    """The modal before the reporting verb is the speaker's, not the event's."""
+    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    assert [s.negated for s in x.statements if s.kind == "confirmation"] == [True]
+    assert x.events and {e.factuality for e in x.events} == {"unconfirmed"}

@@ -281,9 +281,11 @@ def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, 
         return "negated"
     # a modal in a clause of its own after the trigger is that clause's ("who died there were
     # heroes and that a monument would be built", "… and warned that Pyongyang may send more")
-    if cues.possible.occurs_in(text, clause.start, clause.end):
+    # a modal before what was said is the speaker's ("belum bisa memverifikasi …"), not the event's
+    said_from = max(clause.start, said.cue.end) if said and said.cue.end <= trigger.start else clause.start
+    if cues.possible.occurs_in(text, said_from, clause.end):
         own = cues.new_clause.search(text, trigger.end, clause.end)
-        if not own or cues.possible.occurs_in(text, clause.start, own.start()):
+        if not own or cues.possible.occurs_in(text, said_from, own.start()):
             return "possible"
     if said and said.negated:
         return "unconfirmed"
