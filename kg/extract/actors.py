@@ -68,7 +68,7 @@ class _Grammar:
     name_only_titles: frozenset[str]
     plural_titles: frozenset[str]
     family_first: frozenset[str]
-    speech_verbs: WordList  # reporting verbs written after their speaker ("said", "mengatakan")
+    speech_verbs: WordList  # reporting verbs written after their speaker ("said")
     quote_cues: WordList  # cues written before their speaker ("…," said X; "…," kata X)
     honorifics: frozenset[str]  # "Mr.", "Ms.": before a surname alone
     adjective_titles: frozenset[str]  # "official": before an organisation's name, it describes it

@@ -26,12 +26,12 @@ from .words import WordList, Words
 _FORCE_ROLE = {"deployment": "theme", "movement": "theme", "withdrawal": "theme",
                "training": "theme", "combat": "agent", "attack": "agent", "casualties": "theme"}
 # A force deployed was sent by its state, which is then the agent though none is named. A force
-# that moves, trains, withdraws or falls has an agent only when the text names one ("Rusia
-# telah melatih para prajurit Korut", "Ukraine captured two soldiers").
+# that moves, trains, withdraws or falls has an agent only when the text names one ("X has
+# trained Y's soldiers", "X captured two soldiers").
 _IMPLIED_AGENT = {"deployment"}
 _SUBJECT_TYPES = ("country", "organization", "person", "armed_force")  # who may be written as acting
 _WORD = re.compile(r"[\w'’-]+")
-_GENITIVE = re.compile(r"['’]s?\s+")  # between a country and its place: "Russia's Kursk region"
+_GENITIVE = re.compile(r"['’]s?\s+")  # between a country and its place: "Ruritania's border region"
 
 
 def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon, index: ActorIndex,
@@ -155,7 +155,7 @@ class _Cues:
     collective: frozenset[str]  # "it", "pihaknya", casefolded
     joins: frozenset[str]  # conjunctions between two actors, casefolded
     auxiliaries: frozenset[str]  # "has", "telah": between a subject and its verb, casefolded
-    new_clause: re.Pattern  # "and that", "and warned that", "dan mengatakan bahwa": a clause of its own
+    new_clause: re.Pattern  # "and that", "and warned that": a clause of its own
     modifiers: frozenset[str]  # "combat", "attack": before a force or a weapon, they describe it
     sides: WordList  # "di pihak", "on the side of": a country after it is a side, not a place
     conjunctions: WordList  # "and", "dan"
@@ -340,7 +340,7 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     if not force_key and salient and _anaphoric(text, clause, lex):
         force_key = salient[-1]
     named = _named_agents(event, text, clause, lex, index, cues, dates) if role else []
-    if role == "theme" and force_key in named and after:  # "pasukan Ukraina berhasil menawan dua tentara Korut"
+    if role == "theme" and force_key in named and after:  # "X's forces captured two of Y's soldiers"
         force_key = after[0].key
     sender = next((k for k in named if index.actors[k].type == "country"), "")
     if role == "theme" and force_key and sender and not (before or after or pronoun) \
@@ -372,9 +372,9 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
         if any(s <= m.span.start < e for s, e in taken):
             continue
         if following and index.actors.get(m.key) and _GENITIVE.fullmatch(text, m.span.end, following.span.start):
-            continue  # "Russia's Kursk region": the place is Kursk
+            continue  # "Ruritania's border region": the place is the region
         if _cues(lex).sides.occurs_in(text, max(event.trigger.start, m.span.start - 12), m.span.start):
-            continue  # "korban di pihak Korut", "fighting on Russia's side": whose side, not where
+            continue  # "losses on the side of X": whose side, not where
         # the preposition may end the trigger ("are in", "berada di", "dibawa ke")
         if prepositions.occurs_in(text, max(event.trigger.start, m.span.start - 30), m.span.start):
             event.places.append(m.key)
@@ -387,10 +387,10 @@ def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     """Who the clause names as acting: the actor right after "by" / "oleh" behind the trigger;
     else, for a verb whose subject acts ("sent", "mengirim") and not in the passive ("were
     sent"), its subject: the country, organisation, person or force written before it with only
-    auxiliaries ("has", "telah", "could", "untuk") and times between ("Korea Utara telah
-    memberangkatkan", "urged Pyongyang to withdraw"), with those joined to it by "and"
-    ("Moskow dan Pyongyang"); or the speaker of a reporting verb there ("Korut mengakui telah
-    mengirim"); or, for "it" / "pihaknya", the last country, organisation or force named before
+    auxiliaries ("has", "telah", "could", "untuk") and times between ("X has already sent",
+    "urged X to withdraw"), with those joined to it by "and"
+    ("X and Y"); or the speaker of a reporting verb there ("X acknowledged having sent");
+    or, for "it" / "pihaknya", the last country, organisation or force named before
     it in the sentence. A capital stands for its state.
     """
     found = _cues(lex)
@@ -416,7 +416,7 @@ def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
             if key and index.actors[key].type in ("country", "organization", "armed_force"):
                 return [key]  # ("Ukraine's army said it had killed …")
         return []
-    if word.start() in cues:  # "Korut mengakui telah mengirim": the speaker sent them
+    if word.start() in cues:  # "X acknowledged having sent troops": the speaker sent them
         speakers = [k for s in cues.at(word.start()) for k in s.speakers]
         return [k for k in dict.fromkeys(speakers) if index.actors[k].type in _SUBJECT_TYPES]
     mentions = _actors_before(index, clause.start, word.end())
@@ -443,7 +443,7 @@ def _targets(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIn
              partners: list) -> list[str]:
     """Against whom a combat or an attack goes: the force or country after "against" /
     "melawan" / "on" behind the trigger ("fighting for Russia against Ukrainian forces",
-    "serangan terhadap pasukan Korut"), or right after a verb that takes an object ("fighting
+    "an attack on X's troops"), or right after a verb that takes an object ("fighting
     Ukrainian forces", "menyerang pasukan Ukraina"); not a partner ("alongside Russian forces").
     """
     found = _cues(lex)

@@ -534,7 +534,7 @@ def _cataphoric_content(text, sentence, mention, cue_start, index, lex) -> Span 
     """
     if mention is None or "," in text[mention.end:cue_start]:
         return None
-    if len(text[cue_start:sentence.end].split()) > 7:  # "Dilansir dari Reuters, X mengatakan …": what follows is said
+    if len(text[cue_start:sentence.end].split()) > 7:  # a citation lead, then "X said …": what follows is said
         return None
     comma = text.rfind(",", sentence.start, mention.start)
     if comma - sentence.start < 20 or mention.start - comma > 60:
@@ -637,7 +637,7 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         index.add_actor(group.key, label, "group", group.span, "role")
         return [group.key], group.span
     people = [m for m in mentions if index.actors[m.key].type == "person"]
-    if people:  # the last named, and those joined to it ("Blinken and Defense Secretary Lloyd Austin")
+    if people:  # the last named, and those joined to it ("Jane Roe and Defense Secretary John Doe")
         joined = [people[-1]]
         for person in reversed(people[:-1]):
             if not _joined_by(text, person.span.end, joined[0].span.start, lex, index):
