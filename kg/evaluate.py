@@ -11,10 +11,10 @@ extractor found in the same sentence. The categories:
 - ``events``: right when the type and the date are right;
 - ``dates``: a time expression is right when its normalised value is the gold value;
 - ``factuality``: accuracy over the events whose type was found;
-- ``agents``, ``targets`` and ``places``: over the events whose type was found, who acts,
-  against whom, and where: an event's agents (or targets) are right when they are the gold
-  ones (all of them, by name); its place when one of its places is the gold place (by a
-  name or alias);
+- ``agents``, ``targets``, ``themes``, ``partners`` and ``places``: over the events whose type
+  was found, who acts, against whom, on whom, with whom, and where: an event's agents (or
+  targets, themes, partners) are right when they are the gold ones (all of them, by name);
+  its place when one of its places is the gold place (by a name or alias);
 - ``speakers`` and ``event types``: the statements with the right speaker(s) and the events
   with the right type, whatever their dates (to tell a wrong date from a wrong reading);
 - ``explicit dates``: the gold times that need no anchor ("Selasa (12/11/2024)", "Oct. 8"),
@@ -41,7 +41,7 @@ from .ingest import read_article
 from .model import Actor, Event, Extraction, Span, TimeExpr
 
 CATEGORIES = ("actors", "statements", "events", "dates", "factuality", "speakers", "event types",
-              "explicit dates", "agents", "targets", "places")
+              "explicit dates", "agents", "targets", "themes", "partners", "places")
 
 
 @dataclass
@@ -313,6 +313,8 @@ class _Scorer:
                 self._error(f"factuality {where}: {best.factuality} (gold {g.get('factuality')})")
             self._role(best, g, where, "agent", "agents")
             self._role(best, g, where, "target", "targets")
+            self._role(best, g, where, "theme", "themes")
+            self._role(best, g, where, "partner", "partners")
             self._place(best, g, where)
             if _days(best.time) == days:
                 score.right += 1
