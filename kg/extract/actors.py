@@ -238,13 +238,15 @@ class ActorIndex:
 
     def speaking_states(self, start: int, end: int) -> list[Mention]:
         """Capitals that stand for their state between ``start`` and ``end`` ("Seoul urged"),
-        each recorded as a mention of the country."""
+        each recorded as a mention of the country once, however often it is asked."""
         found = []
         for m in self.within(start, end, "place"):
             entry = self.gaz.entries.get(m.key)
             country = self.gaz.entries.get(entry.capital_of) if entry and entry.capital_of else None
             if country:
-                found.append(self.add_entry(country, m.span, "alias"))
+                known = next((a for a in self.within(m.span.start, m.span.start + 1)
+                              if a.key == country.key and a.span == m.span), None)
+                found.append(known or self.add_entry(country, m.span, "alias"))
         return found
 
     def person_by_name(self, name: str) -> str:

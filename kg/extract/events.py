@@ -485,10 +485,6 @@ def _as_actor(index: ActorIndex, mention) -> str:
     """The actor a mention names: itself, or for a capital its state ("Pyongyang")."""
     if mention.kind == "actor":
         return mention.key
-    named = next((m for m in index.within(mention.span.start, mention.span.start + 1)
-                  if m.span.end == mention.span.end), None)
-    if named:  # already read as its state
-        return named.key
     states = index.speaking_states(mention.span.start, mention.span.end)
     return states[0].key if states else ""
 

@@ -479,8 +479,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             continue
         if grammar.negators.pattern.fullmatch(verb) and grammar.verb_start.match(text, m_end):
             continue  # "menolak berkomentar": a refusal to speak, read with the verb after it
-        if text[max(floor, m_start - 12):m_start].split()[-1:] and \
-                text[max(floor, m_start - 12):m_start].split()[-1].casefold() in grammar.passive:
+        if any(w.casefold() in grammar.passive for w in text[max(floor, m_start - 12):m_start].split()[-1:]):
             continue  # "troops are expected to join": a hedge with no speaker, not the troops speaking
         speakers, mention = _subject(text, floor, m_start, lex, index, state, inside)
         comma = text.rfind(",", floor, m_start)  # "Kim ordered the deployment, KCNA said": KCNA, not Kim
