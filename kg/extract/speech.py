@@ -307,11 +307,11 @@ def _quote_first(text, sentence, inside, lex, index, state) -> list[Statement]:
         if not m:
             continue
         cue = Span.of(text, after + m.start("cue"), after + m.end())
+        titled = _titled_person(text, after + m.start("who"), after + m.end("who"), index) if m.group("who") else None
         if m.group("enc"):
             speakers, mention = list(state.speakers) or _last_person(index, cue.start), None
-        elif m.group("who") and _titled_person(text, after + m.start("who"), after + m.end("who"), index):
-            person = _titled_person(text, after + m.start("who"), after + m.end("who"), index)
-            speakers, mention = [person.key], Span.of(text, after + m.start("who"), person.span.end)
+        elif titled:
+            speakers, mention = [titled.key], Span.of(text, after + m.start("who"), titled.span.end)
         elif m.group("who") and speaker_before:
             speakers, mention = [speaker_before.key], speaker_before.span
         elif m.group("who") and _is_role_anaphor(m.group("who"), lex) and state.speakers:
@@ -666,14 +666,10 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
 def _joined_by(text: str, start: int, end: int, lex: Lexicon, index: ActorIndex) -> bool:
     """Whether ``text[start:end]``, between two people, is "and" / "dan", with perhaps a title
     and its organisation after it ("and Defense Secretary", "dan Menteri Pertahanan")."""
-    words = text[start:end].split()
-    if not words or words[0].casefold() not in _grammar(lex).joins:
+    word = _WORD.search(text, start, end)
+    if not word or word.group().casefold() not in _grammar(lex).joins or text[start:word.start()].strip():
         return False
-    rest = " ".join(words[1:])
-    for org in index.within(start, end):
-        rest = rest.replace(org.span.text, " ")
-    rest = " ".join(rest.split())
-    return not rest or bool(index.grammar.title_words.pattern.fullmatch(rest))
+    return _a_title(text, word.end(), end, index, empty=True)
 
 
 def _relative_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -793,14 +789,18 @@ def _titled_person(text: str, start: int, end: int, index: ActorIndex):
     after it ("juru bicara Kremlin Dmitry Peskov", "Kremlin spokesman Dmitry Peskov"), before a
     comma or the end of the sentence; ``None`` if none is."""
     stop = min([end] + [i for i in (text.find(",", start, end), text.find(".", start, end)) if i >= 0])
-    for person in (m for m in index.within(start, stop) if index.actors[m.key].type == "person"):
-        words = text[start:person.span.start]
-        for org in index.within(start, person.span.start):
-            words = words.replace(org.span.text, " ")
-        if words.strip() and index.grammar.title_words.pattern.fullmatch(" ".join(words.split())):
-            return person
-        break
-    return None
+    person = next((m for m in index.within(start, stop) if index.actors[m.key].type == "person"), None)
+    return person if person and _a_title(text, start, person.span.start, index, empty=False) else None
+
+
+def _a_title(text: str, start: int, end: int, index: ActorIndex, empty: bool) -> bool:
+    """Whether ``text[start:end]``, the organisations named in it left out, is a title
+    ("Kremlin spokesman", "juru bicara Kremlin"), or nothing at all when ``empty`` allows it."""
+    words = text[start:end]
+    for org in index.within(start, end):
+        words = words.replace(org.span.text, " ")
+    words = " ".join(words.split())
+    return bool(index.grammar.title_words.pattern.fullmatch(words)) if words else empty
 
 
 def _speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | None]:
