@@ -303,7 +303,7 @@ def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, 
 
 def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
                   salient: list[str], cues: Cover, dates: Cover) -> None:
-    """Roles, and the place: the first place after a place preposition behind the trigger.
+    """Roles, and the place (:func:`_place`).
 
     The force that acts is the one before the trigger ("pasukan Korea Utara telah mulai
     terlibat"), else the one after it ("the deployment of the troops"); a pronoun ("mereka"), a bare
@@ -364,22 +364,31 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     event.roles.extend(("partner", m.key) for m in partner_mentions if m.key != force_key)
     if not role:  # treaties, meetings: the actors of the clause take part
         event.roles.extend(("agent", m.key) for m in actors if index.actors[m.key].type in ("country", "person"))
-    taken = [(m.span.start, m.span.end) for m in forces + partner_mentions]
+    place = _place(event, text, clause, lex, index, [(m.span.start, m.span.end) for m in forces + partner_mentions])
+    if place:
+        event.places.append(place)
+    event.roles = list(dict.fromkeys(event.roles))
+
+
+def _place(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
+           taken: list[tuple[int, int]]) -> str:
+    """Where the event happened: the first place (or country) after a place preposition behind
+    the trigger, not inside a force's name (``taken``); ``""`` if none."""
+    cues = _cues(lex)
     places = sorted(index.within(event.trigger.end, clause.end, "place") + [
-        a for a in actors if a.span.start >= event.trigger.end and index.actors[a.key].type == "country"],
+        a for a in index.within(event.trigger.end, clause.end) if index.actors[a.key].type == "country"],
         key=lambda m: (m.span.start, -m.span.end))
     for m, following in zip(places, places[1:] + [None]):
         if any(s <= m.span.start < e for s, e in taken):
             continue
         if following and index.actors.get(m.key) and _GENITIVE.fullmatch(text, m.span.end, following.span.start):
             continue  # "Ruritania's border region": the place is the region
-        if _cues(lex).sides.occurs_in(text, max(event.trigger.start, m.span.start - 12), m.span.start):
+        if cues.sides.occurs_in(text, max(event.trigger.start, m.span.start - 12), m.span.start):
             continue  # "losses on the side of X": whose side, not where
         # the preposition may end the trigger ("are in", "berada di", "dibawa ke")
-        if prepositions.occurs_in(text, max(event.trigger.start, m.span.start - 30), m.span.start):
-            event.places.append(m.key)
-            break
-    event.roles = list(dict.fromkeys(event.roles))
+        if cues.place_prepositions.occurs_in(text, max(event.trigger.start, m.span.start - 30), m.span.start):
+            return m.key
+    return ""
 
 
 def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
