@@ -78,3 +78,28 @@ def test_a_preposition_parts_an_organisation_from_a_title_after_it():
 ])
 def test_people_joined_by_and_speak_together(language, text, speakers):
     assert [s.speakers for s in _read(language, text).statements] == [speakers]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker", "principal"), [
+    ("en", "Andriy Yermak, Zelensky's chief of staff, said the claim was false.", "andriy-yermak",
+     "volodymyr-zelenskyy"),
+    ("id", "Andriy Yermak, kepala staf Presiden Zelensky, mengatakan klaim itu keliru.", "andriy-yermak",
+     "volodymyr-zelenskyy"),
+])
+def test_the_head_of_an_apposition_speaks_not_the_person_named_inside_it(language, text, speaker, principal):
+    """'Jane Roe, John Doe's chief of staff, said': Roe speaks; Doe is whom she serves."""
+    x = _read(language, text)
+    assert [s.speakers for s in x.statements] == [[speaker]]
+    assert x.actors[speaker].principal == principal
+    assert x.actors[principal].title != "kepala staf"  # the title is not moved to the principal
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Dmitry Peskov told reporters the report was a lie.", "the report was a lie"),
+    ("Dmitry Peskov told reporters that the report was a lie.", "the report was a lie"),
+    ("Kremlin spokesman Dmitry Peskov told journalists, the report was a lie.", "the report was a lie"),
+])
+def test_what_was_said_begins_after_those_told(text, content):
+    x = _read("en", text)
+    assert [s.content.text.rstrip(".") for s in x.statements] == [content]
+    assert [s.addressees for s in x.statements] == [[x.statements[0].addressees[0]]]

@@ -40,6 +40,7 @@ _NEXT_WORD = re.compile(r" (?=\S)")
 _ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{0,9}\)")  # "Amerika Serikat (AS)"
 _FORCE_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:special|regular|own|elite|armed))?\s*")
 _TITLE_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s*")
+_POSSESSOR_GAP = re.compile(r"['’]s\s+")  # "John Doe's chief of staff"
 _APPOSITION = re.compile(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+),\s*$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+\b")
 
@@ -499,6 +500,9 @@ def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str
         if title and not principal:
             org, after, _ = _affiliation(index, title.end(), end)
             principal = _holder(index, index.title_concept(title.group()), org or affiliation)
+            named = index.at(after + len(index.text[after:end]) - len(index.text[after:end].lstrip(" ")))
+            if not principal and named and index.actors[named.key].type == "person":
+                principal = named.key  # "chief of staff to President Jane Roe": the president, named
             affiliation, pos = org or affiliation, after
             continue
         break
@@ -539,9 +543,13 @@ def _people(index: ActorIndex, sentence: Span) -> None:
         name = _name_at(index, after, sentence.end)
         if name is None:
             lead = index.within(sentence.start, m.start())
-            lead_start = lead[-1].span.start if before_org and lead else m.start()
+            owner = lead[-1] if lead and (before_org or _POSSESSOR_GAP.fullmatch(text[lead[-1].span.end:m.start()])) \
+                else None  # "Jane Roe, John Doe's chief of staff": the name is before the owner
+            lead_start = owner.span.start if owner else m.start()
             article = index.grammar.determiner_before.search(text[sentence.start:lead_start])
             name = _apposition_name(index, sentence.start + article.start() if article else lead_start, sentence.start)
+            if name and owner and not principal and index.actors[owner.key].type == "person":
+                principal = owner.key
         if name is None:
             role = Span.of(text, m.start(), after)
             org = _org_mention_before(index, m.start(), sentence.start)

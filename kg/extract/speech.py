@@ -505,7 +505,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             kind = verbs[more.group(1)]  # "neither denied nor confirmed": what was not confirmed
         cue = Span.of(text, m_start, end)
         addressees = _addressees(text, end, sentence.end, lex, index, cue.text)
-        start = _content_start(text, end, sentence.end, lex, index)
+        start = _content_start(text, end, sentence.end, lex, told=cue.text in grammar.addressee_verbs)
         content = Span.of(text, start, sentence.end)
         lead = _cataphoric_content(text, sentence, mention, m_start, index, lex)
         if lead:  # "content, X said on Monday."
@@ -635,7 +635,7 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         label = group.span.text[0].lower() + group.span.text[1:]
         index.add_actor(group.key, label, "group", group.span, "role")
         return [group.key], group.span
-    people = [m for m in mentions if index.actors[m.key].type == "person"]
+    people = _apposition_head(text, [m for m in mentions if index.actors[m.key].type == "person"], end)
     if people:  # the last named, and those joined to it ("Jane Roe and Defense Secretary John Doe")
         joined = [people[-1]]
         for person in reversed(people[:-1]):
@@ -661,6 +661,19 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         elif gap.strip(" ()") == "" or m.key in keys:  # "Amerika Serikat (AS)"
             last = m
     return keys, Span.of(text, mentions[0].span.start, last.span.end)
+
+
+def _apposition_head(text: str, people: list, end: int) -> list:
+    """The people before a cue, those named inside an apposition set off right before it left
+    out: in "Jane Roe, John Doe's chief of staff, said" Roe speaks, not Doe."""
+    second = text.rfind(",", 0, end)
+    if len(people) < 2 or text[second + 1:end].strip() or people[-1].span.start < second - 120:
+        return people
+    first = text.rfind(",", people[0].span.end, second)
+    heads = [p for p in people if p.span.end <= first and not text[p.span.end:first].strip()]
+    if heads and all(first < p.span.start < second for p in people if p.span.start > heads[-1].span.start):
+        return [p for p in people if p.span.start <= heads[-1].span.start]
+    return people
 
 
 def _joined_by(text: str, start: int, end: int, lex: Lexicon, index: ActorIndex) -> bool:
@@ -857,8 +870,9 @@ def _addressees(text, pos, end, lex, index, cue: str = "") -> list[str]:
 _CLAUSE_MARK = re.compile(r"[.;:\"“”]")
 
 
-def _content_start(text, pos, end, lex, index) -> int:
-    """Skip an addressee, a comma and a complementizer ("bahwa", "that") after the cue."""
+def _content_start(text, pos, end, lex, told: bool = False) -> int:
+    """Skip an addressee, a comma and a complementizer ("bahwa", "that") after the cue; after
+    a verb that names whom it tells, an audience before the words ("told reporters the …")."""
     rest = text[pos:end]
     grammar = _grammar(lex)
     ahead = grammar.complementizer_ahead.search(rest[:90])
@@ -866,7 +880,11 @@ def _content_start(text, pos, end, lex, index) -> int:
             and not grammar.coordinated.search(rest[:ahead.start()]):  # "said on Monday, in Rome, that …"
         return pos + ahead.end()  # (not "says 10,000 were sent, and that …": the content starts at once)
     m = grammar.content_lead.match(rest)
-    return pos + (m.end() if m else 0)
+    start = pos + (m.end() if m else 0)
+    heard = grammar.audiences.search(text, start, min(end, start + 40)) if told else None
+    if heard and heard.start() == start:
+        start = heard.end() + len(text[heard.end():end]) - len(text[heard.end():end].lstrip(" ,"))
+    return start
 
 
 def _last_person(index: ActorIndex, before: int) -> list[str]:
