@@ -103,3 +103,30 @@ def test_what_was_said_begins_after_those_told(text, content):
     x = _read("en", text)
     assert [s.content.text.rstrip(".") for s in x.statements] == [content]
     assert [s.addressees for s in x.statements] == [[x.statements[0].addressees[0]]]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker", "label"), [
+    ("en", "Ukraine's General Staff denied that the fighting in the region was over.", "ukraine-general-staff",
+     "Ukraine's General Staff"),
+    ("en", "Seoul's Foreign Ministry said the treaty broke UN resolutions.", "south-korea-foreign-ministry",
+     "Seoul's Foreign Ministry"),
+    ("en", "The General Staff said the village had been retaken.", "general-staff", "General Staff"),
+    ("en", "Ukraine's special operations forces said the units had been pulled back.", "ukraine-armed-forces",
+     "Ukraine's special operations forces"),
+    ("en", "Ukrainian officials said the soldiers were again taking part in assaults.", "ukraine-officials",
+     "Ukrainian officials"),
+])
+def test_an_organisation_a_force_or_a_group_before_the_verb_speaks(language, text, speaker, label):
+    """A title word that begins an organisation's name ("General Staff") makes no person, and
+    the organisation is named with its owner as written; a country's force, with what sort of
+    force it is between; a group the actors know, not its head noun alone."""
+    x = _read(language, text)
+    assert [s.speakers for s in x.statements] == [[speaker]]
+    assert x.actors[speaker].label == label
+    assert not [a.label for a in x.actors.values() if a.type == "person"]
+
+
+def test_a_title_word_inside_an_organisations_name_makes_no_person():
+    x = _read("en", "The UN General Assembly voted on the resolution on Monday.")
+    assert not [a.label for a in x.actors.values() if a.type == "person"]
+    assert "UN General Assembly" in [a.label for a in x.actors.values() if a.type == "organization"]

@@ -38,8 +38,8 @@ _WORD = re.compile(r"[\w'’.-]+")
 _INITIAL = re.compile(r"[A-Z]\.")
 _NEXT_WORD = re.compile(r" (?=\S)")
 _ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{0,9}\)")  # "Amerika Serikat (AS)"
-_FORCE_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:special|regular|own|elite|armed))?\s*")
 _TITLE_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s*")
+_HEAD_ENDS_NAME = re.compile(r" ([A-Z][\w-]*)(?! [A-Z])")  # "General Staff", not "juru bicara Dewan Keamanan"
 _POSSESSOR_GAP = re.compile(r"['’]s\s+")  # "John Doe's chief of staff"
 _APPOSITION = re.compile(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+),\s*$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+\b")
@@ -57,6 +57,7 @@ class _Grammar:
     any_direction: re.Pattern  # a word of any direction (a direction without words: blanks alone)
     force_nouns: WordList
     force_gap: re.Pattern  # the blanks and link word between a force noun and its country
+    force_owner_gap: re.Pattern  # between a country and its force noun ("Ukraine's special operations")
     owned: re.Pattern  # a possessive right before a force noun ("its troops")
     org_heads: frozenset[str]
     not_names: frozenset[str]
@@ -92,6 +93,8 @@ def _grammar(lex: Lexicon) -> _Grammar:
         directions=tuple((d, _direction_pattern(words, after)) for d, words in directions.items()),
         any_direction=_direction_pattern(every, after),
         force_nouns=WordList(lex.get("actors.force_nouns", []), ignore_case=True),
+        force_owner_gap=re.compile(
+            rf"(?:['’]s)?(?:\s+(?:{either(lex.get('actors.force_qualifiers', [])) or '(?!)'}))?\s*"),
         force_gap=re.compile(rf"\s+(?:(?:{either(lex.get('actors.force_links', [])) or '(?!)'})\s+)?"),
         owned=re.compile(rf"\b(?:{either(lex.get('actors.possessives', [])) or '(?!)'})\s+$", re.IGNORECASE),
         org_heads=frozenset(lex.get("actors.org_heads", [])),
@@ -359,12 +362,24 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
     not_names = index.grammar.not_names
     for m in _CAPITALISED_RUN.finditer(written):
         start, words = sentence.start + m.start(), m.group().split()
-        owner = ""
-        while words and (words[0] in not_names or _POSSESSIVE.search(words[0])
-                         or index.title_concept(words[0]) and not (len(words) > 1 and words[1] in heads)):
+        owner, owned_from = "", None  # whose it is, and where its owner is written
+        while words:
+            known = index.at(start)
+            if known and len(words) > 2 and heads & set(words) and known.span.end < start + len(" ".join(words)) \
+                    and index.actors[known.key].type in ("organization", "country"):
+                owner, n = known.key, len(text[start:known.span.end].split())  # "UN General Assembly": the UN's
+                owned_from = start if owned_from is None else owned_from
+                start += len(" ".join(words[:n])) + 1
+                words = words[n:]
+                continue
+            if not (_POSSESSIVE.search(words[0]) or (words[0] in not_names or index.title_concept(words[0]))
+                    and (len(words) < 2 or words[1] not in heads or index.grammar.determiner_before.match(
+                        f" {words[0].casefold()} "))):  # "Foreign Ministry", "General Staff" kept whole
+                break
             if _POSSESSIVE.search(words[0]):  # "Ukraine's General Staff": owned by Ukraine
                 hit = index.at(start) or index.at(start, "place")
                 owner = hit.key if hit else owner
+                owned_from = start if owned_from is None else owned_from
             start += len(words[0]) + 1
             words = words[1:]
         taken = index._starts[bisect_left(index._starts, start):bisect_left(index._starts, start + len(" ".join(words)))]
@@ -375,15 +390,17 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
         name = " ".join(words).rstrip(",")
         span = Span.of(text, start, start + len(name))
         if index.overlapping(span.start, span.end) or any(
-                t.start() <= span.start < t.end() for t in index.grammar.title_words.finditer(text, sentence.start, span.end)):
-            continue  # a known name, or part of a title ("Kepala Staf Umum")
+                t.start() <= span.start < t.end() and text[t.end():span.end].split()[:1] != words[1:2]
+                for t in index.grammar.title_words.finditer(text, sentence.start, span.end)):
+            continue  # a known name, or part of a title ("Kepala Staf Umum"; not the title word of "General Staff")
         country = index.at(span.end + 1)
         if country and index.actors[country.key].type == "country" and index.grammar.direction_after:
             owner = owner or country.key  # "Kantor Kepresidenan Korea Selatan"
             span = Span.of(text, start, country.span.end)
             name = span.text
+        label = text[owned_from:span.end] if owner and owned_from is not None else name  # "Ukraine's General Staff"
         owner = index.gaz.entries[owner].capital_of or owner if owner in index.gaz.entries else owner
-        index.add_actor(slug(f"{owner} {name}" if owner else name), name, "organization", span,
+        index.add_actor(slug(f"{owner} {name}" if owner else name), label, "organization", span,
                         affiliation=owner)
 
 
@@ -396,7 +413,7 @@ def _country_after(index: ActorIndex, pos: int) -> Mention | None:
 def _country_before(index: ActorIndex, pos: int, floor: int) -> Mention | None:
     for m in index.within(floor, pos):
         gap = index.text[m.span.end:pos]
-        if _FORCE_OWNER_GAP.fullmatch(gap) \
+        if index.grammar.force_owner_gap.fullmatch(gap) \
                 and index.actors[m.key].type == "country":  # "Ukraine's military", "Russia's own forces"
             return m
     return None
@@ -528,6 +545,8 @@ def _people(index: ActorIndex, sentence: Span) -> None:
                for x in index.around(m.start())):
             continue  # "the General Staff": part of an organisation's name, not a general
         title = m.group()
+        if _HEAD_ENDS_NAME.match(text, m.end()) and _HEAD_ENDS_NAME.match(text, m.end()).group(1) in index.grammar.org_heads:
+            continue  # "the General Assembly", "General Staff": a word of an organisation's name
         ahead = index.at(m.end())
         if title in index.grammar.adjective_titles and ahead and index.actors[ahead.key].type in ("organization", "country"):
             continue  # "the official Korean Central News Agency": a word that describes it, not a person

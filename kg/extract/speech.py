@@ -631,7 +631,8 @@ def _subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str],
         if document and state.speakers and not between:  # "the statement said", "pernyataan itu menyebut": its author
             return list(state.speakers), None
     group = None if pronoun_before(text, start, end, lex) else _group_speaker(text, start, end, lex, index)
-    if group and not any(m.span.start >= group.span.end for m in mentions):  # "…, the lawmakers said"
+    if group and not any(m.span.start >= group.span.end or m.span.start <= group.span.start < m.span.end
+                         for m in mentions):  # "…, the lawmakers said" (not "Ukrainian officials", known)
         label = group.span.text[0].lower() + group.span.text[1:]
         index.add_actor(group.key, label, "group", group.span, "role")
         return [group.key], group.span
