@@ -87,6 +87,8 @@ def test_the_place_is_the_one_the_preposition_leads_to(language, text, trigger, 
      "bertempur", "north-korea-armed-forces", "ukraine-armed-forces"),
     ("id", "Drone Ukraina melancarkan serangan terhadap tentara Korea Utara di dekat Sudzha.",
      "serangan", "", "north-korea-armed-forces"),
+    ("en", "North Korean troops have joined combat against Ukrainian forces, the Pentagon said.",
+     "combat", "north-korea-armed-forces", "ukraine-armed-forces"),  # "against" after "joined": no partner
 ])
 def test_the_target_is_who_a_fight_goes_against(language, text, trigger, agent, target):
     event = _event(language, text, trigger)

@@ -130,3 +130,24 @@ def test_a_title_word_inside_an_organisations_name_makes_no_person():
     x = _read("en", "The UN General Assembly voted on the resolution on Monday.")
     assert not [a.label for a in x.actors.values() if a.type == "person"]
     assert "UN General Assembly" in [a.label for a in x.actors.values() if a.type == "organization"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "day"), [
+    ('"We have seen evidence of North Korean troops in Russia," U.S. Defense Secretary Lloyd Austin '
+     "told reporters in Rome on Wednesday.", "lloyd-austin", "2025-04-23"),
+    ('"Our cooperation is aimed at no third country," South Korean Defense Minister Kim Yong-hyun said.',
+     "kim-yong-hyun", None),
+])
+def test_a_long_title_between_a_quotation_and_its_cue(text, speaker, day):
+    """Five or six words of title and name after the quotation, initialisms in them."""
+    x = _read("en", text)
+    assert [(s.speakers, s.quote is not None) for s in x.statements] == [([speaker], True)]
+    assert (x.statements[0].time.value if x.statements[0].time else None) == day
+
+
+def test_the_words_before_the_speaker_are_said_when_the_cue_ends_its_clause():
+    """'…, the spy agency said on Friday, in what it called …': what was said is the lead."""
+    x = _read("en", "North Korea has sent about 1,500 special forces to Russia's Far East, South Korea's spy "
+                    "agency said on Friday, in what it called the first step of a larger deployment.")
+    assert [s.content.text for s in x.statements] == [
+        "North Korea has sent about 1,500 special forces to Russia's Far East"]

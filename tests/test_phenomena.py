@@ -471,3 +471,15 @@ def test_a_document_speaks_for_its_author(lang, text):
 ])
 def test_weapons_sent_are_an_arms_transfer_not_a_deployment(lang, text, trigger):
     assert event(read(lang, text), trigger).type == "arms_transfer"
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("The U.S. State Department said the troops had moved to Kursk.", 1),
+    ('"We have seen the evidence," U.S. Defense Secretary Lloyd Austin told reporters.', 1),
+    ("Aid kept coming from the U.S. The troops arrived a week later.", 2),
+    ("Aid kept coming from the U.S.Moscow said nothing.", 2),  # glued: a new sentence
+])
+def test_an_initialism_ends_a_sentence_only_before_a_word_that_begins_one(text, count):
+    from kg.extract.segment import sentences
+    from kg.lexicon import load
+    assert len(sentences(text, load("en"))) == count

@@ -318,8 +318,9 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     for m in actors:
         if index.actors[m.key].type != "armed_force":
             continue
-        lead = max(clause.start, m.span.start - 25)
-        (partner_mentions if partners.occurs_in(text, lead, m.span.start) else forces).append(m)
+        marker = partners.finditer(text, max(clause.start, m.span.start - 25), m.span.start)[-1:]
+        alongside = marker and not _cues(lex).target_markers.occurs_in(text, marker[0].end(), m.span.start)
+        (partner_mentions if alongside else forces).append(m)  # not "joined combat against X"
     role = _FORCE_ROLE.get(event.type)
     targets = _targets(event, text, clause, lex, index, partner_mentions) if role == "agent" else []
     before = [m for m in forces if m.span.end <= event.trigger.start]

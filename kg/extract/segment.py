@@ -81,6 +81,7 @@ def sentences(text: str, lex: Lexicon, skip: list[Furniture] = ()) -> list[Span]
     """Sentence spans of ``text``, leaving out furniture lines and the dateline opening."""
     skipped = [(f.span.start, f.span.end) for f in skip]
     abbreviations = set(lex.get("detect.abbreviations", []))
+    starters = frozenset(lex.get("detect.sentence_starters", []))
     found = []
     for line in _lines(text):
         start = line.start
@@ -89,7 +90,7 @@ def sentences(text: str, lex: Lexicon, skip: list[Furniture] = ()) -> list[Span]
                 start = e
         if any(s <= start and line.end <= e for s, e in skipped) or start >= line.end:
             continue
-        found.extend(_split(text, start, line.end, abbreviations))
+        found.extend(_split(text, start, line.end, abbreviations, starters))
     return found
 
 
@@ -131,8 +132,14 @@ def _lines(text: str) -> list[Span]:
     return spans
 
 
-def _split(text: str, start: int, end: int, abbreviations: set[str]) -> list[Span]:
-    """Split one paragraph into sentences, keeping quotations whole."""
+#: Letters each followed by a full stop ("U.S.", "U.N."): a name, not a sentence's end, unless a
+#: word that begins sentences follows ("… the U.S. The …").
+_INITIALISM = re.compile(r"[\"“(]?(?:[A-Z]\.){2,}")
+
+
+def _split(text: str, start: int, end: int, abbreviations: set[str], starters: frozenset[str] = frozenset()) -> list[Span]:
+    """Split one paragraph into sentences, keeping quotations whole; after an initialism
+    ("U.S.") only before a word that begins sentences (``starters``: "The", "It")."""
     inside = [(q.start, q.end) for q in quotes(text, start, end)]
     spans, begin = [], start
     for m in _END.finditer(text, start, end):
@@ -140,9 +147,10 @@ def _split(text: str, start: int, end: int, abbreviations: set[str]) -> list[Spa
         if any(s <= m.start() and m.end() <= e for s, e in inside):  # a full stop inside a quotation
             continue
         word = text[max(begin, text.rfind(" ", begin, m.start()) + 1) : m.start() + 1]
-        if word in abbreviations:
-            continue
         rest = text[cut:end]
+        if word in abbreviations or _INITIALISM.fullmatch(word) and rest[:1].isspace() \
+                and rest.split(None, 1)[0] not in starters:  # "Mr.", "U.S. Defense", not "the U.S. The"
+            continue
         if rest and not rest[0].isspace():
             if not re.match(r"[\"“]?[A-Z][a-z]", rest):  # glued: "…depan.”Menteri"
                 continue

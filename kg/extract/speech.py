@@ -70,6 +70,7 @@ class _Grammar:
     kind_cues: tuple[tuple[re.Pattern, str], ...]
     perfect: frozenset[str]  # "has", "have", casefolded
     determiners: frozenset[str]  # "the", "a", casefolded
+    prepositions: frozenset[str]  # "on", "in", casefolded
     report_nouns: WordList  # "laporan", "reports": a report whose makers are named beside it
 
 
@@ -89,7 +90,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
     return _Grammar(
         pronouns=WordList(lex.get("actors.pronouns", [])),
         restatements=WordList(lex.get("speech.restatements", []), ignore_case=True),
-        quote_cue=re.compile(rf"[\s,]*(?:(?P<who>[^\s,]+(?: [^\s,]+){{0,3}}) )??(?<![\w-])"
+        quote_cue=re.compile(rf"[\s,]*(?:(?P<who>[^\s,]+(?: [^\s,]+){{0,5}}) )??(?<![\w-])"
                              rf"(?P<cue>{either(cues, longest_first=True)})(?P<enc>{enc})?(?![\w-])"),
         speaker_roles=frozenset(lex.get("actors.speaker_roles", [])),
         documents=frozenset(w.casefold() for w in lex.get("speech.statement_nouns", [])),
@@ -127,6 +128,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         kind_cues=tuple((phrases(r["words"], ignore_case=True), r["kind"]) for r in lex.get("speech.kind_cues", [])),
         perfect=frozenset(w.casefold() for w in lex.get("speech.perfect", [])),
         determiners=frozenset(w.casefold() for w in lex.get("actors.determiners", [])),
+        prepositions=frozenset(w.casefold() for w in lex.get("speech.prepositions", [])),
         report_nouns=WordList(lex.get("speech.report_nouns", []), ignore_case=True),
     )
 
@@ -507,7 +509,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         addressees = _addressees(text, end, sentence.end, lex, index, cue.text)
         start = _content_start(text, end, sentence.end, lex, told=cue.text in grammar.addressee_verbs)
         content = Span.of(text, start, sentence.end)
-        lead = _cataphoric_content(text, sentence, mention, m_start, index, lex)
+        lead = _cataphoric_content(text, sentence, mention, m_start, index, lex, end)
         if lead:  # "content, X said on Monday."
             content = lead
         if negated:  # the content of a statement not made names what was not said
@@ -525,16 +527,17 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
     return found
 
 
-def _cataphoric_content(text, sentence, mention, cue_start, index, lex) -> Span | None:
+def _cataphoric_content(text, sentence, mention, cue_start, index, lex, cue_end=None) -> Span | None:
     """'Troops were sent, NATO chief Jane Roe said': the content before the subject's comma.
 
     The subject is what follows the last comma before the speaker (a title, a name); an
-    apposition ("Jane Roe, a spokesperson, said") is not content.
+    apposition ("Jane Roe, a spokesperson, said") is not content. The cue ends the sentence,
+    or its clause with a phrase after a preposition ("said on Friday, in what it called …").
     """
     if mention is None or "," in text[mention.end:cue_start]:
         return None
-    if len(text[cue_start:sentence.end].split()) > 7:  # a citation lead, then "X said …": what follows is said
-        return None
+    if len(text[cue_start:sentence.end].split()) > 7 and not _ends_clause(text, cue_end or cue_start, sentence.end, lex):
+        return None  # a citation lead, then "X said …": what follows is said
     comma = text.rfind(",", sentence.start, mention.start)
     if comma - sentence.start < 20 or mention.start - comma > 60:
         return None
@@ -546,6 +549,14 @@ def _cataphoric_content(text, sentence, mention, cue_start, index, lex) -> Span 
         if previous > 0 and index.within(previous, comma):
             return None
     return Span.of(text, sentence.start, comma)
+
+
+def _ends_clause(text: str, pos: int, end: int, lex: Lexicon) -> bool:
+    """Whether only a few words after a preposition ("on Friday", "in a statement") stand
+    between ``pos`` and a comma."""
+    comma = text.find(",", pos, end)
+    words = text[pos:comma].split() if comma >= 0 else ["-"] * 9
+    return not words or len(words) <= 5 and words[0].casefold() in _grammar(lex).prepositions
 
 
 def _relayed(text: str, outer: Statement, lex: Lexicon, index: ActorIndex) -> Statement | None:
@@ -802,7 +813,8 @@ def _titled_person(text: str, start: int, end: int, index: ActorIndex):
     """The person named at ``start`` after a title, perhaps with the organisation before or
     after it ("juru bicara Kremlin Dmitry Peskov", "Kremlin spokesman Dmitry Peskov"), before a
     comma or the end of the sentence; ``None`` if none is."""
-    stop = min([end] + [i for i in (text.find(",", start, end), text.find(".", start, end)) if i >= 0])
+    stop = _CLAUSE_END.search(text, start, end)
+    stop = stop.start() if stop else end
     person = next((m for m in index.within(start, stop) if index.actors[m.key].type == "person"), None)
     return person if person and _a_title(text, start, person.span.start, index, empty=False) else None
 
@@ -868,6 +880,7 @@ def _addressees(text, pos, end, lex, index, cue: str = "") -> list[str]:
     return [slug(label)]
 
 
+_CLAUSE_END = re.compile(r",|(?<!\b[A-Z])\.")  # a comma, or a full stop not of an initialism ("U.S.")
 _CLAUSE_MARK = re.compile(r"[.;:\"“”]")
 
 
