@@ -184,3 +184,14 @@ def test_what_could_not_be_verified_is_unconfirmed(language, text):
     x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt"))
     assert [s.negated for s in x.statements if s.kind == "confirmation"] == [True]
     assert x.events and {e.factuality for e in x.events} == {"unconfirmed"}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "Pyongyang maupun Moskwa belum mengonfirmasi laporan bahwa tentara Korea Utara tewas di Kursk."),
+    ("en", "Neither Pyongyang nor Moscow has confirmed reports that North Korean soldiers died in Kursk."),
+])
+def test_neither_of_two_confirmed_is_a_confirmation_not_made_by_both(language, text):
+    """'X maupun Y belum …', 'Neither X nor Y has …': both speak, and neither confirms."""
+    x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    assert [(set(s.speakers), s.negated) for s in x.statements] == [({"north-korea", "russia"}, True)]
+    assert x.events and {e.factuality for e in x.events} == {"unconfirmed"}

@@ -499,6 +499,8 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         joined = [j.end() for j in grammar.coordinator.finditer(text, subject_end, m_start)]
         subject_end = max([subject_end] + joined)  # "declined to give a number but said …": said
         negated = grammar.negators.occurs_in(text, subject_end, m_start)
+        ahead = text[max(floor, mention.start - 12):mention.start].split()[-1:] if mention else []
+        neither = bool(ahead) and bool(grammar.negators.pattern.fullmatch(ahead[0].lower()))  # "Neither X nor Y has"
         end = m_end
         kind = verbs[verb]
         more = grammar.more_verb.match(text[end:sentence.end])  # "membantah atau mengonfirmasi"
@@ -515,6 +517,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         if negated:  # the content of a statement not made names what was not said
             neg = grammar.negators.pattern.search(text[subject_end:m_start])
             content = Span.of(text, subject_end + neg.start(), sentence.end)
+        negated = negated or neither
         quote = next((q for q in inside if q.start >= start), None)
         outer = Statement("", kind, cue, sentence, speakers, quote is not None, quote=quote,
                           content=_trim(text, content), addressees=addressees, negated=negated,
