@@ -38,6 +38,8 @@ CASES = [
      "dispatched", "deployment", {"north-korea"}, set()),
     ("en", "Pyongyang has shipped another 1,500 soldiers by sea to Vladivostok, officials said.",
      "shipped", "movement", {"north-korea"}, set()),
+    ("en", "Ukrainian forces captured two wounded North Korean soldiers near Sudzha on Saturday.",
+     "wounded", "casualties", set(), {"north-korea-armed-forces"}),  # the soldiers after it were wounded
 ]
 
 

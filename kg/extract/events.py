@@ -341,8 +341,8 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     if not force_key and salient and _anaphoric(text, clause, lex):
         force_key = salient[-1]
     named = _named_agents(event, text, clause, lex, index, cues, dates) if role else []
-    if role == "theme" and force_key in named and after:  # "X's forces captured two of Y's soldiers"
-        force_key = after[0].key
+    if role == "theme" and after and (force_key in named or not text[event.trigger.end:after[0].span.start].strip()):
+        force_key = after[0].key  # "X's forces captured two of Y's soldiers", "two wounded Y soldiers"
     sender = next((k for k in named if index.actors[k].type == "country"), "")
     if role == "theme" and force_key and sender and not (before or after or pronoun) \
             and index.actors[force_key].affiliation not in ("", sender):
