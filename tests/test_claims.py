@@ -195,3 +195,9 @@ def test_neither_of_two_confirmed_is_a_confirmation_not_made_by_both(language, t
     x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: {language}\n---\n{text}\n", "a.txt"))
     assert [(set(s.speakers), s.negated) for s in x.statements] == [({"north-korea", "russia"}, True)]
     assert x.events and {e.factuality for e in x.events} == {"unconfirmed"}
+
+
+def test_a_cue_at_the_end_that_repeats_the_speaker_makes_no_second_statement():
+    text = "Zelensky menyebut, jumlah korban dari pihak Korea Utara terus bertambah, katanya."
+    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: id\n---\n{text}\n", "a.txt"))
+    assert [(s.cue.text, s.speakers) for s in x.statements] == [("menyebut", ["volodymyr-zelenskyy"])]

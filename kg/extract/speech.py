@@ -197,7 +197,16 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
                 from_context = mention is None or bool(pronouns.pattern.fullmatch(mention.text))
                 statement.rule = finder.__name__.strip("_").replace("_", "-") + ("/context" if from_context else "")
                 here.append(statement)
-    return sorted(here, key=lambda s: s.cue.start)
+    return sorted((s for s in here if not _restated(s, here)), key=lambda s: s.cue.start)
+
+
+def _restated(statement: Statement, others: list[Statement]) -> bool:
+    """Whether a cue set off at the end ("…, katanya.") only repeats the speaker of a cue
+    its words hold ("X menyebut, …, katanya"): one statement, not two."""
+    words = statement.content
+    return statement.rule.startswith("trailing") and words is not None and any(
+        o is not statement and o.speakers == statement.speakers and words.start <= o.cue.start < words.end
+        for o in others)
 
 
 def _complete(article_id, statement, sentence, found, times, state, index, lex) -> None:
