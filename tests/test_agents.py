@@ -154,3 +154,19 @@ def test_a_figure_counts_the_event_on_its_side_of_and(language, text, amounts):
     x = extract(article)
     assert {e.trigger.text: e.quantity.value for e in x.events if e.quantity} == amounts
     assert [s.speakers for s in x.statements] in ([["lawmakers"]], [["anggota-parlemen"]])
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "begin"), [
+    ("en", "At the end of October, the troops were moved to the Kursk region.", "moved", "2024-10-21"),
+    ("en", "Two weeks ago, the first North Korean units moved to the front line.", "moved to the front",
+     "2024-10-28"),
+    ("id", "Pada akhir Oktober lalu, pasukan itu dipindahkan ke Kursk.", "dipindahkan", "2024-10-21"),
+    ("id", "Dua pekan lalu, pasukan Korea Utara mulai bergerak ke garis depan.", "bergerak", "2024-10-28"),
+])
+def test_a_time_set_off_at_the_start_dates_the_clause_after_it(language, text, trigger, begin):
+    assert str(_event(language, text, trigger).time.begin) == begin
+
+
+def test_a_time_set_off_at_the_start_that_dates_the_speech_does_not_date_what_was_said():
+    event = _event("en", "On Monday, Zelensky said the troops had moved to Kursk.", "moved")
+    assert event.time.begin is None and str(event.time.end) == "2024-11-11"

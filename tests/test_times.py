@@ -146,6 +146,12 @@ RELATIVE = [
      date(2024, 11, 16), date(2024, 11, 17)),
     ("id", "tewas akhir pekan lalu di Kursk", TUE, "akhir pekan lalu", "2024-11-09/2024-11-10", "range",
      date(2024, 11, 9), date(2024, 11, 10)),
+    ("en", "were moved at the end of October to", TUE, "the end of October", "2024-10-21/2024-10-31", "range",
+     date(2024, 10, 21), date(2024, 10, 31)),
+    ("en", "arrived at the beginning of November", TUE, "the beginning of November", "2024-11-01/2024-11-10",
+     "range", date(2024, 11, 1), date(2024, 11, 10)),
+    ("id", "tiba sebulan lalu di Rusia", TUE, "sebulan lalu", "2024-10", "month",
+     date(2024, 10, 1), date(2024, 10, 31)),
 ]
 
 

@@ -74,7 +74,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
                           _factuality(text, clause, trigger, said, lex), rule=rule)
             _participants(event, text, clause, lex, index, salient, cues, written)
             event.quantity = _amount(text, amounts.within(clause.start, clause.end), trigger, lex)
-            event.time = _time(trigger, clause, said, dating, event.factuality) or _by_publication(
+            event.time = _time(text, trigger, clause, sentence, said, dating, event.factuality) or _by_publication(
                 event.factuality, published)
             event.label = _label(text, event, clause, index)
             same = _mentioned_before(event, events, lex, times)
@@ -545,16 +545,33 @@ def _nearest(items, trigger: Span):
     return min(items, key=lambda x: abs((x.span.start + x.span.end) / 2 - trigger.start))
 
 
-def _time(trigger: Span, clause: Span, said: Statement | None, times: ByStart[TimeExpr],
-          factuality: str) -> TimeExpr | None:
-    """A time in the event's clause; else bounded by the statement that reports it."""
+def _time(text: str, trigger: Span, clause: Span, sentence: Span, said: Statement | None,
+          times: ByStart[TimeExpr], factuality: str) -> TimeExpr | None:
+    """A time in the event's clause, or set off before it at the start of the sentence; else
+    bounded by the statement that reports it."""
     own = [t for t in times.within(clause.start, clause.end) if not (said and said.time is t)]
     if own:
         return _nearest(own, trigger)
+    fronted = _fronted(text, clause, sentence, times)
+    if fronted and not (said and said.time is fronted):
+        return fronted
     if said and said.time and said.time.end and factuality != "possible":  # on or before it was said
         return TimeExpr(said.time.span, "", None, said.time.end, "unknown", anchor="statement",
                         anchor_date=said.time.end)
     return None
+
+
+def _fronted(text: str, clause: Span, sentence: Span, times: ByStart[TimeExpr]) -> TimeExpr | None:
+    """'At the end of October, the troops were moved': a time alone before the first comma of
+    the sentence (a preposition or two beside it) dates the clause right after that comma."""
+    comma = clause.start - 1
+    if comma <= sentence.start or text[comma] != "," or _COMMA.search(text, sentence.start, comma):
+        return None
+    found = times.within(sentence.start, comma)
+    if len(found) != 1:
+        return None
+    rest = text[sentence.start:found[0].span.start].split() + text[found[0].span.end:comma].split()
+    return found[0] if len(rest) <= 2 else None
 
 
 @lru_cache(maxsize=None)
