@@ -201,3 +201,14 @@ def test_a_cue_at_the_end_that_repeats_the_speaker_makes_no_second_statement():
     text = "Zelensky menyebut, jumlah korban dari pihak Korea Utara terus bertambah, katanya."
     x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: id\n---\n{text}\n", "a.txt"))
     assert [(s.cue.text, s.speakers) for s in x.statements] == [("menyebut", ["volodymyr-zelenskyy"])]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "Melalui akun Telegram-nya, Zelensky menulis bahwa lebih dari 3.000 tentara Korea Utara tewas."),
+    ("id", '"Korea Utara kehilangan banyak prajurit," tulis Zelensky di akun X miliknya.'),
+    ("en", "At least 3,000 North Korean soldiers have been killed or wounded, Zelensky posted on X."),
+    ("en", "Zelensky tweeted on Sunday that 3,000 North Korean soldiers had been killed."),
+])
+def test_what_is_written_or_posted_is_a_statement(language, text):
+    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    assert [s.speakers for s in x.statements] == [["volodymyr-zelenskyy"]]
