@@ -481,7 +481,7 @@ def build_oxigraph(folder: str | Path, nquads: str | Path | bytes, union: str | 
         else:
             store.bulk_load(path=str(union), format=ox.RdfFormat.TURTLE)
             store.bulk_load(path=str(VOCABULARY), format=ox.RdfFormat.TURTLE)
-        store.optimize()  # compacted: the queries' lookups read fewer files (about 2x faster)
+        store.optimize()  # compacted: lookups read fewer files (queries 1.8x faster at 1,000 articles, 6% at 10,000)
         store.flush()
         del store  # closes it
         if folder.exists():

@@ -545,7 +545,7 @@ def _people(index: ActorIndex, sentence: Span) -> None:
                for x in index.around(m.start())):
             continue  # "the General Staff": part of an organisation's name, not a general
         title = m.group()
-        if _HEAD_ENDS_NAME.match(text, m.end()) and _HEAD_ENDS_NAME.match(text, m.end()).group(1) in index.grammar.org_heads:
+        if (head := _HEAD_ENDS_NAME.match(text, m.end())) and head.group(1) in index.grammar.org_heads:
             continue  # "the General Assembly", "General Staff": a word of an organisation's name
         ahead = index.at(m.end())
         if title in index.grammar.adjective_titles and ahead and index.actors[ahead.key].type in ("organization", "country"):

@@ -137,7 +137,7 @@ def _lines(text: str) -> list[Span]:
 _INITIALISM = re.compile(r"[\"“(]?(?:[A-Z]\.){2,}")
 
 
-def _split(text: str, start: int, end: int, abbreviations: set[str], starters: frozenset[str] = frozenset()) -> list[Span]:
+def _split(text: str, start: int, end: int, abbreviations: set[str], starters: frozenset[str]) -> list[Span]:
     """Split one paragraph into sentences, keeping quotations whole; after an initialism
     ("U.S.") only before a word that begins sentences (``starters``: "The", "It")."""
     inside = [(q.start, q.end) for q in quotes(text, start, end)]

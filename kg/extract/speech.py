@@ -520,7 +520,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         addressees = _addressees(text, end, sentence.end, lex, index, cue.text)
         start = _content_start(text, end, sentence.end, lex, told=cue.text in grammar.addressee_verbs)
         content = Span.of(text, start, sentence.end)
-        lead = _cataphoric_content(text, sentence, mention, m_start, index, lex, end)
+        lead = _cataphoric_content(text, sentence, mention, m_start, end, index, lex)
         if lead:  # "content, X said on Monday."
             content = lead
         if negated:  # the content of a statement not made names what was not said
@@ -539,7 +539,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
     return found
 
 
-def _cataphoric_content(text, sentence, mention, cue_start, index, lex, cue_end=None) -> Span | None:
+def _cataphoric_content(text, sentence, mention, cue_start, cue_end, index, lex) -> Span | None:
     """'Troops were sent, NATO chief Jane Roe said': the content before the subject's comma.
 
     The subject is what follows the last comma before the speaker (a title, a name); an
@@ -548,7 +548,7 @@ def _cataphoric_content(text, sentence, mention, cue_start, index, lex, cue_end=
     """
     if mention is None or "," in text[mention.end:cue_start]:
         return None
-    if len(text[cue_start:sentence.end].split()) > 7 and not _ends_clause(text, cue_end or cue_start, sentence.end, lex):
+    if len(text[cue_start:sentence.end].split()) > 7 and not _ends_clause(text, cue_end, sentence.end, lex):
         return None  # a citation lead, then "X said …": what follows is said
     comma = text.rfind(",", sentence.start, mention.start)
     if comma - sentence.start < 20 or mention.start - comma > 60:
@@ -567,7 +567,9 @@ def _ends_clause(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     """Whether only a few words after a preposition ("on Friday", "in a statement") stand
     between ``pos`` and a comma."""
     comma = text.find(",", pos, end)
-    words = text[pos:comma].split() if comma >= 0 else ["-"] * 9
+    if comma < 0:
+        return False
+    words = text[pos:comma].split()
     return not words or len(words) <= 5 and words[0].casefold() in _grammar(lex).prepositions
 
 
