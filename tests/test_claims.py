@@ -212,3 +212,15 @@ def test_a_cue_at_the_end_that_repeats_the_speaker_makes_no_second_statement():
 def test_what_is_written_or_posted_is_a_statement(language, text):
     x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt"))
     assert [s.speakers for s in x.statements] == [["volodymyr-zelenskyy"]]
+
+
+@pytest.mark.parametrize(("language", "text", "said"), [
+    ("id", "Dinas Keamanan Ukraina menyebut salah satu tawanan mengaku tidak tahu bahwa ia dikirim untuk berperang.",
+     "salah satu tawanan mengaku"),
+    ("en", "The SBU said one of the prisoners claimed that he had not known he would fight Ukraine.",
+     "one of the prisoners claimed"),
+])
+def test_what_is_said_keeps_a_second_speakers_words_before_their_that(language, text, said):
+    """'X said a captive admitted that …': X said what the captive admitted, not only its end."""
+    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    assert x.statements[0].content.text.startswith(said)

@@ -46,6 +46,7 @@ class _Grammar:
     coordinated: re.Pattern  # "… and" right before a cue
     coordinator: re.Pattern  # "and", "but", "tetapi": anywhere
     verb_start: re.Pattern  # a speaker-first verb right at a position (after blanks)
+    any_verb: re.Pattern  # a speaker-first verb anywhere
     passive: frozenset[str]  # "are", "was": before a reporting verb, a passive with no speaker
     joins: frozenset[str]  # "and", "dan": between two speakers, casefolded
     more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
@@ -104,6 +105,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+)?$"),
         coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
         verb_start=re.compile(rf"\s+(?:{either(verbs, longest_first=True)})(?![\w-])"),
+        any_verb=re.compile(rf"(?<![\w-])(?:{either(verbs, longest_first=True)})(?![\w-])"),
         passive=frozenset(w.casefold() for w in lex.get("events.passive_auxiliaries", [])),
         joins=frozenset(w.casefold() for w in lex.get("actors.conjunctions", [])),
         more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
@@ -905,8 +907,9 @@ def _content_start(text, pos, end, lex, told: bool = False) -> int:
     grammar = _grammar(lex)
     ahead = grammar.complementizer_ahead.search(rest[:90])
     if ahead and not _CLAUSE_MARK.search(rest[:ahead.start()]) \
-            and not grammar.coordinated.search(rest[:ahead.start()]):  # "said on Monday, in Rome, that …"
-        return pos + ahead.end()  # (not "says 10,000 were sent, and that …": the content starts at once)
+            and not grammar.coordinated.search(rest[:ahead.start()]) \
+            and not grammar.any_verb.search(rest, 0, ahead.start()):  # "said on Monday, in Rome, that …"
+        return pos + ahead.end()  # (not "says 10,000 were sent, and that …", nor "said a captive admitted that …")
     m = grammar.content_lead.match(rest)
     start = pos + (m.end() if m else 0)
     heard = grammar.audiences.search(text, start, min(end, start + 40)) if told else None
