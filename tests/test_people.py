@@ -151,3 +151,18 @@ def test_the_words_before_the_speaker_are_said_when_the_cue_ends_its_clause():
                     "agency said on Friday, in what it called the first step of a larger deployment.")
     assert [s.content.text for s in x.statements] == [
         "North Korea has sent about 1,500 special forces to Russia's Far East"]
+
+
+@pytest.mark.parametrize("text", [
+    "North Korean troops are being treated at a military hospital in Kursk, a doctor at the hospital says.",
+    "North Korean troops are being treated at a military hospital in Kursk, an official says.",
+])
+def test_someone_unnamed_after_the_comma_is_not_the_actor_before_it(text):
+    """'…, a doctor says': the doctor is no one the graph knows, and not North Korea."""
+    assert not [s.speakers for s in _read("en", text).statements]
+
+
+def test_a_definite_role_after_the_comma_is_the_person_last_named_with_it():
+    x = _read("en", "Pentagon spokesperson Sabrina Singh spoke to reporters. North Korean troops are now in Kursk, "
+                    "the spokesperson said.")
+    assert [s.speakers for s in x.statements] == [["sabrina-singh"]]

@@ -501,6 +501,12 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             after = _subject(text, comma + 1, m_start, lex, index, state, inside)
             if after[0] and set(after[0]) != set(speakers):
                 speakers, mention = after
+        elif mention and comma >= 0 and mention.end <= comma and text[comma + 1:m_start].split()[:1] \
+                and text[comma + 1:m_start].split()[0].casefold() in grammar.determiners:
+            role = _role_anaphor(text, comma + 1, m_start, lex, index, state)  # "…, the spokesperson said"
+            if role is None:
+                continue  # "…, a doctor at the hospital says": someone unnamed, not the actor before the comma
+            speakers, mention = role
         if found and (not speakers or mention and mention.start < found[-1].cue.start) \
                 and grammar.coordinated.search(text[found[-1].cue.end:m_start]):
             speakers, mention = list(found[-1].speakers), None  # "denied it and said …"
