@@ -170,3 +170,14 @@ def test_a_time_set_off_at_the_start_dates_the_clause_after_it(language, text, t
 def test_a_time_set_off_at_the_start_that_dates_the_speech_does_not_date_what_was_said():
     event = _event("en", "On Monday, Zelensky said the troops had moved to Kursk.", "moved")
     assert event.time.begin is None and str(event.time.end) == "2024-11-11"
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("id", "Korea Utara diyakini telah mengirimkan lebih dari 11.000 tentaranya ke Rusia.", "mengirimkan"),
+    ("en", "North Korea is believed to have sent more than 11,000 troops to Russia.", "sent"),
+])
+def test_a_deployment_believed_is_reported_with_its_sender_and_its_figure(language, text, trigger):
+    event = _event(language, text, trigger)
+    assert event.factuality == "reported"
+    assert ("agent", "north-korea") in event.roles
+    assert (event.quantity.value, event.quantity.unit, event.quantity.qualifier) == (11000, "troops", "more_than")

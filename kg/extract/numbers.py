@@ -73,7 +73,9 @@ def _may_hold(text: str, lex: Lexicon, start: int, end: int) -> bool:
 def _cues(lex: Lexicon) -> tuple[WordList, tuple[str, ...] | None]:
     """The unit words, and the number words lowercased (``None`` if one is not plain ASCII:
     then a lowercase text does not show every case-insensitive match of it) (cached)."""
-    units = WordList([w for ws in lex.get("numbers.units", {}).values() for w in ws], ignore_case=True)
+    enclitic = lex.get("speech.enclitic", "")
+    listed = [w for ws in lex.get("numbers.units", {}).values() for w in ws]
+    units = WordList(listed + [w + enclitic for w in listed if enclitic], ignore_case=True)  # "tentaranya"
     words = tuple(w.lower() for w in lex.get("numbers.words", {}))
     return units, words if all(w.isascii() for w in words) else None
 
@@ -85,6 +87,7 @@ _DIGIT = re.compile(r"\d")
 def _grammar(lex: Lexicon):
     qualifiers = lex.get("numbers.qualifiers", {})
     units = lex.get("numbers.units", {})
+    enclitic = lex.get("speech.enclitic", "")  # "11.000 tentaranya": its troops, counted
     scales = {k.casefold(): v for k, v in lex.get("numbers.scales", {}).items()}
     numbers = {k.casefold(): v for k, v in lex.get("numbers.words", {}).items()}
     sep = lex.get("numbers.thousands_separator", ",")
@@ -100,7 +103,7 @@ def _grammar(lex: Lexicon):
         rf"(?<![\w.,])(?:(?P<qual>{alt(qualifier_of)})\s+)?"
         rf"(?P<num>{number})(?:\s*[-–]\s*(?P<upper>{number}))?"
         rf"(?:[\s-]+(?P<scale>{alt(scales)}))?"
-        rf"\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{alt(unit_of)})(?![\w-])",
+        rf"\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{alt(unit_of)})(?:{re.escape(enclitic) if enclitic else '(?!)'})?(?![\w-])",
         re.IGNORECASE,
     )
     return pattern, qualifier_of, unit_of, scales, numbers, sep, frozenset(w.casefold() for w in lex.get("numbers.vague", []))
