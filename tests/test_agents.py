@@ -181,3 +181,11 @@ def test_a_deployment_believed_is_reported_with_its_sender_and_its_figure(langua
     assert event.factuality == "reported"
     assert ("agent", "north-korea") in event.roles
     assert (event.quantity.value, event.quantity.unit, event.quantity.qualifier) == (11000, "troops", "more_than")
+
+
+def test_who_speaks_after_the_trigger_takes_no_part_in_its_event():
+    """'The signing comes as the U.S. and its allies say …': they say, they did not sign."""
+    text = ("Putin has signed the defense treaty with North Korea into law. The signing comes as the U.S. and "
+            "its allies say thousands of North Korean troops have been sent to Russia.")
+    event = _event("en", text, "signing")
+    assert "united-states" not in [k for _, k in event.roles]

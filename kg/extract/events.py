@@ -51,6 +51,9 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     dating = ByStart(times, _span)
     amounts = ByStart(quantities, _span)
     events, salient = [], []
+    by_sentence: dict[Span, list[Statement]] = {}
+    for s in statements:
+        by_sentence.setdefault(s.sentence, []).append(s)
     for sentence in sentences:
         present = _presence(text, sentence, lex, index)
         triggers = sorted(set(_triggers(text, sentence, words)) | set(present))
@@ -69,7 +72,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             elif type_ in ("deployment", "movement") and _sends_weapons(text, end, sentence, lex):
                 type_, rule = "arms_transfer", "weapons"  # "sending weapons to Kyiv"
             said = min(reports.at(trigger.start), key=_rank, default=(0, None))[1]  # the first that reports it
-            clause = _clause(text, sentence, trigger)
+            clause = _before_speech(text, _clause(text, sentence, trigger), trigger, by_sentence.get(sentence, []), lex)
             event = Event(f"{article_id}/event/{start}-{end}", type_, trigger, sentence, "",
                           _factuality(text, clause, trigger, said, lex), rule=rule)
             _participants(event, text, clause, lex, index, salient, cues, written)
@@ -272,6 +275,17 @@ def _clause(text: str, sentence: Span, trigger: Span) -> Span:
     start = max([sentence.start] + [c + 1 for c in commas if c < trigger.start])
     end = min([sentence.end] + [c for c in commas if c >= trigger.end])
     return Span.of(text, start, end)
+
+
+def _before_speech(text: str, clause: Span, trigger: Span, said: list[Statement], lex: Lexicon) -> Span:
+    """The clause up to the speaker of a statement made after the trigger in it ("The signing
+    comes as the US and its allies say …": no one of what they say takes part in the signing),
+    unless the trigger's own "by" names that speaker ("a briefing by the agency … quoted")."""
+    by = _cues(lex).agent_markers
+    ends = [start for s in said if s.cue.start > trigger.end
+            for start in [(s.speaker_mention or s.cue).start]
+            if trigger.end <= start < clause.end and not by.search(text, trigger.end, start)]
+    return Span(clause.start, min(ends), clause.text[:min(ends) - clause.start]) if ends else clause
 
 
 def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, lex: Lexicon) -> str:
