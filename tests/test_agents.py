@@ -189,3 +189,9 @@ def test_who_speaks_after_the_trigger_takes_no_part_in_its_event():
             "its allies say thousands of North Korean troops have been sent to Russia.")
     event = _event("en", text, "signing")
     assert "united-states" not in [k for _, k in event.roles]
+
+
+def test_an_event_under_a_condition_may_happen():
+    """'jika diserang': only if it happens, as 'akan' or 'bisa' would say."""
+    event = _event("id", "Perjanjian itu mewajibkan kedua negara saling membantu jika salah satunya diserang.", "diserang")
+    assert event.factuality == "possible"
