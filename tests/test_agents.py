@@ -195,3 +195,20 @@ def test_an_event_under_a_condition_may_happen():
     """'jika diserang': only if it happens, as 'akan' or 'bisa' would say."""
     event = _event("id", "Perjanjian itu mewajibkan kedua negara saling membantu jika salah satunya diserang.", "diserang")
     assert event.factuality == "possible"
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "place"), [
+    ("en", "Kim Jong Un met Vladimir Putin in Russia on Tuesday.", "met", "russia"),
+    ("id", "Korea Selatan sedang mempertimbangkan pengiriman senjata ke Ukraina.", "pengiriman", "ukraine"),
+])
+def test_where_an_event_goes_or_happens_takes_no_part_in_it(language, text, trigger, place):
+    event = _event(language, text, trigger)
+    assert place in event.places and place not in [k for _, k in event.roles]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "South Korea said it was considering sending weapons to Ukraine.", "sending"),
+    ("id", "Korea Selatan sedang mempertimbangkan pengiriman senjata ke Ukraina.", "pengiriman"),
+])
+def test_what_is_being_considered_may_happen(language, text, trigger):
+    assert _event(language, text, trigger).factuality == "possible"
