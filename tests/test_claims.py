@@ -224,3 +224,10 @@ def test_what_is_said_keeps_a_second_speakers_words_before_their_that(language, 
     """'X said a captive admitted that …': X said what the captive admitted, not only its end."""
     x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt"))
     assert x.statements[0].content.text.startswith(said)
+
+
+def test_a_second_verb_after_but_is_the_first_speakers_whoever_is_named_between():
+    text = ("Lloyd Austin said it was not yet clear what the North Korean soldiers would do in Russia, but warned "
+            "that sending them into combat would be a very serious issue.")
+    x = extract(parse_article(f"---\npublished: 2024-10-24\nlanguage: en\n---\n{text}\n", "a.txt"))
+    assert [(s.cue.text, s.speakers) for s in x.statements] == [("said", ["lloyd-austin"]), ("warned", ["lloyd-austin"])]

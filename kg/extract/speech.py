@@ -507,9 +507,9 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             if role is None:
                 continue  # "…, a doctor at the hospital says": someone unnamed, not the actor before the comma
             speakers, mention = role
-        if found and (not speakers or mention and mention.start < found[-1].cue.start) \
-                and grammar.coordinated.search(text[found[-1].cue.end:m_start]):
-            speakers, mention = list(found[-1].speakers), None  # "denied it and said …"
+        co = grammar.coordinated.search(text[found[-1].cue.end:m_start]) if found else None
+        if co and (not speakers or mention and mention.start < found[-1].cue.end + co.start()):
+            speakers, mention = list(found[-1].speakers), None  # "denied it and said …", "said …, but warned"
         if not speakers:
             continue
         subject_end = mention.end if mention else floor
