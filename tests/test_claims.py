@@ -231,3 +231,18 @@ def test_a_second_verb_after_but_is_the_first_speakers_whoever_is_named_between(
             "that sending them into combat would be a very serious issue.")
     x = extract(parse_article(f"---\npublished: 2024-10-24\nlanguage: en\n---\n{text}\n", "a.txt"))
     assert [(s.cue.text, s.speakers) for s in x.statements] == [("said", ["lloyd-austin"]), ("warned", ["lloyd-austin"])]
+
+
+def test_a_verb_in_a_relative_clause_leaves_the_main_verb_its_subject():
+    """'X, which has dismissed …, said …': two statements of X, the first ending with its clause."""
+    text = ("Pyongyang, which has dismissed earlier reports as groundless, said in a statement on Friday that any "
+            "such deployment would be lawful.")
+    x = extract(parse_article(f"---\npublished: 2024-10-26\nlanguage: en\n---\n{text}\n", "a.txt"))
+    assert [(s.cue.text, s.speakers) for s in x.statements] == [("dismissed", ["north-korea"]), ("said", ["north-korea"])]
+    assert x.statements[0].content.text == "earlier reports as groundless"
+
+
+def test_a_refusal_after_but_is_the_first_speakers():
+    text = "Vladimir Putin told a press conference that such pictures were serious, but declined to say what they showed."
+    x = extract(parse_article(f"---\npublished: 2024-10-26\nlanguage: en\n---\n{text}\n", "a.txt"))
+    assert [(s.speakers, s.negated) for s in x.statements] == [(["vladimir-putin"], False), (["vladimir-putin"], True)]

@@ -102,7 +102,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         document_leads=phrases(lex.get("speech.document_leads", [])),
         verbs=verbs,
         verb_list=list(verbs),
-        coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+)?$"),
+        coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+){{0,2}}$"),  # "and said", "but declined to say"
         coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
         verb_start=re.compile(rf"\s+(?:{either(verbs, longest_first=True)})(?![\w-])"),
         any_verb=re.compile(rf"(?<![\w-])(?:{either(verbs, longest_first=True)})(?![\w-])"),
@@ -486,6 +486,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
     grammar = _grammar(lex)
     verbs = grammar.verbs
     found, floor = [], sentence.start
+    hidden = _relative_clauses(text, sentence.start, sentence.end, lex)  # "X, which has denied it, said …"
     for m_start, m_end, verb in words_in(grammar.verb_list, text, sentence.start, sentence.end, typo_length=8,
                                              known=lex.words()):
         if m_start < floor or any(q.start <= m_start < q.end for q in inside):
@@ -543,7 +544,12 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         inner = _relayed(text, outer, lex, index)
         if inner:
             found.append(inner)
-        floor = (inner or outer).cue.end
+        clause = next(((a, b) for a, b in hidden if a <= m_start < b), None)
+        if clause:  # said in a relative clause: its words end with it, and the main verb's subject is before it
+            outer.content = _trim(text, Span.of(text, outer.content.start, max(outer.content.start, clause[1] - 1))) \
+                if outer.content and outer.content.end > clause[1] else outer.content
+        else:
+            floor = (inner or outer).cue.end
     return found
 
 
