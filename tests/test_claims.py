@@ -246,3 +246,14 @@ def test_a_refusal_after_but_is_the_first_speakers():
     text = "Vladimir Putin told a press conference that such pictures were serious, but declined to say what they showed."
     x = extract(parse_article(f"---\npublished: 2024-10-26\nlanguage: en\n---\n{text}\n", "a.txt"))
     assert [(s.speakers, s.negated) for s in x.statements] == [(["vladimir-putin"], False), (["vladimir-putin"], True)]
+
+
+@pytest.mark.parametrize(("language", "text", "said"), [
+    ("id", "Zelensky mengatakan pasukan Korea Utara sudah bertempur, seperti dilansir AFP, Selasa (19/11/2024).",
+     "pasukan Korea Utara sudah bertempur"),
+    ("en", "Zelensky said the North Korean troops had begun fighting, as quoted by AFP on Tuesday.",
+     "the North Korean troops had begun fighting"),
+])
+def test_where_the_article_got_it_is_not_what_was_said(language, text, said):
+    x = extract(parse_article(f"---\npublished: 2024-11-20\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    assert [s.content.text for s in x.statements] == [said]

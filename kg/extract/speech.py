@@ -73,6 +73,7 @@ class _Grammar:
     determiners: frozenset[str]  # "the", "a", casefolded
     prepositions: frozenset[str]  # "on", "in", casefolded
     report_nouns: WordList  # "laporan", "reports": a report whose makers are named beside it
+    citations: WordList  # "seperti dilansir", "as quoted by": where the article got it from
 
 
 @lru_cache(maxsize=None)
@@ -132,6 +133,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         determiners=frozenset(w.casefold() for w in lex.get("actors.determiners", [])),
         prepositions=frozenset(w.casefold() for w in lex.get("speech.prepositions", [])),
         report_nouns=WordList(lex.get("speech.report_nouns", []), ignore_case=True),
+        citations=WordList(lex.get("speech.citation", []), ignore_case=True),
     )
 
 
@@ -214,6 +216,10 @@ def _restated(statement: Statement, others: list[Statement]) -> bool:
 def _complete(article_id, statement, sentence, found, times, state, index, lex) -> None:
     """Give a found statement its id, kind, date and principal, and remember its date."""
     statement.id = f"{article_id}/statement/{statement.cue.start}-{statement.cue.end}"
+    if statement.content is not None:  # "…, seperti dilansir AFP, Selasa (19/11)": where the article got it
+        cited = _grammar(lex).citations.search(index.text, statement.content.start, statement.content.end)
+        if cited and index.text[statement.content.start:cited.start()].rstrip().endswith(","):
+            statement.content = _trim(index.text, Span.of(index.text, statement.content.start, cited.start()))
     if statement.content is not None and statement.content.start >= statement.content.end:
         statement.content = None  # "…, the lawmakers said." says nothing after its cue
     statement.kind = _refine(index.text, statement, lex)
