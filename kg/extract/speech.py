@@ -493,10 +493,11 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
     verbs = grammar.verbs
     found, floor = [], sentence.start
     hidden = _relative_clauses(text, sentence.start, sentence.end, lex)  # "X, which has denied it, said …"
+    cited = [(c.start(), c.end()) for c in grammar.citations.finditer(text, sentence.start, sentence.end)]
     for m_start, m_end, verb in words_in(grammar.verb_list, text, sentence.start, sentence.end, typo_length=8,
                                              known=lex.words()):
-        if m_start < floor or any(q.start <= m_start < q.end for q in inside):
-            continue
+        if m_start < floor or any(q.start <= m_start < q.end for q in inside) or any(a <= m_start < b for a, b in cited):
+            continue  # (not "as quoted by AFP": where the article got it)
         if grammar.negators.pattern.fullmatch(verb) and grammar.verb_start.match(text, m_end):
             continue  # "menolak berkomentar": a refusal to speak, read with the verb after it
         if any(w.casefold() in grammar.passive for w in text[max(floor, m_start - 12):m_start].split()[-1:]):
