@@ -11,6 +11,10 @@ query keeps its answers).
 A NAME may be a ``.rq`` file instead, e.g. an older text of a query to time beside the
 current one (``git show REV:kg/queries/said-by.rq > /tmp/said-by-old.rq``). The parameters
 are those of ``scripts/bench.py``, unless given with ``--param``.
+
+``--floor`` times beside each query the same number of rows, as many columns, read back from a
+single triple pattern (``SELECT ?s ?p ?o ... WHERE { ?s ?p ?o } LIMIT N``): what the store
+takes to hand over that many rows at all, whatever the query. A query cannot answer faster.
 """
 import argparse
 import hashlib
@@ -19,14 +23,15 @@ import sys
 import time
 from pathlib import Path
 
-from kg.query import load_query, named_queries
+from kg.query import NamedQuery, load_query, named_queries
 from kg.store import MemoryStore, OxigraphStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import PARAMS  # noqa: E402
 
 
-def main(path: str, names: list[str], repeat: int, params: dict[str, str] | None = None) -> None:
+def main(path: str, names: list[str], repeat: int, params: dict[str, str] | None = None,
+         floor: bool = False) -> None:
     start = time.perf_counter()
     store = OxigraphStore(path) if Path(path).is_dir() else MemoryStore(path)
     print(f"{'(load)':18} {'':>7}      {time.perf_counter() - start:8.2f} s", flush=True)
@@ -35,10 +40,22 @@ def main(path: str, names: list[str], repeat: int, params: dict[str, str] | None
         laps = []
         for _ in range(repeat):
             start = time.perf_counter()
-            rows = store.run(query, PARAMS.get(query.name) if params is None else params)[1]
+            header, rows = store.run(query, PARAMS.get(query.name) if params is None else params)
             laps.append(time.perf_counter() - start)
         digest = hashlib.md5(repr(rows).encode()).hexdigest()[:10]
-        print(f"{query.name:18} {len(rows):7} rows {statistics.median(laps):8.2f} s  {digest}", flush=True)
+        seconds = statistics.median(laps)
+        below = f"  floor {read_back(store, len(rows), len(header)):8.2f} s" if floor else ""
+        print(f"{query.name:18} {len(rows):7} rows {seconds:8.2f} s  {digest}{below}", flush=True)
+
+
+def read_back(store, rows: int, columns: int) -> float:
+    """Seconds to read ``rows`` rows of ``columns`` terms from one triple pattern (columns
+    past three repeat one of the three)."""
+    names = [("?s", "?p", "?o")[i % 3] for i in range(max(columns, 1))]
+    text = f"SELECT {' '.join(f'({v} AS ?c{i})' for i, v in enumerate(names))} WHERE {{ ?s ?p ?o }} LIMIT {rows}"
+    start = time.perf_counter()
+    store.run(NamedQuery("floor", "", {}, text, Path("floor.rq")), {})
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":
@@ -46,9 +63,11 @@ if __name__ == "__main__":
     parser.add_argument("graph", help="a graph file (.ttl, .nt, .trig, .nq) or an Oxigraph store folder")
     parser.add_argument("names", nargs="*", help="the named queries to time (all when left out)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each query; the median is printed")
+    parser.add_argument("--floor", action="store_true",
+                        help="also time reading back as many rows from a single triple pattern")
     parser.add_argument("--param", action="append", metavar="NAME=VALUE",
                         help="a parameter of the queries named, instead of the benchmark's (repeatable)")
     args = parser.parse_args()
     if args.param and not all("=" in p for p in args.param):
         parser.error("--param takes NAME=VALUE")
-    main(args.graph, args.names, args.repeat, args.param and dict(p.split("=", 1) for p in args.param))
+    main(args.graph, args.names, args.repeat, args.param and dict(p.split("=", 1) for p in args.param), args.floor)

@@ -69,6 +69,18 @@ def test_query_times_on_a_store_on_disk_gives_the_same_rows(tmp_path):
     assert in_memory == on_disk and len(on_disk) == 2 and int(on_disk[0][1]) > 0
 
 
+def test_query_times_floor_reads_back_as_many_rows():
+    """``--floor``: beside each query, the seconds to read back its number of rows from a
+    single triple pattern."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "query-times.py"), "--floor", str(EXAMPLE),
+                          "events", "actors"], capture_output=True, text=True, check=True).stdout.splitlines()[1:]
+    assert [line.split()[0] for line in out] == ["events", "actors"]
+    assert all(line.split()[-3] == "floor" and float(line.split()[-2]) >= 0 for line in out)
+
+
 @pytest.mark.parametrize("validate", [False, True])
 def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
     """scripts/build-stages.py: one line per stage, in the build's order, with its wall time,
