@@ -212,3 +212,11 @@ def test_where_an_event_goes_or_happens_takes_no_part_in_it(language, text, trig
 ])
 def test_what_is_being_considered_may_happen(language, text, trigger):
     assert _event(language, text, trigger).factuality == "possible"
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "Russian Defence Minister Andrei Belousov visited Pyongyang on Friday.", "visited"),
+    ("id", "Presiden Rusia Vladimir Putin mengunjungi Pyongyang pada Juni.", "mengunjungi"),
+])
+def test_the_place_visited_is_where_the_meeting_is(language, text, trigger):
+    assert _event(language, text, trigger).places == ["pyongyang"]

@@ -389,7 +389,8 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
 def _place(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
            taken: list[tuple[int, int]]) -> str:
     """Where the event happened: the first place (or country) after a place preposition behind
-    the trigger, not inside a force's name (``taken``); ``""`` if none."""
+    the trigger, not inside a force's name (``taken``), or a place visited, right after a
+    meeting's trigger ("visited Pyongyang"); ``""`` if none."""
     cues = _cues(lex)
     places = sorted(index.within(event.trigger.end, clause.end, "place") + [
         a for a in index.within(event.trigger.end, clause.end) if index.actors[a.key].type == "country"],
@@ -402,7 +403,8 @@ def _place(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorInde
         if cues.sides.occurs_in(text, max(event.trigger.start, m.span.start - 12), m.span.start):
             continue  # "losses on the side of X": whose side, not where
         # the preposition may end the trigger ("are in", "berada di", "dibawa ke")
-        if cues.place_prepositions.occurs_in(text, max(event.trigger.start, m.span.start - 30), m.span.start):
+        if cues.place_prepositions.occurs_in(text, max(event.trigger.start, m.span.start - 30), m.span.start) \
+                or event.type == "meeting" and not text[event.trigger.end:m.span.start].strip() and m.key in index.places:
             return m.key
     return ""
 
