@@ -166,3 +166,10 @@ def test_a_definite_role_after_the_comma_is_the_person_last_named_with_it():
     x = _read("en", "Pentagon spokesperson Sabrina Singh spoke to reporters. North Korean troops are now in Kursk, "
                     "the spokesperson said.")
     assert [s.speakers for s in x.statements] == [["sabrina-singh"]]
+
+
+def test_the_organisation_of_another_speaks_not_the_other():
+    """'The Central Military Commission of the ruling Workers' Party said': the commission."""
+    x = _read("en", "The Central Military Commission of the ruling Workers' Party said in a statement that the "
+                    "troops had fought in Kursk.")
+    assert [[x.actors[k].label for k in s.speakers] for s in x.statements] == [["Central Military Commission"]]

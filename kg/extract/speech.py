@@ -756,9 +756,9 @@ def _after_preposition(text: str, pos: int, floor: int, lex: Lexicon, index: Act
 
 @lru_cache(maxsize=None)
 def _preposition_before(lex: Lexicon) -> re.Pattern:
-    """A preposition and at most one more word, at the end of a text (cached)."""
+    """A preposition and at most two more words, at the end of a text ("of the ruling") (cached)."""
     words = by_first_letter(lex.get("speech.prepositions", []))
-    return re.compile(rf"(?<![\w-])(?:{words or '(?!)'})\s+(?:[\w'’-]+\s+)?$")
+    return re.compile(rf"(?<![\w-])(?:{words or '(?!)'})\s+(?:[\w'’-]+\s+){{0,2}}$")
 
 
 def _group_before(text: str, mentions: list, lex: Lexicon) -> list:
