@@ -173,3 +173,10 @@ def test_the_organisation_of_another_speaks_not_the_other():
     x = _read("en", "The Central Military Commission of the ruling Workers' Party said in a statement that the "
                     "troops had fought in Kursk.")
     assert [[x.actors[k].label for k in s.speakers] for s in x.statements] == [["Central Military Commission"]]
+
+
+def test_a_countrys_top_general_is_a_person_not_the_country():
+    x = _read("en", "Russia's top general claimed Saturday that the Kursk region had been fully retaken.")
+    [statement] = x.statements
+    [speaker] = [x.actors[k] for k in statement.speakers]
+    assert (speaker.type, speaker.affiliation) == ("person", "russia")
