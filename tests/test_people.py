@@ -175,8 +175,12 @@ def test_the_organisation_of_another_speaks_not_the_other():
     assert [[x.actors[k].label for k in s.speakers] for s in x.statements] == [["Central Military Commission"]]
 
 
-def test_a_countrys_top_general_is_a_person_not_the_country():
-    x = _read("en", "Russia's top general claimed Saturday that the Kursk region had been fully retaken.")
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Russia's top general claimed Saturday that the Kursk region had been fully retaken."),
+    ("id", "Jenderal tertinggi Rusia mengklaim wilayah Kursk telah sepenuhnya direbut kembali."),
+])
+def test_a_countrys_top_general_is_a_person_not_the_country(language, text):
+    x = _read(language, text)
     [statement] = x.statements
     [speaker] = [x.actors[k] for k in statement.speakers]
     assert (speaker.type, speaker.affiliation) == ("person", "russia")
