@@ -220,3 +220,8 @@ def test_what_is_being_considered_may_happen(language, text, trigger):
 ])
 def test_the_place_visited_is_where_the_meeting_is(language, text, trigger):
     assert _event(language, text, trigger).places == ["pyongyang"]
+
+
+def test_the_presence_of_soldiers_somewhere_is_their_deployment_there():
+    event = _event("id", "Austin menyatakan ada bukti keberadaan tentara Korea Utara di Rusia.", "keberadaan tentara")
+    assert (event.type, event.places) == ("deployment", ["russia"])
