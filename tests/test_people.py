@@ -184,3 +184,12 @@ def test_a_countrys_top_general_is_a_person_not_the_country(language, text):
     [statement] = x.statements
     [speaker] = [x.actors[k] for k in statement.speakers]
     assert (speaker.type, speaker.affiliation) == ("person", "russia")
+
+
+@pytest.mark.parametrize(("language", "text", "group"), [
+    ("en", "Kim Jong Un inspected a drone factory in Pyongyang, state media said.", "state media"),
+    ("id", "Kim Jong Un meninjau pabrik drone di Pyongyang, kata media pemerintah.", "media pemerintah"),
+])
+def test_state_media_speak_not_the_leader_they_report_on(language, text, group):
+    x = _read(language, text)
+    assert [[x.actors[k].label for k in s.speakers] for s in x.statements] == [[group]]
