@@ -225,3 +225,11 @@ def test_the_place_visited_is_where_the_meeting_is(language, text, trigger):
 def test_the_presence_of_soldiers_somewhere_is_their_deployment_there():
     event = _event("id", "Austin menyatakan ada bukti keberadaan tentara Korea Utara di Rusia.", "keberadaan tentara")
     assert (event.type, event.places) == ("deployment", ["russia"])
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "Seoul has summoned the Russian ambassador over the deployment.", "summoned"),
+    ("id", "Seoul memanggil duta besar Rusia terkait pengiriman pasukan itu.", "memanggil duta besar"),
+])
+def test_a_capital_before_a_meeting_takes_part_for_its_state(language, text, trigger):
+    assert ("agent", "south-korea") in _event(language, text, trigger).roles

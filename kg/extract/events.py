@@ -377,8 +377,11 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     event.roles.extend(("target", key) for key in targets if key != force_key)
     # the force alongside ("alongside Russian paratroopers"), not the country its name begins with
     event.roles.extend(("partner", m.key) for m in partner_mentions if m.key != force_key)
-    if not role:  # treaties, meetings: the actors of the clause take part, not a place it goes to or is in
-        event.roles.extend(("agent", m.key) for m in actors if index.actors[m.key].type in ("country", "person")
+    if not role:  # treaties, meetings: the actors of the clause take part, not a place it goes to or is in,
+        capitals = [m for m in index.speaking_states(clause.start, event.trigger.start)  # and a capital before
+                    if not any(a.span == m.span for a in actors)]  # the trigger stands for its state ("Seoul summoned")
+        event.roles.extend(("agent", m.key) for m in sorted(actors + capitals, key=lambda m: m.span.start)
+                           if index.actors[m.key].type in ("country", "person")
                            and not prepositions.occurs_in(text, max(clause.start, m.span.start - 9), m.span.start))
     place = _place(event, text, clause, lex, index, [(m.span.start, m.span.end) for m in forces + partner_mentions])
     if place:
