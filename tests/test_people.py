@@ -193,3 +193,15 @@ def test_a_countrys_top_general_is_a_person_not_the_country(language, text):
 def test_state_media_speak_not_the_leader_they_report_on(language, text, group):
     x = _read(language, text)
     assert [[x.actors[k].label for k in s.speakers] for s in x.statements] == [[group]]
+
+
+@pytest.mark.parametrize(("text", "key", "label"), [
+    ("Russia's foreign ministry said the treaty was purely defensive.", "russia-foreign-ministry",
+     "Russia's foreign ministry"),
+    ("South Korea's defense ministry said 1,500 troops had arrived in Vladivostok.", "south-korea-defense-ministry",
+     "South Korea's defense ministry"),
+])
+def test_a_countrys_organisation_in_lowercase_speaks(text, key, label):
+    x = _read("en", text)
+    assert [s.speakers for s in x.statements] == [[key]]
+    assert (x.actors[key].label, x.actors[key].type) == (label, "organization")

@@ -41,6 +41,7 @@ _ACRONYM = re.compile(r"\s*\([A-Z][\w.-]{0,9}\)")  # "Amerika Serikat (AS)"
 _TITLE_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s*")
 _HEAD_ENDS_NAME = re.compile(r" ([A-Z][\w-]*)(?! [A-Z])")  # "General Staff", not "juru bicara Dewan Keamanan"
 _POSSESSOR_GAP = re.compile(r"['’]s\s+")  # "John Doe's chief of staff"
+_LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
 _APPOSITION = re.compile(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+),\s*$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+\b")
 
@@ -290,6 +291,7 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
         _directions(index, sentence)
         _forces(index, sentence)
         _organisations(index, sentence)
+        _owned_organisations(index, sentence)
         _people(index, sentence)
         _named_speakers(index, sentence)
     surnames = _surname_table(index)  # the people are all known by now: read them once
@@ -402,6 +404,25 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
         owner = index.gaz.entries[owner].capital_of or owner if owner in index.gaz.entries else owner
         index.add_actor(slug(f"{owner} {name}" if owner else name), label, "organization", span,
                         affiliation=owner)
+
+
+def _owned_organisations(index: ActorIndex, sentence: Span) -> None:
+    """"Russia's foreign ministry", "Ukraine's military intelligence agency": a country's
+    organisation written in lowercase, its head word last after at most three words."""
+    text, heads = index.text, {h.casefold() for h in index.grammar.org_heads}
+    for m in index.within(sentence.start, sentence.end):
+        if index.actors[m.key].type != "country" or not _POSSESSOR_GAP.match(text, m.span.end):
+            continue
+        start = _POSSESSOR_GAP.match(text, m.span.end).end()
+        words = list(_LOWER_WORD.finditer(text, start, min(sentence.end, start + 60)))[:4]
+        last = next((i for i, w in enumerate(words) if w.group().casefold() in heads), None)
+        if last is None or words[0].start() != start \
+                or any(text[a.end():b.start()] != " " for a, b in zip(words[:last], words[1:last + 1])):
+            continue
+        span = Span.of(text, start, words[last].end())
+        if index.overlapping(span.start, span.end):
+            continue  # a name the gazetteer or the titles know already
+        index.add_actor(slug(f"{m.key} {span.text}"), text[m.span.start:span.end], "organization", span, affiliation=m.key)
 
 
 def _country_after(index: ActorIndex, pos: int) -> Mention | None:
