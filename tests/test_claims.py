@@ -14,7 +14,7 @@ CASES = [
     ("en", "The Kremlin denied on Saturday that North Korea had sent troops to the Kursk region.",
      "kremlin", "negated"),
     ("en", "North Korea's foreign ministry rejected claims that its soldiers were fighting in Russia.",
-     "north-korea", "negated"),
+     "north-korea-foreign-ministry", "negated"),
     ("id", "Kremlin membantah bahwa Korea Utara telah mengirim pasukan ke wilayah Kursk.",
      "kremlin", "negated"),
     ("en", "Russian President Vladimir Putin did not deny that North Korean troops were in Russia.",
