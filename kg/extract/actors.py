@@ -411,9 +411,10 @@ def _owned_organisations(index: ActorIndex, sentence: Span) -> None:
     organisation written in lowercase, its head word last after at most three words."""
     text, heads = index.text, {h.casefold() for h in index.grammar.org_heads}
     for m in index.within(sentence.start, sentence.end):
-        if index.actors[m.key].type != "country" or not _POSSESSOR_GAP.match(text, m.span.end):
+        gap = _POSSESSOR_GAP.match(text, m.span.end)
+        if index.actors[m.key].type != "country" or not gap:
             continue
-        start = _POSSESSOR_GAP.match(text, m.span.end).end()
+        start = gap.end()
         words = list(_LOWER_WORD.finditer(text, start, min(sentence.end, start + 60)))[:4]
         last = next((i for i, w in enumerate(words) if w.group().casefold() in heads), None)
         if last is None or words[0].start() != start \

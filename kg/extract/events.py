@@ -281,10 +281,12 @@ def _before_speech(text: str, clause: Span, trigger: Span, said: list[Statement]
     """The clause up to the speaker of a statement made after the trigger in it ("The signing
     comes as the US and its allies say …": no one of what they say takes part in the signing),
     unless the trigger's own "by" names that speaker ("a briefing by the agency … quoted")."""
-    by = _cues(lex).agent_markers
-    ends = [start for s in said if s.cue.start > trigger.end
-            for start in [(s.speaker_mention or s.cue).start]
-            if trigger.end <= start < clause.end and not by.search(text, trigger.end, start)]
+    by, ends = _cues(lex).agent_markers, []
+    for statement in said:
+        start = (statement.speaker_mention or statement.cue).start
+        if statement.cue.start > trigger.end and trigger.end <= start < clause.end \
+                and not by.search(text, trigger.end, start):
+            ends.append(start)
     return Span(clause.start, min(ends), clause.text[:min(ends) - clause.start]) if ends else clause
 
 

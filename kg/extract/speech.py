@@ -509,8 +509,8 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             after = _subject(text, comma + 1, m_start, lex, index, state, inside)
             if after[0] and set(after[0]) != set(speakers):
                 speakers, mention = after
-        elif mention and comma >= 0 and mention.end <= comma and text[comma + 1:m_start].split()[:1] \
-                and text[comma + 1:m_start].split()[0].casefold() in grammar.determiners:
+        elif mention and comma >= 0 and mention.end <= comma \
+                and (text[comma + 1:m_start].split() or [""])[0].casefold() in grammar.determiners:
             role = _role_anaphor(text, comma + 1, m_start, lex, index, state)  # "…, the spokesperson said"
             if role is None:
                 continue  # "…, a doctor at the hospital says": someone unnamed, not the actor before the comma
@@ -551,12 +551,12 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         inner = _relayed(text, outer, lex, index)
         if inner:
             found.append(inner)
-        clause = next(((a, b) for a, b in hidden if a <= m_start < b), None)
-        if clause:  # said in a relative clause: its words end with it, and the main verb's subject is before it
-            outer.content = _trim(text, Span.of(text, outer.content.start, max(outer.content.start, clause[1] - 1))) \
-                if outer.content and outer.content.end > clause[1] else outer.content
-        else:
+        clause_end = next((b for a, b in hidden if a <= m_start < b), None)
+        if clause_end is None:
             floor = (inner or outer).cue.end
+        elif outer.content and outer.content.end > clause_end:  # said in a relative clause: its words end
+            end = max(outer.content.start, clause_end - 1)  # with it; the main verb's subject is before it
+            outer.content = _trim(text, Span.of(text, outer.content.start, end))
     return found
 
 
