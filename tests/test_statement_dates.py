@@ -50,3 +50,14 @@ def test_a_second_cue_of_an_undated_speaker_takes_no_earlier_speakers_day():
     times = {s.cue.text: s.time for s in extract(article).statements}
     assert times["said"] is not None and times["said"].begin == date(2024, 12, 16)
     assert times["wrote"] is None and times["warned"] is None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Seoul's spy agency confirmed the capture on Jan. 12."),
+    ("id", "Badan intelijen Korea Selatan mengonfirmasi penangkapan itu pada 12 Januari."),
+])
+def test_a_day_after_a_short_object_dates_the_statement(language, text):
+    """'X confirmed the capture on Jan. 12': the confirming was on 12 January."""
+    article = parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    [statement] = extract(article).statements
+    assert statement.time and statement.time.value == "2025-01-12"

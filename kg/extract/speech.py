@@ -988,12 +988,24 @@ def _when(statement: Statement, times: ByStart[TimeExpr], state: _State, index: 
         return own[-1]
     said = statement.sentence.text.rstrip(" .")
     tail = [t for t in times.within(statement.sentence.start, statement.sentence.end) if t.begin and t.granularity == "day"
-            and said.endswith(t.span.text) and _set_off(said[:-len(t.span.text)], grammar)]
+            and said.endswith(t.span.text) and (_set_off(said[:-len(t.span.text)], grammar)
+                                                or _after_a_short_object(statement, t, grammar))]
     if tail:  # "…, X said, Thursday (31/10/2024)." or "…, pada Sabtu (11/1)." dates the speech
         return tail[-1]
     if statement.negated or not state.time:
         return None
     return state.time if _goes_on(statement, state, index) else None
+
+
+def _after_a_short_object(statement: Statement, time: TimeExpr, grammar: _Grammar) -> bool:
+    """Whether a day after a preposition follows only a few words of what was said, with no
+    "that" ("X confirmed the capture on Jan. 12"): it dates the confirming, not the capture."""
+    said = statement.content
+    if said is None or statement.quote or not said.start <= time.span.start <= said.end:
+        return False
+    words = said.text[:time.span.start - said.start].split()
+    return 2 <= len(words) <= 5 and words[-1].casefold() in grammar.prepositions \
+        and not grammar.complementizer_ahead.search(said.text[:time.span.start - said.start])
 
 
 def _set_off(before: str, grammar: _Grammar) -> bool:
