@@ -257,3 +257,9 @@ def test_a_refusal_after_but_is_the_first_speakers():
 def test_where_the_article_got_it_is_not_what_was_said(language, text, said):
     x = extract(parse_article(f"---\npublished: 2024-11-20\nlanguage: {language}\n---\n{text}\n", "a.txt"))
     assert [s.content.text for s in x.statements] == [said]
+
+
+def test_no_comment_yet_from_either_is_a_statement_not_made_by_both():
+    text = "Pemerintah Rusia maupun Korea Utara belum mengomentari laporan bahwa tentara Korea Utara tewas."
+    x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: id\n---\n{text}\n", "a.txt"))
+    assert [(set(s.speakers), s.negated) for s in x.statements] == [({"russia", "north-korea"}, True)]
