@@ -263,3 +263,10 @@ def test_no_comment_yet_from_either_is_a_statement_not_made_by_both():
     text = "Pemerintah Rusia maupun Korea Utara belum mengomentari laporan bahwa tentara Korea Utara tewas."
     x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: id\n---\n{text}\n", "a.txt"))
     assert [(set(s.speakers), s.negated) for s in x.statements] == [({"russia", "north-korea"}, True)]
+
+
+def test_what_is_said_begins_at_once_when_a_clause_of_its_own_comes_before_that():
+    """'X said Monday it had seen no sign that …': X said it had seen no sign, not that the troops left."""
+    text = "The White House said Monday it had seen no sign that the troops had withdrawn."
+    x = extract(parse_article(f"---\npublished: 2024-11-12\nlanguage: en\n---\n{text}\n", "a.txt"))
+    assert "had seen no sign" in x.statements[0].content.text

@@ -47,6 +47,7 @@ class _Grammar:
     coordinator: re.Pattern  # "and", "but", "tetapi": anywhere
     verb_start: re.Pattern  # a speaker-first verb right at a position (after blanks)
     any_verb: re.Pattern  # a speaker-first verb anywhere
+    subject_pronouns: WordList  # "he", "they", "it", "pihaknya": a clause of its own begins (its .pattern read)
     passive: frozenset[str]  # "are", "was": before a reporting verb, a passive with no speaker
     joins: frozenset[str]  # "and", "dan": between two speakers, casefolded
     more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
@@ -107,6 +108,8 @@ def _grammar(lex: Lexicon) -> _Grammar:
         coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
         verb_start=re.compile(rf"\s+(?:{either(verbs, longest_first=True)})(?![\w-])"),
         any_verb=re.compile(rf"(?<![\w-])(?:{either(verbs, longest_first=True)})(?![\w-])"),
+        subject_pronouns=WordList(lex.get("actors.pronouns", []) + lex.get("actors.plural_pronouns", [])
+                                  + lex.get("actors.collective_pronouns", []), ignore_case=True),
         passive=frozenset(w.casefold() for w in lex.get("events.passive_auxiliaries", [])),
         joins=frozenset(w.casefold() for w in lex.get("actors.conjunctions", [])),
         more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
@@ -927,8 +930,10 @@ def _content_start(text, pos, end, lex, told: bool = False) -> int:
     ahead = grammar.complementizer_ahead.search(rest[:90])
     if ahead and not _CLAUSE_MARK.search(rest[:ahead.start()]) \
             and not grammar.coordinated.search(rest[:ahead.start()]) \
-            and not grammar.any_verb.search(rest, 0, ahead.start()):  # "said on Monday, in Rome, that …"
-        return pos + ahead.end()  # (not "says 10,000 were sent, and that …", nor "said a captive admitted that …")
+            and not grammar.any_verb.search(rest, 0, ahead.start()) \
+            and not grammar.subject_pronouns.pattern.search(rest, 0, ahead.start()):  # "said on Monday, in Rome, that …"
+        return pos + ahead.end()  # (not "says 10,000 were sent, and that …", "said a captive admitted that …",
+    # nor "said it had seen no sign that …": what is said begins at once)
     m = grammar.content_lead.match(rest)
     start = pos + (m.end() if m else 0)
     heard = grammar.audiences.search(text, start, min(end, start + 40)) if told else None
