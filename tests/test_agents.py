@@ -233,3 +233,14 @@ def test_the_presence_of_soldiers_somewhere_is_their_deployment_there():
 ])
 def test_a_capital_before_a_meeting_takes_part_for_its_state(language, text, trigger):
     assert ("agent", "south-korea") in _event(language, text, trigger).roles
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "South Korean President Yoon Suk Yeol and NATO chief Mark Rutte spoke by phone on Thursday.",
+     "spoke by phone"),
+    ("id", "Presiden Korea Selatan Yoon Suk Yeol dan Sekjen NATO Mark Rutte melakukan pembicaraan telepon pada Kamis.",
+     "pembicaraan telepon"),
+])
+def test_a_phone_call_is_a_meeting_of_those_on_the_line(language, text, trigger):
+    event = _event(language, text, trigger)
+    assert event.type == "meeting" and {"yoon-suk-yeol", "mark-rutte"} <= {k for _, k in event.roles}
