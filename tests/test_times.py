@@ -152,6 +152,10 @@ RELATIVE = [
      "range", date(2024, 11, 1), date(2024, 11, 10)),
     ("id", "tiba sebulan lalu di Rusia", TUE, "sebulan lalu", "2024-10", "month",
      date(2024, 10, 1), date(2024, 10, 31)),
+    ("id", "dikirim pertengahan Desember lalu", TUE, "pertengahan Desember lalu", "2023-12-11/2023-12-20", "range",
+     date(2023, 12, 11), date(2023, 12, 20)),
+    ("id", "tiba awal November lalu", TUE, "awal November lalu", "2024-11-01/2024-11-10", "range",
+     date(2024, 11, 1), date(2024, 11, 10)),
 ]
 
 

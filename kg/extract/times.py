@@ -280,6 +280,10 @@ def _month_rel(c: Candidate, fields: dict[str, Any], ref: date, comp: Compiled) 
     """``last August``, ``next March``, ``in May``, ``late October`` (a part of a month)."""
     month = comp.names.months[key(c.groups["month"])]
     direction = fields.get("direction", "same")
+    if "part" in fields and direction == "last":  # "awal November lalu" in mid-November: this one's
+        begin, end = cal.month_near(month, ref, "same", fields.get("offset", 0))
+        if cal.part_of(begin, end, fields["part"], ref)[1] <= ref:
+            direction = "same"
     begin, end = cal.month_near(month, ref, direction, fields.get("offset", 0))
     if "part" in fields:
         return "range", *cal.part_of(begin, end, fields["part"], ref), begin > ref, ""
