@@ -244,3 +244,16 @@ def test_a_capital_before_a_meeting_takes_part_for_its_state(language, text, tri
 def test_a_phone_call_is_a_meeting_of_those_on_the_line(language, text, trigger):
     event = _event(language, text, trigger)
     assert event.type == "meeting" and {"yoon-suk-yeol", "mark-rutte"} <= {k for _, k in event.roles}
+
+
+def test_a_force_named_after_its_unit_word_is_the_target():
+    event = _event("id", "Drone Ukraina menyerang unit tentara Korea Utara di dekat Kursk.", "menyerang")
+    assert [k for role, k in event.roles if role == "target"] == ["north-korea-armed-forces"]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "Ukrainian drones struck a North Korean unit near Kursk, killing dozens of soldiers.", "killing"),
+    ("id", "Drone Ukraina menyerang unit tentara Korea Utara dan menewaskan puluhan prajurit.", "menewaskan"),
+])
+def test_killing_is_a_casualty_event(language, text, trigger):
+    assert _event(language, text, trigger).type == "casualties"

@@ -165,6 +165,7 @@ class _Cues:
     described: WordList  # force nouns and weapons
     target_markers: WordList
     determiners: frozenset[str]  # "the", "sang", casefolded
+    force_words: frozenset[str]  # "unit", "troops": a force noun's words, casefolded
 
 
 @lru_cache(maxsize=None)
@@ -203,6 +204,7 @@ def _cues(lex: Lexicon) -> _Cues:
         described=WordList(lex.get("actors.force_nouns", []) + lex.get("events.weapons", []), ignore_case=True),
         target_markers=words("events.target_markers"),
         determiners=folded("actors.determiners"),
+        force_words=frozenset(w for n in lex.get("actors.force_nouns", []) for w in n.casefold().split()),
     )
 
 
@@ -490,8 +492,9 @@ def _targets(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIn
             continue
         marker = found.target_markers.search(text, max(trigger.start, m.span.start - 20), m.span.start)
         between = _WORD.findall(text, marker.end() if marker else trigger.end, m.span.start)
-        if marker and len(between) <= 1 or transitive and all(w.casefold() in found.determiners for w in between):
-            return [m.key]
+        if marker and len(between) <= 1 or transitive and all(w.casefold() in found.determiners
+                                                              or w.casefold() in found.force_words for w in between):
+            return [m.key]  # ("menyerang unit tentara Korut": the unit's words before the force's name)
     return []
 
 
