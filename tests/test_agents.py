@@ -257,3 +257,12 @@ def test_a_force_named_after_its_unit_word_is_the_target():
 ])
 def test_killing_is_a_casualty_event(language, text, trigger):
     assert _event(language, text, trigger).type == "casualties"
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "Pyongyang's troops were deployed to the front in early November.", "deployed"),
+    ("id", "Pasukan Pyongyang dikerahkan ke garis depan pada awal November.", "dikerahkan"),
+])
+def test_a_capitals_troops_are_its_states(language, text, trigger):
+    roles = _event(language, text, trigger).roles
+    assert ("theme", "north-korea-armed-forces") in roles and ("agent", "north-korea") in roles

@@ -427,17 +427,27 @@ def _owned_organisations(index: ActorIndex, sentence: Span) -> None:
 
 
 def _country_after(index: ActorIndex, pos: int) -> Mention | None:
+    """The country named right after a force noun ("pasukan Korea Utara", "troops from
+    Ruritania"), or the state of a capital there ("pasukan Pyongyang")."""
     gap = index.grammar.force_gap.match(index.text[pos:pos + 12])
-    hit = index.at(pos + (gap.end() if gap else 0))
-    return hit if hit and index.actors[hit.key].type == "country" else None
+    at = pos + (gap.end() if gap else 0)
+    hit = index.at(at)
+    if hit and index.actors[hit.key].type == "country":
+        return hit
+    capital = index.at(at, "place")
+    return next(iter(index.speaking_states(capital.span.start, capital.span.end)), None) if capital else None
 
 
 def _country_before(index: ActorIndex, pos: int, floor: int) -> Mention | None:
+    """The country named right before a force noun ("Ukraine's military", "Russia's own
+    forces"), or the state of a capital there ("Pyongyang's troops")."""
     for m in index.within(floor, pos):
         gap = index.text[m.span.end:pos]
-        if index.grammar.force_owner_gap.fullmatch(gap) \
-                and index.actors[m.key].type == "country":  # "Ukraine's military", "Russia's own forces"
+        if index.grammar.force_owner_gap.fullmatch(gap) and index.actors[m.key].type == "country":
             return m
+    for m in index.within(floor, pos, "place"):
+        if index.grammar.force_owner_gap.fullmatch(index.text[m.span.end:pos]):
+            return next(iter(index.speaking_states(m.span.start, m.span.end)), None)
     return None
 
 
