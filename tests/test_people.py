@@ -205,3 +205,15 @@ def test_a_countrys_organisation_in_lowercase_speaks(text, key, label):
     x = _read("en", text)
     assert [s.speakers for s in x.statements] == [[key]]
     assert (x.actors[key].label, x.actors[key].type) == (label, "organization")
+
+
+@pytest.mark.parametrize(("language", "text", "title"), [
+    ("id", "Kim Jong Un menjamu Sekretaris Dewan Keamanan Rusia Sergei Shoigu di Pyongyang pada Rabu.", "Sekretaris"),
+    ("en", "Kim Jong Un hosted Russian Security Council Secretary Sergei Shoigu in Pyongyang on Wednesday.",
+     "Secretary"),
+])
+def test_a_secretary_of_an_organisation_is_a_person_with_that_title(language, text, title):
+    x = _read(language, text)
+    assert x.actors["sergei-shoigu"].title == title
+    assert not [a.label for a in x.actors.values() if a.type == "organization" and "ekretar" in a.label]
+    assert [e.type for e in x.events] == ["meeting"]

@@ -375,9 +375,9 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
                 words = words[n:]
                 continue
             if not (_POSSESSIVE.search(words[0]) or (words[0] in not_names or index.title_concept(words[0]))
-                    and (len(words) < 2 or words[1] not in heads or index.grammar.determiner_before.match(
+                    and (len(words) != 2 or words[1] not in heads or index.grammar.determiner_before.match(
                         f" {words[0].casefold()} "))):  # "Foreign Ministry", "General Staff" kept whole
-                break
+                break  # (a head word that ends the name; not "Sekretaris Dewan Keamanan …", whose head begins it)
             if _POSSESSIVE.search(words[0]):  # "Ukraine's General Staff": owned by Ukraine
                 hit = index.at(start) or index.at(start, "place")
                 owner = hit.key if hit else owner
