@@ -931,9 +931,9 @@ def _content_start(text, pos, end, lex, told: bool = False) -> int:
     if ahead and not _CLAUSE_MARK.search(rest[:ahead.start()]) \
             and not grammar.coordinated.search(rest[:ahead.start()]) \
             and not grammar.any_verb.search(rest, 0, ahead.start()) \
-            and not grammar.subject_pronouns.pattern.search(rest, 0, ahead.start()):  # "said on Monday, in Rome, that …"
-        return pos + ahead.end()  # (not "says 10,000 were sent, and that …", "said a captive admitted that …",
-    # nor "said it had seen no sign that …": what is said begins at once)
+            and not grammar.subject_pronouns.pattern.search(rest, 0, ahead.start()):
+        return pos + ahead.end()  # "said on Monday, in Rome, that …"; not "says 10,000 were sent, and that
+        # …", "said a captive admitted that …" or "said it had seen no sign that …": those begin at once
     m = grammar.content_lead.match(rest)
     start = pos + (m.end() if m else 0)
     heard = grammar.audiences.search(text, start, min(end, start + 40)) if told else None
@@ -1008,9 +1008,10 @@ def _after_a_short_object(statement: Statement, time: TimeExpr, grammar: _Gramma
     said = statement.content
     if said is None or statement.quote or not said.start <= time.span.start <= said.end:
         return False
-    words = said.text[:time.span.start - said.start].split()
+    before = said.text[:time.span.start - said.start]
+    words = before.split()
     return 2 <= len(words) <= 5 and words[-1].casefold() in grammar.prepositions \
-        and not grammar.complementizer_ahead.search(said.text[:time.span.start - said.start])
+        and not grammar.complementizer_ahead.search(before)
 
 
 def _set_off(before: str, grammar: _Grammar) -> bool:
