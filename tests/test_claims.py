@@ -26,6 +26,11 @@ CASES = [
 ]
 
 
+
+def _read(language: str, text: str, published: str):
+    """What the extractor reads in ``text``, an article in ``language`` published on ``published``."""
+    return extract(parse_article(f"---\npublished: {published}\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+
 def _claims(language: str, text: str):
     article = parse_article(f"---\npublished: 2024-10-19\nlanguage: {language}\n---\n{text}\n", "a.txt")
     graph = union(to_dataset([extract(article)]))
@@ -70,7 +75,7 @@ def test_what_is_said_begins_at_the_cue_even_with_a_second_that_later(language, 
      "died", "reported"),
 ])
 def test_a_modal_in_a_clause_of_its_own_is_that_clauses(text, trigger, factuality):
-    x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: en\n---\n{text}\n", "a.txt"))
+    x = _read("en", text, "2024-12-17")
     assert [e.factuality for e in x.events if e.trigger.text == trigger] == [factuality]
 
 
@@ -81,7 +86,7 @@ def test_a_modal_in_a_clause_of_its_own_is_that_clauses(text, trigger, factualit
      {"south-korea"}),
 ])
 def test_a_report_whose_makers_are_named_is_their_statement(language, text, speakers):
-    x = extract(parse_article(f"---\npublished: 2024-11-10\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    x = _read(language, text, "2024-11-10")
     [statement] = x.statements
     assert set(statement.speakers) == speakers
     assert [e.factuality for e in x.events if e.type == "deployment"] == ["reported"]
@@ -90,7 +95,7 @@ def test_a_report_whose_makers_are_named_is_their_statement(language, text, spea
 def test_a_verbs_that_is_not_a_reports():
     text = ("Valery Gerasimov told Vladimir Putin in a video report released by the Kremlin that the Kursk "
             "region had been retaken.")
-    x = extract(parse_article(f"---\npublished: 2025-04-26\nlanguage: en\n---\n{text}\n", "a.txt"))
+    x = _read("en", text, "2025-04-26")
     assert [(s.cue.text, s.speakers) for s in x.statements] == [("told", ["valery-gerasimov"])]
 
 
@@ -100,13 +105,13 @@ def test_a_verbs_that_is_not_a_reports():
     ("en", "Some of the North Korean troops are said to have taken part in combat near Sudzha.", "in combat"),
 ])
 def test_an_event_said_to_have_happened_is_reported(language, text, trigger):
-    x = extract(parse_article(f"---\npublished: 2024-11-10\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    x = _read(language, text, "2024-11-10")
     assert [(e.trigger.text, e.factuality) for e in x.events] == [(trigger, "reported")]
 
 
 def test_neither_confirmed_nor_denied_leaves_the_event_unconfirmed():
     text = "President Vladimir Putin neither confirmed nor denied that North Korean troops were in Russia."
-    x = extract(parse_article(f"---\npublished: 2024-10-25\nlanguage: en\n---\n{text}\n", "a.txt"))
+    x = _read("en", text, "2024-10-25")
     assert [s.negated for s in x.statements] == [True]
     assert [e.factuality for e in x.events] == ["unconfirmed"]
 
@@ -114,7 +119,7 @@ def test_neither_confirmed_nor_denied_leaves_the_event_unconfirmed():
 def test_a_refusal_before_but_does_not_negate_what_is_said_after_it():
     text = ("State Department spokesman Matthew Miller declined to give a number but said North Korean troops "
             "had moved to Kursk.")
-    x = extract(parse_article(f"---\npublished: 2024-11-05\nlanguage: en\n---\n{text}\n", "a.txt"))
+    x = _read("en", text, "2024-11-05")
     assert [(s.cue.text, s.negated) for s in x.statements] == [("said", False)]
     assert [e.factuality for e in x.events] == ["reported"]
 
@@ -128,7 +133,7 @@ def test_a_refusal_before_but_does_not_negate_what_is_said_after_it():
 ])
 def test_a_cue_set_off_at_the_end_makes_what_comes_before_it_said(language, text, cue, speaker):
     """'…, kata X.' with no quotation marks; '…, KCNA said': the speaker after the comma."""
-    x = extract(parse_article(f"---\npublished: 2025-01-12\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    x = _read(language, text, "2025-01-12")
     assert [(s.cue.text, s.speakers) for s in x.statements] == [(cue, [speaker])]
     assert {e.factuality for e in x.events} == {"reported"}
 
@@ -136,7 +141,7 @@ def test_a_cue_set_off_at_the_end_makes_what_comes_before_it_said(language, text
 def test_a_refusal_to_comment_is_a_statement_not_made():
     text = ("Juru bicara Departemen Luar Negeri AS Matthew Miller menolak berkomentar soal jumlah tentara "
             "Korea Utara yang tewas.")
-    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: id\n---\n{text}\n", "a.txt"))
+    x = _read("id", text, "2025-01-13")
     assert [(s.speakers, s.negated) for s in x.statements] == [(["matthew-miller"], True)]
     assert [e.factuality for e in x.events] == ["unconfirmed"]
 
@@ -146,20 +151,20 @@ def test_a_refusal_to_comment_is_a_statement_not_made():
     ("id", "Washington dan Seoul mengecam pengiriman tentara Korea Utara ke Rusia."),
 ])
 def test_a_condemnation_is_a_statement(language, text):
-    x = extract(parse_article(f"---\npublished: 2024-11-05\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    x = _read(language, text, "2024-11-05")
     assert [(s.kind, set(s.speakers)) for s in x.statements] == [("concern", {"united-states", "south-korea"})]
 
 
 def test_troops_expected_to_fight_do_not_speak():
     text = ("US Secretary of State Antony Blinken spoke in Washington. North Korean troops are expected to join "
             "the fighting within days, Blinken said.")
-    x = extract(parse_article(f"---\npublished: 2024-11-01\nlanguage: en\n---\n{text}\n", "a.txt"))
+    x = _read("en", text, "2024-11-01")
     assert [(s.cue.text, s.speakers) for s in x.statements] == [("said", ["antony-blinken"])]
 
 
 def test_no_answer_yet_is_a_statement_not_made():
     text = "Hingga berita ini diturunkan, Kremlin belum memberikan tanggapan atas laporan bahwa tentara Korea Utara tewas."
-    x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: id\n---\n{text}\n", "a.txt"))
+    x = _read("id", text, "2024-12-17")
     assert [(s.speakers, s.negated) for s in x.statements] == [(["kremlin"], True)]
     assert [e.factuality for e in x.events] == ["unconfirmed"]
 
@@ -169,7 +174,7 @@ def test_no_answer_yet_is_a_statement_not_made():
     ("en", "Speaking in Kyiv on Friday, Zelensky said about 3,000 North Korean soldiers had been killed or wounded."),
 ])
 def test_what_follows_the_verb_is_said_not_what_precedes_the_comma(language, text):
-    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    x = _read(language, text, "2025-01-13")
     [statement] = x.statements
     assert statement.events and {e.factuality for e in x.events} == {"reported"}
     assert statement.content.start > statement.cue.start
@@ -181,7 +186,7 @@ def test_what_follows_the_verb_is_said_not_what_precedes_the_comma(language, tex
 ])
 def test_what_could_not_be_verified_is_unconfirmed(language, text):
     """The modal before the reporting verb is the speaker's, not the event's."""
-    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    x = _read(language, text, "2025-01-13")
     assert [s.negated for s in x.statements if s.kind == "confirmation"] == [True]
     assert x.events and {e.factuality for e in x.events} == {"unconfirmed"}
 
@@ -192,14 +197,14 @@ def test_what_could_not_be_verified_is_unconfirmed(language, text):
 ])
 def test_neither_of_two_confirmed_is_a_confirmation_not_made_by_both(language, text):
     """'X maupun Y belum …', 'Neither X nor Y has …': both speak, and neither confirms."""
-    x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    x = _read(language, text, "2024-12-17")
     assert [(set(s.speakers), s.negated) for s in x.statements] == [({"north-korea", "russia"}, True)]
     assert x.events and {e.factuality for e in x.events} == {"unconfirmed"}
 
 
 def test_a_cue_at_the_end_that_repeats_the_speaker_makes_no_second_statement():
     text = "Zelensky menyebut, jumlah korban dari pihak Korea Utara terus bertambah, katanya."
-    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: id\n---\n{text}\n", "a.txt"))
+    x = _read("id", text, "2025-01-13")
     assert [(s.cue.text, s.speakers) for s in x.statements] == [("menyebut", ["volodymyr-zelenskyy"])]
 
 
@@ -210,7 +215,7 @@ def test_a_cue_at_the_end_that_repeats_the_speaker_makes_no_second_statement():
     ("en", "Zelensky tweeted on Sunday that 3,000 North Korean soldiers had been killed."),
 ])
 def test_what_is_written_or_posted_is_a_statement(language, text):
-    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    x = _read(language, text, "2025-01-13")
     assert [s.speakers for s in x.statements] == [["volodymyr-zelenskyy"]]
 
 
@@ -222,14 +227,14 @@ def test_what_is_written_or_posted_is_a_statement(language, text):
 ])
 def test_what_is_said_keeps_a_second_speakers_words_before_their_that(language, text, said):
     """'X said a captive admitted that …': X said what the captive admitted, not only its end."""
-    x = extract(parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    x = _read(language, text, "2025-01-13")
     assert x.statements[0].content.text.startswith(said)
 
 
 def test_a_second_verb_after_but_is_the_first_speakers_whoever_is_named_between():
     text = ("Lloyd Austin said it was not yet clear what the North Korean soldiers would do in Russia, but warned "
             "that sending them into combat would be a very serious issue.")
-    x = extract(parse_article(f"---\npublished: 2024-10-24\nlanguage: en\n---\n{text}\n", "a.txt"))
+    x = _read("en", text, "2024-10-24")
     assert [(s.cue.text, s.speakers) for s in x.statements] == [("said", ["lloyd-austin"]), ("warned", ["lloyd-austin"])]
 
 
@@ -237,14 +242,14 @@ def test_a_verb_in_a_relative_clause_leaves_the_main_verb_its_subject():
     """'X, which has dismissed …, said …': two statements of X, the first ending with its clause."""
     text = ("Pyongyang, which has dismissed earlier reports as groundless, said in a statement on Friday that any "
             "such deployment would be lawful.")
-    x = extract(parse_article(f"---\npublished: 2024-10-26\nlanguage: en\n---\n{text}\n", "a.txt"))
+    x = _read("en", text, "2024-10-26")
     assert [(s.cue.text, s.speakers) for s in x.statements] == [("dismissed", ["north-korea"]), ("said", ["north-korea"])]
     assert x.statements[0].content.text == "earlier reports as groundless"
 
 
 def test_a_refusal_after_but_is_the_first_speakers():
     text = "Vladimir Putin told a press conference that such pictures were serious, but declined to say what they showed."
-    x = extract(parse_article(f"---\npublished: 2024-10-26\nlanguage: en\n---\n{text}\n", "a.txt"))
+    x = _read("en", text, "2024-10-26")
     assert [(s.speakers, s.negated) for s in x.statements] == [(["vladimir-putin"], False), (["vladimir-putin"], True)]
 
 
@@ -255,18 +260,18 @@ def test_a_refusal_after_but_is_the_first_speakers():
      "the North Korean troops had begun fighting"),
 ])
 def test_where_the_article_got_it_is_not_what_was_said(language, text, said):
-    x = extract(parse_article(f"---\npublished: 2024-11-20\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    x = _read(language, text, "2024-11-20")
     assert [s.content.text for s in x.statements] == [said]
 
 
 def test_no_comment_yet_from_either_is_a_statement_not_made_by_both():
     text = "Pemerintah Rusia maupun Korea Utara belum mengomentari laporan bahwa tentara Korea Utara tewas."
-    x = extract(parse_article(f"---\npublished: 2024-12-17\nlanguage: id\n---\n{text}\n", "a.txt"))
+    x = _read("id", text, "2024-12-17")
     assert [(set(s.speakers), s.negated) for s in x.statements] == [({"russia", "north-korea"}, True)]
 
 
 def test_what_is_said_begins_at_once_when_a_clause_of_its_own_comes_before_that():
     """'X said Monday it had seen no sign that …': X said it had seen no sign, not that the troops left."""
     text = "The White House said Monday it had seen no sign that the troops had withdrawn."
-    x = extract(parse_article(f"---\npublished: 2024-11-12\nlanguage: en\n---\n{text}\n", "a.txt"))
+    x = _read("en", text, "2024-11-12")
     assert "had seen no sign" in x.statements[0].content.text
