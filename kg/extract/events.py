@@ -494,7 +494,7 @@ def _targets(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIn
         between = _WORD.findall(text, marker.end() if marker else trigger.end, m.span.start)
         if marker and len(between) <= 1 or transitive and all(w.casefold() in found.determiners
                                                               or w.casefold() in found.force_words for w in between):
-            return [m.key]  # ("menyerang unit tentara Korut": the unit's words before the force's name)
+            return [m.key]  # (a unit word may come first, the force named after it, as Indonesian writes it)
     return []
 
 
