@@ -13,7 +13,7 @@ processes together (the build and its workers: their proportional set sizes, pag
 between them counted once), sampled from ``/proc``: this process every 50 ms, all of them
 every 0.5 s at most, and less often when reading them takes long (:data:`SHARE`); then the
 whole build's wall time and peaks. The workers' CPU is not counted. This is how the stage
-tables of the README's Performance section are measured.
+tables of docs/performance.md are measured.
 """
 from __future__ import annotations
 
