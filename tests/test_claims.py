@@ -275,3 +275,33 @@ def test_what_is_said_begins_at_once_when_a_clause_of_its_own_comes_before_that(
     text = "The White House said Monday it had seen no sign that the troops had withdrawn."
     x = _read("en", text, "2024-11-12")
     assert "had seen no sign" in x.statements[0].content.text
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops reportedly advanced near Kursk last week, though the claims could not be independently verified.",
+    "The figures sent by Seoul were not officially confirmed.",
+])
+def test_a_passive_with_adverbs_between_has_no_speaker(text):
+    """'could not be independently verified': the reporter's hedge, not the troops denying."""
+    assert _read("en", text, "2024-11-12").statements == []
+
+
+@pytest.mark.parametrize(("language", "text", "not_said"), [
+    ("id", "Rusia belum mengonfirmasi laporan itu, kata juru bicara Kremlin Dmitry Peskov.",
+     "belum mengonfirmasi laporan itu"),
+    ("en", "Moscow has not confirmed the reports, Kremlin spokesman Dmitry Peskov said on Monday.",
+     "not confirmed the reports"),
+])
+def test_what_was_not_said_ends_before_the_cue_that_tells_who_said_so(language, text, not_said):
+    x = _read(language, text, "2024-11-12")
+    assert [(s.negated, s.content.text) for s in x.statements][0] == (True, not_said)
+    assert [s.negated for s in x.statements] == [True, False]
+
+
+def test_a_cue_with_an_object_of_its_own_does_not_take_the_words_before_it():
+    """'…, a day after X announced their capture': X announced the capture, not the clause before."""
+    text = ("The agency confirmed on Sunday that two soldiers had been captured in Kursk, "
+            "a day after Ukrainian President Volodymyr Zelensky announced their capture on social media.")
+    x = _read("en", text, "2025-01-12")
+    zelensky = next(s for s in x.statements if s.speakers == ["volodymyr-zelenskyy"])
+    assert zelensky.content.text == "their capture on social media"

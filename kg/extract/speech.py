@@ -49,6 +49,7 @@ class _Grammar:
     any_verb: re.Pattern  # a speaker-first verb anywhere
     subject_pronouns: WordList  # "he", "they", "it", "pihaknya": a clause of its own begins (its .pattern read)
     passive: frozenset[str]  # "are", "was": before a reporting verb, a passive with no speaker
+    passive_gap: frozenset[str]  # "not", "independently": between a passive's auxiliary and its verb
     joins: frozenset[str]  # "and", "dan": between two speakers, casefolded
     more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
     negators: WordList
@@ -72,6 +73,7 @@ class _Grammar:
     kind_cues: tuple[tuple[re.Pattern, str], ...]
     perfect: frozenset[str]  # "has", "have", casefolded
     determiners: frozenset[str]  # "the", "a", casefolded
+    object_starts: frozenset[str]  # "the", "their": a noun phrase begins, casefolded
     prepositions: frozenset[str]  # "on", "in", casefolded
     report_nouns: WordList  # "laporan", "reports": a report whose makers are named beside it
     citations: WordList  # "seperti dilansir", "as quoted by": where the article got it from
@@ -111,6 +113,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         subject_pronouns=WordList(lex.get("actors.pronouns", []) + lex.get("actors.plural_pronouns", [])
                                   + lex.get("actors.collective_pronouns", []), ignore_case=True),
         passive=frozenset(w.casefold() for w in lex.get("events.passive_auxiliaries", [])),
+        passive_gap=frozenset(w.casefold() for w in lex.get("speech.passive_gap", [])),
         joins=frozenset(w.casefold() for w in lex.get("actors.conjunctions", [])),
         more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
         negators=WordList(lex.get("speech.negators", [])),
@@ -134,6 +137,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         kind_cues=tuple((phrases(r["words"], ignore_case=True), r["kind"]) for r in lex.get("speech.kind_cues", [])),
         perfect=frozenset(w.casefold() for w in lex.get("speech.perfect", [])),
         determiners=frozenset(w.casefold() for w in lex.get("actors.determiners", [])),
+        object_starts=frozenset(w.casefold() for w in lex.get("actors.determiners", []) + lex.get("actors.possessives", [])),
         prepositions=frozenset(w.casefold() for w in lex.get("speech.prepositions", [])),
         report_nouns=WordList(lex.get("speech.report_nouns", []), ignore_case=True),
         citations=WordList(lex.get("speech.citation", []), ignore_case=True),
@@ -204,7 +208,21 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
                 from_context = mention is None or bool(pronouns.pattern.fullmatch(mention.text))
                 statement.rule = finder.__name__.strip("_").replace("_", "-") + ("/context" if from_context else "")
                 here.append(statement)
-    return sorted((s for s in here if not _restated(s, here)), key=lambda s: s.cue.start)
+    kept = sorted((s for s in here if not _restated(s, here)), key=lambda s: s.cue.start)
+    for statement in kept:
+        _cut_before_attribution(text, statement, kept)
+    return kept
+
+
+def _cut_before_attribution(text: str, statement: Statement, others: list[Statement]) -> None:
+    """End what ``statement`` says before a cue set off after it that attributes the words
+    before it ("Y has not confirmed the reports, X said"): not "…, X said" as well."""
+    words = statement.content
+    for other in others:
+        lead = other.content
+        if other is not statement and words is not None and lead is not None and lead.end <= other.cue.start \
+                and words.start < lead.end < words.end and words.start <= other.cue.start < words.end:
+            statement.content = words = _trim(text, Span.of(text, words.start, lead.end))
 
 
 def _restated(statement: Statement, others: list[Statement]) -> bool:
@@ -503,7 +521,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             continue  # (not "as quoted by AFP": where the article got it)
         if grammar.negators.pattern.fullmatch(verb) and grammar.verb_start.match(text, m_end):
             continue  # "menolak berkomentar": a refusal to speak, read with the verb after it
-        if any(w.casefold() in grammar.passive for w in text[max(floor, m_start - 12):m_start].split()[-1:]):
+        if _passive(text[max(floor, m_start - 60):m_start], grammar):
             continue  # "troops are expected to join": a hedge with no speaker, not the troops speaking
         speakers, mention = _subject(text, floor, m_start, lex, index, state, inside)
         comma = text.rfind(",", floor, m_start)  # "Kim ordered the deployment, KCNA said": KCNA, not Kim
@@ -563,6 +581,21 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
     return found
 
 
+def _passive(before: str, grammar: _Grammar) -> bool:
+    """Whether the words ``before`` a verb end with a passive auxiliary, perhaps followed by
+    words that stand between it and its verb ("could not be independently").
+
+    >>> from kg.lexicon import load
+    >>> en = _grammar(load("en"))
+    >>> _passive("the figures could not be independently", en), _passive("officials were there", en)
+    (True, False)
+    """
+    words = [w.casefold() for w in before.split()]
+    while words and words[-1] in grammar.passive_gap:
+        words.pop()
+    return bool(words) and words[-1] in grammar.passive
+
+
 def _cataphoric_content(text, sentence, mention, cue_start, cue_end, index, lex) -> Span | None:
     """'Troops were sent, NATO chief Jane Roe said': the content before the subject's comma.
 
@@ -574,6 +607,10 @@ def _cataphoric_content(text, sentence, mention, cue_start, cue_end, index, lex)
         return None
     if len(text[cue_start:sentence.end].split()) > 7 and not _ends_clause(text, cue_end, sentence.end, lex):
         return None  # a citation lead, then "X said …": what follows is said
+    grammar = _grammar(lex)
+    if text[cue_start:cue_end] not in grammar.addressee_verbs \
+            and (text[cue_end:sentence.end].split() or [""])[0].casefold() in grammar.object_starts:
+        return None  # "…, a day after X announced their capture": the cue has an object of its own
     comma = text.rfind(",", sentence.start, mention.start)
     if comma - sentence.start < 20 or mention.start - comma > 60:
         return None
