@@ -266,3 +266,19 @@ def test_killing_is_a_casualty_event(language, text, trigger):
 def test_a_capitals_troops_are_its_states(language, text, trigger):
     roles = _event(language, text, trigger).roles
     assert ("theme", "north-korea-armed-forces") in roles and ("agent", "north-korea") in roles
+
+
+def test_a_treaty_verb_with_its_object_as_an_enclitic_is_a_treaty_event():
+    """'… sementara Korea Utara meratifikasinya pada 11 November': the second ratification, of "it"."""
+    text = "Rusia meratifikasi perjanjian itu pada 24 Oktober, sementara Korea Utara meratifikasinya pada 11 November."
+    event = _event("id", text, "meratifikasinya")
+    assert event.type == "treaty" and ("agent", "north-korea") in event.roles
+    assert event.time.value == "2024-11-11"
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "Seoul is not ruling out sending weapons to Ukraine.", "sending"),
+    ("id", "Korea Selatan tidak menutup kemungkinan mengirim senjata ke Ukraina.", "mengirim"),
+])
+def test_not_ruling_out_is_possible_not_negated(language, text, trigger):
+    assert _event(language, text, trigger).factuality == "possible"

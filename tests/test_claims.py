@@ -305,3 +305,21 @@ def test_a_cue_with_an_object_of_its_own_does_not_take_the_words_before_it():
     x = _read("en", text, "2025-01-12")
     zelensky = next(s for s in x.statements if s.speakers == ["volodymyr-zelenskyy"])
     assert zelensky.content.text == "their capture on social media"
+
+
+@pytest.mark.parametrize(("language", "text", "speakers"), [
+    ("en", "Around 3,000 North Korean troops have been killed or wounded, according to Kyiv.", ["ukraine"]),
+    ("en", "Pyongyang sent up to 12,000 troops to Russia, according to estimates from Kyiv, Seoul and the U.S. on Friday.",
+     ["ukraine", "south-korea", "united-states"]),
+    ("id", "Sekitar 12.000 tentara dikirim, menurut perkiraan Kyiv, Seoul, dan Washington.",
+     ["ukraine", "south-korea", "united-states"]),
+])
+def test_according_to_a_capital_or_a_list_of_them_is_their_states(language, text, speakers):
+    assert [s.speakers for s in _read(language, text, "2024-11-12").statements] == [speakers]
+
+
+def test_according_to_someone_does_not_take_the_actors_of_what_is_said():
+    text = ("Mark Rutte berbicara di Brussel. "
+            "Menurut dia, kerja sama militer antara Moskow dan Pyongyang makin erat.")
+    [said] = [s for s in _read("id", text, "2024-10-28").statements if s.cue.text == "Menurut"]
+    assert said.speakers == ["mark-rutte"]

@@ -326,6 +326,10 @@ NUMBERS = [
     ("en", "North Korea sent eight thousand soldiers to Kursk.", 8000, "exact", "troops", None),
     ("en", "At least 1,000 North Korean soldiers were killed.", 1000, "at_least", "troops", None),
     ("en", "Up to 12,000 North Korean troops could be deployed.", 12000, "up_to", "troops", None),
+    ("en", "The U.S. estimates that 11,000 to 12,000 North Korean soldiers were sent.", 11000, "range", "troops", 12000),
+    ("en", "Between 11,000 and 12,000 North Korean troops were sent to Russia.", 11000, "range", "troops", 12000),
+    ("id", "Sebanyak 10.000 hingga 12.000 tentara Korut dikirim ke Rusia.", 10000, "range", "troops", 12000),
+    ("id", "Antara 11.000 dan 12.000 tentara Korea Utara dikirim ke Rusia.", 11000, "range", "troops", 12000),
 ]
 
 

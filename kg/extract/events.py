@@ -294,9 +294,10 @@ def _before_speech(text: str, clause: Span, trigger: Span, said: list[Statement]
 
 def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, lex: Lexicon) -> str:
     cues = _cues(lex)
-    if any(m.end() >= trigger.start - 12 for m in cues.negated.finditer(text, clause.start, trigger.start)) \
-            and not (said and said.negated):
-        return "negated"
+    hedges = [(m.start(), m.end()) for m in cues.possible.finditer(text, clause.start, trigger.start)]
+    if any(m.end() >= trigger.start - 12 and not any(a <= m.start() < b for a, b in hedges)
+           for m in cues.negated.finditer(text, clause.start, trigger.start)) and not (said and said.negated):
+        return "negated"  # (a negation inside a hedge, "not ruling out", makes it possible below)
     # a modal in a clause of its own after the trigger is that clause's ("who died there were
     # heroes and that a monument would be built", "… and warned that Pyongyang may send more")
     # a modal before what was said is the speaker's ("belum bisa memverifikasi …"), not the event's

@@ -9,6 +9,8 @@
 [(8000, 'about', 'troops')]
 >>> [(q.value, q.qualifier) for q in find_quantities("ribuan tentara; puluhan ribu prajurit", load("id"))]
 [(1000, 'more_than'), (10000, 'more_than')]
+>>> [(q.value, q.upper) for q in find_quantities("between 11,000 and 12,000 troops", load("en"))]
+[(11000, 12000)]
 """
 from __future__ import annotations
 
@@ -45,7 +47,7 @@ def find_quantities(text: str, lex: Lexicon, start: int = 0, end: int | None = N
         qualifier = qualifier_of[m.group("qual").casefold()] if m.group("qual") else "more_than" if vague else "exact"
         if upper is not None:
             qualifier = "range"
-        begin = m.start("qual") if m.group("qual") else m.start("num")
+        begin = m.start("qual") if m.group("qual") else m.start("between") if m.group("between") else m.start("num")
         found.append(Quantity(Span.of(text, begin, m.end()), value,
                               unit_of[m.group("unit").casefold()], qualifier, upper))
     return found
@@ -99,9 +101,13 @@ def _grammar(lex: Lexicon):
 
     digits = rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+|\d+(?:[.,]\d+)?"
     number = rf"(?:{digits}|{alt(numbers)})"
+    joiners = alt(lex.get("numbers.range_joiners", []))
+    pairs = alt(lex.get("numbers.range_pairs", []))
+    # "between 11,000 and 12,000": after an opener its pair word joins the ends; else a dash or "to"
+    join = rf"(?(between)\s+(?:{pairs})\s+|(?:\s*[-–]\s*|\s+(?:{joiners})\s+))"
     pattern = re.compile(
-        rf"(?<![\w.,])(?:(?P<qual>{alt(qualifier_of)})\s+)?"
-        rf"(?P<num>{number})(?:\s*[-–]\s*(?P<upper>{number}))?"
+        rf"(?<![\w.,])(?:(?P<qual>{alt(qualifier_of)})\s+|(?P<between>{alt(lex.get('numbers.range_openers', []))})\s+)?"
+        rf"(?P<num>{number})(?:{join}(?P<upper>{number}))?"
         rf"(?:[\s-]+(?P<scale>{alt(scales)}))?"
         rf"\s+(?:[\w-]+\s+){{0,2}}?(?P<unit>{alt(unit_of)})(?:{re.escape(enclitic) if enclitic else '(?!)'})?(?![\w-])",
         re.IGNORECASE,

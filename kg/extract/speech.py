@@ -431,12 +431,34 @@ def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
             speakers, mention = list(state.speakers) or _last_person(index, m.start()), None
         else:
             speakers, mention = _speaker_in(text, *holder, lex, index, state)
+            listed = _listed(text, holder[0], sentence.end if head else holder[1], lex, index)
+            if listed and listed[0].span.start < holder[1] and (len(listed) > 1 or not speakers):
+                # "…, according to Kyiv, Seoul and Washington": each of them; a capital for its state
+                speakers = list(dict.fromkeys(x.key for x in listed))
+                mention = Span.of(text, listed[0].span.start, listed[-1].span.end)
         if not speakers:
             continue
         cue = Span.of(text, m.start(), m.end())
         found.append(Statement("", "claim", cue, sentence, speakers, False, content=_trim(text, content),
                                speaker_mention=mention))
     return found
+
+
+def _listed(text: str, start: int, end: int, lex: Lexicon, index: ActorIndex) -> list[Mention]:
+    """The actors of the first list after ``start`` ("Kyiv, Seoul and the U.S."), a capital
+    standing for its state, joined by nothing but commas, "and" and "the"."""
+    grammar = _grammar(lex)
+    mentions = sorted([m for m in index.within(start, end) if index.actors[m.key].type != "armed_force"]
+                      + index.speaking_states(start, end), key=lambda m: m.span.start)
+    chain = mentions[:1]
+    for m in mentions[1:]:
+        gap = text[chain[-1].span.end:m.span.start]
+        between = gap.replace(",", " ").split()
+        if m.span.start < chain[-1].span.end or not gap.strip() or any(
+                w.casefold() not in grammar.joins and w.casefold() not in grammar.determiners for w in between):
+            break
+        chain.append(m)
+    return chain
 
 
 def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
