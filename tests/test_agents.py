@@ -199,7 +199,7 @@ def test_an_event_under_a_condition_may_happen():
 
 @pytest.mark.parametrize(("language", "text", "trigger", "place"), [
     ("en", "Kim Jong Un met Vladimir Putin in Russia on Tuesday.", "met", "russia"),
-    ("id", "Korea Selatan sedang mempertimbangkan pengiriman senjata ke Ukraina.", "pengiriman", "ukraine"),
+    ("id", "Korea Utara sedang mempertimbangkan pengiriman pasukan ke Rusia.", "pengiriman", "russia"),
 ])
 def test_where_an_event_goes_or_happens_takes_no_part_in_it(language, text, trigger, place):
     event = _event(language, text, trigger)
@@ -282,3 +282,33 @@ def test_a_treaty_verb_with_its_object_as_an_enclitic_is_a_treaty_event():
 ])
 def test_not_ruling_out_is_possible_not_negated(language, text, trigger):
     assert _event(language, text, trigger).factuality == "possible"
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "agent", "partner"), [
+    ("en", "North Korea has supplied Russia with millions of artillery shells.", "supplied", "north-korea", "russia"),
+    ("en", "Pyongyang has also provided ballistic missiles to Moscow.", "provided", "north-korea", "russia"),
+    ("id", "Korea Utara juga memasok jutaan peluru artileri ke Rusia.", "memasok", "north-korea", "russia"),
+    ("en", "Seoul could consider sending weapons to Kyiv.", "sending", "south-korea", "ukraine"),
+])
+def test_weapons_supplied_are_an_arms_transfer_to_a_partner(language, text, trigger, agent, partner):
+    event = _event(language, text, trigger)
+    assert event.type == "arms_transfer"
+    assert ("agent", agent) in event.roles and ("partner", partner) in event.roles, event.roles
+    assert ("agent", partner) not in event.roles and event.places == []
+
+
+def test_support_provided_without_weapons_is_no_event():
+    article = parse_article("---\npublished: 2024-11-12\nlanguage: en\n---\nWashington provided support to its allies.\n",
+                            "a.txt")
+    assert extract(article).events == []
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "South Korean President Yoon Suk Yeol said on Thursday that Putin and Kim Jong Un had signed the treaty.",
+     "signed the treaty"),
+    ("id", "Presiden Korea Selatan Yoon Suk Yeol mengatakan Putin dan Kim Jong Un menandatangani perjanjian itu.",
+     "menandatangani perjanjian"),
+])
+def test_who_tells_of_a_treaty_takes_no_part_in_it(language, text, trigger):
+    agents = {k for role, k in _event(language, text, trigger).roles if role == "agent"}
+    assert agents == {"vladimir-putin", "kim-jong-un"}

@@ -56,15 +56,17 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
         by_sentence.setdefault(s.sentence, []).append(s)
     for sentence in sentences:
         present = _presence(text, sentence, lex, index)
-        triggers = sorted(set(_triggers(text, sentence, words)) | set(present))
+        supplied = _supplies(text, sentence, lex)
+        triggers = sorted(set(_triggers(text, sentence, words)) | set(present) | set(supplied))
         for start, end in triggers:
             if start in taken:  # a speech cue or a time, not an event
                 continue
             if _describes_force(text, start, end, lex):  # "combat troops", "attack drones"
                 continue
             trigger = Span.of(text, start, end)
-            rule = "presence" if (start, end) in present else "trigger" if trigger.text.casefold() in types else "typo"
-            type_ = "deployment" if rule == "presence" else \
+            rule = "presence" if (start, end) in present else "weapons" if (start, end) in supplied \
+                else "trigger" if trigger.text.casefold() in types else "typo"
+            type_ = "deployment" if rule == "presence" else "arms_transfer" if rule == "weapons" else \
                 types.get(trigger.text.casefold()) or words.typo_type(trigger.text)
             against = _cues(lex).opposition.pattern.match(text, end + 1) if type_ == "deployment" else None
             if against and not words.found.search(text, against.start(), against.end()):
@@ -75,7 +77,9 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             clause = _before_speech(text, _clause(text, sentence, trigger), trigger, by_sentence.get(sentence, []), lex)
             event = Event(f"{article_id}/event/{start}-{end}", type_, trigger, sentence, "",
                           _factuality(text, clause, trigger, said, lex), rule=rule)
-            _participants(event, text, clause, lex, index, salient, cues, written)
+            speaking = [Span.of(text, sentence.start, (s.content or s.quote).start)
+                        for s in by_sentence.get(sentence, []) if _said_in(s, trigger)]
+            _participants(event, text, clause, lex, index, salient, cues, written, speaking)
             event.quantity = _amount(text, amounts.within(clause.start, clause.end), trigger, lex)
             event.time = _time(text, trigger, clause, sentence, said, dating, event.factuality) or _by_publication(
                 event.factuality, published)
@@ -134,6 +138,7 @@ def _trigger_words(lex: Lexicon) -> _Triggers:
 
 _LONG_WORD = re.compile(r"\w{6,}")  # a word long enough to be a typo of a trigger
 _WORDS_AHEAD = re.compile(r"(?:\W*\w+){1,4}")
+_SUPPLY_AHEAD = re.compile(r"(?:\W*\w+){1,6}")  # "supplied Russia with millions of artillery shells"
 _COMMA = re.compile(r",(?!\d{3}\b)")  # a comma, not a thousands separator
 
 
@@ -143,6 +148,7 @@ class _Cues:
 
     opposition: WordList
     presence: WordList
+    supplies: WordList
     weapons: WordList
     negated: WordList
     possible: WordList
@@ -180,6 +186,7 @@ def _cues(lex: Lexicon) -> _Cues:
     return _Cues(
         opposition=words("events.opposition_markers", False),
         presence=words("events.presence"),
+        supplies=words("events.supplies"),
         weapons=words("events.weapons"),
         negated=words("events.negated"),
         possible=words("events.possible"),
@@ -239,9 +246,17 @@ def _describes_force(text: str, start: int, end: int, lex: Lexicon) -> bool:
         cues.described.pattern.match(text, end + 1)) and text[end:end + 1] == " "
 
 
-def _sends_weapons(text: str, end: int, sentence: Span, lex: Lexicon) -> bool:
+def _supplies(text: str, sentence: Span, lex: Lexicon) -> list[tuple[int, int]]:
+    """'supplied Russia with artillery shells', 'memasok peluru artileri': a verb of supplying
+    with weapons within the six words after it is an arms transfer (without, it is none:
+    "provided support")."""
+    return [(m.start(), m.end()) for m in _cues(lex).supplies.finditer(text, sentence.start, sentence.end)
+            if _sends_weapons(text, m.end(), sentence, lex, _SUPPLY_AHEAD)]
+
+
+def _sends_weapons(text: str, end: int, sentence: Span, lex: Lexicon, window: re.Pattern | None = None) -> bool:
     """Weapons within the few words after a sending verb: what is sent is arms, not troops."""
-    ahead = _WORDS_AHEAD.match(text[end:sentence.end])
+    ahead = (window or _WORDS_AHEAD).match(text[end:sentence.end])
     stop = end + (ahead.end() if ahead else 0)
     return bool(_cues(lex).weapons.search(text, end, stop))
 
@@ -320,8 +335,14 @@ def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, 
     return "asserted"
 
 
+def _said_in(statement: Statement, trigger: Span) -> bool:
+    """Whether ``trigger`` is among the words of ``statement``, told after its cue."""
+    words = statement.content or statement.quote
+    return words is not None and statement.cue.end <= trigger.start and words.start <= trigger.start < words.end
+
+
 def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
-                  salient: list[str], cues: Cover, dates: Cover) -> None:
+                  salient: list[str], cues: Cover, dates: Cover, speaking: list[Span] = ()) -> None:
     """Roles, and the place (:func:`_place`).
 
     The force that acts is the one before the trigger ("pasukan Korea Utara telah mulai
@@ -330,6 +351,8 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     last seen acting (``salient``); a force noun with an enclitic ("pasukannya") for the force
     of the last country named. Who sends, moves, trains or captures a force is the agent the
     clause names (:func:`_named_agents`); a deployed force's country when it names none.
+    Those named before the words said that hold the trigger (``speaking``: the speaker, its
+    title and country) take no part in a meeting or a treaty ("X said that Y and Z signed …").
     """
     actors = index.within(clause.start, clause.end)
     partners = _cues(lex).partners
@@ -387,11 +410,28 @@ def _participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
                     if not any(a.span == m.span for a in actors)]  # the trigger stands for its state ("Seoul summoned")
         event.roles.extend(("agent", m.key) for m in sorted(actors + capitals, key=lambda m: m.span.start)
                            if index.actors[m.key].type in ("country", "person")
-                           and not prepositions.occurs_in(text, max(clause.start, m.span.start - 9), m.span.start))
+                           and not prepositions.occurs_in(text, max(clause.start, m.span.start - 9), m.span.start)
+                           and not any(s.start <= m.span.start < s.end for s in speaking))
     place = _place(event, text, clause, lex, index, [(m.span.start, m.span.end) for m in forces + partner_mentions])
     if place:
         event.places.append(place)
+    if event.type == "arms_transfer":
+        _recipients(event, clause, index)
     event.roles = list(dict.fromkeys(event.roles))
+
+
+def _recipients(event: Event, clause: Span, index: ActorIndex) -> None:
+    """The state an arms transfer goes to is its partner, not an agent nor where it happened:
+    the country, or the capital, after the trigger ("supplied Ruritania with shells", "sending
+    weapons to the capital")."""
+    after = [m.key for m in index.within(event.trigger.end, clause.end) if index.actors[m.key].type == "country"]
+    after += [m.key for m in index.speaking_states(event.trigger.end, clause.end) if m.key not in after]
+    if not after:
+        return
+    event.roles = [(r, k) for r, k in event.roles if not (r == "agent" and k in after)] + [("partner", k) for k in after]
+    entries = index.gaz.entries
+    event.places = [p for p in event.places if p not in after
+                    and not (p in entries and entries[p].capital_of in after)]
 
 
 def _place(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
