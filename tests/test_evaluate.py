@@ -67,3 +67,14 @@ def test_bad_gold_is_named(tmp_path):
         evaluate(tmp_path / "c.gold.yaml")
     with pytest.raises(InputError, match="no such file"):
         gold_files([tmp_path / "missing"])
+
+
+def test_a_type_the_gold_does_not_know_is_scored_as_other(tmp_path):
+    """The gold's types predate arms transfers: the gold calls them ``other``."""
+    (tmp_path / "a.txt").write_text("---\npublished: 2024-11-12\nlanguage: en\n---\n"
+                                    "North Korea has supplied Russia with artillery shells.\n", encoding="utf-8")
+    (tmp_path / "a.gold.yaml").write_text(
+        "events:\n  - {type: other, trigger: supplied, date: null, end: 2024-11-12, factuality: asserted,"
+        " agent: North Korea, partner: Russia}\n", encoding="utf-8")
+    s = evaluate(tmp_path / "a.gold.yaml").scores
+    assert (s["event types"].right, s["partners"].right) == (1, 1)
