@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ast
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -370,3 +370,14 @@ def test_a_week_before_or_after_the_last_day_told(lang, text, value):
 def test_the_end_of_this_year_is_its_late_part(lang, text):
     t = only(lang, text, TUE)
     assert (t.begin, t.end) == (date(2024, 9, 1), date(2024, 12, 31))
+
+
+@pytest.mark.parametrize("lang,text", [("en", "over the past 24 hours"), ("en", "in the past day"),
+                                       ("id", "dalam 24 jam terakhir")])
+def test_the_past_day_is_the_day_before_and_today(lang, text):
+    t = only(lang, text, TUE)
+    assert (t.begin, t.end) == (TUE - timedelta(days=1), TUE)
+
+
+def test_the_last_day_of_something_is_no_time():
+    assert find_times("on the last day of the summit", load("en"), anchor=TUE) == []
