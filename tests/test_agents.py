@@ -312,3 +312,17 @@ def test_support_provided_without_weapons_is_no_event():
 def test_who_tells_of_a_treaty_takes_no_part_in_it(language, text, trigger):
     agents = {k for role, k in _event(language, text, trigger).roles if role == "agent"}
     assert agents == {"vladimir-putin", "kim-jong-un"}
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "type_"), [
+    ("en", "North Korean soldiers have clashed with Ukrainian forces in Kursk.", "clashed", "combat"),
+    ("id", "Pasukan Korut terlibat baku tembak dengan tentara Ukraina.", "baku tembak", "combat"),
+    ("en", "Dozens of North Korean soldiers lost their lives near Kursk.", "lost their lives", "casualties"),
+    ("id", "Puluhan tentara Korut kehilangan nyawa di Kursk.", "kehilangan nyawa", "casualties"),
+    ("en", "Ukrainian troops crossed into Russia's Kursk region on Aug. 6.", "crossed into", "movement"),
+    ("id", "Pasukan Ukraina menyeberang ke wilayah Kursk pada 6 Agustus.", "menyeberang ke", "movement"),
+    ("id", "Kim Jong Un dan Vladimir Putin menggelar pembicaraan di Pyongyang.", "pembicaraan", "meeting"),
+    ("id", "Perjanjian itu berlaku efektif sejak 4 Desember.", "berlaku efektif", "treaty"),
+])
+def test_more_ways_of_telling_what_happened(language, text, trigger, type_):
+    assert _event(language, text, trigger).type == type_
