@@ -88,6 +88,6 @@ def test_the_lexicons_word_lists_can_all_be_filed():
 
     for language in ("en", "id"):
         lex = load(language)
-        grammars = [speech._grammar(lex), events._cues(lex), actors._grammar(lex), events._trigger_words(lex)]
+        grammars = [speech.speech_grammar(lex), events._cues(lex), actors._grammar(lex), events._trigger_words(lex)]
         lists = [v for g in grammars for v in vars(g).values() if isinstance(v, WordList)]
         assert lists and all(w.firsts is not None for w in lists)

@@ -1,0 +1,146 @@
+"""The words and patterns a language's speech lexicon gives, built once per lexicon.
+
+The ``speech`` file of a lexicon lists the cues of statements by the kind they make
+(``verbs``, ``quote_cues``), the words of "according to", complementizers, addressee markers
+and more. :func:`speech_grammar` turns them, with a few ``actors`` lists, into the regexes and
+word lists the statement finders read with.
+
+>>> from kg.lexicon import load
+>>> en = load("en")
+>>> cue_kinds(en, "verbs")["warned"]
+'warning'
+>>> m = speech_grammar(en).quote_cue.match(", Jane Roe said.")
+>>> m.group("who"), m.group("cue")
+('Jane Roe', 'said')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import Lexicon
+from .patterns import by_first_letter, either, phrases
+from .words import WordList
+
+
+@dataclass(frozen=True)
+class SpeechGrammar:
+    """The patterns and word sets a lexicon's speech data gives, built once per lexicon."""
+
+    pronouns: WordList
+    restatements: WordList
+    quote_cue: re.Pattern
+    speaker_roles: frozenset[str]
+    documents: frozenset[str]  # the statement nouns, casefolded
+    according: WordList
+    passive_by: WordList
+    agent_marker: re.Pattern
+    document_leads: re.Pattern
+    verbs: dict[str, str]
+    verb_list: list[str]
+    coordinated: re.Pattern  # "… and" right before a cue
+    coordinator: re.Pattern  # "and", "but", "tetapi": anywhere
+    verb_start: re.Pattern  # a speaker-first verb right at a position (after blanks)
+    any_verb: re.Pattern  # a speaker-first verb anywhere
+    subject_pronouns: WordList  # "he", "they", "it", "pihaknya": a clause of its own begins (its .pattern read)
+    passive: frozenset[str]  # "are", "was": before a reporting verb, a passive with no speaker
+    passive_gap: frozenset[str]  # "not", "independently": between a passive's auxiliary and its verb
+    joins: frozenset[str]  # "and", "dan": between two speakers, casefolded
+    more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
+    negators: WordList
+    adverbial_leads: re.Pattern
+    relay_verbs: frozenset[str]
+    relayed_cues: WordList
+    agentless: WordList
+    continuations: WordList
+    statement_nouns: WordList
+    definite_after: frozenset[str]
+    conjunctions: re.Pattern
+    relative_clause: re.Pattern
+    group_speakers: WordList
+    role_speakers: WordList
+    addressee_markers: re.Pattern
+    addressee_verbs: frozenset[str]
+    addressee_stops: frozenset[str]
+    audiences: WordList
+    complementizer_ahead: re.Pattern
+    content_lead: re.Pattern
+    kind_cues: tuple[tuple[re.Pattern, str], ...]
+    perfect: frozenset[str]  # "has", "have", casefolded
+    determiners: frozenset[str]  # "the", "a", casefolded
+    object_starts: frozenset[str]  # "the", "their": a noun phrase begins, casefolded
+    prepositions: frozenset[str]  # "on", "in", casefolded
+    report_nouns: WordList  # "laporan", "reports": a report whose makers are named beside it
+    citations: WordList  # "seperti dilansir", "as quoted by": where the article got it from
+
+
+@lru_cache(maxsize=None)
+def speech_grammar(lex: Lexicon) -> SpeechGrammar:
+    """The :class:`SpeechGrammar` of ``lex`` (cached: do not change the lexicon)."""
+    enclitic = lex.get("speech.enclitic", "")
+    enc = re.escape(enclitic) if enclitic else "(?!)"
+    cues = cue_kinds(lex, "quote_cues")
+    according = lex.get("speech.according_to", [])
+    leads = by_first_letter(sorted(according, key=len, reverse=True))
+    verbs = cue_kinds(lex, "verbs")
+    joins = either(lex.get("speech.coordinators", [])) or "(?!)"
+    markers = lex.get("speech.addressee_markers", []) + lex.get("speech.addressee_verbs", [])
+    skip = rf"(?:\s*(?:{either(markers) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?=,))?"
+    comp = either(lex.get("speech.complementizers", [])) or "(?!)"
+    return SpeechGrammar(
+        pronouns=WordList(lex.get("actors.pronouns", [])),
+        restatements=WordList(lex.get("speech.restatements", []), ignore_case=True),
+        quote_cue=re.compile(rf"[\s,]*(?:(?P<who>[^\s,]+(?: [^\s,]+){{0,5}}) )??(?<![\w-])"
+                             rf"(?P<cue>{either(cues, longest_first=True)})(?P<enc>{enc})?(?![\w-])"),
+        speaker_roles=frozenset(lex.get("actors.speaker_roles", [])),
+        documents=frozenset(w.casefold() for w in lex.get("speech.statement_nouns", [])),
+        according=WordList(according + [w + enclitic for w in according if enclitic], pattern=re.compile(
+            rf"(?<![\w-])(?:{leads or '(?!)'})(?P<enc>{enc})?(?![\w-])")),
+        passive_by=WordList(lex.get("speech.passive_by", [])),
+        agent_marker=re.compile(rf"\b(?:{either(lex.get('speech.agent_markers', [])) or '(?!)'})\b"),
+        document_leads=phrases(lex.get("speech.document_leads", [])),
+        verbs=verbs,
+        verb_list=list(verbs),
+        coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+){{0,2}}$"),  # "and said", "but declined to say"
+        coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
+        verb_start=re.compile(rf"\s+(?:{either(verbs, longest_first=True)})(?![\w-])"),
+        any_verb=re.compile(rf"(?<![\w-])(?:{either(verbs, longest_first=True)})(?![\w-])"),
+        subject_pronouns=WordList(lex.get("actors.pronouns", []) + lex.get("actors.plural_pronouns", [])
+                                  + lex.get("actors.collective_pronouns", []), ignore_case=True),
+        passive=frozenset(w.casefold() for w in lex.get("events.passive_auxiliaries", [])),
+        passive_gap=frozenset(w.casefold() for w in lex.get("speech.passive_gap", [])),
+        joins=frozenset(w.casefold() for w in lex.get("actors.conjunctions", [])),
+        more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
+        negators=WordList(lex.get("speech.negators", [])),
+        adverbial_leads=phrases(lex.get("speech.adverbial_leads", [])),
+        relay_verbs=frozenset(lex.get("speech.relay_verbs", [])),
+        relayed_cues=WordList(lex.get("speech.relayed_cues", [])),
+        agentless=WordList(lex.get("speech.agentless", [])),
+        continuations=WordList(lex.get("speech.continuations", [])),
+        statement_nouns=WordList(lex.get("speech.statement_nouns", []), ignore_case=True),
+        definite_after=frozenset(lex.get("actors.definite_after", [])),
+        conjunctions=phrases(lex.get("actors.conjunctions", [])),
+        relative_clause=re.compile(rf",\s*(?:{either(lex.get('speech.relativizers', [])) or '(?!)'})\b[^,]*,"),
+        group_speakers=WordList(lex.get("actors.group_speakers", []), ignore_case=True),
+        role_speakers=WordList(lex.get("actors.speaker_roles", []), ignore_case=True),
+        addressee_markers=phrases(markers),
+        addressee_verbs=frozenset(lex.get("speech.addressee_verbs", [])),
+        addressee_stops=frozenset(lex.get("speech.complementizers", []) + lex.get("speech.prepositions", [])),
+        audiences=WordList(lex.get("speech.audiences", []), ignore_case=True),
+        complementizer_ahead=re.compile(rf"(?<![\w-])(?:{comp})(?![\w-])\s*"),
+        content_lead=re.compile(rf"{skip}\s*,?\s*(?:(?:{comp})\b\s*)?"),
+        kind_cues=tuple((phrases(r["words"], ignore_case=True), r["kind"]) for r in lex.get("speech.kind_cues", [])),
+        perfect=frozenset(w.casefold() for w in lex.get("speech.perfect", [])),
+        determiners=frozenset(w.casefold() for w in lex.get("actors.determiners", [])),
+        object_starts=frozenset(w.casefold() for w in lex.get("actors.determiners", []) + lex.get("actors.possessives", [])),
+        prepositions=frozenset(w.casefold() for w in lex.get("speech.prepositions", [])),
+        report_nouns=WordList(lex.get("speech.report_nouns", []), ignore_case=True),
+        citations=WordList(lex.get("speech.citation", []), ignore_case=True),
+    )
+
+
+@lru_cache(maxsize=None)
+def cue_kinds(lex: Lexicon, key: str) -> dict[str, str]:
+    """Cue word -> statement kind, from the records ``speech.<key>`` (cached: do not change it)."""
+    return {w: record["kind"] for record in lex.get(f"speech.{key}", []) for w in record["words"]}

@@ -1,0 +1,157 @@
+"""When a statement was made.
+
+A time written between the speaker and the content dates a statement ("X said on Tuesday
+that …"), as does a day set off by a comma at the end of its sentence ("…, X said,
+Thursday."). Without one, a statement takes the date of the previous statement when the
+same speaker (or someone speaking for it) goes on; a statement that says something was
+not said has no date. A date given later ("The remarks came on Monday") dates the
+speaker's undated statements just before it.
+
+>>> from kg.ingest import parse_article
+>>> from kg.extract.document import extract
+>>> text = ("Jane Roe said on Nov. 11, 2024 that the troops had moved. She added that more would follow. "
+...         "John Doe said the talks would go on.")
+>>> [(s.speakers, str(s.time.day) if s.time else None) for s in extract(parse_article(text, "a.txt")).statements]
+[(['jane-roe'], '2024-11-11'), (['jane-roe'], '2024-11-11'), (['john-doe'], None)]
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..lexicon import Lexicon
+from ..model import Span, Statement, TimeExpr
+from .actors import ActorIndex
+from .spans import ByStart
+from .speakers import WORD
+from .speech_grammar import SpeechGrammar, speech_grammar
+
+if TYPE_CHECKING:  # only named in annotations: speech.py imports this module
+    from .speech import ReadingState
+
+
+def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingState, index: ActorIndex,
+              grammar: SpeechGrammar) -> TimeExpr | None:
+    """A time between the speaker and the content, or a day set off by a comma at the end of
+    the sentence; else the last speech date, when the same speaker (or someone speaking for
+    it, or a pronoun) goes on. Nothing said has no date."""
+    said_from = statement.sentence.start
+    said_to = max((statement.content or statement.quote or statement.cue).start, statement.cue.end + 12)
+    if statement.quote and statement.quote.start < statement.cue.start:
+        said_from, said_to = statement.quote.end, statement.sentence.end
+    elif statement.content and statement.content.end <= statement.cue.start:  # "…, X said on Tuesday"
+        said_from = min(statement.cue.start, statement.speaker_mention.start if statement.speaker_mention else statement.cue.start)
+        said_from, said_to = max(said_from, statement.content.end), statement.sentence.end
+    own = [t for t in times.within(said_from, said_to) if t.begin]
+    if own:
+        return own[-1]
+    said = statement.sentence.text.rstrip(" .")
+    tail = [t for t in times.within(statement.sentence.start, statement.sentence.end) if t.begin and t.granularity == "day"
+            and said.endswith(t.span.text) and (_set_off(said[:-len(t.span.text)], grammar)
+                                                or _after_a_short_object(statement, t, grammar))]
+    if tail:  # "…, X said, Thursday (31/10/2024)." or "…, pada Sabtu (11/1)." dates the speech
+        return tail[-1]
+    if statement.negated or not state.time:
+        return None
+    return state.time if _goes_on(statement, state, index) else None
+
+
+def _after_a_short_object(statement: Statement, time: TimeExpr, grammar: SpeechGrammar) -> bool:
+    """Whether a day after a preposition follows only a few words of what was said, with no
+    "that" ("X confirmed the capture on Jan. 12"): it dates the confirming, not the capture."""
+    said = statement.content
+    if said is None or statement.quote or not said.start <= time.span.start <= said.end:
+        return False
+    before = said.text[:time.span.start - said.start]
+    words = before.split()
+    return 2 <= len(words) <= 5 and words[-1].casefold() in grammar.prepositions \
+        and not grammar.complementizer_ahead.search(before)
+
+
+def _set_off(before: str, grammar: SpeechGrammar) -> bool:
+    """Whether ``before`` (the sentence up to a date) ends in a comma, a preposition perhaps
+    after it ("…, Thursday", "…, pada Sabtu", "…, on Saturday")."""
+    before = before.rstrip()
+    last = before.rsplit(None, 1)[-1] if before else ""
+    if last in grammar.addressee_stops:
+        before = before[:-len(last)].rstrip()
+    return before.endswith(",")
+
+
+def _goes_on(statement: Statement, state: ReadingState, index: ActorIndex) -> bool:
+    """Whether this statement continues the last speaker's: a shared speaker, someone who
+    belongs to or speaks for it (or the other way round), or an implicit speaker."""
+    if statement.implicit:
+        return True
+    now = set().union(*(_circle(k, index) for k in statement.speakers)) if statement.speakers else set()
+    before = set().union(*(_circle(k, index) for k in state.speakers)) if state.speakers else set()
+    return bool(set(statement.speakers) & before or set(state.speakers) & now)
+
+
+def _circle(key: str, index: ActorIndex) -> set[str]:
+    """An actor and those it belongs to or speaks for, up the chain of affiliations."""
+    circle, todo = set(), [key]
+    while todo:
+        k = todo.pop()
+        if not k or k in circle:
+            continue
+        circle.add(k)
+        actor, entry = index.actors.get(k), index.gaz.entries.get(k)
+        todo += [actor.affiliation, actor.principal] if actor else []
+        todo += [entry.affiliation] if entry else []
+    return circle
+
+
+def date_back(found: list[Statement], dated: Statement, when: TimeExpr, index: ActorIndex) -> None:
+    """A date given when a speaker goes on ("Austin said on Wednesday …", "He made the remarks
+    on Friday") dates that speaker's undated statements just before (not the ones that say
+    something was not said)."""
+    circle = set().union(*(_circle(k, index) for k in dated.speakers)) if dated.speakers else set()
+    for statement in reversed(found):
+        if statement.time is not None or not (set(statement.speakers) & circle or statement.implicit):
+            break
+        if not statement.negated:
+            statement.time = when
+
+
+def first_day(sentence: Span, times: ByStart[TimeExpr]) -> TimeExpr | None:
+    return next((t for t in times.within(sentence.start, sentence.end) if t.granularity == "day"), None)
+
+
+def dated_by_restating(text, sentence, found, times, state, lex) -> None:
+    """'Pengakuan itu dimuat KCNA pada Senin (28/4).': a sentence that only dates what was just said."""
+    opening = Statement("", "", Span.of(text, sentence.start, sentence.start), sentence, [], False)
+    when = first_day(sentence, times)
+    if not found or not when or not restates(text, opening, lex):
+        return
+    for statement in reversed(found):
+        if statement.time is not None:
+            break
+        statement.time = when
+    state.time = when
+
+
+_LEAD = re.compile(r"\W*(?:\S+\s+){0,2}")  # a sentence's first two words
+_FOLLOWING = re.compile(r"\s*(?:\S+\s+){0,3}")  # the three words after a cue
+
+
+def restates(text: str, statement: Statement, lex: Lexicon) -> bool:
+    """'He made the remarks on Thursday', 'The announcement came on Monday': the last words, said again."""
+    if statement.kind not in ("", "claim"):  # "membantah klaim tersebut" denies someone else's claim
+        return False
+    anaphors = speech_grammar(lex).restatements
+    lead = _LEAD.match(text[statement.sentence.start:statement.sentence.end])
+    subject = anaphors.search(text, statement.sentence.start, statement.sentence.start + lead.end() + 1)
+    after = _FOLLOWING.match(text[statement.cue.end:statement.sentence.end])
+    obj = anaphors.search(text, statement.cue.end, statement.cue.end + after.end())
+    said = statement.content
+    news = said is not None and said.start >= statement.cue.end and len(said.text.split()) >= 4
+    return bool(obj or subject and not news)  # "Pernyataan itu menyebut …" says something new
+
+
+def in_perfect(text: str, statement: Statement, lex: Lexicon) -> bool:
+    """Whether the cue is in the perfect: "has" or "have" in it or among the three words
+    before it ("has not commented", "has officially acknowledged")."""
+    perfect = speech_grammar(lex).perfect
+    before = WORD.findall(text, max(statement.sentence.start, statement.cue.start - 40), statement.cue.start)[-3:]
+    return any(w.casefold() in perfect for w in before + WORD.findall(statement.cue.text))
