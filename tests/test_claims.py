@@ -323,3 +323,18 @@ def test_according_to_someone_does_not_take_the_actors_of_what_is_said():
             "Menurut dia, kerja sama militer antara Moskow dan Pyongyang makin erat.")
     [said] = [s for s in _read("id", text, "2024-10-28").statements if s.cue.text == "Menurut"]
     assert said.speakers == ["mark-rutte"]
+
+
+@pytest.mark.parametrize(("language", "text", "said", "added"), [
+    ("en", "Zelensky said 3,000 North Korean soldiers had been killed, adding that more were arriving.",
+     "3,000 North Korean soldiers had been killed", "more were arriving"),
+    ("id", "Zelensky mengatakan 3.000 tentara Korut telah tewas, seraya menambahkan bahwa lebih banyak lagi akan tiba.",
+     "3.000 tentara Korut telah tewas", "lebih banyak lagi akan tiba"),
+    ("en", "The Kremlin on Friday dismissed the reports, calling them a smear campaign.",
+     "the reports", "a smear campaign"),
+])
+def test_what_the_speaker_goes_on_to_add_is_a_statement_of_its_own(language, text, said, added):
+    """'X said A, adding that B': X said A, and X added B; not A and B said twice, nor B alone."""
+    x = _read(language, text, "2024-11-12")
+    assert [s.content.text for s in x.statements] == [said, added]
+    assert len({tuple(s.speakers) for s in x.statements}) == 1

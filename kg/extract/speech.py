@@ -99,13 +99,17 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
 
 def _cut_before_attribution(text: str, statement: Statement, others: list[Statement]) -> None:
     """End what ``statement`` says before a cue set off after it that attributes the words
-    before it ("Y has not confirmed the reports, X said"): not "…, X said" as well."""
+    before it ("Y has not confirmed the reports, X said"): not "…, X said" as well; and
+    before the speaker goes on ("X said …, adding that …": what X added is a statement of its own)."""
     words = statement.content
     for other in others:
         lead = other.content
-        if other is not statement and words is not None and lead is not None and lead.end <= other.cue.start \
-                and words.start < lead.end < words.end and words.start <= other.cue.start < words.end:
+        if other is statement or words is None or not words.start < other.cue.start < words.end:
+            continue
+        if lead is not None and lead.end <= other.cue.start and words.start < lead.end < words.end:
             statement.content = words = _trim(text, Span.of(text, words.start, lead.end))
+        elif other.rule.startswith("continued"):
+            statement.content = words = _trim(text, Span.of(text, words.start, other.cue.start))
 
 
 def _restated(statement: Statement, others: list[Statement]) -> bool:
@@ -352,10 +356,12 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
     found, floor = [], sentence.start
     hidden = relative_clauses(text, sentence.start, sentence.end, lex)  # "X, which has denied it, said …"
     cited = [(c.start(), c.end()) for c in grammar.citations.finditer(text, sentence.start, sentence.end)]
+    going_on = [(c.start(), c.end()) for c in grammar.continuations.finditer(text, sentence.start, sentence.end)]
     for m_start, m_end, verb in words_in(grammar.verb_list, text, sentence.start, sentence.end, typo_length=8,
                                              known=lex.words()):
-        if m_start < floor or any(q.start <= m_start < q.end for q in inside) or any(a <= m_start < b for a, b in cited):
-            continue  # (not "as quoted by AFP": where the article got it)
+        if m_start < floor or any(q.start <= m_start < q.end for q in inside) \
+                or any(a <= m_start < b for a, b in cited + going_on):
+            continue  # (not "as quoted by AFP": where the article got it; not "seraya menambahkan": the speaker goes on)
         if grammar.negators.pattern.fullmatch(verb) and grammar.verb_start.match(text, m_end):
             continue  # "menolak berkomentar": a refusal to speak, read with the verb after it
         if _passive(text[max(floor, m_start - 60):m_start], grammar):
@@ -514,7 +520,8 @@ def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
         if not earlier:
             continue
         found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, list(earlier[-1].speakers),
-                               False, content=_trim(text, Span.of(text, m.end(), sentence.end))))
+                               False, content=_trim(text, Span.of(text, _content_start(text, m.end(), sentence.end, lex),
+                                                                   sentence.end))))
     return found
 
 
@@ -542,9 +549,12 @@ def _content_start(text, pos, end, lex, told: bool = False) -> int:
     if ahead and not _CLAUSE_MARK.search(rest[:ahead.start()]) \
             and not grammar.coordinated.search(rest[:ahead.start()]) \
             and not grammar.any_verb.search(rest, 0, ahead.start()) \
-            and not grammar.subject_pronouns.pattern.search(rest, 0, ahead.start()):
+            and not grammar.subject_pronouns.pattern.search(rest, 0, ahead.start()) \
+            and not grammar.continuations.pattern.search(rest, 0, ahead.start()) \
+            and not any(w.casefold() in grammar.auxiliaries for w in rest[:ahead.start()].split()):
         return pos + ahead.end()  # "said on Monday, in Rome, that …"; not "says 10,000 were sent, and that
-        # …", "said a captive admitted that …" or "said it had seen no sign that …": those begin at once
+        # …", "said a captive admitted that …", "said it had seen no sign that …" or "said 300 had been
+        # killed, adding that …": those begin at once
     m = grammar.content_lead.match(rest)
     start = pos + (m.end() if m else 0)
     heard = grammar.audiences.search(text, start, min(end, start + 40)) if told else None

@@ -54,6 +54,7 @@ class SpeechGrammar:
     relayed_cues: WordList
     agentless: WordList
     continuations: WordList
+    auxiliaries: frozenset[str]  # "had", "were", "telah": a finite verb, a clause of its own (casefolded)
     statement_nouns: WordList
     definite_after: frozenset[str]
     conjunctions: re.Pattern
@@ -118,6 +119,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         relayed_cues=WordList(lex.get("speech.relayed_cues", [])),
         agentless=WordList(lex.get("speech.agentless", [])),
         continuations=WordList(lex.get("speech.continuations", [])),
+        auxiliaries=frozenset(w.casefold() for w in lex.get("events.auxiliaries", [])),
         statement_nouns=WordList(lex.get("speech.statement_nouns", []), ignore_case=True),
         definite_after=frozenset(lex.get("actors.definite_after", [])),
         conjunctions=phrases(lex.get("actors.conjunctions", [])),
