@@ -338,3 +338,10 @@ def test_what_the_speaker_goes_on_to_add_is_a_statement_of_its_own(language, tex
     x = _read(language, text, "2024-11-12")
     assert [s.content.text for s in x.statements] == [said, added]
     assert len({tuple(s.speakers) for s in x.statements}) == 1
+
+
+def test_a_document_named_before_an_agentless_cue_speaks_for_its_author():
+    """'Dalam pernyataan X disebutkan bahwa …': X's words, though no verb has X for subject."""
+    x = _read("id", "Dalam pernyataan NIS disebutkan bahwa sekitar 1.500 tentara telah tiba di Vladivostok.", "2024-10-18")
+    assert [(s.speakers, s.content.text) for s in x.statements] == [
+        (["nis"], "sekitar 1.500 tentara telah tiba di Vladivostok")]

@@ -332,20 +332,29 @@ _POSSESSED = re.compile(r"(\S+)['’]s?\s+$")  # "Kyiv's " right before a noun
 
 
 def _verbless(text, sentence, inside, lex, index, state) -> list[Statement]:
-    """'Dalam pernyataan X, …' / 'In a statement, X …': a document that speaks, with no verb."""
-    m = speech_grammar(lex).document_leads.match(text, sentence.start, sentence.end)
-    comma = text.find(",", m.end(), sentence.end) if m else -1
-    if comma < 0:
+    """'Dalam pernyataan X, …' / 'In a statement, X …': a document that speaks, with no verb;
+    or with an agentless cue after it ("Dalam pernyataan X disebutkan bahwa …"), X's words."""
+    grammar = speech_grammar(lex)
+    m = grammar.document_leads.match(text, sentence.start, sentence.end)
+    if not m:
+        return []
+    comma = text.find(",", m.end(), sentence.end)
+    told = grammar.agentless.search(text, m.end(), comma if comma >= 0 else sentence.end)
+    if told:
+        holder_end, cue, words_start = told.start(), Span.of(text, told.start(), told.end()), told.end()
+    elif comma >= 0:
+        holder_end, cue, words_start = comma, Span.of(text, m.start(), m.end()), comma + 1
+    else:
         return []
     enclitic = lex.get("speech.enclitic", "")
     if enclitic and text[m.end():m.end() + len(enclitic)] == enclitic:
         speakers, mention = list(state.speakers), None
     else:
-        speakers, mention = speaker_in(text, m.end(), comma, lex, index, state)
+        speakers, mention = speaker_in(text, m.end(), holder_end, lex, index, state)
     if not speakers:
         return []
-    return [Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, speakers, False,
-                      content=_trim(text, Span.of(text, comma + 1, sentence.end)), speaker_mention=mention)]
+    return [Statement("", "claim", cue, sentence, speakers, False,
+                      content=_trim(text, Span.of(text, words_start, sentence.end)), speaker_mention=mention)]
 
 
 def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]:
