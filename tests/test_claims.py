@@ -345,3 +345,12 @@ def test_a_document_named_before_an_agentless_cue_speaks_for_its_author():
     x = _read("id", "Dalam pernyataan NIS disebutkan bahwa sekitar 1.500 tentara telah tiba di Vladivostok.", "2024-10-18")
     assert [(s.speakers, s.content.text) for s in x.statements] == [
         (["nis"], "sekitar 1.500 tentara telah tiba di Vladivostok")]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "A South Korean official, who asked not to be named, said the troops had been given Russian uniforms."),
+    ("id", "Seorang pejabat Korea Selatan yang enggan disebutkan namanya mengatakan pasukan itu mengenakan seragam Rusia."),
+])
+def test_why_a_speaker_is_unnamed_is_neither_a_statement_nor_a_negation(language, text):
+    x = _read(language, text, "2024-11-12")
+    assert [(s.kind, s.negated) for s in x.statements] == [("claim", False)]

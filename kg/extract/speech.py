@@ -366,11 +366,13 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
     hidden = relative_clauses(text, sentence.start, sentence.end, lex)  # "X, which has denied it, said …"
     cited = [(c.start(), c.end()) for c in grammar.citations.finditer(text, sentence.start, sentence.end)]
     going_on = [(c.start(), c.end()) for c in grammar.continuations.finditer(text, sentence.start, sentence.end)]
+    unnamed = [(c.start(), c.end()) for c in grammar.anonymity.finditer(text, sentence.start, sentence.end)]
     for m_start, m_end, verb in words_in(grammar.verb_list, text, sentence.start, sentence.end, typo_length=8,
                                              known=lex.words()):
         if m_start < floor or any(q.start <= m_start < q.end for q in inside) \
-                or any(a <= m_start < b for a, b in cited + going_on):
-            continue  # (not "as quoted by AFP": where the article got it; not "seraya menambahkan": the speaker goes on)
+                or any(a <= m_start < b for a, b in cited + going_on + unnamed):
+            continue  # (not "as quoted by AFP": where the article got it; not "seraya menambahkan": the speaker
+            # goes on; not "who asked not to be named": a speaker unnamed, not a statement)
         if grammar.negators.pattern.fullmatch(verb) and grammar.verb_start.match(text, m_end):
             continue  # "menolak berkomentar": a refusal to speak, read with the verb after it
         if _passive(text[max(floor, m_start - 60):m_start], grammar):
@@ -396,6 +398,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         subject_end = mention.end if mention else floor
         joined = [j.end() for j in grammar.coordinator.finditer(text, subject_end, m_start)]
         subject_end = max([subject_end] + joined)  # "declined to give a number but said …": said
+        subject_end = max([subject_end] + [b for a, b in unnamed if subject_end <= a and b <= m_start])
         negated = grammar.negators.occurs_in(text, subject_end, m_start)
         ahead = text[max(floor, mention.start - 12):mention.start].split()[-1:] if mention else []
         neither = bool(ahead) and bool(grammar.negators.pattern.fullmatch(ahead[0].lower()))  # "Neither X nor Y has"

@@ -74,6 +74,7 @@ class SpeechGrammar:
     prepositions: frozenset[str]  # "on", "in", casefolded
     report_nouns: WordList  # "laporan", "reports": a report whose makers are named beside it
     citations: WordList  # "seperti dilansir", "as quoted by": where the article got it from
+    anonymity: WordList  # "who asked not to be named": why a speaker is unnamed, not what they said
 
 
 @lru_cache(maxsize=None)
@@ -139,6 +140,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         prepositions=frozenset(w.casefold() for w in lex.get("speech.prepositions", [])),
         report_nouns=WordList(lex.get("speech.report_nouns", []), ignore_case=True),
         citations=WordList(lex.get("speech.citation", []), ignore_case=True),
+        anonymity=WordList(lex.get("speech.anonymity", []), ignore_case=True),
     )
 
 
