@@ -217,3 +217,15 @@ def test_a_secretary_of_an_organisation_is_a_person_with_that_title(language, te
     assert x.actors["sergei-shoigu"].title == title
     assert not [a.label for a in x.actors.values() if a.type == "organization" and "ekretar" in a.label]
     assert [e.type for e in x.events] == ["meeting"]
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("en", "One of the captives told interrogators he had been sent to Russia for training.", "one of the captives"),
+    ("id", "Menurut NIS, salah satu tawanan mengaku dikirim ke Rusia untuk latihan.", "salah satu tawanan"),
+])
+def test_one_of_a_group_that_speaks_is_a_person(language, text, label):
+    x = _read(language, text)
+    [said] = [s for s in x.statements if s.cue.text in ("told", "mengaku")]
+    [actor] = [x.actors[k] for k in said.speakers]
+    assert (actor.label, actor.type) == (label, "person")
+    assert said.content.text.startswith(("he had been", "dikirim"))  # the captors' questions are not what was said

@@ -60,8 +60,13 @@ def subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], 
     group = None if pronoun_before(text, start, end, lex) else _group_speaker(text, start, end, lex, index)
     if group and not any(m.span.start >= group.span.end or m.span.start <= group.span.start < m.span.end
                          for m in mentions):  # "…, the lawmakers said" (not "Ukrainian officials", known)
+        kind, before = "group", max(start, group.span.start - 20)
+        one = speech_grammar(lex).one_of.search(text, before, group.span.start)
+        if one:  # "one of the lawmakers", "salah satu tawanan": a person of the group
+            span = Span.of(text, one.start(), group.span.end)
+            group, kind = Mention(span, slug(span.text[0].lower() + span.text[1:]), "actor", "role"), "person"
         label = group.span.text[0].lower() + group.span.text[1:]
-        index.add_actor(group.key, label, "group", group.span, "role")
+        index.add_actor(group.key, label, kind, group.span, "role")
         return [group.key], group.span
     people = _apposition_head(text, [m for m in mentions if index.actors[m.key].type == "person"], end)
     if people:  # the last named, and those joined to it ("Jane Roe and Defense Secretary John Doe")

@@ -75,6 +75,7 @@ class SpeechGrammar:
     report_nouns: WordList  # "laporan", "reports": a report whose makers are named beside it
     citations: WordList  # "seperti dilansir", "as quoted by": where the article got it from
     anonymity: WordList  # "who asked not to be named": why a speaker is unnamed, not what they said
+    one_of: re.Pattern  # "one of the", "salah satu" right before a group (ending where searched): one person of it
 
 
 @lru_cache(maxsize=None)
@@ -141,6 +142,8 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         report_nouns=WordList(lex.get("speech.report_nouns", []), ignore_case=True),
         citations=WordList(lex.get("speech.citation", []), ignore_case=True),
         anonymity=WordList(lex.get("speech.anonymity", []), ignore_case=True),
+        one_of=re.compile(rf"(?<![\w-])(?:{either(lex.get('actors.one_of', []), longest_first=True) or '(?!)'})\s+$",
+                          re.IGNORECASE),
     )
 
 
