@@ -55,6 +55,8 @@ def test_a_second_cue_of_an_undated_speaker_takes_no_earlier_speakers_day():
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "Seoul's spy agency confirmed the capture on Jan. 12."),
     ("id", "Badan intelijen Korea Selatan mengonfirmasi penangkapan itu pada 12 Januari."),
+    ("en", "Seoul's spy agency confirmed the capture late Sunday."),
+    ("en", "Seoul's spy agency confirmed the capture on Sunday in a post on its website."),
 ])
 def test_a_day_after_a_short_object_dates_the_statement(language, text):
     """'X confirmed the capture on Jan. 12': the confirming was on 12 January."""

@@ -76,6 +76,7 @@ class SpeechGrammar:
     citations: WordList  # "seperti dilansir", "as quoted by": where the article got it from
     anonymity: WordList  # "who asked not to be named": why a speaker is unnamed, not what they said
     one_of: re.Pattern  # "one of the", "salah satu" right before a group (ending where searched): one person of it
+    time_modifiers: frozenset[str]  # "late", "early": right before a day ("late Saturday"), casefolded
 
 
 @lru_cache(maxsize=None)
@@ -142,7 +143,8 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         report_nouns=WordList(lex.get("speech.report_nouns", []), ignore_case=True),
         citations=WordList(lex.get("speech.citation", []), ignore_case=True),
         anonymity=WordList(lex.get("speech.anonymity", []), ignore_case=True),
-        one_of=re.compile(rf"(?<![\w-])(?:{either(lex.get('actors.one_of', []), longest_first=True) or '(?!)'})\s+$",
+time_modifiers=frozenset(w.casefold() for w in lex.get("speech.time_modifiers", [])),
+                one_of=re.compile(rf"(?<![\w-])(?:{either(lex.get('actors.one_of', []), longest_first=True) or '(?!)'})\s+$",
                           re.IGNORECASE),
     )
 

@@ -45,10 +45,11 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
     own = [t for t in times.within(said_from, said_to) if t.begin]
     if own:
         return own[-1]
-    said = statement.sentence.text.rstrip(" .")
-    tail = [t for t in times.within(statement.sentence.start, statement.sentence.end) if t.begin and t.granularity == "day"
-            and said.endswith(t.span.text) and (_set_off(said[:-len(t.span.text)], grammar)
-                                                or _after_a_short_object(statement, t, grammar))]
+    sentence = statement.sentence
+    tail = [t for t in times.within(sentence.start, sentence.end) if t.begin and t.granularity == "day"
+            and _ends_the_clause(sentence.text[t.span.end - sentence.start:], grammar)
+            and (_set_off(sentence.text[:t.span.start - sentence.start], grammar)
+                 or _after_a_short_object(statement, t, grammar))]
     if tail:  # "…, X said, Thursday (31/10/2024)." or "…, pada Sabtu (11/1)." dates the speech
         return tail[-1]
     if statement.negated or not state.time:
@@ -56,15 +57,23 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
     return state.time if _goes_on(statement, state, index) else None
 
 
+def _ends_the_clause(after: str, grammar: SpeechGrammar) -> bool:
+    """Whether what follows a date ends its sentence, or is only a phrase after a preposition
+    ("… on Saturday in a post on Telegram.")."""
+    words = after.strip(" .").split()
+    return not words or words[0].casefold() in grammar.prepositions and not grammar.any_verb.search(after)
+
+
 def _after_a_short_object(statement: Statement, time: TimeExpr, grammar: SpeechGrammar) -> bool:
-    """Whether a day after a preposition follows only a few words of what was said, with no
-    "that" ("X confirmed the capture on Jan. 12"): it dates the confirming, not the capture."""
+    """Whether a day after a preposition (or "late", "early") follows only a few words of what
+    was said, with no "that" ("X confirmed the capture on Jan. 12", "X announced the capture late
+    Saturday"): it dates the confirming, not the capture."""
     said = statement.content
     if said is None or statement.quote or not said.start <= time.span.start <= said.end:
         return False
     before = said.text[:time.span.start - said.start]
     words = before.split()
-    return 2 <= len(words) <= 5 and words[-1].casefold() in grammar.prepositions \
+    return 2 <= len(words) <= 5 and words[-1].casefold() in grammar.prepositions | grammar.time_modifiers \
         and not grammar.complementizer_ahead.search(before)
 
 
