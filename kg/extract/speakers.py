@@ -57,14 +57,10 @@ def subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], 
             if document else ["-"]
         if document and state.speakers and not between:  # "the statement said", "pernyataan itu menyebut": its author
             return list(state.speakers), None
-    group = None if pronoun_before(text, start, end, lex) else _group_speaker(text, start, end, lex, index)
+    group, kind = (None, "") if pronoun_before(text, start, end, lex) else \
+        _group_speaker(text, start, end, lex, index) or (None, "")
     if group and not any(m.span.start >= group.span.end or m.span.start <= group.span.start < m.span.end
                          for m in mentions):  # "…, the lawmakers said" (not "Ukrainian officials", known)
-        kind, before = "group", max(start, group.span.start - 20)
-        one = speech_grammar(lex).one_of.search(text, before, group.span.start)
-        if one:  # "one of the lawmakers", "salah satu tawanan": a person of the group
-            span = Span.of(text, one.start(), group.span.end)
-            group, kind = Mention(span, slug(span.text[0].lower() + span.text[1:]), "actor", "role"), "person"
         label = group.span.text[0].lower() + group.span.text[1:]
         index.add_actor(group.key, label, kind, group.span, "role")
         return [group.key], group.span
@@ -165,16 +161,18 @@ def pronoun_before(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return bool(speech_grammar(lex).pronouns.search(text, start, end))
 
 
-def _group_speaker(text, start, end, lex, index) -> Mention | None:
-    """A plural speaker with no name right before the cue, recorded as a group actor."""
-    groups = speech_grammar(lex).group_speakers
+def _group_speaker(text, start, end, lex, index) -> tuple[Mention, str] | None:
+    """A plural speaker with no name right before the cue, and the type of actor to record it
+    as: a group, or a person for one of them ("one of the lawmakers", "salah satu tawanan")."""
+    grammar = speech_grammar(lex)
     hit = None
-    for hit in groups.finditer(text, start, end):
+    for hit in grammar.group_speakers.finditer(text, start, end):
         pass
     if hit is None or not _subject_gap(text, hit.end(), end):
         return None
-    span = Span.of(text, hit.start(), hit.end())
-    return Mention(span, slug(span.text[0].lower() + span.text[1:]), "actor", "role")
+    one = grammar.one_of.search(text, max(start, hit.start() - 20), hit.start())
+    span = Span.of(text, one.start() if one else hit.start(), hit.end())
+    return Mention(span, slug(span.text[0].lower() + span.text[1:]), "actor", "role"), "person" if one else "group"
 
 
 def role_anaphor(text, start, end, lex, index, state) -> tuple[list[str], Span] | None:
