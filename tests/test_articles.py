@@ -5,7 +5,9 @@ stays at or above the floor set when it was last measured (``kg eval`` prints th
 were tuned and never tuned on, so its floors record what the rules do on unseen text.
 ``story`` is one story followed through twelve articles: its articles are scored like the
 others (they were written after the rules and never tuned on), and its ``story.gold.yaml``
-scores the merge across articles. A floor that fails means a change made things worse.
+scores the merge across articles. ``fresh`` (three articles in each language) was written later,
+by an annotator who did not read the extractor's code, and is held out like ``test``.
+A floor that fails means a change made things worse.
 """
 from pathlib import Path
 
@@ -19,7 +21,8 @@ ARTICLES = Path(__file__).parent / "articles"
 # split -> category -> lowest acceptable F1: the F1 measured when the floor was set
 # (`kg eval tests/articles/dev tests/articles/test`), less 0.03. Targets and partners count a few
 # events each: one event fewer moves them by 0.06-0.10 (test: 2026-12-01, "U.S." no longer ends a sentence),
-# and two more events found, whose targets are missed, by 0.15 (story targets: 2026-12-01, more event words)
+# and two more events found, whose targets are missed, by 0.15 (story targets: 2026-12-01, more event words).
+# fresh (2026-12-01): a category with fewer than 10 gold items (targets, partners) has the F1 less 0.15, floored at 0
 FLOORS = {
     "dev": {"actors": 0.85, "statements": 0.53, "events": 0.49, "dates": 0.86, "factuality": 0.75,
             "speakers": 0.74, "event types": 0.70, "explicit dates": 0.85, "agents": 0.61, "targets": 0.54, "themes": 0.70, "partners": 0.21, "places": 0.69},
@@ -27,7 +30,11 @@ FLOORS = {
              "speakers": 0.75, "event types": 0.69, "explicit dates": 0.87, "agents": 0.63, "targets": 0.63, "themes": 0.64, "partners": 0.10, "places": 0.77},
     "story": {"actors": 0.85, "statements": 0.47, "events": 0.42, "dates": 0.83, "factuality": 0.72,
               "speakers": 0.61, "event types": 0.68, "explicit dates": 0.97, "agents": 0.41, "targets": 0.57, "themes": 0.82, "partners": 0.15, "places": 0.82},
+    "fresh": {"actors": 0.83, "statements": 0.40, "events": 0.36, "dates": 0.82, "factuality": 0.62,
+              "speakers": 0.70, "event types": 0.63, "explicit dates": 0.67, "agents": 0.53, "targets": 0.18, "themes": 0.72, "partners": 0.0, "places": 0.81},
 }
+# split -> how many articles each language has at the least (4 where not given)
+MIN_PER_LANGUAGE = {"fresh": 3}
 # merge category -> lowest acceptable F1 on tests/articles/story/story.gold.yaml (less 0.03)
 MERGE_FLOORS = {"actors merged": 0.92, "events merged": 0.57, "statements merged": 0.35,
                 "claims": 0.68, "first reports": 0.70}
@@ -45,7 +52,8 @@ def split(request):
 def test_both_languages_in_each_split(split):
     name, results, _ = split
     languages = [r.name[:2] for r in results]
-    assert languages.count("id") >= 4 and languages.count("en") >= 4, (name, languages)
+    least = MIN_PER_LANGUAGE.get(name, 4)
+    assert languages.count("id") >= least and languages.count("en") >= least, (name, languages)
 
 
 def test_scores_hold(split):
