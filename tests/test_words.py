@@ -85,9 +85,10 @@ def test_typos_are_found_once_per_text_and_by_range():
 
 def test_the_lexicons_word_lists_can_all_be_filed():
     from kg.extract import actors, events, speech
+    from kg.extract.event_cues import event_cues
 
     for language in ("en", "id"):
         lex = load(language)
-        grammars = [speech.speech_grammar(lex), events._cues(lex), actors._grammar(lex), events._trigger_words(lex)]
+        grammars = [speech.speech_grammar(lex), event_cues(lex), actors._grammar(lex), events._trigger_words(lex)]
         lists = [v for g in grammars for v in vars(g).values() if isinstance(v, WordList)]
         assert lists and all(w.firsts is not None for w in lists)

@@ -1,0 +1,98 @@
+"""The words a language's event lexicon gives, built once per lexicon.
+
+The ``events`` file of a lexicon lists the words that tell an event's factuality
+(``negated``, ``possible``, ``unconfirmed``, ``reported``), the markers of its participants
+(``agent_markers``, ``partner_markers``, ``target_markers``) and of its place
+(``place_prepositions``), and more. :func:`event_cues` turns them, with a few ``actors`` and
+``speech`` lists, into the word lists and patterns that events and their roles are read with.
+
+>>> from kg.lexicon import load
+>>> cues = event_cues(load("en"))
+>>> text = "Jane Roe said the troops had not moved."
+>>> cues.negated.search(text, 0, len(text)).group()
+'not'
+>>> "sent" in cues.agentive, "sent" in cues.passive
+(True, False)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import Lexicon
+from .patterns import either
+from .words import WordList
+
+
+@dataclass(frozen=True)
+class EventCues:
+    """The patterns of a lexicon's event cues, built once per lexicon."""
+
+    opposition: WordList
+    presence: WordList
+    supplies: WordList
+    weapons: WordList
+    negated: WordList
+    possible: WordList
+    unconfirmed: WordList
+    reported: WordList
+    partners: WordList
+    plural_pronouns: WordList
+    place_prepositions: WordList
+    anaphora: WordList  # a pronoun, a bare force noun or an anaphor
+    agentive: frozenset[str]  # verbs whose subject is the agent, casefolded
+    passive: frozenset[str]  # auxiliaries of the passive, casefolded
+    agent_markers: WordList
+    collective: frozenset[str]  # "it", "pihaknya", casefolded
+    joins: frozenset[str]  # conjunctions between two actors, casefolded
+    auxiliaries: frozenset[str]  # "has", "telah": between a subject and its verb, casefolded
+    new_clause: re.Pattern  # "and that", "and warned that": a clause of its own
+    modifiers: frozenset[str]  # "combat", "attack": before a force or a weapon, they describe it
+    sides: WordList  # "di pihak", "on the side of": a country after it is a side, not a place
+    conjunctions: WordList  # "and", "dan"
+    described: WordList  # force nouns and weapons
+    target_markers: WordList
+    determiners: frozenset[str]  # "the", "sang", casefolded
+    force_words: frozenset[str]  # "unit", "troops": a force noun's words, casefolded
+
+
+@lru_cache(maxsize=None)
+def event_cues(lex: Lexicon) -> EventCues:
+    """The :class:`EventCues` of ``lex`` (cached: do not change the lexicon)."""
+    def words(key: str, ignore_case: bool = True) -> WordList:
+        return WordList(lex.get(key, []), ignore_case=ignore_case)
+
+    def folded(key: str) -> frozenset[str]:
+        return frozenset(w.casefold() for w in lex.get(key, []))
+
+    return EventCues(
+        opposition=words("events.opposition_markers", False),
+        presence=words("events.presence"),
+        supplies=words("events.supplies"),
+        weapons=words("events.weapons"),
+        negated=words("events.negated"),
+        possible=words("events.possible"),
+        unconfirmed=words("events.unconfirmed"),
+        reported=words("events.reported"),
+        partners=words("events.partner_markers", False),
+        plural_pronouns=words("actors.plural_pronouns", False),
+        place_prepositions=words("events.place_prepositions", False),
+        anaphora=WordList(lex.get("actors.plural_pronouns", []) + lex.get("actors.force_nouns", [])
+                          + lex.get("events.anaphora", []), ignore_case=True),
+        agentive=folded("events.agentive"),
+        passive=folded("events.passive_auxiliaries"),
+        agent_markers=words("events.agent_markers"),
+        collective=folded("actors.collective_pronouns"),
+        joins=folded("actors.conjunctions"),
+        auxiliaries=folded("events.auxiliaries"),
+        new_clause=re.compile(rf"\b(?:{either(lex.get('actors.conjunctions', [])) or '(?!)'})\s+(?:\w+\s+)?"
+                              rf"(?:{either(lex.get('speech.complementizers', [])) or '(?!)'})\b", re.IGNORECASE),
+        modifiers=folded("events.modifiers"),
+        sides=words("events.side_markers"),
+        conjunctions=words("actors.conjunctions", False),
+        described=WordList(lex.get("actors.force_nouns", []) + lex.get("events.weapons", []), ignore_case=True),
+        target_markers=words("events.target_markers"),
+        determiners=folded("actors.determiners"),
+        force_words=frozenset(w for n in lex.get("actors.force_nouns", []) for w in n.casefold().split()),
+    )
