@@ -229,3 +229,14 @@ def test_one_of_a_group_that_speaks_is_a_person(language, text, label):
     [actor] = [x.actors[k] for k in said.speakers]
     assert (actor.label, actor.type) == (label, "person")
     assert said.content.text.startswith(("he had been", "dikirim"))  # the captors' questions are not what was said
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("id", "Dari Seoul, seorang pejabat militer Korea Selatan mengatakan aktivitas pasukan itu menurun.",
+     "pejabat militer Korea Selatan"),
+])
+def test_a_preposition_opening_a_sentence_is_no_name(language, text, label):
+    """'Dari Seoul, seorang pejabat …': no person "Dari Seoul"; the official speaks."""
+    x = _read(language, text)
+    assert [x.actors[k].label for s in x.statements for k in s.speakers] == [label]
+    assert not any(a.label.startswith("Dari") for a in x.actors.values())
