@@ -153,13 +153,15 @@ def test_the_words_before_the_speaker_are_said_when_the_cue_ends_its_clause():
         "North Korea has sent about 1,500 special forces to Russia's Far East"]
 
 
-@pytest.mark.parametrize("text", [
-    "North Korean troops are being treated at a military hospital in Kursk, a doctor at the hospital says.",
-    "North Korean troops are being treated at a military hospital in Kursk, an official says.",
+@pytest.mark.parametrize(("text", "label"), [
+    ("North Korean troops are being treated at a military hospital in Kursk, a doctor at the hospital says.",
+     "doctor at the hospital"),
+    ("North Korean troops are being treated at a military hospital in Kursk, an official says.", "official"),
 ])
-def test_someone_unnamed_after_the_comma_is_not_the_actor_before_it(text):
-    """'…, a doctor says': the doctor is no one the graph knows, and not North Korea."""
-    assert not [s.speakers for s in _read("en", text).statements]
+def test_someone_unnamed_after_the_comma_is_not_the_actor_before_it(text, label):
+    """'…, a doctor says': the doctor, a person known by that role, and not North Korea."""
+    x = _read("en", text)
+    assert [[(x.actors[k].label, x.actors[k].type) for k in s.speakers] for s in x.statements] == [[(label, "person")]]
 
 
 def test_a_definite_role_after_the_comma_is_the_person_last_named_with_it():
@@ -240,3 +242,18 @@ def test_a_preposition_opening_a_sentence_is_no_name(language, text, label):
     x = _read(language, text)
     assert [x.actors[k].label for s in x.statements for k in s.speakers] == [label]
     assert not any(a.label.startswith("Dari") for a in x.actors.values())
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("id", "Seorang pengamat militer di Seoul juga memperkirakan Pyongyang akan mengirim pasukan lagi.",
+     "pengamat militer di Seoul"),
+    ("en", "A researcher at a security institute in Seoul, who asked not to be named, believes more troops will come.",
+     "researcher at a security institute in Seoul"),
+    ("en", "The troops were exhausted, a doctor at the hospital said.", "doctor at the hospital"),
+])
+def test_someone_known_only_by_a_role_speaks_as_a_person_of_that_role(language, text, label):
+    """Not the capital in the description ("di Seoul"), and not no one."""
+    x = _read(language, text)
+    [said] = x.statements
+    [actor] = [x.actors[k] for k in said.speakers]
+    assert (actor.label, actor.type) == (label, "person")

@@ -47,7 +47,8 @@ def subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], 
     mentions = [m for m in mentions if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
                                                and o.span != m.span for o in mentions)]  # the role, not the name in it
     if not mentions:  # "Seoul urged …": a capital speaking for its state
-        mentions = [m for m in index.speaking_states(start, end) if _subject_gap(text, m.span.end, end)]
+        mentions = [m for m in index.speaking_states(start, end) if _subject_gap(text, m.span.end, end)
+                    and not _after_preposition(text, m.span.start, start, lex, index)]
     if not mentions:  # "The spokesperson added", "Juru bicara itu menambahkan": the one named before
         role = role_anaphor(text, start, end, lex, index, state)
         if role:
@@ -57,6 +58,10 @@ def subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], 
             if document else ["-"]
         if document and state.speakers and not between:  # "the statement said", "pernyataan itu menyebut": its author
             return list(state.speakers), None
+    unnamed = role_person(text, start, end, lex, index) \
+        if not any(index.actors[m.key].type == "person" for m in mentions) else None
+    if unnamed and all(m.span.start >= unnamed[1].start for m in mentions):
+        return unnamed  # "Seorang pengamat militer di Seoul memperkirakan …": the observer
     group, kind = (None, "") if pronoun_before(text, start, end, lex) else \
         _group_speaker(text, start, end, lex, index) or (None, "")
     if group and not any(m.span.start >= group.span.end or m.span.start <= group.span.start < m.span.end
@@ -173,6 +178,38 @@ def _group_speaker(text, start, end, lex, index) -> tuple[Mention, str] | None:
     one = grammar.one_of.search(text, max(start, hit.start() - 20), hit.start())
     span = Span.of(text, one.start() if one else hit.start(), hit.end())
     return Mention(span, slug(span.text[0].lower() + span.text[1:]), "actor", "role"), "person" if one else "group"
+
+
+def role_person(text, start, end, lex, index) -> tuple[list[str], Span] | None:
+    """Someone known only by a role, introduced as one ("a researcher at an institute in
+    Ruritania", "seorang pengamat militer di ibu kota"): a person actor labelled with the role
+    and what describes it, up to a comma, a relative clause or the cue, recorded as a mention.
+
+    >>> from kg.lexicon import load
+    >>> from kg.gazetteer import load as gazetteer
+    >>> from kg.extract.actors import find_actors
+    >>> text = "A researcher at a security institute in Seoul believes more troops will come."
+    >>> lex = load("en")
+    >>> index = find_actors(text, [Span.of(text, 0, len(text))], lex, gazetteer(), "en")
+    >>> role_person(text, 0, text.index(" believes"), lex, index)
+    (['researcher-at-a-security-institute-in-seoul'], Span(start=2, end=45, text='researcher at a security institute in Seoul'))
+    """
+    grammar = speech_grammar(lex)
+    hit = None
+    for hit in grammar.introduced_roles.finditer(text, start, end):
+        pass
+    if hit is None:
+        return None
+    stop = grammar.role_phrase_end.search(text, hit.end("role"), end)
+    words = text[hit.start("role"):stop.start() if stop else end].split()
+    while len(words) > 1 and words[-1].casefold() in grammar.auxiliaries:
+        words.pop()  # "seorang pengamat … juga memperkirakan"
+    span = Span.of(text, hit.start("role"), hit.start("role") + len(" ".join(words)))
+    if not span.text or " ".join(words) != text[span.start:span.end]:
+        return None
+    key = slug(span.text[0].lower() + span.text[1:])
+    index.add_actor(key, span.text[0].lower() + span.text[1:], "person", span, "role")
+    return [key], span
 
 
 def role_anaphor(text, start, end, lex, index, state) -> tuple[list[str], Span] | None:

@@ -27,8 +27,8 @@ from ..lexicon import Lexicon
 from ..model import Span, Statement, TimeExpr
 from .actors import ActorIndex
 from .spans import ByStart
-from .speakers import (WORD, addressees_at, last_person, listed_actors, relative_clauses, role_anaphor, speaker_at,
-                       speaker_in, subject, titled_person)
+from .speakers import (WORD, addressees_at, last_person, listed_actors, relative_clauses, role_anaphor, role_person,
+                       speaker_at, speaker_in, subject, titled_person)
 from .speech_grammar import SpeechGrammar, cue_kinds, speech_grammar
 from .statement_dates import date_back, dated_by_restating, first_day, in_perfect, restates, when_said
 from .words import WordList, words_in
@@ -386,9 +386,10 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
                 speakers, mention = after
         elif mention and comma >= 0 and mention.end <= comma \
                 and (text[comma + 1:m_start].split() or [""])[0].casefold() in grammar.determiners:
-            role = role_anaphor(text, comma + 1, m_start, lex, index, state)  # "…, the spokesperson said"
+            role = role_anaphor(text, comma + 1, m_start, lex, index, state) \
+                or role_person(text, comma + 1, m_start, lex, index)  # "…, the spokesperson said", "…, a doctor says"
             if role is None:
-                continue  # "…, a doctor at the hospital says": someone unnamed, not the actor before the comma
+                continue  # someone unnamed, not the actor before the comma
             speakers, mention = role
         co = grammar.coordinated.search(text[found[-1].cue.end:m_start]) if found else None
         if co and (not speakers or mention and mention.start < found[-1].cue.end + co.start()):
