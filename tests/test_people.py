@@ -257,3 +257,11 @@ def test_someone_known_only_by_a_role_speaks_as_a_person_of_that_role(language, 
     [said] = x.statements
     [actor] = [x.actors[k] for k in said.speakers]
     assert (actor.label, actor.type) == (label, "person")
+
+
+def test_an_organisation_named_with_of_inside_speaks():
+    """'South Korea's Ministry of National Defense condemned …': the ministry, not the country."""
+    x = _read("en", "South Korea's Ministry of National Defense condemned North Korea on Tuesday for sending troops.")
+    [said] = x.statements
+    assert [(x.actors[k].label, x.actors[k].affiliation) for k in said.speakers] == [
+        ("South Korea's Ministry of National Defense", "south-korea")]

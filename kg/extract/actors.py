@@ -32,7 +32,6 @@ from .words import WordList
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")
 # One to six capitalised words; written to open with the capital, so the regex engine
 # jumps from capital to capital instead of trying every position.
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:(?:['’]s?)?\s+[A-Z][\w'’-]*){0,5}")
 _POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"[\w'’.-]+")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -61,6 +60,8 @@ class _Grammar:
     force_owner_gap: re.Pattern  # between a country and its force noun ("Ukraine's special operations")
     owned: re.Pattern  # a possessive right before a force noun ("its troops")
     org_heads: frozenset[str]
+    org_run: re.Pattern  # capitalised words, perhaps joined by a link word ("Ministry of National Defense")
+    name_links: frozenset[str]
     not_names: frozenset[str]
     particles: frozenset[str]
     title_link: re.Pattern
@@ -99,6 +100,9 @@ def _grammar(lex: Lexicon) -> _Grammar:
         force_gap=re.compile(rf"\s+(?:(?:{either(lex.get('actors.force_links', [])) or '(?!)'})\s+)?"),
         owned=re.compile(rf"\b(?:{either(lex.get('actors.possessives', [])) or '(?!)'})\s+$", re.IGNORECASE),
         org_heads=frozenset(lex.get("actors.org_heads", [])),
+        org_run=re.compile(rf"[A-Z][\w'’-]*(?:(?:['’]s?)?\s+(?:(?:{either(lex.get('actors.name_links', [])) or '(?!)'})\s+)?"
+                           rf"[A-Z][\w'’-]*){{0,5}}"),
+        name_links=frozenset(lex.get("actors.name_links", [])),
         not_names=frozenset(lex.get("actors.not_names", [])),
         particles=frozenset(lex.get("actors.name_particles", [])),
         title_link=re.compile(rf" +(?:{either(lex.get('actors.title_links', [])) or '(?!)'}) +(?=\S)"),
@@ -362,7 +366,7 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
     if not any(head in written for head in heads):  # a name needs one of them
         return
     not_names = index.grammar.not_names
-    for m in _CAPITALISED_RUN.finditer(written):
+    for m in index.grammar.org_run.finditer(written):
         start, words = sentence.start + m.start(), m.group().split()
         owner, owned_from = "", None  # whose it is, and where its owner is written
         while words:
@@ -387,6 +391,8 @@ def _organisations(index: ActorIndex, sentence: Span) -> None:
         taken = index._starts[bisect_left(index._starts, start):bisect_left(index._starts, start + len(" ".join(words)))]
         if taken:  # "Dewan Keamanan Nasional Gedung Putih": stop where a known name begins
             words = text[start:min(taken)].split()
+        while words and words[-1] in index.grammar.name_links:
+            words.pop()  # "the Ministry of Defence of Ruritania": not "… of"
         if len(words) < 2 or not heads & set(words) or index.at(start) or index.at(start, "place"):
             continue
         name = " ".join(words).rstrip(",")
