@@ -250,6 +250,7 @@ def test_a_preposition_opening_a_sentence_is_no_name(language, text, label):
     ("en", "A researcher at a security institute in Seoul, who asked not to be named, believes more troops will come.",
      "researcher at a security institute in Seoul"),
     ("en", "The troops were exhausted, a doctor at the hospital said.", "doctor at the hospital"),
+    ("en", "A ministry spokesperson told reporters the military was watching.", "ministry spokesperson"),
 ])
 def test_someone_known_only_by_a_role_speaks_as_a_person_of_that_role(language, text, label):
     """Not the capital in the description ("di Seoul"), and not no one."""

@@ -76,7 +76,7 @@ class SpeechGrammar:
     citations: WordList  # "seperti dilansir", "as quoted by": where the article got it from
     anonymity: WordList  # "who asked not to be named": why a speaker is unnamed, not what they said
     one_of: re.Pattern  # "one of the", "salah satu" right before a group (ending where searched): one person of it
-    introduced_roles: re.Pattern  # "a researcher", "seorang pengamat": someone known only by a role (group "role")
+    introduced_roles: re.Pattern  # "a (ministry) researcher", "seorang pengamat": someone known only by a role (group "role")
     role_phrase_end: re.Pattern  # a comma or a relativizer: where what describes such a role ends
     time_modifiers: frozenset[str]  # "late", "early": right before a day ("late Saturday"), casefolded
 
@@ -148,7 +148,8 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
 time_modifiers=frozenset(w.casefold() for w in lex.get("speech.time_modifiers", [])),
         introduced_roles=re.compile(
             rf"(?<![\w-])(?:{either(lex.get('actors.indefinites', [])) or '(?!)'})\s+"
-            rf"(?P<role>(?:{either(lex.get('actors.role_nouns', []), longest_first=True) or '(?!)'}))(?![\w-])",
+            rf"(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{either(lex.get('actors.role_nouns', []), longest_first=True) or '(?!)'}))"
+            rf"(?![\w-])",
             re.IGNORECASE),
         role_phrase_end=re.compile(rf",|\s(?:{either(lex.get('speech.relativizers', [])) or '(?!)'})\b"),
                 one_of=re.compile(rf"(?<![\w-])(?:{either(lex.get('actors.one_of', []), longest_first=True) or '(?!)'})\s+$",
