@@ -354,3 +354,18 @@ def test_a_document_named_before_an_agentless_cue_speaks_for_its_author():
 def test_why_a_speaker_is_unnamed_is_neither_a_statement_nor_a_negation(language, text):
     x = _read(language, text, "2024-11-12")
     assert [(s.kind, s.negated) for s in x.statements] == [("claim", False)]
+
+
+@pytest.mark.parametrize(("text", "cue", "speakers"), [
+    ("South Korea's Ministry of National Defense condemned the deployment on Tuesday, "
+     "a day after Pyongyang acknowledged it for the first time.", "acknowledged", ["north-korea"]),
+    ("Ten days later, the Pentagon put the number in eastern Russia at around 10,000.", "put the number",
+     ["us-defense-department"]),
+    ("Putin thanked the North Korean soldiers in a statement on Monday, saying Russia would never forget them.",
+     "saying", ["vladimir-putin"]),
+    ("Putin did not deny the deployment, remarking only that it was up to Russia to decide.", "remarking",
+     ["vladimir-putin"]),
+])
+def test_more_ways_of_saying_and_a_capital_after_the_comma(text, cue, speakers):
+    x = _read("en", text, "2025-04-29")
+    assert [s.speakers for s in x.statements if s.cue.text == cue] == [speakers]

@@ -379,8 +379,9 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             continue  # "troops are expected to join": a hedge with no speaker, not the troops speaking
         speakers, mention = subject(text, floor, m_start, lex, index, state, inside)
         comma = text.rfind(",", floor, m_start)  # "Kim ordered the deployment, KCNA said": KCNA, not Kim
+        # (nor the ministry in "The ministry condemned it, a day after Pyongyang acknowledged …")
         if mention and comma >= 0 and mention.end <= comma and len(text[comma:m_start].split()) <= 6 \
-                and index.within(comma, m_start):
+                and (index.within(comma, m_start) or index.within(comma, m_start, "place")):
             after = subject(text, comma + 1, m_start, lex, index, state, inside)
             if after[0] and set(after[0]) != set(speakers):
                 speakers, mention = after
