@@ -266,3 +266,14 @@ def test_an_organisation_named_with_of_inside_speaks():
     [said] = x.statements
     assert [(x.actors[k].label, x.actors[k].affiliation) for k in said.speakers] == [
         ("South Korea's Ministry of National Defense", "south-korea")]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Kabar itu disampaikan juru bicara Pasukan Operasi Khusus Ukraina, Jumat (7/2/2025).",
+     "juru bicara Pasukan Operasi Khusus Ukraina"),
+])
+def test_a_force_named_with_a_qualifier_after_its_noun_has_a_spokesperson(text, label):
+    """'Pasukan Operasi Khusus Ukraina': Ukraine's force (the qualifier follows the noun), whose spokesperson speaks."""
+    x = _read("id", text)
+    assert [x.actors[k].label for s in x.statements for k in s.speakers] == [label]
+    assert x.actors["ukraine-armed-forces"].label == "Pasukan Operasi Khusus Ukraina"

@@ -56,7 +56,7 @@ class _Grammar:
     directions: tuple[tuple[str, re.Pattern], ...]  # (direction, its words next to a country)
     any_direction: re.Pattern  # a word of any direction (a direction without words: blanks alone)
     force_nouns: WordList
-    force_gap: re.Pattern  # the blanks and link word between a force noun and its country
+    force_gap: re.Pattern  # the blanks, qualifier and link word between a force noun and its country
     force_owner_gap: re.Pattern  # between a country and its force noun ("Ukraine's special operations")
     owned: re.Pattern  # a possessive right before a force noun ("its troops")
     org_heads: frozenset[str]
@@ -97,7 +97,8 @@ def _grammar(lex: Lexicon) -> _Grammar:
         force_nouns=WordList(lex.get("actors.force_nouns", []), ignore_case=True),
         force_owner_gap=re.compile(
             rf"(?:['’]s)?(?:\s+(?:{either(lex.get('actors.force_qualifiers', [])) or '(?!)'}))?\s*"),
-        force_gap=re.compile(rf"\s+(?:(?:{either(lex.get('actors.force_links', [])) or '(?!)'})\s+)?"),
+        force_gap=re.compile(rf"\s+(?:(?:{either(lex.get('actors.force_qualifiers_after', [])) or '(?!)'})\s+)?"
+                             rf"(?:(?:{either(lex.get('actors.force_links', [])) or '(?!)'})\s+)?", re.IGNORECASE),
         owned=re.compile(rf"\b(?:{either(lex.get('actors.possessives', [])) or '(?!)'})\s+$", re.IGNORECASE),
         org_heads=frozenset(lex.get("actors.org_heads", [])),
         org_run=re.compile(rf"[A-Z][\w'’-]*(?:(?:['’]s?)?\s+(?:(?:{either(lex.get('actors.name_links', [])) or '(?!)'})\s+)?"
@@ -434,8 +435,8 @@ def _owned_organisations(index: ActorIndex, sentence: Span) -> None:
 
 def _country_after(index: ActorIndex, pos: int) -> Mention | None:
     """The country named right after a force noun ("pasukan Korea Utara", "troops from
-    Ruritania"), or the state of a capital there ("pasukan Pyongyang")."""
-    gap = index.grammar.force_gap.match(index.text[pos:pos + 12])
+    Ruritania", "pasukan lintas udara Ruritania"), or the state of a capital there ("pasukan Pyongyang")."""
+    gap = index.grammar.force_gap.match(index.text[pos:pos + 40])
     at = pos + (gap.end() if gap else 0)
     hit = index.at(at)
     if hit and index.actors[hit.key].type == "country":
