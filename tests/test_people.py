@@ -277,3 +277,9 @@ def test_a_force_named_with_a_qualifier_after_its_noun_has_a_spokesperson(text, 
     x = _read("id", text)
     assert [x.actors[k].label for s in x.statements for k in s.speakers] == [label]
     assert x.actors["ukraine-armed-forces"].label == "Pasukan Operasi Khusus Ukraina"
+
+
+def test_a_title_with_an_enclitic_before_a_name_makes_a_person():
+    """'juru bicaranya, Stéphane Dujarric': his spokesperson, a person who speaks."""
+    x = _read("id", "Guterres sangat prihatin. Sikap itu disampaikan juru bicaranya, Stéphane Dujarric, dalam jumpa pers.")
+    assert ["stephane-dujarric"] in [s.speakers for s in x.statements]
