@@ -251,6 +251,8 @@ def test_a_preposition_opening_a_sentence_is_no_name(language, text, label):
      "researcher at a security institute in Seoul"),
     ("en", "The troops were exhausted, a doctor at the hospital said.", "doctor at the hospital"),
     ("en", "A ministry spokesperson told reporters the military was watching.", "ministry spokesperson"),
+    ("id", '"Pasal itu kuncinya," kata seorang peneliti keamanan di Jakarta kepada wartawan, Kamis (5/12/2024).',
+     "peneliti keamanan di Jakarta"),
 ])
 def test_someone_known_only_by_a_role_speaks_as_a_person_of_that_role(language, text, label):
     """Not the capital in the description ("di Seoul"), and not no one."""

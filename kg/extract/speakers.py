@@ -180,10 +180,11 @@ def _group_speaker(text, start, end, lex, index) -> tuple[Mention, str] | None:
     return Mention(span, slug(span.text[0].lower() + span.text[1:]), "actor", "role"), "person" if one else "group"
 
 
-def role_person(text, start, end, lex, index) -> tuple[list[str], Span] | None:
+def role_person(text, start, end, lex, index, first: bool = False) -> tuple[list[str], Span] | None:
     """Someone known only by a role, introduced as one ("a researcher at an institute in
     Ruritania", "seorang pengamat militer di ibu kota"): a person actor labelled with the role
-    and what describes it, up to a comma, a relative clause or the cue, recorded as a mention.
+    and what describes it, up to a comma, a relative clause, an addressee or the cue, recorded
+    as a mention: the last one before ``end`` (the one right before a cue), or the ``first``.
 
     >>> from kg.lexicon import load
     >>> from kg.gazetteer import load as gazetteer
@@ -197,7 +198,8 @@ def role_person(text, start, end, lex, index) -> tuple[list[str], Span] | None:
     grammar = speech_grammar(lex)
     hit = None
     for hit in grammar.introduced_roles.finditer(text, start, end):
-        pass
+        if first:
+            break
     if hit is None:
         return None
     stop = grammar.role_phrase_end.search(text, hit.end("role"), end)
@@ -252,6 +254,9 @@ def speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | Non
     hit = index.at(pos)
     if hit:
         return [hit.key], hit.span
+    unnamed = role_person(text, start, end, lex, index, first=True)
+    if unnamed and unnamed[1].start - start < 12:  # '…," kata seorang peneliti …' / '…," said a researcher at …'
+        return unnamed
     group = speech_grammar(lex).group_speakers.pattern.match(text, start)
     if group:  # '…," kata anggota parlemen' / '…, said lawmakers'
         span = Span.of(text, group.start(), group.end())

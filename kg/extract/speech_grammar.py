@@ -77,7 +77,7 @@ class SpeechGrammar:
     anonymity: WordList  # "who asked not to be named": why a speaker is unnamed, not what they said
     one_of: re.Pattern  # "one of the", "salah satu" right before a group (ending where searched): one person of it
     introduced_roles: re.Pattern  # "a (ministry) researcher", "seorang pengamat": someone known only by a role (group "role")
-    role_phrase_end: re.Pattern  # a comma or a relativizer: where what describes such a role ends
+    role_phrase_end: re.Pattern  # a comma, a relativizer or "kepada": where what describes such a role ends
     time_modifiers: frozenset[str]  # "late", "early": right before a day ("late Saturday"), casefolded
 
 
@@ -94,6 +94,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
     markers = lex.get("speech.addressee_markers", []) + lex.get("speech.addressee_verbs", [])
     skip = rf"(?:\s*(?:{either(markers) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?=,))?"
     comp = either(lex.get("speech.complementizers", [])) or "(?!)"
+    role_stops = lex.get("speech.relativizers", []) + lex.get("speech.addressee_markers", [])
     return SpeechGrammar(
         pronouns=WordList(lex.get("actors.pronouns", [])),
         restatements=WordList(lex.get("speech.restatements", []), ignore_case=True),
@@ -151,7 +152,7 @@ time_modifiers=frozenset(w.casefold() for w in lex.get("speech.time_modifiers", 
             rf"(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{either(lex.get('actors.role_nouns', []), longest_first=True) or '(?!)'}))"
             rf"(?![\w-])",
             re.IGNORECASE),
-        role_phrase_end=re.compile(rf",|\s(?:{either(lex.get('speech.relativizers', [])) or '(?!)'})\b"),
+        role_phrase_end=re.compile(rf",|\s(?:{either(role_stops) or '(?!)'})\b"),
                 one_of=re.compile(rf"(?<![\w-])(?:{either(lex.get('actors.one_of', []), longest_first=True) or '(?!)'})\s+$",
                           re.IGNORECASE),
     )
