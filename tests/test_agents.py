@@ -37,7 +37,7 @@ CASES = [
     ("en", "About 3,000 soldiers were dispatched by Pyongyang to the Russian port of Vladivostok.",
      "dispatched", "deployment", {"north-korea"}, set()),
     ("en", "Pyongyang has shipped another 1,500 soldiers by sea to Vladivostok, officials said.",
-     "shipped", "movement", {"north-korea"}, set()),
+     "shipped", "deployment", {"north-korea"}, set()),  # troops shipped to a country are sent there
     ("en", "Ukrainian forces captured two wounded North Korean soldiers near Sudzha on Saturday.",
      "wounded", "casualties", set(), {"north-korea-armed-forces"}),  # the soldiers after it were wounded
 ]
@@ -323,6 +323,10 @@ def test_who_tells_of_a_treaty_takes_no_part_in_it(language, text, trigger):
     ("id", "Pasukan Ukraina menyeberang ke wilayah Kursk pada 6 Agustus.", "menyeberang ke", "movement"),
     ("id", "Kim Jong Un dan Vladimir Putin menggelar pembicaraan di Pyongyang.", "pembicaraan", "meeting"),
     ("id", "Perjanjian itu berlaku efektif sejak 4 Desember.", "berlaku efektif", "treaty"),
+    ("en", "North Korea had shipped some 1,500 special forces to Russia's Far East.", "shipped", "deployment"),
+    ("en", "Seoul urged the North to pull its troops out of Russia.", "pull its troops out", "withdrawal"),
+    ("id", "Pakta itu resmi berlaku pada 4 Desember.", "resmi berlaku", "treaty"),
+    ("id", "Pasukan itu ditarik karena kehilangan banyak personel.", "kehilangan banyak personel", "casualties"),
 ])
 def test_more_ways_of_telling_what_happened(language, text, trigger, type_):
     assert _event(language, text, trigger).type == type_

@@ -22,12 +22,13 @@ ARTICLES = Path(__file__).parent / "articles"
 # (`kg eval tests/articles/dev tests/articles/test`), less 0.03. Targets and partners count a few
 # events each: one event fewer moves them by 0.06-0.10 (test: 2026-12-01, "U.S." no longer ends a sentence),
 # and two more events found, whose targets are missed, by 0.15 (story targets: 2026-12-01, more event words).
+# dev agents 0.61 -> 0.57 (2026-12-01): more events found in the six new dev articles, whose agents are missed.
 # fresh (2026-12-01): a category with fewer than 10 gold items (targets, partners) has the F1 less 0.15, floored at 0
 # dev events and event types (2026-12-01): six harder dev articles added (id_09-11, en_09-11: an analysis piece,
 # a radio transcript, a roundup, a feature, a Q&A explainer, a ministry statement); measured 0.488 and 0.694, less 0.03, rounded down
 FLOORS = {
     "dev": {"actors": 0.85, "statements": 0.53, "events": 0.45, "dates": 0.86, "factuality": 0.75,
-            "speakers": 0.74, "event types": 0.66, "explicit dates": 0.85, "agents": 0.61, "targets": 0.54, "themes": 0.70, "partners": 0.21, "places": 0.69},
+            "speakers": 0.74, "event types": 0.66, "explicit dates": 0.85, "agents": 0.57, "targets": 0.54, "themes": 0.70, "partners": 0.21, "places": 0.69},
     "test": {"actors": 0.83, "statements": 0.54, "events": 0.40, "dates": 0.85, "factuality": 0.63,
              "speakers": 0.75, "event types": 0.69, "explicit dates": 0.87, "agents": 0.63, "targets": 0.63, "themes": 0.64, "partners": 0.10, "places": 0.77},
     "story": {"actors": 0.85, "statements": 0.47, "events": 0.42, "dates": 0.83, "factuality": 0.72,
