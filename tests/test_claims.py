@@ -369,3 +369,15 @@ def test_why_a_speaker_is_unnamed_is_neither_a_statement_nor_a_negation(language
 def test_more_ways_of_saying_and_a_capital_after_the_comma(text, cue, speakers):
     x = _read("en", text, "2025-04-29")
     assert [s.speakers for s in x.statements if s.cue.text == cue] == [speakers]
+
+
+@pytest.mark.parametrize(("language", "text", "cue"), [
+    ("id", "Seorang pejabat militer Korea Selatan mengatakan aktivitas menurun. "
+           "Menurut pejabat itu, Pyongyang kemungkinan sedang menyiapkan gelombang baru.", "Menurut"),
+    ("en", "A South Korean official said activity had dropped. "
+           "According to the official, Pyongyang was preparing a new wave.", "According to"),
+])
+def test_according_to_a_definite_role_is_the_one_last_named_with_it(language, text, cue):
+    x = _read(language, text, "2025-02-08")
+    first, according = x.statements
+    assert according.cue.text == cue and according.speakers == first.speakers

@@ -292,13 +292,15 @@ def _a_title(text: str, start: int, end: int, index: ActorIndex, empty: bool) ->
 
 
 def speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | None]:
-    """The speaker inside 'according to X' (and its lexicon equivalents): a pronoun, a person, or an actor."""
+    """The speaker inside 'according to X' (and its lexicon equivalents): a pronoun, a person,
+    an actor, or a definite role ("according to the official": the one last named with it)."""
     pronoun = speech_grammar(lex).pronouns.search(text, start, end)
     mentions = [m for m in index.within(start, end) if index.actors[m.key].type != "armed_force"]
     if pronoun and not mentions:
         return list(state.speakers) or last_person(index, start), Span.of(text, pronoun.start(), pronoun.end())
     if not mentions:
-        return [], None
+        role = role_anaphor(text, start, len(text[:end].rstrip()), lex, index, state)
+        return role if role else ([], None)
     people = [m for m in mentions if index.actors[m.key].type == "person"]
     chosen = people[0] if people else mentions[0]
     return [chosen.key], Span.of(text, start + len(text[start:end]) - len(text[start:end].lstrip()), mentions[-1].span.end)
