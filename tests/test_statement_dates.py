@@ -63,3 +63,18 @@ def test_a_day_after_a_short_object_dates_the_statement(language, text):
     article = parse_article(f"---\npublished: 2025-01-13\nlanguage: {language}\n---\n{text}\n", "a.txt")
     [statement] = extract(article).statements
     assert statement.time and statement.time.value == "2025-01-12"
+
+
+@pytest.mark.parametrize(("language", "text", "dated"), [
+    ("en", "Putin told reporters on Thursday that it was Russia's business. He declined to say how many troops had come.",
+     True),
+    ("en", "Putin told reporters on Thursday that it was Russia's business. The Kremlin has not commented since.", False),
+    ("id", "Seorang pejabat militer mengatakan pada Jumat (7/2/2025) bahwa aktivitas menurun. Ia belum bisa memastikan jumlahnya.",
+     False),
+])
+def test_what_was_not_said_on_an_occasion_has_its_day(language, text, dated):
+    """'He declined to say' at the same briefing: that day; 'has not commented', 'belum': no one day."""
+    article = parse_article(f"---\npublished: 2025-02-08\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    first, second = extract(article).statements[:2]
+    assert second.negated and first.time is not None
+    assert (second.time is first.time or (second.time is not None and second.time.value == first.time.value)) == dated

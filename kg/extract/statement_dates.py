@@ -52,8 +52,8 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
                  or _after_a_short_object(statement, t, grammar))]
     if tail:  # "…, X said, Thursday (31/10/2024)." or "…, pada Sabtu (11/1)." dates the speech
         return tail[-1]
-    if statement.negated or not state.time:
-        return None
+    if not state.time or statement.negated and _standing(statement, grammar):
+        return None  # "has not commented": no occasion to date; "declined to say" goes on from the last one
     return state.time if _goes_on(statement, state, index) else None
 
 
@@ -156,6 +156,15 @@ def restates(text: str, statement: Statement, lex: Lexicon) -> bool:
     said = statement.content
     news = said is not None and said.start >= statement.cue.end and len(said.text.split()) >= 4
     return bool(obj or subject and not news)  # "Pernyataan itu menyebut …" says something new
+
+
+def _standing(statement: Statement, grammar: SpeechGrammar) -> bool:
+    """Whether what was not said stands at no one time: in the perfect or not yet ("has not
+    commented", "belum mengonfirmasi"), not on an occasion ("declined to say")."""
+    sentence = statement.sentence
+    before = WORD.findall(sentence.text, max(0, statement.cue.start - sentence.start - 40),
+                          statement.cue.start - sentence.start)[-3:]
+    return any(w.casefold() in grammar.perfect | grammar.not_yet for w in before + WORD.findall(statement.cue.text))
 
 
 def in_perfect(text: str, statement: Statement, lex: Lexicon) -> bool:
