@@ -11,11 +11,11 @@ trigger; the state an arms transfer goes to is its partner.
 
 >>> from kg.ingest import parse_article
 >>> from kg.extract.document import extract
->>> text = "The Ukrainian army is fighting Russian forces in Kursk. South Korea has sent 200 soldiers to Ukraine."
+>>> text = "The Chinese army is fighting Japan's forces near the border. Japan has sent 200 soldiers to China."
 >>> for event in extract(parse_article(text, "a.txt")).events:
 ...     print(event.type, event.roles, event.places)
-combat [('agent', 'ukraine-armed-forces'), ('target', 'russia-armed-forces')] ['kursk-oblast']
-deployment [('agent', 'south-korea')] ['ukraine']
+combat [('agent', 'china-armed-forces'), ('target', 'japan-armed-forces')] []
+deployment [('theme', 'japan-armed-forces'), ('agent', 'japan')] ['china']
 """
 from __future__ import annotations
 
