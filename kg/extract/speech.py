@@ -93,14 +93,14 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
                 here.append(statement)
     kept = sorted((s for s in here if not _restated(s, here)), key=lambda s: s.cue.start)
     for statement in kept:
-        _cut_before_attribution(text, statement, kept)
+        _cut_before_later_cues(text, statement, kept)
     return kept
 
 
-def _cut_before_attribution(text: str, statement: Statement, others: list[Statement]) -> None:
-    """End what ``statement`` says before a cue set off after it that attributes the words
-    before it ("Y has not confirmed the reports, X said"): not "…, X said" as well; and
-    before the speaker goes on ("X said …, adding that …": what X added is a statement of its own)."""
+def _cut_before_later_cues(text: str, statement: Statement, others: list[Statement]) -> None:
+    """End what ``statement`` says before a later cue inside it: one set off after it that
+    attributes the words before it ("Y has not confirmed the reports, X said": not "…, X said"
+    as well), or one where the speaker goes on ("X said …, adding that …": a statement of its own)."""
     words = statement.content
     for other in others:
         lead = other.content
@@ -533,9 +533,9 @@ def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
         earlier += _quote_first(text, Span.of(text, sentence.start, m.start()), inside, lex, index, state)
         if not earlier:
             continue
+        said = Span.of(text, _content_start(text, m.end(), sentence.end, lex), sentence.end)  # after "that" too
         found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, list(earlier[-1].speakers),
-                               False, content=_trim(text, Span.of(text, _content_start(text, m.end(), sentence.end, lex),
-                                                                   sentence.end))))
+                               False, content=_trim(text, said)))
     return found
 
 
