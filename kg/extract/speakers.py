@@ -58,10 +58,10 @@ def subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], 
             if document else ["-"]
         if document and state.speakers and not between:  # "the statement said", "pernyataan itu menyebut": its author
             return list(state.speakers), None
-    unnamed = role_person(text, start, end, lex, index) \
+    unnamed = _role_phrase(text, start, end, lex) \
         if not any(index.actors[m.key].type == "person" for m in mentions) else None
-    if unnamed and all(m.span.start >= unnamed[1].start for m in mentions):
-        return unnamed  # "Seorang pengamat militer di Seoul memperkirakan …": the observer
+    if unnamed and all(m.span.start >= unnamed.start for m in mentions):
+        return _as_role_person(unnamed, index)  # "Seorang pengamat militer di Seoul memperkirakan …": the observer
     group, kind = (None, "") if pronoun_before(text, start, end, lex) else \
         _group_speaker(text, start, end, lex, index) or (None, "")
     if group and not any(m.span.start >= group.span.end or m.span.start <= group.span.start < m.span.end
@@ -180,11 +180,11 @@ def _group_speaker(text, start, end, lex, index) -> tuple[Mention, str] | None:
     return Mention(span, slug(span.text[0].lower() + span.text[1:]), "actor", "role"), "person" if one else "group"
 
 
-def role_person(text, start, end, lex, index, first: bool = False) -> tuple[list[str], Span] | None:
+def role_person(text, start, end, lex, index) -> tuple[list[str], Span] | None:
     """Someone known only by a role, introduced as one ("a researcher at an institute in
-    Ruritania", "seorang pengamat militer di ibu kota"): a person actor labelled with the role
-    and what describes it, up to a comma, a relative clause, an addressee or the cue, recorded
-    as a mention: the last one before ``end`` (the one right before a cue), or the ``first``.
+    Ruritania", "seorang pengamat militer di ibu kota"), right before ``end`` (a cue): a
+    person actor labelled with the role and what describes it (:func:`_role_phrase`),
+    recorded as a mention.
 
     >>> from kg.lexicon import load
     >>> from kg.gazetteer import load as gazetteer
@@ -195,6 +195,13 @@ def role_person(text, start, end, lex, index, first: bool = False) -> tuple[list
     >>> role_person(text, 0, text.index(" believes"), lex, index)
     (['researcher-at-a-security-institute-in-seoul'], Span(start=2, end=45, text='researcher at a security institute in Seoul'))
     """
+    span = _role_phrase(text, start, end, lex)
+    return _as_role_person(span, index) if span else None
+
+
+def _role_phrase(text, start, end, lex, first: bool = False) -> Span | None:
+    """The last role introduced as one before ``end`` (or the ``first`` after ``start``), with
+    what describes it, up to a comma, a relative clause, an addressee or ``end``."""
     grammar = speech_grammar(lex)
     hit = None
     for hit in grammar.introduced_roles.finditer(text, start, end):
@@ -207,10 +214,14 @@ def role_person(text, start, end, lex, index, first: bool = False) -> tuple[list
     while len(words) > 1 and words[-1].casefold() in grammar.auxiliaries:
         words.pop()  # "seorang pengamat … juga memperkirakan"
     span = Span.of(text, hit.start("role"), hit.start("role") + len(" ".join(words)))
-    if not span.text or " ".join(words) != text[span.start:span.end]:
-        return None
-    key = slug(span.text[0].lower() + span.text[1:])
-    index.add_actor(key, span.text[0].lower() + span.text[1:], "person", span, "role")
+    return span if span.text and " ".join(words) == span.text else None
+
+
+def _as_role_person(span: Span, index: ActorIndex) -> tuple[list[str], Span]:
+    """Record the person known by the role written at ``span``."""
+    label = span.text[0].lower() + span.text[1:]
+    key = slug(label)
+    index.add_actor(key, label, "person", span, "role")
     return [key], span
 
 
@@ -254,9 +265,9 @@ def speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | Non
     hit = index.at(pos)
     if hit:
         return [hit.key], hit.span
-    unnamed = role_person(text, start, end, lex, index, first=True)
-    if unnamed and unnamed[1].start - start < 12:  # '…," kata seorang peneliti …' / '…," said a researcher at …'
-        return unnamed
+    unnamed = _role_phrase(text, start, end, lex, first=True)
+    if unnamed and unnamed.start - start < 12:  # '…," kata seorang peneliti …' / '…," said a researcher at …'
+        return _as_role_person(unnamed, index)
     group = speech_grammar(lex).group_speakers.pattern.match(text, start)
     if group:  # '…," kata anggota parlemen' / '…, said lawmakers'
         span = Span.of(text, group.start(), group.end())
