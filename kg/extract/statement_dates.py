@@ -3,8 +3,9 @@
 A time written between the speaker and the content dates a statement ("X said on Tuesday
 that …"), as does a day set off by a comma at the end of its sentence ("…, X said,
 Thursday."). Without one, a statement takes the date of the previous statement when the
-same speaker (or someone speaking for it) goes on; a statement that says something was
-not said has no date. A date given later ("The remarks came on Monday") dates the
+same speaker (or someone speaking for it) goes on, also for what was not said on that
+occasion ("declined to say"), but not for what has not been said ("has not commented",
+"belum"), which has no date. A date given later ("The remarks came on Monday") dates the
 speaker's undated statements just before it.
 
 >>> from kg.ingest import parse_article
@@ -34,7 +35,7 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
               grammar: SpeechGrammar) -> TimeExpr | None:
     """A time between the speaker and the content, or a day set off by a comma at the end of
     the sentence; else the last speech date, when the same speaker (or someone speaking for
-    it, or a pronoun) goes on. Nothing said has no date."""
+    it, or a pronoun) goes on, unless nothing has been said ("has not commented")."""
     said_from = statement.sentence.start
     said_to = max((statement.content or statement.quote or statement.cue).start, statement.cue.end + 12)
     if statement.quote and statement.quote.start < statement.cue.start:
@@ -161,15 +162,18 @@ def restates(text: str, statement: Statement, lex: Lexicon) -> bool:
 def _standing(statement: Statement, grammar: SpeechGrammar) -> bool:
     """Whether what was not said stands at no one time: in the perfect or not yet ("has not
     commented", "belum mengonfirmasi"), not on an occasion ("declined to say")."""
-    sentence = statement.sentence
-    before = WORD.findall(sentence.text, max(0, statement.cue.start - sentence.start - 40),
-                          statement.cue.start - sentence.start)[-3:]
-    return any(w.casefold() in grammar.perfect | grammar.not_yet for w in before + WORD.findall(statement.cue.text))
+    return _cue_with(statement, grammar.perfect | grammar.not_yet)
 
 
 def in_perfect(text: str, statement: Statement, lex: Lexicon) -> bool:
     """Whether the cue is in the perfect: "has" or "have" in it or among the three words
     before it ("has not commented", "has officially acknowledged")."""
-    perfect = speech_grammar(lex).perfect
-    before = WORD.findall(text, max(statement.sentence.start, statement.cue.start - 40), statement.cue.start)[-3:]
-    return any(w.casefold() in perfect for w in before + WORD.findall(statement.cue.text))
+    return _cue_with(statement, speech_grammar(lex).perfect)
+
+
+def _cue_with(statement: Statement, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` (casefolded) is in the cue or among the three words before it."""
+    sentence = statement.sentence
+    before = WORD.findall(sentence.text, max(0, statement.cue.start - sentence.start - 40),
+                          statement.cue.start - sentence.start)[-3:]
+    return any(w.casefold() in words for w in before + WORD.findall(statement.cue.text))
