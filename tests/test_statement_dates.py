@@ -78,3 +78,10 @@ def test_what_was_not_said_on_an_occasion_has_its_day(language, text, dated):
     first, second = extract(article).statements[:2]
     assert second.negated and first.time is not None
     assert (second.time is first.time or (second.time is not None and second.time.value == first.time.value)) == dated
+
+
+def test_her_remarks_came_on_a_day_dates_what_she_said():
+    text = ('A researcher at an institute in Seoul believes the losses are a price worth paying. '
+            '"The two prisoners are an embarrassment," she said. Her remarks came on Wednesday, at a seminar in Seoul.')
+    article = parse_article(f"---\npublished: 2025-01-17\nlanguage: en\n---\n{text}\n", "a.txt")
+    assert [s.time.value for s in extract(article).statements] == ["2025-01-15", "2025-01-15"]
