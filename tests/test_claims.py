@@ -381,3 +381,13 @@ def test_according_to_a_definite_role_is_the_one_last_named_with_it(language, te
     x = _read(language, text, "2025-02-08")
     first, according = x.statements
     assert according.cue.text == cue and according.speakers == first.speakers
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("en", "About 300 soldiers had been killed, according to lawmakers who attended the closed-door session.",
+     "lawmakers"),
+    ("id", "Sekitar 300 tentara tewas, menurut anggota parlemen yang hadir dalam rapat tertutup itu.", "anggota parlemen"),
+])
+def test_according_to_a_group(language, text, label):
+    x = _read(language, text, "2024-12-19")
+    assert [[x.actors[k].label for k in s.speakers] for s in x.statements] == [[label]]

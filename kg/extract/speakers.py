@@ -304,14 +304,24 @@ def _a_title(text: str, start: int, end: int, index: ActorIndex, empty: bool) ->
 
 def speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | None]:
     """The speaker inside 'according to X' (and its lexicon equivalents): a pronoun, a person,
-    an actor, or a definite role ("according to the official": the one last named with it)."""
+    an actor, a definite role ("according to the official": the one last named with it), or a
+    group ("according to lawmakers")."""
     pronoun = speech_grammar(lex).pronouns.search(text, start, end)
     mentions = [m for m in index.within(start, end) if index.actors[m.key].type != "armed_force"]
     if pronoun and not mentions:
         return list(state.speakers) or last_person(index, start), Span.of(text, pronoun.start(), pronoun.end())
     if not mentions:
         role = role_anaphor(text, start, len(text[:end].rstrip()), lex, index, state)
-        return role if role else ([], None)
+        if role:
+            return role
+        first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        group = speech_grammar(lex).group_speakers.pattern.match(text, first)
+        if group:  # "according to lawmakers who attended …", "menurut anggota parlemen"
+            span = Span.of(text, group.start(), group.end())
+            label = span.text[0].lower() + span.text[1:]
+            index.add_actor(slug(label), label, "group", span, "role")
+            return [slug(label)], span
+        return [], None
     people = [m for m in mentions if index.actors[m.key].type == "person"]
     chosen = people[0] if people else mentions[0]
     return [chosen.key], Span.of(text, start + len(text[start:end]) - len(text[start:end].lstrip()), mentions[-1].span.end)
