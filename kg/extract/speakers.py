@@ -61,14 +61,12 @@ def subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], 
     unnamed = _role_phrase(text, start, end, lex) \
         if not any(index.actors[m.key].type == "person" for m in mentions) else None
     if unnamed and all(m.span.start >= unnamed.start for m in mentions):
-        return _as_role_person(unnamed, index)  # "Seorang pengamat militer di Seoul memperkirakan …": the observer
+        return _by_role(unnamed, index)  # "Seorang pengamat militer di Seoul memperkirakan …": the observer
     group, kind = (None, "") if pronoun_before(text, start, end, lex) else \
         _group_speaker(text, start, end, lex, index) or (None, "")
-    if group and not any(m.span.start >= group.span.end or m.span.start <= group.span.start < m.span.end
+    if group and not any(m.span.start >= group.end or m.span.start <= group.start < m.span.end
                          for m in mentions):  # "…, the lawmakers said" (not "Ukrainian officials", known)
-        label = group.span.text[0].lower() + group.span.text[1:]
-        index.add_actor(group.key, label, kind, group.span, "role")
-        return [group.key], group.span
+        return _by_role(group, index, kind)
     people = _apposition_head(text, [m for m in mentions if index.actors[m.key].type == "person"], end)
     if people:  # the last named, and those joined to it ("Jane Roe and Defense Secretary John Doe")
         joined = [people[-1]]
@@ -166,9 +164,10 @@ def pronoun_before(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return bool(speech_grammar(lex).pronouns.search(text, start, end))
 
 
-def _group_speaker(text, start, end, lex, index) -> tuple[Mention, str] | None:
-    """A plural speaker with no name right before the cue, and the type of actor to record it
-    as: a group, or a person for one of them ("one of the lawmakers", "salah satu tawanan")."""
+def _group_speaker(text, start, end, lex, index) -> tuple[Span, str] | None:
+    """Where a plural speaker with no name stands right before the cue, and the type of actor
+    to record it as: a group, or a person for one of them ("one of the lawmakers", "salah satu
+    tawanan")."""
     grammar = speech_grammar(lex)
     hit = None
     for hit in grammar.group_speakers.finditer(text, start, end):
@@ -176,8 +175,7 @@ def _group_speaker(text, start, end, lex, index) -> tuple[Mention, str] | None:
     if hit is None or not _subject_gap(text, hit.end(), end):
         return None
     one = grammar.one_of.search(text, max(start, hit.start() - 20), hit.start())
-    span = Span.of(text, one.start() if one else hit.start(), hit.end())
-    return Mention(span, slug(span.text[0].lower() + span.text[1:]), "actor", "role"), "person" if one else "group"
+    return Span.of(text, one.start() if one else hit.start(), hit.end()), "person" if one else "group"
 
 
 def role_person(text, start, end, lex, index) -> tuple[list[str], Span] | None:
@@ -196,7 +194,7 @@ def role_person(text, start, end, lex, index) -> tuple[list[str], Span] | None:
     (['researcher-at-a-security-institute-in-seoul'], Span(start=2, end=45, text='researcher at a security institute in Seoul'))
     """
     span = _role_phrase(text, start, end, lex)
-    return _as_role_person(span, index) if span else None
+    return _by_role(span, index) if span else None
 
 
 def _role_phrase(text, start, end, lex, first: bool = False) -> Span | None:
@@ -217,11 +215,12 @@ def _role_phrase(text, start, end, lex, first: bool = False) -> Span | None:
     return span if span.text and " ".join(words) == span.text else None
 
 
-def _as_role_person(span: Span, index: ActorIndex) -> tuple[list[str], Span]:
-    """Record the person known by the role written at ``span``."""
+def _by_role(span: Span, index: ActorIndex, type_: str = "person") -> tuple[list[str], Span]:
+    """Record the person (or group) known by the role written at ``span`` ("researcher at …",
+    "lawmakers"), labelled with it; its key and the span, as a speaker is returned."""
     label = span.text[0].lower() + span.text[1:]
     key = slug(label)
-    index.add_actor(key, label, "person", span, "role")
+    index.add_actor(key, label, type_, span, "role")
     return [key], span
 
 
@@ -267,13 +266,10 @@ def speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | Non
         return [hit.key], hit.span
     unnamed = _role_phrase(text, start, end, lex, first=True)
     if unnamed and unnamed.start - start < 12:  # '…," kata seorang peneliti …' / '…," said a researcher at …'
-        return _as_role_person(unnamed, index)
+        return _by_role(unnamed, index)
     group = speech_grammar(lex).group_speakers.pattern.match(text, start)
     if group:  # '…," kata anggota parlemen' / '…, said lawmakers'
-        span = Span.of(text, group.start(), group.end())
-        key = slug(span.text[0].lower() + span.text[1:])
-        index.add_actor(key, span.text[0].lower() + span.text[1:], "group", span, "role")
-        return [key], span
+        return _by_role(Span.of(text, group.start(), group.end()), index, "group")
     name = _name_at(index, pos, end)
     if name:
         key = index.person_by_name(name.text) or slug(name.text)
@@ -317,10 +313,7 @@ def speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | N
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         group = speech_grammar(lex).group_speakers.pattern.match(text, first)
         if group:  # "according to lawmakers who attended …", "menurut anggota parlemen"
-            span = Span.of(text, group.start(), group.end())
-            label = span.text[0].lower() + span.text[1:]
-            index.add_actor(slug(label), label, "group", span, "role")
-            return [slug(label)], span
+            return _by_role(Span.of(text, group.start(), group.end()), index, "group")
         return [], None
     people = [m for m in mentions if index.actors[m.key].type == "person"]
     chosen = people[0] if people else mentions[0]
