@@ -312,7 +312,7 @@ def speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | N
             return role
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         group = speech_grammar(lex).group_speakers.pattern.match(text, first)
-        if group:  # "according to lawmakers who attended …", "menurut anggota parlemen"
+        if group:  # "according to lawmakers who attended …": a group
             return _by_role(Span.of(text, group.start(), group.end()), index, "group")
         return [], None
     people = [m for m in mentions if index.actors[m.key].type == "person"]
