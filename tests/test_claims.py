@@ -391,3 +391,8 @@ def test_according_to_a_definite_role_is_the_one_last_named_with_it(language, te
 def test_according_to_a_group(language, text, label):
     x = _read(language, text, "2024-12-19")
     assert [[x.actors[k].label for k in s.speakers] for s in x.statements] == [[label]]
+
+
+def test_disputing_a_claim_is_a_denial():
+    x = _read("en", "Ukraine disputes that claim and says its forces are still operating in parts of the region.", "2025-04-29")
+    assert [(s.speakers, s.kind) for s in x.statements] == [(["ukraine"], "denial"), (["ukraine"], "claim")]
