@@ -40,6 +40,19 @@ CASES = [
      "shipped", "deployment", {"north-korea"}, set()),  # troops shipped to a country are sent there
     ("en", "Ukrainian forces captured two wounded North Korean soldiers near Sudzha on Saturday.",
      "wounded", "casualties", set(), {"north-korea-armed-forces"}),  # the soldiers after it were wounded
+    ("en", "Russia has been sending North Korean troops to the front line in Kursk.",
+     "sending", "deployment", {"russia"}, {"north-korea-armed-forces"}),  # "has been" before "-ing" is no passive
+    ("en", "Russia is sending more troops to the border, the ministry said.",
+     "sending", "deployment", {"russia"}, set()),
+    ("en", "North Korean soldiers arrived in Kursk in November. Russia then sent them into assaults.",
+     "sent", "deployment", {"russia"}, {"north-korea-armed-forces"}),  # "them": the force last seen
+    ("id", "Tentara Korea Utara tiba di Kursk pekan lalu. Rusia kemudian mengirim mereka ke garis depan.",
+     "mengirim", "deployment", {"russia"}, {"north-korea-armed-forces"}),
+    ("en", "North Korean troops are fighting in Kursk. Seoul demanded that North Korea pull its troops out at once.",
+     "pull its troops out", "withdrawal", {"north-korea"}, {"north-korea-armed-forces"}),  # its: North Korea's
+    ("en", "North Korean troops arrived in Kursk. Ukraine's army said its units were fighting there. "
+     "About 3,000 more troops were sent in January.",  # more troops: like those that arrived, not the army
+     "sent", "deployment", {"north-korea"}, {"north-korea-armed-forces"}),  # that fought
 ]
 
 

@@ -43,6 +43,9 @@ class EventCues:
     anaphora: WordList  # a pronoun, a bare force noun or an anaphor
     agentive: frozenset[str]  # verbs whose subject is the agent, casefolded
     passive: frozenset[str]  # auxiliaries of the passive, casefolded
+    progressive: tuple[str, ...]  # "ing": a verb so ending is active after them ("has been sending")
+    object_pronouns: WordList  # "them": right after a verb, the force last seen acting
+    owner_pronouns: WordList  # "its", "their": before a force noun, the last country's force
     agent_markers: WordList
     collective: frozenset[str]  # "it", "pihaknya", casefolded
     joins: frozenset[str]  # conjunctions between two actors, casefolded
@@ -82,6 +85,9 @@ def event_cues(lex: Lexicon) -> EventCues:
                           + lex.get("events.anaphora", []), ignore_case=True),
         agentive=folded("events.agentive"),
         passive=folded("events.passive_auxiliaries"),
+        progressive=tuple(lex.get("events.progressive_endings", [])),
+        object_pronouns=words("events.object_pronouns"),
+        owner_pronouns=words("events.owner_pronouns"),
         agent_markers=words("events.agent_markers"),
         collective=folded("actors.collective_pronouns"),
         joins=folded("actors.conjunctions"),

@@ -44,7 +44,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     reports = _reports(statements)
     dating = ByStart(times, _span)
     amounts = ByStart(quantities, _span)
-    events, salient = [], []
+    events, salient = [], []  # the events, and the forces seen acting: (key, role)
     by_sentence: dict[Span, list[Statement]] = {}
     for s in statements:
         by_sentence.setdefault(s.sentence, []).append(s)

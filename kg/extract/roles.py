@@ -26,7 +26,7 @@ from ..lexicon import Lexicon
 from ..model import Event, Span
 from .actors import ActorIndex
 from .event_cues import event_cues
-from .patterns import by_first_letter
+from .patterns import by_first_letter, either
 from .spans import Cover
 
 # Which role the armed force near a trigger plays.
@@ -42,13 +42,13 @@ _GENITIVE = re.compile(r"['’]s?\s+")  # between a country and its place: "Ruri
 
 
 def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
-                 salient: list[str], cues: Cover, dates: Cover, speaking: list[Span] = ()) -> None:
+                 salient: list[tuple[str, str]], cues: Cover, dates: Cover, speaking: list[Span] = ()) -> None:
     """Roles, and the place (:func:`_place`).
 
     The force that acts is the one before the trigger ("pasukan Korea Utara telah mulai
     terlibat"), else the one after it ("the deployment of the troops"); a pronoun ("mereka"), a bare
     force noun or an anaphor ("pasukan tersebut", "such a deployment") stands for the force
-    last seen acting (``salient``); a force noun with an enclitic ("pasukannya") for the force
+    last seen acting in the same role (``salient``, :func:`_last_seen`); a force noun with an enclitic ("pasukannya") for the force
     of the last country named. Who sends, moves, trains or captures a force is the agent the
     clause names (:func:`_named_agents`); a deployed force's country when it names none.
     Those named before the words said that hold the trigger (``speaking``: the speaker, its
@@ -74,19 +74,22 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     force_key = before[-1].key if before else ""
     pronoun = event_cues(lex).plural_pronouns.search(text, clause.start, event.trigger.start)
     if not force_key and pronoun and salient:  # "mereka telah pindah": the force last seen acting
-        force_key = salient[-1]
+        force_key = _last_seen(salient, role)
     stands_for = _stand_in(text, clause, lex, index)
     if not force_key and stands_for:
         force_key = stands_for
     elif not force_key and after:
         force_key = after[0].key
     if not force_key and salient and _anaphoric(text, clause, lex):
-        force_key = salient[-1]
+        force_key = _last_seen(salient, role)
     named = _named_agents(event, text, clause, lex, index, cues, dates) if role else []
     if role == "theme" and after and (force_key in named or not text[event.trigger.end:after[0].span.start].strip()):
         force_key = after[0].key  # "X's forces captured two of Y's soldiers", "two wounded Y soldiers"
+    them = role == "theme" and bool(salient) and _object_pronoun(event, text, clause, lex)
+    if them:  # "Russia sent them into combat": the force last seen acting
+        force_key = _last_seen(salient, role)
     sender = next((k for k in named if index.actors[k].type == "country"), "")
-    if role == "theme" and force_key and sender and not (before or after or pronoun) \
+    if role == "theme" and force_key and sender and not (before or after or pronoun or them) \
             and index.actors[force_key].affiliation not in ("", sender):
         own = f"{sender}-armed-forces"  # "North Korea has sent 14,000 troops": its own, not the force last seen
         force_key = own if own in index.actors else ""
@@ -98,8 +101,8 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
             event.roles.extend(("agent", key) for key in named)
             if not named and country and event.type in _IMPLIED_AGENT:
                 event.roles.append(("agent", country))
-        if force_key not in {m.key for m in partner_mentions}:  # a partner is not the force acting
-            salient.append(force_key)
+        if force_key not in {m.key for m in partner_mentions} and not (force_key == stands_for and not before):
+            salient.append((force_key, role))  # (not a partner, nor a force owned by a pronoun: "its units")
     elif named:  # "North Korea had sent 1,500 troops": no force named, the sender is
         event.roles.extend(("agent", key) for key in named)
     event.roles.extend(("target", key) for key in targets if key != force_key)
@@ -118,6 +121,16 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     if event.type == "arms_transfer":
         _recipients(event, clause, index)
     event.roles = list(dict.fromkeys(event.roles))
+
+
+def _last_seen(salient: list[tuple[str, str]], role: str) -> str:
+    """The force last seen in ``role`` (what was sent or fell, what fought), else the last
+    seen at all: "more troops were sent" points back to troops sent, not to an army that fought.
+
+    >>> _last_seen([("a", "theme"), ("b", "agent")], "theme"), _last_seen([("b", "agent")], "theme")
+    ('a', 'b')
+    """
+    return next((key for key, was in reversed(salient) if was == role), salient[-1][0])
 
 
 def _recipients(event: Event, clause: Span, index: ActorIndex) -> None:
@@ -178,7 +191,8 @@ def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     if not verb or verb.group().casefold() not in found.agentive:
         return []
     ahead = list(_WORD.finditer(text, max(clause.start, trigger.start - 120), trigger.start))
-    if any(w.group().casefold() in found.passive for w in ahead[-2:]):
+    if any(w.group().casefold() in found.passive for w in ahead[-2:]) \
+            and not verb.group().casefold().endswith(found.progressive):  # "were sent", not "were sending"
         return []
     while ahead and (ahead[-1].group().casefold() in found.auxiliaries or ahead[-1].start() in dates):
         ahead.pop()
@@ -272,8 +286,9 @@ def _actor_at(index: ActorIndex, pos: int) -> str:
 
 
 def _stand_in(text: str, clause: Span, lex: Lexicon, index: ActorIndex) -> str:
-    """'pasukannya': a force noun with the enclitic stands for the last country's force."""
-    pattern = _force_noun_with_enclitic(lex)
+    """'pasukannya', 'its troops': a force noun with the enclitic, or after a possessive,
+    stands for the force of the last country named, when the article names that force."""
+    pattern = _owned_force_noun(lex)
     m = pattern.search(clause.text) if pattern else None
     if not m:
         return ""
@@ -283,13 +298,25 @@ def _stand_in(text: str, clause: Span, lex: Lexicon, index: ActorIndex) -> str:
 
 
 @lru_cache(maxsize=None)
-def _force_noun_with_enclitic(lex: Lexicon) -> re.Pattern | None:
-    """'pasukannya': a force noun with the language's enclitic; ``None`` without one (cached)."""
+def _owned_force_noun(lex: Lexicon) -> re.Pattern | None:
+    """'pasukannya', 'its troops': a force noun with the language's enclitic, or after one of
+    its owner pronouns; ``None`` without either (cached)."""
     enclitic = lex.get("speech.enclitic", "")
-    if not enclitic:
-        return None
+    owners = lex.get("events.owner_pronouns", [])
     nouns = by_first_letter(lex.get("actors.force_nouns", []), re.IGNORECASE)
-    return re.compile(rf"\b(?:{nouns}){re.escape(enclitic)}\b", re.IGNORECASE)
+    forms = ([rf"(?:{nouns}){re.escape(enclitic)}"] if enclitic else []) \
+        + ([rf"(?:{either(owners)})\s+(?:{nouns})"] if owners else [])
+    return re.compile(rf"\b(?:{'|'.join(forms)})\b", re.IGNORECASE) if forms else None
+
+
+def _object_pronoun(event: Event, text: str, clause: Span, lex: Lexicon) -> bool:
+    """Whether a verb that takes an object has a pronoun for it right after it ("sent them")."""
+    cues = event_cues(lex)
+    verb = _WORD.match(event.trigger.text)
+    if not verb or verb.group().casefold() not in cues.agentive:
+        return False
+    m = cues.object_pronouns.search(text, event.trigger.end, clause.end)
+    return bool(m) and not text[event.trigger.end:m.start()].strip()
 
 
 def _anaphoric(text: str, clause: Span, lex: Lexicon) -> bool:
