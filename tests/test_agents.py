@@ -88,6 +88,7 @@ def test_no_agent_is_read_from_a_speaker_or_a_passive(language, text, trigger):
     ("id", "Menurut Pentagon, tentara Korea Utara sudah berada di Rusia timur.", "sudah berada di", "russia-east"),
     ("en", "The White House said North Korean troops are in Russia.", "are in", "russia"),
     ("id", "Kedua tawanan itu dibawa ke Kyiv untuk diperiksa.", "dibawa ke", "kyiv"),
+    ("en", "Seoul has called on Pyongyang to pull its troops out of Russia.", "pull its troops out", "russia"),
 ])
 def test_the_place_is_the_one_the_preposition_leads_to(language, text, trigger, place):
     assert _event(language, text, trigger).places == [place]
