@@ -26,9 +26,12 @@ ARTICLES = Path(__file__).parent / "articles"
 # fresh (2026-12-01): a category with fewer than 10 gold items (targets, partners) has the F1 less 0.15, floored at 0
 # dev events and event types (2026-12-01): six harder dev articles added (id_09-11, en_09-11: an analysis piece,
 # a radio transcript, a roundup, a feature, a Q&A explainer, a ministry statement); measured 0.488 and 0.694, less 0.03, rounded down
+# dev, every category (2026-12-01, later): six more dev articles (id_12-14, en_12-14: a flash item, a press conference,
+# an explainer, a Security Council report, a state-agency text, a digest), their gold written before any run; all floors
+# set again from their first evaluation (89d833f), less 0.03 (targets and partners less 0.15), rounded down
 FLOORS = {
-    "dev": {"actors": 0.85, "statements": 0.53, "events": 0.45, "dates": 0.86, "factuality": 0.75,
-            "speakers": 0.74, "event types": 0.66, "explicit dates": 0.85, "agents": 0.57, "targets": 0.54, "themes": 0.70, "partners": 0.21, "places": 0.69},
+    "dev": {"actors": 0.84, "statements": 0.55, "events": 0.42, "dates": 0.83, "factuality": 0.78,
+            "speakers": 0.78, "event types": 0.65, "explicit dates": 0.83, "agents": 0.55, "targets": 0.35, "themes": 0.72, "partners": 0.12, "places": 0.74},
     "test": {"actors": 0.83, "statements": 0.54, "events": 0.40, "dates": 0.85, "factuality": 0.63,
              "speakers": 0.75, "event types": 0.69, "explicit dates": 0.87, "agents": 0.63, "targets": 0.63, "themes": 0.64, "partners": 0.10, "places": 0.77},
     "story": {"actors": 0.85, "statements": 0.47, "events": 0.42, "dates": 0.83, "factuality": 0.72,
