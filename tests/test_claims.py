@@ -396,3 +396,15 @@ def test_according_to_a_group(language, text, label):
 def test_disputing_a_claim_is_a_denial():
     x = _read("en", "Ukraine disputes that claim and says its forces are still operating in parts of the region.", "2025-04-29")
     assert [(s.speakers, s.kind) for s in x.statements] == [(["ukraine"], "denial"), (["ukraine"], "claim")]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The ambassador asked whether Moscow denied that its troops were there."),
+    ("en", "If Pyongyang confirms the deployment, Seoul will respond in kind."),
+    ("id", "Jika Rusia membantah laporan itu, Korea Selatan akan bertindak."),
+    ("id", "Wartawan bertanya apakah Kremlin membantah kehadiran pasukan itu."),
+])
+def test_what_is_asked_or_supposed_is_not_said(language, text):
+    """A speaker after "whether", "if", "apakah", "jika" has said nothing yet."""
+    speakers = {k for s in _read(language, text, "2024-11-12").statements for k in s.speakers}
+    assert not speakers & {"russia", "north-korea", "kremlin"}, speakers

@@ -285,3 +285,18 @@ def test_a_title_with_an_enclitic_before_a_name_makes_a_person():
     """'juru bicaranya, Stéphane Dujarric': his spokesperson, a person who speaks."""
     x = _read("id", "Guterres sangat prihatin. Sikap itu disampaikan juru bicaranya, Stéphane Dujarric, dalam jumpa pers.")
     assert ["stephane-dujarric"] in [s.speakers for s in x.statements]
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("en", "China's envoy urged all sides to show restraint.", "China's envoy"),
+    ("id", "Utusan khusus China mendesak semua pihak menahan diri.", "Utusan khusus China"),
+    ("en", "At an open meeting in New York, the U.S. deputy ambassador asked Russia's envoy whether it was true.",
+     "U.S. deputy ambassador"),  # no person "New York", and what was asked follows
+])
+def test_an_envoy_speaks_as_a_person(language, text, label):
+    x = _read(language, text)
+    [said] = x.statements
+    [actor] = [x.actors[k] for k in said.speakers]
+    assert (actor.label, actor.type) == (label, "person")
+    assert not any(a.type == "person" and a.label == "New York" for a in x.actors.values())
+    assert "New York" not in said.content.text

@@ -404,6 +404,8 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         negated = grammar.negators.occurs_in(text, subject_end, m_start)
         ahead = text[max(floor, mention.start - 12):mention.start].split()[-1:] if mention else []
         neither = bool(ahead) and bool(grammar.negators.pattern.fullmatch(ahead[0].lower()))  # "Neither X nor Y has"
+        if any(w.casefold() in grammar.suppositions for w in ahead + text[subject_end:m_start].split()):
+            continue  # "asked whether Moscow denied it", "if Pyongyang confirms it": nothing said yet
         end = m_end
         kind = verbs[verb]
         more = grammar.more_verb.match(text[end:sentence.end])  # "membantah atau mengonfirmasi"
@@ -468,6 +470,8 @@ def _cataphoric_content(text, sentence, mention, cue_start, cue_end, index, lex)
     if text[cue_start:cue_end] not in grammar.addressee_verbs \
             and (text[cue_end:sentence.end].split() or [""])[0].casefold() in grammar.object_starts:
         return None  # "…, a day after X announced their capture": the cue has an object of its own
+    if grammar.complementizer_ahead.search(text, cue_end, sentence.end):
+        return None  # "At a meeting in New York, X asked Y whether …": what was said follows
     comma = text.rfind(",", sentence.start, mention.start)
     if comma - sentence.start < 20 or mention.start - comma > 60:
         return None

@@ -55,6 +55,7 @@ class SpeechGrammar:
     agentless: WordList
     continuations: WordList
     auxiliaries: frozenset[str]  # "had", "were", "telah": a finite verb, a clause of its own (casefolded)
+    suppositions: frozenset[str]  # "whether", "if", "jika": a speaker after one says nothing yet (casefolded)
     statement_nouns: WordList
     definite_after: frozenset[str]
     conjunctions: re.Pattern
@@ -127,6 +128,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         agentless=WordList(lex.get("speech.agentless", [])),
         continuations=WordList(lex.get("speech.continuations", [])),
         auxiliaries=frozenset(w.casefold() for w in lex.get("events.auxiliaries", [])),
+        suppositions=frozenset(w.casefold() for w in lex.get("speech.suppositions", [])),
         statement_nouns=WordList(lex.get("speech.statement_nouns", []), ignore_case=True),
         definite_after=frozenset(lex.get("actors.definite_after", [])),
         conjunctions=phrases(lex.get("actors.conjunctions", [])),
