@@ -408,3 +408,13 @@ def test_what_is_asked_or_supposed_is_not_said(language, text):
     """A speaker after "whether", "if", "apakah", "jika" has said nothing yet."""
     speakers = {k for s in _read(language, text, "2024-11-12").statements for k in s.speakers}
     assert not speakers & {"russia", "north-korea", "kremlin"}, speakers
+
+
+def test_an_addressee_with_an_abbreviation_is_not_what_was_said():
+    """The stops of "U.N." end no clause: what was said begins after "that", and the day before
+    it dates the telling."""
+    x = _read("en", "The United States told the U.N. Security Council on Wednesday that 8,000 soldiers "
+                    "were in Kursk.", "2024-10-31")
+    [said] = x.statements
+    assert said.content.text.startswith("8,000 soldiers")
+    assert str(said.time.day) == "2024-10-30"

@@ -555,7 +555,7 @@ _FINDERS = (_quote_first, _trailing, _according_to, _passive_by, _verbless, _spe
             _reported)
 
 
-_CLAUSE_MARK = re.compile(r"[.;:\"“”]")
+_CLAUSE_MARK = re.compile(r"[;:\"“”]|\.(?!\w)(?<!\b[A-Z]\.)")  # not the stop of "U.N."
 
 
 def _content_start(text, pos, end, lex, told: bool = False) -> int:
