@@ -418,3 +418,12 @@ def test_an_addressee_with_an_abbreviation_is_not_what_was_said():
     [said] = x.statements
     assert said.content.text.startswith("8,000 soldiers")
     assert str(said.time.day) == "2024-10-30"
+
+
+def test_an_answer_not_given_is_a_statement_not_made_by_who_then_speaks():
+    """"did not answer" is a statement not made; "He" who then accuses is the same ambassador."""
+    x = _read("en", "The U.S. envoy asked him directly. Russia's ambassador did not answer the question. "
+                    "He accused Washington of spreading lies.", "2024-10-31")
+    answered, accused = x.statements[1:]
+    assert answered.negated and not accused.negated
+    assert answered.speakers == accused.speakers == ["russia-ambassador"]
