@@ -253,6 +253,10 @@ def test_a_preposition_opening_a_sentence_is_no_name(language, text, label):
     ("en", "A ministry spokesperson told reporters the military was watching.", "ministry spokesperson"),
     ("id", '"Pasal itu kuncinya," kata seorang peneliti keamanan di Jakarta kepada wartawan, Kamis (5/12/2024).',
      "peneliti keamanan di Jakarta"),
+    ("id", '"Unit-unit itu ditarik ke belakang," ujar anggota komite dari Partai Kekuatan Rakyat.',
+     "anggota komite dari Partai Kekuatan Rakyat"),  # after a quote's cue, with no "seorang"
+    ("en", '"The units were pulled back," said a committee member from the ruling party.',
+     "committee member from the ruling party"),
 ])
 def test_someone_known_only_by_a_role_speaks_as_a_person_of_that_role(language, text, label):
     """Not the capital in the description ("di Seoul"), and not no one."""

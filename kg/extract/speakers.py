@@ -197,18 +197,22 @@ def role_person(text, start, end, lex, index) -> tuple[list[str], Span] | None:
     return _by_role(span, index) if span else None
 
 
-def _role_phrase(text, start, end, lex, first: bool = False) -> Span | None:
-    """The last role introduced as one before ``end`` (or the ``first`` after ``start``), with
-    what describes it, up to a comma, a relative clause, an addressee or ``end``."""
+def _role_phrase(text, start, end, lex, first: bool = False, bare: bool = False) -> Span | None:
+    """The last role introduced as one before ``end`` (or the ``first`` after ``start``; or,
+    ``bare``, one at ``start`` perhaps with no "a"), with what describes it, up to a comma, a
+    relative clause, an addressee or ``end``."""
     grammar = speech_grammar(lex)
     hit = None
-    for hit in grammar.introduced_roles.finditer(text, start, end):
-        if first:
-            break
+    if bare:
+        hit = grammar.bare_roles.match(text, start, end)
+    else:
+        for hit in grammar.introduced_roles.finditer(text, start, end):
+            if first:
+                break
     if hit is None:
         return None
     stop = grammar.role_phrase_end.search(text, hit.end("role"), end)
-    words = text[hit.start("role"):stop.start() if stop else end].split()
+    words = text[hit.start("role"):stop.start() if stop else end].rstrip(" .").split()
     while len(words) > 1 and words[-1].casefold() in grammar.auxiliaries:
         words.pop()  # "seorang pengamat … juga memperkirakan"
     span = Span.of(text, hit.start("role"), hit.start("role") + len(" ".join(words)))
@@ -264,12 +268,12 @@ def speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | Non
     hit = index.at(pos)
     if hit:
         return [hit.key], hit.span
-    unnamed = _role_phrase(text, start, end, lex, first=True)
-    if unnamed and unnamed.start - start < 12:  # '…," kata seorang peneliti …' / '…," said a researcher at …'
-        return _by_role(unnamed, index)
     group = speech_grammar(lex).group_speakers.pattern.match(text, start)
     if group:  # '…," kata anggota parlemen' / '…, said lawmakers'
         return _by_role(Span.of(text, group.start(), group.end()), index, "group")
+    unnamed = _role_phrase(text, start, end, lex, bare=True)
+    if unnamed:  # '…," kata (seorang) peneliti …' / '…," said a researcher at …'
+        return _by_role(unnamed, index)
     name = _name_at(index, pos, end)
     if name:
         key = index.person_by_name(name.text) or slug(name.text)

@@ -79,6 +79,7 @@ class SpeechGrammar:
     anonymity: WordList  # "who asked not to be named": why a speaker is unnamed, not what they said
     one_of: re.Pattern  # "one of the", "salah satu" right before a group (ending where searched): one person of it
     introduced_roles: re.Pattern  # "a (ministry) researcher", "seorang pengamat": someone known only by a role (group "role")
+    bare_roles: re.Pattern  # the same, perhaps with no "a" ("anggota komite dari …", after a quote's cue)
     role_phrase_end: re.Pattern  # a comma, a relativizer or "kepada": where what describes such a role ends
     time_modifiers: frozenset[str]  # "late", "early": right before a day ("late Saturday"), casefolded
 
@@ -97,6 +98,9 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
     skip = rf"(?:\s*(?:{either(markers) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?=,))?"
     comp = either(lex.get("speech.complementizers", [])) or "(?!)"
     role_stops = lex.get("speech.relativizers", []) + lex.get("speech.addressee_markers", [])
+    indefinites = either(lex.get("actors.indefinites", [])) or "(?!)"
+    role = (rf"(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{either(lex.get('actors.role_nouns', []), longest_first=True) or '(?!)'}))"
+            rf"(?![\w-])")
     return SpeechGrammar(
         pronouns=WordList(lex.get("actors.pronouns", [])),
         restatements=WordList(lex.get("speech.restatements", []), ignore_case=True),
@@ -150,14 +154,11 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         report_nouns=WordList(lex.get("speech.report_nouns", []), ignore_case=True),
         citations=WordList(lex.get("speech.citation", []), ignore_case=True),
         anonymity=WordList(lex.get("speech.anonymity", []), ignore_case=True),
-time_modifiers=frozenset(w.casefold() for w in lex.get("speech.time_modifiers", [])),
-        introduced_roles=re.compile(
-            rf"(?<![\w-])(?:{either(lex.get('actors.indefinites', [])) or '(?!)'})\s+"
-            rf"(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{either(lex.get('actors.role_nouns', []), longest_first=True) or '(?!)'}))"
-            rf"(?![\w-])",
-            re.IGNORECASE),
+        time_modifiers=frozenset(w.casefold() for w in lex.get("speech.time_modifiers", [])),
+        introduced_roles=re.compile(rf"(?<![\w-])(?:{indefinites})\s+{role}", re.IGNORECASE),
+        bare_roles=re.compile(rf"(?:(?:{indefinites})\s+)?{role}", re.IGNORECASE),
         role_phrase_end=re.compile(rf",|\s(?:{either(role_stops) or '(?!)'})\b"),
-                one_of=re.compile(rf"(?<![\w-])(?:{either(lex.get('actors.one_of', []), longest_first=True) or '(?!)'})\s+$",
+        one_of=re.compile(rf"(?<![\w-])(?:{either(lex.get('actors.one_of', []), longest_first=True) or '(?!)'})\s+$",
                           re.IGNORECASE),
     )
 
