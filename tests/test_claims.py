@@ -427,3 +427,14 @@ def test_an_answer_not_given_is_a_statement_not_made_by_who_then_speaks():
     answered, accused = x.statements[1:]
     assert answered.negated and not accused.negated
     assert answered.speakers == accused.speakers == ["russia-ambassador"]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The Kremlin declined to comment on the findings.", "comment"),
+    ("The Kremlin declined on Friday to comment on the findings.", "comment"),
+    ("The Kremlin did not respond to a request for comment.", "respond to a request for comment"),
+    ("The Kremlin has declined to discuss the reports.", "discuss"),
+])
+def test_a_refusal_to_comment_in_english_is_a_statement_not_made(text, cue):
+    [said] = _read("en", text, "2024-10-21").statements
+    assert (said.speakers, said.cue.text, said.negated) == (["kremlin"], cue, True)
