@@ -208,6 +208,13 @@ def test_sentence_day_anchors_relative_expressions():
     assert (t[1].value, t[1].anchor, t[1].anchor_date) == ("2024-10-30", "sentence", date(2024, 10, 31))
 
 
+def test_a_day_later_in_the_sentence_anchors_nothing_before_it():
+    """"On Friday" before the dates of what was said counts from the publication."""
+    text = "On Friday, the agency said troops were shipped between Oct. 8 and Oct. 13."
+    friday = find_times(text, load("en"), anchor=date(2024, 10, 21))[0]
+    assert (friday.value, friday.anchor) == ("2024-10-18", "publication")
+
+
 def test_weekday_mismatch_keeps_date_and_warns():
     t = only("id", "pada Senin (12/11/2024) ia berkata")
     assert t.value == "2024-11-12"

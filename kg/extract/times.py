@@ -69,9 +69,11 @@ def latest_day(times: list[TimeExpr]) -> date | None:
 
 
 def _nearest(days: list[tuple[int, date]], at: int) -> date | None:
-    """The absolute day nearest before ``at`` in the sentence, else the first after it."""
+    """The absolute day nearest before ``at`` in the sentence: not one after it ("On Friday,
+    the agency said the troops left between Oct. 8 and Oct. 13": Friday is not counted
+    from Oct. 8)."""
     before = [d for pos, d in days if pos < at]
-    return before[-1] if before else (days[0][1] if days else None)
+    return before[-1] if before else None
 
 
 # --- absolute dates -------------------------------------------------------------------
