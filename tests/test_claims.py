@@ -438,3 +438,20 @@ def test_an_answer_not_given_is_a_statement_not_made_by_who_then_speaks():
 def test_a_refusal_to_comment_in_english_is_a_statement_not_made(text, cue):
     [said] = _read("en", text, "2024-10-21").statements
     assert (said.speakers, said.cue.text, said.negated) == (["kremlin"], cue, True)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "Zelensky menawarkan pertukaran kepada Kim Jong Un, yang hingga kini tidak pernah mengakui telah "
+           "mengirim tentara ke Rusia."),
+    ("en", "Zelensky made the offer to Kim Jong Un, who has never acknowledged sending troops to Russia."),
+])
+def test_a_cue_in_a_relative_clause_is_its_antecedents(language, text):
+    [said] = _read(language, text, "2025-01-13").statements
+    assert (said.speakers, said.negated) == (["kim-jong-un"], True)
+
+
+def test_a_negation_inside_a_relative_clause_does_not_negate_the_main_verb():
+    x = _read("en", "Kim Jong Un, who has never acknowledged sending troops, said on Monday that the treaty "
+                    "was lawful.", "2024-11-12")
+    assert [(s.cue.text, s.negated) for s in x.statements] == [("acknowledged", True), ("said", False)]
+    assert x.statements[1].content.text == "the treaty was lawful"

@@ -38,6 +38,9 @@ def subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], 
     """The speaker(s) before a speaker-first cue: the nearest actor that is not inside a
     quotation, a relative clause ("X, yang …, mendesak") or a prepositional phrase ("di markas
     NATO"); a person named in the subject wins over an actor further from the verb."""
+    antecedent = _antecedent(text, start, end, lex, index)
+    if antecedent:  # "… kepada Kim Jong Un, yang tidak pernah mengakui …": Kim, who acknowledged nothing
+        return [antecedent.key], antecedent.span
     hidden = relative_clauses(text, start, end, lex)
     mentions = [m for m in index.within(start, end)
                 if (index.actors[m.key].type != "armed_force" or _subject_gap(text, m.span.end, end))
@@ -93,6 +96,17 @@ def subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], 
         elif gap.strip(" ()") == "" or m.key in keys:  # "Amerika Serikat (AS)"
             last = m
     return keys, Span.of(text, mentions[0].span.start, last.span.end)
+
+
+def _antecedent(text: str, start: int, end: int, lex: Lexicon, index: ActorIndex):
+    """The actor a relative clause that holds the cue at ``end`` is about: the one named right
+    before its comma ("… to Kim Jong Un, who has never acknowledged …"); ``None`` without one."""
+    clause = speech_grammar(lex).open_relative.search(text, start, end)
+    if clause is None:
+        return None
+    comma = len(text[:clause.start()].rstrip())
+    before = [m for m in index.within(start, comma) if m.span.end == comma]
+    return before[0] if before else None
 
 
 def _apposition_head(text: str, people: list, end: int) -> list:

@@ -60,6 +60,7 @@ class SpeechGrammar:
     definite_after: frozenset[str]
     conjunctions: re.Pattern
     relative_clause: re.Pattern
+    open_relative: re.Pattern  # ", who …" / ", yang …" up to a cue: the clause the cue is in
     group_speakers: WordList
     role_speakers: WordList
     addressee_markers: re.Pattern
@@ -137,6 +138,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         definite_after=frozenset(lex.get("actors.definite_after", [])),
         conjunctions=phrases(lex.get("actors.conjunctions", [])),
         relative_clause=re.compile(rf",\s*(?:{either(lex.get('speech.relativizers', [])) or '(?!)'})\b[^,]*,"),
+        open_relative=re.compile(rf",\s*(?:{either(lex.get('speech.relativizers', [])) or '(?!)'})\b[^,]*$"),
         group_speakers=WordList(lex.get("actors.group_speakers", []), ignore_case=True),
         role_speakers=WordList(lex.get("actors.speaker_roles", []), ignore_case=True),
         addressee_markers=phrases(markers),
