@@ -455,3 +455,12 @@ def test_a_negation_inside_a_relative_clause_does_not_negate_the_main_verb():
                     "was lawful.", "2024-11-12")
     assert [(s.cue.text, s.negated) for s in x.statements] == [("acknowledged", True), ("said", False)]
     assert x.statements[1].content.text == "the treaty was lawful"
+
+
+@pytest.mark.parametrize(("language", "text", "cue"), [
+    ("id", "Zelensky yakin pasukannya akan menangkap lebih banyak tentara Korea Utara.", "yakin"),
+    ("en", "Zelensky is confident his forces will capture more North Korean soldiers.", "is confident"),
+])
+def test_being_sure_of_something_is_saying_it(language, text, cue):
+    [said] = _read(language, text, "2025-01-13").statements
+    assert (said.speakers, said.cue.text) == (["volodymyr-zelenskyy"], cue)
