@@ -464,3 +464,10 @@ def test_a_negation_inside_a_relative_clause_does_not_negate_the_main_verb():
 def test_being_sure_of_something_is_saying_it(language, text, cue):
     [said] = _read(language, text, "2025-01-13").statements
     assert (said.speakers, said.cue.text) == (["volodymyr-zelenskyy"], cue)
+
+
+def test_a_verb_with_its_object_as_an_enclitic_is_a_cue():
+    """"membantahnya": denied it."""
+    x = _read("id", "Blogger militer Rusia mengklaim ribuan tentara Ukraina terkepung. Kementerian Pertahanan "
+                    "Ukraina membantahnya.", "2025-03-14")
+    assert [(s.cue.text, s.kind) for s in x.statements][-1] == ("membantahnya", "denial")

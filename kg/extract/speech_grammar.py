@@ -94,6 +94,8 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
     according = lex.get("speech.according_to", [])
     leads = by_first_letter(sorted(according, key=len, reverse=True))
     verbs = cue_kinds(lex, "verbs")
+    if enclitic:  # "membantahnya": the verb with its object as the enclitic ("denied it")
+        verbs |= {w + enclitic: kind for w, kind in list(verbs.items()) if " " not in w and w + enclitic not in verbs}
     joins = either(lex.get("speech.coordinators", [])) or "(?!)"
     markers = lex.get("speech.addressee_markers", []) + lex.get("speech.addressee_verbs", [])
     skip = rf"(?:\s*(?:{either(markers) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?=,))?"
