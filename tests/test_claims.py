@@ -471,3 +471,14 @@ def test_a_verb_with_its_object_as_an_enclitic_is_a_cue():
     x = _read("id", "Blogger militer Rusia mengklaim ribuan tentara Ukraina terkepung. Kementerian Pertahanan "
                     "Ukraina membantahnya.", "2025-03-14")
     assert [(s.cue.text, s.kind) for s in x.statements][-1] == ("membantahnya", "denial")
+
+
+@pytest.mark.parametrize(("language", "text", "cue"), [
+    ("en", "Dmitry Peskov stressed that the treaty was purely defensive.", "stressed"),
+    ("en", "Zelensky alleged on Monday that 11,000 North Korean soldiers were in Kursk.", "alleged"),
+    ("en", "Maria Zakharova described the reports as speculation.", "described"),
+    ("id", "Dmitry Peskov menekankan bahwa traktat itu bersifat defensif.", "menekankan"),
+    ("id", "Zelensky menuding Rusia memakai tentara Korea Utara.", "menuding"),
+])
+def test_more_reporting_verbs(language, text, cue):
+    assert [s.cue.text for s in _read(language, text, "2024-11-11").statements] == [cue]
