@@ -215,6 +215,16 @@ def test_a_day_later_in_the_sentence_anchors_nothing_before_it():
     assert (friday.value, friday.anchor) == ("2024-10-18", "publication")
 
 
+@pytest.mark.parametrize("lang,text,value", [
+    ("en", "They were shipped between Oct. 8 and Oct. 13.", "2024-10-08/2024-10-13"),
+    ("en", "About 3,000 more were sent in January and February.", "2024-01/2024-02"),
+    ("id", "Pasukan tambahan itu dikirim pada Januari dan Februari.", "2024-01/2024-02"),
+    ("id", "Mereka dikirim antara 8 Oktober dan 13 Oktober 2024.", "2024-10-08/2024-10-13"),
+])
+def test_two_days_or_months_joined_by_and_are_a_range(lang, text, value):
+    assert only(lang, text, anchor=date(2024, 10, 21)).value == value
+
+
 def test_weekday_mismatch_keeps_date_and_warns():
     t = only("id", "pada Senin (12/11/2024) ia berkata")
     assert t.value == "2024-11-12"
