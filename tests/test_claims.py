@@ -73,6 +73,8 @@ def test_what_is_said_begins_at_the_cue_even_with_a_second_that_later(language, 
      "send", "possible"),
     ("KCNA quoted Kim as saying that the soldiers who died in Kursk were heroes and that a monument would be built.",
      "died", "reported"),
+    ("Seoul said 1,500 soldiers were shipped to Vladivostok and more could follow.", "shipped", "reported"),
+    ("Seoul said 1,500 soldiers could be shipped to Vladivostok and trained there.", "shipped", "possible"),
 ])
 def test_a_modal_in_a_clause_of_its_own_is_that_clauses(text, trigger, factuality):
     x = _read("en", text, "2024-12-17")

@@ -235,12 +235,15 @@ def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, 
            for m in cues.negated.finditer(text, clause.start, trigger.start)) and not (said and said.negated):
         return "negated"  # (a negation inside a hedge, "not ruling out", makes it possible below)
     # a modal in a clause of its own after the trigger is that clause's ("who died there were
-    # heroes and that a monument would be built", "… and warned that Pyongyang may send more")
+    # heroes and that a monument would be built", "… and warned that Pyongyang may send more"),
+    # as is one after "and" ("troops were sent and more could follow")
     # a modal before what was said is the speaker's ("belum bisa memverifikasi …"), not the event's
     said_from = max(clause.start, said.cue.end) if said and said.cue.end <= trigger.start else clause.start
     if cues.possible.occurs_in(text, said_from, clause.end):
         own = cues.new_clause.search(text, trigger.end, clause.end)
-        if not own or cues.possible.occurs_in(text, said_from, own.start()):
+        joined = cues.conjunctions.search(text, trigger.end, clause.end)  # "were in Kursk and could be sent"
+        cut = min([m.start() for m in (own, joined) if m], default=None)
+        if cut is None or cues.possible.occurs_in(text, said_from, cut):
             return "possible"
     if said and said.negated:
         return "unconfirmed"
