@@ -236,9 +236,14 @@ def test_the_place_visited_is_where_the_meeting_is(language, text, trigger):
     assert _event(language, text, trigger).places == ["pyongyang"]
 
 
-def test_the_presence_of_soldiers_somewhere_is_their_deployment_there():
-    event = _event("id", "Austin menyatakan ada bukti keberadaan tentara Korea Utara di Rusia.", "keberadaan tentara")
-    assert (event.type, event.places) == ("deployment", ["russia"])
+@pytest.mark.parametrize(("language", "text", "trigger", "place"), [
+    ("id", "Austin menyatakan ada bukti keberadaan tentara Korea Utara di Rusia.", "keberadaan tentara", "russia"),
+    ("en", "Washington said 8,000 North Korean soldiers were now in the Kursk region.", "were now in", "kursk-oblast"),
+    ("id", "Seoul menyebut tentara Korea Utara masih di Kursk.", "masih di", "kursk-oblast"),
+])
+def test_the_presence_of_soldiers_somewhere_is_their_deployment_there(language, text, trigger, place):
+    event = _event(language, text, trigger)
+    assert (event.type, event.places) == ("deployment", [place])
 
 
 @pytest.mark.parametrize(("language", "text", "trigger"), [
