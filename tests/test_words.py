@@ -84,11 +84,12 @@ def test_typos_are_found_once_per_text_and_by_range():
 
 
 def test_the_lexicons_word_lists_can_all_be_filed():
-    from kg.extract import actors, events, speech
+    from kg.extract import events, speech
+    from kg.extract.actor_grammar import actor_grammar
     from kg.extract.event_cues import event_cues
 
     for language in ("en", "id"):
         lex = load(language)
-        grammars = [speech.speech_grammar(lex), event_cues(lex), actors._grammar(lex), events._trigger_words(lex)]
+        grammars = [speech.speech_grammar(lex), event_cues(lex), actor_grammar(lex), events._trigger_words(lex)]
         lists = [v for g in grammars for v in vars(g).values() if isinstance(v, WordList)]
         assert lists and all(w.firsts is not None for w in lists)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Event, Quantity, Span, Statement, TimeExpr
-from .actors import ActorIndex
+from .actor_index import ActorIndex
 from .event_cues import event_cues
 from .patterns import TypoIndex, typo_index
 from .roles import participants

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Event, Span
-from .actors import ActorIndex
+from .actor_index import ActorIndex
 from .event_cues import event_cues
 from .patterns import by_first_letter, either
 from .spans import Cover

@@ -25,8 +25,9 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Span
-from .actors import ActorIndex, Mention, _name_at, slug
+from .actor_index import ActorIndex, Mention, slug
 from .patterns import by_first_letter
+from .people import name_at
 from .speech_grammar import speech_grammar
 
 WORD = re.compile(r"[\w.'’-]+")
@@ -288,7 +289,7 @@ def speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | Non
     unnamed = _role_phrase(text, start, end, lex, bare=True)
     if unnamed:  # '…," kata (seorang) peneliti …' / '…," said a researcher at …'
         return _by_role(unnamed, index)
-    name = _name_at(index, pos, end)
+    name = name_at(index, pos, end)
     if name:
         key = index.person_by_name(name.text) or slug(name.text)
         index.add_actor(key, name.text, "person", name)

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Span, Statement, TimeExpr
-from .actors import ActorIndex
+from .actor_index import ActorIndex
 from .spans import ByStart
 from .speakers import (WORD, addressees_at, last_person, listed_actors, relative_clauses, role_anaphor, role_person,
                        speaker_at, speaker_in, subject, titled_person)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
 from ..model import Span, Statement, TimeExpr
-from .actors import ActorIndex
+from .actor_index import ActorIndex
 from .spans import ByStart
 from .speakers import WORD
 from .speech_grammar import SpeechGrammar, speech_grammar

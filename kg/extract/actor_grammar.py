@@ -1,0 +1,116 @@
+"""The words and patterns a language's actors lexicon gives, built once per lexicon.
+
+The ``actors`` file of a lexicon lists the titles of people by concept, the head words of
+organisations, the nouns of armed forces and the words around them, the words that join or
+cannot begin a name, and more; with the directions of the ``events`` file and the reporting
+verbs of the ``speech`` file, :func:`actor_grammar` turns them into the word lists and
+regexes that actors are found with.
+
+>>> from kg.lexicon import load
+>>> grammar = actor_grammar(load("en"))
+>>> grammar.titles["spokesperson"]
+'spokesperson'
+>>> text = "North Korean troops crossed."
+>>> grammar.force_nouns.search(text, 0, len(text)).group()
+'troops'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import Lexicon
+from .patterns import either
+from .words import WordList
+
+# an owner's possessive, in every language: "John Doe's chief of staff", "Russia's foreign ministry"
+POSSESSOR_GAP = re.compile(r"['’]s\s+")
+
+
+@dataclass(frozen=True)
+class ActorGrammar:
+    """The patterns and word sets a lexicon's actor data gives, built once per lexicon."""
+
+    titles: dict[str, str]  # title word -> concept
+    title_words: WordList
+    org_anaphors: WordList
+    direction_after: bool
+    directions: tuple[tuple[str, re.Pattern], ...]  # (direction, its words next to a country)
+    any_direction: re.Pattern  # a word of any direction (a direction without words: blanks alone)
+    force_nouns: WordList
+    force_gap: re.Pattern  # the blanks, qualifier and link word between a force noun and its country
+    force_owner_gap: re.Pattern  # between a country and its force noun ("Ukraine's special operations")
+    owned: re.Pattern  # a possessive right before a force noun ("its troops")
+    org_heads: frozenset[str]
+    org_run: re.Pattern  # capitalised words, perhaps joined by a link word ("Ministry of National Defense")
+    name_links: frozenset[str]
+    not_names: frozenset[str]
+    particles: frozenset[str]
+    title_link: re.Pattern
+    determiner_before: re.Pattern
+    determiner_after: re.Pattern  # ", a …" after a name: someone new
+    definite_before: re.Pattern
+    definite_after: re.Pattern
+    name_only_titles: frozenset[str]
+    plural_titles: frozenset[str]
+    family_first: frozenset[str]
+    speech_verbs: WordList  # reporting verbs written after their speaker ("said")
+    quote_cues: WordList  # cues written before their speaker ("…," said X; "…," kata X)
+    honorifics: frozenset[str]  # "Mr.", "Ms.": before a surname alone
+    adjective_titles: frozenset[str]  # "official": before an organisation's name, it describes it
+    not_in_roles: frozenset[str]  # "yang", "kepada": words between an owner and a title that part them
+
+
+@lru_cache(maxsize=None)
+def actor_grammar(lex: Lexicon) -> ActorGrammar:
+    """The :class:`ActorGrammar` of ``lex`` (cached: do not change the lexicon)."""
+    titles = {w: concept for concept, ws in lex.get("actors.titles", {}).items() for w in ws}
+    after = lex.get("events.direction_after", "no") == "yes"
+    directions = lex.get("events.directions", {})
+    every = [w for words in directions.values() for w in words or [""]]
+    determiners = either(lex.get("actors.determiners", [])) or "(?!)"
+    return ActorGrammar(
+        titles=titles,
+        title_words=WordList(list(titles)),
+        org_anaphors=WordList(lex.get("actors.org_anaphors", []), ignore_case=True),
+        direction_after=after,
+        directions=tuple((d, _direction_pattern(words, after)) for d, words in directions.items()),
+        any_direction=_direction_pattern(every, after),
+        force_nouns=WordList(lex.get("actors.force_nouns", []), ignore_case=True),
+        force_owner_gap=re.compile(
+            rf"(?:['’]s)?(?:\s+(?:{either(lex.get('actors.force_qualifiers', [])) or '(?!)'}))?\s*"),
+        force_gap=re.compile(rf"\s+(?:(?:{either(lex.get('actors.force_qualifiers_after', [])) or '(?!)'})\s+)?"
+                             rf"(?:(?:{either(lex.get('actors.force_links', [])) or '(?!)'})\s+)?", re.IGNORECASE),
+        owned=re.compile(rf"\b(?:{either(lex.get('actors.possessives', [])) or '(?!)'})\s+$", re.IGNORECASE),
+        org_heads=frozenset(lex.get("actors.org_heads", [])),
+        # One to six capitalised words; written to open with the capital, so the regex engine
+        # jumps from capital to capital instead of trying every position.
+        org_run=re.compile(rf"[A-Z][\w'’-]*(?:(?:['’]s?)?\s+(?:(?:{either(lex.get('actors.name_links', [])) or '(?!)'})\s+)?"
+                           rf"[A-Z][\w'’-]*){{0,5}}"),
+        name_links=frozenset(lex.get("actors.name_links", [])),
+        not_names=frozenset(lex.get("actors.not_names", [])),
+        particles=frozenset(lex.get("actors.name_particles", [])),
+        title_link=re.compile(rf" +(?:{either(lex.get('actors.title_links', [])) or '(?!)'}) +(?=\S)"),
+        determiner_before=re.compile(rf"(?:^|\s)(?:{determiners})\s+$"),
+        determiner_after=re.compile(rf",\s+(?:{determiners})\s"),
+        definite_before=re.compile(
+            rf"\b(?:{either(lex.get('actors.definite_before', [])) or '(?!)'})\s+(?:\S+\s+){{0,2}}$"),
+        definite_after=re.compile(rf"\s+(?:{either(lex.get('actors.definite_after', [])) or '(?!)'})\b"),
+        name_only_titles=frozenset(lex.get("actors.name_only_titles", [])),
+        plural_titles=frozenset(lex.get("actors.plural_titles", [])),
+        family_first=frozenset(lex.get("actors.family_name_first", [])),
+        speech_verbs=WordList([w for r in lex.get("speech.verbs", []) for w in r["words"]]),
+        quote_cues=WordList([w for r in lex.get("speech.quote_cues", []) for w in r["words"]]),
+        honorifics=frozenset(lex.get("actors.honorifics", [])),
+        adjective_titles=frozenset(lex.get("actors.adjective_titles", [])),
+        not_in_roles=frozenset(lex.get("speech.relativizers", []) + lex.get("speech.prepositions", [])),
+    )
+
+
+def _direction_pattern(words: list[str], after: bool) -> re.Pattern:
+    """One of ``words`` right after a country (``after``: matched on the text after it) or
+    right before it (searched in the text before it)."""
+    if after:
+        return re.compile(rf"\s+(?:{either(words)})\b")
+    return re.compile(rf"\b(?:{either(words)})\s+$")

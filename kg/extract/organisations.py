@@ -1,0 +1,183 @@
+"""Organisations, armed forces and parts of countries that no gazetteer entry names whole.
+
+An armed force is a force noun with its country before or after it ("North Korean troops",
+"pasukan Korea Utara"), not one owned by a pronoun ("its troops"); an organisation is a run
+of capitalised words with a head word ("the Central Military Commission") or a country's
+lowercase one ("Russia's foreign ministry"), and "the ministry" later is the one named last;
+a direction next to a country ("eastern Russia", "Rusia timur") is a place in it.
+
+>>> from kg.lexicon import load
+>>> from kg.gazetteer import load as gazetteer
+>>> from kg.extract.actors import find_actors
+>>> text = "North Korean troops reached eastern Russia. Russia's foreign ministry said the ministry knew."
+>>> index = find_actors(text, [Span.of(text, 0, len(text))], load("en"), gazetteer(), "en")
+>>> for m in index.mentions:
+...     if m.key not in index.gaz.entries:
+...         print(m.span.text, "->", m.key)
+eastern Russia -> russia-east
+North Korean troops -> north-korea-armed-forces
+foreign ministry -> russia-foreign-ministry
+the ministry -> russia-foreign-ministry
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+from .actor_grammar import POSSESSOR_GAP
+from .actor_index import ActorIndex, Mention, slug
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
+
+
+def org_anaphors(index: ActorIndex, sentence: Span) -> None:
+    """'the agency', 'kementerian itu': the organisation named last before it."""
+    for m in index.grammar.org_anaphors.finditer(index.text, sentence.start, sentence.end):
+        if index.at(m.start()) or index.around(m.start()):
+            continue
+        key = index.last(m.start(), ("organization",))
+        if key:
+            index.add_actor(key, index.actors[key].label, "organization", Span.of(index.text, m.start(), m.end()), "alias")
+
+
+def directions(index: ActorIndex, sentence: Span) -> None:
+    """'Rusia timur' / 'eastern Russia': a part of a country, as a place."""
+    text, grammar = index.text, index.grammar
+    after = grammar.direction_after
+    countries = [m for m in index.within(sentence.start, sentence.end)
+                 if m.key in index.gaz.entries and index.gaz.entries[m.key].type == "country"]
+    # Only a country next to a word of any direction is looked at for each direction (a
+    # direction without words, whose pattern matches blanks alone, counts as an empty word).
+    countries = [m for m in countries if _direction_at(text, sentence, m, after, grammar.any_direction)]
+    for direction, words in grammar.directions:
+        for m in countries:
+            hit = _direction_at(text, sentence, m, after, words)
+            if hit:
+                span = Span.of(text, m.span.start, m.span.end + hit.end()) if after else \
+                    Span.of(text, sentence.start + hit.start(), m.span.end)
+                index.add_place(f"{m.key}-{direction}", span.text, span, part_of=m.key)
+
+
+def _direction_at(text: str, sentence: Span, country: Mention, after: bool, words: re.Pattern) -> re.Match | None:
+    """One of ``words`` (see ``_direction_pattern`` in actor_grammar.py) right after the country (``after``)
+    or right before it."""
+    if after:
+        return words.match(text[country.span.end:sentence.end])
+    return words.search(text[sentence.start:country.span.start])
+
+
+def forces(index: ActorIndex, sentence: Span) -> None:
+    """'pasukan Korea Utara', 'North Korean troops', 'troops from North Korea'; not 'its troops'."""
+    text = index.text
+    for m in index.grammar.force_nouns.finditer(text, sentence.start, sentence.end):
+        if index.grammar.owned.search(text, max(sentence.start, m.start() - 8), m.start()):
+            continue  # "its troops from Russia": whose they are is said before, not after
+        country = _country_after(index, m.end()) or _country_before(index, m.start(), sentence.start)
+        if not country:
+            continue
+        span = Span.of(text, min(m.start(), country.span.start), max(m.end(), country.span.end))
+        index.add_actor(f"{country.key}-armed-forces", span.text, "armed_force", span, "force",
+                        affiliation=country.key)
+
+
+def organisations_by_head(index: ActorIndex, sentence: Span) -> None:
+    """Organisations nobody listed, by their head word: "the Central Military Commission",
+    "Dewan Keamanan Nasional": two to six capitalised words, one of them a head word."""
+    heads = index.grammar.org_heads
+    if not heads:
+        return
+    text = index.text
+    written = text[sentence.start:sentence.end]
+    if not any(head in written for head in heads):  # a name needs one of them
+        return
+    not_names = index.grammar.not_names
+    for m in index.grammar.org_run.finditer(written):
+        start, words = sentence.start + m.start(), m.group().split()
+        owner, owned_from = "", None  # whose it is, and where its owner is written
+        while words:
+            known = index.at(start)
+            if known and len(words) > 2 and heads & set(words) and known.span.end < start + len(" ".join(words)) \
+                    and index.actors[known.key].type in ("organization", "country"):
+                owner, n = known.key, len(text[start:known.span.end].split())  # "UN General Assembly": the UN's
+                owned_from = start if owned_from is None else owned_from
+                start += len(" ".join(words[:n])) + 1
+                words = words[n:]
+                continue
+            if not (_POSSESSIVE.search(words[0]) or (words[0] in not_names or index.title_concept(words[0]))
+                    and (len(words) != 2 or words[1] not in heads or index.grammar.determiner_before.match(
+                        f" {words[0].casefold()} "))):  # "Foreign Ministry", "General Staff" kept whole
+                break  # (a head word that ends the name; not "Sekretaris Dewan Keamanan …", whose head begins it)
+            if _POSSESSIVE.search(words[0]):  # "Ukraine's General Staff": owned by Ukraine
+                hit = index.at(start) or index.at(start, "place")
+                owner = hit.key if hit else owner
+                owned_from = start if owned_from is None else owned_from
+            start += len(words[0]) + 1
+            words = words[1:]
+        taken = index.starts_within(start, start + len(" ".join(words)))
+        if taken:  # "Dewan Keamanan Nasional Gedung Putih": stop where a known name begins
+            words = text[start:min(taken)].split()
+        while words and words[-1] in index.grammar.name_links:
+            words.pop()  # "the Ministry of Defence of Ruritania": not "… of"
+        if len(words) < 2 or not heads & set(words) or index.at(start) or index.at(start, "place"):
+            continue
+        name = " ".join(words).rstrip(",")
+        span = Span.of(text, start, start + len(name))
+        if index.overlapping(span.start, span.end) or any(
+                t.start() <= span.start < t.end() and text[t.end():span.end].split()[:1] != words[1:2]
+                for t in index.grammar.title_words.finditer(text, sentence.start, span.end)):
+            continue  # a known name, or part of a title ("Kepala Staf Umum"; not the title word of "General Staff")
+        country = index.at(span.end + 1)
+        if country and index.actors[country.key].type == "country" and index.grammar.direction_after:
+            owner = owner or country.key  # "Kantor Kepresidenan Korea Selatan"
+            span = Span.of(text, start, country.span.end)
+            name = span.text
+        label = text[owned_from:span.end] if owner and owned_from is not None else name  # "Ukraine's General Staff"
+        owner = index.gaz.entries[owner].capital_of or owner if owner in index.gaz.entries else owner
+        index.add_actor(slug(f"{owner} {name}" if owner else name), label, "organization", span,
+                        affiliation=owner)
+
+
+def owned_organisations(index: ActorIndex, sentence: Span) -> None:
+    """"Russia's foreign ministry", "Ukraine's military intelligence agency": a country's
+    organisation written in lowercase, its head word last after at most three words."""
+    text, heads = index.text, {h.casefold() for h in index.grammar.org_heads}
+    for m in index.within(sentence.start, sentence.end):
+        gap = POSSESSOR_GAP.match(text, m.span.end)
+        if index.actors[m.key].type != "country" or not gap:
+            continue
+        start = gap.end()
+        words = list(_LOWER_WORD.finditer(text, start, min(sentence.end, start + 60)))[:4]
+        last = next((i for i, w in enumerate(words) if w.group().casefold() in heads), None)
+        if last is None or words[0].start() != start \
+                or any(text[a.end():b.start()] != " " for a, b in zip(words[:last], words[1:last + 1])):
+            continue
+        span = Span.of(text, start, words[last].end())
+        if index.overlapping(span.start, span.end):
+            continue  # a name the gazetteer or the titles know already
+        index.add_actor(slug(f"{m.key} {span.text}"), text[m.span.start:span.end], "organization", span, affiliation=m.key)
+
+
+def _country_after(index: ActorIndex, pos: int) -> Mention | None:
+    """The country named right after a force noun ("pasukan Korea Utara", "troops from
+    Ruritania", "pasukan lintas udara Ruritania"), or the state of a capital there ("pasukan Pyongyang")."""
+    gap = index.grammar.force_gap.match(index.text[pos:pos + 40])
+    at = pos + (gap.end() if gap else 0)
+    hit = index.at(at)
+    if hit and index.actors[hit.key].type == "country":
+        return hit
+    capital = index.at(at, "place")
+    return next(iter(index.speaking_states(capital.span.start, capital.span.end)), None) if capital else None
+
+
+def _country_before(index: ActorIndex, pos: int, floor: int) -> Mention | None:
+    """The country named right before a force noun ("Ukraine's military", "Russia's own
+    forces"), or the state of a capital there ("Pyongyang's troops")."""
+    for m in index.within(floor, pos):
+        gap = index.text[m.span.end:pos]
+        if index.grammar.force_owner_gap.fullmatch(gap) and index.actors[m.key].type == "country":
+            return m
+    for m in index.within(floor, pos, "place"):
+        if index.grammar.force_owner_gap.fullmatch(index.text[m.span.end:pos]):
+            return next(iter(index.speaking_states(m.span.start, m.span.end)), None)
+    return None
