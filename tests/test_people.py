@@ -304,3 +304,15 @@ def test_an_envoy_speaks_as_a_person(language, text, label):
     assert (actor.label, actor.type) == (label, "person")
     assert not any(a.type == "person" and a.label == "New York" for a in x.actors.values())
     assert "New York" not in said.content.text
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("id", "Duta besar Rusia tidak menjawab pertanyaan itu.", "Duta besar Rusia"),
+    ("en", "Chief of staff Jane Roe said the talks would go on.", "Jane Roe"),
+])
+def test_a_title_opening_a_sentence_is_still_a_title(language, text, label):
+    """A title written in lower case takes a capital when it opens the sentence."""
+    x = _read(language, text)
+    [said] = x.statements
+    [actor] = [x.actors[k] for k in said.speakers]
+    assert (actor.label, actor.type) == (label, "person")
