@@ -316,3 +316,17 @@ def test_a_title_opening_a_sentence_is_still_a_title(language, text, label):
     [said] = x.statements
     [actor] = [x.actors[k] for k in said.speakers]
     assert (actor.label, actor.type) == (label, "person")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("President Yoon Suk Yeol chaired a meeting. Yoon's office said Seoul would not stand idly by.",
+     "Yoon Suk Yeol's office"),
+    ("President Yoon Suk Yeol chaired a meeting. His office said Seoul would not stand idly by.",
+     "Yoon Suk Yeol's office"),
+])
+def test_a_persons_office_speaks_for_itself(text, label):
+    """Not the person: "Yoon's office said" is the office's word."""
+    x = _read("en", text)
+    [said] = x.statements
+    [actor] = [x.actors[k] for k in said.speakers]
+    assert (actor.label, actor.type, actor.affiliation) == (label, "organization", "yoon-suk-yeol")

@@ -42,6 +42,7 @@ class ActorGrammar:
     force_gap: re.Pattern  # the blanks, qualifier and link word between a force noun and its country
     force_owner_gap: re.Pattern  # between a country and its force noun ("Ukraine's special operations")
     owned: re.Pattern  # a possessive right before a force noun ("its troops")
+    person_possessives: WordList  # "his", "her": before an organisation's head word, the last person's
     org_heads: frozenset[str]
     org_run: re.Pattern  # capitalised words, perhaps joined by a link word ("Ministry of National Defense")
     name_links: frozenset[str]
@@ -85,6 +86,7 @@ def actor_grammar(lex: Lexicon) -> ActorGrammar:
         force_gap=re.compile(rf"\s+(?:(?:{either(lex.get('actors.force_qualifiers_after', [])) or '(?!)'})\s+)?"
                              rf"(?:(?:{either(lex.get('actors.force_links', [])) or '(?!)'})\s+)?", re.IGNORECASE),
         owned=re.compile(rf"\b(?:{either(lex.get('actors.possessives', [])) or '(?!)'})\s+$", re.IGNORECASE),
+        person_possessives=WordList(lex.get("actors.person_possessives", []), ignore_case=True),
         org_heads=frozenset(lex.get("actors.org_heads", [])),
         # One to six capitalised words; written to open with the capital, so the regex engine
         # jumps from capital to capital instead of trying every position.

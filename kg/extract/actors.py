@@ -54,5 +54,6 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
     by_last = surname_table(index)  # the people are all known by now: read them once
     for sentence in sentences:
         surnames(index, sentence, by_last)
+        owned_organisations(index, sentence, owners=("person",))  # "Yoon's office": the people known
         org_anaphors(index, sentence)
     return index

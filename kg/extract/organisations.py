@@ -138,24 +138,39 @@ def organisations_by_head(index: ActorIndex, sentence: Span) -> None:
                         affiliation=owner)
 
 
-def owned_organisations(index: ActorIndex, sentence: Span) -> None:
+def owned_organisations(index: ActorIndex, sentence: Span, owners: tuple[str, ...] = ("country",)) -> None:
     """"Russia's foreign ministry", "Ukraine's military intelligence agency": a country's
-    organisation written in lowercase, its head word last after at most three words."""
-    text, heads = index.text, {h.casefold() for h in index.grammar.org_heads}
+    organisation written in lowercase, its head word last after at most three words; with
+    ``owners`` ("person",), a person's ("Yoon's office", "his office": the person named last)."""
+    text = index.text
     for m in index.within(sentence.start, sentence.end):
         gap = POSSESSOR_GAP.match(text, m.span.end)
-        if index.actors[m.key].type != "country" or not gap:
-            continue
-        start = gap.end()
-        words = list(_LOWER_WORD.finditer(text, start, min(sentence.end, start + 60)))[:4]
-        last = next((i for i, w in enumerate(words) if w.group().casefold() in heads), None)
-        if last is None or words[0].start() != start \
-                or any(text[a.end():b.start()] != " " for a, b in zip(words[:last], words[1:last + 1])):
-            continue
-        span = Span.of(text, start, words[last].end())
-        if index.overlapping(span.start, span.end):
-            continue  # a name the gazetteer or the titles know already
-        index.add_actor(slug(f"{m.key} {span.text}"), text[m.span.start:span.end], "organization", span, affiliation=m.key)
+        if index.actors[m.key].type in owners and gap:
+            _owned(index, sentence, m.key, gap.end(), m.span.start)
+    if "person" in owners:
+        for m in index.grammar.person_possessives.finditer(text, sentence.start, sentence.end):
+            owner = index.last(m.start(), ("person",))
+            if owner:
+                _owned(index, sentence, owner, m.end() + 1, m.start())
+
+
+def _owned(index: ActorIndex, sentence: Span, owner: str, start: int, written_from: int) -> None:
+    """Record the organisation of ``owner`` written in lowercase at ``start``, if one is."""
+    text, heads = index.text, {h.casefold() for h in index.grammar.org_heads}
+    words = list(_LOWER_WORD.finditer(text, start, min(sentence.end, start + 60)))[:4]
+    last = next((i for i, w in enumerate(words) if w.group().casefold() in heads), None)
+    if last is None or words[0].start() != start \
+            or any(text[a.end():b.start()] != " " for a, b in zip(words[:last], words[1:last + 1])):
+        return
+    span = Span.of(text, start, words[last].end())
+    if index.overlapping(span.start, span.end):
+        return  # a name the gazetteer or the titles know already
+    if index.actors[owner].type == "country":
+        index.add_actor(slug(f"{owner} {span.text}"), text[written_from:span.end], "organization", span,
+                        affiliation=owner)
+    else:  # written with its owner, who then does not speak for it: "Yoon's office said"
+        index.add_actor(slug(f"{owner} {span.text}"), f"{index.actors[owner].label}'s {span.text}", "organization",
+                        Span.of(text, written_from, span.end), affiliation=owner)
 
 
 def _country_after(index: ActorIndex, pos: int) -> Mention | None:

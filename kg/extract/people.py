@@ -34,6 +34,7 @@ _TITLE_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s*")
 _HEAD_ENDS_NAME = re.compile(r" ([A-Z][\w-]*)(?! [A-Z])")  # "General Staff", not "juru bicara Dewan Keamanan"
 _APPOSITION = re.compile(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+),\s*$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+\b")
+_OWNER = re.compile(r"['’]s$")  # a possessive ending a name
 
 
 def named_speakers(index: ActorIndex, sentence: Span) -> None:
@@ -281,11 +282,12 @@ def surnames(index: ActorIndex, sentence: Span, by_last: dict[str, set[str]]) ->
     if not any(name in written for name in by_last):  # most sentences name nobody again
         return
     for m in _CAPITALISED.finditer(written):
-        keys = by_last.get(m.group(), ())
+        name = _OWNER.sub("", m.group())  # "Yoon's office": Yoon
+        keys = by_last.get(name, ())
         start = sentence.start + m.start()
         if len(keys) != 1 or index.around(start):
             continue
-        introduced = index.grammar.determiner_after.match(index.text, start + len(m.group()))
+        introduced = index.grammar.determiner_after.match(index.text, start + len(name))
         if introduced:  # "Kim, a defector living in Seoul": someone new, not the Kim named before
             continue
-        index.add_actor(next(iter(keys)), m.group(), "person", Span.of(index.text, start, start + len(m.group())), "surname")
+        index.add_actor(next(iter(keys)), name, "person", Span.of(index.text, start, start + len(name)), "surname")
