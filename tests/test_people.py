@@ -330,3 +330,13 @@ def test_a_persons_office_speaks_for_itself(text, label):
     [said] = x.statements
     [actor] = [x.actors[k] for k in said.speakers]
     assert (actor.label, actor.type, actor.affiliation) == (label, "organization", "yoon-suk-yeol")
+
+
+def test_an_organisation_owned_by_a_force_after_it_and_its_short_form_are_one():
+    """"Staf Umum Angkatan Bersenjata Ukraina", later "Staf Umum": one organisation, Ukraine's."""
+    x = _read("id", "Staf Umum Angkatan Bersenjata Ukraina membantah klaim itu. Pernyataan Staf Umum menyebut "
+                    "unit-unitnya bergerak.")
+    speakers = {k for s in x.statements for k in s.speakers}
+    [actor] = [x.actors[k] for k in speakers]
+    assert (actor.label, actor.type, actor.affiliation) == ("Staf Umum Angkatan Bersenjata Ukraina", "organization",
+                                                          "ukraine")

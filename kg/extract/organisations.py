@@ -127,15 +127,20 @@ def organisations_by_head(index: ActorIndex, sentence: Span) -> None:
                 t.start() <= span.start < t.end() and text[t.end():span.end].split()[:1] != words[1:2]
                 for t in index.grammar.title_words.finditer(text, sentence.start, span.end)):
             continue  # a known name, or part of a title ("Kepala Staf Umum"; not the title word of "General Staff")
-        country = index.at(span.end + 1)
-        if country and index.actors[country.key].type == "country" and index.grammar.direction_after:
-            owner = owner or country.key  # "Kantor Kepresidenan Korea Selatan"
-            span = Span.of(text, start, country.span.end)
+        after = index.at(span.end + 1)
+        kind = index.actors[after.key].type if after else ""
+        if index.grammar.direction_after and (kind == "country" or kind == "armed_force"
+                                              and index.actors[after.key].affiliation):
+            # "Kantor Kepresidenan Korea Selatan"; "Staf Umum Angkatan Bersenjata Ukraina": Ukraine's
+            owner = owner or (after.key if kind == "country" else index.actors[after.key].affiliation)
+            span = Span.of(text, start, after.span.end)
             name = span.text
         label = text[owned_from:span.end] if owner and owned_from is not None else name  # "Ukraine's General Staff"
         owner = index.gaz.entries[owner].capital_of or owner if owner in index.gaz.entries else owner
-        index.add_actor(slug(f"{owner} {name}" if owner else name), label, "organization", span,
-                        affiliation=owner)
+        whole = next((a for a in index.actors.values() if a.type == "organization" and not owner
+                      and a.label.startswith(name + " ")), None)  # "Staf Umum" after "Staf Umum Angkatan …"
+        index.add_actor(whole.key if whole else slug(f"{owner} {name}" if owner else name), label, "organization",
+                        span, affiliation=owner)
 
 
 def owned_organisations(index: ActorIndex, sentence: Span, owners: tuple[str, ...] = ("country",)) -> None:
