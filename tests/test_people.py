@@ -340,3 +340,10 @@ def test_an_organisation_owned_by_a_force_after_it_and_its_short_form_are_one():
     [actor] = [x.actors[k] for k in speakers]
     assert (actor.label, actor.type, actor.affiliation) == ("Staf Umum Angkatan Bersenjata Ukraina", "organization",
                                                           "ukraine")
+
+
+def test_a_country_before_the_verb_is_not_part_of_a_role_after_it():
+    """"… Korea Selatan memanggil duta besar Rusia": Russia's ambassador, labelled without Seoul's verb."""
+    x = _read("id", "Kementerian Luar Negeri Korea Selatan memanggil duta besar Rusia pada Senin.")
+    [person] = [a for a in x.actors.values() if a.type == "person"]
+    assert (person.label, person.affiliation) == ("duta besar Rusia", "russia")

@@ -196,7 +196,8 @@ def people_by_title(index: ActorIndex, sentence: Span) -> None:
             parted = text[sentence.start:m.start()].split()[-1:]  # "… NIS kepada anggota parlemen"
             if org and not before_org and not affiliation and not (parted and parted[0] in index.grammar.not_in_roles):
                 affiliation = org.key  # "At the Pentagon, a spokesperson said"
-            adjacent = next((x for x in reversed(index.within(sentence.start, m.start())) if x.key == before_org), None)
+            adjacent = next((x for x in reversed(index.within(sentence.start, m.start()))
+                             if x.key == before_org == affiliation), None)  # (not "Seoul memanggil dubes Rusia")
             if adjacent:  # "Pentagon spokesperson", "Ukrainian officials": the name before the title is in the role
                 role = Span.of(text, adjacent.span.start, after)
                 label = role.text.strip()
