@@ -175,7 +175,8 @@ def people_by_title(index: ActorIndex, sentence: Span) -> None:
         affiliation, after, principal = _affiliation(index, m.end(), sentence.end)
         consumed = after
         affiliation = affiliation or before_org
-        known = index.at(after + len(text[after:sentence.end]) - len(text[after:sentence.end].lstrip(" ")))
+        known = index.at(after + len(text[after:sentence.end]) - len(text[after:sentence.end].lstrip(" ,")))
+        # (also "Kepala Staf Umum …, Valery Gerasimov, mengklaim": the known person the title is set off before)
         if known and index.actors[known.key].type == "person" and known.key != principal:
             actor = index.actors[known.key]
             actor.title = actor.title or title
@@ -187,7 +188,14 @@ def people_by_title(index: ActorIndex, sentence: Span) -> None:
                 else None  # "Jane Roe, John Doe's chief of staff": the name is before the owner
             lead_start = owner.span.start if owner else m.start()
             article = index.grammar.determiner_before.search(text[sentence.start:lead_start])
-            name = _apposition_name(index, sentence.start + article.start() if article else lead_start, sentence.start)
+            role_from = sentence.start + article.start() if article else lead_start
+            name = _apposition_name(index, role_from, sentence.start)
+            head = index.within(sentence.start, role_from)
+            if name is None and head and index.actors[head[-1].key].type == "person" \
+                    and text[head[-1].span.end:role_from].strip() == ",":
+                actor = index.actors[head[-1].key]  # "John Kirby, the White House … adviser,": the known person's title
+                actor.title = actor.title or title
+                continue
             if name and owner and not principal and index.actors[owner.key].type == "person":
                 principal = owner.key
         if name is None:
