@@ -295,6 +295,14 @@ def test_a_treaty_verb_with_its_object_as_an_enclitic_is_a_treaty_event():
     assert event.time.value == "2024-11-11"
 
 
+@pytest.mark.parametrize(("text", "trigger", "type_"), [
+    ("Unit-unit Korut ditarik ke belakang karena korbannya sangat banyak.", "korbannya", "casualties"),
+    ("Pyongyang belum mengumumkan penarikannya dari Kursk.", "penarikannya", "withdrawal"),
+])
+def test_any_indonesian_trigger_with_the_enclitic_is_one(text, trigger, type_):
+    assert _event("id", text, trigger).type == type_
+
+
 @pytest.mark.parametrize(("language", "text", "trigger"), [
     ("en", "Seoul is not ruling out sending weapons to Ukraine.", "sending"),
     ("id", "Korea Selatan tidak menutup kemungkinan mengirim senjata ke Ukraina.", "mengirim"),

@@ -126,6 +126,9 @@ class _Triggers:
 def _trigger_words(lex: Lexicon) -> _Triggers:
     """The trigger words of a lexicon (cached: do not change them)."""
     types = {w.casefold(): r["type"] for r in lex.get("events.triggers", []) for w in r["words"]}
+    enclitic = lex.get("speech.enclitic", "")
+    if enclitic:  # "korbannya", "meratifikasinya": a trigger with the language's enclitic
+        types |= {w + enclitic: t for w, t in list(types.items()) if " " not in w and w + enclitic not in types}
     typos = typo_index(tuple(w for w in types if " " not in w and len(w) >= 6))
     return _Triggers(types, WordList(list(types), ignore_case=True), typos, lex.words())
 
