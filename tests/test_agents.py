@@ -17,7 +17,7 @@ CASES = [
     ("en", "Pyongyang could send more soldiers to the Russian army within weeks, the minister warned.",
      "send", "deployment", {"north-korea"}, set()),
     ("en", "Seoul urged Pyongyang to withdraw its troops from Russia without delay.",
-     "withdraw", "withdrawal", {"north-korea"}, set()),
+     "withdraw", "withdrawal", {"north-korea"}, {"north-korea-armed-forces"}),  # its: the capital's state's
     ("id", "Seoul mendesak Moskow dan Pyongyang untuk segera menarik pasukan Korea Utara dari Rusia.",
      "menarik pasukan", "withdrawal", {"russia", "north-korea"}, {"north-korea-armed-forces"}),
     ("en", "North Korea acknowledged on Monday that it had deployed troops to the Kursk region.",

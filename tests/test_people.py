@@ -371,3 +371,15 @@ def test_a_title_set_off_by_commas_belongs_to_the_known_person(language, text, k
     [said] = x.statements
     assert said.speakers == [key] and [a.key for a in x.actors.values() if a.type == "person"] == [key]
     assert x.actors[key].title
+
+
+@pytest.mark.parametrize(("language", "text", "force"), [
+    ("id", "Presiden Ukraina Volodymyr Zelensky menyebut dua tentara Korea Utara ditawan pasukannya.", "ukraine-armed-forces"),
+    ("id", "Kyiv membantah klaim itu dan menyatakan pasukannya masih bertahan di Kursk.", "ukraine-armed-forces"),
+    ("en", "Seoul urged Pyongyang to withdraw its troops from Russia.", "north-korea-armed-forces"),
+])
+def test_a_force_owned_by_a_pronoun_is_that_of_the_country_named_before(language, text, force):
+    """"pasukannya" after Zelensky, "its troops" after Pyongyang: a mention of that country's forces."""
+    x = _read(language, text)
+    owners = [a.key for a in x.actors.values() for m in a.mentions if m.text in ("pasukannya", "its troops")]
+    assert owners == [force]

@@ -43,6 +43,7 @@ class ActorGrammar:
     force_owner_gap: re.Pattern  # between a country and its force noun ("Ukraine's special operations")
     owned: re.Pattern  # a possessive right before a force noun ("its troops")
     person_possessives: WordList  # "his", "her": before an organisation's head word, the last person's
+    owned_forces: re.Pattern | None  # "pasukannya", "its troops": a force noun with the enclitic or an owner pronoun
     org_heads: frozenset[str]
     org_run: re.Pattern  # capitalised words, perhaps joined by a link word ("Ministry of National Defense")
     name_links: frozenset[str]
@@ -87,6 +88,7 @@ def actor_grammar(lex: Lexicon) -> ActorGrammar:
                              rf"(?:(?:{either(lex.get('actors.force_links', [])) or '(?!)'})\s+)?", re.IGNORECASE),
         owned=re.compile(rf"\b(?:{either(lex.get('actors.possessives', [])) or '(?!)'})\s+$", re.IGNORECASE),
         person_possessives=WordList(lex.get("actors.person_possessives", []), ignore_case=True),
+        owned_forces=_owned_forces(lex),
         org_heads=frozenset(lex.get("actors.org_heads", [])),
         # One to six capitalised words; written to open with the capital, so the regex engine
         # jumps from capital to capital instead of trying every position.
@@ -110,6 +112,17 @@ def actor_grammar(lex: Lexicon) -> ActorGrammar:
         adjective_titles=frozenset(lex.get("actors.adjective_titles", [])),
         not_in_roles=frozenset(lex.get("speech.relativizers", []) + lex.get("speech.prepositions", [])),
     )
+
+
+def _owned_forces(lex: Lexicon) -> re.Pattern | None:
+    """'pasukannya', 'its troops': a force noun with the language's enclitic, or after one of
+    its owner pronouns; ``None`` without either."""
+    enclitic = lex.get("speech.enclitic", "")
+    owners = lex.get("actors.owner_pronouns", [])
+    nouns = either(lex.get("actors.force_nouns", []), longest_first=True)
+    forms = ([rf"(?:{nouns}){re.escape(enclitic)}"] if enclitic else []) \
+        + ([rf"(?:{either(owners)})\s+(?:{nouns})"] if owners else [])
+    return re.compile(rf"\b(?:{'|'.join(forms)})\b", re.IGNORECASE) if forms and nouns else None
 
 
 def _direction_pattern(words: list[str], after: bool) -> re.Pattern:

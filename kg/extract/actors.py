@@ -27,7 +27,7 @@ from ..gazetteer import Gazetteer
 from ..lexicon import Lexicon
 from ..model import Span
 from .actor_index import ActorIndex
-from .organisations import directions, forces, org_anaphors, organisations_by_head, owned_organisations
+from .organisations import directions, forces, org_anaphors, organisations_by_head, owned_forces, owned_organisations
 from .people import named_speakers, people_by_title, surname_table, surnames
 from .spans import Cover
 
@@ -55,5 +55,6 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
     for sentence in sentences:
         surnames(index, sentence, by_last)
         owned_organisations(index, sentence, owners=("person",))  # "Yoon's office": the people known
+        owned_forces(index, sentence)  # "pasukannya": the force of the country (or person) named before
         org_anaphors(index, sentence)
     return index

@@ -45,7 +45,6 @@ class EventCues:
     passive: frozenset[str]  # auxiliaries of the passive, casefolded
     progressive: tuple[str, ...]  # "ing": a verb so ending is active after them ("has been sending")
     object_pronouns: WordList  # "them": right after a verb, the force last seen acting
-    owner_pronouns: WordList  # "its", "their": before a force noun, the last country's force
     agent_markers: WordList
     collective: frozenset[str]  # "it", "pihaknya", casefolded
     joins: frozenset[str]  # conjunctions between two actors, casefolded
@@ -87,7 +86,6 @@ def event_cues(lex: Lexicon) -> EventCues:
         passive=folded("events.passive_auxiliaries"),
         progressive=tuple(lex.get("events.progressive_endings", [])),
         object_pronouns=words("events.object_pronouns"),
-        owner_pronouns=words("events.owner_pronouns"),
         agent_markers=words("events.agent_markers"),
         collective=folded("actors.collective_pronouns"),
         joins=folded("actors.conjunctions"),

@@ -81,6 +81,41 @@ def forces(index: ActorIndex, sentence: Span) -> None:
                         affiliation=country.key)
 
 
+def owned_forces(index: ActorIndex, sentence: Span) -> None:
+    """'pasukannya', 'its troops': the force of the country named last before it (a capital's
+    state, a person's country: "Zelensky … pasukannya" are Ukraine's)."""
+    pattern, text = index.grammar.owned_forces, index.text
+    for m in pattern.finditer(text, sentence.start, sentence.end) if pattern else ():
+        country = _owner_country(index, m.start())
+        if not country or index.around(m.start()):
+            continue
+        key = f"{country}-armed-forces"
+        label = index.lex.get("actors.force_label", "{country}").format(country=index.actors[country].label)
+        index.add_actor(key, label, "armed_force", Span.of(text, m.start(), m.end()), "owned", affiliation=country)
+
+
+def _owner_country(index: ActorIndex, pos: int) -> str:
+    """The country named last before ``pos``, not in a force's name: a country, a capital's
+    state, or the country of a person or an organisation."""
+    mentions = [m for m in index.mentions if m.span.end <= pos]
+    forces = [m.span for m in mentions if m.kind == "actor" and index.actors[m.key].type == "armed_force"]
+    for m in sorted(mentions, key=lambda m: m.span.start, reverse=True):
+        if any(f.start <= m.span.start < f.end for f in forces):
+            continue  # "dua tentara Korea Utara ditawan pasukannya": a force is not the owner
+        if m.kind == "place":
+            state = index.speaking_states(m.span.start, m.span.end)  # "Pyongyang … its troops": the capital's
+            if state:
+                return state[0].key
+            continue
+        actor = index.actors[m.key]
+        if actor.type == "country":
+            return actor.key
+        if actor.type != "country" and index.actors.get(actor.affiliation) and \
+                index.actors[actor.affiliation].type == "country":  # a person's, a force's, a ministry's country
+            return actor.affiliation
+    return ""
+
+
 def organisations_by_head(index: ActorIndex, sentence: Span) -> None:
     """Organisations nobody listed, by their head word: "the Central Military Commission",
     "Dewan Keamanan Nasional": two to six capitalised words, one of them a head word."""

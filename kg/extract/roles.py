@@ -20,13 +20,11 @@ deployment [('theme', 'japan-armed-forces'), ('agent', 'japan')] ['china']
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Event, Span
 from .actor_index import ActorIndex
 from .event_cues import event_cues
-from .patterns import by_first_letter, either
 from .spans import Cover
 
 # Which role the armed force near a trigger plays.
@@ -75,7 +73,7 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     pronoun = event_cues(lex).plural_pronouns.search(text, clause.start, event.trigger.start)
     if not force_key and pronoun and salient:  # "mereka telah pindah": the force last seen acting
         force_key = _last_seen(salient, role)
-    stands_for = _stand_in(text, clause, lex, index)
+    stands_for = _stand_in(clause, index)
     if not force_key and stands_for:
         force_key = stands_for
     elif not force_key and after:
@@ -101,7 +99,8 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
             event.roles.extend(("agent", key) for key in named)
             if not named and country and event.type in _IMPLIED_AGENT:
                 event.roles.append(("agent", country))
-        if force_key not in {m.key for m in partner_mentions} and not (force_key == stands_for and not before):
+        if force_key not in {m.key for m in partner_mentions} \
+                and not (force_key == stands_for and (not before or before[-1].how == "owned")):
             salient.append((force_key, role))  # (not a partner, nor a force owned by a pronoun: "its units")
     elif named:  # "North Korea had sent 1,500 troops": no force named, the sender is
         event.roles.extend(("agent", key) for key in named)
@@ -285,28 +284,10 @@ def _actor_at(index: ActorIndex, pos: int) -> str:
     return _as_actor(index, mention) if mention else ""
 
 
-def _stand_in(text: str, clause: Span, lex: Lexicon, index: ActorIndex) -> str:
-    """'pasukannya', 'its troops': a force noun with the enclitic, or after a possessive,
-    stands for the force of the last country named, when the article names that force."""
-    pattern = _owned_force_noun(lex)
-    m = pattern.search(clause.text) if pattern else None
-    if not m:
-        return ""
-    country = index.last(clause.start + m.start(), ("country",))
-    key = f"{country}-armed-forces"
-    return key if key in index.actors else ""
-
-
-@lru_cache(maxsize=None)
-def _owned_force_noun(lex: Lexicon) -> re.Pattern | None:
-    """'pasukannya', 'its troops': a force noun with the language's enclitic, or after one of
-    its owner pronouns; ``None`` without either (cached)."""
-    enclitic = lex.get("speech.enclitic", "")
-    owners = lex.get("events.owner_pronouns", [])
-    nouns = by_first_letter(lex.get("actors.force_nouns", []), re.IGNORECASE)
-    forms = ([rf"(?:{nouns}){re.escape(enclitic)}"] if enclitic else []) \
-        + ([rf"(?:{either(owners)})\s+(?:{nouns})"] if owners else [])
-    return re.compile(rf"\b(?:{'|'.join(forms)})\b", re.IGNORECASE) if forms else None
+def _stand_in(clause: Span, index: ActorIndex) -> str:
+    """'pasukannya', 'its troops': the force of the country named before it
+    (:func:`~kg.extract.organisations.owned_forces`), written in the clause."""
+    return next((m.key for m in index.within(clause.start, clause.end) if m.how == "owned"), "")
 
 
 def _object_pronoun(event: Event, text: str, clause: Span, lex: Lexicon) -> bool:
