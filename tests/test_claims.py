@@ -484,3 +484,14 @@ def test_a_verb_with_its_object_as_an_enclitic_is_a_cue():
 ])
 def test_more_reporting_verbs(language, text, cue):
     assert [s.cue.text for s in _read(language, text, "2024-11-11").statements] == [cue]
+
+
+@pytest.mark.parametrize(("text", "cue", "kind"), [
+    ("On Monday, KCNA carried a statement confirming that North Korean troops had been sent to Russia.",
+     "a statement confirming", "confirmation"),
+    ("Russia's defence ministry did not respond to our request for comment.", "respond to our request for comment",
+     "claim"),
+])
+def test_a_statement_carried_and_a_request_unanswered(text, cue, kind):
+    [said] = _read("en", text, "2025-04-30").statements
+    assert (said.cue.text, said.kind) == (cue, kind)
