@@ -225,6 +225,18 @@ def test_two_days_or_months_joined_by_and_are_a_range(lang, text, value):
     assert only(lang, text, anchor=date(2024, 10, 21)).value == value
 
 
+@pytest.mark.parametrize("lang,text,value", [
+    ("en", "In mid-October, Seoul said 1,500 had arrived. By the end of that month the figure was 10,000.",
+     "2024-10-21/2024-10-31"),
+    ("en", "In early October, they were pulled back. They returned later that month.", "2024-10-11/2024-10-31"),
+    ("en", "In October, they arrived. That month, more came.", "2024-10"),
+    ("id", "Pada Oktober, Seoul menyebut 1.500 tentara tiba. Pada akhir bulan itu, jumlahnya 10.000.",
+     "2024-10-21/2024-10-31"),
+])
+def test_that_month_is_the_month_last_told(lang, text, value):
+    assert find_times(text, load(lang), anchor=date(2024, 12, 23))[-1].value == value
+
+
 def test_weekday_mismatch_keeps_date_and_warns():
     t = only("id", "pada Senin (12/11/2024) ia berkata")
     assert t.value == "2024-11-12"

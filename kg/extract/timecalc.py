@@ -53,9 +53,11 @@ _DAYS = {"day": 1, "week": 7}  # the units of a fixed number of days
 
 def part_of(begin: date, end: date, part: str, anchor: date) -> tuple[date, date]:
     """A third of a period (``early``, ``middle``, ``late``), or ``elapsed``: from its begin
-    to the day before ``anchor``."""
+    to the day before ``anchor``, or ``remaining``: from the day after ``anchor`` to its end."""
     if part == "elapsed":
         return begin, max(begin, min(end, anchor - timedelta(days=1)))
+    if part == "remaining":
+        return min(end, max(begin, anchor + timedelta(days=1))), end
     index = ("early", "middle", "late").index(part)
     if begin.day == 1 and end.month == begin.month:  # a month: 1-10, 11-20, 21-end
         return begin + timedelta(days=10 * index), end if index == 2 else begin + timedelta(days=10 * index + 9)

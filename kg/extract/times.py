@@ -183,6 +183,8 @@ def _relative(text: str, c: Candidate, comp: Compiled, anchor: date | None,
     last = history[-1] if history else None
     if c.rule.kind == "anaphor":
         wanted = fields.get("unit")  # "the same day" needs a day to copy
+        if wanted == "month":  # "that month": the month of the last time told inside one
+            return _that_month(span, fields, history)
         last = next((t for t in reversed(history) if not wanted or t.granularity == wanted), None)
         if last is None:
             return TimeExpr(span, "", None, None, wanted or "unknown", anchor="previous")
@@ -200,6 +202,20 @@ def _relative(text: str, c: Candidate, comp: Compiled, anchor: date | None,
         begin = end = None
     value = cal.value_of(granularity, begin, end, code)
     return TimeExpr(span, value, begin, end, granularity, how, ref, future)
+
+
+def _that_month(span: Span, fields: dict[str, Any], history: list[TimeExpr]) -> TimeExpr:
+    """'that month', 'the end of that month': the month (or a part of it) of the last time
+    told that lies inside one ("in mid-October … by the end of that month")."""
+    last = next((t for t in reversed(history) if t.begin and t.end
+                 and (t.begin.year, t.begin.month) == (t.end.year, t.end.month)), None)
+    if last is None:
+        return TimeExpr(span, "", None, None, "month", anchor="previous")
+    begin, end = cal.period("month", last.begin, 0, "monday")
+    if "part" in fields:  # ("later that month": the days remaining after the last one told)
+        begin, end = cal.part_of(begin, end, fields["part"], last.end)
+        return TimeExpr(span, cal.value_of("range", begin, end), begin, end, "range", "previous", last.begin)
+    return TimeExpr(span, cal.value_of("month", begin, end), begin, end, "month", "previous", last.begin)
 
 
 Resolved = tuple[str, date, date, bool, str]
