@@ -85,3 +85,15 @@ def test_her_remarks_came_on_a_day_dates_what_she_said():
             '"The two prisoners are an embarrassment," she said. Her remarks came on Wednesday, at a seminar in Seoul.')
     article = parse_article(f"---\npublished: 2025-01-17\nlanguage: en\n---\n{text}\n", "a.txt")
     assert [s.time.value for s in extract(article).statements] == ["2025-01-15", "2025-01-15"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "Jumat (18/10/2024): Badan Intelijen Nasional Korea Selatan mengungkapkan bahwa dalam beberapa hari "
+           "sebelumnya Korut telah mengirim sekitar 1.500 pasukan khusus ke Rusia."),
+    ("en", "Oct. 18: South Korea's spy agency revealed that in the days before, North Korea had shipped "
+           "1,500 special forces to Russia."),
+])
+def test_a_time_after_that_dates_what_was_said_not_the_saying(language, text):
+    article = parse_article(f"---\npublished: {PUBLISHED}\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    [said] = extract(article).statements
+    assert said.time.day == date(2024, 10, 18)

@@ -37,7 +37,10 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
     the sentence; else the last speech date, when the same speaker (or someone speaking for
     it, or a pronoun) goes on, unless nothing has been said ("has not commented")."""
     said_from = statement.sentence.start
-    said_to = max((statement.content or statement.quote or statement.cue).start, statement.cue.end + 12)
+    words = statement.content or statement.quote
+    said_to = max((words or statement.cue).start, statement.cue.end + 12)
+    if words and words.start > statement.cue.end + 1:  # "mengungkapkan bahwa dalam beberapa hari sebelumnya …":
+        said_to = words.start  # what follows "bahwa" is what was said, and its time what it dates
     if statement.quote and statement.quote.start < statement.cue.start:
         said_from, said_to = statement.quote.end, statement.sentence.end
     elif statement.content and statement.content.end <= statement.cue.start:  # "…, X said on Tuesday"
