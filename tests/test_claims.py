@@ -496,3 +496,15 @@ def test_more_reporting_verbs(language, text, cue):
 def test_a_statement_carried_and_a_request_unanswered(text, cue, kind):
     [said] = _read("en", text, "2025-04-30").statements
     assert (said.cue.text, said.kind) == (cue, kind)
+
+
+@pytest.mark.parametrize(("language", "text", "role"), [
+    ("id", "Menurut anggota komite, NIS menilai sebagian tentara Korut telah ikut bertempur.", "anggota komite"),
+    ("en", "According to a senior official, the NIS believes some troops have moved.", "senior official"),
+])
+def test_according_to_someone_known_by_a_role_and_what_they_relay(language, text, role):
+    """The one known by a role is the source; the lead "Menurut …," is not what the agency said."""
+    x = _read(language, text, "2024-11-13")
+    according, relayed = x.statements
+    assert [x.actors[k].label for k in according.speakers] == [role]
+    assert not relayed.content.text.startswith(("Menurut", "According"))
