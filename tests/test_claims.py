@@ -509,3 +509,18 @@ def test_according_to_someone_known_by_a_role_and_what_they_relay(language, text
     according, relayed = x.statements
     assert [x.actors[k].label for k in according.speakers] == [role]
     assert not relayed.content.text.startswith(("Menurut", "According"))
+
+
+@pytest.mark.parametrize(("language", "text", "key"), [
+    ("id", "Kami berbincang dengan Dr. Laras Widyaningrum, dosen hubungan internasional, pada Jumat (29/11/2024).\n"
+           "T: Apakah tentara Korut sudah bertempur?\nJ: Buktinya cukup kuat. Dua bulan terakhir situasinya berubah.\n"
+           "T: Bagaimana sikap Moskow?\nJ: Moskow sudah lama memperingatkan Seoul.", "laras-widyaningrum"),
+    ("en", "We spoke to Jane Roe, a lecturer in international relations, on Friday, Nov. 29, 2024.\n"
+           "Q: Are the North Korean troops fighting?\nA: The evidence is strong. The past two months changed a lot.",
+     "jane-roe"),
+])
+def test_an_interviews_answers_are_the_interviewees_on_the_day_of_the_interview(language, text, key):
+    """The person named before the first question answers; the day the introduction gives
+    dates every answer, not a time inside it ("dua bulan terakhir")."""
+    answers = [s for s in _read(language, text, "2024-12-02").statements if s.cue.text in ("J:", "A:")]
+    assert answers and all(s.speakers == [key] and str(s.time.day) == "2024-11-29" for s in answers)

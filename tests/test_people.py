@@ -383,3 +383,13 @@ def test_a_force_owned_by_a_pronoun_is_that_of_the_country_named_before(language
     x = _read(language, text)
     owners = [a.key for a in x.actors.values() for m in a.mentions if m.text in ("pasukannya", "its troops")]
     assert owners == [force]
+
+
+@pytest.mark.parametrize(("language", "text", "label", "title"), [
+    ("id", "Kami berbincang dengan Dr. Laras Widyaningrum, dosen hubungan internasional di Bandung.",
+     "Laras Widyaningrum", "dosen"),
+    ("en", "We spoke to Dr. Jane Roe, a lecturer in international relations.", "Jane Roe", "lecturer"),
+])
+def test_a_lecturer_after_an_honorific_is_a_person(language, text, label, title):
+    [person] = [a for a in _read(language, text).actors.values() if a.type == "person"]
+    assert (person.label, person.title) == (label, title)

@@ -85,6 +85,9 @@ def name_at(index: ActorIndex, pos: int, end: int) -> Span | None:
     not_names = index.grammar.not_names
     while pos < end and text[pos] in " ,":
         pos += 1
+    honorific = _WORD.match(text, pos, end)
+    if honorific and honorific.group() in index.grammar.honorifics and text[honorific.end():honorific.end() + 1] == " ":
+        pos = honorific.end() + 1  # "Dr. Laras Widyaningrum": the name after the honorific
     words, cur = [], pos
     while cur < end and len(words) < 4:
         m = _WORD.match(text, cur)

@@ -528,6 +528,22 @@ def _agentless(text, sentence, inside, lex, index, state) -> list[Statement]:
     return found
 
 
+def _answered(text, sentence, inside, lex, index, state) -> list[Statement]:
+    """'J: …' / 'A: …' opening a line of an interview: the person named last before its first
+    question ('T:' / 'Q:') answers."""
+    grammar = speech_grammar(lex)
+    mark = grammar.answer_mark.match(text, sentence.start)
+    if not mark or sentence.start and text[sentence.start - 1] != "\n":
+        return []
+    asked = grammar.question_mark.search(text)
+    interviewee = index.last(asked.start(), ("person",)) if asked and asked.start() < sentence.start else ""
+    if not interviewee:
+        return []
+    cue = Span.of(text, mark.start(), len(text[:mark.end()].rstrip()))
+    answer = _trim(text, Span.of(text, mark.end(), sentence.end))  # the interviewee's own words
+    return [Statement("", "claim", cue, sentence, [interviewee], True, quote=answer, content=answer)]
+
+
 def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'…, adding that …' / '…, seraya menambahkan …': the sentence's speaker goes on."""
     found = []
@@ -553,7 +569,7 @@ def _after_comma(text: str, pos: int) -> bool:
 
 
 _FINDERS = (_quote_first, _trailing, _according_to, _passive_by, _verbless, _speaker_first, _continued, _agentless,
-            _reported)
+            _reported, _answered)
 
 
 _CLAUSE_MARK = re.compile(r"[;:\"“”]|\.(?!\w)(?<!\b[A-Z]\.)")  # not the stop of "U.N."

@@ -53,6 +53,8 @@ class SpeechGrammar:
     relay_verbs: frozenset[str]
     relayed_cues: WordList
     agentless: WordList
+    answer_mark: re.Pattern  # "J:" / "A:" opening a line: an interview's answer
+    question_mark: re.Pattern  # "T:" / "Q:" opening a line: its question
     continuations: WordList
     auxiliaries: frozenset[str]  # "had", "were", "telah": a finite verb, a clause of its own (casefolded)
     suppositions: frozenset[str]  # "whether", "if", "jika": a speaker after one says nothing yet (casefolded)
@@ -133,6 +135,8 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         relay_verbs=frozenset(lex.get("speech.relay_verbs", [])),
         relayed_cues=WordList(lex.get("speech.relayed_cues", [])),
         agentless=WordList(lex.get("speech.agentless", [])),
+        answer_mark=re.compile(rf"(?:{either(lex.get('speech.answer_marks', [])) or '(?!)'})[ \t]*"),
+        question_mark=re.compile(rf"(?m)^(?:{either(lex.get('speech.question_marks', [])) or '(?!)'})"),
         continuations=WordList(lex.get("speech.continuations", [])),
         auxiliaries=frozenset(w.casefold() for w in lex.get("events.auxiliaries", [])),
         suppositions=frozenset(w.casefold() for w in lex.get("speech.suppositions", [])),

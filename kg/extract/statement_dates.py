@@ -36,11 +36,14 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
     """A time between the speaker and the content, or a day set off by a comma at the end of
     the sentence; else the last speech date, when the same speaker (or someone speaking for
     it, or a pronoun) goes on, unless nothing has been said ("has not commented")."""
+    if grammar.answer_mark.fullmatch(statement.cue.text):
+        return _interview_day(index.text, times, grammar)
     said_from = statement.sentence.start
     words = statement.content or statement.quote
     said_to = max((words or statement.cue).start, statement.cue.end + 12)
-    if words and words.start > statement.cue.end + 1:  # "mengungkapkan bahwa dalam beberapa hari sebelumnya …":
-        said_to = words.start  # what follows "bahwa" is what was said, and its time what it dates
+    quoted = statement.quote is not None and statement.cue.end <= statement.quote.start <= words.start if words else False
+    if words and (words.start > statement.cue.end + 1 or quoted):
+        said_to = words.start  # what follows "bahwa", or the quotation said after the cue, is what was said: its time dates that
     if statement.quote and statement.quote.start < statement.cue.start:
         said_from, said_to = statement.quote.end, statement.sentence.end
     elif statement.content and statement.content.end <= statement.cue.start:  # "…, X said on Tuesday"
@@ -59,6 +62,14 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
     if not state.time or statement.negated and _standing(statement, grammar):
         return None  # "has not commented": no occasion to date; "declined to say" goes on from the last one
     return state.time if _goes_on(statement, state, index) else None
+
+
+def _interview_day(text: str, times: ByStart[TimeExpr], grammar: SpeechGrammar) -> TimeExpr | None:
+    """The day an interview's answers were given: the last day its introduction names before
+    the first question ("Wawancara dilakukan … pada Jumat (29/11/2024)."), if any."""
+    asked = grammar.question_mark.search(text)
+    days = [t for t in times.within(0, asked.start()) if t.granularity == "day" and t.begin] if asked else []
+    return days[-1] if days else None
 
 
 def _ends_the_clause(after: str, grammar: SpeechGrammar) -> bool:
