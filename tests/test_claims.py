@@ -524,3 +524,15 @@ def test_an_interviews_answers_are_the_interviewees_on_the_day_of_the_interview(
     dates every answer, not a time inside it ("dua bulan terakhir")."""
     answers = [s for s in _read(language, text, "2024-12-02").statements if s.cue.text in ("J:", "A:")]
     assert answers and all(s.speakers == [key] and str(s.time.day) == "2024-11-29" for s in answers)
+
+
+def test_an_answer_runs_to_the_end_of_its_line():
+    """What follows in the same answer is said too: its events are reported, its relative
+    times count from the day of the interview."""
+    text = ("Kami berbincang dengan Dr. Laras Widyaningrum, dosen hubungan internasional, pada Jumat (29/11/2024).\n"
+            "T: Apa yang terjadi?\nJ: Situasinya berubah. Pertengahan bulan ini Korea Utara mengirim 1.000 tentara "
+            "tambahan ke Rusia.")
+    x = _read("id", text, "2024-12-02")
+    [sent] = [e for e in x.events if e.type == "deployment"]
+    assert sent.factuality == "reported"
+    assert str(sent.time.begin) == "2024-11-11"

@@ -540,7 +540,8 @@ def _answered(text, sentence, inside, lex, index, state) -> list[Statement]:
     if not interviewee:
         return []
     cue = Span.of(text, mark.start(), len(text[:mark.end()].rstrip()))
-    answer = _trim(text, Span.of(text, mark.end(), sentence.end))  # the interviewee's own words
+    line_end = text.find("\n", sentence.start)
+    answer = _trim(text, Span.of(text, mark.end(), line_end if line_end >= 0 else len(text)))  # the whole answer
     return [Statement("", "claim", cue, sentence, [interviewee], True, quote=answer, content=answer)]
 
 
