@@ -536,3 +536,15 @@ def test_an_answer_runs_to_the_end_of_its_line():
     [sent] = [e for e in x.events if e.type == "deployment"]
     assert sent.factuality == "reported"
     assert str(sent.time.begin) == "2024-11-11"
+
+
+@pytest.mark.parametrize(("language", "text", "cue", "kind"), [
+    ("id", "Kremlin menyatakan traktat itu sah, tanpa membantah bahwa tentara Korut berada di Rusia.",
+     "tanpa membantah", "denial"),
+    ("en", "Pyongyang said in a statement that any deployment would be lawful, without confirming that troops had "
+           "been sent.", "without confirming", "confirmation"),
+])
+def test_going_on_without_saying_it_is_a_statement_not_made_by_the_same_speaker(language, text, cue, kind):
+    first, unsaid = _read(language, text, "2024-10-25").statements
+    assert (unsaid.cue.text, unsaid.kind, unsaid.negated) == (cue, kind, True)
+    assert unsaid.speakers == first.speakers

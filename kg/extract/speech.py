@@ -546,9 +546,14 @@ def _answered(text, sentence, inside, lex, index, state) -> list[Statement]:
 
 
 def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
-    """'…, adding that …' / '…, seraya menambahkan …': the sentence's speaker goes on."""
+    """'…, adding that …' / '…, seraya menambahkan …': the sentence's speaker goes on; '…,
+    without confirming that …' / '…, tanpa membantah …': goes on without saying it."""
+    grammar = speech_grammar(lex)
     found = []
-    for m in speech_grammar(lex).continuations.finditer(text, sentence.start, sentence.end):
+    going_on = [(m, "claim", False) for m in grammar.continuations.finditer(text, sentence.start, sentence.end)]
+    going_on += [(m, grammar.unsaid_kinds[m.group().casefold()], True)
+                 for m in grammar.unsaid.finditer(text, sentence.start, sentence.end)]
+    for m, kind, unsaid in going_on:
         if any(q.start <= m.start() < q.end for q in inside) or not _after_comma(text, m.start()):
             continue
         earlier = [s for s in _speaker_first(text, Span.of(text, sentence.start, m.start()), inside, lex, index, state)]
@@ -556,8 +561,8 @@ def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
         if not earlier:
             continue
         said = Span.of(text, _content_start(text, m.end(), sentence.end, lex), sentence.end)  # after "that" too
-        found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, list(earlier[-1].speakers),
-                               False, content=_trim(text, said)))
+        found.append(Statement("", kind, Span.of(text, m.start(), m.end()), sentence, list(earlier[-1].speakers),
+                               False, content=_trim(text, said), negated=unsaid))
     return found
 
 

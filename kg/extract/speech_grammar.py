@@ -56,6 +56,8 @@ class SpeechGrammar:
     answer_mark: re.Pattern  # "J:" / "A:" opening a line: an interview's answer
     question_mark: re.Pattern  # "T:" / "Q:" opening a line: its question
     continuations: WordList
+    unsaid: WordList  # "without confirming": the speaker goes on, not saying it
+    unsaid_kinds: dict[str, str]  # its words, casefolded -> the kind of what was not said
     auxiliaries: frozenset[str]  # "had", "were", "telah": a finite verb, a clause of its own (casefolded)
     suppositions: frozenset[str]  # "whether", "if", "jika": a speaker after one says nothing yet (casefolded)
     statement_nouns: WordList
@@ -138,6 +140,8 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         answer_mark=re.compile(rf"(?:{either(lex.get('speech.answer_marks', [])) or '(?!)'})[ \t]*"),
         question_mark=re.compile(rf"(?m)^(?:{either(lex.get('speech.question_marks', [])) or '(?!)'})"),
         continuations=WordList(lex.get("speech.continuations", [])),
+        unsaid=WordList(list(cue_kinds(lex, "unsaid"))),
+        unsaid_kinds={w.casefold(): k for w, k in cue_kinds(lex, "unsaid").items()},
         auxiliaries=frozenset(w.casefold() for w in lex.get("events.auxiliaries", [])),
         suppositions=frozenset(w.casefold() for w in lex.get("speech.suppositions", [])),
         statement_nouns=WordList(lex.get("speech.statement_nouns", []), ignore_case=True),
