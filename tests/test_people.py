@@ -393,3 +393,11 @@ def test_a_force_owned_by_a_pronoun_is_that_of_the_country_named_before(language
 def test_a_lecturer_after_an_honorific_is_a_person(language, text, label, title):
     [person] = [a for a in _read(language, text).actors.values() if a.type == "person"]
     assert (person.label, person.title) == (label, title)
+
+
+def test_a_countrys_title_then_a_verb_is_no_organisation():
+    """"North Korea's ambassador told the council": the ambassador, not an organisation
+    "ambassador told the council" for the head word at its end."""
+    x = _read("en", "Any deployment would be lawful, North Korea's ambassador told the council on Wednesday.")
+    assert [(a.label, a.type) for a in x.actors.values() if a.type != "country"] == [
+        ("North Korea's ambassador", "person")]

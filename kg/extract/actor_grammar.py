@@ -61,6 +61,7 @@ class ActorGrammar:
     quote_cues: WordList  # cues written before their speaker ("…," said X; "…," kata X)
     honorifics: frozenset[str]  # "Mr.", "Ms.": before a surname alone
     adjective_titles: frozenset[str]  # "official": before an organisation's name, it describes it
+    determiners: frozenset[str]  # "the", "itu", casefolded
     not_in_roles: frozenset[str]  # "yang", "kepada": words between an owner and a title that part them
 
 
@@ -110,6 +111,7 @@ def actor_grammar(lex: Lexicon) -> ActorGrammar:
         quote_cues=WordList([w for r in lex.get("speech.quote_cues", []) for w in r["words"]]),
         honorifics=frozenset(lex.get("actors.honorifics", [])),
         adjective_titles=frozenset(lex.get("actors.adjective_titles", [])),
+        determiners=frozenset(w.casefold() for w in lex.get("actors.determiners", [])),
         not_in_roles=frozenset(lex.get("speech.relativizers", []) + lex.get("speech.prepositions", [])),
     )
 

@@ -200,8 +200,10 @@ def _owned(index: ActorIndex, sentence: Span, owner: str, start: int, written_fr
     words = list(_LOWER_WORD.finditer(text, start, min(sentence.end, start + 60)))[:4]
     last = next((i for i, w in enumerate(words) if w.group().casefold() in heads), None)
     if last is None or words[0].start() != start \
-            or any(text[a.end():b.start()] != " " for a, b in zip(words[:last], words[1:last + 1])):
-        return
+            or any(text[a.end():b.start()] != " " for a, b in zip(words[:last], words[1:last + 1])) \
+            or index.title_concept(words[0].group()) \
+            or any(w.group().casefold() in index.grammar.determiners for w in words[1:last]):
+        return  # (not "North Korea's ambassador told the council": a person's title, then a verb)
     span = Span.of(text, start, words[last].end())
     if index.overlapping(span.start, span.end):
         return  # a name the gazetteer or the titles know already
