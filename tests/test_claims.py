@@ -548,3 +548,11 @@ def test_going_on_without_saying_it_is_a_statement_not_made_by_the_same_speaker(
     first, unsaid = _read(language, text, "2024-10-25").statements
     assert (unsaid.cue.text, unsaid.kind, unsaid.negated) == (cue, kind, True)
     assert unsaid.speakers == first.speakers
+
+
+def test_a_cue_set_off_before_a_speaker_going_on_takes_the_lead_as_said():
+    """"A, X told the council, without confirming that B": A is what X told; B what X did not confirm."""
+    told, unsaid = _read("en", "Any deployment would be lawful under the treaty, North Korea's ambassador told the "
+                               "council, without confirming that soldiers had been sent.", "2024-10-31").statements
+    assert told.content.text == "Any deployment would be lawful under the treaty"
+    assert unsaid.content.text == "soldiers had been sent"

@@ -465,13 +465,15 @@ def _cataphoric_content(text, sentence, mention, cue_start, cue_end, index, lex)
     """
     if mention is None or "," in text[mention.end:cue_start]:
         return None
-    if len(text[cue_start:sentence.end].split()) > 7 and not _ends_clause(text, cue_end, sentence.end, lex):
-        return None  # a citation lead, then "X said …": what follows is said
     grammar = speech_grammar(lex)
+    if len(text[cue_start:sentence.end].split()) > 7 and not _ends_clause(text, cue_end, sentence.end, lex) \
+            and not _goes_on_after(text, cue_end, sentence.end, grammar):
+        return None  # a citation lead, then "X said …": what follows is said
     if text[cue_start:cue_end] not in grammar.addressee_verbs \
             and (text[cue_end:sentence.end].split() or [""])[0].casefold() in grammar.object_starts:
         return None  # "…, a day after X announced their capture": the cue has an object of its own
-    if grammar.complementizer_ahead.search(text, cue_end, sentence.end):
+    clause_end = text.find(",", cue_end, sentence.end)
+    if grammar.complementizer_ahead.search(text, cue_end, clause_end if clause_end >= 0 else sentence.end):
         return None  # "At a meeting in New York, X asked Y whether …": what was said follows
     comma = text.rfind(",", sentence.start, mention.start)
     if comma - sentence.start < 20 or mention.start - comma > 60:
@@ -484,6 +486,16 @@ def _cataphoric_content(text, sentence, mention, cue_start, cue_end, index, lex)
         if previous > 0 and index.within(previous, comma):
             return None
     return Span.of(text, sentence.start, comma)
+
+
+def _goes_on_after(text: str, pos: int, end: int, grammar: SpeechGrammar) -> bool:
+    """Whether the speaker goes on after the next comma ("…, X told the council, adding …",
+    "…, without confirming …"): the cue's clause ends there."""
+    comma = text.find(",", pos, end)
+    if comma < 0:
+        return False
+    after = comma + 1 + len(text[comma + 1:end]) - len(text[comma + 1:end].lstrip())
+    return bool(grammar.continuations.pattern.match(text, after) or grammar.unsaid.pattern.match(text, after))
 
 
 def _ends_clause(text: str, pos: int, end: int, lex: Lexicon) -> bool:
