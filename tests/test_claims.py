@@ -556,3 +556,13 @@ def test_a_cue_set_off_before_a_speaker_going_on_takes_the_lead_as_said():
                                "council, without confirming that soldiers had been sent.", "2024-10-31").statements
     assert told.content.text == "Any deployment would be lawful under the treaty"
     assert unsaid.content.text == "soldiers had been sent"
+
+
+@pytest.mark.parametrize(("language", "text", "begins"), [
+    ("en", "Ukraine's ambassador said North Korean units that had trained in the Far East were moving to the front.",
+     "North Korean units"),
+    ("id", "Zelensky mengatakan tentara Korea Utara yang ditawan itu terluka.", "tentara Korea Utara"),
+])
+def test_a_relative_that_after_a_force_begins_no_content(language, text, begins):
+    [said] = _read(language, text, "2024-10-31").statements
+    assert said.content.text.startswith(begins)

@@ -604,10 +604,11 @@ def _content_start(text, pos, end, lex, told: bool = False) -> int:
             and not grammar.any_verb.search(rest, 0, ahead.start()) \
             and not grammar.subject_pronouns.pattern.search(rest, 0, ahead.start()) \
             and not grammar.continuations.pattern.search(rest, 0, ahead.start()) \
-            and not any(w.casefold() in grammar.auxiliaries for w in rest[:ahead.start()].split()):
+            and not any(w.casefold() in grammar.auxiliaries for w in rest[:ahead.start()].split()) \
+            and (rest[:ahead.start()].split() or [""])[-1].casefold() not in grammar.nouns_described:
         return pos + ahead.end()  # "said on Monday, in Rome, that …"; not "says 10,000 were sent, and that
         # …", "said a captive admitted that …", "said it had seen no sign that …" or "said 300 had been
-        # killed, adding that …": those begin at once
+        # killed, adding that …" or "said North Korean units that had trained …": those begin at once
     m = grammar.content_lead.match(rest)
     start = pos + (m.end() if m else 0)
     heard = grammar.audiences.search(text, start, min(end, start + 40)) if told else None

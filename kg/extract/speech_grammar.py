@@ -57,6 +57,7 @@ class SpeechGrammar:
     question_mark: re.Pattern  # "T:" / "Q:" opening a line: its question
     continuations: WordList
     unsaid: WordList  # "without confirming": the speaker goes on, not saying it
+    nouns_described: frozenset[str]  # "units", "soldiers": a "that" after one begins a relative clause (casefolded)
     unsaid_kinds: dict[str, str]  # its words, casefolded -> the kind of what was not said
     auxiliaries: frozenset[str]  # "had", "were", "telah": a finite verb, a clause of its own (casefolded)
     suppositions: frozenset[str]  # "whether", "if", "jika": a speaker after one says nothing yet (casefolded)
@@ -141,6 +142,8 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         question_mark=re.compile(rf"(?m)^(?:{either(lex.get('speech.question_marks', [])) or '(?!)'})"),
         continuations=WordList(lex.get("speech.continuations", [])),
         unsaid=WordList(list(cue_kinds(lex, "unsaid"))),
+        nouns_described=frozenset(w.casefold().split()[-1] for w in lex.get("actors.force_nouns", [])
+                                  + lex.get("actors.group_nouns", [])),
         unsaid_kinds={w.casefold(): k for w, k in cue_kinds(lex, "unsaid").items()},
         auxiliaries=frozenset(w.casefold() for w in lex.get("events.auxiliaries", [])),
         suppositions=frozenset(w.casefold() for w in lex.get("speech.suppositions", [])),
