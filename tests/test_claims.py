@@ -483,6 +483,7 @@ def test_a_verb_with_its_object_as_an_enclitic_is_a_cue():
     ("id", "Zelensky menuding Rusia memakai tentara Korea Utara.", "menuding"),
     ("id", "Zelensky bilang kedua tentara itu akan diperiksa.", "bilang"),
     ("en", "Lawmakers pressed the minister on whether Seoul would send weapons.", "pressed"),
+    ("id", "Lavrov tidak menyinggung keberadaan tentara Korea Utara di Rusia.", "menyinggung"),
 ])
 def test_more_reporting_verbs(language, text, cue):
     assert [s.cue.text for s in _read(language, text, "2024-11-11").statements] == [cue]
