@@ -567,3 +567,9 @@ def test_a_cue_set_off_before_a_speaker_going_on_takes_the_lead_as_said():
 def test_a_relative_that_after_a_force_begins_no_content(language, text, begins):
     [said] = _read(language, text, "2024-10-31").statements
     assert said.content.text.startswith(begins)
+
+
+def test_none_sent_is_negated():
+    x = _read("en", "The minister told the committee that such a team would be natural, but that none had been sent.",
+              "2024-11-07")
+    assert [e.factuality for e in x.events if e.trigger.text == "sent"] == ["negated"]
