@@ -401,3 +401,9 @@ def test_a_countrys_title_then_a_verb_is_no_organisation():
     x = _read("en", "Any deployment would be lawful, North Korea's ambassador told the council on Wednesday.")
     assert [(a.label, a.type) for a in x.actors.values() if a.type != "country"] == [
         ("North Korea's ambassador", "person")]
+
+
+def test_a_reporting_verb_parts_an_organisation_from_a_title_after_it():
+    """"… the Democratic Party asked the minister": no person "Democratic Party asked the minister"."""
+    x = _read("en", "A lawmaker from the opposition Democratic Party asked the minister whether arms would be sent.")
+    assert not any("asked" in a.label for a in x.actors.values())

@@ -260,6 +260,7 @@ def _org_before(index: ActorIndex, pos: int, floor: int) -> str:
     for m in reversed(index.within(floor, pos)):
         gap = index.text[m.span.end:pos]
         if _TITLE_OWNER_GAP.fullmatch(gap) and not index.grammar.not_in_roles & set(gap.split()) \
+                and not index.grammar.speech_verbs.occurs_in(index.text, m.span.end, pos) \
                 and index.actors[m.key].type in ("organization", "country"):  # "US defense official"
             return m.key  # (not "Korea Selatan yang dipimpin penasihat …", "NIS kepada anggota parlemen")
     return ""
