@@ -70,7 +70,7 @@ def actor_grammar(lex: Lexicon) -> ActorGrammar:
     """The :class:`ActorGrammar` of ``lex`` (cached: do not change the lexicon)."""
     titles = {w: concept for concept, ws in lex.get("actors.titles", {}).items() for w in ws}
     titles |= {w[0].upper() + w[1:]: concept for w, concept in list(titles.items())  # opening a sentence:
-               if w[0].islower() and w[0].upper() + w[1:] not in titles}  # "Duta besar Rusia mengatakan …"
+               if w[0].islower() and w[0].upper() + w[1:] not in titles}  # a lower-case title, capitalised
     after = lex.get("events.direction_after", "no") == "yes"
     directions = lex.get("events.directions", {})
     every = [w for words in directions.values() for w in words or [""]]

@@ -334,7 +334,7 @@ def speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | N
         if group:  # "according to lawmakers who attended …": a group
             return _by_role(Span.of(text, group.start(), group.end()), index, "group")
         unnamed = _role_phrase(text, first, end, lex, bare=True)
-        if unnamed:  # "menurut anggota komite", "according to a senior official": someone of that role
+        if unnamed:  # "according to a senior official": someone of that role
             return _by_role(unnamed, index)
         return [], None
     people = [m for m in mentions if index.actors[m.key].type == "person"]
