@@ -244,7 +244,7 @@ def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, 
     said_from = max(clause.start, said.cue.end) if said and said.cue.end <= trigger.start else clause.start
     if cues.possible.occurs_in(text, said_from, clause.end):
         own = cues.new_clause.search(text, trigger.end, clause.end)
-        joined = cues.conjunctions.search(text, trigger.end, clause.end)  # "are there and could move": the second verb's
+        joined = cues.conjunctions.search(text, trigger.end, clause.end)  # "are there and could move"
         cut = min([m.start() for m in (own, joined) if m], default=None)
         if cut is None or cues.possible.occurs_in(text, said_from, cut):
             return "possible"

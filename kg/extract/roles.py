@@ -46,9 +46,11 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     The force that acts is the one before the trigger ("pasukan Korea Utara telah mulai
     terlibat"), else the one after it ("the deployment of the troops"); a pronoun ("mereka"), a bare
     force noun or an anaphor ("pasukan tersebut", "such a deployment") stands for the force
-    last seen acting in the same role (``salient``, :func:`_last_seen`); a force noun with an enclitic ("pasukannya") for the force
-    of the last country named. Who sends, moves, trains or captures a force is the agent the
-    clause names (:func:`_named_agents`); a deployed force's country when it names none.
+    last seen acting in the same role (``salient``, :func:`_last_seen`), as does a pronoun
+    right after a verb ("sent them"); a force noun owned by a pronoun ("pasukannya", "its
+    troops") for the force of the country named before it. Who sends, moves, trains or
+    captures a force is the agent the clause names (:func:`_named_agents`); a deployed
+    force's country when it names none.
     Those named before the words said that hold the trigger (``speaking``: the speaker, its
     title and country) take no part in a meeting or a treaty ("X said that Y and Z signed …").
     """

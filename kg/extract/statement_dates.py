@@ -41,9 +41,9 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
     said_from = statement.sentence.start
     words = statement.content or statement.quote
     said_to = max((words or statement.cue).start, statement.cue.end + 12)
-    quoted = statement.quote is not None and statement.cue.end <= statement.quote.start <= words.start if words else False
-    if words and (words.start > statement.cue.end + 1 or quoted):
-        said_to = words.start  # what follows "bahwa", or the quotation said after the cue, is what was said: its time dates that
+    if words and (words.start > statement.cue.end + 1  # after "that" / "bahwa",
+                  or statement.quote and statement.cue.end <= statement.quote.start <= words.start):  # or a quotation:
+        said_to = words.start  # what was said, whose times date what it tells, not the saying
     if statement.quote and statement.quote.start < statement.cue.start:
         said_from, said_to = statement.quote.end, statement.sentence.end
     elif statement.content and statement.content.end <= statement.cue.start:  # "…, X said on Tuesday"
@@ -66,7 +66,7 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
 
 def _interview_day(text: str, times: ByStart[TimeExpr], grammar: SpeechGrammar) -> TimeExpr | None:
     """The day an interview's answers were given: the last day its introduction names before
-    the first question ("Wawancara dilakukan … pada Jumat (29/11/2024)."), if any."""
+    the first question ("We spoke to her by phone on Friday, Nov. 29."), if any."""
     asked = grammar.question_mark.search(text)
     days = [t for t in times.within(0, asked.start()) if t.granularity == "day" and t.begin] if asked else []
     return days[-1] if days else None
