@@ -1,7 +1,8 @@
 """Organisations, armed forces and parts of countries that no gazetteer entry names whole.
 
 An armed force is a force noun with its country before or after it ("North Korean troops",
-"pasukan Korea Utara"), not one owned by a pronoun ("its troops"); an organisation is a run
+"pasukan Korea Utara"); one owned by a pronoun ("its troops", "pasukannya") is the force of
+the country named before it; an organisation is a run
 of capitalised words with a head word ("the Central Military Commission") or a country's
 lowercase one ("Russia's foreign ministry"), and "the ministry" later is the one named last;
 a direction next to a country ("eastern Russia", "Rusia timur") is a place in it.
