@@ -174,7 +174,8 @@ class Statement:
     or confirmed ("belum mengonfirmasi"). ``speakers`` are actor keys; ``principal`` is the
     actor a spokesperson speaks for. ``via`` is the actor that relayed the words ("KCNA
     quoted Kim as saying": Kim's statement, via KCNA); ``implicit`` marks a speaker taken from
-    the context of an agentless passive ("It was also said that"). ``rule`` names the reading
+    the context of an agentless passive ("It was also said that"). ``audience`` is the span of
+    an audience that is no actor ("told reporters", "kepada wartawan"). ``rule`` names the reading
     that found it (``speaker-first``, ``quote-first/context``...): how sure it is lives in
     ``kg/extract/confidence.yaml``, measured per rule.
     """
@@ -193,6 +194,7 @@ class Statement:
     time: TimeExpr | None = None
     events: list[str] = field(default_factory=list)
     speaker_mention: Span | None = None
+    audience: Span | None = None
     via: str = ""
     implicit: bool = False
     rule: str = ""

@@ -245,8 +245,8 @@ class _ArticleWriter:
         self.derived(node)
 
     def time(self, t: TimeExpr) -> URIRef:
-        if t.span.end == t.span.start:  # a bound with no words of its own: the publication day
-            node = KGR[f"article/{self.a.id}/time/{t.anchor}/before"]
+        if t.span.end == t.span.start:  # no words of its own: the publication day, or a bound by it
+            node = KGR[f"article/{self.a.id}/time/{t.anchor}/{'day' if t.day else 'before'}"]
         elif t.anchor == "statement":  # on or before the day of the statement whose time is at the span
             node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}/before"]
         else:
@@ -334,6 +334,8 @@ class _ArticleWriter:
         self.add((node, KGO.sentence, self.mention(s.sentence)))
         if s.speaker_mention:
             self.add((node, KGO.speakerMention, self.mention(s.speaker_mention)))
+        if s.audience:
+            self.add((node, KGO.audience, self.mention(s.audience)))
         if s.time:
             self.add((node, SEM.hasTime, self.time(s.time)))
         events = {e.id: e for e in self.x.events}

@@ -83,12 +83,16 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # actor type: The kind of actor, a concept of kgv:ActorType; its skos:notation (country,
     # organization, person, armed_force, group, other) is the code used in tables.
     actorType: URIRef
-    # addressee: An actor the statement is addressed to, e.g. reporters, or a country being warned.
+    # addressee: An actor the statement is addressed to, e.g. lawmakers, or a country being warned;
+    # the press is its kgo:audience.
     addressee: URIRef
     # affiliation: An actor this actor belongs to or works for, e.g. a spokesperson's ministry.
     affiliation: URIRef
     # agent: The actor who does or causes the event, e.g. North Korea in "North Korea sent troops".
     agent: URIRef
+    # audience: The span naming an audience the statement was told to that is not an actor, e.g.
+    # "reporters" in "told reporters"; an actor told is its kgo:addressee.
+    audience: URIRef
     # capital of: The country whose capital this city is.
     capitalOf: URIRef
     # claim: A claim the statement makes about one of the events it reports; in PROV-O terms the

@@ -74,14 +74,28 @@ def test_speaker_first(lang, text, speaker, kind, content):
     assert (s.speakers, s.kind, s.direct, s.content.text) == ([speaker], kind, False, content)
 
 
-@pytest.mark.parametrize("lang,text,addressee", [
+@pytest.mark.parametrize("lang,text,audience", [
     ("id", '"Pasukan itu sudah berada di Kursk," kata Mark Rutte kepada wartawan.', "wartawan"),
     ("id", "Vladimir Putin mengatakan kepada wartawan bahwa perjanjian dengan Korea Utara sah.", "wartawan"),
+    ("id", "Sergei Shoigu mengatakan kepada awak media bahwa pasukan sudah tiba.", "awak media"),
     ("en", "Mark Rutte told reporters that North Korean troops had been deployed to Kursk.", "reporters"),
+    ("en", '"We are watching," Jane Roe told a news conference in Seoul.', "a news conference"),
 ])
-def test_told_reporters(lang, text, addressee):
+def test_the_press_is_an_audience_not_an_actor(lang, text, audience):
+    """'told reporters': the statement's audience, a span; the press is no actor of the story."""
+    x = read(lang, text)
+    [s] = x.statements
+    assert (s.addressees, s.audience.text) == ([], audience)
+    assert audience.casefold() not in {a.label.casefold() for a in x.actors.values()}
+
+
+@pytest.mark.parametrize("lang,text,addressee", [
+    ("en", "Jane Roe told lawmakers that North Korean troops had been deployed to Kursk.", "lawmakers"),
+    ("id", "Kepala NIS mengatakan kepada anggota parlemen bahwa pasukan sudah tiba di Kursk.", "anggota parlemen"),
+])
+def test_a_group_told_is_an_addressee(lang, text, addressee):
     [s] = read(lang, text).statements
-    assert s.addressees == [addressee]
+    assert (s.addressees, s.audience) == ([addressee.replace(" ", "-")], None)
 
 
 # (language, text, speaker, content of the last statement)
@@ -487,3 +501,46 @@ def test_an_initialism_ends_a_sentence_only_before_a_word_that_begins_one(text, 
     from kg.extract.segment import sentences
     from kg.lexicon import load
     assert len(sentences(text, load("en"))) == count
+
+
+# (language, text, cue, how the outlet is named): what the outlet could not verify
+UNVERIFIED = [
+    ("en", "Kyiv said on Monday that 3,000 soldiers were killed. The claims could not be independently verified.",
+     "could not be independently verified", None),
+    ("en", "Kyiv said on Monday that 3,000 soldiers were killed. Neither that claim nor Seoul's figures could be "
+           "verified independently.", "could be verified independently", None),
+    ("en", "Neither Kyiv nor Moscow confirmed the report, and we have not been able to verify it.",
+     "have not been able to verify", "we"),
+    ("id", "Kyiv mengatakan pada Senin bahwa 3.000 tentara tewas. Klaim itu belum dapat diverifikasi secara independen.",
+     "belum dapat diverifikasi", None),
+    ("id", "Kyiv mengatakan pada Senin bahwa 3.000 tentara tewas. Kami tidak dapat memverifikasi klaim tersebut.",
+     "tidak dapat memverifikasi", "Kami"),
+]
+
+
+@pytest.mark.parametrize("lang,text,cue,mention", UNVERIFIED)
+def test_what_the_outlet_could_not_verify(lang, text, cue, mention):
+    """The outlet's own word that it could not verify a claim: a negated confirmation by the
+    publisher, made on the day of publication (not the day of the claim before it)."""
+    head = f"---\nlanguage: {lang}\npublished: 2024-11-12\npublisher: Harian Contoh\n---\n"
+    x = extract(parse_article(head + text, "t.txt"))
+    [s] = [s for s in x.statements if s.cue.text == cue]
+    assert (x.actors[s.speakers[0]].label, s.kind, s.negated, str(s.time.day)) == (
+        "Harian Contoh", "confirmation", True, "2024-11-12")
+    assert (s.speaker_mention.text if s.speaker_mention else None) == mention
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The claims were verified by the agency on Monday."),
+    ("en", '"It could not be independently verified," Jane Roe said.'),
+    ("id", "Klaim itu sudah diverifikasi oleh badan intelijen."),
+])
+def test_a_verification_or_a_quoted_doubt_is_not_the_outlets(lang, text):
+    head = f"---\nlanguage: {lang}\npublished: 2024-11-12\npublisher: Harian Contoh\n---\n"
+    x = extract(parse_article(head + text, "t.txt"))
+    assert "Harian Contoh" not in {a.label for a in x.actors.values()}
+
+
+def test_with_no_publisher_nobody_is_made_up_to_doubt():
+    x = read("en", "Kyiv said on Monday that 3,000 soldiers were killed. The claims could not be independently verified.")
+    assert [s.cue.text for s in x.statements] == ["said"]

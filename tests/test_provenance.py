@@ -4,7 +4,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import RDF
+from rdflib import RDF, RDFS
 
 from kg.extract.document import extract
 from kg.ingest import read_article
@@ -49,3 +49,20 @@ def test_the_build_names_its_tool_and_what_it_used(ds):
     [build] = [b for b in ds.subjects(RDF.type, PROV.Activity) if (b, KGO.toolVersion, None) in ds]
     [used] = ds.objects(build, PROV.used)
     assert len(str(ds.value(used, KGO.sha256))) == 64
+
+
+def test_the_press_told_is_an_audience_span_not_an_actor():
+    """'told reporters': the statement points at the span of its audience; no actor is made of
+    the press, and the graph still conforms to its shapes."""
+    from kg.ingest import parse_article
+    from kg.validate import validate
+    text = "Jane Roe told reporters on Monday that the troops had been sent to Kursk."
+    graphs = to_dataset([extract(parse_article(f"---\npublished: 2024-11-12\nlanguage: en\n---\n{text}\n", "a.txt"))])
+    g = union(graphs)
+    [statement] = g.subjects(RDF.type, KGO.Statement)
+    [span] = g.objects(statement, KGO.audience)
+    assert str(g.value(span, NIF.anchorOf)) == "reporters"
+    assert text[g.value(span, NIF.beginIndex).toPython():g.value(span, NIF.endIndex).toPython()] == "reporters"
+    assert list(g.objects(statement, KGO.addressee)) == []
+    assert "reporters" not in {str(label) for actor in g.subjects(RDF.type, SEM.Actor) for label in g.objects(actor, RDFS.label)}
+    assert validate(graphs).conforms

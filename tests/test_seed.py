@@ -53,26 +53,27 @@ def test_aliases_resolve_to_one_actor(seed):
     assert {"Korea Utara", "Korut", "Republik Rakyat Demokratik Korea"} <= written
 
 
-# speaker, kind, direct, date (None: not given), addressee
+# speaker, kind, direct, date (None: not given), addressees and audience (the press is no actor)
 STATEMENTS = [
-    (["united-states"], "claim", False, date(2024, 11, 12), []),
-    (["vedant-patel"], "confirmation", False, date(2024, 11, 12), []),
-    (["vedant-patel"], "claim", False, date(2024, 11, 12), []),          # Menurut dia
-    (["vedant-patel"], "claim", True, date(2024, 11, 12), ["wartawan"]),  # kata Patel kepada para wartawan
-    (["antonio-guterres"], "concern", False, date(2024, 11, 3), []),
-    (["stephane-dujarric"], "concern", True, date(2024, 11, 3), []),
-    (["united-states"], "claim", False, date(2024, 11, 3), []),          # laporan intel AS kala itu
-    (["united-states", "south-korea"], "demand", False, date(2024, 11, 3), []),
-    (["antony-blinken"], "prediction", False, date(2024, 10, 31), []),
-    (["north-korea", "russia"], "confirmation", False, None, []),        # belum membantah atau mengonfirmasi
-    (["antonio-guterres"], "warning", False, date(2024, 11, 3), []),     # Minggu pekan lalu
-    (["antonio-guterres"], "demand", True, date(2024, 11, 3), []),       # "Segala sesuatu harus…," ucapnya
-    (["antonio-guterres"], "demand", False, date(2024, 11, 3), []),      # sambil menegaskan kembali seruan
+    (["united-states"], "claim", False, date(2024, 11, 12), ([], None)),
+    (["vedant-patel"], "confirmation", False, date(2024, 11, 12), ([], None)),
+    (["vedant-patel"], "claim", False, date(2024, 11, 12), ([], None)),          # Menurut dia
+    (["vedant-patel"], "claim", True, date(2024, 11, 12), ([], "para wartawan")),  # kata Patel kepada para wartawan
+    (["antonio-guterres"], "concern", False, date(2024, 11, 3), ([], None)),
+    (["stephane-dujarric"], "concern", True, date(2024, 11, 3), ([], None)),
+    (["united-states"], "claim", False, date(2024, 11, 3), ([], None)),          # laporan intel AS kala itu
+    (["united-states", "south-korea"], "demand", False, date(2024, 11, 3), ([], None)),
+    (["antony-blinken"], "prediction", False, date(2024, 10, 31), ([], None)),
+    (["north-korea", "russia"], "confirmation", False, None, ([], None)),        # belum membantah atau mengonfirmasi
+    (["antonio-guterres"], "warning", False, date(2024, 11, 3), ([], None)),     # Minggu pekan lalu
+    (["antonio-guterres"], "demand", True, date(2024, 11, 3), ([], None)),       # "Segala sesuatu harus…," ucapnya
+    (["antonio-guterres"], "demand", False, date(2024, 11, 3), ([], None)),      # sambil menegaskan kembali seruan
 ]
 
 
 def test_statements(seed):
-    got = [(s.speakers, s.kind, s.direct, s.time.day if s.time else None, s.addressees) for s in seed.statements]
+    got = [(s.speakers, s.kind, s.direct, s.time.day if s.time else None,
+            (s.addressees, s.audience.text if s.audience else None)) for s in seed.statements]
     assert got == STATEMENTS
 
 

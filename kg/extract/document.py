@@ -48,7 +48,8 @@ def extract(article: Article) -> Extraction:
     quantities = [q for s in spans for q in find_quantities(text, lex, s.start, s.end, skip=in_times)]
     index = find_actors(text, spans, lex, load_gazetteer(), article.language, skip=time_spans)
     all_quotes = [q for s in spans for q in quotes(text, s.start, s.end)]
-    statements = find_statements(article.id, text, spans, all_quotes, lex, index, dating, article.published)
+    statements = find_statements(article.id, text, spans, all_quotes, lex, index, dating, article.published,
+                                 article.publisher)
     said = _said_when(text, lex, statements, times, article.published)
     times = [said.get((t.span.start, t.span.end), t) for t in times]
     dating = [said.get((t.span.start, t.span.end), t) for t in dating]

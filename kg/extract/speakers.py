@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lexicon import Lexicon
 from ..model import Span
@@ -359,16 +360,24 @@ def listed_actors(text: str, start: int, end: int, lex: Lexicon, index: ActorInd
     return chain
 
 
-def addressees_at(text, pos, end, lex, index, cue: str = "") -> list[str]:
+class Addressed(NamedTuple):
+    """To whom a statement was said: actor keys, and an audience that is no actor (its span)."""
+
+    actors: list[str]
+    audience: Span | None = None
+
+
+def addressees_at(text, pos, end, lex, index, cue: str = "") -> Addressed:
     """'kepada para wartawan' / 'told reporters': to whom it was said (a known actor, or the
-    head noun of a few words, up to a complementizer or a comma)."""
+    head noun of a few words, up to a complementizer or a comma). The press is an audience,
+    not an actor ("told reporters")."""
     grammar = speech_grammar(lex)
     markers = grammar.addressee_markers
     start = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
     if cue not in grammar.addressee_verbs:
         m = markers.match(text, start)
         if not m:
-            return []
+            return Addressed([])
         start = m.end()
     start += len(text[start:end]) - len(text[start:end].lstrip())
     stop = grammar.addressee_stops
@@ -378,19 +387,20 @@ def addressees_at(text, pos, end, lex, index, cue: str = "") -> list[str]:
             break
         words.append(word)
     if not words:
-        return []
+        return Addressed([])
     reach = start + words[-1].end()
     known = [m for m in index.within(start, reach) if index.actors[m.key].type != "armed_force"]
     if known:  # "told President Jane Roe", "kepada Menlu AS"
-        return [known[-1].key]
-    audiences = grammar.audiences
-    heard = audiences.search(text, start, reach)
-    if not heard:  # "told a press conference": a setting, not someone
-        return []
+        return Addressed([known[-1].key])
+    heard = grammar.audiences.search(text, start, reach)
+    if not heard:  # "told a meeting": a setting, not someone
+        return Addressed([])
     span = Span.of(text, heard.start(), heard.end())
     label = span.text.casefold()
+    if label in grammar.press:
+        return Addressed([], span)
     index.add_actor(slug(label), label, "group", span, "role")
-    return [slug(label)]
+    return Addressed([slug(label)])
 
 
 def last_person(index: ActorIndex, before: int) -> list[str]:

@@ -24,8 +24,8 @@ from datetime import date
 from functools import lru_cache
 
 from ..lexicon import Lexicon
-from ..model import Span, Statement, TimeExpr
-from .actor_index import ActorIndex
+from ..model import Actor, Span, Statement, TimeExpr
+from .actor_index import ActorIndex, slug
 from .spans import ByStart
 from .speakers import (WORD, addressees_at, last_person, listed_actors, relative_clauses, role_anaphor, role_person,
                        speaker_at, speaker_in, subject, titled_person)
@@ -44,18 +44,22 @@ class ReadingState:
 
 def find_statements(article_id: str, text: str, sentences: list[Span], quotes: list[Span],
                     lex: Lexicon, index: ActorIndex, times: list[TimeExpr],
-                    published: date | None = None) -> list[Statement]:
+                    published: date | None = None, outlet: str | None = None) -> list[Statement]:
     """Every statement in the article, in text order (a sentence may hold several).
 
     A sentence's first speaker is its main one: the one a later enclitic cue or "he said" goes
     back to, even when someone else speaks in a subordinate clause. A statement in the perfect
     with no date of its own ("Moscow has dismissed the reports", "has not commented") was made
-    by the day of publication."""
+    by the day of publication. What the outlet (the publisher) says it could not verify, it
+    says on the day of publication."""
     state, found = ReadingState(), []
     times = ByStart(times, _span)  # looked up by where they start
     quotes = ByStart(quotes, _itself)
     for sentence in sentences:
         here = _candidates(text, sentence, quotes, lex, index, state)
+        doubt = _unverified(text, sentence, quotes, lex, index, outlet)
+        if doubt and not any(_overlaps(doubt.cue, h.cue) for h in here):
+            here = sorted([*here, doubt], key=lambda s: s.cue.start)
         if not here:
             dated_by_restating(text, sentence, found, times, state, lex)
         main: list[str] = []
@@ -69,6 +73,9 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
                 main = main or statement.speakers
                 continue
             _complete(article_id, statement, sentence, found, times, state, index, lex)
+            if statement.rule == "unverified":  # the outlet could not verify it when it wrote
+                statement.time = published and TimeExpr(Span(0, 0, ""), published.isoformat(), published, published,
+                                                        "day", anchor="publication", anchor_date=published)
             if statement.time is None and published and in_perfect(text, statement, lex):
                 statement.time = TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication",
                                           anchor_date=published)
@@ -95,6 +102,43 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
     for statement in kept:
         _cut_before_later_cues(text, statement, kept)
     return kept
+
+
+def _unverified(text, sentence, quotes, lex, index, outlet) -> Statement | None:
+    """'The claims could not be independently verified.', 'we have not been able to verify it',
+    'Klaim itu belum bisa diverifikasi': the outlet's own word, outside quotation marks, that it
+    could not confirm what it reports (a negated confirmation, the publisher its speaker)."""
+    if not outlet:
+        return None
+    grammar = speech_grammar(lex)
+    m = grammar.unverified.search(text, sentence.start, sentence.end)
+    if not m or any(q.start <= m.start() < q.end for q in quotes.within(sentence.start, sentence.end)):
+        return None
+    opening = text[sentence.start:m.start()].split()[:1]
+    if m.group("cue") and not m.group("neg") and not (opening and grammar.negators.pattern.fullmatch(opening[0].lower())):
+        return None  # "it was verified", but "Neither the claim nor the figures could be verified"
+    start = m.start("us") if m.group("us") else m.start()
+    before = text[sentence.start:start].split()
+    if not m.group("us"):  # "could not be verified": the modal is part of the cue
+        while before and before[-1].casefold() in grammar.auxiliaries:
+            start = text.rindex(before.pop(), sentence.start, start)
+    cue = Span.of(text, m.start("done") if m.group("us") else start, m.end())
+    mention = Span.of(text, m.start("us"), m.end("us")) if m.group("us") else None
+    return Statement("", "confirmation", cue, sentence, [outlet_key(index, outlet)], False,
+                     content=_trim(text, sentence), negated=True, implicit=mention is None,
+                     speaker_mention=mention, rule="unverified")
+
+
+def outlet_key(index: ActorIndex, name: str) -> str:
+    """The actor key of the article's publisher: the actor of that name the text names, else one
+    from the page's metadata (with no mention in the text)."""
+    folded = name.casefold()
+    for key, actor in index.actors.items():
+        if actor.label.casefold() == folded or folded in (m.text.casefold() for m in actor.mentions):
+            return key
+    key = slug(name)
+    index.actors.setdefault(key, Actor(key, name, "organization", labels={index.language: name}))
+    return key
 
 
 def _cut_before_later_cues(text: str, statement: Statement, others: list[Statement]) -> None:
@@ -199,10 +243,9 @@ def _quote_first(text, sentence, inside, lex, index, state) -> list[Statement]:
             speakers, mention = speaker_at(text, cue.end, sentence.end, lex, index, state)
         if not speakers:
             continue
+        to = addressees_at(text, mention.end if mention else cue.end, sentence.end, lex, index)
         found.append(Statement("", cues[m.group("cue")], cue, sentence, speakers, True, quote=quote,
-                               addressees=addressees_at(text, mention.end if mention else cue.end, sentence.end,
-                                                        lex, index),
-                               speaker_mention=mention))
+                               addressees=to.actors, audience=to.audience, speaker_mention=mention))
     return found
 
 
@@ -231,11 +274,10 @@ def _trailing(text, sentence, inside, lex, index, state) -> list[Statement]:
         rest = text[mention.end if mention else cue.end:sentence.end]
         if not speakers or len(rest.split()) > 6:  # the cue must close the sentence
             return []
+        to = addressees_at(text, mention.end if mention else cue.end, sentence.end, lex, index)
         return [Statement("", cues[m.group("cue")], cue, sentence, speakers, False,
                           content=_trim(text, Span.of(text, sentence.start, comma)),
-                          addressees=addressees_at(text, mention.end if mention else cue.end, sentence.end,
-                                                   lex, index),
-                          speaker_mention=mention)]
+                          addressees=to.actors, audience=to.audience, speaker_mention=mention)]
     return []
 
 
@@ -414,7 +456,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             end += more.end()
             kind = verbs[more.group(1)]  # "neither denied nor confirmed": what was not confirmed
         cue = Span.of(text, m_start, end)
-        addressees = addressees_at(text, end, sentence.end, lex, index, cue.text)
+        to = addressees_at(text, end, sentence.end, lex, index, cue.text)
         start = _content_start(text, end, sentence.end, lex, told=cue.text in grammar.addressee_verbs)
         content = Span.of(text, start, sentence.end)
         lead = _cataphoric_content(text, sentence, mention, m_start, end, index, lex)
@@ -426,8 +468,8 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         negated = negated or neither
         quote = next((q for q in inside if q.start >= start), None)
         outer = Statement("", kind, cue, sentence, speakers, quote is not None, quote=quote,
-                          content=_trim(text, content), addressees=addressees, negated=negated,
-                          speaker_mention=mention)
+                          content=_trim(text, content), addressees=to.actors, audience=to.audience,
+                          negated=negated, speaker_mention=mention)
         found.append(outer)
         inner = _relayed(text, outer, lex, index)
         if inner:
