@@ -4,7 +4,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS
+from rdflib import RDF, RDFS, XSD, Literal
 
 from kg.extract.document import extract
 from kg.ingest import read_article
@@ -65,4 +65,23 @@ def test_the_press_told_is_an_audience_span_not_an_actor():
     assert text[g.value(span, NIF.beginIndex).toPython():g.value(span, NIF.endIndex).toPython()] == "reporters"
     assert list(g.objects(statement, KGO.addressee)) == []
     assert "reporters" not in {str(label) for actor in g.subjects(RDF.type, SEM.Actor) for label in g.objects(actor, RDFS.label)}
+    assert validate(graphs).conforms
+
+
+def test_what_the_outlet_could_not_verify_is_dated_by_the_page():
+    """The publisher's doubt has no time in the text: its day is the publication day, a node of
+    its own beside the 'on or before publication' bound of the events."""
+    from kg.ingest import parse_article
+    from kg.validate import validate
+    text = "Kyiv said North Korean troops had been killed in Kursk. The claims could not be independently verified."
+    head = "---\npublished: 2024-12-23\nlanguage: en\npublisher: Example Daily\n---\n"
+    graphs = to_dataset([extract(parse_article(head + text, "a.txt"))])
+    g = union(graphs)
+    [doubt] = [s for s in g.subjects(RDF.type, KGO.Statement) if (s, KGO.negated, None) in g
+               and g.value(s, KGO.negated).toPython()]
+    [speaker] = g.objects(doubt, KGO.speaker)
+    assert str(g.value(speaker, RDFS.label)) == "Example Daily"
+    time = g.value(doubt, SEM.hasTime)
+    assert str(time).endswith("/time/publication/day")
+    assert g.value(time, SEM.hasTimeStamp) == Literal("2024-12-23", datatype=XSD.date)
     assert validate(graphs).conforms
