@@ -344,6 +344,7 @@ def test_who_tells_of_a_treaty_takes_no_part_in_it(language, text, trigger):
 @pytest.mark.parametrize(("language", "text", "trigger", "type_"), [
     ("en", "North Korean soldiers have clashed with Ukrainian forces in Kursk.", "clashed", "combat"),
     ("id", "Pasukan Korut terlibat baku tembak dengan tentara Ukraina.", "baku tembak", "combat"),
+    ("en", "Moscow denied that North Korean troops were taking part in hostilities in Kursk.", "hostilities", "combat"),
     ("en", "Dozens of North Korean soldiers lost their lives near Kursk.", "lost their lives", "casualties"),
     ("id", "Puluhan tentara Korut kehilangan nyawa di Kursk.", "kehilangan nyawa", "casualties"),
     ("en", "Ukrainian troops crossed into Russia's Kursk region on Aug. 6.", "crossed into", "movement"),
