@@ -527,6 +527,27 @@ def test_an_interviews_answers_are_the_interviewees_on_the_day_of_the_interview(
     assert answers and all(s.speakers == [key] and str(s.time.day) == "2024-11-29" for s in answers)
 
 
+TRANSCRIPT = ("The Pentagon's briefing on Tuesday, Nov. 5, 2024, was led by deputy press secretary Sabrina Singh. "
+              "Defense Secretary Lloyd Austin joined her.\n"
+              "QUESTION: Are the North Korean troops in Kursk yet?\n"
+              "MS. SINGH: We assess that about 10,000 of them are now in the Kursk region. Last week it was 8,000.\n"
+              "QUESTION: Will they fight?\n"
+              "SECRETARY AUSTEN: I expect them to enter the fight in the coming days.\n"
+              "QUESTION: One more?\n"
+              "MR. DOE: Thank you all.")
+
+
+def test_a_transcripts_lines_are_said_by_the_person_its_tag_names():
+    """'MS. SINGH:' opening a line: Sabrina Singh says the whole line, on the day the introduction
+    gives; a surname one letter off is still hers ('AUSTEN' for Austin); a tag that names no one
+    named before ('MR. DOE') and the questions make no statement."""
+    x = _read("en", TRANSCRIPT, "2024-11-06")
+    lines = [(s.speakers, s.cue.text, str(s.time.day), s.quote.text[:12]) for s in x.statements if s.rule.startswith("answered")]
+    assert lines == [(["sabrina-singh"], "MS. SINGH:", "2024-11-05", "We assess th"),
+                     (["lloyd-austin"], "SECRETARY AUSTEN:", "2024-11-05", "I expect the")]
+    assert not [s for s in x.statements if s.cue.text.startswith(("QUESTION", "MR. DOE"))]
+
+
 def test_an_answer_runs_to_the_end_of_its_line():
     """What follows in the same answer is said too: its events are reported, its relative
     times count from the day of the interview."""

@@ -584,19 +584,51 @@ def _agentless(text, sentence, inside, lex, index, state) -> list[Statement]:
 
 def _answered(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'J: …' / 'A: …' opening a line of an interview: the person named last before its first
-    question ('T:' / 'Q:') answers."""
+    question ('T:' / 'Q:') answers. 'MR. MILLER: …' opening a line of a transcript: the person
+    of that surname named before speaks."""
+    if sentence.start and text[sentence.start - 1] != "\n":
+        return []
     grammar = speech_grammar(lex)
     mark = grammar.answer_mark.match(text, sentence.start)
-    if not mark or sentence.start and text[sentence.start - 1] != "\n":
+    tag = None if mark else grammar.speaker_tag.match(text, sentence.start)
+    if mark:
+        asked = grammar.question_mark.search(text)
+        speaker = index.last(asked.start(), ("person",)) if asked and asked.start() < sentence.start else ""
+    elif tag:
+        speaker = _tagged(tag.group("name"), index, sentence.start)
+    else:
         return []
-    asked = grammar.question_mark.search(text)
-    interviewee = index.last(asked.start(), ("person",)) if asked and asked.start() < sentence.start else ""
-    if not interviewee:
+    if not speaker:
         return []
-    cue = Span.of(text, mark.start(), len(text[:mark.end()].rstrip()))
+    found = mark or tag
+    cue = Span.of(text, found.start(), len(text[:found.end()].rstrip()))
     line_end = text.find("\n", sentence.start)
-    answer = _trim(text, Span.of(text, mark.end(), line_end if line_end >= 0 else len(text)))  # the whole answer
-    return [Statement("", "claim", cue, sentence, [interviewee], True, quote=answer, content=answer)]
+    answer = _trim(text, Span.of(text, found.end(), line_end if line_end >= 0 else len(text)))  # the whole answer
+    mention = Span.of(text, tag.start(), tag.end("name")) if tag else None
+    return [Statement("", "claim", cue, sentence, [speaker], True, quote=answer, content=answer,
+                      speaker_mention=mention)]
+
+
+def _tagged(name: str, index: ActorIndex, before: int) -> str:
+    """The person named before ``before`` whose surname is the last word of a transcript's tag
+    ("MR. MILLER" for Matthew Miller), or one letter off it (a typo: "MR. MILER")."""
+    surname = name.split()[-1].casefold()
+    people = [m.key for m in index.mentions if m.span.start < before and index.actors.get(m.key)
+              and index.actors[m.key].type == "person"]
+    for near in (False, True):
+        for key in reversed(people):
+            last = index.actors[key].label.split()[-1].casefold()
+            if last == surname or near and _one_off(last, surname):
+                return key
+    return ""
+
+
+def _one_off(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter left out, added or changed (and longer than 3)."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
 
 
 def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:

@@ -36,7 +36,7 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
     """A time between the speaker and the content, or a day set off by a comma at the end of
     the sentence; else the last speech date, when the same speaker (or someone speaking for
     it, or a pronoun) goes on, unless nothing has been said ("has not commented")."""
-    if grammar.answer_mark.fullmatch(statement.cue.text):
+    if statement.rule.startswith("answered"):  # an interview's answer, a transcript's line
         return _interview_day(index.text, times, grammar)
     said_from = statement.sentence.start
     words = statement.content or statement.quote
