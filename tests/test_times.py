@@ -91,6 +91,9 @@ RELATIVE = [
     ("id", "Patel pada hari Senin berkata", TUE, "hari Senin", "2024-11-11", "day", None, None),
     ("id", "Patel pada Senin lalu berkata", TUE, "Senin lalu", "2024-11-11", "day", None, None),
     ("id", "Patel pada Selasa berkata", TUE, "Selasa", "2024-11-12", "day", None, None),
+    ("id", "Patel pada Selasa lalu berkata", TUE, "Selasa lalu", "2024-11-05", "day", None, None),  # not today
+    ("en", "Patel spoke last Tuesday", TUE, "last Tuesday", "2024-11-05", "day", None, None),
+    ("en", "Patel spoke on Tuesday", TUE, "Tuesday", "2024-11-12", "day", None, None),
     ("id", "rapat digelar Senin depan", TUE, "Senin depan", "2024-11-18", "day", None, None),
     ("id", "Guterres pada Minggu pekan lalu bicara", TUE, "Minggu pekan lalu", "2024-11-03", "day",
      None, None),
