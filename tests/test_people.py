@@ -275,6 +275,36 @@ def test_an_organisation_named_with_of_inside_speaks():
 
 
 @pytest.mark.parametrize(("text", "label"), [
+    ("The Institute for Frontline Studies assessed that the troops were attacking on foot.",
+     "Institute for Frontline Studies"),
+    ("The Committee on National Security said the troops had arrived.", "Committee on National Security"),
+    ("The Committee on National Security met. The committee said the troops had arrived.",
+     "Committee on National Security"),
+])
+def test_an_organisation_named_with_for_or_on_inside_speaks(text, label):
+    """'for' and 'on' join the words of a name as 'of' does; 'the committee' after it is it."""
+    x = _read("en", text)
+    assert [[x.actors[k].label for k in s.speakers] for s in x.statements] == [[label]]
+
+
+def test_an_anaphor_inside_a_name_is_the_name():
+    """'The Ministry for Foreign Affairs' is a name of its own, not 'the ministry' named before."""
+    x = _read("en", "The Committee on Defence met. The Ministry for Foreign Affairs said the troops had arrived.")
+    [said] = x.statements
+    assert [x.actors[k].label for k in said.speakers] == ["Ministry for Foreign Affairs"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "A Washington-based think tank said the troops had suffered heavy losses."),
+    ("en", "A Seoul-based analyst said the troops had suffered heavy losses."),
+])
+def test_a_place_a_speaker_is_based_in_is_not_the_speaker(language, text):
+    x = _read(language, text)
+    assert not [k for s in x.statements for k in s.speakers if x.actors[k].type == "country"]
+    assert not [a for a in x.actors.values() if a.type == "country"]
+
+
+@pytest.mark.parametrize(("text", "label"), [
     ("Kabar itu disampaikan juru bicara Pasukan Operasi Khusus Ukraina, Jumat (7/2/2025).",
      "juru bicara Pasukan Operasi Khusus Ukraina"),
 ])

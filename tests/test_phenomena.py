@@ -515,6 +515,8 @@ UNVERIFIED = [
      "belum dapat diverifikasi", None),
     ("id", "Kyiv mengatakan pada Senin bahwa 3.000 tentara tewas. Kami tidak dapat memverifikasi klaim tersebut.",
      "tidak dapat memverifikasi", "Kami"),
+    ("en", "Kyiv said on Monday that 3,000 soldiers were killed. Harian Contoh could not independently verify the "
+           "figures.", "could not independently verify", "Harian Contoh"),
 ]
 
 

@@ -47,6 +47,7 @@ class ActorGrammar:
     org_heads: frozenset[str]
     org_run: re.Pattern  # capitalised words, perhaps joined by a link word ("Ministry of National Defense")
     name_links: frozenset[str]
+    based_in: re.Pattern  # "-based" right after a name: where something is, no actor ("a Seoul-based analyst")
     not_names: frozenset[str]
     particles: frozenset[str]
     title_link: re.Pattern
@@ -96,6 +97,7 @@ def actor_grammar(lex: Lexicon) -> ActorGrammar:
         org_run=re.compile(rf"[A-Z][\w'’-]*(?:(?:['’]s?)?\s+(?:(?:{either(lex.get('actors.name_links', [])) or '(?!)'})\s+)?"
                            rf"[A-Z][\w'’-]*){{0,5}}"),
         name_links=frozenset(lex.get("actors.name_links", [])),
+        based_in=re.compile(either(lex.get("actors.based_suffixes", [])) or "(?!)", re.IGNORECASE),
         not_names=frozenset(lex.get("actors.not_names", [])),
         particles=frozenset(lex.get("actors.name_particles", [])),
         title_link=re.compile(rf" +(?:{either(lex.get('actors.title_links', [])) or '(?!)'}) +(?=\S)"),

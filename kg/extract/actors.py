@@ -37,9 +37,10 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
     """Find every actor and place mention in the sentences of one article."""
     index = ActorIndex(text, lex, gaz, language)
     skipped = Cover((s.start, s.end, s) for s in skip)
+    based = index.grammar.based_in
     for sentence in sentences:
         for span, entry in gaz.find(text, sentence.start, sentence.end):
-            if span.start not in skipped:
+            if span.start not in skipped and not based.match(text, span.end):  # not "a Washington-based think tank"
                 index.add_entry(entry, span)
                 if entry.type != "country":  # "South Korea's National Intelligence Service": South Korea too
                     for inner, country in gaz.inside(text, span):

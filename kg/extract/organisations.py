@@ -35,8 +35,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
 def org_anaphors(index: ActorIndex, sentence: Span) -> None:
     """'the agency', 'kementerian itu': the organisation named last before it."""
     for m in index.grammar.org_anaphors.finditer(index.text, sentence.start, sentence.end):
-        if index.at(m.start()) or index.around(m.start()):
-            continue
+        if index.at(m.start()) or index.around(m.start()) or index.overlapping(m.start(), m.end()):
+            continue  # a name's own words ("The Ministry for Foreign Affairs")
         key = index.last(m.start(), ("organization",))
         if key:
             index.add_actor(key, index.actors[key].label, "organization", Span.of(index.text, m.start(), m.end()), "alias")

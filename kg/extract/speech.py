@@ -29,7 +29,7 @@ from .actor_index import ActorIndex, slug
 from .spans import ByStart
 from .speakers import (WORD, addressees_at, last_person, listed_actors, relative_clauses, role_anaphor, role_person,
                        speaker_at, speaker_in, subject, titled_person)
-from .speech_grammar import SpeechGrammar, cue_kinds, speech_grammar
+from .speech_grammar import SpeechGrammar, cue_kinds, speech_grammar, unverified_by
 from .statement_dates import date_back, dated_by_restating, first_day, in_perfect, restates, when_said
 from .words import WordList, words_in
 
@@ -106,27 +106,38 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
 
 def _unverified(text, sentence, quotes, lex, index, outlet) -> Statement | None:
     """'The claims could not be independently verified.', 'we have not been able to verify it',
-    'Klaim itu belum bisa diverifikasi': the outlet's own word, outside quotation marks, that it
-    could not confirm what it reports (a negated confirmation, the publisher its speaker)."""
+    'Yonhap could not verify', 'Klaim itu belum bisa diverifikasi': the outlet's own word,
+    outside quotation marks, that it could not confirm what it reports (a negated confirmation,
+    the publisher its speaker)."""
     if not outlet:
         return None
     grammar = speech_grammar(lex)
-    m = grammar.unverified.search(text, sentence.start, sentence.end)
+    m = grammar.unverified.search(text, sentence.start, sentence.end) or \
+        _named_outlet(lex, outlet).search(text, sentence.start, sentence.end)
     if not m or any(q.start <= m.start() < q.end for q in quotes.within(sentence.start, sentence.end)):
         return None
-    opening = text[sentence.start:m.start()].split()[:1]
-    if m.group("cue") and not m.group("neg") and not (opening and grammar.negators.pattern.fullmatch(opening[0].lower())):
-        return None  # "it was verified", but "Neither the claim nor the figures could be verified"
-    start = m.start("us") if m.group("us") else m.start()
-    before = text[sentence.start:start].split()
-    if not m.group("us"):  # "could not be verified": the modal is part of the cue
-        while before and before[-1].casefold() in grammar.auxiliaries:
+    if m.group("us"):  # "we have not been able to verify", "Yonhap could not verify"
+        mention, cue = Span.of(text, m.start("us"), m.end("us")), Span.of(text, m.start("done"), m.end())
+    else:
+        opening = text[sentence.start:m.start()].split()[:1]
+        if not m.group("neg") and not (opening and grammar.negators.pattern.fullmatch(opening[0].lower())):
+            return None  # "it was verified", but "Neither the claim nor the figures could be verified"
+        start, before = m.start(), text[sentence.start:m.start()].split()
+        while before and before[-1].casefold() in grammar.auxiliaries:  # the modal is part of the cue
             start = text.rindex(before.pop(), sentence.start, start)
-    cue = Span.of(text, m.start("done") if m.group("us") else start, m.end())
-    mention = Span.of(text, m.start("us"), m.end("us")) if m.group("us") else None
-    return Statement("", "confirmation", cue, sentence, [outlet_key(index, outlet)], False,
-                     content=_trim(text, sentence), negated=True, implicit=mention is None,
-                     speaker_mention=mention, rule="unverified")
+        mention, cue = None, Span.of(text, start, m.end())
+    key = outlet_key(index, outlet)
+    if mention and mention.text.casefold() == outlet.casefold():  # named, not "we": a mention of it
+        index.add_actor(key, index.actors[key].label, index.actors[key].type, mention)
+    return Statement("", "confirmation", cue, sentence, [key], False, content=_trim(text, sentence), negated=True,
+                     implicit=mention is None, speaker_mention=mention, rule="unverified")
+
+
+@lru_cache(maxsize=64)
+def _named_outlet(lex: Lexicon, outlet: str) -> re.Pattern:
+    """The outlet by its name before a phrase of not verifying ("Yonhap could not verify")."""
+    name = r"\s+".join(re.escape(w) for w in outlet.split())
+    return re.compile(rf"(?P<us>(?<![\w.-]){name})\s+(?P<done>{unverified_by(lex)})(?![\w-])", re.IGNORECASE)
 
 
 def outlet_key(index: ActorIndex, name: str) -> str:

@@ -198,7 +198,12 @@ def _unverified(lex: Lexicon) -> re.Pattern:
     verify"). ``cue`` is the verb phrase, ``us`` the pronoun."""
     negators = either(lex.get("speech.negators", [])) or "(?!)"
     passive = either(lex.get("speech.unverified", []), longest_first=True) or "(?!)"
-    active = either(lex.get("speech.unverified_by_us", []), longest_first=True) or "(?!)"
     us = either(lex.get("speech.outlet_pronouns", [])) or "(?!)"
     return re.compile(rf"(?:(?P<neg>(?<![\w-])(?:{negators}))\s+(?:[\w'-]+\s+){{0,2}}?)?(?P<cue>{passive})(?![\w-])"
-                      rf"|(?P<us>(?<![\w-])(?:{us}))\s+(?P<done>{active})(?![\w-])", re.IGNORECASE)
+                      rf"|(?P<us>(?<![\w-])(?:{us}))\s+(?P<done>{unverified_by(lex)})(?![\w-])", re.IGNORECASE)
+
+
+def unverified_by(lex: Lexicon) -> str:
+    """The pattern of the phrases of not verifying after who could not ("have not been able to
+    verify")."""
+    return either(lex.get("speech.unverified_by_us", []), longest_first=True) or "(?!)"
