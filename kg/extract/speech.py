@@ -29,7 +29,7 @@ from .actor_index import ActorIndex, slug
 from .spans import ByStart
 from .speakers import (WORD, addressees_at, last_person, listed_actors, relative_clauses, role_anaphor, role_person,
                        speaker_at, speaker_in, subject, titled_person)
-from .speech_grammar import SpeechGrammar, cue_kinds, speech_grammar, unverified_by
+from .speech_grammar import SpeechGrammar, cue_kinds, speech_grammar
 from .statement_dates import date_back, dated_by_restating, first_day, in_perfect, restates, when_said
 from .words import WordList, words_in
 
@@ -112,32 +112,38 @@ def _unverified(text, sentence, quotes, lex, index, outlet) -> Statement | None:
     if not outlet:
         return None
     grammar = speech_grammar(lex)
-    m = grammar.unverified.search(text, sentence.start, sentence.end) or \
-        _named_outlet(lex, outlet).search(text, sentence.start, sentence.end)
-    if not m or any(q.start <= m.start() < q.end for q in quotes.within(sentence.start, sentence.end)):
-        return None
-    if m.group("us"):  # "we have not been able to verify", "Yonhap could not verify"
-        mention, cue = Span.of(text, m.start("us"), m.end("us")), Span.of(text, m.start("done"), m.end())
-    else:
-        opening = text[sentence.start:m.start()].split()[:1]
-        if not m.group("neg") and not (opening and grammar.negators.pattern.fullmatch(opening[0].lower())):
-            return None  # "it was verified", but "Neither the claim nor the figures could be verified"
-        start, before = m.start(), text[sentence.start:m.start()].split()
-        while before and before[-1].casefold() in grammar.auxiliaries:  # the modal is part of the cue
+    mention = None
+    m = grammar.unverified.search(text, sentence.start, sentence.end)  # "could not be verified"
+    if m:
+        before = text[sentence.start:m.start()].split()
+        opening = before[:1]  # "Neither the claim nor the figures could be verified"
+        if not any(grammar.negators.pattern.fullmatch(w.lower()) for w in before[-3:] + opening):
+            return None  # "it was verified"
+        start = m.start()
+        while before and (before[-1].casefold() in grammar.auxiliaries or grammar.negators.pattern.fullmatch(
+                before[-1].lower())):  # the modal and the negator are part of the cue
             start = text.rindex(before.pop(), sentence.start, start)
-        mention, cue = None, Span.of(text, start, m.end())
+        cue = Span.of(text, start, m.end())
+    else:  # "we have not been able to verify", "Yonhap could not verify"
+        m = grammar.unverified_by.search(text, sentence.start, sentence.end)
+        if not m:
+            return None
+        lead = text[sentence.start:m.start()].rstrip()
+        word = lead.split()[-1:]
+        if word and word[0].casefold() in grammar.outlet_pronouns:
+            mention = Span.of(text, len(lead) + sentence.start - len(word[0]), sentence.start + len(lead))
+        elif lead.casefold().endswith(outlet.casefold()) and not lead[:-len(outlet)][-1:].isalnum():
+            mention = Span.of(text, sentence.start + len(lead) - len(outlet), sentence.start + len(lead))
+        else:
+            return None
+        cue = Span.of(text, m.start(), m.end())
+    if any(q.start <= cue.start < q.end for q in quotes.within(sentence.start, sentence.end)):
+        return None
     key = outlet_key(index, outlet)
     if mention and mention.text.casefold() == outlet.casefold():  # named, not "we": a mention of it
         index.add_actor(key, index.actors[key].label, index.actors[key].type, mention)
     return Statement("", "confirmation", cue, sentence, [key], False, content=_trim(text, sentence), negated=True,
                      implicit=mention is None, speaker_mention=mention, rule="unverified")
-
-
-@lru_cache(maxsize=64)
-def _named_outlet(lex: Lexicon, outlet: str) -> re.Pattern:
-    """The outlet by its name before a phrase of not verifying ("Yonhap could not verify")."""
-    name = r"\s+".join(re.escape(w) for w in outlet.split())
-    return re.compile(rf"(?P<us>(?<![\w.-]){name})\s+(?P<done>{unverified_by(lex)})(?![\w-])", re.IGNORECASE)
 
 
 def outlet_key(index: ActorIndex, name: str) -> str:

@@ -73,7 +73,9 @@ class SpeechGrammar:
     addressee_verbs: frozenset[str]
     addressee_stops: frozenset[str]
     audiences: WordList  # whom a statement can be told: groups (actors) and the press (no actors)
-    unverified: re.Pattern  # "The claims could not be independently verified": the outlet says so
+    unverified: WordList  # "be independently verified": after a negator, the outlet could not (passive)
+    unverified_by: WordList  # "have not been able to verify": after "we" or the outlet's name
+    outlet_pronouns: frozenset[str]  # "we", "kami": the outlet itself (casefolded)
     press: frozenset[str]  # "reporters", "wartawan": an audience that is no actor (casefolded)
     complementizer_ahead: re.Pattern
     content_lead: re.Pattern
@@ -163,7 +165,9 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         addressee_verbs=frozenset(lex.get("speech.addressee_verbs", [])),
         addressee_stops=frozenset(lex.get("speech.complementizers", []) + lex.get("speech.prepositions", [])),
         audiences=WordList(lex.get("speech.audiences", []) + lex.get("speech.press", []), ignore_case=True),
-        unverified=_unverified(lex),
+        unverified=WordList(lex.get("speech.unverified", []), ignore_case=True),
+        unverified_by=WordList(lex.get("speech.unverified_by_us", []), ignore_case=True),
+        outlet_pronouns=frozenset(w.casefold() for w in lex.get("speech.outlet_pronouns", [])),
         press=frozenset(w.casefold() for w in lex.get("speech.press", [])),
         complementizer_ahead=re.compile(rf"(?<![\w-])(?:{comp})(?![\w-])\s*"),
         content_lead=re.compile(rf"{skip}\s*,?\s*(?:(?:{comp})\b\s*)?"),
@@ -190,20 +194,3 @@ def cue_kinds(lex: Lexicon, key: str) -> dict[str, str]:
     """Cue word -> statement kind, from the records ``speech.<key>`` (cached: do not change it)."""
     return {w: record["kind"] for record in lex.get(f"speech.{key}", []) for w in record["words"]}
 
-
-def _unverified(lex: Lexicon) -> re.Pattern:
-    """'could not be independently verified', 'belum bisa diverifikasi': a negator, up to two
-    words (a modal), then a passive of verifying (``neg`` is missing after "Neither … nor …");
-    or the outlet's own pronoun before a phrase of not verifying ("we have not been able to
-    verify"). ``cue`` is the verb phrase, ``us`` the pronoun."""
-    negators = either(lex.get("speech.negators", [])) or "(?!)"
-    passive = either(lex.get("speech.unverified", []), longest_first=True) or "(?!)"
-    us = either(lex.get("speech.outlet_pronouns", [])) or "(?!)"
-    return re.compile(rf"(?:(?P<neg>(?<![\w-])(?:{negators}))\s+(?:[\w'-]+\s+){{0,2}}?)?(?P<cue>{passive})(?![\w-])"
-                      rf"|(?P<us>(?<![\w-])(?:{us}))\s+(?P<done>{unverified_by(lex)})(?![\w-])", re.IGNORECASE)
-
-
-def unverified_by(lex: Lexicon) -> str:
-    """The pattern of the phrases of not verifying after who could not ("have not been able to
-    verify")."""
-    return either(lex.get("speech.unverified_by_us", []), longest_first=True) or "(?!)"
