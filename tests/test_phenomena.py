@@ -55,6 +55,8 @@ def test_quote_first(lang, text, quote):
 
 # (language, text, speaker, kind, content)
 SPEAKER_FIRST = [
+    ("en", "The NIS blamed the losses on open terrain.", "nis", "claim", "the losses on open terrain"),
+    ("id", "NIS menyalahkan medan terbuka atas tingginya korban.", "nis", "claim", "medan terbuka atas tingginya korban"),
     ("id", "Mark Rutte mengatakan bahwa pasukan Korea Utara telah dikirim ke Kursk.",
      "mark-rutte", "claim", "pasukan Korea Utara telah dikirim ke Kursk"),
     ("id", "Kementerian Pertahanan Rusia mengonfirmasi bahwa pasukan Korea Utara berlatih di Timur Jauh.",
