@@ -437,3 +437,18 @@ def test_a_reporting_verb_parts_an_organisation_from_a_title_after_it():
     """"… the Democratic Party asked the minister": no person "Democratic Party asked the minister"."""
     x = _read("en", "A lawmaker from the opposition Democratic Party asked the minister whether arms would be sent.")
     assert not any("asked" in a.label for a in x.actors.values())
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    ("Penandatanganan itu diumumkan Kremlin melalui situs resminya.", "kremlin", "claim"),
+    ("Angka itu dilaporkan oleh NIS kepada parlemen.", "nis", "claim"),
+])
+def test_a_passive_announcement_names_its_speaker_after_it(text, speaker, kind):
+    """'diumumkan Kremlin': announced by the Kremlin; 'dilaporkan' alone stays a hedge."""
+    x = _read("id", text)
+    assert [(s.speakers, s.kind) for s in x.statements] == [([speaker], kind)]
+
+
+def test_reportedly_is_no_statement():
+    x = _read("id", "Sebanyak 100 tentara Korut dilaporkan tewas di Kursk, Rusia.")
+    assert x.statements == []
