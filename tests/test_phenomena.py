@@ -55,6 +55,10 @@ def test_quote_first(lang, text, quote):
 
 # (language, text, speaker, kind, content)
 SPEAKER_FIRST = [
+    ("en", "Dmitry Peskov reiterated that the treaty was lawful.", "dmitry-peskov", "claim", "the treaty was lawful"),
+    ("en", "Kim Jong Un promised that Pyongyang would stand with Moscow.", "kim-jong-un", "claim",
+     "Pyongyang would stand with Moscow"),
+    ("id", "Dmitry Peskov mengulangi bahwa traktat itu sah.", "dmitry-peskov", "claim", "traktat itu sah"),
     ("en", "The NIS blamed the losses on open terrain.", "nis", "claim", "the losses on open terrain"),
     ("id", "NIS menyalahkan medan terbuka atas tingginya korban.", "nis", "claim", "medan terbuka atas tingginya korban"),
     ("id", "Mark Rutte mengatakan bahwa pasukan Korea Utara telah dikirim ke Kursk.",
@@ -519,6 +523,8 @@ UNVERIFIED = [
      "tidak dapat memverifikasi", "Kami"),
     ("en", "Kyiv said on Monday that 3,000 soldiers were killed. Harian Contoh could not independently verify the "
            "figures.", "could not independently verify", "Harian Contoh"),
+    ("en", "Kyiv said on Monday that 3,000 soldiers were killed. Harian could not independently verify the figures.",
+     "could not independently verify", "Harian"),  # the outlet's short name
 ]
 
 

@@ -58,8 +58,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     for sentence in sentences:
         here = _candidates(text, sentence, quotes, lex, index, state)
         doubt = _unverified(text, sentence, quotes, lex, index, outlet)
-        if doubt and not any(_overlaps(doubt.cue, h.cue) for h in here):
-            here = sorted([*here, doubt], key=lambda s: s.cue.start)
+        if doubt and all(not _overlaps(doubt.cue, h.cue) or h.speakers == doubt.speakers for h in here):
+            here = sorted([*(h for h in here if not _overlaps(doubt.cue, h.cue)), doubt], key=lambda s: s.cue.start)
         if not here:
             dated_by_restating(text, sentence, found, times, state, lex)
         main: list[str] = []
@@ -134,6 +134,8 @@ def _unverified(text, sentence, quotes, lex, index, outlet) -> Statement | None:
             mention = Span.of(text, len(lead) + sentence.start - len(word[0]), sentence.start + len(lead))
         elif lead.casefold().endswith(outlet.casefold()) and not lead[:-len(outlet)][-1:].isalnum():
             mention = Span.of(text, sentence.start + len(lead) - len(outlet), sentence.start + len(lead))
+        elif word and word[0][:1].isupper() and len(word[0]) > 3 and outlet.split()[0].casefold() == word[0].casefold():
+            mention = Span.of(text, len(lead) + sentence.start - len(word[0]), sentence.start + len(lead))  # "Yonhap"
         else:
             return None
         cue = Span.of(text, m.start(), m.end())
@@ -151,8 +153,8 @@ def outlet_key(index: ActorIndex, name: str) -> str:
     from the page's metadata (with no mention in the text)."""
     folded = name.casefold()
     for key, actor in index.actors.items():
-        if actor.label.casefold() == folded or folded in (m.text.casefold() for m in actor.mentions):
-            return key
+        if actor.label.casefold() in (folded, folded.split()[0]) or folded in (m.text.casefold() for m in actor.mentions):
+            return key  # "Yonhap" for Yonhap News Agency
     key = slug(name)
     index.actors.setdefault(key, Actor(key, name, "organization", labels={index.language: name}))
     return key
