@@ -288,6 +288,9 @@ class KGV(rdflib.namespace.DefinedNamespace):
         # Armed forces fight, or take part in fighting, e.g. troops engaged in battle in the Kursk
         # region.
         "event-combat",
+        # Two parties deepen, keep up or end their military cooperation, e.g. the military
+        # cooperation between North Korea and Russia.
+        "event-cooperation",
         # Troops or equipment are sent to, or stationed in, a place or a conflict, e.g. North Korea
         # sends soldiers to Russia.
         "event-deployment",
@@ -405,6 +408,7 @@ CONCEPTS: dict[str, dict[str, URIRef]] = {
         "attack": KGV["event-attack"],
         "casualties": KGV["event-casualties"],
         "combat": KGV["event-combat"],
+        "cooperation": KGV["event-cooperation"],
         "deployment": KGV["event-deployment"],
         "meeting": KGV["event-meeting"],
         "movement": KGV["event-movement"],

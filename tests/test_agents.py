@@ -348,6 +348,8 @@ def test_who_tells_of_a_treaty_takes_no_part_in_it(language, text, trigger):
     ("en", "A North Korean unit mistakenly opened fire on Russian troops.", "opened fire", "attack"),
     ("id", "Beberapa tentara Korut terkena tembakan artileri Ukraina.", "terkena tembakan", "attack"),
     ("en", "Russia could transfer missile technology to Pyongyang.", "transfer", "arms_transfer"),
+    ("en", "Seoul urged Pyongyang to end its military cooperation with Moscow.", "military cooperation", "cooperation"),
+    ("id", "Kerja sama militer Korea Utara dan Rusia makin dalam.", "Kerja sama militer", "cooperation"),
     ("id", "Rusia bisa berbagi teknologi militer dengan Pyongyang.", "berbagi", "arms_transfer"),
     ("en", "Dozens of North Korean soldiers lost their lives near Kursk.", "lost their lives", "casualties"),
     ("id", "Puluhan tentara Korut kehilangan nyawa di Kursk.", "kehilangan nyawa", "casualties"),
