@@ -364,3 +364,16 @@ def test_who_tells_of_a_treaty_takes_no_part_in_it(language, text, trigger):
 ])
 def test_more_ways_of_telling_what_happened(language, text, trigger, type_):
     assert _event(language, text, trigger).type == type_
+
+
+@pytest.mark.parametrize(("language", "text", "triggers"), [
+    ("id", "Kim Jong Un meneken dekret ratifikasi traktat dengan Rusia pada Senin (11/11/2024).", ["meneken"]),
+    ("en", "Ukraine captured two wounded North Korean soldiers in Kursk.", ["captured", "wounded"]),
+    ("en", "Putin signed and ratified the treaty.", ["signed", "ratified"]),  # a joining word: two events
+    ("en", "Putin signed the treaty; the Duma ratified it.", ["signed the treaty", "ratified"]),
+])
+def test_two_triggers_of_a_type_a_word_or_two_apart_are_one_event(language, text, triggers):
+    """'meneken dekret ratifikasi': one event, named by its first trigger; not when 'and' or a
+    mark parts them."""
+    x = extract(parse_article(f"---\npublished: 2024-11-12\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    assert [e.trigger.text for e in x.events] == triggers
