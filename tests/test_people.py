@@ -452,3 +452,12 @@ def test_a_passive_announcement_names_its_speaker_after_it(text, speaker, kind):
 def test_reportedly_is_no_statement():
     x = _read("id", "Sebanyak 100 tentara Korut dilaporkan tewas di Kursk, Rusia.")
     assert x.statements == []
+
+
+def test_whom_a_speaker_told_after_a_comma_is_not_the_speaker():
+    """'X, chief of …, told President Y that …': X speaks and Y is told; '…, told Y' is never
+    Y's own statement."""
+    x = _read("en", "Valery Gerasimov, chief of the General Staff of Russia's armed forces, told President "
+                    "Vladimir Putin that the region was retaken.")
+    assert [(s.speakers, s.addressees, s.content.text.rstrip(".")) for s in x.statements] == [
+        (["valery-gerasimov"], ["vladimir-putin"], "the region was retaken")]

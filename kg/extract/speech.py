@@ -283,8 +283,8 @@ def _trailing(text, sentence, inside, lex, index, state) -> list[Statement]:
         commas.append(comma)
     for comma in commas:
         m = speech_grammar(lex).quote_cue.match(text, comma, sentence.end)
-        if not m or m.group("who"):  # "…, X said": the speaker-first reading's
-            continue
+        if not m or m.group("who") or m.group("cue") in speech_grammar(lex).addressee_verbs:
+            continue  # "…, X said": the speaker-first reading's; "…, told X": X was told, not the speaker
         cue = Span.of(text, m.start("cue"), m.end())
         if m.group("enc"):
             speakers, mention = list(state.speakers) or last_person(index, cue.start), None
