@@ -554,3 +554,19 @@ def test_a_verification_or_a_quoted_doubt_is_not_the_outlets(lang, text):
 def test_with_no_publisher_nobody_is_made_up_to_doubt():
     x = read("en", "Kyiv said on Monday that 3,000 soldiers were killed. The claims could not be independently verified.")
     assert [s.cue.text for s in x.statements] == ["said"]
+
+
+@pytest.mark.parametrize("text,speaker,kind", [
+    ("Japan and South Korea welcomed the statement on Wednesday, with Tokyo warning that Moscow could reward "
+     "Pyongyang.", "japan", "warning"),
+    ("Seoul summoned the Russian ambassador, with President Yoon Suk Yeol saying the deployment was unlawful.",
+     "yoon-suk-yeol", "claim"),
+])
+def test_with_someone_saying_is_their_statement(text, speaker, kind):
+    """', with Tokyo warning that …': an absolute construction whose actor speaks."""
+    [s] = [s for s in read("en", text).statements if s.cue.text.endswith("ing")]
+    assert (s.speakers, s.kind) == ([speaker], kind)
+
+
+def test_with_someones_help_is_no_statement():
+    assert read("en", "The troops arrived, with Russia's help, in Kursk.").statements == []

@@ -659,7 +659,16 @@ def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
     going_on += [(m, grammar.unsaid_kinds[m.group().casefold()], True)
                  for m in grammar.unsaid.finditer(text, sentence.start, sentence.end)]
     for m, kind, unsaid in going_on:
-        if any(q.start <= m.start() < q.end for q in inside) or not _after_comma(text, m.start()):
+        if any(q.start <= m.start() < q.end for q in inside):
+            continue
+        by = _absolute(text, sentence, m.start(), index, grammar)
+        if by:  # "…, with Tokyo warning that …": Tokyo says it
+            said = Span.of(text, _content_start(text, m.end(), sentence.end, lex), sentence.end)
+            found.append(Statement("", "warning" if "warn" in m.group().casefold() else kind,
+                                   Span.of(text, m.start(), m.end()), sentence, [by.key], False,
+                                   content=_trim(text, said), negated=unsaid, speaker_mention=by.span))
+            continue
+        if not _after_comma(text, m.start()):
             continue
         earlier = [s for s in _speaker_first(text, Span.of(text, sentence.start, m.start()), inside, lex, index, state)]
         earlier += _quote_first(text, Span.of(text, sentence.start, m.start()), inside, lex, index, state)
@@ -669,6 +678,21 @@ def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
         found.append(Statement("", kind, Span.of(text, m.start(), m.end()), sentence, list(earlier[-1].speakers),
                                False, content=_trim(text, said), negated=unsaid))
     return found
+
+
+def _absolute(text: str, sentence: Span, pos: int, index: ActorIndex, grammar: SpeechGrammar):
+    """The actor of ", with Tokyo warning …": a mention right between an absolute marker
+    ("with") and ``pos``, the marker set off by a comma; else ``None``."""
+    before = sorted(index.within(sentence.start, pos) + index.speaking_states(sentence.start, pos),
+                    key=lambda m: m.span.start)  # "Tokyo": the capital speaks for its state
+    actor = before[-1] if before else None
+    if actor is None or index.actors.get(actor.key) is None or text[actor.span.end:pos].strip():
+        return None
+    lead = text[sentence.start:actor.span.start].split()
+    while lead and lead[-1][:1].isupper() and len(lead) > 1:  # "with President Yoon …": a title between
+        lead.pop()
+    return actor if len(lead) > 1 and lead[-1].casefold() in grammar.absolute_markers and lead[-2].endswith(",") \
+        else None
 
 
 def _after_comma(text: str, pos: int) -> bool:

@@ -75,6 +75,7 @@ class SpeechGrammar:
     audiences: WordList  # whom a statement can be told: groups (actors) and the press (no actors)
     unverified: WordList  # "be independently verified": after a negator, the outlet could not (passive)
     unverified_by: WordList  # "have not been able to verify": after "we" or the outlet's name
+    absolute_markers: frozenset[str]  # "with": ", with Tokyo warning that …" is Tokyo's (casefolded)
     outlet_pronouns: frozenset[str]  # "we", "kami": the outlet itself (casefolded)
     press: frozenset[str]  # "reporters", "wartawan": an audience that is no actor (casefolded)
     complementizer_ahead: re.Pattern
@@ -167,6 +168,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         audiences=WordList(lex.get("speech.audiences", []) + lex.get("speech.press", []), ignore_case=True),
         unverified=WordList(lex.get("speech.unverified", []), ignore_case=True),
         unverified_by=WordList(lex.get("speech.unverified_by_us", []), ignore_case=True),
+        absolute_markers=frozenset(w.casefold() for w in lex.get("speech.absolute_markers", [])),
         outlet_pronouns=frozenset(w.casefold() for w in lex.get("speech.outlet_pronouns", [])),
         press=frozenset(w.casefold() for w in lex.get("speech.press", [])),
         complementizer_ahead=re.compile(rf"(?<![\w-])(?:{comp})(?![\w-])\s*"),
