@@ -123,7 +123,10 @@ class Gazetteer:
         if hits is None:
             if len(self._inside) > 100_000:
                 self._inside.clear()
-            hits = self._inside[name.text] = [(s.start, s.end, e) for s, e in self.find(name.text)]
+            found = self.find(name.text)
+            if [(s.start, s.end) for s, _ in found] == [(0, len(name.text))]:  # the name itself: what it holds
+                found = self.find(name.text, 0, len(name.text) - 1)  # ("South Korea" in "South Korea's spy agency")
+            hits = self._inside[name.text] = [(s.start, s.end, e) for s, e in found]
         return [(Span.of(text, name.start + a, name.start + b), e) for a, b, e in hits]
 
     def _fitting(self, text: str, at: int, stop: int, end: int) -> tuple[Span, Entry] | None:

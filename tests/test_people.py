@@ -461,3 +461,15 @@ def test_whom_a_speaker_told_after_a_comma_is_not_the_speaker():
                     "Vladimir Putin that the region was retaken.")
     assert [(s.speakers, s.addressees, s.content.text.rstrip(".")) for s in x.statements] == [
         (["valery-gerasimov"], ["vladimir-putin"], "the region was retaken")]
+
+
+@pytest.mark.parametrize(("language", "text", "country", "absent"), [
+    ("en", "South Korea's spy agency said the troops had arrived.", "south-korea", ""),
+    ("en", "Ukraine's military intelligence agency said the troops had arrived.", "ukraine", "ukraine-armed-forces"),
+    ("id", "Kementerian Luar Negeri RI menyerukan perdamaian.", "indonesia", ""),
+])
+def test_the_country_inside_a_known_name_is_named_too(language, text, country, absent):
+    """'South Korea's spy agency' (a name the gazetteer knows whole) names South Korea too; the
+    'military' of 'Ukraine's military intelligence agency' is no armed force."""
+    x = _read(language, text)
+    assert country in x.actors and absent not in x.actors

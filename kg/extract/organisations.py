@@ -75,8 +75,9 @@ def forces(index: ActorIndex, sentence: Span) -> None:
         if index.grammar.owned.search(text, max(sentence.start, m.start() - 8), m.start()):
             continue  # "its troops from Russia": whose they are is said before, not after
         country = _country_after(index, m.end()) or _country_before(index, m.start(), sentence.start)
-        if not country:
-            continue
+        if not country or any(index.actors[a.key].type == "organization" for a in index.around(m.start())
+                              if a.kind == "actor" and a.key in index.actors):
+            continue  # not the word of an organisation's name ("Ukraine's military intelligence")
         span = Span.of(text, min(m.start(), country.span.start), max(m.end(), country.span.end))
         index.add_actor(f"{country.key}-armed-forces", span.text, "armed_force", span, "force",
                         affiliation=country.key)
