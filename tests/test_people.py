@@ -473,3 +473,11 @@ def test_the_country_inside_a_known_name_is_named_too(language, text, country, a
     'military' of 'Ukraine's military intelligence agency' is no armed force."""
     x = _read(language, text)
     assert country in x.actors and absent not in x.actors
+
+
+def test_a_relative_clause_after_an_apposition_is_the_heads():
+    """'… by Valery Gerasimov, chief of Russia's general staff, who told …': Gerasimov told it,
+    not the general staff his title names."""
+    x = _read("en", "The news followed a report by Valery Gerasimov, chief of Russia's general staff, who told "
+                    "President Vladimir Putin that Kursk had been retaken.")
+    assert [s.speakers for s in x.statements] == [["valery-gerasimov"]]

@@ -108,6 +108,11 @@ def _antecedent(text: str, start: int, end: int, lex: Lexicon, index: ActorIndex
         return None
     comma = len(text[:clause.start()].rstrip())
     before = [m for m in index.within(start, comma) if m.span.end == comma]
+    if before:  # "Valery Gerasimov, chief of Russia's general staff, who told …": the apposition's head
+        first = text.rfind(",", start, before[0].span.start)
+        head = [m for m in index.within(start, first) if m.span.end == first and index.actors[m.key].type == "person"]
+        if head and comma - first < 80:
+            return head[0]
     return before[0] if before else None
 
 
