@@ -481,3 +481,16 @@ def test_a_relative_clause_after_an_apposition_is_the_heads():
     x = _read("en", "The news followed a report by Valery Gerasimov, chief of Russia's general staff, who told "
                     "President Vladimir Putin that Kursk had been retaken.")
     assert [s.speakers for s in x.statements] == [["valery-gerasimov"]]
+
+
+@pytest.mark.parametrize(("text", "organisation"), [
+    ("The Russian Foreign Ministry's official spokeswoman said Moscow was right.", "Russian Foreign Ministry"),
+    ("South Korea's Defense Ministry's spokesman said the troops were there.", "South Korea's Defense Ministry"),
+])
+def test_an_organisation_before_a_possessive_is_the_spokespersons(text, organisation):
+    """'the Russian Foreign Ministry's official spokeswoman': a person of that ministry speaks,
+    not Russia."""
+    x = _read("en", text)
+    [said] = x.statements
+    [speaker] = [x.actors[k] for k in said.speakers]
+    assert speaker.type == "person" and x.actors[speaker.affiliation].label == organisation

@@ -131,6 +131,8 @@ def organisations_by_head(index: ActorIndex, sentence: Span) -> None:
     not_names = index.grammar.not_names
     for m in index.grammar.org_run.finditer(written):
         start, words = sentence.start + m.start(), m.group().split()
+        if len(words) > 1 and _POSSESSIVE.search(words[-1]):  # "the Russian Foreign Ministry's spokeswoman"
+            words[-1] = _POSSESSIVE.sub("", words[-1])
         owner, owned_from = "", None  # whose it is, and where its owner is written
         while words:
             known = index.at(start)
