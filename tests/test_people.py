@@ -494,3 +494,14 @@ def test_an_organisation_before_a_possessive_is_the_spokespersons(text, organisa
     [said] = x.statements
     [speaker] = [x.actors[k] for k in said.speakers]
     assert speaker.type == "person" and x.actors[speaker.affiliation].label == organisation
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("A ruling People Power Party member asked whether the troops were fighting.", "ruling People Power Party member"),
+    ("A Democratic Party lawmaker said the troops were fighting.", "Democratic Party lawmaker"),
+])
+def test_a_role_after_an_organisations_name_is_a_person(text, label):
+    """'a ruling People Power Party member': the member speaks, not the party."""
+    x = _read("en", text)
+    [said] = x.statements
+    assert [(x.actors[k].label, x.actors[k].type) for k in said.speakers] == [(label, "person")]

@@ -113,8 +113,8 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
     comp = either(lex.get("speech.complementizers", [])) or "(?!)"
     role_stops = lex.get("speech.relativizers", []) + lex.get("speech.addressee_markers", [])
     indefinites = either(lex.get("actors.indefinites", [])) or "(?!)"
-    role = (rf"(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{either(lex.get('actors.role_nouns', []), longest_first=True) or '(?!)'}))"
-            rf"(?![\w-])")
+    role = (rf"(?P<role>(?:[\w-]+\s+){{0,2}}?(?:(?-i:[A-Z][\w'’-]*)\s+){{0,3}}?"  # "a ruling People Power Party member"
+            rf"(?:{either(lex.get('actors.role_nouns', []), longest_first=True) or '(?!)'}))(?![\w-])")
     return SpeechGrammar(
         pronouns=WordList(lex.get("actors.pronouns", [])),
         restatements=WordList(lex.get("speech.restatements", []), ignore_case=True),
