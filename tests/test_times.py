@@ -94,6 +94,8 @@ RELATIVE = [
     ("id", "Patel pada Selasa lalu berkata", TUE, "Selasa lalu", "2024-11-05", "day", None, None),  # not today
     ("en", "Patel spoke last Tuesday", TUE, "last Tuesday", "2024-11-05", "day", None, None),
     ("en", "Patel spoke on Tuesday", TUE, "Tuesday", "2024-11-12", "day", None, None),
+    ("en", "before he takes office in January", date(2024, 12, 18), "January", "2025-01", "month",
+     date(2025, 1, 1), date(2025, 1, 31)),  # the nearer January: next month
     ("id", "rapat digelar Senin depan", TUE, "Senin depan", "2024-11-18", "day", None, None),
     ("id", "Guterres pada Minggu pekan lalu bicara", TUE, "Minggu pekan lalu", "2024-11-03", "day",
      None, None),

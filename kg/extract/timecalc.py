@@ -119,6 +119,8 @@ def month_near(month: int, anchor: date, direction: str, offset: int = 0) -> tup
     (datetime.date(2024, 11, 1), datetime.date(2024, 11, 30))
     >>> month_near(12, date(2024, 11, 12), "same")[0]
     datetime.date(2024, 12, 1)
+    >>> month_near(1, date(2024, 12, 18), "same")[0]
+    datetime.date(2025, 1, 1)
     """
     year = anchor.year + offset
     if direction == "last" and month >= anchor.month:
@@ -127,6 +129,8 @@ def month_near(month: int, anchor: date, direction: str, offset: int = 0) -> tup
         year += 1
     elif direction == "same" and not offset and month - anchor.month > 6:
         year -= 1  # "in November", written in April: the nearer one, last November
+    elif direction == "same" and not offset and anchor.month - month > 6:
+        year += 1  # "in January", written in December: the nearer one, next January
     begin = date(year, month, 1)
     return begin, begin + relativedelta(months=1, days=-1)
 
