@@ -34,9 +34,12 @@ ARTICLES = Path(__file__).parent / "articles"
 # dev, again (2026-12-01, late): twelve more (id_18-23, en_18-23: an aggregator, an editorial, a feature, a briefing
 # transcript, a think-tank story, a regional daily; a translated agency report, a roundup, summit speeches, a radio
 # bulletin, a photo gallery, an UPDATE wire), the same way, from their first evaluation (the commits that added them)
+# dev, again (that night, later): six more (id_24-26, en_24-26: a foreign-ministry reaction, a column, a weekly
+# wrap-up, a factbox, a NATO press-conference transcript, a frontline report), the same way, from the first
+# evaluation of all 52 (the commit that added them)
 FLOORS = {
-    "dev": {"actors": 0.85, "statements": 0.50, "events": 0.38, "dates": 0.83, "factuality": 0.76,
-            "speakers": 0.76, "event types": 0.62, "explicit dates": 0.82, "agents": 0.52, "targets": 0.22, "themes": 0.71, "partners": 0.23, "places": 0.78},
+    "dev": {"actors": 0.85, "statements": 0.50, "events": 0.40, "dates": 0.83, "factuality": 0.78,
+            "speakers": 0.76, "event types": 0.63, "explicit dates": 0.81, "agents": 0.52, "targets": 0.22, "themes": 0.71, "partners": 0.27, "places": 0.79},
     "test": {"actors": 0.83, "statements": 0.54, "events": 0.40, "dates": 0.85, "factuality": 0.63,
              "speakers": 0.75, "event types": 0.69, "explicit dates": 0.87, "agents": 0.63, "targets": 0.63, "themes": 0.64, "partners": 0.10, "places": 0.77},
     "story": {"actors": 0.85, "statements": 0.47, "events": 0.42, "dates": 0.83, "factuality": 0.72,
