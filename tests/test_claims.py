@@ -548,6 +548,19 @@ def test_a_transcripts_lines_are_said_by_the_person_its_tag_names():
     assert not [s for s in x.statements if s.cue.text.startswith(("QUESTION", "MR. DOE"))]
 
 
+def test_a_transcript_with_no_question_marks_is_dated_by_its_introduction():
+    """'MODERATOR:' and 'REPORTER (…):' lines ask; the day before the first tagged line dates
+    the lines of the person the tags name."""
+    text = ("The press conference of Secretary General Mark Rutte in Brussels on Monday, Oct. 28, 2024.\n"
+            "MODERATOR: Good afternoon.\n"
+            "SECRETARY GENERAL RUTTE: Units were sent to the Kursk region. Last week we saw more.\n"
+            "REPORTER (Example Radio): How many?\n"
+            "SECRETARY GENERAL RUTTE: I will not give numbers.")
+    x = _read("en", text, "2024-10-29")
+    lines = [(s.speakers, str(s.time.day)) for s in x.statements if s.rule.startswith("answered")]
+    assert lines == [(["mark-rutte"], "2024-10-28")] * 2
+
+
 def test_an_answer_runs_to_the_end_of_its_line():
     """What follows in the same answer is said too: its events are reported, its relative
     times count from the day of the interview."""

@@ -65,10 +65,18 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
 
 
 def _interview_day(text: str, times: ByStart[TimeExpr], grammar: SpeechGrammar) -> TimeExpr | None:
-    """The day an interview's answers were given: the last day its introduction names before
-    the first question ("We spoke to her by phone on Friday, Nov. 29."), if any."""
+    """The day an interview's answers or a transcript's lines were given: the last day its
+    introduction names before the first question or speaker's tag ("We spoke to her by phone on
+    Friday, Nov. 29."; "… in Brussels on Monday, October 28, 2024. MODERATOR: …"), if any."""
     asked = grammar.question_mark.search(text)
-    days = [t for t in times.within(0, asked.start()) if t.granularity == "day" and t.begin] if asked else []
+    first = asked.start() if asked else len(text)
+    line = 0
+    while line < first:
+        if grammar.speaker_tag.match(text, line):
+            first = line
+            break
+        line = text.find("\n", line) + 1 or len(text)
+    days = [t for t in times.within(0, first) if t.granularity == "day" and t.begin] if first < len(text) else []
     return days[-1] if days else None
 
 
