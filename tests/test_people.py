@@ -505,3 +505,22 @@ def test_a_role_after_an_organisations_name_is_a_person(text, label):
     x = _read("en", text)
     [said] = x.statements
     assert [(x.actors[k].label, x.actors[k].type) for k in said.speakers] == [(label, "person")]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("en", 'A drone pilot who goes by the call sign "Kit" replays the video. "They keep coming," Kit said.', "Kit"),
+    ("en", "Bohdan, a 41-year-old infantryman who asked that only his first name be used, spoke on Sunday. "
+           "Bohdan said his unit had found a body.", "Bohdan"),
+    ("id", 'Seorang pilot drone dengan nama sandi "Varan" menunjukkan rekamannya. "Mereka terus datang," kata Varan.',
+     "Varan"),
+])
+def test_someone_known_by_a_call_sign_or_a_first_name_speaks_by_it(language, text, name):
+    """A call sign or a first name set off before a role makes a person; the name alone later
+    is the same person, and asking to be named so is no statement."""
+    x = _read(language, text)
+    assert [x.actors[k].label for s in x.statements for k in s.speakers] == [name]
+
+
+def test_an_adverb_before_a_role_is_no_name():
+    x = _read("en", "Afterwards, a member of the committee told reporters the troops had arrived.")
+    assert "afterwards" not in x.actors

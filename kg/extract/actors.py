@@ -28,7 +28,7 @@ from ..lexicon import Lexicon
 from ..model import Span
 from .actor_index import ActorIndex
 from .organisations import directions, forces, org_anaphors, organisations_by_head, owned_forces, owned_organisations
-from .people import named_speakers, people_by_title, surname_table, surnames
+from .people import known_as, named_speakers, people_by_title, surname_table, surnames
 from .spans import Cover
 
 
@@ -52,6 +52,7 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
         owned_organisations(index, sentence)
         people_by_title(index, sentence)
         named_speakers(index, sentence)
+        known_as(index, sentence)
     by_last = surname_table(index)  # the people are all known by now: read them once
     for sentence in sentences:
         surnames(index, sentence, by_last)

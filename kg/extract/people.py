@@ -58,6 +58,19 @@ def named_speakers(index: ActorIndex, sentence: Span) -> None:
             _add_person(index, name)
 
 
+def known_as(index: ActorIndex, sentence: Span) -> None:
+    """People known by one name: a call sign ('a drone pilot who goes by the call sign "Kit"',
+    'dengan nama sandi "Varan"') or a first name set off before a role ("Bohdan, a 41-year-old
+    infantryman, said"). Later, that name alone is the same person (:func:`surname_table`)."""
+    text, grammar = index.text, index.grammar
+    for pattern in (grammar.known_as, grammar.first_named):
+        for m in pattern.finditer(text, sentence.start, sentence.end):
+            name = Span.of(text, m.start("name"), m.end("name"))
+            if name.text not in grammar.not_names and not index.overlapping(name.start, name.end) \
+                    and not index.title_concept(name.text):
+                index.add_actor(slug(name.text), name.text, "person", name, "known-as")
+
+
 def _add_person(index: ActorIndex, name: Span, single: bool = False) -> None:
     """Record ``name`` as a person unless some actor or place already holds it, or a word of it
     cannot begin or belong to a name."""
@@ -278,7 +291,8 @@ def _apposition_name(index: ActorIndex, title_start: int, floor: int) -> Span | 
 def surname_table(index: ActorIndex) -> dict[str, set[str]]:
     """The people named with more than one word, by their surname (and, for a family name
     written first, by that name too)."""
-    people = [a for a in index.actors.values() if a.type == "person" and " " in a.label]
+    one_name = {m.key for m in index.mentions if m.how == "known-as"}  # "Kit", "Bohdan"
+    people = [a for a in index.actors.values() if a.type == "person" and (" " in a.label or a.key in one_name)]
     first_family = index.grammar.family_first
     by_last: dict[str, set[str]] = {}
     for person in people:
