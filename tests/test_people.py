@@ -524,3 +524,12 @@ def test_someone_known_by_a_call_sign_or_a_first_name_speaks_by_it(language, tex
 def test_an_adverb_before_a_role_is_no_name():
     x = _read("en", "Afterwards, a member of the committee told reporters the troops had arrived.")
     assert "afterwards" not in x.actors
+
+
+@pytest.mark.parametrize(("language", "text", "key"), [
+    ("en", "Moscow wants Kursk retaken before Donald Trump takes office in January.", "donald-trump"),
+    ("id", "Yoon bertemu Presiden China Xi Jinping di sela-sela KTT.", "xi-jinping"),
+    ("en", "Prime Minister Shigeru Ishiba said Japan was concerned.", "shigeru-ishiba"),
+])
+def test_the_leaders_of_the_time_are_known_by_name(language, text, key):
+    assert key in _read(language, text).actors
