@@ -570,3 +570,13 @@ def test_with_someone_saying_is_their_statement(text, speaker, kind):
 
 def test_with_someones_help_is_no_statement():
     assert read("en", "The troops arrived, with Russia's help, in Kursk.").statements == []
+
+
+def test_an_outlet_named_after_a_capital_doubts_for_itself():
+    """'The Kyiv Example Post could not verify …': the outlet speaks, not Ukraine (whose capital
+    its name begins with)."""
+    head = "---\nlanguage: en\npublished: 2024-12-17\npublisher: Kyiv Example Post\n---\n"
+    x = extract(parse_article(head + "A soldier said his unit found a body. The Kyiv Example Post could not verify "
+                                     "his account.", "t.txt"))
+    [s] = [s for s in x.statements if s.cue.text == "could not verify"]
+    assert ([x.actors[k].label for k in s.speakers], str(s.time.day)) == (["Kyiv Example Post"], "2024-12-17")

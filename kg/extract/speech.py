@@ -58,7 +58,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     for sentence in sentences:
         here = _candidates(text, sentence, quotes, lex, index, state)
         doubt = _unverified(text, sentence, quotes, lex, index, outlet)
-        if doubt and all(not _overlaps(doubt.cue, h.cue) or h.speakers == doubt.speakers for h in here):
+        if doubt and (doubt.speaker_mention or all(not _overlaps(doubt.cue, h.cue) or h.speakers == doubt.speakers
+                                                    for h in here)):  # named ("The Kyiv Post could not"): it
             here = sorted([*(h for h in here if not _overlaps(doubt.cue, h.cue)), doubt], key=lambda s: s.cue.start)
         if not here:
             dated_by_restating(text, sentence, found, times, state, lex)
