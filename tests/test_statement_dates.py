@@ -88,6 +88,16 @@ def test_her_remarks_came_on_a_day_dates_what_she_said():
 
 
 @pytest.mark.parametrize(("language", "text"), [
+    ("id", "Dilansir dari KBS, Rustem Umerov mengatakan bentrokan pertama sudah terjadi. "
+           "Wawancara itu disiarkan KBS pada Senin (4/11/2024)."),
+    ("en", "Rustem Umerov said the first clash had taken place. The interview was broadcast on Monday, Nov. 4."),
+])
+def test_the_interview_aired_on_a_day_dates_what_was_said_in_it(language, text):
+    article = parse_article(f"---\npublished: 2024-11-06\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    assert [s.time.value for s in extract(article).statements] == ["2024-11-04"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
     ("id", "Jumat (18/10/2024): Badan Intelijen Nasional Korea Selatan mengungkapkan bahwa dalam beberapa hari "
            "sebelumnya Korut telah mengirim sekitar 1.500 pasukan khusus ke Rusia."),
     ("en", "Oct. 18: South Korea's spy agency revealed that in the days before, North Korea had shipped "
