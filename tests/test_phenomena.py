@@ -55,6 +55,9 @@ def test_quote_first(lang, text, quote):
 
 # (language, text, speaker, kind, content)
 SPEAKER_FIRST = [
+    ("en", "Vedant Patel put the total at more than 10,000.", "vedant-patel", "claim", "at more than 10,000"),
+    ("en", "Dmitry Peskov referred questions about the troops to the Defence Ministry.", "dmitry-peskov", "claim",
+     "about the troops to the Defence Ministry"),
     ("en", "Dmitry Peskov reiterated that the treaty was lawful.", "dmitry-peskov", "claim", "the treaty was lawful"),
     ("en", "Kim Jong Un promised that Pyongyang would stand with Moscow.", "kim-jong-un", "claim",
      "Pyongyang would stand with Moscow"),
@@ -525,6 +528,8 @@ UNVERIFIED = [
            "figures.", "could not independently verify", "Harian Contoh"),
     ("en", "Kyiv said on Monday that 3,000 soldiers were killed. Harian could not independently verify the figures.",
      "could not independently verify", "Harian"),  # the outlet's short name
+    ("en", "Estimates run as high as 12,000. None of the figures can be independently verified.",
+     "can be independently verified", None),
 ]
 
 
