@@ -48,6 +48,7 @@ class EventCues:
     agent_markers: WordList
     collective: frozenset[str]  # "it", "pihaknya", casefolded
     joins: frozenset[str]  # conjunctions between two actors, casefolded
+    coordinators: frozenset[str]  # "and", "or", "atau": words joining two clauses or verbs, casefolded
     auxiliaries: frozenset[str]  # "has", "telah": between a subject and its verb, casefolded
     new_clause: re.Pattern  # "and that", "and warned that": a clause of its own
     modifiers: frozenset[str]  # "combat", "attack": before a force or a weapon, they describe it
@@ -89,6 +90,7 @@ def event_cues(lex: Lexicon) -> EventCues:
         agent_markers=words("events.agent_markers"),
         collective=folded("actors.collective_pronouns"),
         joins=folded("actors.conjunctions"),
+        coordinators=folded("speech.coordinators"),
         auxiliaries=folded("events.auxiliaries"),
         new_clause=re.compile(rf"\b(?:{either(lex.get('actors.conjunctions', [])) or '(?!)'})\s+(?:\w+\s+)?"
                               rf"(?:{either(lex.get('speech.complementizers', [])) or '(?!)'})\b", re.IGNORECASE),

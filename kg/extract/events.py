@@ -78,7 +78,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             event.time = _time(text, trigger, clause, sentence, said, dating, event.factuality) or _by_publication(
                 event.factuality, published)
             event.label = _label(text, event, clause, index)
-            same = _compound(text, event, events) or _mentioned_before(event, events, lex, times)
+            same = _compound(text, event, events, lex) or _mentioned_before(event, events, lex, times)
             if same:  # "the treaty" again: one more mention of the event already told
                 same.mentions.append(trigger)
                 if said and same.id not in said.events:
@@ -90,7 +90,7 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     return events
 
 
-def _compound(text: str, event: Event, events: list[Event]) -> Event | None:
+def _compound(text: str, event: Event, events: list[Event], lex: Lexicon) -> Event | None:
     """The event just told, when this trigger of the same type follows its trigger within two
     words, with no mark or joining word between: "signed a decree ratifying", "meneken dekret
     ratifikasi" name one event. Casualties are not joined: "captured two wounded soldiers"
@@ -98,11 +98,9 @@ def _compound(text: str, event: Event, events: list[Event]) -> Event | None:
     last = events[-1] if events else None
     if last is None or last.type != event.type or last.sentence != event.sentence or event.type == "casualties":
         return None
-    between = text[last.trigger.end:event.trigger.start]
-    return last if 0 < len(between.split()) <= 2 and _PLAIN.fullmatch(between) else None
-
-
-_PLAIN = re.compile(r"(?:\s+[^\W\d]+(?<!\band)(?<!\bdan)(?<!\bor)(?<!\batau))+\s+")
+    between = text[last.trigger.end:event.trigger.start].split()
+    return last if 0 < len(between) <= 2 and all(w.isalpha() and w.casefold() not in event_cues(lex).coordinators
+                                                 for w in between) else None
 
 
 @dataclass(eq=False)

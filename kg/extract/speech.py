@@ -656,7 +656,8 @@ def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
     without confirming that …' / '…, tanpa membantah …': goes on without saying it."""
     grammar = speech_grammar(lex)
     found = []
-    going_on = [(m, "claim", False) for m in grammar.continuations.finditer(text, sentence.start, sentence.end)]
+    going_on = [(m, next((k for cue, k in grammar.kind_cues if cue.fullmatch(m.group())), "claim"), False)
+                for m in grammar.continuations.finditer(text, sentence.start, sentence.end)]  # ", warning …": a warning
     going_on += [(m, grammar.unsaid_kinds[m.group().casefold()], True)
                  for m in grammar.unsaid.finditer(text, sentence.start, sentence.end)]
     for m, kind, unsaid in going_on:
@@ -665,8 +666,7 @@ def _continued(text, sentence, inside, lex, index, state) -> list[Statement]:
         by = _absolute(text, sentence, m.start(), index, grammar)
         if by:  # "…, with Tokyo warning that …": Tokyo says it
             said = Span.of(text, _content_start(text, m.end(), sentence.end, lex), sentence.end)
-            found.append(Statement("", "warning" if "warn" in m.group().casefold() else kind,
-                                   Span.of(text, m.start(), m.end()), sentence, [by.key], False,
+            found.append(Statement("", kind, Span.of(text, m.start(), m.end()), sentence, [by.key], False,
                                    content=_trim(text, said), negated=unsaid, speaker_mention=by.span))
             continue
         if not _after_comma(text, m.start()):
