@@ -533,3 +533,16 @@ def test_an_adverb_before_a_role_is_no_name():
 ])
 def test_the_leaders_of_the_time_are_known_by_name(language, text, key):
     assert key in _read(language, text).actors
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("en", "Ukrainian media reported that several officers had been killed.", "Ukrainian media"),
+    ("en", "North Korean state media has made no mention of the deployment.", "North Korean state media"),
+    ("id", "Media pemerintah Korea Utara tidak menyinggung pengiriman itu.", "Media pemerintah Korea Utara"),
+])
+def test_a_countrys_media_speak_as_a_group_of_that_country(language, text, label):
+    """'Ukrainian media reported': the media, not Ukraine."""
+    x = _read(language, text)
+    [said] = x.statements
+    [speaker] = [x.actors[k] for k in said.speakers]
+    assert (speaker.label, speaker.type, x.actors[speaker.affiliation].type) == (label, "group", "country")
