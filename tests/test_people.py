@@ -546,3 +546,12 @@ def test_a_countrys_media_speak_as_a_group_of_that_country(language, text, label
     [said] = x.statements
     [speaker] = [x.actors[k] for k in said.speakers]
     assert (speaker.label, speaker.type, x.actors[speaker.affiliation].type) == (label, "group", "country")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("G7 foreign ministers condemned the deployment.", "G7 foreign ministers"),
+    ("The G7 ministers, meeting in Italy, said in a joint statement that they condemned it.", "G7 ministers"),
+])
+def test_ministers_of_a_body_speak_as_a_group(text, label):
+    x = _read("en", text)
+    assert [[(x.actors[k].label, x.actors[k].type) for k in s.speakers] for s in x.statements] == [[(label, "group")]]
