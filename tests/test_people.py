@@ -555,3 +555,16 @@ def test_a_countrys_media_speak_as_a_group_of_that_country(language, text, label
 def test_ministers_of_a_body_speak_as_a_group(text, label):
     x = _read("en", text)
     assert [[(x.actors[k].label, x.actors[k].type) for k in s.speakers] for s in x.statements] == [[(label, "group")]]
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("en", "The director of the National Intelligence Service briefed the committee. The director replied that the agency "
+           "had no evidence.", "director of the National Intelligence Service"),
+    ("id", "Duta besar Rusia untuk Korea Selatan dipanggil pada Senin. Duta besar itu mengatakan Moskow tidak melanggar "
+           "hukum.", "Duta besar Rusia"),
+])
+def test_the_role_again_is_the_one_named_with_it(language, text, label):
+    """'The director replied': the director named before, not the agency."""
+    x = _read(language, text)
+    said = x.statements[-1]
+    assert [x.actors[k].label for k in said.speakers] == [label]
