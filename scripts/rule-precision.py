@@ -6,7 +6,8 @@
                                                                              # kg/extract/confidence.yaml
 
 A statement counts as right when its speaker is the gold speaker, an event when its type is
-the gold type (dates aside: they have their own rules). Confidence is smoothed,
+the gold type, as `kg eval` names it (an arms transfer is the gold's `other`; dates aside:
+they have their own rules). Confidence is smoothed,
 (right + 1) / (found + 2), so a rule seen twice is not "certain".
 """
 import collections
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.evaluate import _Scorer, gold_files
+from kg.evaluate import _Scorer, _gold_type, gold_files
 from kg.extract.document import extract
 from kg.ingest import read_article
 
@@ -33,7 +34,7 @@ def count(folder: str) -> tuple[collections.Counter, collections.Counter]:
         checks = {
             "statement": (x.statements, "cue", lambda s: s.cue,
                           lambda s, g: scorer._speaker_ok(s.speakers, g.get("speaker"))),
-            "event": (x.events, "trigger", lambda e: e.trigger, lambda e, g: e.type == g.get("type")),
+            "event": (x.events, "trigger", lambda e: e.trigger, lambda e, g: _gold_type(e.type) == g.get("type")),
         }
         for kind, (items, key, mark, good) in checks.items():
             left = list(items)
