@@ -11,6 +11,12 @@ def _read(language: str, text: str):
     return extract(parse_article(f"---\npublished: 2025-04-28\nlanguage: {language}\n---\n{text}\n", "a.txt"))
 
 
+def _speakers(x) -> list:
+    """The actors who speak in the one statement ``x`` holds."""
+    [said] = x.statements
+    return [x.actors[k] for k in said.speakers]
+
+
 @pytest.mark.parametrize(("language", "text", "person"), [
     ("en", "Apti Alaudinov claimed that the Kursk region had been retaken.", "Apti Alaudinov"),
     ("en", "A Russian commander, Apti Alaudinov, claimed that the region was retaken.", "Apti Alaudinov"),
@@ -261,16 +267,14 @@ def test_a_preposition_opening_a_sentence_is_no_name(language, text, label):
 def test_someone_known_only_by_a_role_speaks_as_a_person_of_that_role(language, text, label):
     """Not the capital in the description ("di Seoul"), and not no one."""
     x = _read(language, text)
-    [said] = x.statements
-    [actor] = [x.actors[k] for k in said.speakers]
+    [actor] = _speakers(x)
     assert (actor.label, actor.type) == (label, "person")
 
 
 def test_an_organisation_named_with_of_inside_speaks():
     """'South Korea's Ministry of National Defense condemned …': the ministry, not the country."""
     x = _read("en", "South Korea's Ministry of National Defense condemned North Korea on Tuesday for sending troops.")
-    [said] = x.statements
-    assert [(x.actors[k].label, x.actors[k].affiliation) for k in said.speakers] == [
+    assert [(a.label, a.affiliation) for a in _speakers(x)] == [
         ("South Korea's Ministry of National Defense", "south-korea")]
 
 
@@ -290,8 +294,7 @@ def test_an_organisation_named_with_for_or_on_inside_speaks(text, label):
 def test_an_anaphor_inside_a_name_is_the_name():
     """'The Ministry for Foreign Affairs' is a name of its own, not 'the ministry' named before."""
     x = _read("en", "The Committee on Defence met. The Ministry for Foreign Affairs said the troops had arrived.")
-    [said] = x.statements
-    assert [x.actors[k].label for k in said.speakers] == ["Ministry for Foreign Affairs"]
+    assert [a.label for a in _speakers(x)] == ["Ministry for Foreign Affairs"]
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -343,8 +346,7 @@ def test_an_envoy_speaks_as_a_person(language, text, label):
 def test_a_title_opening_a_sentence_is_still_a_title(language, text, label):
     """A title written in lower case takes a capital when it opens the sentence."""
     x = _read(language, text)
-    [said] = x.statements
-    [actor] = [x.actors[k] for k in said.speakers]
+    [actor] = _speakers(x)
     assert (actor.label, actor.type) == (label, "person")
 
 
@@ -357,8 +359,7 @@ def test_a_title_opening_a_sentence_is_still_a_title(language, text, label):
 def test_a_persons_office_speaks_for_itself(text, label):
     """Not the person: "Yoon's office said" is the office's word."""
     x = _read("en", text)
-    [said] = x.statements
-    [actor] = [x.actors[k] for k in said.speakers]
+    [actor] = _speakers(x)
     assert (actor.label, actor.type, actor.affiliation) == (label, "organization", "yoon-suk-yeol")
 
 
@@ -491,8 +492,7 @@ def test_an_organisation_before_a_possessive_is_the_spokespersons(text, organisa
     """'the Russian Foreign Ministry's official spokeswoman': a person of that ministry speaks,
     not Russia."""
     x = _read("en", text)
-    [said] = x.statements
-    [speaker] = [x.actors[k] for k in said.speakers]
+    [speaker] = _speakers(x)
     assert speaker.type == "person" and x.actors[speaker.affiliation].label == organisation
 
 
@@ -503,8 +503,7 @@ def test_an_organisation_before_a_possessive_is_the_spokespersons(text, organisa
 def test_a_role_after_an_organisations_name_is_a_person(text, label):
     """'a ruling People Power Party member': the member speaks, not the party."""
     x = _read("en", text)
-    [said] = x.statements
-    assert [(x.actors[k].label, x.actors[k].type) for k in said.speakers] == [(label, "person")]
+    assert [(a.label, a.type) for a in _speakers(x)] == [(label, "person")]
 
 
 @pytest.mark.parametrize(("language", "text", "name"), [
@@ -543,8 +542,7 @@ def test_the_leaders_of_the_time_are_known_by_name(language, text, key):
 def test_a_countrys_media_speak_as_a_group_of_that_country(language, text, label):
     """'Ukrainian media reported': the media, not Ukraine."""
     x = _read(language, text)
-    [said] = x.statements
-    [speaker] = [x.actors[k] for k in said.speakers]
+    [speaker] = _speakers(x)
     assert (speaker.label, speaker.type, x.actors[speaker.affiliation].type) == (label, "group", "country")
 
 
