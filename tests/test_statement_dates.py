@@ -16,6 +16,9 @@ PUBLISHED = date(2024, 10, 25)
     ("en", "The Kremlin has not commented on the claims from Seoul.", "commented", (None, PUBLISHED)),
     ("en", "North Korea has officially acknowledged that its troops are in Russia.", "acknowledged", (None, PUBLISHED)),
     ("en", "Moscow dismissed the reports as Western propaganda.", "dismissed", (None, None)),
+    ("id", "Moskwa tidak pernah mengakui kehadiran pasukan asing di wilayahnya.", "mengakui", (None, PUBLISHED)),
+    ("id", "Kremlin telah menepis laporan itu sebagai propaganda Barat.", "menepis", (None, PUBLISHED)),
+    ("id", "Kremlin menepis laporan itu sebagai propaganda Barat.", "menepis", (None, None)),
     ("en", "Seoul's spy agency said on Wednesday that 3,000 troops had left.", "said",
      (date(2024, 10, 23), date(2024, 10, 23))),
 ])

@@ -194,8 +194,10 @@ def in_perfect(text: str, statement: Statement, lex: Lexicon) -> bool:
 
 
 def _cue_with(statement: Statement, words: frozenset[str]) -> bool:
-    """Whether one of ``words`` (casefolded) is in the cue or among the three words before it."""
-    sentence = statement.sentence
-    before = WORD.findall(sentence.text, max(0, statement.cue.start - sentence.start - 40),
-                          statement.cue.start - sentence.start)[-3:]
+    """Whether one of ``words`` (casefolded) is in the cue or among the three words before it,
+    after what was said."""
+    sentence, cue = statement.sentence, statement.cue
+    said = [w.end for w in (statement.quote, statement.content) if w and w.end <= cue.start]
+    start = max([cue.start - 40, *said])  # not the words said before it ("'… sudah …,' kata X")
+    before = WORD.findall(sentence.text, max(0, start - sentence.start), cue.start - sentence.start)[-3:]
     return any(w.casefold() in words for w in before + WORD.findall(statement.cue.text))
