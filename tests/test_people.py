@@ -566,3 +566,21 @@ def test_the_role_again_is_the_one_named_with_it(language, text, label):
     x = _read(language, text)
     said = x.statements[-1]
     assert [x.actors[k].label for k in said.speakers] == [label]
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("en", "Officials who met Zelensky in Kyiv on Monday said the troops had reached Kursk.", "officials"),
+    ("en", "Lawmakers who attended the closed-door session with the spy agency said 100 soldiers had died.", "lawmakers"),
+    ("id", "Anggota parlemen yang menghadiri rapat tertutup dengan Badan Intelijen Nasional mengatakan 100 tentara "
+           "tewas.", "anggota parlemen"),
+])
+def test_those_a_relative_clause_with_no_comma_describes_speak(language, text, label):
+    """'Officials who met Zelensky said': the officials, not Zelensky or the agency."""
+    assert [a.label.casefold() for a in _speakers(_read(language, text))] == [label]
+
+
+def test_a_cue_inside_the_relative_clause_is_not_said_by_its_head():
+    """'Lawmakers who were briefed by the agency said': the lawmakers speak; the briefing is the agency's."""
+    x = _read("en", "Lawmakers who were briefed by the National Intelligence Service said 100 soldiers had died.")
+    assert [[x.actors[k].label for k in s.speakers] for s in x.statements if s.cue.text == "said"] == [["lawmakers"]]
+    assert not [s for s in x.statements if s.cue.text == "briefed" and "lawmakers" in s.speakers]

@@ -43,6 +43,11 @@ def subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], 
     antecedent = _antecedent(text, start, end, lex, index)
     if antecedent:  # "… kepada Kim Jong Un, yang tidak pernah mengakui …": Kim, who acknowledged nothing
         return [antecedent.key], antecedent.span
+    head = _before_restrictive(text, start, end, lex)
+    if head is not None:  # "Lawmakers who were briefed by the agency said …": the lawmakers
+        found = subject(text, start, head, lex, index, state, inside)
+        if found[0]:
+            return found
     hidden = relative_clauses(text, start, end, lex)
     mentions = [m for m in index.within(start, end)
                 if (index.actors[m.key].type != "armed_force" or _subject_gap(text, m.span.end, end))
@@ -144,6 +149,19 @@ def relative_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tupl
         return []
     return [(start + m.start(), start + m.end())
             for m in speech_grammar(lex).relative_clause.finditer(text[start:end])]
+
+
+def _before_restrictive(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where a relative clause set off by no comma, running up to the cue, begins ("Officials
+    who met Zelensky said", "Pejabat yang enggan disebut namanya mengatakan"), when a subject
+    stands before it in the same clause and the cue is not the clause's own verb."""
+    grammar = speech_grammar(lex)
+    clause = max(start, text.rfind(",", start, end) + 1)
+    hit = grammar.relativizer.search(text, clause, end)
+    if not hit or not text[clause:hit.start()].strip():
+        return None
+    inside = [w for w in WORD.findall(text, hit.end(), end) if w.casefold() not in grammar.auxiliaries]
+    return hit.start() if inside else None  # not "Lawmakers who were briefed by …": the cue is the clause's
 
 
 def _after_preposition(text: str, pos: int, floor: int, lex: Lexicon, index: ActorIndex) -> bool:

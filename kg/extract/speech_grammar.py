@@ -67,6 +67,7 @@ class SpeechGrammar:
     conjunctions: re.Pattern
     relative_clause: re.Pattern
     open_relative: re.Pattern  # ", who …" / ", yang …" up to a cue: the clause the cue is in
+    relativizer: re.Pattern  # "who", "yang": a relative clause set off by no comma may run up to a cue
     group_speakers: WordList
     role_speakers: WordList
     addressee_markers: re.Pattern
@@ -160,6 +161,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         conjunctions=phrases(lex.get("actors.conjunctions", [])),
         relative_clause=re.compile(rf",\s*(?:{either(lex.get('speech.relativizers', [])) or '(?!)'})\b[^,]*,"),
         open_relative=re.compile(rf",\s*(?:{either(lex.get('speech.relativizers', [])) or '(?!)'})\b[^,]*$"),
+        relativizer=re.compile(rf"(?<![\w-])(?:{either(lex.get('speech.relativizers', [])) or '(?!)'})(?![\w-])"),
         group_speakers=WordList(lex.get("actors.group_speakers", []), ignore_case=True),
         role_speakers=WordList(lex.get("actors.speaker_roles", []), ignore_case=True),
         addressee_markers=phrases(markers),
