@@ -584,3 +584,13 @@ def test_a_cue_inside_the_relative_clause_is_not_said_by_its_head():
     x = _read("en", "Lawmakers who were briefed by the National Intelligence Service said 100 soldiers had died.")
     assert [[x.actors[k].label for k in s.speakers] for s in x.statements if s.cue.text == "said"] == [["lawmakers"]]
     assert not [s for s in x.statements if s.cue.text == "briefed" and "lawmakers" in s.speakers]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "Perkiraan terakhir lembaga itu, yang disampaikan bulan lalu, adalah sekitar 300 tentara Korut tewas."),
+    ("en", "The agency's last estimate, which was given in January, put the North Korean dead at about 300."),
+])
+def test_a_passive_cue_in_a_relative_clause_with_no_one_named_is_not_the_next_actors(language, text):
+    """'…, yang disampaikan bulan lalu, adalah … tentara Korut': North Korea said nothing."""
+    x = _read(language, text)
+    assert not [s for s in x.statements if "north-korea" in s.speakers], [(s.cue.text, s.speakers) for s in x.statements]

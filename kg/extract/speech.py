@@ -349,7 +349,11 @@ def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
         by = grammar.agent_marker.search(text[m.end():sentence.end])
         start = m.end() + by.end() if by else m.end()
         to = grammar.addressee_markers.search(text, start, sentence.end)  # "disampaikan NIS kepada …"
-        speakers, mention = speaker_in(text, start, to.start() if to else sentence.end, lex, index, state)
+        end = to.start() if to else sentence.end
+        comma, before = text.find(",", start, end), text[sentence.start:m.start()].split()
+        if comma >= 0 and not index.within(start, comma) and before and grammar.relativizer.fullmatch(before[-1]):
+            end = comma  # "…, yang disampaikan bulan lalu, adalah …": a relative clause with no one named in it
+        speakers, mention = speaker_in(text, start, end, lex, index, state)
         if speakers:
             content = Span.of(text, sentence.start, m.start())
             found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, speakers, False,
