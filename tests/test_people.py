@@ -594,3 +594,15 @@ def test_a_passive_cue_in_a_relative_clause_with_no_one_named_is_not_the_next_ac
     """'…, yang disampaikan bulan lalu, adalah … tentara Korut': North Korea said nothing."""
     x = _read(language, text)
     assert not [s for s in x.statements if "north-korea" in s.speakers], [(s.cue.text, s.speakers) for s in x.statements]
+
+
+@pytest.mark.parametrize(("language", "text", "key"), [
+    ("en", "Peskov said the talks were private. Choe Son Hui met Sergei Lavrov in Moscow on Friday. She said the "
+           "alliance would last.", "choe-son-hui"),
+    ("id", "Peskov mengatakan pembicaraan itu tertutup. Choe Son Hui bertemu Sergei Lavrov di Moskwa pada Jumat. Ia "
+           "mengatakan aliansi itu akan bertahan.", "choe-son-hui"),
+])
+def test_a_pronoun_after_a_sentence_opening_with_a_person_is_that_person(language, text, key):
+    """'X met Y. She said …': X, not the last speaker before and not Y."""
+    x = _read(language, text)
+    assert x.statements[-1].speakers == [key], [(s.cue.text, s.speakers) for s in x.statements]

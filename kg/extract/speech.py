@@ -63,6 +63,9 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             here = sorted([*(h for h in here if not _overlaps(doubt.cue, h.cue)), doubt], key=lambda s: s.cue.start)
         if not here:
             dated_by_restating(text, sentence, found, times, state, lex)
+            opener = _person_opening(text, sentence, lex, index)
+            if opener:  # "The director briefed the committee. He said …": the director
+                state.speakers = [opener]
         main: list[str] = []
         for statement in here:
             if restates(text, statement, lex) and found and found[-1].speakers == statement.speakers:
@@ -85,6 +88,15 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
         if main:
             state.speakers = main
     return found
+
+
+def _person_opening(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) -> str | None:
+    """The person a sentence opens with, after a determiner, if any: the one a pronoun opening
+    the next sentence stands for."""
+    word = WORD.match(text, sentence.start)
+    start = word.end() if word and word.group().casefold() in speech_grammar(lex).determiners else sentence.start
+    hit = index.at(start)
+    return hit.key if hit and index.actors[hit.key].type == "person" else None
 
 
 def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
