@@ -377,3 +377,17 @@ def test_two_triggers_of_a_type_a_word_or_two_apart_are_one_event(language, text
     mark parts them."""
     x = extract(parse_article(f"---\npublished: 2024-11-12\nlanguage: {language}\n---\n{text}\n", "a.txt"))
     assert [e.trigger.text for e in x.events] == triggers
+
+
+@pytest.mark.parametrize(("language", "text", "triggers"), [
+    ("en", "North Korea sent troops to Russia in October. The deployment drew condemnation across Asia.",
+     ["sent"]),
+    ("id", "Korea Utara mengirim pasukan ke Rusia pada Oktober. Pengiriman pasukan itu menuai kecaman di Asia.",
+     ["mengirim"]),
+    ("en", "Zelensky said the North Korean units suffered losses near Sudzha. The Pentagon said there were losses "
+           "among the units.", ["losses", "losses"]),
+])
+def test_a_definite_noun_names_an_event_told_before_and_a_bare_one_another(language, text, triggers):
+    """'the deployment', 'pengiriman pasukan itu': the event told before; 'losses' again: another report."""
+    x = extract(parse_article(f"---\npublished: 2024-11-12\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    assert [e.trigger.text for e in x.events] == triggers, [(e.trigger.text, [m.text for m in e.mentions]) for e in x.events]

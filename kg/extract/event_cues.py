@@ -57,6 +57,8 @@ class EventCues:
     described: WordList  # force nouns and weapons
     target_markers: WordList
     determiners: frozenset[str]  # "the", "sang", casefolded
+    definite_before: frozenset[str]  # "the", "this": a nominal trigger after one names an event told, casefolded
+    definite_after: frozenset[str]  # "itu", "tersebut": the same a word or three after it, casefolded
     force_words: frozenset[str]  # "unit", "troops": a force noun's words, casefolded
 
 
@@ -100,5 +102,7 @@ def event_cues(lex: Lexicon) -> EventCues:
         described=WordList(lex.get("actors.force_nouns", []) + lex.get("events.weapons", []), ignore_case=True),
         target_markers=words("events.target_markers"),
         determiners=folded("actors.determiners"),
+        definite_before=folded("events.definite_before"),
+        definite_after=folded("events.definite_after"),
         force_words=frozenset(w for n in lex.get("actors.force_nouns", []) for w in n.casefold().split()),
     )

@@ -331,9 +331,10 @@ def _nominal(lex: Lexicon) -> frozenset[str]:
 
 
 def _mentioned_before(event: Event, events: list[Event], lex: Lexicon, times: list[TimeExpr]) -> Event | None:
-    """The earlier event a bare noun names again: same type, and nothing of its own (no
-    time written in its clause, no quantity, no other place, no other factuality)."""
-    if event.trigger.text.casefold() not in _nominal(lex) or event.quantity:
+    """The earlier event a definite noun names again ("the deployment", "pengiriman pasukan
+    itu"): same type, and nothing of its own (no time written in its clause, no quantity, no
+    other place, no other factuality). A bare noun ("losses") may be another event."""
+    if event.trigger.text.casefold() not in _nominal(lex) or event.quantity or not _definite(event, lex):
         return None
     if event.time and event.time.span.end > event.time.span.start and event.time.anchor != "statement":
         return None
@@ -342,6 +343,19 @@ def _mentioned_before(event: Event, events: list[Event], lex: Lexicon, times: li
                 and (not event.places or event.places == earlier.places):
             return earlier
     return None
+
+
+def _definite(event: Event, lex: Lexicon) -> bool:
+    """Whether a definite word stands right before the trigger ("the deployment") or one of
+    the three words after it, in its clause ("pengiriman pasukan itu")."""
+    cues, sentence, trigger = event_cues(lex), event.sentence.text, event.trigger
+    before = _WORD.findall(sentence, 0, trigger.start - event.sentence.start)[-1:]
+    after = _WORD.findall(sentence[trigger.end - event.sentence.start:].split(",", 1)[0])[:3]
+    return any(w.casefold() in cues.definite_before for w in before) or any(
+        w.casefold() in cues.definite_after for w in after)
+
+
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def _by_publication(factuality: str, published: date | None) -> TimeExpr | None:
