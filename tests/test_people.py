@@ -606,3 +606,20 @@ def test_a_pronoun_after_a_sentence_opening_with_a_person_is_that_person(languag
     """'X met Y. She said …': X, not the last speaker before and not Y."""
     x = _read(language, text)
     assert x.statements[-1].speakers == [key], [(s.cue.text, s.speakers) for s in x.statements]
+
+
+@pytest.mark.parametrize(("language", "text", "key"), [
+    ("id", 'Laras Wicaksani, pengajar di Universitas Contoh, menilai sikap itu tepat. "Jakarta bisa bicara kepada semua '
+           'pihak," kata Laras.', "laras-wicaksani"),
+    ("en", 'Bagus Hendrawan, a lecturer in Surabaya, called the move a gamble. "Seoul will not stay idle," Bagus said.',
+     "bagus-hendrawan"),
+])
+def test_a_given_name_alone_is_the_person_named_in_full_before(language, text, key):
+    """'kata Laras' after 'Laras Wicaksani': Indonesian reporting names people by their given name."""
+    x = _read(language, text)
+    assert [s.speakers for s in x.statements if s.quote] == [[key]], [(s.cue.text, s.speakers) for s in x.statements]
+
+
+def test_a_given_name_two_people_share_stays_unlinked():
+    x = _read("id", 'Laras Wicaksani dan Laras Pratiwi menilai sikap itu tepat. "Jakarta bisa bicara," kata Laras.')
+    assert not [s for s in x.statements if s.cue.text == "kata" and s.speakers], [(s.cue.text, s.speakers) for s in x.statements]

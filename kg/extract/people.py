@@ -295,12 +295,25 @@ def surname_table(index: ActorIndex) -> dict[str, set[str]]:
     people = [a for a in index.actors.values() if a.type == "person" and (" " in a.label or a.key in one_name)]
     first_family = index.grammar.family_first
     by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
     for person in people:
         for label in {person.label, *person.labels.values()}:
             by_last.setdefault(label.split()[-1], set()).add(person.key)
             if label.split()[0] in first_family:  # "Kim" for "Kim Jong Un"
                 by_last.setdefault(label.split()[0], set()).add(person.key)
+            elif _given_name(label, index) and person.key not in index.gaz.entries:
+                by_first.setdefault(label.split()[0], set()).add(person.key)
+    for name, keys in by_first.items():  # "Laras" for "Laras Wicaksani", when no one else is so called
+        by_last.setdefault(name, keys)
     return by_last
+
+
+def _given_name(label: str, index: ActorIndex) -> bool:
+    """Whether ``label`` is a name of two or three capitalised words, the first no title
+    ("Laras Wicaksani"; not "Foreign Ministry's official spokeswoman")."""
+    words = label.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+        and not index.grammar.title_words.pattern.fullmatch(words[0])
 
 
 def surnames(index: ActorIndex, sentence: Span, by_last: dict[str, set[str]]) -> None:
