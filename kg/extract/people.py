@@ -5,8 +5,9 @@ A person is found by a title before the name ("State Department spokesperson Jan
 Department"), with the organisation or country the title belongs to; by a name with no
 title where it speaks ("Valery Gerasimov claimed", '"…," said Valery Gerasimov'); or, with
 no name, by the role alone ("a Pentagon spokesperson"). Later, a surname alone ("Roe") is
-the same person; a surname shared by two people, or a family name standing alone ("Kim"),
-is left unlinked rather than merged wrongly.
+the same person, as is a given name no one else has ("Laras" for Laras Wicaksani, as
+Indonesian reports name people); a surname shared by two people, or a family name standing
+alone ("Kim"), is left unlinked rather than merged wrongly.
 
 >>> from kg.lexicon import load
 >>> from kg.gazetteer import load as gazetteer
