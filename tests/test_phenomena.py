@@ -447,6 +447,14 @@ def test_glued_sentences_are_split(mark):
     assert arrived.factuality != "possible"
 
 
+def test_a_quotation_glued_to_the_sentence_before_opens_the_next():
+    """'…ke Kursk."Mereka …," kata Patel.': the quotation is Patel's, in a sentence of its own."""
+    x = read("id", 'Juru bicara Departemen Luar Negeri AS Vedant Patel menyatakan tentara Korut sudah dipindahkan ke '
+                   'Kursk."Mereka sudah mulai ikut dalam operasi tempur," kata Patel.')
+    said = [s for s in x.statements if s.cue.text == "kata"]
+    assert [(s.speakers, s.quote.text[:6], s.sentence.text[:1]) for s in said] == [(["vedant-patel"], "Mereka", '"')]
+
+
 def test_mixed_straight_and_curly_quotes():
     x = read("id", '“Pasukan itu sudah bertempur," kata Mark Rutte. "Jumlahnya terus bertambah”, imbuh dia.')
     assert [(s.speakers, s.quote.text) for s in x.statements] == [

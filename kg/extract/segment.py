@@ -144,7 +144,9 @@ def _split(text: str, start: int, end: int, abbreviations: set[str], starters: f
     spans, begin = [], start
     for m in _END.finditer(text, start, end):
         cut = m.end()
-        if any(s <= m.start() and m.end() <= e for s, e in inside):  # a full stop inside a quotation
+        if any(s == cut for s, _ in inside) and text[cut - 1] == '"':  # glued: '…Kursk."Mereka …': it opens one
+            cut -= 1
+        if any(s <= m.start() and cut <= e for s, e in inside):  # a full stop inside a quotation
             continue
         word = text[max(begin, text.rfind(" ", begin, m.start()) + 1) : m.start() + 1]
         rest = text[cut:end]
