@@ -1,7 +1,7 @@
 """Who acts in an event: the subject of an active verb ("North Korea had sent ..."), the actor
 after "by" / "oleh", a speaker who says they did it ("mengakui telah mengirim"), "it" for the
-country named before; a deployed force's country when no one is named; and no agent for troops
-that only move, train or fall. Against whom a fight or an attack goes, and where it happened.
+country named before; a deployed force's country when no one is named (not when the force is
+only said to be there); and no agent for troops that only move, train or fall. Against whom a fight or an attack goes, and where it happened.
 Each sentence is my own."""
 import pytest
 
@@ -30,6 +30,10 @@ CASES = [
      "capture", "casualties", {"ukraine-armed-forces"}, {"north-korea-armed-forces"}),
     ("en", "North Korean troops were deployed to the Kursk region in early November.",
      "deployed", "deployment", {"north-korea"}, {"north-korea-armed-forces"}),
+    ("en", "Thousands of North Korean troops are in the Kursk region, the Pentagon said.",
+     "are in", "deployment", set(), {"north-korea-armed-forces"}),  # only being there: no sender
+    ("id", "Kremlin tidak pernah mengakui keberadaan tentara Korea Utara di Kursk.",
+     "keberadaan tentara", "deployment", set(), {"north-korea-armed-forces"}),
     ("en", "Thousands of North Korean troops moved closer to the front line last week.",
      "moved", "movement", set(), {"north-korea-armed-forces"}),
     ("id", "Ratusan tentara Korea Utara tewas dalam serangan drone di Kursk.",

@@ -31,6 +31,7 @@ class EventCues:
 
     opposition: WordList
     presence: WordList
+    presence_nouns: frozenset[str]  # "presence", "keberadaan tentara": a force being somewhere, casefolded
     supplies: WordList
     weapons: WordList
     negated: WordList
@@ -74,6 +75,7 @@ def event_cues(lex: Lexicon) -> EventCues:
     return EventCues(
         opposition=words("events.opposition_markers", False),
         presence=words("events.presence"),
+        presence_nouns=folded("events.presence_nouns"),
         supplies=words("events.supplies"),
         weapons=words("events.weapons"),
         negated=words("events.negated"),

@@ -50,7 +50,8 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     right after a verb ("sent them"); a force noun owned by a pronoun ("pasukannya", "its
     troops") for the force of the country named before it. Who sends, moves, trains or
     captures a force is the agent the clause names (:func:`_named_agents`); a deployed
-    force's country when it names none.
+    force's country when it names none, unless the force is only said to be somewhere
+    ("troops are in Kursk", "keberadaan tentara Korut"): no one is said to have sent it.
     Those named before the words said that hold the trigger (``speaking``: the speaker, its
     title and country) take no part in a meeting or a treaty ("X said that Y and Z signed …").
     """
@@ -99,7 +100,7 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
         country = index.actors[force_key].affiliation
         if role == "theme":
             event.roles.extend(("agent", key) for key in named)
-            if not named and country and event.type in _IMPLIED_AGENT:
+            if not named and country and event.type in _IMPLIED_AGENT and not _presence(event, lex):
                 event.roles.append(("agent", country))
         if force_key not in {m.key for m in partner_mentions} \
                 and not (force_key == stands_for and (not before or before[-1].how == "owned")):
@@ -169,6 +170,11 @@ def _place(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorInde
                 or event.type == "meeting" and not text[event.trigger.end:m.span.start].strip() and m.key in index.places:
             return m.key
     return ""
+
+
+def _presence(event: Event, lex: Lexicon) -> bool:
+    """Whether the event is a force being somewhere ("are in", "berada di", "presence")."""
+    return event.rule == "presence" or event.trigger.text.casefold() in event_cues(lex).presence_nouns
 
 
 def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
