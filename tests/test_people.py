@@ -623,3 +623,12 @@ def test_a_given_name_alone_is_the_person_named_in_full_before(language, text, k
 def test_a_given_name_two_people_share_stays_unlinked():
     x = _read("id", 'Laras Wicaksani dan Laras Pratiwi menilai sikap itu tepat. "Jakarta bisa bicara," kata Laras.')
     assert not [s for s in x.statements if s.cue.text == "kata" and s.speakers], [(s.cue.text, s.speakers) for s in x.statements]
+
+
+def test_a_pronoun_after_a_person_opening_a_sentence_after_a_time_is_that_person_on_that_day():
+    """'Later on Wednesday, the director … briefed …. He told lawmakers …': the director, on Wednesday."""
+    x = _read("en", "Zelensky said on Monday that the troops had arrived. Later on Wednesday, the director of the National "
+                    "Intelligence Service briefed the intelligence committee. He told lawmakers that 11,000 troops were "
+                    "in Russia.")
+    told = x.statements[-1]
+    assert (told.speakers, str(told.time.day)) == (["nis-director"], "2025-04-23"), (told.speakers, told.time)

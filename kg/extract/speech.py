@@ -64,8 +64,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
         if not here:
             dated_by_restating(text, sentence, found, times, state, lex)
             opener = _person_opening(text, sentence, lex, index)
-            if opener:  # "The director briefed the committee. He said …": the director
-                state.speakers = [opener]
+            if opener:  # "The director briefed the committee on Wednesday. He said …": the director, then
+                state.speakers, state.time = [opener], first_day(sentence, times) or state.time
         main: list[str] = []
         for statement in here:
             if restates(text, statement, lex) and found and found[-1].speakers == statement.speakers:
@@ -91,12 +91,18 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
 
 
 def _person_opening(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) -> str | None:
-    """The person a sentence opens with, after a determiner, if any: the one a pronoun opening
-    the next sentence stands for."""
-    word = WORD.match(text, sentence.start)
-    start = word.end() if word and word.group().casefold() in speech_grammar(lex).determiners else sentence.start
-    hit = index.at(start)
-    return hit.key if hit and index.actors[hit.key].type == "person" else None
+    """The person a sentence opens with, after a determiner and a short phrase set off by a
+    comma ("Later on Wednesday, the director …"), if any: the one a pronoun opening the next
+    sentence stands for."""
+    comma = text.find(",", sentence.start, min(sentence.end, sentence.start + 40))
+    starts = [sentence.start] + ([comma + 1] if comma > 0 and len(text[sentence.start:comma].split()) <= 5 else [])
+    for start in starts:
+        start += len(text[start:sentence.end]) - len(text[start:sentence.end].lstrip())
+        word = WORD.match(text, start)
+        hit = index.at(word.end() if word and word.group().casefold() in speech_grammar(lex).determiners else start)
+        if hit and index.actors[hit.key].type == "person":
+            return hit.key
+    return None
 
 
 def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
