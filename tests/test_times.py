@@ -155,6 +155,9 @@ RELATIVE = [
      date(2024, 11, 16), date(2024, 11, 17)),
     ("id", "tewas akhir pekan lalu di Kursk", TUE, "akhir pekan lalu", "2024-11-09/2024-11-10", "range",
      date(2024, 11, 9), date(2024, 11, 10)),
+    ("id", "tewas pada akhir pekan di Kursk", TUE, "akhir pekan", "2024-11-09/2024-11-10", "range",
+     date(2024, 11, 9), date(2024, 11, 10)),
+    ("id", "serangan berlanjut sepanjang pekan", TUE, "sepanjang pekan", "2024-W46", "week", None, None),
     ("en", "were moved at the end of October to", TUE, "the end of October", "2024-10-21/2024-10-31", "range",
      date(2024, 10, 21), date(2024, 10, 31)),
     ("en", "arrived at the beginning of November", TUE, "the beginning of November", "2024-11-01/2024-11-10",
@@ -229,6 +232,8 @@ def test_a_day_later_in_the_sentence_anchors_nothing_before_it():
     ("en", "About 3,000 more were sent in January and February.", "2024-01/2024-02"),
     ("id", "Pasukan tambahan itu dikirim pada Januari dan Februari.", "2024-01/2024-02"),
     ("id", "Mereka dikirim antara 8 Oktober dan 13 Oktober 2024.", "2024-10-08/2024-10-13"),
+    ("id", "Mereka dikirim antara 8 dan 13 Oktober.", "2024-10-08/2024-10-13"),
+    ("en", "They were shipped between Oct. 8 and 13.", "2024-10-08/2024-10-13"),
 ])
 def test_two_days_or_months_joined_by_and_are_a_range(lang, text, value):
     assert only(lang, text, anchor=date(2024, 10, 21)).value == value
@@ -276,6 +281,15 @@ def test_yearless_weekday_can_pick_the_coming_date():
 def test_relative_without_anchor_invents_nothing(lang, text, granularity):
     t = only(lang, text)
     assert (t.value, t.begin, t.end, t.granularity, t.anchor_date) == ("", None, None, granularity, None)
+
+
+@pytest.mark.parametrize("lang,text", [("id", "Malam harinya, serangan drone berlanjut"),
+                                       ("id", "Beberapa jam kemudian, Kremlin menanggapi"),
+                                       ("en", "Lawmakers told reporters afterwards that")])
+def test_later_the_same_day_is_the_day_told_just_before(lang, text):
+    before = only("id", "pada Selasa (5/11/2024)")
+    t = only(lang, text, previous=before)
+    assert (t.value, t.granularity, t.anchor) == ("2024-11-05", "day", "previous")
 
 
 def test_anaphor_copies_previous():
