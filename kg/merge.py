@@ -237,8 +237,13 @@ def interval(item: Event | Statement) -> tuple[date, date]:
     return t.begin or MIN, t.end or MAX
 
 
-def _participants(e: Event) -> set[str]:
-    return {key for _, key in e.roles}
+def _participants(e: Event, actors: dict | None = None) -> set[str]:
+    """Who takes part in an event, and the country of each force that does (an event of
+    North Korea's troops is North Korea's too, whether or not a sender is named)."""
+    keys = {key for _, key in e.roles}
+    actors = actors or {}
+    return keys | {actors[k].affiliation for k in keys
+                   if k in actors and actors[k].type == "armed_force" and actors[k].affiliation}
 
 
 def _places_agree(a: set[str], b: set[str], part_of: dict[str, str]) -> bool:
@@ -438,7 +443,7 @@ def merge_events(extractions: list[Extraction], labels: dict[str, str] | None = 
     stories = _Stories()
     for x, e in mentions:
         begin, end = interval(e)
-        who, where = _participants(e), set(e.places)
+        who, where = _participants(e, x.actors), set(e.places)
         best, best_score, why = None, 0, ""
         for story, lo, hi, shared in stories.candidates(e.type, begin, end, who):
             if not _places_agree(where, story.places, part_of):

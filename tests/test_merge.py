@@ -90,6 +90,18 @@ def test_same_event_merged_across_languages_later_wave_kept_apart():
     assert together.first()[0].article.id == "wire-en"  # published first
 
 
+def test_a_force_said_to_be_somewhere_joins_its_countrys_deployment():
+    """'North Korean troops are in Kursk' names no sender; North Korea's troops are still North Korea's."""
+    texts = {"sent-en": ("2024-11-05", "North Korea sent troops to the Kursk region of Russia on Monday (4/11/2024)."),
+             "there-en": ("2024-11-06", "North Korean troops are in the Kursk region of Russia, the Pentagon said.")}
+    xs = [extract(parse_article(f"---\npublished: {day}\nlanguage: en\n---\n{text}", f"{name}.txt"))
+          for name, (day, text) in texts.items()]
+    there = next(e for e in xs[1].events if e.type == "deployment")
+    assert "north-korea" not in {key for role, key in there.roles if role == "agent"}
+    joined = [m for m in merge_events(xs) if m.type == "deployment" and len(m.members) == 2]
+    assert len(joined) == 1 and "shares north-korea" in joined[0].reasons[1], [m.reasons for m in merge_events(xs)]
+
+
 def test_an_undated_report_never_chains_two_dated_ones():
     xs = _extractions()
     undated = next(x for x in xs if x.article.id == "harian-id")
