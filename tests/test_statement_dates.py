@@ -19,6 +19,8 @@ PUBLISHED = date(2024, 10, 25)
     ("id", "Moskwa tidak pernah mengakui kehadiran pasukan asing di wilayahnya.", "mengakui", (None, PUBLISHED)),
     ("id", "Kremlin telah menepis laporan itu sebagai propaganda Barat.", "menepis", (None, PUBLISHED)),
     ("id", "Kremlin menepis laporan itu sebagai propaganda Barat.", "menepis", (None, None)),
+    ("id", "Moskow dan Pyongyang tetap bungkam soal pasukan itu.", "tetap bungkam", (None, PUBLISHED)),
+    ("en", "The Kremlin kept silent about the troops.", "kept silent", (None, PUBLISHED)),
     ("en", "Seoul's spy agency said on Wednesday that 3,000 troops had left.", "said",
      (date(2024, 10, 23), date(2024, 10, 23))),
 ])
@@ -28,6 +30,16 @@ def test_a_statement_in_the_perfect_was_made_by_the_day_of_publication(language,
     assert len(statements) == 1, [s.cue.text for s in extract(article).statements]
     time = statements[0].time
     assert ((time.begin, time.end) if time else (None, None)) == days
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "Moskow dan Pyongyang tetap bungkam soal pasukan itu."),
+    ("en", "Moscow and Pyongyang have remained silent about the troops."),
+])
+def test_a_silence_is_a_statement_not_made_by_both(language, text):
+    article = parse_article(f"---\npublished: {PUBLISHED}\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    [silence] = extract(article).statements
+    assert (silence.negated, silence.speakers) == (True, ["russia", "north-korea"])
 
 
 @pytest.mark.parametrize(("language", "text", "cue", "day"), [

@@ -486,7 +486,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         subject_end = max([subject_end] + joined)  # "declined to give a number but said …": said
         subject_end = max([subject_end] + [b for a, b in unnamed + hidden if subject_end <= a and b <= m_start])
         # (not "who asked not to be named", nor "X, who has never confirmed it, said": the main verb's own words)
-        negated = grammar.negators.occurs_in(text, subject_end, m_start)
+        negated = grammar.negators.occurs_in(text, subject_end, m_start) or verb.casefold() in grammar.silence
         ahead = text[max(floor, mention.start - 12):mention.start].split()[-1:] if mention else []
         neither = bool(ahead) and bool(grammar.negators.pattern.fullmatch(ahead[0].lower()))  # "Neither X nor Y has"
         if any(w.casefold() in grammar.suppositions for w in ahead + text[subject_end:m_start].split()):
@@ -506,7 +506,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             content = lead
         if negated:  # the content of a statement not made names what was not said
             neg = grammar.negators.pattern.search(text[subject_end:m_start])
-            content = Span.of(text, subject_end + neg.start(), sentence.end)
+            content = Span.of(text, subject_end + neg.start() if neg else m_start, sentence.end)  # or "tetap bungkam"
         negated = negated or neither
         quote = next((q for q in inside if q.start >= start), None)
         outer = Statement("", kind, cue, sentence, speakers, quote is not None, quote=quote,

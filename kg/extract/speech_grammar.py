@@ -49,6 +49,7 @@ class SpeechGrammar:
     joins: frozenset[str]  # "and", "dan": between two speakers, casefolded
     more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
     negators: WordList
+    silence: frozenset[str]  # "tetap bungkam", "remained silent": a cue that says nothing was said (casefolded)
     adverbial_leads: re.Pattern
     relay_verbs: frozenset[str]
     relayed_cues: WordList
@@ -105,7 +106,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
     cues = cue_kinds(lex, "quote_cues")
     according = lex.get("speech.according_to", [])
     leads = by_first_letter(sorted(according, key=len, reverse=True))
-    verbs = cue_kinds(lex, "verbs")
+    verbs = {**cue_kinds(lex, "verbs"), **{w: "claim" for w in lex.get("speech.silence", [])}}
     if enclitic:  # "membantahnya": the verb with its object as the enclitic ("denied it")
         verbs |= {w + enclitic: kind for w, kind in list(verbs.items()) if " " not in w and w + enclitic not in verbs}
     joins = either(lex.get("speech.coordinators", [])) or "(?!)"
@@ -141,6 +142,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         joins=frozenset(w.casefold() for w in lex.get("actors.conjunctions", [])),
         more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
         negators=WordList(lex.get("speech.negators", [])),
+        silence=frozenset(w.casefold() for w in lex.get("speech.silence", [])),
         adverbial_leads=phrases(lex.get("speech.adverbial_leads", [])),
         relay_verbs=frozenset(lex.get("speech.relay_verbs", [])),
         relayed_cues=WordList(lex.get("speech.relayed_cues", [])),

@@ -189,8 +189,10 @@ def _standing(statement: Statement, grammar: SpeechGrammar) -> bool:
 
 def in_perfect(text: str, statement: Statement, lex: Lexicon) -> bool:
     """Whether the cue is in the perfect: "has" or "have" in it or among the three words
-    before it ("has not commented", "has officially acknowledged")."""
-    return _cue_with(statement, speech_grammar(lex).perfect)
+    before it ("has not commented", "has officially acknowledged"); or a silence, which holds
+    until the article is written ("tetap bungkam")."""
+    grammar = speech_grammar(lex)
+    return _cue_with(statement, grammar.perfect) or statement.cue.text.casefold() in grammar.silence
 
 
 def _cue_with(statement: Statement, words: frozenset[str]) -> bool:
