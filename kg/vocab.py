@@ -195,7 +195,7 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # reported speech.
     direct: URIRef
     # furniture kind: What kind of page furniture a span is: "related", "promo", "caption",
-    # "credit", "byline" or "dateline".
+    # "credit", "byline", "dateline" or "headline" (the title written again at the top of the text).
     furnitureKind: URIRef
     # future: True when the time lies after its anchor, e.g. "in the coming days".
     future: URIRef

@@ -437,6 +437,24 @@ def test_editor_codes_are_a_byline():
     assert [(f.kind, f.span.text) for f in x.article.furniture] == [("byline", "(rfs/jar)")]
 
 
+def test_the_title_written_again_at_the_top_is_a_headline_not_a_statement():
+    """'UPDATE 2-North Korea confirms …' repeats the title: no statement, no event."""
+    x = extract(parse_article("---\ntitle: North Korea confirms its troops fought in Kursk\nlanguage: en\n"
+                              "published: 2025-04-28\n---\nUPDATE 2-North Korea confirms its troops fought in Kursk\n"
+                              "SEOUL, April 28 (Example Wire) - North Korea said on Monday its troops had fought in Kursk.\n",
+                              "t.txt"))
+    assert [(f.kind, f.span.text[:8]) for f in x.article.furniture if f.kind == "headline"] == [("headline", "UPDATE 2")]
+    assert [s.cue.text for s in x.statements] == ["said"]
+    assert all(e.sentence.start > x.article.furniture[0].span.end for e in x.events)
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "Read also: North Korean troops join assaults, Zelensky says"),
+                                            ("id", "Baca pula: Zelensky sebut tentara Korut ikut menyerbu")])
+def test_a_related_link_says_nothing(lang, line):
+    x = read(lang, f"{line}\nThe troops moved on Monday.")
+    assert [f.kind for f in x.article.furniture] == ["related"] and not x.statements
+
+
 @pytest.mark.parametrize("mark", ['"', "”"])
 def test_glued_sentences_are_split(mark):
     """'…pekan depan."Menteri itu': the future of the first sentence does not leak into the next."""

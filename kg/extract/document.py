@@ -28,7 +28,7 @@ def extract(article: Article) -> Extraction:
     """Everything `kg` reads in one article."""
     lex = load_lexicon(article.language)
     text = article.text
-    page = furniture(text, lex, article.body_start)
+    page = furniture(text, lex, article.body_start, article.title)
     spans = sentences(text, lex, page)
     times, told = [], []  # told: the times of the story so far, for "the same day", "at the time"
     dating = []  # the times that date what is told: not those of a citation

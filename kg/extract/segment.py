@@ -27,14 +27,25 @@ _OPENING = re.compile(f"[{re.escape(_OPEN)}]")
 _CLOSING = re.compile(f"[{re.escape(_CLOSE)}\n]")
 
 
-def furniture(text: str, lex: Lexicon, body_start: int = 0) -> list[Furniture]:
-    """Lines (or the dateline opening) that are page furniture, in text order."""
+def furniture(text: str, lex: Lexicon, body_start: int = 0, title: str | None = None) -> list[Furniture]:
+    """Lines (or the dateline opening) that are page furniture, in text order; the first line,
+    when it is the title written again ("UPDATE 2-" before it), is the headline.
+
+    >>> from kg.lexicon import load
+    >>> [(f.kind, f.span.text) for f in furniture("UPDATE 1-Troops arrive\\nTroops arrived.", load("en"), 0, "Troops arrive")]
+    [('headline', 'UPDATE 1-Troops arrive')]
+    """
     found = [Furniture("dateline", Span.of(text, 0, body_start))] if body_start else []
+    first = next(iter(_lines(text)), None)
+    if title and first and first.start >= body_start and _folded(first.text).endswith(_folded(title)):
+        found.append(Furniture("headline", first))
     kinds = [("related", "related", _opens), ("credit", "credit", _opens),
              ("promo", "promo", _holds), ("caption", "caption", _holds)]
     codes = re.compile(lex.get("page.editor_code", "(?!)"))
     credit_end = re.compile(lex.get("page.caption_end", "(?!)"))
     for line in _lines(text):
+        if found and found[-1].span == line:  # the headline
+            continue
         written = text[max(line.start, body_start if line.start < body_start else 0):line.end].strip()
         if codes.fullmatch(written):  # "(rfs/jar)", "burs-ceb/dhc": the desk's initials
             found.append(Furniture("byline", line))
@@ -47,6 +58,11 @@ def furniture(text: str, lex: Lexicon, body_start: int = 0) -> list[Furniture]:
                 found.append(Furniture(kind, line))
                 break
     return found
+
+
+def _folded(line: str) -> str:
+    """``line`` casefolded, with its spaces made one and its quote marks left out."""
+    return " ".join(re.sub(r"[\"“”'‘’]", "", line).casefold().split())
 
 
 def _opens(written: str, cues: list[str]) -> bool:

@@ -137,8 +137,8 @@ def assemble(meta: dict, body: str, path: str, *, sha256: str, article_id: str |
     published = meta.get("published")
     if published is None:
         story = body
-        for item in furniture(body, lex, opening.end() if opening else 0):
-            if item.kind in ("caption", "credit", "related", "promo"):  # an old photo's date is not the story's
+        for item in furniture(body, lex, opening.end() if opening else 0, meta.get("title")):
+            if item.kind in ("caption", "credit", "related", "promo", "headline"):  # an old photo's date is not the story's
                 story = story[:item.span.start] + " " * (item.span.end - item.span.start) + story[item.span.end:]
         published = latest_day(find_times(story, lex))
         if published is not None:
