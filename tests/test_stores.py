@@ -91,11 +91,12 @@ def test_a_parameter_fills_its_slot_in_a_subquery_and_nothing_else():
 
 @pytest.fixture(scope="module")
 def two_articles(tmp_path_factory):
-    """The output folder of a real build of two articles."""
+    """The output folder of a real build of two articles, each with an event that two of its
+    statements report (what ``contradictions`` compares needs one)."""
     from kg.build import build
 
     folder, articles = tmp_path_factory.mktemp("two"), Path(__file__).parent / "articles" / "dev"
-    build([articles / "en_01_rutte_kursk.txt", articles / "id_02_rutte_kursk.txt"], folder, check=False)
+    build([articles / "en_03_kcna_confirms.txt", articles / "id_01_nis_special_forces.txt"], folder, check=False)
     return folder
 
 
