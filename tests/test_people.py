@@ -632,3 +632,18 @@ def test_a_pronoun_after_a_person_opening_a_sentence_after_a_time_is_that_person
                     "in Russia.")
     told = x.statements[-1]
     assert (told.speakers, str(told.time.day)) == (["nis-director"], "2025-04-23"), (told.speakers, told.time)
+
+
+@pytest.mark.parametrize(("language", "text", "speakers"), [
+    ("en", "Australia and New Zealand condemned the deployment on Tuesday.", ["australia", "new-zealand"]),
+    ("id", "Kanada dan Belanda mengecam pengiriman pasukan itu.", ["canada", "netherlands"]),
+    ("en", "Canberra said the deployment broke U.N. resolutions.", ["australia"]),
+])
+def test_more_countries_and_their_capitals_speak(language, text, speakers):
+    assert [a.key for a in _speakers(_read(language, text))] == speakers
+
+
+def test_a_country_set_off_after_a_place_is_where_not_who():
+    """'The G7 ministers, meeting in Fiuggi, Italy, said': the ministers, not Italy."""
+    x = _read("en", "The G7 ministers, meeting in Fiuggi, Italy, said in a joint statement that they condemned it.")
+    assert [a.label for a in _speakers(x)] == ["G7 ministers"]

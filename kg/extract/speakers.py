@@ -165,11 +165,19 @@ def _before_restrictive(text: str, start: int, end: int, lex: Lexicon) -> int | 
 
 
 def _after_preposition(text: str, pos: int, floor: int, lex: Lexicon, index: ActorIndex) -> bool:
-    """An actor one or two words after a preposition ("di markas NATO", "to the Pentagon"); not
-    a name after a title that holds one ("chief of staff Andriy Yermak")."""
+    """An actor one or two words after a preposition ("di markas NATO", "to the Pentagon"), or a
+    country set off by commas after a place so named ("in Fiuggi, Italy,"); not a name after a
+    title that holds one ("chief of staff Andriy Yermak")."""
     floor = max(floor, pos - 40)
     before = text[floor:pos]
-    if not _preposition_before(lex).search(before[before.rfind(",") + 1:]):
+    segment = before[before.rfind(",") + 1:]
+    country = index.at(pos)
+    if not segment.strip() and "," in before and country and index.actors[country.key].type == "country" \
+            and text[country.span.end:country.span.end + 1] == ",":  # "in Fiuggi, Italy, said": where Fiuggi is
+        head = before[:before.rfind(",")]
+        hit = _preposition_before(lex).search(head[head.rfind(",") + 1:] + " ")
+        return bool(hit) and all(w[:1].isupper() for w in hit.group().split()[1:])
+    if not _preposition_before(lex).search(segment):
         return False
     title = next((m for m in reversed(index.grammar.title_words.finditer(text, floor, pos))
                   if not text[m.end():pos].strip()), None)
