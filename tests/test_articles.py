@@ -37,9 +37,13 @@ ARTICLES = Path(__file__).parent / "articles"
 # dev, again (that night, later): six more (id_24-26, en_24-26: a foreign-ministry reaction, a column, a weekly
 # wrap-up, a factbox, a NATO press-conference transcript, a frontline report), the same way, from the first
 # evaluation of all 52 (the commit that added them)
+# dev, again (2026-12-02): eight more (id_27-30, en_27-30: a live page, a parliament committee meeting, a social-media
+# roundup, an analysis heavy with relative dates; a wire story with a correction, a TV script, a Q&A interview, a
+# report story), the same way, from the first evaluation of all 60 (the commit that added them): only partners
+# (0.393) and places (0.816) came out below the floors before
 FLOORS = {
     "dev": {"actors": 0.85, "statements": 0.50, "events": 0.40, "dates": 0.83, "factuality": 0.78,
-            "speakers": 0.76, "event types": 0.63, "explicit dates": 0.81, "agents": 0.52, "targets": 0.22, "themes": 0.71, "partners": 0.27, "places": 0.79},
+            "speakers": 0.76, "event types": 0.63, "explicit dates": 0.81, "agents": 0.52, "targets": 0.22, "themes": 0.71, "partners": 0.24, "places": 0.78},
     "test": {"actors": 0.83, "statements": 0.54, "events": 0.40, "dates": 0.85, "factuality": 0.63,
              "speakers": 0.75, "event types": 0.69, "explicit dates": 0.87, "agents": 0.63, "targets": 0.63, "themes": 0.64, "partners": 0.10, "places": 0.77},
     "story": {"actors": 0.85, "statements": 0.47, "events": 0.42, "dates": 0.83, "factuality": 0.72,
