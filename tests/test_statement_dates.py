@@ -122,3 +122,17 @@ def test_a_time_after_that_dates_what_was_said_not_the_saying(language, text):
     article = parse_article(f"---\npublished: {PUBLISHED}\nlanguage: {language}\n---\n{text}\n", "a.txt")
     [said] = extract(article).statements
     assert said.time.day == date(2024, 10, 18)
+
+
+@pytest.mark.parametrize(("language", "text", "cue", "day"), [
+    ("id", "Komisi I DPR menggelar rapat tertutup dengan Kemlu pada Selasa (5/11/2024). Usai rapat, anggota "
+           "parlemen mengatakan pemerintah sudah menjelaskan posisinya.", "mengatakan", date(2024, 11, 5)),
+    ("en", "The spy agency briefed the intelligence committee in a closed session on Wednesday, Nov. 20. After the "
+           "session, lawmakers told reporters that 100 soldiers had died.", "told", date(2024, 11, 20)),
+    ("en", "The spy agency briefed the intelligence committee in a closed session on Wednesday, Nov. 20. Zelensky "
+           "said another session would follow.", "said", None),  # the session is what he said, not where
+])
+def test_a_statement_at_a_meeting_told_before_with_its_day_is_of_that_day(language, text, cue, day):
+    article = parse_article(f"---\npublished: 2024-11-22\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    [said] = [s for s in extract(article).statements if s.cue.text == cue]
+    assert (said.time.begin if said.time else None) == day

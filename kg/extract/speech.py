@@ -40,6 +40,7 @@ class ReadingState:
 
     speakers: list[str] = field(default_factory=list)
     time: TimeExpr | None = None
+    occasion: TimeExpr | None = None  # the day of the last meeting, briefing or session told with one
 
 
 def find_statements(article_id: str, text: str, sentences: list[Span], quotes: list[Span],
@@ -56,6 +57,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     times = ByStart(times, _span)  # looked up by where they start
     quotes = ByStart(quotes, _itself)
     for sentence in sentences:
+        if speech_grammar(lex).occasions.any_in(text, sentence.start, sentence.end):
+            state.occasion = first_day(sentence, times) or state.occasion  # "… dalam rapat …, Selasa (5/11)"
         here = _candidates(text, sentence, quotes, lex, index, state)
         doubt = _unverified(text, sentence, quotes, lex, index, outlet)
         if doubt and (doubt.speaker_mention or all(not _overlaps(doubt.cue, h.cue) or h.speakers == doubt.speakers
@@ -194,6 +197,15 @@ def _cut_before_later_cues(text: str, statement: Statement, others: list[Stateme
             statement.content = words = _trim(text, Span.of(text, words.start, other.cue.start))
 
 
+def _at_occasion(text: str, statement: Statement, lex: Lexicon) -> bool:
+    """Whether the sentence names a meeting, a briefing or a session outside what was said
+    ("Usai rapat, X mengatakan …", "X told the briefing that …")."""
+    occasions, sentence = speech_grammar(lex).occasions, statement.sentence
+    said = [w for w in (statement.content, statement.quote) if w]
+    start, end = min((w.start for w in said), default=sentence.end), max((w.end for w in said), default=sentence.end)
+    return occasions.any_in(text, sentence.start, start) or occasions.any_in(text, end, sentence.end)
+
+
 def _restated(statement: Statement, others: list[Statement]) -> bool:
     """Whether a cue set off at the end ("…, katanya.") only repeats the speaker of a cue
     its words hold ("X menyebut, …, katanya"): one statement, not two."""
@@ -219,6 +231,8 @@ def _complete(article_id, statement, sentence, found, times, state, index, lex) 
         statement.time = None  # "X wrote … and warned …": as undated as the first half, not an earlier speaker's day
     if statement.time is None and not statement.negated:  # "X told lawmakers …, according to Y"
         statement.time = next((s.time for s in _of_sentence(found, sentence) if s.time), None)
+    if statement.time is None and state.occasion and not statement.negated and _at_occasion(index.text, statement, lex):
+        statement.time = state.occasion  # "Usai rapat, X mengatakan …": on the day of that meeting
     if statement.time is not None and statement.time is not state.time:
         date_back(found, statement, statement.time, index)
     statement.principal = next((index.actors[s].principal for s in statement.speakers

@@ -49,6 +49,7 @@ class SpeechGrammar:
     joins: frozenset[str]  # "and", "dan": between two speakers, casefolded
     more_verb: re.Pattern  # "denied or confirmed": a second cue after the first
     negators: WordList
+    occasions: WordList  # "briefing", "rapat": where statements are made, whose day dates those that name it
     silence: frozenset[str]  # "tetap bungkam", "remained silent": a cue that says nothing was said (casefolded)
     adverbial_leads: re.Pattern
     relay_verbs: frozenset[str]
@@ -142,6 +143,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         joins=frozenset(w.casefold() for w in lex.get("actors.conjunctions", [])),
         more_verb=re.compile(rf"\s+(?:{joins})\s+({phrases(verbs).pattern})"),
         negators=WordList(lex.get("speech.negators", [])),
+        occasions=WordList(lex.get("speech.occasions", []), ignore_case=True),
         silence=frozenset(w.casefold() for w in lex.get("speech.silence", [])),
         adverbial_leads=phrases(lex.get("speech.adverbial_leads", [])),
         relay_verbs=frozenset(lex.get("speech.relay_verbs", [])),
