@@ -512,10 +512,14 @@ def test_a_role_after_an_organisations_name_is_a_person(text, label):
            "Bohdan said his unit had found a body.", "Bohdan"),
     ("id", 'Seorang pilot drone dengan nama sandi "Varan" menunjukkan rekamannya. "Mereka terus datang," kata Varan.',
      "Varan"),
+    ("en", "Chul, 38, served as a captain before he defected. Chul said the units had been pulled back.", "Chul"),
+    ("id", "Bagas (29) mengikuti kabar itu dari Surabaya. Bagas mengatakan videonya sudah ditonton jutaan kali.",
+     "Bagas"),
 ])
 def test_someone_known_by_a_call_sign_or_a_first_name_speaks_by_it(language, text, name):
-    """A call sign or a first name set off before a role makes a person; the name alone later
-    is the same person, and asking to be named so is no statement."""
+    """A call sign, or a first name set off before a role or an age ("Chul, 38,", "Bagas (29)"),
+    makes a person; the name alone later is the same person, and asking to be named so is no
+    statement."""
     x = _read(language, text)
     assert [x.actors[k].label for s in x.statements for k in s.speakers] == [name]
 

@@ -62,7 +62,7 @@ class ActorGrammar:
     quote_cues: WordList  # cues written before their speaker ("…," said X; "…," kata X)
     honorifics: frozenset[str]  # "Mr.", "Ms.": before a surname alone
     known_as: re.Pattern  # 'the call sign "Kit"' (group "name"): a person known by one name
-    first_named: re.Pattern  # "Bohdan, a 41-year-old infantryman": a person by a first name and a role
+    first_named: re.Pattern  # "Bohdan, a 41-year-old infantryman", "Chul, 38,": a person by a first name and a role or age
     adjective_titles: frozenset[str]  # "official": before an organisation's name, it describes it
     determiners: frozenset[str]  # "the", "itu", casefolded
     not_in_roles: frozenset[str]  # "yang", "kepada": words between an owner and a title that part them
@@ -115,9 +115,9 @@ def actor_grammar(lex: Lexicon) -> ActorGrammar:
         quote_cues=WordList([w for r in lex.get("speech.quote_cues", []) for w in r["words"]]),
         honorifics=frozenset(lex.get("actors.honorifics", [])),
         known_as=re.compile(rf"(?:{either(lex.get('actors.call_signs', [])) or '(?!)'})\s+[\"“'‘]?(?P<name>[A-Z][\w'’-]+)"),
-        first_named=re.compile(rf"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*),\s+(?:{either(lex.get('actors.indefinites', [])) or '(?!)'})"
+        first_named=re.compile(rf"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*)(?:,\s+(?:{either(lex.get('actors.indefinites', [])) or '(?!)'})"
                                rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{either(lex.get('actors.role_nouns', []), longest_first=True) or '(?!)'})"
-                               rf"(?![\w-])"),
+                               rf"(?![\w-])|,\s+\d{{1,2}},|\s+\(\d{{1,2}}\))"),  # or an age: "Chul, 38,", "Bagas (29)"
         adjective_titles=frozenset(lex.get("actors.adjective_titles", [])),
         determiners=frozenset(w.casefold() for w in lex.get("actors.determiners", [])),
         not_in_roles=frozenset(lex.get("speech.relativizers", []) + lex.get("speech.prepositions", [])),
