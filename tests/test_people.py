@@ -651,3 +651,14 @@ def test_a_country_set_off_after_a_place_is_where_not_who():
     """'The G7 ministers, meeting in Fiuggi, Italy, said': the ministers, not Italy."""
     x = _read("en", "The G7 ministers, meeting in Fiuggi, Italy, said in a joint statement that they condemned it.")
     assert [a.label for a in _speakers(x)] == ["G7 ministers"]
+
+
+@pytest.mark.parametrize(("language", "text", "key"), [
+    ("en", "The Multilateral Sanctions Monitoring Team said on Thursday that 14,000 soldiers had been sent. The team "
+           "added that Moscow supplied air defence systems.", "multilateral-sanctions-monitoring-team"),
+    ("id", "Tim Pemantau Sanksi Multilateral menyatakan pada Kamis bahwa 14.000 tentara telah dikirim. Tim itu "
+           "menyebut Moskwa memasok sistem pertahanan udara.", "tim-pemantau-sanksi-multilateral"),
+])
+def test_a_team_or_a_panel_is_an_organisation_and_said_again_the_same(language, text, key):
+    x = _read(language, text)
+    assert [s.speakers for s in x.statements] == [[key], [key]], [(s.cue.text, s.speakers) for s in x.statements]
