@@ -561,6 +561,17 @@ def test_a_transcript_with_no_question_marks_is_dated_by_its_introduction():
     assert lines == [(["mark-rutte"], "2024-10-28")] * 2
 
 
+def test_a_broadcast_scripts_soundbite_is_said_by_the_person_its_tag_names_in_full():
+    """'SOT — JOHN KIRBY, WHITE HOUSE SPOKESMAN:': the tag names him in full, with a title after
+    the name and perhaps '(translated)'; the anchor's lines are nobody's."""
+    text = ("ANCHOR: Washington says it has evidence of North Korean soldiers in Russia.\n"
+            "SOT — JOHN KIRBY, WHITE HOUSE SPOKESMAN: If they go to the front line, that is very worrying.\n"
+            "SOT — YOON SUK YEOL, SOUTH KOREAN PRESIDENT (translated): We will not rule out any option.")
+    x = _read("en", text, "2024-10-24")
+    assert [(s.speakers, s.quote.text[:8]) for s in x.statements if s.rule.startswith("answered")] == [
+        (["john-kirby"], "If they "), (["yoon-suk-yeol"], "We will ")]
+
+
 def test_an_answer_runs_to_the_end_of_its_line():
     """What follows in the same answer is said too: its events are reported, its relative
     times count from the day of the interview."""

@@ -651,7 +651,9 @@ def _answered(text, sentence, inside, lex, index, state) -> list[Statement]:
         asked = grammar.question_mark.search(text)
         speaker = index.last(asked.start(), ("person",)) if asked and asked.start() < sentence.start else ""
     elif tag:
-        speaker = _tagged(tag.group("name"), index, sentence.start)
+        named = index.at(tag.start("name"))  # "SOT — LLOYD AUSTIN, …:": named there in full
+        speaker = _tagged(tag.group("name"), index, sentence.start) or (
+            named.key if named and index.actors[named.key].type == "person" else "")
     else:
         return []
     if not speaker:

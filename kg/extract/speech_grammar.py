@@ -56,7 +56,7 @@ class SpeechGrammar:
     relayed_cues: WordList
     agentless: WordList
     answer_mark: re.Pattern  # "J:" / "A:" opening a line: an interview's answer
-    speaker_tag: re.Pattern  # "MR. MILLER:" opening a line: a transcript's speaker (``name``)
+    speaker_tag: re.Pattern  # "MR. MILLER:", "SOT — JOHN KIRBY, SPOKESMAN:" opening a line: a transcript's speaker (``name``)
     question_mark: re.Pattern  # "T:" / "Q:" opening a line: its question
     continuations: WordList
     unsaid: WordList  # "without confirming": the speaker goes on, not saying it
@@ -149,8 +149,10 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         relay_verbs=frozenset(lex.get("speech.relay_verbs", [])),
         relayed_cues=WordList(lex.get("speech.relayed_cues", [])),
         agentless=WordList(lex.get("speech.agentless", [])),
-        speaker_tag=re.compile(rf"(?:(?:{either(lex.get('speech.speaker_tag_titles', [])) or '(?!)'})\s+)?"
-                               r"(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})[ \t]*:[ \t]*"),
+        speaker_tag=re.compile(rf"(?:(?:{either(lex.get('speech.speaker_tag_leads', [])) or '(?!)'})[ \t]*[—–-][ \t]*)?"
+                               rf"(?:(?:{either(lex.get('speech.speaker_tag_titles', [])) or '(?!)'})\s+)?"
+                               r"(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})"
+                               r"(?:,[ \t]*[A-Z][A-Z.'’ -]*[A-Z.])?(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:[ \t]*"),
         answer_mark=re.compile(rf"(?:{either(lex.get('speech.answer_marks', [])) or '(?!)'})[ \t]*"),
         question_mark=re.compile(rf"(?m)^(?:{either(lex.get('speech.question_marks', [])) or '(?!)'})"),
         continuations=WordList(lex.get("speech.continuations", [])),
