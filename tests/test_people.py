@@ -624,8 +624,17 @@ def test_a_given_name_alone_is_the_person_named_in_full_before(language, text, k
     assert [s.speakers for s in x.statements if s.quote] == [[key]], [(s.cue.text, s.speakers) for s in x.statements]
 
 
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("id", '"Rahasia umum yang baru diakui sekarang," tulis Bagas, warganet asal Yogyakarta, di akun X miliknya.', "Bagas"),
+    ("en", '"Everyone knew it for months," wrote Nadia, a student in Seoul, on X.', "Nadia"),
+])
+def test_one_capitalised_name_after_a_quotation_cue_is_a_person(language, text, label):
+    assert [(a.label, a.type) for a in _speakers(_read(language, text))] == [(label, "person")]
+
+
 def test_a_given_name_two_people_share_stays_unlinked():
-    x = _read("id", 'Laras Wicaksani dan Laras Pratiwi menilai sikap itu tepat. "Jakarta bisa bicara," kata Laras.')
+    x = _read("id", 'Laras Wicaksani menilai sikap itu tepat. Laras Pratiwi menilai sebaliknya. "Jakarta bisa bicara," '
+                    'kata Laras.')
     assert not [s for s in x.statements if s.cue.text == "kata" and s.speakers], [(s.cue.text, s.speakers) for s in x.statements]
 
 

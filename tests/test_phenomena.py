@@ -64,6 +64,8 @@ SPEAKER_FIRST = [
     ("id", "Dmitry Peskov mengulangi bahwa traktat itu sah.", "dmitry-peskov", "claim", "traktat itu sah"),
     ("en", "The NIS blamed the losses on open terrain.", "nis", "claim", "the losses on open terrain"),
     ("id", "NIS menyalahkan medan terbuka atas tingginya korban.", "nis", "claim", "medan terbuka atas tingginya korban"),
+    ("id", "Valery Gerasimov melapor kepada Putin bahwa Kursk sudah direbut kembali.", "valery-gerasimov", "claim",
+     "Kursk sudah direbut kembali"),
     ("id", "Mark Rutte mengatakan bahwa pasukan Korea Utara telah dikirim ke Kursk.",
      "mark-rutte", "claim", "pasukan Korea Utara telah dikirim ke Kursk"),
     ("id", "Kementerian Pertahanan Rusia mengonfirmasi bahwa pasukan Korea Utara berlatih di Timur Jauh.",
@@ -556,6 +558,10 @@ UNVERIFIED = [
      "could not independently verify", "Harian"),  # the outlet's short name
     ("en", "Estimates run as high as 12,000. None of the figures can be independently verified.",
      "can be independently verified", None),
+    ("en", "Estimates run as high as 12,000. Some of the figures could not be checked independently.",
+     "could not be checked independently", None),
+    ("id", "Kyiv mengatakan 3.000 tentara tewas. Angka itu tak bisa dicek secara independen.",
+     "tak bisa dicek secara independen", None),
 ]
 
 

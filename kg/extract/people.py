@@ -92,8 +92,8 @@ _NAME_BEFORE = re.compile(r"(?:(?P<honorific>\b[A-Z][a-z]{1,3}\.)\s+)?"
 _AFTER_NAME = re.compile(r"\s*(?:[.,;]|$)")  # '…," said Jane Roe.' ends the sentence or clause
 
 
-def name_at(index: ActorIndex, pos: int, end: int) -> Span | None:
-    """A person name of 2-4 capitalised words starting at ``pos``."""
+def name_at(index: ActorIndex, pos: int, end: int, least: int = 2) -> Span | None:
+    """A person name of ``least``-4 capitalised words starting at ``pos``."""
     text = index.text
     particles = index.grammar.particles
     not_names = index.grammar.not_names
@@ -121,7 +121,7 @@ def name_at(index: ActorIndex, pos: int, end: int) -> Span | None:
         cur += 1
     while words and text[words[-1][0]:words[-1][1]] in particles:
         words.pop()
-    if len(words) < 2:
+    if len(words) < least:
         return None
     return Span.of(text, words[0][0], words[-1][1])
 

@@ -321,12 +321,21 @@ def speaker_at(text, pos, end, lex, index, state) -> tuple[list[str], Span | Non
     unnamed = _role_phrase(text, start, end, lex, bare=True)
     if unnamed:  # '…," kata (seorang) peneliti …' / '…," said a researcher at …'
         return _by_role(unnamed, index)
-    name = name_at(index, pos, end)
+    name = name_at(index, pos, end) or _new_one_name(index, pos, end)
     if name:
         key = index.person_by_name(name.text) or slug(name.text)
         index.add_actor(key, name.text, "person", name)
         return [key], name
     return [], None
+
+
+def _new_one_name(index: ActorIndex, pos: int, end: int) -> Span | None:
+    """One capitalised name no one named before has ('…," tulis Bagas, warganet …'): a person
+    known by it alone; a name two people share ("Laras" of two Larases) is nobody's."""
+    name = name_at(index, pos, end, least=1)
+    if name is None or any(name.text in a.label.split() for a in index.actors.values() if a.type == "person"):
+        return None
+    return name
 
 
 def titled_person(text: str, start: int, end: int, index: ActorIndex):
