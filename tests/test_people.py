@@ -632,6 +632,15 @@ def test_one_capitalised_name_after_a_quotation_cue_is_a_person(language, text, 
     assert [(a.label, a.type) for a in _speakers(_read(language, text))] == [(label, "person")]
 
 
+@pytest.mark.parametrize(("language", "text", "keys"), [
+    ("en", "Jane Roe and John Doe said the troops had moved.", ["jane-roe", "john-doe"]),
+    ("id", "Laras Wicaksani dan Bagas Hendrawan menilai sikap itu tepat.", ["laras-wicaksani", "bagas-hendrawan"]),
+    ("en", "National Security and Defense Council said so.", ["defense-council"]),  # no person in an organisation
+])
+def test_two_people_named_and_joined_before_the_verb_speak_together(language, text, keys):
+    assert [a.key for a in _speakers(_read(language, text))] == keys
+
+
 def test_a_given_name_two_people_share_stays_unlinked():
     x = _read("id", 'Laras Wicaksani menilai sikap itu tepat. Laras Pratiwi menilai sebaliknya. "Jakarta bisa bicara," '
                     'kata Laras.')

@@ -62,6 +62,7 @@ class ActorGrammar:
     quote_cues: WordList  # cues written before their speaker ("…," said X; "…," kata X)
     honorifics: frozenset[str]  # "Mr.", "Ms.": before a surname alone
     known_as: re.Pattern  # 'the call sign "Kit"' (group "name"): a person known by one name
+    joined_names: re.Pattern  # "Jane Roe and John Doe" right before a verb (groups "first", "second")
     first_named: re.Pattern  # "Bohdan, a 41-year-old infantryman", "Chul, 38,": a person by a first name and a role or age
     adjective_titles: frozenset[str]  # "official": before an organisation's name, it describes it
     determiners: frozenset[str]  # "the", "itu", casefolded
@@ -115,6 +116,9 @@ def actor_grammar(lex: Lexicon) -> ActorGrammar:
         quote_cues=WordList([w for r in lex.get("speech.quote_cues", []) for w in r["words"]]),
         honorifics=frozenset(lex.get("actors.honorifics", [])),
         known_as=re.compile(rf"(?:{either(lex.get('actors.call_signs', [])) or '(?!)'})\s+[\"“'‘]?(?P<name>[A-Z][\w'’-]+)"),
+        joined_names=re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{1,2}})\s+"
+                                rf"(?:{either(lex.get('actors.conjunctions', [])) or '(?!)'})\s+"
+                                rf"(?P<second>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{1,2}}),?\s*$"),
         first_named=re.compile(rf"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*)(?:,\s+(?:{either(lex.get('actors.indefinites', [])) or '(?!)'})"
                                rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{either(lex.get('actors.role_nouns', []), longest_first=True) or '(?!)'})"
                                rf"(?![\w-])|,\s+\d{{1,2}},|\s+\(\d{{1,2}}\))"),  # or an age: "Chul, 38,", "Bagas (29)"

@@ -48,6 +48,11 @@ def named_speakers(index: ActorIndex, sentence: Span) -> None:
         if not last[:1].isupper():  # most verbs follow no capitalised word: nothing to read
             continue
         before = _NAME_BEFORE.search(text, max(sentence.start, verb.start() - 80), verb.start())
+        joined = _joined_names(index, sentence.start, verb.start()) if before else []
+        if joined:  # "Jane Roe and John Doe said": two people
+            for name in joined:
+                _add_person(index, name)
+            continue
         if before:
             words = before.group("name").split()
             honorific = before.group("honorific")
@@ -261,6 +266,16 @@ def _definite(index: ActorIndex, title: re.Match, after: int, affiliation: str) 
         if actor.type == "person" and affiliation in (actor.affiliation, entry.affiliation if entry else ""):
             return m.key
     return ""
+
+
+def _joined_names(index: ActorIndex, floor: int, verb: int) -> list[Span]:
+    """The two names of two words or more joined by a conjunction right before ``verb``
+    ("Jane Roe and John Doe said", "Laras Wicaksani dan Bagas Hendrawan menilai")."""
+    m = index.grammar.joined_names.search(index.text, max(floor, verb - 100), verb)
+    names = [Span.of(index.text, m.start(g), m.end(g)) for g in ("first", "second")] if m else []
+    if all(name_at(index, n.start, n.end) == n for n in names):  # not "National Security and Defense Council"
+        return names
+    return []
 
 
 def _org_mention_before(index: ActorIndex, pos: int, floor: int) -> Mention | None:
