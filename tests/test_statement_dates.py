@@ -1,5 +1,6 @@
-"""A statement in the perfect with no date of its own was made by the day of publication
-("Moscow has dismissed the reports"); one in the past with no date has none. Each sentence
+"""A statement in the perfect or the present with no date of its own was made by the day of
+publication ("Moscow has dismissed the reports", "Seoul says"); one in the past with no date has
+none. Each sentence
 is my own."""
 from datetime import date
 
@@ -21,6 +22,8 @@ PUBLISHED = date(2024, 10, 25)
     ("id", "Kremlin menepis laporan itu sebagai propaganda Barat.", "menepis", (None, None)),
     ("id", "Moskow dan Pyongyang tetap bungkam soal pasukan itu.", "tetap bungkam", (None, PUBLISHED)),
     ("en", "The Kremlin kept silent about the troops.", "kept silent", (None, PUBLISHED)),
+    ("en", "The NIS believes more troops will follow.", "believes", (None, PUBLISHED)),
+    ("en", "Seoul says about 300 have died.", "says", (None, PUBLISHED)),
     ("en", "Seoul's spy agency said on Wednesday that 3,000 troops had left.", "said",
      (date(2024, 10, 23), date(2024, 10, 23))),
 ])

@@ -85,6 +85,7 @@ class SpeechGrammar:
     content_lead: re.Pattern
     kind_cues: tuple[tuple[re.Pattern, str], ...]
     perfect: frozenset[str]  # "has", "have", casefolded
+    present: frozenset[str]  # "says", "believes": a cue in the present holds by publication, casefolded
     not_yet: frozenset[str]  # "yet", "belum": what is not said yet, casefolded
     determiners: frozenset[str]  # "the", "a", casefolded
     object_starts: frozenset[str]  # "the", "their": a noun phrase begins, casefolded
@@ -183,6 +184,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         content_lead=re.compile(rf"{skip}\s*,?\s*(?:(?:{comp})\b\s*)?"),
         kind_cues=tuple((phrases(r["words"], ignore_case=True), r["kind"]) for r in lex.get("speech.kind_cues", [])),
         perfect=frozenset(w.casefold() for w in lex.get("speech.perfect", [])),
+        present=frozenset(w.casefold() for w in lex.get("speech.present", [])),
         not_yet=frozenset(w.casefold() for w in lex.get("speech.not_yet", [])),
         determiners=frozenset(w.casefold() for w in lex.get("actors.determiners", [])),
         object_starts=frozenset(w.casefold() for w in lex.get("actors.determiners", []) + lex.get("actors.possessives", [])),

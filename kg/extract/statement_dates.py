@@ -140,10 +140,16 @@ def date_back(found: list[Statement], dated: Statement, when: TimeExpr, index: A
     something was not said)."""
     circle = set().union(*(_circle(k, index) for k in dated.speakers)) if dated.speakers else set()
     for statement in reversed(found):
-        if statement.time is not None or not (set(statement.speakers) & circle or statement.implicit):
+        if not _open(statement.time) or not (set(statement.speakers) & circle or statement.implicit):
             break
         if not statement.negated:
             statement.time = when
+
+
+def _open(time: TimeExpr | None) -> bool:
+    """Whether a statement's time leaves its day open: none, or only "by the day of
+    publication" (what was said in the present or the perfect, "says", "has said")."""
+    return time is None or time.begin is None and time.anchor == "publication"
 
 
 def first_day(sentence: Span, times: ByStart[TimeExpr]) -> TimeExpr | None:
@@ -157,8 +163,8 @@ def dated_by_restating(text, sentence, found, times, state, lex) -> None:
     if not found or not when or not restates(text, opening, lex):
         return
     for statement in reversed(found):
-        if statement.time is not None:
-            break
+        if not _open(statement.time) or statement.time is not None and statement.negated:
+            break  # (not "has not commented": it was said on no day)
         statement.time = when
     state.time = when
 
@@ -192,7 +198,8 @@ def in_perfect(text: str, statement: Statement, lex: Lexicon) -> bool:
     before it ("has not commented", "has officially acknowledged"); or a silence, which holds
     until the article is written ("tetap bungkam")."""
     grammar = speech_grammar(lex)
-    return _cue_with(statement, grammar.perfect) or statement.cue.text.casefold() in grammar.silence
+    return _cue_with(statement, grammar.perfect) or statement.cue.text.casefold() in grammar.silence \
+        or bool(set(WORD.findall(statement.cue.text.casefold())) & grammar.present)
 
 
 def _cue_with(statement: Statement, words: frozenset[str]) -> bool:
