@@ -134,6 +134,8 @@ def test_a_time_after_that_dates_what_was_said_not_the_saying(language, text):
            "session, lawmakers told reporters that 100 soldiers had died.", "told", date(2024, 11, 20)),
     ("en", "The spy agency briefed the intelligence committee in a closed session on Wednesday, Nov. 20. Zelensky "
            "said another session would follow.", "said", None),  # the session is what he said, not where
+    ("id", "Para pemimpin bertemu dalam pertemuan trilateral pada Jumat (15/11/2024). Dalam pidatonya, Yoon Suk Yeol "
+           "menyebut pengiriman tentara itu ancaman langsung.", "menyebut", date(2024, 11, 15)),
 ])
 def test_a_statement_at_a_meeting_told_before_with_its_day_is_of_that_day(language, text, cue, day):
     article = parse_article(f"---\npublished: 2024-11-22\nlanguage: {language}\n---\n{text}\n", "a.txt")
