@@ -136,6 +136,9 @@ def test_a_time_after_that_dates_what_was_said_not_the_saying(language, text):
            "said another session would follow.", "said", None),  # the session is what he said, not where
     ("id", "Para pemimpin bertemu dalam pertemuan trilateral pada Jumat (15/11/2024). Dalam pidatonya, Yoon Suk Yeol "
            "menyebut pengiriman tentara itu ancaman langsung.", "menyebut", date(2024, 11, 15)),
+    ("en", "South Korean lawmakers pressed the defence minister on Wednesday, Nov. 20, over arms for Ukraine. At a "
+           "session of the defence committee, lawmakers asked whether a decision had been made.", "asked",
+     date(2024, 11, 20)),  # a session told with no day: the lead's
 ])
 def test_a_statement_at_a_meeting_told_before_with_its_day_is_of_that_day(language, text, cue, day):
     article = parse_article(f"---\npublished: 2024-11-22\nlanguage: {language}\n---\n{text}\n", "a.txt")

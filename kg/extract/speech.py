@@ -58,7 +58,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     quotes = ByStart(quotes, _itself)
     for sentence in sentences:
         if speech_grammar(lex).occasions.any_in(text, sentence.start, sentence.end):
-            state.occasion = first_day(sentence, times) or state.occasion  # "… dalam rapat …, Selasa (5/11)"
+            state.occasion = first_day(sentence, times) or state.occasion or (
+                first_day(sentences[0], times) if sentences else None)  # "… dalam rapat …, Selasa (5/11)"; else the lead's day
         here = _candidates(text, sentence, quotes, lex, index, state)
         doubt = _unverified(text, sentence, quotes, lex, index, outlet)
         if doubt and (doubt.speaker_mention or all(not _overlaps(doubt.cue, h.cue) or h.speakers == doubt.speakers
