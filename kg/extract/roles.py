@@ -51,7 +51,7 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     troops") for the force of the country named before it. Who sends, moves, trains or
     captures a force is the agent the clause names (:func:`_named_agents`); a deployed
     force's country when it names none, unless the force is only said to be somewhere
-    ("troops are in Kursk", "keberadaan tentara Korut"): no one is said to have sent it.
+    ("the troops are there", "their presence"): no one is said to have sent it.
     Those named before the words said that hold the trigger (``speaking``: the speaker, its
     title and country) take no part in a meeting or a treaty ("X said that Y and Z signed …").
     """

@@ -160,7 +160,7 @@ def _split(text: str, start: int, end: int, abbreviations: set[str], starters: f
     spans, begin = [], start
     for m in _END.finditer(text, start, end):
         cut = m.end()
-        if any(s == cut for s, _ in inside) and text[cut - 1] == '"':  # glued: '…Kursk."Mereka …': it opens one
+        if any(s == cut for s, _ in inside) and text[cut - 1] == '"':  # glued: '…there."They …': it opens one
             cut -= 1
         if any(s <= m.start() and cut <= e for s, e in inside):  # a full stop inside a quotation
             continue

@@ -153,7 +153,7 @@ def relative_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tupl
 
 def _before_restrictive(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     """Where a relative clause set off by no comma, running up to the cue, begins ("Officials
-    who met Zelensky said", "Pejabat yang enggan disebut namanya mengatakan"), when a subject
+    who met the president said", "Lawmakers who attended the session said"), when a subject
     stands before it in the same clause and the cue is not the clause's own verb."""
     grammar = speech_grammar(lex)
     clause = max(start, text.rfind(",", start, end) + 1)

@@ -59,7 +59,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     for sentence in sentences:
         if speech_grammar(lex).occasions.any_in(text, sentence.start, sentence.end):
             state.occasion = first_day(sentence, times) or state.occasion or (
-                first_day(sentences[0], times) if sentences else None)  # "… dalam rapat …, Selasa (5/11)"; else the lead's day
+                first_day(sentences[0], times) if sentences else None)  # "… at the meeting on Tuesday"; else the lead's day
         here = _candidates(text, sentence, quotes, lex, index, state)
         doubt = _unverified(text, sentence, quotes, lex, index, outlet)
         if doubt and (doubt.speaker_mention or all(not _overlaps(doubt.cue, h.cue) or h.speakers == doubt.speakers
@@ -200,7 +200,7 @@ def _cut_before_later_cues(text: str, statement: Statement, others: list[Stateme
 
 def _at_occasion(text: str, statement: Statement, lex: Lexicon) -> bool:
     """Whether the sentence names a meeting, a briefing or a session outside what was said
-    ("Usai rapat, X mengatakan …", "X told the briefing that …")."""
+    ("After the meeting, X said …", "X told the briefing that …")."""
     occasions, sentence = speech_grammar(lex).occasions, statement.sentence
     said = [w for w in (statement.content, statement.quote) if w]
     start, end = min((w.start for w in said), default=sentence.end), max((w.end for w in said), default=sentence.end)
@@ -233,7 +233,7 @@ def _complete(article_id, statement, sentence, found, times, state, index, lex) 
     if statement.time is None and not statement.negated:  # "X told lawmakers …, according to Y"
         statement.time = next((s.time for s in _of_sentence(found, sentence) if s.time), None)
     if statement.time is None and state.occasion and not statement.negated and _at_occasion(index.text, statement, lex):
-        statement.time = state.occasion  # "Usai rapat, X mengatakan …": on the day of that meeting
+        statement.time = state.occasion  # "After the meeting, X said …": on its day
     if statement.time is not None and statement.time is not state.time:
         date_back(found, statement, statement.time, index)
     statement.principal = next((index.actors[s].principal for s in statement.speakers
