@@ -30,7 +30,7 @@ from .spans import ByStart
 from .speakers import (WORD, addressees_at, last_person, listed_actors, relative_clauses, role_anaphor, role_person,
                        speaker_at, speaker_in, subject, titled_person)
 from .speech_grammar import SpeechGrammar, cue_kinds, speech_grammar
-from .statement_dates import date_back, dated_by_restating, first_day, in_perfect, restates, when_said
+from .statement_dates import date_back, dated_by_restating, first_day, holds_when_written, restates, when_said
 from .words import WordList, words_in
 
 
@@ -50,16 +50,17 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
 
     A sentence's first speaker is its main one: the one a later enclitic cue or "he said" goes
     back to, even when someone else speaks in a subordinate clause. A statement in the perfect
-    with no date of its own ("Moscow has dismissed the reports", "has not commented") was made
-    by the day of publication. What the outlet (the publisher) says it could not verify, it
-    says on the day of publication."""
+    or the present, or a silence, with no date of its own ("Moscow has dismissed the reports",
+    "has not commented", "Seoul says", "remained silent") was made by the day of publication.
+    What the outlet (the publisher) says it could not verify, it says on the day of
+    publication."""
     state, found = ReadingState(), []
     times = ByStart(times, _span)  # looked up by where they start
     quotes = ByStart(quotes, _itself)
     for sentence in sentences:
         if speech_grammar(lex).occasions.any_in(text, sentence.start, sentence.end):
-            state.occasion = first_day(sentence, times) or state.occasion or (
-                first_day(sentences[0], times) if sentences else None)  # "… at the meeting on Tuesday"; else the lead's day
+            state.occasion = first_day(sentence, times) or state.occasion or first_day(sentences[0], times)
+            # ("… at the meeting on Tuesday"; a meeting with no day told: the lead's day)
         here = _candidates(text, sentence, quotes, lex, index, state)
         doubt = _unverified(text, sentence, quotes, lex, index, outlet)
         if doubt and (doubt.speaker_mention or all(not _overlaps(doubt.cue, h.cue) or h.speakers == doubt.speakers
@@ -84,7 +85,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             if statement.rule == "unverified":  # the outlet could not verify it when it wrote
                 statement.time = published and TimeExpr(Span(0, 0, ""), published.isoformat(), published, published,
                                                         "day", anchor="publication", anchor_date=published)
-            if statement.time is None and published and in_perfect(text, statement, lex):
+            if statement.time is None and published and holds_when_written(statement, lex):
                 statement.time = TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication",
                                           anchor_date=published)
             main = main or ([] if statement.via else statement.speakers)
@@ -521,7 +522,7 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             content = lead
         if negated:  # the content of a statement not made names what was not said
             neg = grammar.negators.pattern.search(text[subject_end:m_start])
-            content = Span.of(text, subject_end + neg.start() if neg else m_start, sentence.end)  # or "tetap bungkam"
+            content = Span.of(text, subject_end + neg.start() if neg else m_start, sentence.end)  # (or a silence)
         negated = negated or neither
         quote = next((q for q in inside if q.start >= start), None)
         outer = Statement("", kind, cue, sentence, speakers, quote is not None, quote=quote,

@@ -193,10 +193,10 @@ def _standing(statement: Statement, grammar: SpeechGrammar) -> bool:
     return _cue_with(statement, grammar.perfect | grammar.not_yet)
 
 
-def in_perfect(text: str, statement: Statement, lex: Lexicon) -> bool:
-    """Whether the cue is in the perfect: "has" or "have" in it or among the three words
-    before it ("has not commented", "has officially acknowledged"); or a silence, which holds
-    until the article is written ("tetap bungkam")."""
+def holds_when_written(statement: Statement, lex: Lexicon) -> bool:
+    """Whether what the cue says holds when the article is written: in the perfect ("has",
+    "telah" in it or among the three words before it: "has not commented", "tidak pernah
+    mengakui"), in the present ("says", "believes"), or a silence ("remained silent")."""
     grammar = speech_grammar(lex)
     return _cue_with(statement, grammar.perfect) or statement.cue.text.casefold() in grammar.silence \
         or bool(set(WORD.findall(statement.cue.text.casefold())) & grammar.present)
