@@ -434,6 +434,13 @@ def test_caption_date_is_not_the_publication_date():
     assert [e.time.value for e in x.events if e.type == "movement"] == ["2024-11-04"]
 
 
+@pytest.mark.parametrize(("lang", "line"), [("id", "SCROLL TO CONTINUE WITH CONTENT"), ("id", "ADVERTISEMENT"),
+                                            ("id", "[Gambas:Video 20detik]"), ("en", "Story continues below advertisement")])
+def test_a_scraped_pages_advertising_lines_are_promos(lang, line):
+    x = read(lang, f"The troops moved on Monday.\n{line}\nThe troops arrived on Tuesday.")
+    assert [(f.kind, f.span.text) for f in x.article.furniture] == [("promo", line)]
+
+
 def test_editor_codes_are_a_byline():
     x = read("id", "Pasukan Korea Utara tiba di Kursk pada Senin.\n(rfs/jar)")
     assert [(f.kind, f.span.text) for f in x.article.furniture] == [("byline", "(rfs/jar)")]
