@@ -20,6 +20,9 @@ def test_front_matter_wins_over_inference(tmp_path):
     ("SEOUL, Oct 18 (Reuters) - North Korea has sent troops, officials said.", "Reuters", "Seoul"),
     ("Brussel (ANTARA) - Pasukan itu telah dikirim ke Rusia, kata dia.", "Antara", "Brussel"),
     ("JAKARTA, KOMPAS.com - Pasukan itu telah dikirim ke Rusia, kata dia.", "Kompas.com", "Jakarta"),
+    ("TEMPO.CO, Jakarta - Pasukan itu telah dikirim ke Rusia, kata dia.", "Tempo.co", "Jakarta"),
+    ("Liputan6.com, Jakarta - Pasukan itu telah dikirim ke Rusia, kata dia.", "Liputan6.com", "Jakarta"),
+    ("Jakarta, CNN Indonesia -- Pasukan itu telah dikirim ke Rusia, kata dia.", "CNN Indonesia", "Jakarta"),
 ])
 def test_dateline_gives_publisher_and_place(opening, publisher, dateline):
     a = parse_article(opening, "x.txt")

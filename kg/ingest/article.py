@@ -34,9 +34,12 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTAL
 _URL = re.compile(r"\Ahttps?://[^\s<>\"{}|\\^`]+\Z")
 # "KYIV, KOMPAS.com - " / "SEOUL, Oct 18 (Reuters) - " / "SEOUL (AP) — " / "BRUSSELS, Oct 28 - " /
 # "Jakarta - "
+_WEB_NAME = r"[A-Za-z][\w.]*\.(?i:com|co\.id|id|net|org|co)"  # "Kompas.com", "TEMPO.CO"
 _DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s*"
-    r"(?:,\s*(?P<outlet>[A-Za-z][\w.]*\.(?:com|co\.id|id|net|org|co))"
+    r"\A\s*(?:(?P<first>" + _WEB_NAME + r"),\s*)?"  # "TEMPO.CO, Jakarta - …", "Liputan6.com, Jakarta - …"
+    r"(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s*"
+    r"(?:,\s*(?P<outlet>" + _WEB_NAME + r")"
+    r"|,\s*(?P<named>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?=\s*--\s)"  # "Jakarta, CNN Indonesia -- …"
     r"|(?:,[^()\n-]{0,20})?\((?P<wire>[A-Za-z][\w .]{1,30})\)"
     r"|(?<=[A-Za-z])(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2})?(?=\s*[-–—]+\s))"
     r"\s*[-–—]+\s*"
@@ -122,7 +125,8 @@ def assemble(meta: dict, body: str, path: str, *, sha256: str, article_id: str |
     lex = lexicon.load(language)
     publisher, dateline = meta.get("publisher"), meta.get("dateline")
     opening = _DATELINE.match(body)
-    if opening and not (opening.group("outlet") or opening.group("wire")):
+    outlet = opening and (opening.group("first") or opening.group("outlet") or opening.group("named") or opening.group("wire"))
+    if opening and not outlet:
         place = opening.group("place").strip()
         if not (place.isupper() or " " not in place):  # "North Korean troops - some…" is no dateline
             opening = None
@@ -131,7 +135,7 @@ def assemble(meta: dict, body: str, path: str, *, sha256: str, article_id: str |
             dateline = opening.group("place").strip().title()
             inferred.add("dateline")
         if not publisher:
-            publisher = _outlet_name(opening.group("outlet") or opening.group("wire"))
+            publisher = _outlet_name(outlet)
             if publisher:
                 inferred.add("publisher")
     published = meta.get("published")
@@ -218,8 +222,8 @@ def _sha256(text: str) -> str:
 
 
 def _outlet_name(written: str | None) -> str | None:
-    """'EXAMPLE.com' -> 'Example.com'; 'Reuters' stays."""
+    """'EXAMPLE.com' -> 'Example.com', 'TEMPO.CO' -> 'Tempo.co'; 'Reuters' stays."""
     if not written:
         return None
     name, dot, rest = written.strip().partition(".")
-    return (name.capitalize() if name.isupper() else name) + dot + rest
+    return (name.capitalize() if name.isupper() else name) + dot + (rest.lower() if rest.isupper() else rest)
