@@ -34,7 +34,7 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTAL
 _URL = re.compile(r"\Ahttps?://[^\s<>\"{}|\\^`]+\Z")
 # "KYIV, KOMPAS.com - " / "SEOUL, Oct 18 (Reuters) - " / "SEOUL (AP) — " / "BRUSSELS, Oct 28 - " /
 # "Jakarta - "
-_WEB_NAME = r"[A-Za-z][\w.]*\.(?i:com|co\.id|id|net|org|co)"  # "Kompas.com", "TEMPO.CO"
+_WEB_NAME = r"[A-Za-z][\w.]*\.(?i:com|co\.id|id|net|org|co)"  # "Example.com", "EXAMPLE.CO"
 _DATELINE = re.compile(
     r"\A\s*(?:(?P<first>" + _WEB_NAME + r"),\s*)?"  # "TEMPO.CO, Jakarta - …", "Liputan6.com, Jakarta - …"
     r"(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s*"
