@@ -41,8 +41,11 @@ ARTICLES = Path(__file__).parent / "articles"
 # roundup, an analysis heavy with relative dates; a wire story with a correction, a TV script, a Q&A interview, a
 # report story), the same way, from the first evaluation of all 60 (the commit that added them): only partners
 # (0.393) and places (0.816) came out below the floors before
+# dev, again (2026-12-02, later): six more (id_31-33, en_31-33: a national agency story, a portal item with ads, a
+# Q&A explainer; an agency story, a live blog, a ministry statement as news), from the first evaluation of all 66:
+# statements 0.547 (the floor 0.50 -> 0.51), the others at or above their floors
 FLOORS = {
-    "dev": {"actors": 0.85, "statements": 0.50, "events": 0.40, "dates": 0.83, "factuality": 0.78,
+    "dev": {"actors": 0.85, "statements": 0.51, "events": 0.40, "dates": 0.83, "factuality": 0.78,
             "speakers": 0.76, "event types": 0.63, "explicit dates": 0.81, "agents": 0.52, "targets": 0.22, "themes": 0.71, "partners": 0.24, "places": 0.78},
     "test": {"actors": 0.83, "statements": 0.54, "events": 0.40, "dates": 0.85, "factuality": 0.63,
              "speakers": 0.75, "event types": 0.69, "explicit dates": 0.87, "agents": 0.63, "targets": 0.63, "themes": 0.64, "partners": 0.10, "places": 0.77},
