@@ -23,7 +23,7 @@ from ..model import Event, Quantity, Span, Statement, TimeExpr
 from .actor_index import ActorIndex
 from .event_cues import event_cues
 from .patterns import TypoIndex, typo_index
-from .roles import participants
+from .roles import WORD, participants
 from .spans import ByStart, Cover
 from .words import WordList, Words
 
@@ -349,13 +349,11 @@ def _definite(event: Event, lex: Lexicon) -> bool:
     """Whether a definite word stands right before the trigger ("the deployment") or one of
     the three words after it, in its clause ("pengiriman pasukan itu")."""
     cues, sentence, trigger = event_cues(lex), event.sentence.text, event.trigger
-    before = _WORD.findall(sentence, 0, trigger.start - event.sentence.start)[-1:]
-    after = _WORD.findall(sentence[trigger.end - event.sentence.start:].split(",", 1)[0])[:3]
+    before = WORD.findall(sentence, 0, trigger.start - event.sentence.start)[-1:]
+    after = WORD.findall(sentence[trigger.end - event.sentence.start:].split(",", 1)[0])[:3]
     return any(w.casefold() in cues.definite_before for w in before) or any(
         w.casefold() in cues.definite_after for w in after)
 
-
-_WORD = re.compile(r"[\w'’-]+")
 
 
 def _by_publication(factuality: str, published: date | None) -> TimeExpr | None:

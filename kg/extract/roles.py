@@ -35,7 +35,7 @@ _FORCE_ROLE = {"deployment": "theme", "movement": "theme", "withdrawal": "theme"
 # trained Y's soldiers", "X captured two soldiers").
 _IMPLIED_AGENT = {"deployment"}
 _SUBJECT_TYPES = ("country", "organization", "person", "armed_force")  # who may be written as acting
-_WORD = re.compile(r"[\w'’-]+")
+WORD = re.compile(r"[\w'’-]+")  # a word, with its apostrophes and hyphens (also for kg.extract.events)
 _GENITIVE = re.compile(r"['’]s?\s+")  # between a country and its place: "Ruritania's border region"
 
 
@@ -191,13 +191,13 @@ def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     found = event_cues(lex)
     trigger = event.trigger
     by = found.agent_markers.search(text, trigger.end, min(clause.end, trigger.end + 30))  # within a word of it
-    agent = _actor_at(index, by.end()) if by and len(_WORD.findall(text, trigger.end, by.start())) <= 1 else ""
+    agent = _actor_at(index, by.end()) if by and len(WORD.findall(text, trigger.end, by.start())) <= 1 else ""
     if agent:  # "dispatched by Pyongyang"
         return [agent]
-    verb = _WORD.match(trigger.text)
+    verb = WORD.match(trigger.text)
     if not verb or verb.group().casefold() not in found.agentive:
         return []
-    ahead = list(_WORD.finditer(text, max(clause.start, trigger.start - 120), trigger.start))
+    ahead = list(WORD.finditer(text, max(clause.start, trigger.start - 120), trigger.start))
     if any(w.group().casefold() in found.passive for w in ahead[-2:]) \
             and not verb.group().casefold().endswith(found.progressive):  # "were sent", not "were sending"
         return []
@@ -229,7 +229,7 @@ def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
             break
         subjects.append(key)
         first = mention
-    before = _WORD.findall(text, clause.start, first.span.start)[-1:]
+    before = WORD.findall(text, clause.start, first.span.start)[-1:]
     if not subjects or before and found.place_prepositions.pattern.fullmatch(before[0]):
         return []  # "sent to Russia to train": a place, not a subject
     return list(dict.fromkeys(reversed(subjects)))
@@ -244,7 +244,7 @@ def _targets(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIn
     """
     found = event_cues(lex)
     trigger = event.trigger
-    verb = _WORD.match(trigger.text)
+    verb = WORD.match(trigger.text)
     transitive = bool(verb) and verb.group().casefold() in found.agentive
     if not transitive and not found.target_markers.any_in(text, trigger.start, clause.end):
         return []
@@ -253,7 +253,7 @@ def _targets(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIn
                 or index.actors[m.key].type not in ("armed_force", "country"):
             continue
         marker = found.target_markers.search(text, max(trigger.start, m.span.start - 20), m.span.start)
-        between = _WORD.findall(text, marker.end() if marker else trigger.end, m.span.start)
+        between = WORD.findall(text, marker.end() if marker else trigger.end, m.span.start)
         if marker and len(between) <= 1 or transitive and all(w.casefold() in found.determiners
                                                               or w.casefold() in found.force_words for w in between):
             return [m.key]  # (a unit word may come first, the force named after it, as Indonesian writes it)
@@ -301,7 +301,7 @@ def _stand_in(clause: Span, index: ActorIndex) -> str:
 def _object_pronoun(event: Event, text: str, clause: Span, lex: Lexicon) -> bool:
     """Whether a verb that takes an object has a pronoun for it right after it ("sent them")."""
     cues = event_cues(lex)
-    verb = _WORD.match(event.trigger.text)
+    verb = WORD.match(event.trigger.text)
     if not verb or verb.group().casefold() not in cues.agentive:
         return False
     m = cues.object_pronouns.search(text, event.trigger.end, clause.end)

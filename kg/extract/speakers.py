@@ -171,8 +171,8 @@ def _after_preposition(text: str, pos: int, floor: int, lex: Lexicon, index: Act
     floor = max(floor, pos - 40)
     before = text[floor:pos]
     segment = before[before.rfind(",") + 1:]
-    country = index.at(pos)
-    if not segment.strip() and "," in before and country and index.actors[country.key].type == "country" \
+    country = index.at(pos) if not segment.strip() and "," in before else None
+    if country and index.actors[country.key].type == "country" \
             and text[country.span.end:country.span.end + 1] == ",":  # "in Fiuggi, Italy, said": where Fiuggi is
         head = before[:before.rfind(",")]
         hit = _preposition_before(lex).search(head[head.rfind(",") + 1:] + " ")

@@ -99,12 +99,13 @@ def _person_opening(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) 
     """The person a sentence opens with, after a determiner and a short phrase set off by a
     comma ("Later on Wednesday, the director …"), if any: the one a pronoun opening the next
     sentence stands for."""
+    determiners = speech_grammar(lex).determiners
     comma = text.find(",", sentence.start, min(sentence.end, sentence.start + 40))
     starts = [sentence.start] + ([comma + 1] if comma > 0 and len(text[sentence.start:comma].split()) <= 5 else [])
     for start in starts:
         start += len(text[start:sentence.end]) - len(text[start:sentence.end].lstrip())
         word = WORD.match(text, start)
-        hit = index.at(word.end() if word and word.group().casefold() in speech_grammar(lex).determiners else start)
+        hit = index.at(word.end() if word and word.group().casefold() in determiners else start)
         if hit and index.actors[hit.key].type == "person":
             return hit.key
     return None
