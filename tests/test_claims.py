@@ -443,7 +443,7 @@ def test_a_refusal_to_comment_in_english_is_a_statement_not_made(text, cue):
 
 
 @pytest.mark.parametrize(("language", "text"), [
-    ("id", "Zelensky menawarkan pertukaran kepada Kim Jong Un, yang hingga kini tidak pernah mengakui telah "
+    ("id", "Zelensky mengirim surat kepada Kim Jong Un, yang hingga kini tidak pernah mengakui telah "
            "mengirim tentara ke Rusia."),
     ("en", "Zelensky made the offer to Kim Jong Un, who has never acknowledged sending troops to Russia."),
 ])
