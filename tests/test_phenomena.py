@@ -543,6 +543,19 @@ def test_weapons_sent_are_an_arms_transfer_not_a_deployment(lang, text, trigger)
     assert event(read(lang, text), trigger).type == "arms_transfer"
 
 
+@pytest.mark.parametrize("lang,text,trigger,kind,factuality", [
+    ("id", "Pasukan Korea Utara menderita kerugian besar di Kursk.", "menderita kerugian", "casualties", "asserted"),
+    ("id", "Lebih banyak tentara Korea Utara dilempar ke medan tempur di Kursk.", "ke medan tempur", "combat",
+     "asserted"),
+    ("id", "Gelombang berikutnya diperkirakan menyusul dalam beberapa pekan.", "diperkirakan menyusul", "deployment",
+     "possible"),
+    ("en", "Officials said more troops would follow in the coming weeks.", "would follow", "deployment", "possible"),
+])
+def test_losses_the_battlefield_and_more_to_follow_are_events(lang, text, trigger, kind, factuality):
+    found = event(read(lang, text, "2024-11-12"), trigger)
+    assert (found.type, found.factuality) == (kind, factuality)
+
+
 @pytest.mark.parametrize(("text", "count"), [
     ("The U.S. State Department said the troops had moved to Kursk.", 1),
     ('"We have seen the evidence," U.S. Defense Secretary Lloyd Austin told reporters.', 1),
