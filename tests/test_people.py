@@ -680,3 +680,21 @@ def test_a_country_set_off_after_a_place_is_where_not_who():
 def test_a_team_or_a_panel_is_an_organisation_and_said_again_the_same(language, text, key):
     x = _read(language, text)
     assert [s.speakers for s in x.statements] == [[key], [key]], [(s.cue.text, s.speakers) for s in x.statements]
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("en", "South Korea's foreign ministry condemned the move. Its spokesperson said the admission changed nothing.",
+     "South Korea's foreign ministry spokesperson"),
+    ("en", "South Korea's foreign ministry condemned the move. At a briefing, the ministry's spokesperson said the "
+           "admission changed nothing.", "South Korea's foreign ministry spokesperson"),
+    ("id", "Kementerian Luar Negeri Ukraina mengecam langkah itu. Juru bicara kementerian itu mengingatkan bahwa "
+           "tentara Korea Utara bisa menyusul.", "Juru bicara Kementerian Luar Negeri Ukraina"),
+])
+def test_the_spokesperson_of_an_organisation_named_before_speaks_for_it(language, text, label):
+    """'its spokesperson', "the ministry's spokesperson", 'juru bicara kementerian itu': the
+    organisation named last is the one the spokesperson speaks for."""
+    x = _read(language, text)
+    said = x.statements[-1]
+    [speaker] = [x.actors[k] for k in said.speakers]
+    assert (speaker.type, speaker.label.casefold()) == ("person", label.casefold())
+    assert speaker.principal == x.statements[0].speakers[0]

@@ -35,6 +35,8 @@ class ActorGrammar:
     titles: dict[str, str]  # title word -> concept
     title_words: WordList
     org_anaphors: WordList
+    anaphoric_owner: re.Pattern  # "the ministry's", "the ministry", "its" right before a title: the organisation named last
+    anaphor_after: re.Pattern  # "kementerian itu" right after a title (matched at its end)
     direction_after: bool
     directions: tuple[tuple[str, re.Pattern], ...]  # (direction, its words next to a country)
     any_direction: re.Pattern  # a word of any direction (a direction without words: blanks alone)
@@ -83,6 +85,10 @@ def actor_grammar(lex: Lexicon) -> ActorGrammar:
         titles=titles,
         title_words=WordList(list(titles)),
         org_anaphors=WordList(lex.get("actors.org_anaphors", []), ignore_case=True),
+        anaphoric_owner=re.compile(
+            rf"(?<![\w'’-])(?:(?:{either(lex.get('actors.org_anaphors', [])) or '(?!)'})(?:['’]s)?"
+            rf"|(?:{either(lex.get('actors.org_owner_pronouns', [])) or '(?!)'}))\s+$", re.IGNORECASE),
+        anaphor_after=re.compile(rf"\s+(?:{either(lex.get('actors.org_anaphors', [])) or '(?!)'})(?![\w-])", re.IGNORECASE),
         direction_after=after,
         directions=tuple((d, _direction_pattern(words, after)) for d, words in directions.items()),
         any_direction=_direction_pattern(every, after),

@@ -166,6 +166,20 @@ def _affiliation(index: ActorIndex, start: int, end: int) -> tuple[str, int, str
     return affiliation, pos, principal
 
 
+def _anaphoric_owner(index: ActorIndex, title: re.Match, after: int, sentence: Span) -> tuple[str, int]:
+    """The organisation named last that a title's owner stands for, when an owner pronoun or
+    an organisation's anaphor is written right before the title ("its spokesperson", "the
+    ministry's spokesperson") or right after it, and where the role then ends; ``("", after)``
+    otherwise."""
+    text, grammar = index.text, index.grammar
+    behind = grammar.anaphoric_owner.search(text[max(sentence.start, title.start() - 40):title.start()])
+    ahead = None if behind else grammar.anaphor_after.match(text, after, sentence.end)
+    if not (behind or ahead):
+        return "", after
+    owner = index.last(title.start(), ("organization",))
+    return (owner, ahead.end() if ahead else after) if owner else ("", after)
+
+
 def _holder(index: ActorIndex, concept: str, org: str) -> str:
     """The known person who holds title ``concept`` in ``org`` (for spokespeople's principals)."""
     for entry in index.gaz.entries.values():
@@ -195,8 +209,12 @@ def people_by_title(index: ActorIndex, sentence: Span) -> None:
             continue  # "the official Korean Central News Agency": a word that describes it, not a person
         before_org = _org_before(index, m.start(), sentence.start)
         affiliation, after, principal = _affiliation(index, m.end(), sentence.end)
-        consumed = after
         affiliation = affiliation or before_org
+        anaphoric = ""
+        if not affiliation:  # "its spokesperson", "juru bicara kementerian itu": the organisation named last
+            anaphoric, after = _anaphoric_owner(index, m, after, sentence)
+            affiliation = anaphoric
+        consumed = after
         known = index.at(after + len(text[after:sentence.end]) - len(text[after:sentence.end].lstrip(" ,")))
         # (also "Kepala Staf Umum …, Valery Gerasimov, mengklaim": the known person the title is set off before)
         if known and index.actors[known.key].type == "person" and known.key != principal:
@@ -233,6 +251,9 @@ def people_by_title(index: ActorIndex, sentence: Span) -> None:
                 label = role.text.strip()
             elif org and org.key == affiliation and role.text.strip() == title:  # "At the Pentagon, a spokesperson"
                 label = index.lex.get("actors.role_label", "{title} {org}").format(title=title, org=org.span.text)
+            elif anaphoric:  # "its spokesperson": the organisation's name in the label
+                label = index.lex.get("actors.role_label", "{title} {org}").format(
+                    title=title, org=index.actors[anaphoric].label)
             else:
                 label = role.text.strip()
             holder = _holder(index, index.title_concept(title), affiliation) or _definite(index, m, after, affiliation)
