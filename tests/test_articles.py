@@ -5,8 +5,8 @@ stays at or above the floor set when it was last measured (``kg eval`` prints th
 were tuned and never tuned on, so its floors record what the rules do on unseen text.
 ``story`` is one story followed through twelve articles: its articles are scored like the
 others (they were written after the rules and never tuned on), and its ``story.gold.yaml``
-scores the merge across articles. ``fresh`` (three articles in each language) was written later,
-by an annotator who did not read the extractor's code, and is held out like ``test``.
+scores the merge across articles. ``fresh`` (six articles in each language) was written later,
+by annotators who did not read the extractor's code, and is held out like ``test``.
 A floor that fails means a change made things worse.
 """
 from pathlib import Path
@@ -44,18 +44,23 @@ ARTICLES = Path(__file__).parent / "articles"
 # dev, again (2026-12-02, later): six more (id_31-33, en_31-33: a national agency story, a portal item with ads, a
 # Q&A explainer; an agency story, a live blog, a ministry statement as news), from the first evaluation of all 66:
 # statements 0.547 (the floor 0.50 -> 0.51), the others at or above their floors
+# dev and fresh, again (2026-12-02, a later session): six more of each (dev: id_34-36, en_34-36, an editorial, a
+# kronologi, a frontline report, an editorial, a podcast transcript, a prisoners story; fresh: id_f04-06, en_f04-06,
+# a foreign-ministry briefing, a clickbait portal item, a closed-door briefing told by lawmakers, a "what we know"
+# explainer, a Pentagon briefing report, a treaty analysis), every floor of both set again from the first
+# evaluation of all 72 and all 12 (the commits that added them), less 0.03 (fresh targets, 8 gold, less 0.15)
 FLOORS = {
-    "dev": {"actors": 0.85, "statements": 0.51, "events": 0.40, "dates": 0.83, "factuality": 0.78,
-            "speakers": 0.76, "event types": 0.63, "explicit dates": 0.81, "agents": 0.52, "targets": 0.22, "themes": 0.71, "partners": 0.24, "places": 0.78},
+    "dev": {"actors": 0.84, "statements": 0.50, "events": 0.39, "dates": 0.82, "factuality": 0.76,
+            "speakers": 0.76, "event types": 0.63, "explicit dates": 0.78, "agents": 0.51, "targets": 0.24, "themes": 0.68, "partners": 0.22, "places": 0.77},
     "test": {"actors": 0.83, "statements": 0.54, "events": 0.40, "dates": 0.85, "factuality": 0.63,
              "speakers": 0.75, "event types": 0.69, "explicit dates": 0.87, "agents": 0.63, "targets": 0.63, "themes": 0.64, "partners": 0.10, "places": 0.77},
     "story": {"actors": 0.85, "statements": 0.47, "events": 0.42, "dates": 0.83, "factuality": 0.72,
               "speakers": 0.61, "event types": 0.68, "explicit dates": 0.97, "agents": 0.41, "targets": 0.57, "themes": 0.82, "partners": 0.15, "places": 0.82},
-    "fresh": {"actors": 0.83, "statements": 0.40, "events": 0.36, "dates": 0.82, "factuality": 0.62,
-              "speakers": 0.70, "event types": 0.63, "explicit dates": 0.67, "agents": 0.53, "targets": 0.18, "themes": 0.72, "partners": 0.0, "places": 0.81},
+    "fresh": {"actors": 0.85, "statements": 0.44, "events": 0.36, "dates": 0.80, "factuality": 0.73,
+              "speakers": 0.69, "event types": 0.60, "explicit dates": 0.66, "agents": 0.52, "targets": 0.25, "themes": 0.79, "partners": 0.27, "places": 0.81},
 }
 # split -> how many articles each language has at the least (4 where not given)
-MIN_PER_LANGUAGE = {"fresh": 3}
+MIN_PER_LANGUAGE = {"fresh": 6}
 # merge category -> lowest acceptable F1 on tests/articles/story/story.gold.yaml (less 0.03)
 MERGE_FLOORS = {"actors merged": 0.92, "events merged": 0.57, "statements merged": 0.35,
                 "claims": 0.68, "first reports": 0.70}
