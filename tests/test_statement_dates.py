@@ -144,3 +144,22 @@ def test_a_statement_at_a_meeting_told_before_with_its_day_is_of_that_day(langua
     article = parse_article(f"---\npublished: 2024-11-22\nlanguage: {language}\n---\n{text}\n", "a.txt")
     [said] = [s for s in extract(article).statements if s.cue.text == cue]
     assert (said.time.begin if said.time else None) == day
+
+
+@pytest.mark.parametrize(("language", "text", "said"), [
+    ("en", "Ukraine's military intelligence said on Sunday that about 30 North Koreans were killed, and President "
+           "Zelensky said on Monday that their losses were heavy.", "about 30 North Koreans were killed"),
+    ("id", "NIS mengatakan pada Minggu bahwa 30 tentara Korea Utara tewas, dan Presiden Zelensky mengatakan pada Senin "
+           "bahwa kerugian mereka besar.", "30 tentara Korea Utara tewas"),
+])
+def test_a_speaker_joined_after_a_comma_speaks_for_himself_on_his_own_day(language, text, said):
+    """'X said on Sunday that …, and Y said on Monday that …': Y's words and Y's Monday are
+    not in what X said, so Monday counts from publication (Friday 20 December), not from Sunday."""
+    first, second = _statements(language, text, "2024-12-20")
+    assert first.content.text == said
+    assert (first.time.begin, second.time.begin) == (date(2024, 12, 15), date(2024, 12, 16))
+
+
+def _statements(language: str, text: str, published: str) -> list:
+    """The statements of ``text`` as an article of ``language`` published on ``published``."""
+    return extract(parse_article(f"---\npublished: {published}\nlanguage: {language}\n---\n{text}\n", "a.txt")).statements

@@ -125,7 +125,7 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
                 here.append(statement)
     kept = sorted((s for s in here if not _restated(s, here)), key=lambda s: s.cue.start)
     for statement in kept:
-        _cut_before_later_cues(text, statement, kept)
+        _cut_before_later_cues(text, statement, kept, speech_grammar(lex).next_clause)
     return kept
 
 
@@ -185,19 +185,24 @@ def outlet_key(index: ActorIndex, name: str) -> str:
     return key
 
 
-def _cut_before_later_cues(text: str, statement: Statement, others: list[Statement]) -> None:
+def _cut_before_later_cues(text: str, statement: Statement, others: list[Statement], next_clause: re.Pattern) -> None:
     """End what ``statement`` says before a later cue inside it: one set off after it that
     attributes the words before it ("Y has not confirmed the reports, X said": not "…, X said"
-    as well), or one where the speaker goes on ("X said …, adding that …": a statement of its own)."""
+    as well), one where the speaker goes on ("X said …, adding that …": a statement of its own),
+    or one whose speaker opens a clause joined after a comma ("X said on Sunday that …, and
+    President Y said on Monday that …": Y's words, and Y's Monday, are not X's)."""
     words = statement.content
     for other in others:
-        lead = other.content
+        lead, mention = other.content, other.speaker_mention
         if other is statement or words is None or not words.start < other.cue.start < words.end:
             continue
+        joined = mention and words.start < mention.start and next_clause.search(text, words.start, mention.start)
         if lead is not None and lead.end <= other.cue.start and words.start < lead.end < words.end:
             statement.content = words = _trim(text, Span.of(text, words.start, lead.end))
         elif other.rule.startswith("continued"):
             statement.content = words = _trim(text, Span.of(text, words.start, other.cue.start))
+        elif joined:
+            statement.content = words = _trim(text, Span.of(text, words.start, joined.start()))
 
 
 def _at_occasion(text: str, statement: Statement, lex: Lexicon) -> bool:
