@@ -113,7 +113,7 @@ def yearless(month: int, day: int, anchor: date, weekday: int | None = None) -> 
 
 def month_near(month: int, anchor: date, direction: str, offset: int = 0) -> tuple[date, date]:
     """The month ``month`` before (``last``) or after (``next``) ``anchor``, or (``same``) the
-    occurrence nearest to it.
+    occurrence nearest to it (the earlier of two as near).
 
     >>> month_near(11, date(2025, 4, 26), "same")
     (datetime.date(2024, 11, 1), datetime.date(2024, 11, 30))
@@ -121,14 +121,16 @@ def month_near(month: int, anchor: date, direction: str, offset: int = 0) -> tup
     datetime.date(2024, 12, 1)
     >>> month_near(1, date(2024, 12, 18), "same")[0]
     datetime.date(2025, 1, 1)
+    >>> month_near(10, date(2025, 4, 29), "same")[0]  # as far either way: the one a report tells of
+    datetime.date(2024, 10, 1)
     """
     year = anchor.year + offset
     if direction == "last" and month >= anchor.month:
         year -= 1
     elif direction == "next" and month <= anchor.month:
         year += 1
-    elif direction == "same" and not offset and month - anchor.month > 6:
-        year -= 1  # "in November", written in April: the nearer one, last November
+    elif direction == "same" and not offset and month - anchor.month >= 6:
+        year -= 1  # "in November", written in April: the nearer one, last November (half a year: the past)
     elif direction == "same" and not offset and anchor.month - month > 6:
         year += 1  # "in January", written in December: the nearer one, next January
     begin = date(year, month, 1)
