@@ -645,3 +645,29 @@ def test_an_outlet_named_after_a_capital_doubts_for_itself():
                                      "his account.", "t.txt"))
     [s] = [s for s in x.statements if s.cue.text == "could not verify"]
     assert ([x.actors[k].label for k in s.speakers], str(s.time.day)) == (["Kyiv Example Post"], "2024-12-17")
+
+
+@pytest.mark.parametrize("lang,text,cue,day", [
+    ("en", "Seoul condemned the announcement on Monday. We urge the government to press Moscow for an accounting.",
+     "urge", "2025-04-29"),  # the outlet says it when it writes
+    ("en", "This newspaper argued last autumn that the treaty would be used to justify the deployment.", "argued",
+     "2024-09-01"),  # a time of its own
+    ("id", "Kami mendesak semua pihak memperlakukan kedua tawanan sesuai Konvensi Jenewa.", "mendesak", "2025-04-29"),
+])
+def test_the_outlets_own_voice_is_the_publishers(lang, text, cue, day):
+    """'We urge …', 'This newspaper argued …', 'Kami mendesak …' opening a sentence of the
+    article's own voice: a statement of the publisher."""
+    head = f"---\nlanguage: {lang}\npublished: 2025-04-29\npublisher: Harian Contoh\n---\n"
+    x = extract(parse_article(head + text, "t.txt"))
+    [s] = [s for s in x.statements if s.cue.text == cue]
+    assert ([x.actors[k].label for k in s.speakers], str(s.time.begin)) == (["Harian Contoh"], day)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "GUEST: I think he sends more. We urge caution in reading the numbers."),  # the guest's "we"
+    ("en", '"We urge restraint," the spokesperson said.'),
+])
+def test_a_we_that_someone_else_says_is_not_the_outlets(lang, text):
+    head = f"---\nlanguage: {lang}\npublished: 2025-04-29\npublisher: Harian Contoh\n---\n"
+    x = extract(parse_article(head + text, "t.txt"))
+    assert "Harian Contoh" not in {a.label for a in x.actors.values()}

@@ -33,7 +33,7 @@ class Mention:
     span: Span
     key: str
     kind: str  # "actor" or "place"
-    how: str = "name"  # name, surname, force, owned ("its troops"), role, pronoun, alias
+    how: str = "name"  # name, surname, force, owned ("its troops"), role, pronoun, alias, outlet ("we", "this newspaper")
 
 
 def slug(name: str) -> str:

@@ -55,6 +55,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     What the outlet (the publisher) says it could not verify, it says on the day of
     publication."""
     state, found = ReadingState(), []
+    own_voice = _outlet_voice(text, sentences, quotes, lex, index, outlet) if outlet else ""
     times = ByStart(times, _span)  # looked up by where they start
     quotes = ByStart(quotes, _itself)
     for sentence in sentences:
@@ -85,6 +86,10 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             if statement.rule == "unverified":  # the outlet could not verify it when it wrote
                 statement.time = published and TimeExpr(Span(0, 0, ""), published.isoformat(), published, published,
                                                         "day", anchor="publication", anchor_date=published)
+            if statement.time is None and published and own_voice and statement.speakers == [own_voice] \
+                    and not statement.via:  # "We urge …": the outlet says it when it writes
+                statement.time = TimeExpr(Span(0, 0, ""), published.isoformat(), published, published, "day",
+                                          anchor="publication", anchor_date=published)
             if statement.time is None and published and holds_when_written(statement, lex):
                 statement.time = TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication",
                                           anchor_date=published)
@@ -93,6 +98,26 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
         if main:
             state.speakers = main
     return found
+
+
+def _outlet_voice(text: str, sentences: list[Span], quotes: list[Span], lex: Lexicon, index: ActorIndex,
+                  outlet: str) -> str:
+    """The publisher's key if a sentence of the article's own voice opens with the outlet's
+    pronoun or name for itself ("We urge …", "This newspaper argued …", "Kami mendesak …"),
+    each such opening then a mention of the publisher; ``""`` if none does. Not inside a
+    quotation, nor on a line that opens with a speaker's tag ("GUEST: …"), where "we" is the
+    one speaking."""
+    grammar, key = speech_grammar(lex), ""
+    tagged = (grammar.speaker_tag, grammar.answer_mark, grammar.question_mark)
+    for sentence in sentences:
+        start = sentence.start + len(text[sentence.start:sentence.end]) - len(text[sentence.start:sentence.end].lstrip())
+        m = grammar.outlet_opener.match(text, start, sentence.end)
+        line = text[text.rfind("\n", 0, start) + 1:start]
+        if not m or any(q.start <= start < q.end for q in quotes) or any(t.match(line) for t in tagged):
+            continue
+        key = key or outlet_key(index, outlet)
+        index.add_actor(key, index.actors[key].label, index.actors[key].type, Span.of(text, m.start(), m.end()), "outlet")
+    return key
 
 
 def _person_opening(text: str, sentence: Span, lex: Lexicon, index: ActorIndex) -> str | None:

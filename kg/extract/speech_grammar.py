@@ -81,6 +81,7 @@ class SpeechGrammar:
     unverified_by: WordList  # "have not been able to verify": after "we" or the outlet's name
     absolute_markers: frozenset[str]  # "with": ", with Tokyo warning that …" is Tokyo's (casefolded)
     outlet_pronouns: frozenset[str]  # "we", "kami": the outlet itself (casefolded)
+    outlet_opener: re.Pattern  # "We", "This newspaper", "Kami" opening a sentence: the outlet's own voice
     press: frozenset[str]  # "reporters", "wartawan": an audience that is no actor (casefolded)
     complementizer_ahead: re.Pattern
     content_lead: re.Pattern
@@ -181,6 +182,9 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         unverified_by=WordList(lex.get("speech.unverified_by_us", []), ignore_case=True),
         absolute_markers=frozenset(w.casefold() for w in lex.get("speech.absolute_markers", [])),
         outlet_pronouns=frozenset(w.casefold() for w in lex.get("speech.outlet_pronouns", [])),
+        outlet_opener=re.compile(
+            rf"(?:{either(lex.get('speech.outlet_pronouns', []) + lex.get('speech.outlet_nouns', []), longest_first=True) or '(?!)'})"
+            rf"(?![\w'’-])", re.IGNORECASE),
         press=frozenset(w.casefold() for w in lex.get("speech.press", [])),
         complementizer_ahead=re.compile(rf"(?<![\w-])(?:{comp})(?![\w-])\s*"),
         content_lead=re.compile(rf"{skip}\s*,?\s*(?:(?:{comp})\b\s*)?"),
