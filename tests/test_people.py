@@ -698,3 +698,13 @@ def test_the_spokesperson_of_an_organisation_named_before_speaks_for_it(language
     [speaker] = [x.actors[k] for k in said.speakers]
     assert (speaker.type, speaker.label.casefold()) == ("person", label.casefold())
     assert speaker.principal == x.statements[0].speakers[0]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "Direktorat Intelijen Utama Kementerian Pertahanan Ukraina (GUR) melaporkan serangan itu. Menurut GUR, "
+           "30 tentara tewas."),
+    ("en", "Ukraine's Main Intelligence Directorate reported the assault. According to HUR, 30 soldiers were killed."),
+])
+def test_an_agency_by_its_full_name_and_its_acronym_is_one_actor(language, text):
+    x = _read(language, text)
+    assert [s.speakers for s in x.statements] == [["hur"], ["hur"]]
