@@ -671,3 +671,13 @@ def test_a_we_that_someone_else_says_is_not_the_outlets(lang, text):
     head = f"---\nlanguage: {lang}\npublished: 2025-04-29\npublisher: Harian Contoh\n---\n"
     x = extract(parse_article(head + text, "t.txt"))
     assert "Harian Contoh" not in {a.label for a in x.actors.values()}
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("en", "The SBU said on Saturday that one soldier was captured. Neither speaks Russian, it said.", "sbu"),
+    ("en", "Zelensky spoke on Saturday. Neither soldier speaks Russian, he said.", "volodymyr-zelenskyy"),
+    ("id", "SBU mengatakan pada Sabtu bahwa satu tentara ditangkap. Keduanya tidak bisa berbahasa Rusia, ujarnya.", "sbu"),
+])
+def test_a_pronoun_after_the_comma_is_the_one_speaking_not_a_country_before_it(lang, text, speaker):
+    """'…, it said', '…, he said': the speaker the pronoun stands for, not Russia named before the comma."""
+    assert read(lang, text, "2025-01-13").statements[-1].speakers == [speaker]

@@ -516,6 +516,11 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             after = subject(text, comma + 1, m_start, lex, index, state, inside)
             if after[0] and set(after[0]) != set(speakers):
                 speakers, mention = after
+        elif mention and comma >= 0 and mention.end <= comma and state.speakers \
+                and grammar.subject_pronouns.pattern.fullmatch(text[comma + 1:m_start].strip()):
+            pronoun = text[comma + 1:m_start].strip()  # "…, it said", "…, he added": the one speaking,
+            at = text.index(pronoun, comma + 1)  # not an actor named before the comma
+            speakers, mention = list(state.speakers), Span.of(text, at, at + len(pronoun))
         elif mention and comma >= 0 and mention.end <= comma \
                 and (text[comma + 1:m_start].split() or [""])[0].casefold() in grammar.determiners:
             role = role_anaphor(text, comma + 1, m_start, lex, index, state) \
