@@ -708,3 +708,20 @@ def test_the_spokesperson_of_an_organisation_named_before_speaks_for_it(language
 def test_an_agency_by_its_full_name_and_its_acronym_is_one_actor(language, text):
     x = _read(language, text)
     assert [s.speakers for s in x.statements] == [["hur"], ["hur"]]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("en", "South Korea's National Intelligence Service confirmed the capture, saying it had shared information with "
+           "the SBU. In late December, the agency had said that another soldier had died.", "nis"),
+    ("en", "The SBU said on Saturday that two soldiers had been captured. One carried a card issued in the name of "
+           "another man, the service said.", "sbu"),
+    ("en", "South Korea's spy agency said on Friday that troops had left. Yonhap news agency quoted the NIS as saying "
+           "more would follow. The soldiers were given uniforms, the spy agency added.", "nis"),
+    ("id", "Badan Intelijen Nasional Korea Selatan membenarkan penangkapan itu dan berbagi informasi dengan SBU. "
+           "Pada akhir Desember, badan itu menyebut seorang tentara lain tewas.", "nis"),
+])
+def test_an_organisation_said_again_is_the_one_the_text_is_about(language, text, speaker):
+    """'the agency', 'the service', 'badan itu' with no organisation before it in its sentence:
+    the one that opens a recent sentence, not one named in passing at the end of the last; a
+    described one ('the spy agency') the one written so."""
+    assert _read(language, text).statements[-1].speakers == [speaker]

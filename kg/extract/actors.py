@@ -54,9 +54,9 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
         named_speakers(index, sentence)
         known_as(index, sentence)
     by_last = surname_table(index)  # the people are all known by now: read them once
-    for sentence in sentences:
+    for n, sentence in enumerate(sentences):
         surnames(index, sentence, by_last)
         owned_organisations(index, sentence, owners=("person",))  # "Yoon's office": the people known
         owned_forces(index, sentence)  # "pasukannya": the force of the country (or person) named before
-        org_anaphors(index, sentence)
+        org_anaphors(index, sentence, sentences[max(0, n - 3):n])
     return index

@@ -32,14 +32,43 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
 
 
-def org_anaphors(index: ActorIndex, sentence: Span) -> None:
-    """'the agency', 'kementerian itu': the organisation named last before it."""
+def org_anaphors(index: ActorIndex, sentence: Span, before: list[Span] = ()) -> None:
+    """'the agency', 'kementerian itu': the organisation named last before it in its sentence;
+    in a sentence that names none before it, the one named in the opening words of one of the
+    last sentences (``before``, latest last: the one the text is about), else the one named
+    last."""
     for m in index.grammar.org_anaphors.finditer(index.text, sentence.start, sentence.end):
         if index.at(m.start()) or index.around(m.start()) or index.overlapping(m.start(), m.end()):
             continue  # a name's own words ("The Ministry for Foreign Affairs")
-        key = index.last(m.start(), ("organization",))
+        named = any(index.actors[x.key].type == "organization" for x in index.within(sentence.start, m.start()))
+        last = index.last(m.start(), ("organization",))
+        opening = "" if named else _opening(index, before)
+        key = next((k for k in (opening, last) if k and _called(index, k, m.group())), opening or last)
         if key:
             index.add_actor(key, index.actors[key].label, "organization", Span.of(index.text, m.start(), m.end()), "alias")
+
+
+def _called(index: ActorIndex, key: str, anaphor: str) -> bool:
+    """Whether the organisation ``key`` is written with the anaphor's words after its
+    determiner ("the spy agency": "Seoul's spy agency") in the text or the gazetteer."""
+    words = anaphor.split()
+    noun = " ".join(w for w in words if w.casefold() not in index.grammar.determiners).casefold()
+    entry = index.gaz.entries.get(key)
+    names = [*(entry.surfaces if entry else ()), index.actors[key].label, *(s.text for s in index.actors[key].mentions)]
+    return bool(noun) and len(noun.split()) > 1 and any(noun in name.casefold() for name in names)
+
+
+def _opening(index: ActorIndex, sentences: list[Span]) -> str:
+    """The organisation named in the opening words of the latest of ``sentences`` that names
+    one there ("South Korea's National Intelligence Service confirmed …"), if any."""
+    for sentence in reversed(sentences):
+        for mention in index.within(sentence.start, min(sentence.end, sentence.start + _OPENING)):
+            if index.actors[mention.key].type == "organization":
+                return mention.key
+    return ""
+
+
+_OPENING = 40  # how far into a sentence its opening name may begin ("In late December, the agency …")
 
 
 def directions(index: ActorIndex, sentence: Span) -> None:
