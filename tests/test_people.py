@@ -725,3 +725,24 @@ def test_an_organisation_said_again_is_the_one_the_text_is_about(language, text,
     the one that opens a recent sentence, not one named in passing at the end of the last; a
     described one ('the spy agency') the one written so."""
     assert _read(language, text).statements[-1].speakers == [speaker]
+
+
+def test_a_description_before_an_organisations_name_is_that_organisation():
+    """"North Korea's state news agency KCNA": one actor, KCNA, which speaks (not a second
+    organisation made of the description)."""
+    x = _read("en", "North Korea's state news agency KCNA reported that Kim Jong Un had ordered the deployment.")
+    assert [s.speakers for s in x.statements] == [["kcna"]]
+    assert not [a for a in x.actors.values() if a.type == "organization" and a.key != "kcna"]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("en", "KCNA reported the order on Monday. The agency called it a duty under the treaty Kim signed with Putin "
+           "last June, and it quoted Kim as saying a monument would be built.", "kcna"),
+    ("id", "KCNA melaporkan perintah itu pada Senin. Kantor berita itu menyebutnya kewajiban di bawah traktat yang "
+           "diteken Kim dan Putin Juni lalu, dan ia mengatakan sebuah monumen akan dibangun.",
+     "kcna"),
+])
+def test_a_pronoun_joined_to_the_clause_before_is_its_speaker_not_a_person_named_in_it(language, text, speaker):
+    """', and it quoted Kim': the one speaking in the sentence, not Kim or Putin named before the pronoun."""
+    x = _read(language, text)
+    assert [s for s in x.statements if s.cue.text in ("quoted", "mengatakan")][0].speakers == [speaker]

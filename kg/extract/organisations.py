@@ -240,7 +240,10 @@ def _owned(index: ActorIndex, sentence: Span, owner: str, start: int, written_fr
     span = Span.of(text, start, words[last].end())
     if index.overlapping(span.start, span.end):
         return  # a name the gazetteer or the titles know already
-    if index.actors[owner].type == "country":
+    named = index.at(span.end + 1) if text[span.end:span.end + 1] == " " else None
+    if named and index.actors[named.key].type == "organization":  # "state news agency KCNA": the name after it
+        index.add_actor(named.key, index.actors[named.key].label, "organization", span, "alias")
+    elif index.actors[owner].type == "country":
         index.add_actor(slug(f"{owner} {span.text}"), text[written_from:span.end], "organization", span,
                         affiliation=owner)
     else:  # written with its owner, who then does not speak for it: "Yoon's office said"

@@ -509,6 +509,10 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         if _passive(text[max(floor, m_start - 60):m_start], grammar):
             continue  # "troops are expected to join": a hedge with no speaker, not the troops speaking
         speakers, mention = subject(text, floor, m_start, lex, index, state, inside)
+        coordinated = grammar.pronoun_subject.search(text, floor, m_start)
+        if coordinated and (found or state.speakers):  # "…, and it quoted Kim": the one speaking, not Kim
+            speakers = list(found[-1].speakers if found else state.speakers)
+            mention = Span.of(text, coordinated.start("pronoun"), coordinated.end("pronoun"))
         comma = text.rfind(",", floor, m_start)  # "Kim ordered the deployment, KCNA said": KCNA, not Kim
         # (nor the ministry in "The ministry condemned it, a day after Pyongyang acknowledged …")
         if mention and comma >= 0 and mention.end <= comma and len(text[comma:m_start].split()) <= 6 \

@@ -42,6 +42,7 @@ class SpeechGrammar:
     coordinated: re.Pattern  # "… and" right before a cue
     coordinator: re.Pattern  # "and", "but", "tetapi": anywhere
     next_clause: re.Pattern  # ", and" and at most three words right before another statement's speaker
+    pronoun_subject: re.Pattern  # ", and it", "but he" right before a cue: the pronoun is its subject (group "pronoun")
     verb_start: re.Pattern  # a speaker-first verb right at a position (after blanks)
     any_verb: re.Pattern  # a speaker-first verb anywhere
     subject_pronouns: WordList  # "he", "they", "it", "pihaknya": a clause of its own begins (its .pattern read)
@@ -138,6 +139,10 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+){{0,2}}$"),  # "and said", "but declined to say"
         coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
         next_clause=re.compile(rf"\s*[,;]\s*(?:{joins})\s+(?:[\w'’.-]+\s+){{0,3}}$"),
+        pronoun_subject=re.compile(
+            rf"(?:[,;]\s*(?:(?:{joins})\s+)?|(?<![\w-])(?:{joins})\s+)(?P<pronoun>(?<![\w-])(?:"
+            rf"{either(lex.get('actors.pronouns', []) + lex.get('actors.plural_pronouns', []) + lex.get('actors.collective_pronouns', [])) or '(?!)'}"
+            rf"))\s+$", re.IGNORECASE),
         verb_start=re.compile(rf"\s+(?:{either(verbs, longest_first=True)})(?![\w-])"),
         any_verb=re.compile(rf"(?<![\w-])(?:{either(verbs, longest_first=True)})(?![\w-])"),
         subject_pronouns=WordList(lex.get("actors.pronouns", []) + lex.get("actors.plural_pronouns", [])
