@@ -550,8 +550,11 @@ def test_weapons_sent_are_an_arms_transfer_not_a_deployment(lang, text, trigger)
     ("id", "Gelombang berikutnya diperkirakan menyusul dalam beberapa pekan.", "diperkirakan menyusul", "deployment",
      "possible"),
     ("en", "Officials said more troops would follow in the coming weeks.", "would follow", "deployment", "possible"),
+    ("id", "Tentara Korea Utara ikut dalam serangan infanteri pasukan Rusia di Kursk.", "serangan", "combat", "asserted"),
+    ("id", "Dua tentara Korea Utara tewas dalam serangan drone Ukraina di Kursk.", "serangan drone", "attack",
+     "asserted"),
 ])
-def test_losses_the_battlefield_and_more_to_follow_are_events(lang, text, trigger, kind, factuality):
+def test_event_words_name_their_type_and_how_sure(lang, text, trigger, kind, factuality):
     found = event(read(lang, text, "2024-11-12"), trigger)
     assert (found.type, found.factuality) == (kind, factuality)
 
