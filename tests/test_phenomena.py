@@ -553,6 +553,8 @@ def test_weapons_sent_are_an_arms_transfer_not_a_deployment(lang, text, trigger)
     ("id", "Tentara Korea Utara ikut dalam serangan infanteri pasukan Rusia di Kursk.", "serangan", "combat", "asserted"),
     ("id", "Dua tentara Korea Utara tewas dalam serangan drone Ukraina di Kursk.", "serangan drone", "attack",
      "asserted"),
+    ("en", "Russia has fought to push back the Ukrainian incursion into Kursk since August.", "incursion", "attack",
+     "asserted"),
 ])
 def test_event_words_name_their_type_and_how_sure(lang, text, trigger, kind, factuality):
     found = event(read(lang, text, "2024-11-12"), trigger)
