@@ -686,3 +686,13 @@ def test_a_we_that_someone_else_says_is_not_the_outlets(lang, text):
 def test_a_pronoun_after_the_comma_is_the_one_speaking_not_a_country_before_it(lang, text, speaker):
     """'…, it said', '…, he said': the speaker the pronoun stands for, not Russia named before the comma."""
     assert read(lang, text, "2025-01-13").statements[-1].speakers == [speaker]
+
+
+@pytest.mark.parametrize("lang,text,cue", [
+    ("en", "Lloyd Austin said on Wednesday there was evidence of troops in Russia but gave no figure.", "gave no figure"),
+    ("en", "Volodymyr Zelensky reported the losses on Monday, and his post gave no breakdown.", "gave no breakdown"),
+])
+def test_giving_no_figure_is_a_statement_not_made(lang, text, cue):
+    """'… but gave no figure': what the speaker did not say, negated, by the one speaking."""
+    [s] = [s for s in read(lang, text, "2024-12-24").statements if s.cue.text == cue]
+    assert s.negated and s.speakers == read(lang, text, "2024-12-24").statements[0].speakers

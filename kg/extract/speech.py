@@ -542,7 +542,8 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
         subject_end = max([subject_end] + joined)  # "declined to give a number but said …": said
         subject_end = max([subject_end] + [b for a, b in unnamed + hidden if subject_end <= a and b <= m_start])
         # (not "who asked not to be named", nor "X, who has never confirmed it, said": the main verb's own words)
-        negated = grammar.negators.occurs_in(text, subject_end, m_start) or verb.casefold() in grammar.silence
+        negated = grammar.negators.occurs_in(text, subject_end, m_end) or verb.casefold() in grammar.silence
+        # (a negator before the cue, or in it: "gave no figure")
         ahead = text[max(floor, mention.start - 12):mention.start].split()[-1:] if mention else []
         neither = bool(ahead) and bool(grammar.negators.pattern.fullmatch(ahead[0].lower()))  # "Neither X nor Y has"
         if any(w.casefold() in grammar.suppositions for w in ahead + text[subject_end:m_start].split()):
