@@ -696,3 +696,14 @@ def test_giving_no_figure_is_a_statement_not_made(lang, text, cue):
     """'… but gave no figure': what the speaker did not say, negated, by the one speaking."""
     [s] = [s for s in read(lang, text, "2024-12-24").statements if s.cue.text == cue]
     assert s.negated and s.speakers == read(lang, text, "2024-12-24").statements[0].speakers
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Speaking at a press conference in Washington, Lloyd Austin said troops were in Russia."),
+    ("id", "Dalam jumpa pers di Jakarta, juru bicara itu mengatakan bahwa Indonesia prihatin."),
+    ("id", "Hal itu disampaikan dalam konferensi pers di Seoul, Selasa (12/11/2024)."),
+])
+def test_a_press_conference_is_where_it_was_said_not_an_event_of_the_story(lang, text):
+    """A press conference or a 'jumpa pers' is the occasion of a statement (its day may date
+    it), not an event of the story (a closed-door briefing of lawmakers, a summit, still are)."""
+    assert not [e for e in read(lang, text, "2024-11-12").events if e.type == "meeting"]
