@@ -707,3 +707,14 @@ def test_a_press_conference_is_where_it_was_said_not_an_event_of_the_story(lang,
     """A press conference or a 'jumpa pers' is the occasion of a statement (its day may date
     it), not an event of the story (a closed-door briefing of lawmakers, a summit, still are)."""
     assert not [e for e in read(lang, text, "2024-11-12").events if e.type == "meeting"]
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("id", "Pengakuan itu disiarkan kantor berita resmi Korea Utara, KCNA, pada Senin pagi.", "kcna"),
+    ("id", "Temuan itu dipaparkan Badan Intelijen Nasional dalam rapat tertutup pada Rabu.", "nis"),
+])
+def test_a_passive_cue_with_its_agent_after_it_names_the_speaker(lang, text, speaker):
+    """'disiarkan KCNA', 'dipaparkan NIS': the agent after a passive cue, with no 'oleh', speaks;
+    a country described before an organisation's name set off by commas is not it."""
+    [s] = read(lang, text, "2025-04-29").statements
+    assert s.speakers == [speaker]

@@ -380,6 +380,10 @@ def speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | N
         return [], None
     people = [m for m in mentions if index.actors[m.key].type == "person"]
     chosen = people[0] if people else mentions[0]
+    named = next((m for m in mentions if m.span.start > chosen.span.end), None)
+    if not people and named and index.actors[chosen.key].type == "country" \
+            and text[chosen.span.end:named.span.start] == ", ":  # "kantor berita resmi Korut, KCNA": KCNA
+        chosen = named
     return [chosen.key], Span.of(text, start + len(text[start:end]) - len(text[start:end].lstrip()), mentions[-1].span.end)
 
 
