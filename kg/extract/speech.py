@@ -418,9 +418,11 @@ def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
         comma, before = text.find(",", start, end), text[sentence.start:m.start()].split()
         if comma >= 0 and not index.within(start, comma) and before and grammar.relativizer.fullmatch(before[-1]):
             end = comma  # "…, yang disampaikan bulan lalu, adalah …": a relative clause with no one named in it
+        content = Span.of(text, sentence.start, m.start())
+        if m.group() in grammar.broadcast and grammar.restatements.pattern.fullmatch(content.text.strip()):
+            continue  # "Wawancara itu disiarkan KBS pada Senin": the day of what was said, no new statement
         speakers, mention = speaker_in(text, start, end, lex, index, state)
         if speakers:
-            content = Span.of(text, sentence.start, m.start())
             found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, speakers, False,
                                    content=_trim(text, content), speaker_mention=mention))
     return found

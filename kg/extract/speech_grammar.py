@@ -43,6 +43,7 @@ class SpeechGrammar:
     coordinator: re.Pattern  # "and", "but", "tetapi": anywhere
     next_clause: re.Pattern  # ", and" and at most three words right before another statement's speaker
     pronoun_subject: re.Pattern  # ", and it", "but he" right before a cue: the pronoun is its subject (group "pronoun")
+    broadcast: frozenset[str]  # "disiarkan": a passive cue whose agent may only have carried someone's words
     verb_start: re.Pattern  # a speaker-first verb right at a position (after blanks)
     any_verb: re.Pattern  # a speaker-first verb anywhere
     subject_pronouns: WordList  # "he", "they", "it", "pihaknya": a clause of its own begins (its .pattern read)
@@ -139,6 +140,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+){{0,2}}$"),  # "and said", "but declined to say"
         coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
         next_clause=re.compile(rf"\s*[,;]\s*(?:{joins})\s+(?:[\w'’.-]+\s+){{0,3}}$"),
+        broadcast=frozenset(lex.get("speech.broadcast", [])),
         pronoun_subject=re.compile(
             rf"(?:[,;]\s*(?:(?:{joins})\s+)?|(?<![\w-])(?:{joins})\s+)(?P<pronoun>(?<![\w-])(?:"
             rf"{either(lex.get('actors.pronouns', []) + lex.get('actors.plural_pronouns', []) + lex.get('actors.collective_pronouns', [])) or '(?!)'}"
