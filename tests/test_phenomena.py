@@ -710,7 +710,7 @@ def test_a_press_conference_is_where_it_was_said_not_an_event_of_the_story(lang,
 
 
 @pytest.mark.parametrize("lang,text,speaker", [
-    ("id", "Pengakuan itu disiarkan kantor berita resmi Korea Utara, KCNA, pada Senin pagi.", "kcna"),
+    ("id", "Perintah Kim untuk mengirim pasukan disiarkan kantor berita resmi Korea Utara, KCNA, pada Senin pagi.", "kcna"),
     ("id", "Temuan itu dipaparkan Badan Intelijen Nasional dalam rapat tertutup pada Rabu.", "nis"),
 ])
 def test_a_passive_cue_with_its_agent_after_it_names_the_speaker(lang, text, speaker):
