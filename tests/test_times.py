@@ -168,6 +168,10 @@ RELATIVE = [
      date(2023, 12, 11), date(2023, 12, 20)),
     ("id", "tiba awal November lalu", TUE, "awal November lalu", "2024-11-01/2024-11-10", "range",
      date(2024, 11, 1), date(2024, 11, 10)),
+    ("en", "in a statement an hour ago, it said", TUE, "an hour ago", "2024-11-12", "day",
+     date(2024, 11, 12), date(2024, 11, 12)),
+    ("id", "dalam unggahan beberapa jam lalu, ia menyebut", TUE, "beberapa jam lalu", "2024-11-12", "day",
+     date(2024, 11, 12), date(2024, 11, 12)),
     ("en", "the agency reported in October that", date(2025, 4, 29), "October", "2024-10", "month",
      date(2024, 10, 1), date(2024, 10, 31)),  # half a year either way: the past a report tells of
     ("id", "badan itu melaporkan pada Oktober bahwa", date(2025, 4, 29), "Oktober", "2024-10", "month",

@@ -59,6 +59,9 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     times = ByStart(times, _span)  # looked up by where they start
     quotes = ByStart(quotes, _itself)
     for sentence in sentences:
+        if _CLOCK_LINE.fullmatch(sentence.text.strip()):  # "14:05 GMT": a live page's new entry, read afresh
+            state = ReadingState()
+            continue
         if speech_grammar(lex).occasions.any_in(text, sentence.start, sentence.end):
             state.occasion = first_day(sentence, times) or state.occasion or first_day(sentences[0], times)
             # ("… at the meeting on Tuesday"; a meeting with no day told: the lead's day)
@@ -791,6 +794,7 @@ _FINDERS = (_quote_first, _trailing, _according_to, _passive_by, _verbless, _spe
             _reported, _answered)
 
 
+_CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?")  # a time stamp alone: "14:05 GMT", "16.15 WIB"
 _CLAUSE_MARK = re.compile(r"[;:\"“”]|\.(?!\w)(?<!\b[A-Z]\.)")  # not the stop of "U.N."
 
 
