@@ -87,12 +87,10 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
                 continue
             _complete(article_id, statement, sentence, found, times, state, index, lex)
             if statement.rule == "unverified":  # the outlet could not verify it when it wrote
-                statement.time = published and TimeExpr(Span(0, 0, ""), published.isoformat(), published, published,
-                                                        "day", anchor="publication", anchor_date=published)
+                statement.time = published and _on_publication(published)
             if statement.time is None and published and own_voice and statement.speakers == [own_voice] \
                     and not statement.via:  # "We urge …": the outlet says it when it writes
-                statement.time = TimeExpr(Span(0, 0, ""), published.isoformat(), published, published, "day",
-                                          anchor="publication", anchor_date=published)
+                statement.time = _on_publication(published)
             if statement.time is None and published and holds_when_written(statement, lex):
                 statement.time = TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication",
                                           anchor_date=published)
@@ -101,6 +99,12 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
         if main:
             state.speakers = main
     return found
+
+
+def _on_publication(published: date) -> TimeExpr:
+    """The day of publication, as the time of what the outlet says when it writes."""
+    return TimeExpr(Span(0, 0, ""), published.isoformat(), published, published, "day", anchor="publication",
+                    anchor_date=published)
 
 
 def _outlet_voice(text: str, sentences: list[Span], quotes: list[Span], lex: Lexicon, index: ActorIndex,
