@@ -718,3 +718,11 @@ def test_a_passive_cue_with_its_agent_after_it_names_the_speaker(lang, text, spe
     a country described before an organisation's name set off by commas is not it."""
     [s] = read(lang, text, "2025-04-29").statements
     assert s.speakers == [speaker]
+
+
+def test_what_had_not_happened_is_bounded_by_publication_like_what_had():
+    """'have not been seen fighting', with no day and no dated statement: not by the day of
+    publication, as an event told as having happened is at the latest by then."""
+    x = read("en", "North Korean troops have not been seen fighting at the front.", "2024-11-12")
+    found = event(x, "fighting")
+    assert (found.factuality, found.time.begin, found.time.end) == ("negated", None, date(2024, 11, 12))

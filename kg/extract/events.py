@@ -357,8 +357,9 @@ def _definite(event: Event, lex: Lexicon) -> bool:
 
 
 def _by_publication(factuality: str, published: date | None) -> TimeExpr | None:
-    """'At the latest on the day of publication', for what is told as having happened."""
-    if published is None or factuality not in ("asserted", "reported"):
+    """'At the latest on the day of publication', for what is told as having happened, or as
+    not having happened by then ("have not been seen fighting")."""
+    if published is None or factuality not in ("asserted", "reported", "negated"):
         return None
     return TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication", anchor_date=published)
 
