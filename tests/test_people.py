@@ -746,3 +746,12 @@ def test_a_pronoun_joined_to_the_clause_before_is_its_speaker_not_a_person_named
     """', and it quoted Kim': the one speaking in the sentence, not Kim or Putin named before the pronoun."""
     x = _read(language, text)
     assert [s for s in x.statements if s.cue.text in ("quoted", "mengatakan")][0].speakers == [speaker]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "A member of parliament's intelligence committee said the agency had briefed them."),
+    ("id", "Seorang anggota Komite Intelijen parlemen mengatakan badan itu sudah memberi pengarahan."),
+])
+def test_the_assemblys_intelligence_committee_is_known(language, text):
+    x = _read(language, text)
+    assert x.actors["assembly-intelligence-committee"].type == "organization"
