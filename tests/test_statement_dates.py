@@ -170,6 +170,17 @@ def test_a_live_pages_time_stamp_opens_an_entry_read_afresh():
         (["nis"], "2025-01"), (["valery-gerasimov"], None), (["valery-gerasimov"], None)]
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "KCNA reported on Monday that troops had been sent. Two days earlier, Valery Gerasimov had claimed that "
+           "Kursk was retaken."),
+    ("id", "KCNA melaporkan pada Senin bahwa pasukan dikirim. Dua hari sebelumnya, Valery Gerasimov mengklaim "
+           "Kursk direbut kembali."),
+])
+def test_days_earlier_count_back_from_the_day_just_told(language, text):
+    """'Two days earlier', 'Dua hari sebelumnya': two days before Monday 28 April."""
+    assert [str(s.time.day) for s in _statements(language, text, "2025-04-29")] == ["2025-04-28", "2025-04-26"]
+
+
 def _statements(language: str, text: str, published: str) -> list:
     """The statements of ``text`` as an article of ``language`` published on ``published``."""
     return extract(parse_article(f"---\npublished: {published}\nlanguage: {language}\n---\n{text}\n", "a.txt")).statements
