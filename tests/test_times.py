@@ -172,6 +172,10 @@ RELATIVE = [
      date(2024, 11, 12), date(2024, 11, 12)),
     ("id", "dalam unggahan beberapa jam lalu, ia menyebut", TUE, "beberapa jam lalu", "2024-11-12", "day",
      date(2024, 11, 12), date(2024, 11, 12)),
+    ("id", "serangan itu terjadi dini hari tadi", TUE, "dini hari tadi", "2024-11-12", "day",
+     date(2024, 11, 12), date(2024, 11, 12)),
+    ("en", "could reach 10,000 by December", TUE, "December", "2024-12", "month",
+     date(2024, 12, 1), date(2024, 12, 31)),
     ("en", "the agency reported in October that", date(2025, 4, 29), "October", "2024-10", "month",
      date(2024, 10, 1), date(2024, 10, 31)),  # half a year either way: the past a report tells of
     ("id", "badan itu melaporkan pada Oktober bahwa", date(2025, 4, 29), "Oktober", "2024-10", "month",
