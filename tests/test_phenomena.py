@@ -726,3 +726,15 @@ def test_what_had_not_happened_is_bounded_by_publication_like_what_had():
     x = read("en", "North Korean troops have not been seen fighting at the front.", "2024-11-12")
     found = event(x, "fighting")
     assert (found.factuality, found.time.begin, found.time.end) == ("negated", None, date(2024, 11, 12))
+
+
+@pytest.mark.parametrize("lang,text,cue", [
+    ("id", "Penangkapan itu, tulis Zelensky di media sosial, “tidak mudah” karena pertempuran masih sengit.", "tulis"),
+    ("en", "The capture, Zelensky wrote on social media, was “not easy” because the fighting was still fierce.",
+     "wrote"),
+])
+def test_a_cue_set_off_between_commas_before_a_quotation_is_a_statement(lang, text, cue):
+    """'X, tulis Zelensky di media sosial, “…”': a cue set off on both sides, with a quotation
+    after it, is Zelensky's statement (a cue that closes its sentence was read before)."""
+    [s] = read(lang, text, "2025-01-15").statements
+    assert (s.cue.text, s.speakers) == (cue, ["volodymyr-zelenskyy"])

@@ -345,8 +345,6 @@ def _trailing(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'…, kata Zelensky.' / '…, ujarnya.' / '…, said the minister.': reported speech with no
     quotation marks, its cue set off by a comma at the end of the sentence (perhaps with an
     addressee or a day after it); what comes before the comma is what was said."""
-    if inside:  # a sentence with a quotation: the quotation's cues are read with it
-        return []
     cues = cue_kinds(lex, "quote_cues")
     commas, comma = [], sentence.end
     while len(commas) < 3:
@@ -364,8 +362,10 @@ def _trailing(text, sentence, inside, lex, index, state) -> list[Statement]:
         else:
             speakers, mention = speaker_at(text, cue.end, sentence.end, lex, index, state)
         rest = text[mention.end if mention else cue.end:sentence.end]
-        if not speakers or len(rest.split()) > 6:  # the cue must close the sentence
-            return []
+        aside = _ASIDE.match(rest)  # "Penangkapan itu, tulis Zelensky di media sosial, “tidak mudah”": set off
+        if not speakers or len(rest.split()) > 6 and not aside or inside and not aside:
+            return []  # the cue must close the sentence, or be set off by commas; in a sentence with a
+            # quotation, the quotation's cues are read with it
         to = addressees_at(text, mention.end if mention else cue.end, sentence.end, lex, index)
         return [Statement("", cues[m.group("cue")], cue, sentence, speakers, False,
                           content=_trim(text, Span.of(text, sentence.start, comma)),
@@ -798,6 +798,7 @@ _FINDERS = (_quote_first, _trailing, _according_to, _passive_by, _verbless, _spe
             _reported, _answered)
 
 
+_ASIDE = re.compile(r"[^,.;:\"“”]{0,40},")  # the rest of a cue set off between commas ("… di media sosial,")
 _CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?")  # a time stamp alone: "14:05 GMT", "16.15 WIB"
 _CLAUSE_MARK = re.compile(r"[;:\"“”]|\.(?!\w)(?<!\b[A-Z]\.)")  # not the stop of "U.N."
 
