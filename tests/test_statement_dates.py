@@ -162,12 +162,13 @@ def test_a_speaker_joined_after_a_comma_speaks_for_himself_on_his_own_day(langua
 
 def test_a_live_pages_time_stamp_opens_an_entry_read_afresh():
     """'14:05 GMT' alone on a line: a new entry of a live page, where the day heard in the
-    entry before ("In January, it told lawmakers") dates nothing."""
+    entry before ("In January, it told lawmakers") dates nothing, and what is said with no day
+    of its own is of the day the entry was posted (the page's)."""
     text = ("16:15 GMT\nSouth Korea's spy agency said in January that 300 soldiers had been killed.\n"
             "14:05 GMT\nValery Gerasimov praised the North Korean soldiers. He said they fought bravely.")
     said = _statements("en", text, "2025-04-26")
     assert [(s.speakers, s.time.value if s.time else None) for s in said] == [
-        (["nis"], "2025-01"), (["valery-gerasimov"], None), (["valery-gerasimov"], None)]
+        (["nis"], "2025-01"), (["valery-gerasimov"], "2025-04-26"), (["valery-gerasimov"], "2025-04-26")]
 
 
 @pytest.mark.parametrize(("language", "text"), [

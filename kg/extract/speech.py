@@ -41,6 +41,7 @@ class ReadingState:
     speakers: list[str] = field(default_factory=list)
     time: TimeExpr | None = None
     occasion: TimeExpr | None = None  # the day of the last meeting, briefing or session told with one
+    entry: TimeExpr | None = None  # a live page's entry, opened by its time stamp: the day it was posted
 
 
 def find_statements(article_id: str, text: str, sentences: list[Span], quotes: list[Span],
@@ -60,7 +61,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     quotes = ByStart(quotes, _itself)
     for sentence in sentences:
         if _CLOCK_LINE.fullmatch(sentence.text.strip()):  # "14:05 GMT": a live page's new entry, read afresh
-            state = ReadingState()
+            state = ReadingState(entry=published and _on_publication(published))
             continue
         if speech_grammar(lex).occasions.any_in(text, sentence.start, sentence.end):
             state.occasion = first_day(sentence, times) or state.occasion or first_day(sentences[0], times)
@@ -91,6 +92,9 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             if statement.time is None and published and own_voice and statement.speakers == [own_voice] \
                     and not statement.via:  # "We urge …": the outlet says it when it writes
                 statement.time = _on_publication(published)
+            if statement.time is None and state.entry and not statement.negated \
+                    and not holds_when_written(statement, lex):  # said in a live page's entry: that day
+                statement.time = state.entry
             if statement.time is None and published and holds_when_written(statement, lex):
                 statement.time = TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication",
                                           anchor_date=published)
