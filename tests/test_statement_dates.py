@@ -182,6 +182,17 @@ def test_days_earlier_count_back_from_the_day_just_told(language, text):
     assert [str(s.time.day) for s in _statements(language, text, "2025-04-29")] == ["2025-04-28", "2025-04-26"]
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "Antony Blinken mengatakan dalam konferensi pers di Washington, Kamis (31/10/2024), bahwa 8.000 tentara "
+           "sudah berada di Kursk. Lloyd Austin menambahkan, tentara itu dapat menjadi sasaran."),
+    ("en", "Antony Blinken said on Thursday, Oct. 31, that 8,000 troops were in Kursk. Lloyd Austin added that they "
+           "would be legitimate targets."),
+])
+def test_a_new_speaker_who_adds_speaks_on_the_occasion_just_told(language, text):
+    """'Austin added': one more voice at the press conference Blinken spoke at, that day."""
+    assert [str(s.time.day) for s in _statements(language, text, "2024-11-01")] == ["2024-10-31", "2024-10-31"]
+
+
 def _statements(language: str, text: str, published: str) -> list:
     """The statements of ``text`` as an article of ``language`` published on ``published``."""
     return extract(parse_article(f"---\npublished: {published}\nlanguage: {language}\n---\n{text}\n", "a.txt")).statements

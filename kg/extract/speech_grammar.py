@@ -44,6 +44,7 @@ class SpeechGrammar:
     next_clause: re.Pattern  # ", and" and at most three words right before another statement's speaker
     pronoun_subject: re.Pattern  # ", and it", "but he" right before a cue: the pronoun is its subject (group "pronoun")
     broadcast: frozenset[str]  # "disiarkan": a passive cue whose agent may only have carried someone's words
+    additions: frozenset[str]  # "added", "menambahkan": one more speaker on the occasion just told (casefolded)
     verb_start: re.Pattern  # a speaker-first verb right at a position (after blanks)
     any_verb: re.Pattern  # a speaker-first verb anywhere
     subject_pronouns: WordList  # "he", "they", "it", "pihaknya": a clause of its own begins (its .pattern read)
@@ -141,6 +142,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
         next_clause=re.compile(rf"\s*[,;]\s*(?:{joins})\s+(?:[\w'’.-]+\s+){{0,3}}$"),
         broadcast=frozenset(lex.get("speech.broadcast", [])),
+        additions=frozenset(w.casefold() for w in lex.get("speech.additions", [])),
         pronoun_subject=re.compile(
             rf"(?:[,;]\s*(?:(?:{joins})\s+)?|(?<![\w-])(?:{joins})\s+)(?P<pronoun>(?<![\w-])(?:"
             rf"{either(lex.get('actors.pronouns', []) + lex.get('actors.plural_pronouns', []) + lex.get('actors.collective_pronouns', [])) or '(?!)'}"

@@ -61,7 +61,8 @@ def when_said(statement: Statement, times: ByStart[TimeExpr], state: ReadingStat
         return tail[-1]
     if not state.time or statement.negated and _standing(statement, grammar):
         return None  # "has not commented": no occasion to date; "declined to say" goes on from the last one
-    return state.time if _goes_on(statement, state, index) else None
+    adds = statement.cue.text.casefold() in grammar.additions  # "Austin added": one more voice on that occasion
+    return state.time if adds or _goes_on(statement, state, index) else None
 
 
 def _interview_day(text: str, times: ByStart[TimeExpr], grammar: SpeechGrammar) -> TimeExpr | None:
