@@ -193,6 +193,18 @@ def test_a_new_speaker_who_adds_speaks_on_the_occasion_just_told(language, text)
     assert [str(s.time.day) for s in _statements(language, text, "2024-11-01")] == ["2024-10-31", "2024-10-31"]
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "Usai rapat tertutup, Kamis (27/2/2025), dua anggota komite bergantian menjawab pertanyaan wartawan. "
+           "\"Unit-unit itu kembali ke garis depan,\" ujar anggota komite dari Partai Kekuatan Rakyat."),
+    ("en", "After the closed-door meeting on Thursday, Feb. 27, two committee members took questions from reporters. "
+           "\"The units are back at the front,\" said a committee member from the ruling party."),
+])
+def test_a_scene_at_an_occasion_dates_who_speaks_there_next(language, text):
+    """A sentence that sets a scene at an occasion with its day and says nothing ("After the
+    meeting on Thursday, two members took questions"): who speaks next speaks there, that day."""
+    assert [str(s.time.day) if s.time else None for s in _statements(language, text, "2025-02-28")] == ["2025-02-27"]
+
+
 def _statements(language: str, text: str, published: str) -> list:
     """The statements of ``text`` as an article of ``language`` published on ``published``."""
     return extract(parse_article(f"---\npublished: {published}\nlanguage: {language}\n---\n{text}\n", "a.txt")).statements

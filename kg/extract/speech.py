@@ -42,6 +42,7 @@ class ReadingState:
     time: TimeExpr | None = None
     occasion: TimeExpr | None = None  # the day of the last meeting, briefing or session told with one
     entry: TimeExpr | None = None  # a live page's entry, opened by its time stamp: the day it was posted
+    scene: tuple[TimeExpr, Span] | None = None  # a sentence that set a scene at an occasion on a day, and it
 
 
 def find_statements(article_id: str, text: str, sentences: list[Span], quotes: list[Span],
@@ -63,6 +64,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
         if _CLOCK_LINE.fullmatch(sentence.text.strip()):  # "14:05 GMT": a live page's new entry, read afresh
             state = ReadingState(entry=published and _on_publication(published))
             continue
+        if state.scene and first_day(sentence, times):
+            state.scene = None  # another day told: the scene set before is over
         if speech_grammar(lex).occasions.any_in(text, sentence.start, sentence.end):
             state.occasion = first_day(sentence, times) or state.occasion or first_day(sentences[0], times)
             # ("… at the meeting on Tuesday"; a meeting with no day told: the lead's day)
@@ -72,6 +75,9 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
                                                     for h in here)):  # named ("The Kyiv Post could not"): it
             here = sorted([*(h for h in here if not _overlaps(doubt.cue, h.cue)), doubt], key=lambda s: s.cue.start)
         if not here:
+            scene = speech_grammar(lex).occasions.any_in(text, sentence.start, sentence.end) and first_day(sentence, times)
+            if scene:  # "Usai rapat, dua anggota komite bergantian menjawab pertanyaan wartawan."
+                state.scene = scene, sentence
             dated_by_restating(text, sentence, found, times, state, lex)
             opener = _person_opening(text, sentence, lex, index)
             if opener:  # "The director briefed the committee on Wednesday. He said …": the director, then
@@ -95,6 +101,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             if statement.time is None and state.entry and not statement.negated \
                     and not holds_when_written(statement, lex):  # said in a live page's entry: that day
                 statement.time = state.entry
+            if statement.time is None and state.scene and _in_scene(statement, state.scene[1], index):
+                statement.time = state.scene[0]  # one of those the scene shows speaks there, that day
             if statement.time is None and published and holds_when_written(statement, lex):
                 statement.time = TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication",
                                           anchor_date=published)
@@ -103,6 +111,18 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
         if main:
             state.speakers = main
     return found
+
+
+def _in_scene(statement: Statement, scene: Span, index: ActorIndex) -> bool:
+    """Whether a speaker of ``statement`` is one of those the scene sentence shows: named in it,
+    or known by a role two of whose words it holds ("anggota komite dari Partai …" after "dua
+    anggota komite, masing-masing dari Partai …"; words compared by their first five letters)."""
+    if any(m.span.start >= scene.start and m.span.end <= scene.end
+           for k in statement.speakers for m in index.within(scene.start, scene.end) if m.key == k):
+        return True
+    shown = {w[:5] for w in WORD.findall(scene.text.casefold()) if len(w) >= 5}
+    return any(len({w[:5] for w in WORD.findall(index.actors[k].label.casefold()) if len(w) >= 5} & shown) >= 2
+               for k in statement.speakers if k in index.actors)
 
 
 def _on_publication(published: date) -> TimeExpr:
