@@ -555,6 +555,8 @@ def test_weapons_sent_are_an_arms_transfer_not_a_deployment(lang, text, trigger)
      "asserted"),
     ("en", "Russia has fought to push back the Ukrainian incursion into Kursk since August.", "incursion", "attack",
      "asserted"),
+    ("en", "In June, Vladimir Putin flew to Pyongyang and signed a treaty with Kim Jong Un.", "flew to", "meeting",
+     "asserted"),
 ])
 def test_event_words_name_their_type_and_how_sure(lang, text, trigger, kind, factuality):
     found = event(read(lang, text, "2024-11-12"), trigger)
