@@ -557,6 +557,8 @@ def test_weapons_sent_are_an_arms_transfer_not_a_deployment(lang, text, trigger)
      "asserted"),
     ("en", "In June, Vladimir Putin flew to Pyongyang and signed a treaty with Kim Jong Un.", "flew to", "meeting",
      "asserted"),
+    ("en", "Moscow and Pyongyang will exchange the documents next month, and the pact comes into force then.",
+     "exchange the documents", "treaty", "possible"),
 ])
 def test_event_words_name_their_type_and_how_sure(lang, text, trigger, kind, factuality):
     found = event(read(lang, text, "2024-11-12"), trigger)
