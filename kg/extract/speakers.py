@@ -382,7 +382,7 @@ def speaker_in(text, start, end, lex, index, state) -> tuple[list[str], Span | N
     chosen = people[0] if people else mentions[0]
     named = next((m for m in mentions if m.span.start > chosen.span.end), None)
     if not people and named and index.actors[chosen.key].type == "country" \
-            and text[chosen.span.end:named.span.start] == ", ":  # "kantor berita resmi Korut, KCNA": KCNA
+            and text[chosen.span.end:named.span.start] == ", ":  # "the official agency of North Korea, KCNA": KCNA
         chosen = named
     return [chosen.key], Span.of(text, start + len(text[start:end]) - len(text[start:end].lstrip()), mentions[-1].span.end)
 

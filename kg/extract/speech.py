@@ -76,7 +76,7 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             here = sorted([*(h for h in here if not _overlaps(doubt.cue, h.cue)), doubt], key=lambda s: s.cue.start)
         if not here:
             scene = speech_grammar(lex).occasions.any_in(text, sentence.start, sentence.end) and first_day(sentence, times)
-            if scene:  # "Usai rapat, dua anggota komite bergantian menjawab pertanyaan wartawan."
+            if scene:  # "After the meeting on Thursday, two committee members took questions."
                 state.scene = scene, sentence
             dated_by_restating(text, sentence, found, times, state, lex)
             opener = _person_opening(text, sentence, lex, index)
@@ -115,8 +115,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
 
 def _in_scene(statement: Statement, scene: Span, index: ActorIndex) -> bool:
     """Whether a speaker of ``statement`` is one of those the scene sentence shows: named in it,
-    or known by a role two of whose words it holds ("anggota komite dari Partai …" after "dua
-    anggota komite, masing-masing dari Partai …"; words compared by their first five letters)."""
+    or known by a role two of whose words it holds ("a committee member from the ruling party"
+    after "two committee members took questions"; words compared by their first five letters)."""
     if any(m.span.start >= scene.start and m.span.end <= scene.end
            for k in statement.speakers for m in index.within(scene.start, scene.end) if m.key == k):
         return True
@@ -386,7 +386,7 @@ def _trailing(text, sentence, inside, lex, index, state) -> list[Statement]:
         else:
             speakers, mention = speaker_at(text, cue.end, sentence.end, lex, index, state)
         rest = text[mention.end if mention else cue.end:sentence.end]
-        aside = _ASIDE.match(rest)  # "Penangkapan itu, tulis Zelensky di media sosial, “tidak mudah”": set off
+        aside = _ASIDE.match(rest)  # "The capture, Zelensky wrote on social media, “was not easy”": set off
         if not speakers or len(rest.split()) > 6 and not aside or inside and not aside:
             return []  # the cue must close the sentence, or be set off by commas; in a sentence with a
             # quotation, the quotation's cues are read with it
@@ -451,7 +451,7 @@ def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
             end = comma  # "…, yang disampaikan bulan lalu, adalah …": a relative clause with no one named in it
         content = Span.of(text, sentence.start, m.start())
         if m.group() in grammar.broadcast and grammar.restatements.pattern.fullmatch(content.text.strip()):
-            continue  # "Wawancara itu disiarkan KBS pada Senin": the day of what was said, no new statement
+            continue  # "The interview was aired by KBS on Monday": the day of what was said, no new statement
         speakers, mention = speaker_in(text, start, end, lex, index, state)
         if speakers:
             found.append(Statement("", "claim", Span.of(text, m.start(), m.end()), sentence, speakers, False,
