@@ -95,22 +95,30 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             _complete(article_id, statement, sentence, found, times, state, index, lex)
             if statement.rule == "unverified":  # the outlet could not verify it when it wrote
                 statement.time = published and _on_publication(published)
-            if statement.time is None and published and own_voice and statement.speakers == [own_voice] \
-                    and not statement.via:  # "We urge …": the outlet says it when it writes
-                statement.time = _on_publication(published)
-            if statement.time is None and state.entry and not statement.negated \
-                    and not holds_when_written(statement, lex):  # said in a live page's entry: that day
-                statement.time = state.entry
-            if statement.time is None and state.scene and _in_scene(statement, state.scene[1], index):
-                statement.time = state.scene[0]  # one of those the scene shows speaks there, that day
-            if statement.time is None and published and holds_when_written(statement, lex):
-                statement.time = TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication",
-                                          anchor_date=published)
+            statement.time = statement.time or _day_of_reading(statement, state, published, own_voice, index, lex)
             main = main or ([] if statement.via else statement.speakers)
             found.append(statement)
         if main:
             state.speakers = main
     return found
+
+
+def _day_of_reading(statement: Statement, state: ReadingState, published: date | None, own_voice: str,
+                    index: ActorIndex, lex: Lexicon) -> TimeExpr | None:
+    """The day of a statement with none of its own, from where it is read: the outlet's own
+    voice ("We urge …") is of the day of publication; what is said in a live page's entry, of
+    the page's day; what one of those a scene shows says, of the scene's day; and what holds
+    when the article is written (the perfect, the present, a silence), by the day of
+    publication."""
+    if published and own_voice and statement.speakers == [own_voice] and not statement.via:
+        return _on_publication(published)
+    if state.entry and not statement.negated and not holds_when_written(statement, lex):
+        return state.entry
+    if state.scene and _in_scene(statement, state.scene[1], index):
+        return state.scene[0]
+    if published and holds_when_written(statement, lex):
+        return TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication", anchor_date=published)
+    return None
 
 
 def _in_scene(statement: Statement, scene: Span, index: ActorIndex) -> bool:
