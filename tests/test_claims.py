@@ -542,10 +542,24 @@ def test_a_transcripts_lines_are_said_by_the_person_its_tag_names():
     gives; a surname one letter off is still hers ('AUSTEN' for Austin); a tag that names no one
     named before ('MR. DOE') and the questions make no statement."""
     x = _read("en", TRANSCRIPT, "2024-11-06")
-    lines = [(s.speakers, s.cue.text, str(s.time.day), s.quote.text[:12]) for s in x.statements if s.rule.startswith("answered")]
+    lines = [(s.speakers, s.cue.text, str(s.time.day), s.quote.text[:12]) for s in x.statements
+             if s.rule.startswith("answered") and s.cue.text.endswith(":")]
     assert lines == [(["sabrina-singh"], "MS. SINGH:", "2024-11-05", "We assess th"),
                      (["lloyd-austin"], "SECRETARY AUSTEN:", "2024-11-05", "I expect the")]
     assert not [s for s in x.statements if s.cue.text.startswith(("QUESTION", "MR. DOE"))]
+
+
+def test_i_think_in_an_answer_is_one_more_statement_of_the_one_answering():
+    """'I expect …' in Lloyd Austin's line, 'Saya khawatir …' in an interviewee's answer: a
+    statement of its own by the one answering, of its kind, on the interview's day."""
+    x = _read("en", TRANSCRIPT, "2024-11-06")
+    assert [(s.speakers, s.kind, str(s.time.day)) for s in x.statements if s.cue.text == "I expect"] == [
+        (["lloyd-austin"], "prediction", "2024-11-05")]
+    text = ("Kami berbincang dengan Dr. Laras Widyaningrum, dosen hubungan internasional, pada Jumat (29/11/2024).\n"
+            "T: Apa yang terjadi?\nJ: Situasinya berubah. Saya khawatir perang itu akan meluas ke Asia.")
+    y = _read("id", text, "2024-12-02")
+    assert [(s.speakers, s.kind) for s in y.statements if s.cue.text == "Saya khawatir"] == [
+        (["laras-widyaningrum"], "concern")]
 
 
 def test_a_transcript_with_no_question_marks_is_dated_by_its_introduction():

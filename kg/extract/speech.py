@@ -726,29 +726,34 @@ def _answered(text, sentence, inside, lex, index, state) -> list[Statement]:
     """'J: …' / 'A: …' opening a line of an interview: the person named last before its first
     question ('T:' / 'Q:') answers. 'MR. MILLER: …' opening a line of a transcript: the person
     of that surname named before speaks."""
-    if sentence.start and text[sentence.start - 1] != "\n":
-        return []
+    line = text.rfind("\n", 0, sentence.start) + 1
     grammar = speech_grammar(lex)
-    mark = grammar.answer_mark.match(text, sentence.start)
-    tag = None if mark else grammar.speaker_tag.match(text, sentence.start)
+    mark = grammar.answer_mark.match(text, line)
+    tag = None if mark else grammar.speaker_tag.match(text, line)
     if mark:
         asked = grammar.question_mark.search(text)
-        speaker = index.last(asked.start(), ("person",)) if asked and asked.start() < sentence.start else ""
+        speaker = index.last(asked.start(), ("person",)) if asked and asked.start() < line else ""
     elif tag:
         named = index.at(tag.start("name"))  # "SOT — LLOYD AUSTIN, …:": named there in full
-        speaker = _tagged(tag.group("name"), index, sentence.start) or (
+        speaker = _tagged(tag.group("name"), index, line) or (
             named.key if named and index.actors[named.key].type == "person" else "")
     else:
         return []
     if not speaker:
         return []
-    found = mark or tag
-    cue = Span.of(text, found.start(), len(text[:found.end()].rstrip()))
-    line_end = text.find("\n", sentence.start)
-    answer = _trim(text, Span.of(text, found.end(), line_end if line_end >= 0 else len(text)))  # the whole answer
-    mention = Span.of(text, tag.start(), tag.end("name")) if tag else None
-    return [Statement("", "claim", cue, sentence, [speaker], True, quote=answer, content=answer,
-                      speaker_mention=mention)]
+    found, said = [], mark or tag
+    if line == sentence.start:  # the line's first sentence: the whole answer
+        cue = Span.of(text, said.start(), len(text[:said.end()].rstrip()))
+        line_end = text.find("\n", sentence.start)
+        answer = _trim(text, Span.of(text, said.end(), line_end if line_end >= 0 else len(text)))
+        mention = Span.of(text, tag.start(), tag.end("name")) if tag else None
+        found.append(Statement("", "claim", cue, sentence, [speaker], True, quote=answer, content=answer,
+                               speaker_mention=mention))
+    for m in grammar.first_person.finditer(text, max(sentence.start, said.end()), sentence.end):
+        # "I think …", "Saya khawatir …" in the answer: one more statement of the one answering
+        found.append(Statement("", grammar.first_person_kinds[m.group().casefold()], Span.of(text, m.start(), m.end()),
+                               sentence, [speaker], False, content=_trim(text, Span.of(text, m.end(), sentence.end))))
+    return found
 
 
 def _tagged(name: str, index: ActorIndex, before: int) -> str:

@@ -45,6 +45,8 @@ class SpeechGrammar:
     pronoun_subject: re.Pattern  # ", and it", "but he" right before a cue: the pronoun is its subject (group "pronoun")
     broadcast: frozenset[str]  # "disiarkan": a passive cue whose agent may only have carried someone's words
     additions: frozenset[str]  # "added", "menambahkan": one more speaker on the occasion just told (casefolded)
+    first_person: re.Pattern  # "I think", "saya khawatir": in an answer, one more statement of the one answering
+    first_person_kinds: dict[str, str]  # casefolded phrase -> kind
     verb_start: re.Pattern  # a speaker-first verb right at a position (after blanks)
     any_verb: re.Pattern  # a speaker-first verb anywhere
     subject_pronouns: WordList  # "he", "they", "it", "pihaknya": a clause of its own begins (its .pattern read)
@@ -143,6 +145,8 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         next_clause=re.compile(rf"\s*[,;]\s*(?:{joins})\s+(?:[\w'’.-]+\s+){{0,3}}$"),
         broadcast=frozenset(lex.get("speech.broadcast", [])),
         additions=frozenset(w.casefold() for w in lex.get("speech.additions", [])),
+        first_person=phrases(list(cue_kinds(lex, "first_person")), ignore_case=True),
+        first_person_kinds={w.casefold(): k for w, k in cue_kinds(lex, "first_person").items()},
         pronoun_subject=re.compile(
             rf"(?:[,;]\s*(?:(?:{joins})\s+)?|(?<![\w-])(?:{joins})\s+)(?P<pronoun>(?<![\w-])(?:"
             rf"{either(lex.get('actors.pronouns', []) + lex.get('actors.plural_pronouns', []) + lex.get('actors.collective_pronouns', [])) or '(?!)'}"
