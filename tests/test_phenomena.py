@@ -742,3 +742,23 @@ def test_a_cue_set_off_between_commas_before_a_quotation_is_a_statement(lang, te
     after it, is Zelensky's statement (a cue that closes its sentence was read before)."""
     [s] = read(lang, text, "2025-01-15").statements
     assert (s.cue.text, s.speakers) == (cue, ["volodymyr-zelenskyy"])
+
+
+@pytest.mark.parametrize("lang,text,cue,kind", [
+    ("en", "OPINION\nBy Jane Roe\nKim has bet on Moscow. I expect him to send more troops by spring.", "I expect",
+     "prediction"),
+    ("id", "KOLOM\nOleh: Laras Wicaksani\nKim bertaruh pada Moskow. Saya khawatir perang itu akan meluas ke Asia.",
+     "Saya khawatir", "concern"),
+])
+def test_a_columnists_first_person_is_the_byline_writers(lang, text, cue, kind):
+    """'I expect …' outside quotations in a signed column: the writer its byline names speaks,
+    on the day of publication; the writer is then an actor."""
+    x = read(lang, text, "2024-11-29")
+    [s] = [s for s in x.statements if s.cue.text == cue]
+    assert ([x.actors[k].label for k in s.speakers], s.kind, str(s.time.day)) == (
+        [text.split("\n")[1].split(None, 1)[1]], kind, "2024-11-29")
+
+
+def test_a_byline_with_no_first_person_makes_no_actor():
+    x = read("en", "By Jane Roe\nNorth Korean troops arrived in Kursk, officials said.", "2024-11-29")
+    assert "jane-roe" not in x.actors

@@ -20,6 +20,7 @@ from .numbers import find_quantities
 from .patterns import phrases
 from .segment import furniture, quotes, sentences
 from .spans import Cover
+from .people import author
 from .speech import find_statements
 from .times import find_times
 
@@ -49,7 +50,7 @@ def extract(article: Article) -> Extraction:
     index = find_actors(text, spans, lex, load_gazetteer(), article.language, skip=time_spans)
     all_quotes = [q for s in spans for q in quotes(text, s.start, s.end)]
     statements = find_statements(article.id, text, spans, all_quotes, lex, index, dating, article.published,
-                                 article.publisher)
+                                 article.publisher, author(index))
     said = _said_when(text, lex, statements, times, article.published)
     times = [said.get((t.span.start, t.span.end), t) for t in times]
     dating = [said.get((t.span.start, t.span.end), t) for t in dating]

@@ -97,6 +97,27 @@ _NAME_BEFORE = re.compile(r"(?:(?P<honorific>\b[A-Z][a-z]{1,3}\.)\s+)?"
 _AFTER_NAME = re.compile(r"\s*(?:[.,;]|$)")  # '…," said Jane Roe.' ends the sentence or clause
 
 
+def author(index: ActorIndex) -> Span | None:
+    """The name of the person a line opening with an author's lead names ("By Jane Roe",
+    "Oleh: Laras Wicaksani"), if a line does (and names a person, alone: not "Penulis: Tim
+    Redaksi | Editor: …").
+
+    >>> from kg.lexicon import load
+    >>> from kg.gazetteer import load as gazetteer
+    >>> from kg.extract.actors import find_actors
+    >>> text = "By Jane Roe\\nTroops arrived."
+    >>> author(find_actors(text, [], load("en"), gazetteer(), "en"))
+    Span(start=3, end=11, text='Jane Roe')
+    """
+    text, leads = index.text, index.lex.get("page.author_leads", [])
+    for line in re.finditer(r"[^\n]+", text):
+        lead = next((w for w in leads if line.group().startswith(w)), None)
+        name = lead and name_at(index, line.start() + len(lead), line.end())
+        if name and not text[name.end:line.end()].strip(" |,."):  # the name alone on its line
+            return name
+    return None
+
+
 def name_at(index: ActorIndex, pos: int, end: int, least: int = 2) -> Span | None:
     """A person name of ``least``-4 capitalised words starting at ``pos``."""
     text = index.text

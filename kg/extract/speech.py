@@ -47,7 +47,8 @@ class ReadingState:
 
 def find_statements(article_id: str, text: str, sentences: list[Span], quotes: list[Span],
                     lex: Lexicon, index: ActorIndex, times: list[TimeExpr],
-                    published: date | None = None, outlet: str | None = None) -> list[Statement]:
+                    published: date | None = None, outlet: str | None = None,
+                    writer: Span | None = None) -> list[Statement]:
     """Every statement in the article, in text order (a sentence may hold several).
 
     A sentence's first speaker is its main one: the one a later enclitic cue or "he said" goes
@@ -55,9 +56,12 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     or the present, or a silence, with no date of its own ("Moscow has dismissed the reports",
     "has not commented", "Seoul says", "remained silent") was made by the day of publication.
     What the outlet (the publisher) says it could not verify, it says on the day of
-    publication."""
+    publication; what the article's ``writer`` (the name its byline gives) says in the first
+    person outside quotations ("I expect …", "Saya khawatir …"), likewise, the writer then an
+    actor."""
     state, found = ReadingState(), []
     own_voice = _outlet_voice(text, sentences, quotes, lex, index, outlet) if outlet else ""
+    writer_key = ""
     times = ByStart(times, _span)  # looked up by where they start
     quotes = ByStart(quotes, _itself)
     for sentence in sentences:
@@ -70,6 +74,13 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             state.occasion = first_day(sentence, times) or state.occasion or first_day(sentences[0], times)
             # ("… at the meeting on Tuesday"; a meeting with no day told: the lead's day)
         here = _candidates(text, sentence, quotes, lex, index, state)
+        mine = [m for m in _in_first_person(text, sentence, quotes, lex)
+                if not any(_overlaps(m.cue, h.cue) for h in here)] if writer else []
+        if mine:  # "I expect …" in a column: its writer's, who is then an actor
+            writer_key = writer_key or _writer(index, writer)
+            for m in mine:
+                m.speakers = [writer_key]
+            here = sorted(here + mine, key=lambda s: s.cue.start)
         doubt = _unverified(text, sentence, quotes, lex, index, outlet)
         if doubt and (doubt.speaker_mention or all(not _overlaps(doubt.cue, h.cue) or h.speakers == doubt.speakers
                                                     for h in here)):  # named ("The Kyiv Post could not"): it
@@ -95,7 +106,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             _complete(article_id, statement, sentence, found, times, state, index, lex)
             if statement.rule == "unverified":  # the outlet could not verify it when it wrote
                 statement.time = published and _on_publication(published)
-            statement.time = statement.time or _day_of_reading(statement, state, published, own_voice, index, lex)
+            statement.time = statement.time or _day_of_reading(statement, state, published,
+                                                               {own_voice, writer_key} - {""}, index, lex)
             main = main or ([] if statement.via else statement.speakers)
             found.append(statement)
         if main:
@@ -103,14 +115,14 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
     return found
 
 
-def _day_of_reading(statement: Statement, state: ReadingState, published: date | None, own_voice: str,
+def _day_of_reading(statement: Statement, state: ReadingState, published: date | None, writing: set[str],
                     index: ActorIndex, lex: Lexicon) -> TimeExpr | None:
-    """The day of a statement with none of its own, from where it is read: the outlet's own
-    voice ("We urge …") is of the day of publication; what is said in a live page's entry, of
-    the page's day; what one of those a scene shows says, of the scene's day; and what holds
-    when the article is written (the perfect, the present, a silence), by the day of
-    publication."""
-    if published and own_voice and statement.speakers == [own_voice] and not statement.via:
+    """The day of a statement with none of its own, from where it is read: what those who
+    write the article say (the outlet's own voice, "We urge …"; its writer's "I expect …") is
+    of the day of publication; what is said in a live page's entry, of the page's day; what one
+    of those a scene shows says, of the scene's day; and what holds when the article is written
+    (the perfect, the present, a silence), by the day of publication."""
+    if published and len(statement.speakers) == 1 and statement.speakers[0] in writing and not statement.via:
         return _on_publication(published)
     if state.entry and not statement.negated and not holds_when_written(statement, lex):
         return state.entry
@@ -119,6 +131,28 @@ def _day_of_reading(statement: Statement, state: ReadingState, published: date |
     if published and holds_when_written(statement, lex):
         return TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication", anchor_date=published)
     return None
+
+
+def _writer(index: ActorIndex, name: Span) -> str:
+    """The key of the person the byline names, recorded with a mention there."""
+    key = index.person_by_name(name.text) or slug(name.text)
+    index.add_actor(key, name.text, "person", name, "author")
+    return key
+
+
+def _in_first_person(text: str, sentence: Span, quotes: ByStart[Span], lex: Lexicon) -> list[Statement]:
+    """'I expect …', 'Saya khawatir …' outside quotations, and not on a line a speaker's tag
+    or an answer's mark opens: the article's writer speaks (the speaker is left to be named)."""
+    grammar = speech_grammar(lex)
+    line = text[text.rfind("\n", 0, sentence.start) + 1:]
+    if any(t.match(line) for t in (grammar.speaker_tag, grammar.answer_mark, grammar.question_mark)):
+        return []
+    inside = quotes.within(sentence.start, sentence.end)
+    return [Statement("", grammar.first_person_kinds[m.group().casefold()], Span.of(text, m.start(), m.end()),
+                      sentence, [], False, content=_trim(text, Span.of(text, m.end(), sentence.end)),
+                      rule="first-person")
+            for m in grammar.first_person.finditer(text, sentence.start, sentence.end)
+            if not any(q.start <= m.start() < q.end for q in inside)]
 
 
 def _in_scene(statement: Statement, scene: Span, index: ActorIndex) -> bool:
