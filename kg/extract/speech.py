@@ -140,12 +140,18 @@ def _writer(index: ActorIndex, name: Span) -> str:
     return key
 
 
+def _on_tagged_line(text: str, pos: int, grammar: SpeechGrammar) -> bool:
+    """Whether the line ``pos`` is on opens with a speaker's tag, an answer's mark or a question's
+    ("GUEST: …", "J: …"): what is said there is the tagged speaker's, not the article's own."""
+    line = text.rfind("\n", 0, pos) + 1
+    return any(t.match(text, line) for t in (grammar.speaker_tag, grammar.answer_mark, grammar.question_mark))
+
+
 def _in_first_person(text: str, sentence: Span, quotes: ByStart[Span], lex: Lexicon) -> list[Statement]:
     """'I expect …', 'Saya khawatir …' outside quotations, and not on a line a speaker's tag
     or an answer's mark opens: the article's writer speaks (the speaker is left to be named)."""
     grammar = speech_grammar(lex)
-    line = text[text.rfind("\n", 0, sentence.start) + 1:]
-    if any(t.match(line) for t in (grammar.speaker_tag, grammar.answer_mark, grammar.question_mark)):
+    if _on_tagged_line(text, sentence.start, grammar):
         return []
     inside = quotes.within(sentence.start, sentence.end)
     return [Statement("", grammar.first_person_kinds[m.group().casefold()], Span.of(text, m.start(), m.end()),
@@ -181,12 +187,10 @@ def _outlet_voice(text: str, sentences: list[Span], quotes: list[Span], lex: Lex
     quotation, nor on a line that opens with a speaker's tag ("GUEST: …"), where "we" is the
     one speaking."""
     grammar, key = speech_grammar(lex), ""
-    tagged = (grammar.speaker_tag, grammar.answer_mark, grammar.question_mark)
     for sentence in sentences:
         start = sentence.start + len(text[sentence.start:sentence.end]) - len(text[sentence.start:sentence.end].lstrip())
         m = grammar.outlet_opener.match(text, start, sentence.end)
-        line = text[text.rfind("\n", 0, start) + 1:start]
-        if not m or any(q.start <= start < q.end for q in quotes) or any(t.match(line) for t in tagged):
+        if not m or any(q.start <= start < q.end for q in quotes) or _on_tagged_line(text, start, grammar):
             continue
         key = key or outlet_key(index, outlet)
         index.add_actor(key, index.actors[key].label, index.actors[key].type, Span.of(text, m.start(), m.end()), "outlet")
