@@ -215,6 +215,18 @@ def test_a_countrys_organisation_in_lowercase_speaks(text, key, label):
     assert (x.actors[key].label, x.actors[key].type) == (label, "organization")
 
 
+@pytest.mark.parametrize(("text", "key", "owner"), [
+    ("Seoul's foreign ministry said the talks would go on.", "south-korea-foreign-ministry", "south-korea"),
+    ("The ministry protested, a day after Pyongyang's state media admitted the losses.", "north-korea-state-media",
+     "north-korea"),
+    ("Moscow's defence ministry said the village had been retaken.", "russia-defence-ministry", "russia"),
+])
+def test_a_capitals_possessive_is_its_states(text, key, owner):
+    x = _read("en", text)
+    assert key in [k for s in x.statements for k in s.speakers]
+    assert x.actors[key].affiliation == owner
+
+
 @pytest.mark.parametrize(("language", "text", "title"), [
     ("id", "Kim Jong Un menjamu Sekretaris Dewan Keamanan Rusia Sergei Shoigu di Pyongyang pada Rabu.", "Sekretaris"),
     ("en", "Kim Jong Un hosted Russian Security Council Secretary Sergei Shoigu in Pyongyang on Wednesday.",

@@ -27,7 +27,8 @@ from ..gazetteer import Gazetteer
 from ..lexicon import Lexicon
 from ..model import Span
 from .actor_index import ActorIndex
-from .organisations import directions, forces, org_anaphors, organisations_by_head, owned_forces, owned_organisations
+from .organisations import (directions, forces, org_anaphors, organisations_by_head, owned_forces, owned_organisations,
+                            possessive_capitals)
 from .people import known_as, named_speakers, people_by_title, surname_table, surnames
 from .spans import Cover
 
@@ -46,6 +47,7 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
                     for inner, country in gaz.inside(text, span):
                         if country.type == "country" and (inner.start, inner.end) != (span.start, span.end):
                             index.add_entry(country, inner)
+        possessive_capitals(index, sentence)
         directions(index, sentence)
         forces(index, sentence)
         organisations_by_head(index, sentence)

@@ -32,6 +32,23 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
 
 
+def possessive_capitals(index: ActorIndex, sentence: Span) -> None:
+    """'Pyongyang's state media', 'Seoul's spy agency': a capital with a possessive stands for
+    its state, which then owns what follows, as the country's name would.
+
+    >>> from kg.lexicon import load
+    >>> from kg.gazetteer import load as gazetteer
+    >>> from kg.extract.actors import find_actors
+    >>> text = "Seoul's foreign ministry spoke, and the mayor visited Seoul."
+    >>> index = find_actors(text, [Span.of(text, 0, len(text))], load("en"), gazetteer(), "en")
+    >>> [(m.span.text, m.key) for m in index.within(0, len(text))]
+    [('Seoul', 'south-korea'), ('foreign ministry', 'south-korea-foreign-ministry')]
+    """
+    for m in index.within(sentence.start, sentence.end, "place"):
+        if POSSESSOR_GAP.match(index.text, m.span.end):
+            index.speaking_states(m.span.start, m.span.end)
+
+
 def org_anaphors(index: ActorIndex, sentence: Span, before: list[Span] = ()) -> None:
     """'the agency', 'kementerian itu': the organisation named last before it in its sentence;
     in a sentence that names none before it, the one named in the opening words of one of the
