@@ -160,6 +160,22 @@ def test_a_speaker_joined_after_a_comma_speaks_for_himself_on_his_own_day(langua
     assert (first.time.begin, second.time.begin) == (date(2024, 12, 15), date(2024, 12, 16))
 
 
+@pytest.mark.parametrize(("language", "text", "said"), [
+    ("en", "Japan's foreign ministry on Friday condemned the transfer of troops, a day after Pyongyang's state media "
+           "confirmed the move.", "the transfer of troops"),
+    ("id", "Kementerian Luar Negeri Jepang pada Jumat mengecam pengiriman pasukan itu, sehari setelah media "
+           "pemerintah Korea Utara mengonfirmasi kabar tersebut.", "pengiriman pasukan itu"),
+])
+def test_a_time_clause_the_writer_adds_after_a_comma_is_not_what_was_said(language, text, said):
+    """'X condemned A on Friday, a day after Y confirmed B': the clause after the comma is the
+    writer's, with Y's statement in it, of Thursday; neither is part of what X said, nor is A
+    what Y confirmed."""
+    first, second = _statements(language, text, "2024-12-20")
+    assert first.content.text == said
+    assert second.content.text in ("the move", "kabar tersebut")
+    assert (first.time.begin, second.time.begin) == (date(2024, 12, 20), date(2024, 12, 19))
+
+
 def test_a_live_pages_time_stamp_opens_an_entry_read_afresh():
     """'14:05 GMT' alone on a line: a new entry of a live page, where the day heard in the
     entry before ("In January, it told lawmakers") dates nothing, and what is said with no day

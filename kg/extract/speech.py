@@ -698,6 +698,8 @@ def _cataphoric_content(text, sentence, mention, cue_start, cue_end, index, lex)
     comma = text.rfind(",", sentence.start, mention.start)
     if comma - sentence.start < 20 or mention.start - comma > 60:
         return None
+    if grammar.framing.fullmatch(text[comma + 1:mention.start].strip()):
+        return None  # "A, a day after X confirmed B": the subject is in the writer's clause, not after A
     head = text[sentence.start:comma].split()
     if len(head) <= 6 and speech_grammar(lex).adverbial_leads.match(text, sentence.start):
         return None  # "On Saturday, X said …": a time or place before the subject, not content

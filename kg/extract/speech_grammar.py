@@ -41,7 +41,8 @@ class SpeechGrammar:
     verb_list: list[str]
     coordinated: re.Pattern  # "… and" right before a cue
     coordinator: re.Pattern  # "and", "but", "tetapi": anywhere
-    next_clause: re.Pattern  # ", and" and at most three words right before another statement's speaker
+    next_clause: re.Pattern  # ", and" or ", a day after" and at most three words right before another statement's speaker
+    framing: re.Pattern  # "a day after", "sehari setelah": a time clause of the writer's, whole
     pronoun_subject: re.Pattern  # ", and it", "but he" right before a cue: the pronoun is its subject (group "pronoun")
     broadcast: frozenset[str]  # "disiarkan": a passive cue whose agent may only have carried someone's words
     additions: frozenset[str]  # "added", "menambahkan": one more speaker on the occasion just told (casefolded)
@@ -119,6 +120,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
     if enclitic:  # "membantahnya": the verb with its object as the enclitic ("denied it")
         verbs |= {w + enclitic: kind for w, kind in list(verbs.items()) if " " not in w and w + enclitic not in verbs}
     joins = either(lex.get("speech.coordinators", [])) or "(?!)"
+    framing = either(lex.get("speech.framing_clauses", [])) or "(?!)"
     markers = lex.get("speech.addressee_markers", []) + lex.get("speech.addressee_verbs", [])
     skip = rf"(?:\s*(?:{either(markers) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?=,))?"
     comp = either(lex.get("speech.complementizers", [])) or "(?!)"
@@ -142,7 +144,8 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         verb_list=list(verbs),
         coordinated=re.compile(rf"(?:^|\s)(?:{joins})\s+(?:\w+\s+){{0,2}}$"),  # "and said", "but declined to say"
         coordinator=re.compile(rf"(?<![\w-])(?:{joins})(?![\w-])"),
-        next_clause=re.compile(rf"\s*[,;]\s*(?:{joins})\s+(?:[\w'’.-]+\s+){{0,3}}$"),
+        next_clause=re.compile(rf"\s*[,;]\s*(?:{joins}|{framing})\s+(?:[\w'’.-]+\s+){{0,3}}$"),
+        framing=re.compile(framing, re.IGNORECASE),
         broadcast=frozenset(lex.get("speech.broadcast", [])),
         additions=frozenset(w.casefold() for w in lex.get("speech.additions", [])),
         first_person=phrases(list(cue_kinds(lex, "first_person")), ignore_case=True),
