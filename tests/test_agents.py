@@ -116,6 +116,23 @@ def test_the_target_is_who_a_fight_goes_against(language, text, trigger, agent, 
     assert [k for role, k in event.roles if role == "agent"] == ([agent] if agent else []), event.roles
 
 
+@pytest.mark.parametrize(("language", "text", "trigger", "agent", "target"), [
+    ("en", "Ukrainian forces reported their first clashes with North Korean units in Kursk.",
+     "clashes", "ukraine-armed-forces", "north-korea-armed-forces"),
+    ("en", "North Korean soldiers fought near Sudzha. Kyiv later described clashes with North Korean units there.",
+     "clashes", "", "north-korea-armed-forces"),  # the force last seen fighting is the other side, not both
+    ("id", "Pasukan Ukraina terlibat bentrokan pertama dengan tentara Korea Utara di Kursk.",
+     "bentrokan", "ukraine-armed-forces", "north-korea-armed-forces"),
+    ("id", "Tentara Korea Utara bentrok dengan pasukan Ukraina di dekat Sudzha.",
+     "bentrok", "north-korea-armed-forces", "ukraine-armed-forces"),
+])
+def test_the_other_side_of_a_clash_is_its_target_not_a_partner(language, text, trigger, agent, target):
+    event = _event(language, text, trigger)
+    assert [k for role, k in event.roles if role == "target"] == [target], event.roles
+    assert [k for role, k in event.roles if role == "agent"] == ([agent] if agent else []), event.roles
+    assert not [k for role, k in event.roles if role == "partner"], event.roles
+
+
 @pytest.mark.parametrize(("text", "types"), [
     ("North Korea has deployed combat troops to Russia, officials said.", ["deployment"]),
     ("Moscow sent assault units and attack drones to the Kursk front.", ["deployment"]),

@@ -57,6 +57,8 @@ class EventCues:
     conjunctions: WordList  # "and", "dan"
     described: WordList  # force nouns and weapons
     target_markers: WordList
+    mutual: frozenset[str]  # "clashes", "bentrok": a fight between two sides, casefolded
+    opponent: re.Pattern  # " with ", " pertama dengan ": after a fight between two sides, the other side follows
     determiners: frozenset[str]  # "the", "sang", casefolded
     definite_before: frozenset[str]  # "the", "this": a nominal trigger after one names an event told, casefolded
     definite_after: frozenset[str]  # "itu", "tersebut": the same a word or three after it, casefolded
@@ -103,6 +105,9 @@ def event_cues(lex: Lexicon) -> EventCues:
         conjunctions=words("actors.conjunctions", False),
         described=WordList(lex.get("actors.force_nouns", []) + lex.get("events.weapons", []), ignore_case=True),
         target_markers=words("events.target_markers"),
+        mutual=folded("events.mutual"),
+        opponent=re.compile(rf"(?:\s+[\w-]+)?\s+(?:{either(lex.get('events.opponent_markers', [])) or '(?!)'})\s+",
+                            re.IGNORECASE),
         determiners=folded("actors.determiners"),
         definite_before=folded("events.definite_before"),
         definite_after=folded("events.definite_after"),

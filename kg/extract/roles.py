@@ -5,7 +5,8 @@ a deployment, a movement, a training, a withdrawal or casualties: the force befo
 trigger, else the one after it; a pronoun, a bare force noun or an anaphor stands for the
 force last seen acting. Who sends, moves, trains or captures a force is the agent the clause
 names: the subject of the verb, or the actor after "by". The force fought against is the
-target, a force "alongside" a partner. In a treaty or a meeting the countries and people of
+target, as is the other side of a clash ("clashes with X's units"); a force "alongside" is a
+partner. In a treaty or a meeting the countries and people of
 the clause take part. The place is the first place after a place preposition behind the
 trigger; the state an arms transfer goes to is its partner.
 
@@ -65,7 +66,12 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
         alongside = marker and not event_cues(lex).target_markers.occurs_in(text, marker[0].end(), m.span.start)
         (partner_mentions if alongside else forces).append(m)  # not "joined combat against X"
     role = _FORCE_ROLE.get(event.type)
-    targets = _targets(event, text, clause, lex, index, partner_mentions) if role == "agent" else []
+    opponent = _opponent(event, text, clause, lex, index) if role == "agent" else None
+    if opponent:  # "clashes with X's troops": X's troops fought, on the other side
+        forces = [m for m in forces if m is not opponent]
+        partner_mentions = [m for m in partner_mentions if m is not opponent]
+    targets = [opponent.key] if opponent else \
+        _targets(event, text, clause, lex, index, partner_mentions) if role == "agent" else []
     before = [m for m in forces if m.span.end <= event.trigger.start]
     prepositions = event_cues(lex).place_prepositions
     after = [m for m in forces if m.span.start >= event.trigger.start and m.span.end > event.trigger.end
@@ -83,6 +89,8 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
         force_key = after[0].key
     if not force_key and salient and _anaphoric(text, clause, lex):
         force_key = _last_seen(salient, role)
+    if opponent and force_key == opponent.key:
+        force_key = ""  # (a force last seen acting that the clash is with is not on both sides)
     named = _named_agents(event, text, clause, lex, index, cues, dates) if role else []
     if role == "theme" and after and (force_key in named or not text[event.trigger.end:after[0].span.start].strip()):
         force_key = after[0].key  # "X's forces captured two of Y's soldiers", "two wounded Y soldiers"
@@ -258,6 +266,18 @@ def _targets(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIn
                                                               or w.casefold() in found.force_words for w in between):
             return [m.key]  # (a unit word may come first, the force named after it, as Indonesian writes it)
     return []
+
+
+def _opponent(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex):
+    """The other side of a fight between two (a clash, "bentrokan"): the force or country
+    right after "with" / "dengan" behind the trigger, a word between them at most ("first
+    clashes with X's units", "bentrokan pertama dengan tentara X")."""
+    cues = event_cues(lex)
+    if event.trigger.text.casefold() not in cues.mutual:
+        return None
+    marker = cues.opponent.match(text, event.trigger.end, clause.end)
+    side = marker and next(iter(_outermost(index.within(marker.end(), marker.end() + 1), clause.end)), None)
+    return side if side and index.actors[side.key].type in ("armed_force", "country") else None
 
 
 def _actors_before(index: ActorIndex, start: int, end: int) -> list:
