@@ -133,6 +133,17 @@ def test_the_other_side_of_a_clash_is_its_target_not_a_partner(language, text, t
     assert not [k for role, k in event.roles if role == "partner"], event.roles
 
 
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "North Korean troops were sent to Russia in October. The dispatch alarmed Tokyo.", "dispatch"),
+    ("id", "Tentara Korea Utara dikirim ke Rusia pada Oktober. Menurut NIS, lebih banyak lagi akan menyusul.",
+     "akan menyusul"),
+])
+def test_a_deployment_that_names_no_one_is_of_the_force_last_sent(language, text, trigger):
+    """No sender is named either: the agent stays unknown rather than guessed."""
+    event = _event(language, text, trigger)
+    assert event.roles == [("theme", "north-korea-armed-forces")]
+
+
 @pytest.mark.parametrize(("text", "types"), [
     ("North Korea has deployed combat troops to Russia, officials said.", ["deployment"]),
     ("Moscow sent assault units and attack drones to the Kursk front.", ["deployment"]),

@@ -48,8 +48,10 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     terlibat"), else the one after it ("the deployment of the troops"); a pronoun ("mereka"), a bare
     force noun or an anaphor ("pasukan tersebut", "such a deployment") stands for the force
     last seen acting in the same role (``salient``, :func:`_last_seen`), as does a pronoun
-    right after a verb ("sent them"); a force noun owned by a pronoun ("pasukannya", "its
-    troops") for the force of the country named before it. Who sends, moves, trains or
+    right after a verb ("sent them"), and a deployment, movement, training or withdrawal that
+    names no one ("the dispatch", "more would follow"), whose agent then stays unnamed; a
+    force noun owned by a pronoun ("pasukannya", "its troops") for the force of the country
+    named before it. Who sends, moves, trains or
     captures a force is the agent the clause names (:func:`_named_agents`); a deployed
     force's country when it names none, unless the force is only said to be somewhere
     ("the troops are there", "their presence"): no one is said to have sent it.
@@ -94,6 +96,10 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     named = _named_agents(event, text, clause, lex, index, cues, dates) if role else []
     if role == "theme" and after and (force_key in named or not text[event.trigger.end:after[0].span.start].strip()):
         force_key = after[0].key  # "X's forces captured two of Y's soldiers", "two wounded Y soldiers"
+    inherited = not force_key and not named and role == "theme" and event.type != "casualties" \
+        and bool(salient) and not _presence(event, lex)
+    if inherited:  # "The dispatch alarmed Tokyo": of the force last sent, by whom the clause does not say
+        force_key = _last_seen(salient, role)
     them = role == "theme" and bool(salient) and _object_pronoun(event, text, clause, lex)
     if them:  # "Russia sent them into combat": the force last seen acting
         force_key = _last_seen(salient, role)
@@ -108,7 +114,7 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
         country = index.actors[force_key].affiliation
         if role == "theme":
             event.roles.extend(("agent", key) for key in named)
-            if not named and country and event.type in _IMPLIED_AGENT and not _presence(event, lex):
+            if not named and country and event.type in _IMPLIED_AGENT and not _presence(event, lex) and not inherited:
                 event.roles.append(("agent", country))
         if force_key not in {m.key for m in partner_mentions} \
                 and not (force_key == stands_for and (not before or before[-1].how == "owned")):
