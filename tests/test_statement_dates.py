@@ -176,6 +176,21 @@ def test_a_time_clause_the_writer_adds_after_a_comma_is_not_what_was_said(langua
     assert (first.time.begin, second.time.begin) == (date(2024, 12, 20), date(2024, 12, 19))
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("id", "NIS mengatakan pada Kamis pekan lalu bahwa 100 tentara Korea Utara tewas."),
+    ("id", "Mengutip Yonhap, Jumat (20/12/2024), NIS dalam rapat pada Kamis pekan lalu menyebut 100 tentara tewas."),
+    ("en", "As quoted by Reuters on Friday, Dec. 20, the NIS said last Thursday that 100 soldiers had been killed."),
+])
+def test_a_statements_own_day_counts_from_publication_not_from_itself_nor_a_citation(language, text):
+    """Published on Wednesday 25 December: "Thursday last week" is the 19th. Read again as a
+    time inside what was said, it counted back a week from itself (the 12th); counted from
+    the day a citation names (Friday the 20th), likewise. Nor does the outlet cited speak."""
+    [said] = _statements(language, text, "2024-12-25")
+    assert said.speakers == ["nis"]
+    assert said.time.begin == date(2024, 12, 19)
+    assert "Yonhap" not in said.content.text and "Reuters" not in said.content.text
+
+
 def test_a_live_pages_time_stamp_opens_an_entry_read_afresh():
     """'14:05 GMT' alone on a line: a new entry of a live page, where the day heard in the
     entry before ("In January, it told lawmakers") dates nothing, and what is said with no day

@@ -17,11 +17,11 @@ from ..model import Article, Extraction, TimeExpr
 from .actors import find_actors
 from .events import find_events
 from .numbers import find_quantities
-from .patterns import phrases
 from .segment import furniture, quotes, sentences
 from .spans import Cover
 from .people import author
 from .speech import find_statements
+from .speech_grammar import speech_grammar
 from .times import find_times
 
 
@@ -35,7 +35,7 @@ def extract(article: Article) -> Extraction:
     dating = []  # the times that date what is told: not those of a citation
     for sentence in spans:
         found = find_times(text, lex, start=sentence.start, end=sentence.end,
-                           anchor=article.published, previous=list(told))
+                           anchor=article.published, previous=list(told), cited=lambda t: _cites(text, t, lex))
         times.extend(found)
         own = [t for t in found if not _cites(text, t, lex)]
         dating += own
@@ -74,14 +74,15 @@ def _said_when(text: str, lex, statements, times: list[TimeExpr], published) -> 
     replaced: dict[tuple, TimeExpr] = {}
     for s in statements:
         day = s.time.day if s.time else None
-        for said in (s.quote, s.content):
+        own = (s.time.span.start, s.time.span.end) if s.time else None  # the statement's own time is
+        for said in (s.quote, s.content):  # never counted from itself ("X said on Thursday last week that …")
             if said is None or day == published or (day is None and said is not s.quote):
                 continue
             if not any(said.start <= a and b <= said.end for a, b in relative):
                 continue  # no time counted from publication in it: nothing to re-read
             for t in find_times(text, lex, start=said.start, end=said.end, anchor=day):
                 where = (t.span.start, t.span.end)
-                if where in relative and relative[where].value != t.value:
+                if where in relative and where != own and relative[where].value != t.value:
                     replaced[where] = t if day else replace(
                         t, value="", begin=None, end=None, anchor="none",
                         warning="a relative time in a quotation of unknown date")
@@ -98,11 +99,8 @@ def _cites(text: str, time, lex) -> bool:
     >>> _cites(s, TimeExpr(Span.of(s, 34, 40), "", None, None, "day"), load("en"))
     True
     """
-    before = text[max(0, time.span.start - 60):time.span.start]
-    m = None
-    for m in phrases(lex.get("speech.citation", [])).finditer(before):
-        pass
-    if m is None:
+    found = speech_grammar(lex).citations.finditer(text, max(0, time.span.start - 60), time.span.start)
+    if not found:
         return False
-    between = before[m.end():]
+    between = text[found[-1].end():time.span.start]
     return len(between.split()) <= 6 and not any(mark in between for mark in ". ! ?".split())

@@ -587,7 +587,10 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             continue  # "menolak berkomentar": a refusal to speak, read with the verb after it
         if _passive(text[max(floor, m_start - 60):m_start], grammar):
             continue  # "troops are expected to join": a hedge with no speaker, not the troops speaking
-        speakers, mention = subject(text, floor, m_start, lex, index, state, inside)
+        source = [text.find(",", b, m_start) + 1 for a, b in cited
+                  if floor <= a and b <= m_start and not index.within(floor, a)]
+        speakers, mention = subject(text, max([floor, *source]), m_start, lex, index, state, inside)
+        # (not the outlet a citation opening the sentence names: "Mengutip Yonhap, …, NIS menyebut …")
         coordinated = grammar.pronoun_subject.search(text, floor, m_start)
         if coordinated and (found or state.speakers):  # "…, and it quoted Kim": the one speaking, not Kim
             speakers = list(found[-1].speakers if found else state.speakers)
@@ -698,6 +701,8 @@ def _cataphoric_content(text, sentence, mention, cue_start, cue_end, index, lex)
     comma = text.rfind(",", sentence.start, mention.start)
     if comma - sentence.start < 20 or mention.start - comma > 60:
         return None
+    if grammar.citations.search(text, sentence.start, comma):
+        return None  # "Mengutip Yonhap, Jumat (20/12), NIS menyebut …": where the article got it, not content
     if grammar.framing.fullmatch(text[comma + 1:mention.start].strip()):
         return None  # "A, a day after X confirmed B": the subject is in the writer's clause, not after A
     head = text[sentence.start:comma].split()

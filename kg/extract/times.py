@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from ..lexicon import Lexicon
 from ..model import Span, TimeExpr
@@ -34,19 +34,22 @@ _SOME_DAY = date(2001, 1, 1)  # stands in for a missing anchor; its bounds are d
 
 
 def find_times(text: str, lexicon: Lexicon, *, start: int = 0, end: int | None = None,
-               anchor: date | None = None,
-               previous: TimeExpr | list[TimeExpr] | None = None) -> list[TimeExpr]:
+               anchor: date | None = None, previous: TimeExpr | list[TimeExpr] | None = None,
+               cited: Callable[[TimeExpr], bool] | None = None) -> list[TimeExpr]:
     """The time expressions in ``text[start:end]``, in text order, spans into ``text``.
 
     ``anchor`` is the publication date (or ``None``); ``previous`` the time last mentioned
     before this sentence (or all of them, latest last), for anaphoric expressions: "the same
-    day" copies the last day, even when a week was mentioned after it.
+    day" copies the last day, even when a week was mentioned after it. A day for which
+    ``cited`` is true dates a citation ("as quoted by Reuters on Friday"): no time of the
+    sentence counts from it.
     """
     end = len(text) if end is None else end
     comp = compiled(lexicon)
     chosen = select(candidates(text, start, end, comp))
     absolute = {c.start: _absolute(text, c, comp, anchor) for c in chosen if c.rule.kind == "date"}
-    days = [(at, t.begin) for at, t in absolute.items() if t.granularity == "day" and t.begin]
+    days = [(at, t.begin) for at, t in absolute.items() if t.granularity == "day" and t.begin
+            and not (cited and cited(t))]
     found: list[TimeExpr] = []
     history = list(previous) if isinstance(previous, list) else [previous] if previous else []
     for c in chosen:
