@@ -570,11 +570,21 @@ def test_event_words_name_their_type_and_how_sure(lang, text, trigger, kind, fac
     ('"We have seen the evidence," U.S. Defense Secretary Lloyd Austin told reporters.', 1),
     ("Aid kept coming from the U.S. The troops arrived a week later.", 2),
     ("Aid kept coming from the U.S.Moscow said nothing.", 2),  # glued: a new sentence
+    ("N. Korean troops fought in Kursk, S. Korea's spy agency said.", 1),  # one letter, as agency copy writes it
+    ("Defense Secretary Lloyd J. Austin said the troops had moved.", 1),
+    ("The troops were sent under Plan B. The ministry said so.", 2),
 ])
 def test_an_initialism_ends_a_sentence_only_before_a_word_that_begins_one(text, count):
     from kg.extract.segment import sentences
     from kg.lexicon import load
     assert len(sentences(text, load("en"))) == count
+
+
+def test_agency_copys_abbreviated_countries_are_the_countries():
+    x = read("en", "N. Korean troops fought Ukrainian forces for the first time, S. Korea's defense ministry said.",
+             "2024-11-05")
+    assert {"north-korea-armed-forces", "south-korea-defense-ministry"} <= set(x.actors)
+    assert x.statements[0].speakers == ["south-korea-defense-ministry"]
 
 
 # (language, text, cue, how the outlet is named): what the outlet could not verify

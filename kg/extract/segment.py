@@ -148,9 +148,10 @@ def _lines(text: str) -> list[Span]:
     return spans
 
 
-#: Letters each followed by a full stop ("U.S.", "U.N."): a name, not a sentence's end, unless a
-#: word that begins sentences follows ("… the U.S. The …").
-_INITIALISM = re.compile(r"[\"“(]?(?:[A-Z]\.){2,}")
+#: Letters each followed by a full stop ("U.S.", "U.N."), or one alone ("N. Korea", "Lloyd J.
+#: Austin"): a name, not a sentence's end, unless a word that begins sentences follows ("… the
+#: U.S. The …").
+_INITIALISM = re.compile(r"[\"“(]?(?:[A-Z]\.)+")
 
 
 def _split(text: str, start: int, end: int, abbreviations: set[str], starters: frozenset[str]) -> list[Span]:
