@@ -191,6 +191,16 @@ def test_a_statements_own_day_counts_from_publication_not_from_itself_nor_a_cita
     assert "Yonhap" not in said.content.text and "Reuters" not in said.content.text
 
 
+def test_what_is_said_before_the_speaker_begins_after_a_colon():
+    """'Both came last month: X did A, KCNA reported on Nov. 12.': the writer's words before the
+    colon are not what KCNA said, and their "last month" counts from publication (December)."""
+    text = "Both ratifications came last month: Kim approved the treaty by decree, KCNA reported on Nov. 12."
+    x = extract(parse_article(f"---\npublished: 2024-12-05\nlanguage: en\n---\n{text}\n", "a.txt"))
+    [said] = x.statements
+    assert said.content.text == "Kim approved the treaty by decree"
+    assert [t.value for t in x.times if t.span.text == "last month"] == ["2024-11"]
+
+
 def test_a_live_pages_time_stamp_opens_an_entry_read_afresh():
     """'14:05 GMT' alone on a line: a new entry of a live page, where the day heard in the
     entry before ("In January, it told lawmakers") dates nothing, and what is said with no day

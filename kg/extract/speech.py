@@ -712,7 +712,8 @@ def _cataphoric_content(text, sentence, mention, cue_start, cue_end, index, lex)
         previous = text.rfind(",", sentence.start, comma)
         if previous > 0 and index.within(previous, comma):
             return None
-    return Span.of(text, sentence.start, comma)
+    opening = max(text.rfind(":", sentence.start, comma), text.rfind(";", sentence.start, comma)) + 1
+    return Span.of(text, max(sentence.start, opening), comma)  # ("Both came last month: X did A, KCNA said")
 
 
 def _goes_on_after(text: str, pos: int, end: int, grammar: SpeechGrammar) -> bool:
