@@ -263,6 +263,21 @@ def test_that_month_is_the_month_last_told(lang, text, value):
     assert find_times(text, load(lang), anchor=date(2024, 12, 23))[-1].value == value
 
 
+@pytest.mark.parametrize("lang,text,value", [
+    ("en", "The upper house is expected to vote on it as early as Wednesday.", "2024-11-13"),
+    ("en", "The lower house ratified it on Oct. 24, and the upper house will vote on Wednesday.", "2024-11-13"),
+    ("id", "Majelis tinggi dijadwalkan memberikan suara pada Rabu.", "2024-11-13"),
+    ("en", "The ministry said on Wednesday that it would respond.", "2024-11-06"),  # told as past
+    ("en", "Seoul will respond, the ministry said on Wednesday.", "2024-11-06"),  # another clause
+    ("en", "The envoy will arrive on Tuesday.", "2024-11-12"),  # the coming one may be today
+])
+def test_a_weekday_in_a_clause_that_tells_what_is_to_come_is_the_coming_one(lang, text, value):
+    """Published on Tuesday 12 November 2024; a bare weekday is the last one, unless the clause
+    before it tells what is still to come ("will", "is expected to", "akan", "dijadwalkan")."""
+    [t] = [t for t in find_times(text, load(lang), anchor=TUE) if t.granularity == "day" and "Oct" not in t.span.text]
+    assert t.value == value
+
+
 def test_weekday_mismatch_keeps_date_and_warns():
     t = only("id", "pada Senin (12/11/2024) ia berkata")
     assert t.value == "2024-11-12"

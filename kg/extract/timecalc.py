@@ -69,12 +69,14 @@ def part_of(begin: date, end: date, part: str, anchor: date) -> tuple[date, date
 
 def weekday_near(anchor: date, weekday: int, direction: str) -> date:
     """The most recent ``weekday`` on or before ``anchor`` (``last``), the most recent one
-    strictly before it (``previous``: a week back when ``anchor`` is that weekday), or the next
-    one after (``next``).
+    strictly before it (``previous``: a week back when ``anchor`` is that weekday), the next
+    one after (``next``), or the first on or after it (``onward``).
 
-    >>> [str(weekday_near(date(2024, 11, 7), 3, d)) for d in ("last", "previous", "next")]
-    ['2024-11-07', '2024-10-31', '2024-11-14']
+    >>> [str(weekday_near(date(2024, 11, 7), 3, d)) for d in ("last", "previous", "next", "onward")]
+    ['2024-11-07', '2024-10-31', '2024-11-14', '2024-11-07']
     """
+    if direction == "onward":
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
     if direction == "next":
         return anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
     if direction == "previous":

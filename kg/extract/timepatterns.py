@@ -94,6 +94,7 @@ class Compiled:
     runnable: dict[int, list[Rule]] = field(default_factory=dict)  # the rules by the needs met
     across: tuple[tuple[str, int], ...] = ()  # need words with a separator in them, and their needs
     form_bits: dict[str, int] = field(default_factory=dict)  # the needs met inside a word, by its form
+    ahead: re.Pattern[str] = re.compile("(?!)")  # "will", "akan": what is told is still to come
 
     def __post_init__(self):
         needs = {n: 1 << i for i, n in enumerate(dict.fromkeys(n for r in self.rules for n in r.needs))}
@@ -288,7 +289,10 @@ def compiled(lexicon: Lexicon) -> Compiled:
     weekday_starts = time.get("weekday_week_starts", starts)
     if weekday_starts not in WEEKDAYS:
         raise LexiconError(f"time.weekday_week_starts: {weekday_starts!r} is not one of {WEEKDAYS}")
-    result = Compiled(rules, _names(time), starts, weekday_starts)
+    ahead = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                     for w in sorted(time.get("tense_markers", []), key=len, reverse=True))
+    result = Compiled(rules, _names(time), starts, weekday_starts,
+                      ahead=re.compile(rf"(?<![\w-])(?:{ahead or '(?!)'})(?![\w-])", re.IGNORECASE))
     _CACHE[id(time)] = (time, result)
     return result
 

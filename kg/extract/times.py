@@ -53,7 +53,8 @@ def find_times(text: str, lexicon: Lexicon, *, start: int = 0, end: int | None =
     found: list[TimeExpr] = []
     history = list(previous) if isinstance(previous, list) else [previous] if previous else []
     for c in chosen:
-        t = absolute.get(c.start) or _relative(text, c, comp, anchor, _nearest(days, c.start), history)
+        t = absolute.get(c.start) or _relative(text, c, comp, anchor, _nearest(days, c.start), history,
+                                               _told_ahead(text, start, c.start, comp))
         found.append(t)
         if t.value:
             history.append(t)
@@ -178,11 +179,28 @@ def _day_range(span: Span, year: int | None, month: int, day: int, month2: int, 
 # --- relative and anaphoric expressions -------------------------------------------------
 
 
+def _told_ahead(text: str, start: int, at: int, comp: Compiled) -> bool:
+    """Whether the clause before ``at`` (from its last comma or semicolon, not before ``start``)
+    tells what is still to come ("the upper house will vote on it on Wednesday").
+
+    >>> from kg.lexicon import load
+    >>> s = "The vote came on Oct. 24, and the upper house will vote on Wednesday."
+    >>> _told_ahead(s, 0, s.index("Wed"), compiled(load("en"))), _told_ahead(s, 0, s.index("Oct"), compiled(load("en")))
+    (True, False)
+    """
+    clause = max(start, text.rfind(",", start, at) + 1, text.rfind(";", start, at) + 1)
+    return comp.ahead.search(text, clause, at) is not None
+
+
 def _relative(text: str, c: Candidate, comp: Compiled, anchor: date | None,
-              sentence_day: date | None, history: list[TimeExpr]) -> TimeExpr:
-    """Resolve a relative record's match against the sentence, previous or publication date."""
+              sentence_day: date | None, history: list[TimeExpr], ahead: bool = False) -> TimeExpr:
+    """Resolve a relative record's match against the sentence, previous or publication date;
+    a record with a ``tense`` direction takes it, from publication, in a clause that tells
+    what is still to come (a bare weekday: the first on or after publication)."""
     span = Span.of(text, c.start, c.end)
     fields = c.rule.fields
+    if ahead and "tense" in fields:
+        fields, sentence_day = {**fields, "direction": fields["tense"]}, None
     last = history[-1] if history else None
     if c.rule.kind == "anaphor":
         wanted = fields.get("unit")  # "the same day" needs a day to copy
