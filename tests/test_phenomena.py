@@ -565,6 +565,16 @@ def test_event_words_name_their_type_and_how_sure(lang, text, trigger, kind, fac
     assert (found.type, found.factuality) == (kind, factuality)
 
 
+@pytest.mark.parametrize(("lang", "text", "triggers"), [
+    ("en", "Instructors taught the recruits to follow Russian commands.", []),
+    ("en", "About 1,500 soldiers were shipped, with more expected to follow.", ["shipped", "to follow"]),
+    ("id", "Sekitar 1.500 tentara dikirim dan akan menyusul lebih banyak lagi.", ["dikirim", "akan menyusul"]),
+    ("id", "Para perwira itu akan menyusul rombongan menteri ke Moskow.", []),
+])
+def test_more_to_follow_is_a_deployment_only_with_no_object(lang, text, triggers):
+    assert [e.trigger.text for e in read(lang, text, "2024-11-05").events if e.type == "deployment"] == triggers
+
+
 @pytest.mark.parametrize(("text", "count"), [
     ("The U.S. State Department said the troops had moved to Kursk.", 1),
     ('"We have seen the evidence," U.S. Defense Secretary Lloyd Austin told reporters.', 1),

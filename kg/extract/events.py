@@ -57,6 +57,8 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
                 continue
             if _describes_force(text, start, end, lex):  # "combat troops", "attack drones"
                 continue
+            if _takes_an_object(text, start, end, sentence, lex):  # "to follow Russian commands"
+                continue
             trigger = Span.of(text, start, end)
             rule = "presence" if (start, end) in present else "weapons" if (start, end) in supplied \
                 else "trigger" if trigger.text.casefold() in types else "typo"
@@ -181,6 +183,16 @@ def _describes_force(text: str, start: int, end: int, lex: Lexicon) -> bool:
     cues = event_cues(lex)
     return text[start:end].casefold() in cues.modifiers and bool(
         cues.described.pattern.match(text, end + 1)) and text[end:end + 1] == " "
+
+
+def _takes_an_object(text: str, start: int, end: int, sentence: Span, lex: Lexicon) -> bool:
+    """Whether a trigger that is an event only alone ("more are to follow") has a word after it
+    that is none of those such a trigger may take ("to follow orders": another verb)."""
+    cues = event_cues(lex)
+    if text[start:end].casefold() not in cues.intransitive:
+        return False
+    after = WORD.match(text, end + 1, sentence.end) if text[end:end + 1] == " " else None
+    return bool(after) and not after.group()[0].isdigit() and after.group().casefold() not in cues.intransitive_next
 
 
 def _supplies(text: str, sentence: Span, lex: Lexicon) -> list[tuple[int, int]]:
