@@ -144,6 +144,18 @@ def test_a_deployment_that_names_no_one_is_of_the_force_last_sent(language, text
     assert event.roles == [("theme", "north-korea-armed-forces")]
 
 
+@pytest.mark.parametrize(("language", "text", "trigger", "agents"), [
+    ("en", "Russian President Vladimir Putin and North Korean leader Kim Jong Un signed the treaty in June.",
+     "signed the treaty", ["vladimir-putin", "kim-jong-un"]),
+    ("id", "Presiden Rusia Vladimir Putin dan pemimpin Korea Utara Kim Jong Un meneken traktat itu pada Juni.",
+     "meneken", ["vladimir-putin", "kim-jong-un"]),
+    ("en", "Russia and North Korea signed the treaty in June.", "signed the treaty", ["russia", "north-korea"]),
+])
+def test_a_leader_signs_or_meets_for_his_country_not_beside_it(language, text, trigger, agents):
+    event = _event(language, text, trigger)
+    assert [k for role, k in event.roles if role == "agent"] == agents
+
+
 @pytest.mark.parametrize(("text", "types"), [
     ("North Korea has deployed combat troops to Russia, officials said.", ["deployment"]),
     ("Moscow sent assault units and attack drones to the Kursk front.", ["deployment"]),

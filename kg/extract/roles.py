@@ -6,9 +6,9 @@ trigger, else the one after it; a pronoun, a bare force noun or an anaphor stand
 force last seen acting. Who sends, moves, trains or captures a force is the agent the clause
 names: the subject of the verb, or the actor after "by". The force fought against is the
 target, as is the other side of a clash ("clashes with X's units"); a force "alongside" is a
-partner. In a treaty or a meeting the countries and people of
-the clause take part. The place is the first place after a place preposition behind the
-trigger; the state an arms transfer goes to is its partner.
+partner. In a treaty or a meeting the countries and people of the clause take part (a person
+for their country, not beside it). The place is the first place after a place preposition
+behind the trigger; the state an arms transfer goes to is its partner.
 
 >>> from kg.ingest import parse_article
 >>> from kg.extract.document import extract
@@ -127,10 +127,12 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     if not role:  # treaties, meetings: the actors of the clause take part, not a place it goes to or is in,
         capitals = [m for m in index.speaking_states(clause.start, event.trigger.start)  # and a capital before
                     if not any(a.span == m.span for a in actors)]  # the trigger stands for its state ("Seoul summoned")
-        event.roles.extend(("agent", m.key) for m in sorted(actors + capitals, key=lambda m: m.span.start)
-                           if index.actors[m.key].type in ("country", "person")
-                           and not prepositions.occurs_in(text, max(clause.start, m.span.start - 9), m.span.start)
-                           and not any(s.start <= m.span.start < s.end for s in speaking))
+        taking_part = [m.key for m in sorted(actors + capitals, key=lambda m: m.span.start)
+                       if index.actors[m.key].type in ("country", "person")
+                       and not prepositions.occurs_in(text, max(clause.start, m.span.start - 9), m.span.start)
+                       and not any(s.start <= m.span.start < s.end for s in speaking)]
+        theirs = {_affiliation(k, index) for k in taking_part if index.actors[k].type == "person"}
+        event.roles.extend(("agent", k) for k in taking_part if k not in theirs)  # ("Russian President X": X alone)
     place = _place(event, text, clause, lex, index, [(m.span.start, m.span.end) for m in forces + partner_mentions])
     if place:
         event.places.append(place)
@@ -272,6 +274,12 @@ def _targets(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIn
                                                               or w.casefold() in found.force_words for w in between):
             return [m.key]  # (a unit word may come first, the force named after it, as Indonesian writes it)
     return []
+
+
+def _affiliation(key: str, index: ActorIndex) -> str:
+    """The country or organisation an actor belongs to, as the text or the gazetteer says."""
+    entry = index.gaz.entries.get(key)
+    return index.actors[key].affiliation or (entry.affiliation if entry else "")
 
 
 def _opponent(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex):
