@@ -156,6 +156,19 @@ def test_a_leader_signs_or_meets_for_his_country_not_beside_it(language, text, t
     assert [k for role, k in event.roles if role == "agent"] == agents
 
 
+@pytest.mark.parametrize(("language", "text", "trigger", "agents", "partners"), [
+    ("en", "Choe Son Hui held talks with Russian Foreign Minister Sergey Lavrov in Moscow.", "talks",
+     ["choe-son-hui"], ["sergey-lavrov"]),
+    ("en", "Russia signed the treaty with Pyongyang in June.", "signed the treaty", ["russia"], ["north-korea"]),
+    ("id", "Menteri Luar Negeri Korea Utara Choe Son Hui bertemu dengan Presiden Rusia Vladimir Putin di Moskow.",
+     "bertemu", ["choe-son-hui"], ["vladimir-putin"]),
+])
+def test_whom_a_meeting_or_a_treaty_is_with_is_its_partner(language, text, trigger, agents, partners):
+    event = _event(language, text, trigger)
+    assert [k for role, k in event.roles if role == "agent"] == agents, event.roles
+    assert [k for role, k in event.roles if role == "partner"] == partners, event.roles
+
+
 @pytest.mark.parametrize(("text", "types"), [
     ("North Korea has deployed combat troops to Russia, officials said.", ["deployment"]),
     ("Moscow sent assault units and attack drones to the Kursk front.", ["deployment"]),

@@ -58,6 +58,7 @@ class EventCues:
     described: WordList  # force nouns and weapons
     target_markers: WordList
     mutual: frozenset[str]  # "clashes", "bentrok": a fight between two sides, casefolded
+    host_markers: frozenset[str]  # "with", "dengan": after a meeting or a treaty, whom it is with, casefolded
     intransitive: frozenset[str]  # "to follow": an event only with no object after it, casefolded
     intransitive_next: frozenset[str]  # "in", "dalam": words that may follow one, casefolded
     opponent: re.Pattern  # " with ", " pertama dengan ": after a fight between two sides, the other side follows
@@ -108,6 +109,7 @@ def event_cues(lex: Lexicon) -> EventCues:
         described=WordList(lex.get("actors.force_nouns", []) + lex.get("events.weapons", []), ignore_case=True),
         target_markers=words("events.target_markers"),
         mutual=folded("events.mutual"),
+        host_markers=folded("events.host_markers"),
         intransitive=folded("events.intransitive"),
         intransitive_next=folded("events.intransitive_next"),
         opponent=re.compile(rf"(?:\s+[\w-]+)?\s+(?:{either(lex.get('events.opponent_markers', [])) or '(?!)'})\s+",

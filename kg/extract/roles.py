@@ -7,7 +7,7 @@ force last seen acting. Who sends, moves, trains or captures a force is the agen
 names: the subject of the verb, or the actor after "by". The force fought against is the
 target, as is the other side of a clash ("clashes with X's units"); a force "alongside" is a
 partner. In a treaty or a meeting the countries and people of the clause take part (a person
-for their country, not beside it). The place is the first place after a place preposition
+for their country, not beside it), and those it is "with" are its partners. The place is the first place after a place preposition
 behind the trigger; the state an arms transfer goes to is its partner.
 
 >>> from kg.ingest import parse_article
@@ -132,7 +132,10 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
                        and not prepositions.occurs_in(text, max(clause.start, m.span.start - 9), m.span.start)
                        and not any(s.start <= m.span.start < s.end for s in speaking)]
         theirs = {_affiliation(k, index) for k in taking_part if index.actors[k].type == "person"}
-        event.roles.extend(("agent", k) for k in taking_part if k not in theirs)  # ("Russian President X": X alone)
+        hosts = _hosts(event, text, clause, lex, index, theirs)
+        event.roles.extend(("agent", k) for k in taking_part if k not in theirs and k not in hosts)
+        # ("Russian President X": X alone)
+        event.roles.extend(("partner", k) for k in hosts)
     place = _place(event, text, clause, lex, index, [(m.span.start, m.span.end) for m in forces + partner_mentions])
     if place:
         event.places.append(place)
@@ -274,6 +277,28 @@ def _targets(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIn
                                                               or w.casefold() in found.force_words for w in between):
             return [m.key]  # (a unit word may come first, the force named after it, as Indonesian writes it)
     return []
+
+
+def _hosts(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex, theirs: set[str]) -> list[str]:
+    """Whom a meeting or a treaty is with: the actors right after "with" / "dengan" behind the
+    trigger ("held talks with Kim", "signed the pact with Pyongyang": a capital for its
+    state), and those joined to them by "and"; not the country of a person named (``theirs``:
+    "Russian" in "talks with Russian President X")."""
+    cues = event_cues(lex)
+    after = index.within(event.trigger.end, clause.end) + index.within(event.trigger.end, clause.end, "place")
+    hosts, reach, marked = [], event.trigger.end, False
+    for m in _outermost(after, clause.end):
+        gap = WORD.findall(text, reach, m.span.start)
+        marked = marked or any(w.casefold() in cues.host_markers for w in gap)
+        words = [w for w in gap if w.casefold() not in cues.host_markers]
+        if "," in text[reach:m.span.start] or not marked or len(words) > (2 if not hosts else 1) \
+                or hosts and not cues.joins & {w.casefold() for w in words}:
+            break
+        key = m.key if m.kind == "actor" else next((s.key for s in index.speaking_states(m.span.start, m.span.end)), "")
+        reach = m.span.end
+        if key and key not in theirs and (m.kind != "actor" or index.actors[key].type != "armed_force"):
+            hosts.append(key)
+    return hosts
 
 
 def _affiliation(key: str, index: ActorIndex) -> str:
