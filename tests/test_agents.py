@@ -169,6 +169,16 @@ def test_whom_a_meeting_or_a_treaty_is_with_is_its_partner(language, text, trigg
     assert [k for role, k in event.roles if role == "partner"] == partners, event.roles
 
 
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "North Korea has sent thousands of soldiers to fight for Russia.", "sent"),
+    ("en", "North Korean soldiers were fighting for Russia against Ukrainian forces.", "fighting"),
+    ("id", "Tentara Korea Utara dikirim untuk membantu Rusia di Kursk.", "dikirim"),
+])
+def test_the_side_a_force_is_sent_or_fights_for_is_its_partner(language, text, trigger):
+    event = _event(language, text, trigger)
+    assert [k for role, k in event.roles if role == "partner"] == ["russia"], event.roles
+
+
 @pytest.mark.parametrize(("text", "types"), [
     ("North Korea has deployed combat troops to Russia, officials said.", ["deployment"]),
     ("Moscow sent assault units and attack drones to the Kursk front.", ["deployment"]),

@@ -59,6 +59,7 @@ class EventCues:
     target_markers: WordList
     mutual: frozenset[str]  # "clashes", "bentrok": a fight between two sides, casefolded
     host_markers: frozenset[str]  # "with", "dengan": after a meeting or a treaty, whom it is with, casefolded
+    beneficiary: WordList  # "for", "membantu": after a deployment or a fight, the side it is on
     intransitive: frozenset[str]  # "to follow": an event only with no object after it, casefolded
     intransitive_next: frozenset[str]  # "in", "dalam": words that may follow one, casefolded
     opponent: re.Pattern  # " with ", " pertama dengan ": after a fight between two sides, the other side follows
@@ -110,6 +111,7 @@ def event_cues(lex: Lexicon) -> EventCues:
         target_markers=words("events.target_markers"),
         mutual=folded("events.mutual"),
         host_markers=folded("events.host_markers"),
+        beneficiary=words("events.beneficiary_markers"),
         intransitive=folded("events.intransitive"),
         intransitive_next=folded("events.intransitive_next"),
         opponent=re.compile(rf"(?:\s+[\w-]+)?\s+(?:{either(lex.get('events.opponent_markers', [])) or '(?!)'})\s+",

@@ -7,7 +7,8 @@ force last seen acting. Who sends, moves, trains or captures a force is the agen
 names: the subject of the verb, or the actor after "by". The force fought against is the
 target, as is the other side of a clash ("clashes with X's units"); a force "alongside" is a
 partner. In a treaty or a meeting the countries and people of the clause take part (a person
-for their country, not beside it), and those it is "with" are its partners. The place is the first place after a place preposition
+for their country, not beside it), and those it is "with" are its partners, as is the
+country a force is sent or fights for. The place is the first place after a place preposition
 behind the trigger; the state an arms transfer goes to is its partner.
 
 >>> from kg.ingest import parse_article
@@ -124,6 +125,9 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     event.roles.extend(("target", key) for key in targets if key != force_key)
     # the force alongside ("alongside Russian paratroopers"), not the country its name begins with
     event.roles.extend(("partner", m.key) for m in partner_mentions if m.key != force_key)
+    helped = _helped(event, text, clause, lex, index) if role in ("agent", "theme") else ""
+    if helped and helped != force_key and ("partner", helped) not in event.roles:
+        event.roles.append(("partner", helped))  # "sent to fight for Russia": on Russia's side
     if not role:  # treaties, meetings: the actors of the clause take part, not a place it goes to or is in,
         capitals = [m for m in index.speaking_states(clause.start, event.trigger.start)  # and a capital before
                     if not any(a.span == m.span for a in actors)]  # the trigger stands for its state ("Seoul summoned")
@@ -277,6 +281,17 @@ def _targets(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIn
                                                               or w.casefold() in found.force_words for w in between):
             return [m.key]  # (a unit word may come first, the force named after it, as Indonesian writes it)
     return []
+
+
+def _helped(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex) -> str:
+    """The country a force is sent, moved or fights for: right after "for" / "to help" /
+    "membantu" behind the trigger ("sent to fight for Russia", "dikirim untuk membantu Rusia")."""
+    cues = event_cues(lex)
+    for m in cues.beneficiary.finditer(text, event.trigger.end, clause.end):
+        side = index.at(m.end() + len(text[m.end():clause.end]) - len(text[m.end():clause.end].lstrip()))
+        if side and index.actors[side.key].type == "country":
+            return side.key
+    return ""
 
 
 def _hosts(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex, theirs: set[str]) -> list[str]:
