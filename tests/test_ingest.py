@@ -23,6 +23,7 @@ def test_front_matter_wins_over_inference(tmp_path):
     ("TEMPO.CO, Jakarta - Pasukan itu telah dikirim ke Rusia, kata dia.", "Tempo.co", "Jakarta"),
     ("Liputan6.com, Jakarta - Pasukan itu telah dikirim ke Rusia, kata dia.", "Liputan6.com", "Jakarta"),
     ("Jakarta, CNN Indonesia -- Pasukan itu telah dikirim ke Rusia, kata dia.", "CNN Indonesia", "Jakarta"),
+    ("SEOUL/MOSCOW, April 28 (Reuters) - North Korea confirmed it had sent troops.", "Reuters", "Seoul/Moscow"),
 ])
 def test_dateline_gives_publisher_and_place(opening, publisher, dateline):
     a = parse_article(opening, "x.txt")

@@ -37,7 +37,7 @@ _URL = re.compile(r"\Ahttps?://[^\s<>\"{}|\\^`]+\Z")
 _WEB_NAME = r"[A-Za-z][\w.]*\.(?i:com|co\.id|id|net|org|co)"  # "Example.com", "EXAMPLE.CO"
 _DATELINE = re.compile(
     r"\A\s*(?:(?P<first>" + _WEB_NAME + r"),\s*)?"  # "TEMPO.CO, Jakarta - …", "Liputan6.com, Jakarta - …"
-    r"(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s*"
+    r"(?P<place>[A-Z][A-Za-z .'/-]{1,40}?)\s*"  # ("SEOUL/MOSCOW, …": two places)
     r"(?:,\s*(?P<outlet>" + _WEB_NAME + r")"
     r"|,\s*(?P<named>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?=\s*--\s)"  # "Jakarta, CNN Indonesia -- …"
     r"|(?:,[^()\n-]{0,20})?\((?P<wire>[A-Za-z][\w .]{1,30})\)"
