@@ -30,6 +30,23 @@ def test_dateline_gives_publisher_and_place(opening, publisher, dateline):
     assert (a.publisher, a.dateline) == (publisher, dateline)
 
 
+def test_a_dateline_after_header_lines_opens_the_story():
+    """Wire copy often repeats its headline and an update note above the dateline: those lines
+    are furniture, and the dateline's date is no longer in the first sentence, where it dated
+    what the lead tells (troops sent by the Monday they were confirmed, not on it)."""
+    from kg.extract.document import extract
+    from kg.extract.segment import furniture
+    from kg.lexicon import load
+    text = ("---\npublished: 2025-04-28\nlanguage: en\n---\nUPDATE 1-North Korea confirms its troops in Kursk\n"
+            "(Adds Kremlin comment)\nSEOUL, April 28 (Reuters) - North Korea confirmed on Monday that it had sent "
+            "troops to Kursk.\n")
+    a = parse_article(text, "x.txt")
+    assert (a.publisher, a.dateline) == ("Reuters", "Seoul")
+    assert [f.kind for f in furniture(a.text, load("en"), a.body_start, a.title)] == ["headline", "headline", "dateline"]
+    [sent] = [e for e in extract(a).events if e.trigger.text == "sent"]
+    assert (sent.time.begin, sent.time.end) == (None, date(2025, 4, 28))
+
+
 def test_no_date_means_unknown_not_invented():
     a = parse_article("Pasukan itu telah dikirim ke Rusia, kata dia kepada wartawan.", "x.txt")
     assert a.published is None and "published" not in a.inferred

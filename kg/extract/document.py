@@ -40,8 +40,8 @@ def extract(article: Article) -> Extraction:
         own = [t for t in found if not _cites(text, t, lex)]
         dating += own
         told += [t for t in own if t.begin or t.end]
-    for item in page:  # dates on the page (a dateline, an old photo's caption) are kept, but date nothing
-        if item.kind in ("dateline", "caption", "credit"):
+    for item in page:  # dates on the page (a dateline, a time stamp, an old photo's caption) are kept, but date nothing
+        if item.kind in ("dateline", "caption", "credit", "headline"):
             times += find_times(text, lex, start=item.span.start, end=item.span.end, anchor=article.published)
     times.sort(key=lambda t: t.span.start)
     time_spans = [t.span for t in times]

@@ -29,35 +29,35 @@ _CLOSING = re.compile(f"[{re.escape(_CLOSE)}\n]")
 
 def furniture(text: str, lex: Lexicon, body_start: int = 0, title: str | None = None) -> list[Furniture]:
     """Lines (or the dateline opening) that are page furniture, in text order; the first line,
-    when it is the title written again ("UPDATE 2-" before it), is the headline.
+    when it is the title written again ("UPDATE 2-" before it), is the headline, as are the
+    header lines before a dateline that does not open the text.
 
     >>> from kg.lexicon import load
     >>> [(f.kind, f.span.text) for f in furniture("UPDATE 1-Troops arrive\\nTroops arrived.", load("en"), 0, "Troops arrive")]
     [('headline', 'UPDATE 1-Troops arrive')]
     """
-    found = [Furniture("dateline", Span.of(text, 0, body_start))] if body_start else []
+    opened = text.rfind("\n", 0, body_start) + 1 if body_start else 0  # the dateline's line: any before it are headers
+    found = [Furniture("dateline", Span.of(text, opened, body_start))] if body_start else []
     first = next(iter(_lines(text)), None)
-    if title and first and first.start >= body_start and _folded(first.text).endswith(_folded(title)):
-        found.append(Furniture("headline", first))
+    retitled = title and first and first.start >= body_start and _folded(first.text).endswith(_folded(title))
     kinds = [("related", "related", _opens), ("credit", "credit", _opens),
              ("promo", "promo", _holds), ("caption", "caption", _holds)]
     codes = re.compile(lex.get("page.editor_code", "(?!)"))
     credit_end = re.compile(lex.get("page.caption_end", "(?!)"))
     for line in _lines(text):
-        if found and found[-1].span == line:  # the headline
+        if retitled and line == first:
+            found.append(Furniture("headline", line))
             continue
-        written = text[max(line.start, body_start if line.start < body_start else 0):line.end].strip()
+        written = text[body_start if line.start < body_start <= line.end else line.start:line.end].strip()
         if codes.fullmatch(written):  # "(rfs/jar)", "burs-ceb/dhc": the desk's initials
             found.append(Furniture("byline", line))
-            continue
-        if credit_end.search(written) and line.start >= body_start:  # "… (AP Photo/Jane Roe)"
+        elif credit_end.search(written) and line.start >= body_start:  # "… (AP Photo/Jane Roe)"
             found.append(Furniture("caption", line))
-            continue
-        for kind, key, test in kinds:
-            if test(written, lex.get(f"page.{key}", [])):
-                found.append(Furniture(kind, line))
-                break
-    return found
+        else:
+            kind = next((kind for kind, key, test in kinds if test(written, lex.get(f"page.{key}", []))), None)
+            if kind or line.end <= opened:  # (a header line before the dateline: a headline, a time stamp)
+                found.append(Furniture(kind or "headline", line))
+    return sorted(found, key=lambda f: f.span.start)
 
 
 def _folded(line: str) -> str:

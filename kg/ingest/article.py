@@ -124,12 +124,9 @@ def assemble(meta: dict, body: str, path: str, *, sha256: str, article_id: str |
         inferred.add("language")
     lex = lexicon.load(language)
     publisher, dateline = meta.get("publisher"), meta.get("dateline")
-    opening = _DATELINE.match(body)
-    outlet = opening and (opening.group("first") or opening.group("outlet") or opening.group("named") or opening.group("wire"))
-    if opening and not outlet:
-        place = opening.group("place").strip()
-        if not (place.isupper() or " " not in place):  # "North Korean troops - some…" is no dateline
-            opening = None
+    opening, opened_at = _dateline(body)
+    outlet = opening and (opening.group("first") or opening.group("outlet") or opening.group("named")
+                          or opening.group("wire"))
     if opening:
         if not dateline:
             dateline = opening.group("place").strip().title()
@@ -141,7 +138,7 @@ def assemble(meta: dict, body: str, path: str, *, sha256: str, article_id: str |
     published = meta.get("published")
     if published is None:
         story = body
-        for item in furniture(body, lex, opening.end() if opening else 0, meta.get("title")):
+        for item in furniture(body, lex, opened_at + opening.end() if opening else 0, meta.get("title")):
             if item.kind in ("caption", "credit", "related", "promo", "headline"):  # an old photo's date is not the story's
                 story = story[:item.span.start] + " " * (item.span.end - item.span.start) + story[item.span.end:]
         published = latest_day(find_times(story, lex))
@@ -158,9 +155,33 @@ def assemble(meta: dict, body: str, path: str, *, sha256: str, article_id: str |
         published=published,
         dateline=dateline,
         inferred=frozenset(inferred),
-        body_start=opening.end() if opening else 0,
+        body_start=opened_at + opening.end() if opening else 0,
         sha256=sha256,
     )
+
+
+def _dateline(body: str) -> tuple[re.Match | None, int]:
+    """The dateline opening the story ("SEOUL, Oct 18 (Reuters) - "), and where its line
+    starts: the first line, or one after a few header lines (a headline written again, an
+    update note: short, and not ending as a sentence does).
+
+    >>> m, at = _dateline("UPDATE 1-Troops arrive\\n(Adds detail)\\nSEOUL (AP) - Troops arrived.")
+    >>> m.group("wire"), at
+    ('AP', 37)
+    """
+    at = 0
+    for _ in range(4):
+        opening = _DATELINE.match(body[at:])
+        named = opening and any(opening.group(g) for g in ("first", "outlet", "named", "wire"))
+        place = opening.group("place").strip() if opening else ""
+        if opening and (named or place.isupper() or " " not in place):  # not "North Korean troops - some…"
+            return opening, at
+        end = body.find("\n", at)
+        header = body[at:end].strip() if end >= 0 else ""
+        if not header or len(header.split()) > 25 or header.endswith((".", "!", "?", '"', "”")):
+            break
+        at = end + 1
+    return None, 0
 
 
 def detect_language(text: str, path: str = "<text>") -> str:
