@@ -769,10 +769,17 @@ def test_a_cue_set_off_between_commas_before_a_quotation_is_a_statement(lang, te
      "prediction"),
     ("id", "KOLOM\nOleh: Laras Wicaksani\nKim bertaruh pada Moskow. Saya khawatir perang itu akan meluas ke Asia.",
      "Saya khawatir", "concern"),
+    ("en", "OPINION\nBy Jane Roe\nOn Monday, Seoul said the troops had moved. In my view, Seoul is right.",
+     "In my view", "claim"),
+    ("en", "OPINION\nBy Jane Roe\nOn Monday, Seoul said the troops had moved. I propose that Seoul act now.",
+     "I propose", "demand"),
+    ("id", "KOLOM\nOleh: Laras Wicaksani\nPada Senin, Seoul menyatakan pasukan itu pindah. Saya berpendapat Seoul "
+           "benar. Saya mengusulkan agar Seoul bertindak.", "Saya mengusulkan", "demand"),
 ])
 def test_a_columnists_first_person_is_the_byline_writers(lang, text, cue, kind):
     """'I expect …' outside quotations in a signed column: the writer its byline names speaks,
-    on the day of publication; the writer is then an actor."""
+    on the day of publication (also when going on after someone else's day, "On Monday, Seoul
+    said …"); the writer is then an actor."""
     x = read(lang, text, "2024-11-29")
     [s] = [s for s in x.statements if s.cue.text == cue]
     assert ([x.actors[k].label for k in s.speakers], s.kind, str(s.time.day)) == (

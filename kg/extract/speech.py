@@ -106,8 +106,10 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             _complete(article_id, statement, sentence, found, times, state, index, lex)
             if statement.rule == "unverified":  # the outlet could not verify it when it wrote
                 statement.time = published and _on_publication(published)
-            statement.time = statement.time or _day_of_reading(statement, state, published,
-                                                               {own_voice, writer_key} - {""}, index, lex)
+            writing = {own_voice, writer_key} - {""}
+            statement.time = statement.time or _day_of_reading(statement, state, published, writing, index, lex)
+            if statement.time and statement.speakers and set(statement.speakers) <= writing:
+                state.time = statement.time  # those who write go on on the day they write, not on a day they told
             main = main or ([] if statement.via else statement.speakers)
             found.append(statement)
         if main:
