@@ -201,6 +201,18 @@ def test_what_is_said_before_the_speaker_begins_after_a_colon():
     assert [t.value for t in x.times if t.span.text == "last month"] == ["2024-11"]
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "A Seoul analyst told us the pact changes little."),
+    ("en", "A Seoul analyst told Example Daily the pact changes little."),
+    ("id", "Seorang pengamat di Seoul mengatakan kepada kami bahwa traktat itu tidak banyak mengubah."),
+])
+def test_what_was_told_to_the_outlet_itself_was_said_by_the_day_it_published(language, text):
+    article = parse_article(f"---\npublished: 2024-12-05\nlanguage: {language}\npublisher: Example Daily\n---\n{text}\n",
+                            "a.txt")
+    [said] = extract(article).statements
+    assert (said.time.begin, said.time.end) == (None, date(2024, 12, 5))
+
+
 def test_a_live_pages_time_stamp_opens_an_entry_read_afresh():
     """'14:05 GMT' alone on a line: a new entry of a live page, where the day heard in the
     entry before ("In January, it told lawmakers") dates nothing, and what is said with no day

@@ -107,7 +107,8 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
             if statement.rule == "unverified":  # the outlet could not verify it when it wrote
                 statement.time = published and _on_publication(published)
             writing = {own_voice, writer_key} - {""}
-            statement.time = statement.time or _day_of_reading(statement, state, published, writing, index, lex)
+            statement.time = statement.time or _day_of_reading(statement, state, published, writing, index, lex,
+                                                               outlet)
             if statement.time and statement.speakers and set(statement.speakers) <= writing:
                 state.time = statement.time  # those who write go on on the day they write, not on a day they told
             main = main or ([] if statement.via else statement.speakers)
@@ -118,21 +119,33 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
 
 
 def _day_of_reading(statement: Statement, state: ReadingState, published: date | None, writing: set[str],
-                    index: ActorIndex, lex: Lexicon) -> TimeExpr | None:
+                    index: ActorIndex, lex: Lexicon, outlet: str | None = None) -> TimeExpr | None:
     """The day of a statement with none of its own, from where it is read: what those who
     write the article say (the outlet's own voice, "We urge …"; its writer's "I expect …") is
     of the day of publication; what is said in a live page's entry, of the page's day; what one
     of those a scene shows says, of the scene's day; and what holds when the article is written
-    (the perfect, the present, a silence), by the day of publication."""
+    (the perfect, the present, a silence), or was told to the outlet itself ("told us"), by the
+    day of publication."""
     if published and len(statement.speakers) == 1 and statement.speakers[0] in writing and not statement.via:
         return _on_publication(published)
     if state.entry and not statement.negated and not holds_when_written(statement, lex):
         return state.entry
     if state.scene and _in_scene(statement, state.scene[1], index):
         return state.scene[0]
-    if published and holds_when_written(statement, lex):
+    if published and (holds_when_written(statement, lex) or _told_the_outlet(statement, index, lex, outlet)):
         return TimeExpr(Span(0, 0, ""), "", None, published, "unknown", anchor="publication", anchor_date=published)
     return None
+
+
+def _told_the_outlet(statement: Statement, index: ActorIndex, lex: Lexicon, outlet: str | None) -> bool:
+    """Whether the statement was made to the outlet itself ("told us", "kepada kami", "told
+    Example News" in its own article): by the day it published."""
+    if speech_grammar(lex).outlet_object.match(index.text, statement.cue.end):
+        return True
+    after = index.text[statement.cue.end:statement.cue.end + 80].split()
+    named = " ".join(after[1:] if after[:1] and after[0] in speech_grammar(lex).addressee_stops else after)
+    return bool(outlet) and (named.casefold().startswith(outlet.casefold() + " ") or any(
+        index.actors[k].label.casefold() == outlet.casefold() for k in statement.addressees if k in index.actors))
 
 
 def _writer(index: ActorIndex, name: Span) -> str:

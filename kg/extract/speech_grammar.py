@@ -88,6 +88,7 @@ class SpeechGrammar:
     absolute_markers: frozenset[str]  # "with": ", with Tokyo warning that …" is Tokyo's (casefolded)
     outlet_pronouns: frozenset[str]  # "we", "kami": the outlet itself (casefolded)
     outlet_opener: re.Pattern  # "We", "This newspaper", "Kami" opening a sentence: the outlet's own voice
+    outlet_object: re.Pattern  # "us", "kepada kami" right after a cue: told to the outlet itself
     press: frozenset[str]  # "reporters", "wartawan": an audience that is no actor (casefolded)
     complementizer_ahead: re.Pattern
     content_lead: re.Pattern
@@ -201,6 +202,9 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         outlet_opener=re.compile(
             rf"(?:{either(lex.get('speech.outlet_pronouns', []) + lex.get('speech.outlet_nouns', []), longest_first=True) or '(?!)'})"
             rf"(?![\w'’-])", re.IGNORECASE),
+        outlet_object=re.compile(
+            rf"\s*(?:(?:{either(lex.get('speech.addressee_markers', [])) or '(?!)'})\s+)?"
+            rf"(?:{either(lex.get('speech.outlet_objects', [])) or '(?!)'})(?![\w'’-])", re.IGNORECASE),
         press=frozenset(w.casefold() for w in lex.get("speech.press", [])),
         complementizer_ahead=re.compile(rf"(?<![\w-])(?:{comp})(?![\w-])\s*"),
         content_lead=re.compile(rf"{skip}\s*,?\s*(?:(?:{comp})\b\s*)?"),
