@@ -213,6 +213,16 @@ def test_what_was_told_to_the_outlet_itself_was_said_by_the_day_it_published(lan
     assert (said.time.begin, said.time.end) == (None, date(2024, 12, 5))
 
 
+@pytest.mark.parametrize(("language", "text", "cue"), [
+    ("en", "The NIS revealed the deployment of 1,500 special forces to Russia's Far East on Oct. 18.", "revealed"),
+    ("id", "NIS mengungkap pengiriman sekitar 1.500 pasukan khusus ke Timur Jauh Rusia pada 18 Oktober.", "mengungkap"),
+])
+def test_a_day_after_an_event_named_as_a_noun_dates_the_telling(language, text, cue):
+    """The deployment was revealed on 18 October, and happened by then."""
+    [said] = _statements(language, text, "2024-12-25")
+    assert (said.cue.text, said.time.begin) == (cue, date(2024, 10, 18))
+
+
 def test_a_live_pages_time_stamp_opens_an_entry_read_afresh():
     """'14:05 GMT' alone on a line: a new entry of a live page, where the day heard in the
     entry before ("In January, it told lawmakers") dates nothing, and what is said with no day

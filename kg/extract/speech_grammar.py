@@ -107,6 +107,7 @@ class SpeechGrammar:
     bare_roles: re.Pattern  # the same, perhaps with no "a" ("anggota komite dari …", after a quote's cue)
     role_phrase_end: re.Pattern  # a comma, a relativizer or "kepada": where what describes such a role ends
     time_modifiers: frozenset[str]  # "late", "early": right before a day ("late Saturday"), casefolded
+    event_nouns: frozenset[str]  # "the deployment", "pengiriman": an event named as a noun, casefolded
 
 
 @lru_cache(maxsize=None)
@@ -219,6 +220,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         citations=WordList(lex.get("speech.citation", []), ignore_case=True),
         anonymity=WordList(lex.get("speech.anonymity", []), ignore_case=True),
         time_modifiers=frozenset(w.casefold() for w in lex.get("speech.time_modifiers", [])),
+        event_nouns=frozenset(w.casefold() for w in lex.get("events.nominal", [])),
         introduced_roles=re.compile(rf"(?<![\w-])(?:{indefinites})\s+{role}", re.IGNORECASE),
         bare_roles=re.compile(rf"(?:(?:{indefinites})\s+)?{role}", re.IGNORECASE),
         role_phrase_end=re.compile(rf",|\s(?:{either(role_stops) or '(?!)'})\b"),

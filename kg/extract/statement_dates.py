@@ -91,13 +91,16 @@ def _ends_the_clause(after: str, grammar: SpeechGrammar) -> bool:
 def _after_a_short_object(statement: Statement, time: TimeExpr, grammar: SpeechGrammar) -> bool:
     """Whether a day after a preposition (or "late", "early") follows only a few words of what
     was said, with no "that" ("X confirmed the capture on Jan. 12", "X announced the capture late
-    Saturday"): it dates the confirming, not the capture."""
+    Saturday"), or up to twelve that name an event and hold no verb ("X revealed the dispatch of
+    1,500 troops to the Far East on Oct. 18"): it dates the confirming, not the capture."""
     said = statement.content
     if said is None or statement.quote or not said.start <= time.span.start <= said.end:
         return False
     before = said.text[:time.span.start - said.start]
     words = before.split()
-    return 2 <= len(words) <= 5 and words[-1].casefold() in grammar.prepositions | grammar.time_modifiers \
+    named = [w.casefold() for w in words[:2]]  # "the dispatch of 1,500 troops to the Far East on Oct. 18"
+    most = 12 if grammar.event_nouns & set(named) and not grammar.any_verb.search(before) else 5
+    return 2 <= len(words) <= most and words[-1].casefold() in grammar.prepositions | grammar.time_modifiers \
         and not grammar.complementizer_ahead.search(before)
 
 
