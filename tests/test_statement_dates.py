@@ -223,6 +223,16 @@ def test_a_day_after_an_event_named_as_a_noun_dates_the_telling(language, text, 
     assert (said.cue.text, said.time.begin) == (cue, date(2024, 10, 18))
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Seoul said on Monday the troops had moved. The Kremlin repeatedly declined to comment."),
+    ("id", "Seoul pada Senin mengatakan pasukan itu telah pindah. Kremlin berulang kali menolak berkomentar soal itu."),
+])
+def test_what_is_said_again_and_again_was_said_by_the_day_of_publication(language, text):
+    """Not on the Monday just told: on no one occasion, and by the day the article appeared."""
+    said = _statements(language, text, "2024-12-25")[-1]
+    assert (said.time.begin, said.time.end) == (None, date(2024, 12, 25))
+
+
 def test_a_live_pages_time_stamp_opens_an_entry_read_afresh():
     """'14:05 GMT' alone on a line: a new entry of a live page, where the day heard in the
     entry before ("In January, it told lawmakers") dates nothing, and what is said with no day
