@@ -30,6 +30,8 @@ CASES = [
      "capture", "casualties", {"ukraine-armed-forces"}, {"north-korea-armed-forces"}),
     ("en", "North Korean troops were deployed to the Kursk region in early November.",
      "deployed", "deployment", {"north-korea"}, {"north-korea-armed-forces"}),
+    ("en", "North Korean troops sent to Russia have fought Ukrainian forces, Kyiv said.",
+     "sent", "deployment", {"north-korea"}, {"north-korea-armed-forces"}),  # troops are sent, they send no one
     ("en", "Thousands of North Korean troops are in the Kursk region, the Pentagon said.",
      "are in", "deployment", set(), {"north-korea-armed-forces"}),  # only being there: no sender
     ("id", "Kremlin tidak pernah mengakui keberadaan tentara Korea Utara di Kursk.",

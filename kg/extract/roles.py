@@ -95,6 +95,8 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     if opponent and force_key == opponent.key:
         force_key = ""  # (a force last seen acting that the clash is with is not on both sides)
     named = _named_agents(event, text, clause, lex, index, cues, dates) if role else []
+    if event.type in _IMPLIED_AGENT:  # troops are sent, they send no one ("troops sent to Russia have fought")
+        named = [k for k in named if index.actors[k].type != "armed_force"]
     if role == "theme" and after and (force_key in named or not text[event.trigger.end:after[0].span.start].strip()):
         force_key = after[0].key  # "X's forces captured two of Y's soldiers", "two wounded Y soldiers"
     inherited = not force_key and not named and role == "theme" and event.type != "casualties" \
