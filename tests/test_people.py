@@ -227,6 +227,15 @@ def test_a_capitals_possessive_is_its_states(text, key, owner):
     assert x.actors[key].affiliation == owner
 
 
+@pytest.mark.parametrize("text", [
+    "Putin was asked about satellite pictures that South Korea says show North Korean soldiers.",
+    "Zelensky cited figures which South Korea says are too low.",
+])
+def test_the_subject_of_a_clause_of_its_own_speaks_not_the_sentences(text):
+    [said] = [s for s in _read("en", text).statements if s.cue.text == "says"]
+    assert said.speakers == ["south-korea"]
+
+
 @pytest.mark.parametrize(("language", "text", "title"), [
     ("id", "Kim Jong Un menjamu Sekretaris Dewan Keamanan Rusia Sergei Shoigu di Pyongyang pada Rabu.", "Sekretaris"),
     ("en", "Kim Jong Un hosted Russian Security Council Secretary Sergei Shoigu in Pyongyang on Wednesday.",

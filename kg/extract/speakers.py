@@ -43,6 +43,9 @@ def subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], 
     antecedent = _antecedent(text, start, end, lex, index)
     if antecedent:  # "… kepada Kim Jong Un, yang tidak pernah mengakui …": Kim, who acknowledged nothing
         return [antecedent.key], antecedent.span
+    opened = _clause_subject(text, start, end, lex, index)
+    if opened:  # "… pictures that South Korea says show …": South Korea, the subject of its own clause
+        return [opened.key], opened.span
     head = _before_restrictive(text, start, end, lex)
     if head is not None:  # "Lawmakers who were briefed by the agency said …": the lawmakers
         found = subject(text, start, head, lex, index, state, inside)
@@ -141,6 +144,16 @@ def _joined_by(text: str, start: int, end: int, lex: Lexicon, index: ActorIndex)
     if not word or word.group().casefold() not in speech_grammar(lex).joins or text[start:word.start()].strip():
         return False
     return _a_title(text, word.end(), end, index, empty=True)
+
+
+def _clause_subject(text: str, start: int, end: int, lex: Lexicon, index: ActorIndex):
+    """The actor right before the cue at ``end`` that a relative pronoun or "that" opens a clause
+    with ("that South Korea says", "yang diklaim Kyiv"), if one does: that clause's subject."""
+    before = [m for m in index.within(start, end) if not text[m.span.end:end].strip()]
+    if not before:
+        return None
+    lead = text[max(start, before[-1].span.start - 12):before[-1].span.start].split()[-1:]
+    return before[-1] if lead and lead[0].casefold() in speech_grammar(lex).clause_openers else None
 
 
 def relative_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:

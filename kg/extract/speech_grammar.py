@@ -89,6 +89,7 @@ class SpeechGrammar:
     outlet_pronouns: frozenset[str]  # "we", "kami": the outlet itself (casefolded)
     outlet_opener: re.Pattern  # "We", "This newspaper", "Kami" opening a sentence: the outlet's own voice
     outlet_object: re.Pattern  # "us", "kepada kami" right after a cue: told to the outlet itself
+    clause_openers: frozenset[str]  # "that", "which", "yang": what opens a clause of its own, casefolded
     press: frozenset[str]  # "reporters", "wartawan": an audience that is no actor (casefolded)
     complementizer_ahead: re.Pattern
     content_lead: re.Pattern
@@ -203,6 +204,8 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         outlet_opener=re.compile(
             rf"(?:{either(lex.get('speech.outlet_pronouns', []) + lex.get('speech.outlet_nouns', []), longest_first=True) or '(?!)'})"
             rf"(?![\w'’-])", re.IGNORECASE),
+        clause_openers=frozenset(w.casefold() for w in lex.get("speech.relativizers", [])
+                                 + lex.get("speech.complementizers", [])),
         outlet_object=re.compile(
             rf"\s*(?:(?:{either(lex.get('speech.addressee_markers', [])) or '(?!)'})\s+)?"
             rf"(?:{either(lex.get('speech.outlet_objects', [])) or '(?!)'})(?![\w'’-])", re.IGNORECASE),
