@@ -47,6 +47,17 @@ def test_a_dateline_after_header_lines_opens_the_story():
     assert (sent.time.begin, sent.time.end) == (None, date(2025, 4, 28))
 
 
+def test_spaces_of_other_widths_read_as_spaces_and_keep_every_offset():
+    """Web pages write "North\u00a0Korean" with a no-break space: the gazetteer finds it as it
+    finds "North Korean", and each character keeps its place in the text."""
+    from kg.extract.document import extract
+    text = "South Korea\u2019s spy agency said North\u00a0Korean troops had been deployed to\u202fKursk."
+    a = parse_article(f"---\npublished: 2024-11-05\nlanguage: en\n---\n{text}\n", "x.txt")
+    assert len(a.text.rstrip("\n")) == len(text)
+    [deployed] = extract(a).events
+    assert ("theme", "north-korea-armed-forces") in deployed.roles and deployed.places == ["kursk-oblast"]
+
+
 def test_no_date_means_unknown_not_invented():
     a = parse_article("Pasukan itu telah dikirim ke Rusia, kata dia kepada wartawan.", "x.txt")
     assert a.published is None and "published" not in a.inferred

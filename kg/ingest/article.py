@@ -46,6 +46,11 @@ _DATELINE = re.compile(
 )
 
 
+#: Spaces of other widths, as web pages write them ("North\u00a0Korean", "10,000\u202fsoldiers"),
+#: read as the plain space every word list and pattern expects.
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+
+
 def parse_article(text: str, path: str, sha256: str = "", max_size: int = MAX_SIZE) -> Article:
     """A plain-text article: an optional front matter block, then the story."""
     _check_unicode(text, path)
@@ -117,6 +122,7 @@ def assemble(meta: dict, body: str, path: str, *, sha256: str, article_id: str |
     if size > max_size:
         raise InputError(f"{path}: the text is {format_size(size)}, more than the {format_size(max_size)} "
                          "an article may have (--max-size)")
+    body = body.translate(_SPACES)  # one character for another: every span still points where it did
     inferred = set()
     language = meta.get("language")
     if not language:
