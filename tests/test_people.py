@@ -208,6 +208,7 @@ def test_state_media_speak_not_the_leader_they_report_on(language, text, group):
      "Russia's foreign ministry"),
     ("South Korea's defense ministry said 1,500 troops had arrived in Vladivostok.", "south-korea-defense-ministry",
      "South Korea's defense ministry"),
+    ("Russia's lower house said the pact was lawful.", "russia-lower-house", "Russia's lower house"),
 ])
 def test_a_countrys_organisation_in_lowercase_speaks(text, key, label):
     x = _read("en", text)
