@@ -233,6 +233,21 @@ def test_what_is_said_again_and_again_was_said_by_the_day_of_publication(languag
     assert (said.time.begin, said.time.end) == (None, date(2024, 12, 25))
 
 
+def test_a_podcast_guest_speaks_by_role_on_the_day_it_went_out():
+    """'GUEST: …' lines of a transcript whose introduction tells no day: the guest speaks (an
+    actor known by the role), on the day of publication; what the guest tells that someone
+    else said on a day of its own is that speaker's report, and its events are bounded by it."""
+    text = ("HOST: Welcome back. My guest is an analyst in Seoul.\nGUEST: Thanks for having me.\n"
+            "HOST: And the toll?\nGUEST: South Korea's spy agency said on Sunday that 30 soldiers were killed. "
+            "I think the real number is higher.\n")
+    x = extract(parse_article(f"---\npublished: 2024-12-20\nlanguage: en\n---\n{text}\n", "a.txt"))
+    said = [(s.speakers, s.cue.text, str(s.time.day)) for s in x.statements]
+    assert said == [(["guest"], "GUEST:", "2024-12-20"), (["guest"], "GUEST:", "2024-12-20"),
+                    (["nis"], "said", "2024-12-15"), (["guest"], "I think", "2024-12-20")]
+    [killed] = [e for e in x.events if e.trigger.text == "killed"]
+    assert (killed.time.begin, killed.time.end) == (None, date(2024, 12, 15))
+
+
 def test_a_live_pages_time_stamp_opens_an_entry_read_afresh():
     """'14:05 GMT' alone on a line: a new entry of a live page, where the day heard in the
     entry before ("In January, it told lawmakers") dates nothing, and what is said with no day

@@ -229,8 +229,12 @@ def _rank(ranked: tuple[int, Statement]) -> int:
 
 def _reports(statements: list[Statement]) -> Cover[tuple[int, Statement]]:
     """Where each statement reports events: its quotation and its content, and the whole
-    sentence of a statement not made ("has not confirmed that …"); valued by its rank."""
-    return Cover([(said.start, said.end, (rank, s)) for rank, s in enumerate(statements)
+    sentence of a statement not made ("has not confirmed that …"); valued by its rank, a
+    transcript's whole line or an answer after every statement told inside it ("GUEST: … the
+    agency said on Sunday that …": the agency reports what it said)."""
+    last = len(statements)
+    return Cover([(said.start, said.end, (rank + (last if s.rule.startswith("answered") else 0), s))
+                  for rank, s in enumerate(statements)
                   for said in (s.quote, s.content, s.sentence if s.negated else None) if said])
 
 

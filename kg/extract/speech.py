@@ -121,13 +121,17 @@ def find_statements(article_id: str, text: str, sentences: list[Span], quotes: l
 def _day_of_reading(statement: Statement, state: ReadingState, published: date | None, writing: set[str],
                     index: ActorIndex, lex: Lexicon, outlet: str | None = None) -> TimeExpr | None:
     """The day of a statement with none of its own, from where it is read: what those who
-    write the article say (the outlet's own voice, "We urge …"; its writer's "I expect …") is
-    of the day of publication; what is said in a live page's entry, of the page's day; what one
+    write the article say (the outlet's own voice, "We urge …"; its writer's "I expect …"), and
+    what a guest says in a transcript that tells no day ("GUEST: …"), is of the day of
+    publication; what is said in a live page's entry, of the page's day; what one
     of those a scene shows says, of the scene's day; and what holds when the article is written
     (the perfect, the present, a silence), or was told to the outlet itself ("told us"), by the
     day of publication."""
     if published and len(statement.speakers) == 1 and statement.speakers[0] in writing and not statement.via:
         return _on_publication(published)
+    if published and statement.rule.startswith("answered") and any(
+            index.actors[k].label.casefold() in speech_grammar(lex).guest_tags for k in statement.speakers):
+        return _on_publication(published)  # a guest whose interview tells no day: on the day it went out
     if state.entry and not statement.negated and not holds_when_written(statement, lex):
         return state.entry
     if state.scene and _in_scene(statement, state.scene[1], index):
@@ -794,6 +798,9 @@ def _answered(text, sentence, inside, lex, index, state) -> list[Statement]:
     if mark:
         asked = grammar.question_mark.search(text)
         speaker = index.last(asked.start(), ("person",)) if asked and asked.start() < line else ""
+    elif tag and tag.group("name").casefold() in grammar.guest_tags:  # "GUEST: …": the one interviewed, by role
+        speaker = slug(tag.group("name"))
+        index.add_actor(speaker, tag.group("name"), "person", Span.of(text, tag.start("name"), tag.end("name")), "role")
     elif tag:
         named = index.at(tag.start("name"))  # "SOT — LLOYD AUSTIN, …:": named there in full
         speaker = _tagged(tag.group("name"), index, line) or (

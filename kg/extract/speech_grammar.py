@@ -90,6 +90,7 @@ class SpeechGrammar:
     outlet_opener: re.Pattern  # "We", "This newspaper", "Kami" opening a sentence: the outlet's own voice
     outlet_object: re.Pattern  # "us", "kepada kami" right after a cue: told to the outlet itself
     clause_openers: frozenset[str]  # "that", "which", "yang": what opens a clause of its own, casefolded
+    guest_tags: frozenset[str]  # "GUEST", "NARASUMBER": a transcript's tag for the one interviewed, casefolded
     press: frozenset[str]  # "reporters", "wartawan": an audience that is no actor (casefolded)
     complementizer_ahead: re.Pattern
     content_lead: re.Pattern
@@ -204,6 +205,7 @@ def speech_grammar(lex: Lexicon) -> SpeechGrammar:
         outlet_opener=re.compile(
             rf"(?:{either(lex.get('speech.outlet_pronouns', []) + lex.get('speech.outlet_nouns', []), longest_first=True) or '(?!)'})"
             rf"(?![\w'’-])", re.IGNORECASE),
+        guest_tags=frozenset(w.casefold() for w in lex.get("speech.guest_tags", [])),
         clause_openers=frozenset(w.casefold() for w in lex.get("speech.relativizers", [])
                                  + lex.get("speech.complementizers", [])),
         outlet_object=re.compile(
