@@ -632,3 +632,13 @@ def test_none_sent_is_negated():
     x = _read("en", "The minister told the committee that such a team would be natural, but that none had been sent.",
               "2024-11-07")
     assert [e.factuality for e in x.events if e.trigger.text == "sent"] == ["negated"]
+
+
+@pytest.mark.parametrize(("language", "text", "cues"), [
+    ("en", "What did Seoul say about the troops? Seoul said they had moved to Kursk.", ["said"]),
+    ("id", "Apa kata Moskow soal pasukan itu? Moskow mengatakan tidak tahu apa-apa.", ["mengatakan"]),
+])
+def test_a_question_asks_and_says_nothing(language, text, cues):
+    x = extract(parse_article(f"---\npublished: 2024-11-05\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    assert [s.cue.text for s in x.statements] == cues
+

@@ -244,10 +244,23 @@ def _candidates(text, sentence, quotes, lex, index, state) -> list[Statement]:
                 from_context = mention is None or bool(pronouns.pattern.fullmatch(mention.text))
                 statement.rule = finder.__name__.strip("_").replace("_", "-") + ("/context" if from_context else "")
                 here.append(statement)
-    kept = sorted((s for s in here if not _restated(s, here)), key=lambda s: s.cue.start)
+    kept = sorted((s for s in here if not _restated(s, here) and not _asked(text, s, inside, speech_grammar(lex))),
+                  key=lambda s: s.cue.start)
     for statement in kept:
         _cut_before_later_cues(text, statement, kept, speech_grammar(lex).next_clause)
     return kept
+
+
+def _asked(text: str, statement: Statement, inside: list[Span], grammar: SpeechGrammar) -> bool:
+    """Whether the cue is in a question outside quotations ("What did Seoul say?", "Has Moscow
+    confirmed it?"): something asked, not said; not in an answer, where a question is the one
+    answering's way of saying something ("A: Why would Moscow deny what it has never denied?")."""
+    if not text[:statement.sentence.end].rstrip().endswith("?") or statement.rule.startswith("answered") \
+            or any(q.start <= statement.cue.start < q.end for q in inside):
+        return False
+    line = text.rfind("\n", 0, statement.sentence.start) + 1
+    tag = grammar.speaker_tag.match(text, line)
+    return not (grammar.answer_mark.match(text, line) or tag and tag.group("name").casefold() in grammar.guest_tags)
 
 
 def _unverified(text, sentence, quotes, lex, index, outlet) -> Statement | None:
