@@ -52,8 +52,8 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     right after a verb ("sent them"), and a deployment, movement, training or withdrawal that
     names no one ("the dispatch", "more would follow"), whose agent then stays unnamed; a
     force noun owned by a pronoun ("pasukannya", "its troops") for the force of the country
-    named before it. Who sends, moves, trains or
-    captures a force is the agent the clause names (:func:`_named_agents`); a deployed
+    named before it. Who sends, moves, trains or captures a force is the agent the clause
+    names (:func:`_named_agents`), never a force itself when it is sent; a deployed
     force's country when it names none, unless the force is only said to be somewhere
     ("the troops are there", "their presence"): no one is said to have sent it.
     Those named before the words said that hold the trigger (``speaking``: the speaker, its
@@ -137,10 +137,10 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
                        if index.actors[m.key].type in ("country", "person")
                        and not prepositions.occurs_in(text, max(clause.start, m.span.start - 9), m.span.start)
                        and not any(s.start <= m.span.start < s.end for s in speaking)]
-        theirs = {_affiliation(k, index) for k in taking_part if index.actors[k].type == "person"}
+        theirs = {_affiliation(k, index) for k in taking_part  # "Russian President X": X, not Russia too
+                  if index.actors[k].type == "person"}
         hosts = _hosts(event, text, clause, lex, index, theirs)
         event.roles.extend(("agent", k) for k in taking_part if k not in theirs and k not in hosts)
-        # ("Russian President X": X alone)
         event.roles.extend(("partner", k) for k in hosts)
     place = _place(event, text, clause, lex, index, [(m.span.start, m.span.end) for m in forces + partner_mentions])
     if place:

@@ -41,7 +41,7 @@ class SpeechGrammar:
     verb_list: list[str]
     coordinated: re.Pattern  # "… and" right before a cue
     coordinator: re.Pattern  # "and", "but", "tetapi": anywhere
-    next_clause: re.Pattern  # ", and" or ", a day after" and at most three words right before another statement's speaker
+    next_clause: re.Pattern  # ", and" or ", a day after" and three words at most right before another speaker
     framing: re.Pattern  # "a day after", "sehari setelah": a time clause of the writer's, whole
     pronoun_subject: re.Pattern  # ", and it", "but he" right before a cue: the pronoun is its subject (group "pronoun")
     broadcast: frozenset[str]  # "disiarkan": a passive cue whose agent may only have carried someone's words

@@ -48,7 +48,8 @@ _DATELINE = re.compile(
 
 #: Spaces of other widths, as web pages write them ("North\u00a0Korean", "10,000\u202fsoldiers"),
 #: read as the plain space every word list and pattern expects.
-_SPACES = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+                                      " "))
 
 
 def parse_article(text: str, path: str, sha256: str = "", max_size: int = MAX_SIZE) -> Article:
@@ -131,8 +132,8 @@ def assemble(meta: dict, body: str, path: str, *, sha256: str, article_id: str |
     lex = lexicon.load(language)
     publisher, dateline = meta.get("publisher"), meta.get("dateline")
     opening, opened_at = _dateline(body)
-    outlet = opening and (opening.group("first") or opening.group("outlet") or opening.group("named")
-                          or opening.group("wire"))
+    outlet = _outlet_in(opening)
+    body_start = opened_at + opening.end() if opening else 0
     if opening:
         if not dateline:
             dateline = opening.group("place").strip().title()
@@ -144,7 +145,7 @@ def assemble(meta: dict, body: str, path: str, *, sha256: str, article_id: str |
     published = meta.get("published")
     if published is None:
         story = body
-        for item in furniture(body, lex, opened_at + opening.end() if opening else 0, meta.get("title")):
+        for item in furniture(body, lex, body_start, meta.get("title")):
             if item.kind in ("caption", "credit", "related", "promo", "headline"):  # an old photo's date is not the story's
                 story = story[:item.span.start] + " " * (item.span.end - item.span.start) + story[item.span.end:]
         published = latest_day(find_times(story, lex))
@@ -161,7 +162,7 @@ def assemble(meta: dict, body: str, path: str, *, sha256: str, article_id: str |
         published=published,
         dateline=dateline,
         inferred=frozenset(inferred),
-        body_start=opened_at + opening.end() if opening else 0,
+        body_start=body_start,
         sha256=sha256,
     )
 
@@ -178,9 +179,9 @@ def _dateline(body: str) -> tuple[re.Match | None, int]:
     at = 0
     for _ in range(4):
         opening = _DATELINE.match(body[at:])
-        named = opening and any(opening.group(g) for g in ("first", "outlet", "named", "wire"))
         place = opening.group("place").strip() if opening else ""
-        if opening and (named or place.isupper() or " " not in place):  # not "North Korean troops - some…"
+        # a dateline names an outlet, or a place in capitals or of one word (not "North Korean troops - some …")
+        if opening and (_outlet_in(opening) or place.isupper() or " " not in place):
             return opening, at
         end = body.find("\n", at)
         header = body[at:end].strip() if end >= 0 else ""
@@ -188,6 +189,12 @@ def _dateline(body: str) -> tuple[re.Match | None, int]:
             break
         at = end + 1
     return None, 0
+
+
+def _outlet_in(opening: re.Match | None) -> str | None:
+    """The outlet a dateline names ("KOMPAS.com", "Reuters"), if it names one."""
+    return opening and (opening.group("first") or opening.group("outlet") or opening.group("named")
+                        or opening.group("wire"))
 
 
 def detect_language(text: str, path: str = "<text>") -> str:
