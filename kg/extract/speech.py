@@ -130,7 +130,8 @@ def _day_of_reading(statement: Statement, state: ReadingState, published: date |
     if published and len(statement.speakers) == 1 and statement.speakers[0] in writing and not statement.via:
         return _on_publication(published)
     if published and statement.rule.startswith("answered") and any(
-            index.actors[k].label.casefold() in speech_grammar(lex).guest_tags for k in statement.speakers):
+            k in index.actors and index.actors[k].label.casefold() in speech_grammar(lex).guest_tags
+            for k in statement.speakers):
         return _on_publication(published)  # a guest whose interview tells no day: on the day it went out
     if state.entry and not statement.negated and not holds_when_written(statement, lex):
         return state.entry
@@ -255,7 +256,7 @@ def _asked(text: str, statement: Statement, inside: list[Span], grammar: SpeechG
     """Whether the cue is in a question outside quotations ("What did Seoul say?", "Has Moscow
     confirmed it?"): something asked, not said; not in an answer, where a question is the one
     answering's way of saying something ("A: Why would Moscow deny what it has never denied?")."""
-    if not text[:statement.sentence.end].rstrip().endswith("?") or statement.rule.startswith("answered") \
+    if not statement.sentence.text.rstrip().endswith("?") or statement.rule.startswith("answered") \
             or any(q.start <= statement.cue.start < q.end for q in inside):
         return False
     line = text.rfind("\n", 0, statement.sentence.start) + 1
