@@ -148,7 +148,8 @@ def _joined_by(text: str, start: int, end: int, lex: Lexicon, index: ActorIndex)
 
 def _clause_subject(text: str, start: int, end: int, lex: Lexicon, index: ActorIndex):
     """The actor right before the cue at ``end`` that a relative pronoun or "that" opens a clause
-    with ("that South Korea says", "yang diklaim Kyiv"), if one does: that clause's subject."""
+    with ("pictures that South Korea says show …", "figures which Seoul says are too low"), if
+    one does: that clause's subject."""
     before = [m for m in index.within(start, end) if not text[m.span.end:end].strip()]
     if not before:
         return None

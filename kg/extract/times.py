@@ -54,7 +54,7 @@ def find_times(text: str, lexicon: Lexicon, *, start: int = 0, end: int | None =
     history = list(previous) if isinstance(previous, list) else [previous] if previous else []
     for c in chosen:
         t = absolute.get(c.start) or _relative(text, c, comp, anchor, _nearest(days, c.start), history,
-                                               _told_ahead(text, start, c.start, comp))
+                                               "tense" in c.rule.fields and _told_ahead(text, start, c.start, comp))
         found.append(t)
         if t.value:
             history.append(t)
