@@ -1,6 +1,11 @@
-"""Shared fixtures."""
+"""Shared fixtures, and every property test derandomised: a fresh clone tries the same examples
+on every run (``tests/test_properties.py`` has a profile that draws new ones)."""
 import networkx as nx
 import pytest
+from hypothesis import settings
+
+settings.register_profile("derandomised", derandomize=True, database=None)
+settings.load_profile("derandomised")
 
 from kg.views.sample import add_node as _node
 
