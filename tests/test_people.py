@@ -206,7 +206,7 @@ def test_state_media_speak_not_the_leader_they_report_on(language, text, group):
 @pytest.mark.parametrize(("text", "key", "label"), [
     ("Russia's foreign ministry said the treaty was purely defensive.", "russia-foreign-ministry",
      "Russia's foreign ministry"),
-    ("South Korea's defense ministry said 1,500 troops had arrived in Vladivostok.", "south-korea-defense-ministry",
+    ("South Korea's defense ministry said 1,500 troops had arrived in Vladivostok.", "south-korea-defence-ministry",
      "South Korea's defense ministry"),
     ("Russia's lower house said the pact was lawful.", "russia-lower-house", "Russia's lower house"),
 ])
@@ -214,6 +214,30 @@ def test_a_countrys_organisation_in_lowercase_speaks(text, key, label):
     x = _read("en", text)
     assert [s.speakers for s in x.statements] == [[key]]
     assert (x.actors[key].label, x.actors[key].type) == (label, "organization")
+
+
+@pytest.mark.parametrize(("language", "text", "label"), [
+    ("en", "The Russian Foreign Ministry said the treaty was purely defensive.", "Russian Foreign Ministry"),
+    ("en", "The treaty is purely defensive, the Russian foreign ministry said on Friday.", "Russian foreign ministry"),
+    ("en", "The Russian Ministry of Foreign Affairs said the treaty was purely defensive.",
+     "Russian Ministry of Foreign Affairs"),
+    ("id", "Kementerian Luar Negeri Rusia menyebut perjanjian itu murni defensif.", "Kementerian Luar Negeri Rusia"),
+])
+def test_a_countrys_foreign_ministry_is_one_actor_however_written(language, text, label):
+    """One key for a ministry in both languages and every form, so the merge can join what it
+    says; its country written as an adjective before it does not speak in its place."""
+    x = _read(language, text)
+    assert [s.speakers for s in x.statements] == [["russia-foreign-ministry"]]
+    assert (x.actors["russia-foreign-ministry"].label, x.actors["russia-foreign-ministry"].affiliation) == (label, "russia")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's military cooperation with North Korea complied with international law, he said.",
+    "The report said Russia broke international law.",
+])
+def test_a_country_without_a_possessive_owns_only_an_organisation_the_lexicon_knows(text):
+    x = _read("en", text)
+    assert [a.label for a in x.actors.values() if a.type == "organization"] == []
 
 
 @pytest.mark.parametrize(("text", "key", "owner"), [

@@ -47,6 +47,7 @@ class ActorGrammar:
     person_possessives: WordList  # "his", "her": before an organisation's head word, the last person's
     owned_forces: re.Pattern | None  # "pasukannya", "its troops": a force noun with the enclitic or an owner pronoun
     org_heads: frozenset[str]
+    org_concepts: dict[str, str]  # an organisation's written form, casefolded -> its concept ("foreign-ministry")
     org_run: re.Pattern  # capitalised words, perhaps joined by a link word ("Ministry of National Defense")
     name_links: frozenset[str]
     based_in: re.Pattern  # "-based" right after a name: where something is, no actor ("a Seoul-based analyst")
@@ -101,6 +102,7 @@ def actor_grammar(lex: Lexicon) -> ActorGrammar:
         person_possessives=WordList(lex.get("actors.person_possessives", []), ignore_case=True),
         owned_forces=_owned_forces(lex),
         org_heads=frozenset(lex.get("actors.org_heads", [])),
+        org_concepts={w.casefold(): concept for concept, ws in lex.get("actors.org_concepts", {}).items() for w in ws},
         # One to six capitalised words; written to open with the capital, so the regex engine
         # jumps from capital to capital instead of trying every position.
         org_run=re.compile(rf"[A-Z][\w'’-]*(?:(?:['’]s?)?\s+(?:(?:{either(lex.get('actors.name_links', [])) or '(?!)'})\s+)?"

@@ -5,6 +5,8 @@ An armed force is a force noun with its country before or after it ("North Korea
 the country named before it; an organisation is a run
 of capitalised words with a head word ("the Central Military Commission") or a country's
 lowercase one ("Russia's foreign ministry"), and "the ministry" later is the one named last;
+a country's organisation the lexicon knows ("Russian Foreign Ministry", "Kementerian Luar
+Negeri Rusia") has one key in every language and however it is written;
 a direction next to a country ("eastern Russia", "Rusia timur") is a place in it.
 
 >>> from kg.lexicon import load
@@ -30,6 +32,7 @@ from .actor_index import ActorIndex, Mention, slug
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
+_BLANK = re.compile(" ")
 
 
 def possessive_capitals(index: ActorIndex, sentence: Span) -> None:
@@ -212,6 +215,7 @@ def organisations_by_head(index: ActorIndex, sentence: Span) -> None:
                 t.start() <= span.start < t.end() and text[t.end():span.end].split()[:1] != words[1:2]
                 for t in index.grammar.title_words.finditer(text, sentence.start, span.end)):
             continue  # a known name, or part of a title ("Kepala Staf Umum"; not the title word of "General Staff")
+        concept = index.grammar.org_concepts.get(name.casefold(), name)  # "Foreign Ministry", "Kementerian Luar Negeri"
         after = index.at(span.end + 1)
         kind = index.actors[after.key].type if after else ""
         if index.grammar.direction_after and (kind == "country" or kind == "armed_force"
@@ -224,19 +228,21 @@ def organisations_by_head(index: ActorIndex, sentence: Span) -> None:
         owner = index.gaz.entries[owner].capital_of or owner if owner in index.gaz.entries else owner
         whole = next((a for a in index.actors.values() if a.type == "organization" and not owner
                       and a.label.startswith(name + " ")), None)  # "Staf Umum" after "Staf Umum Angkatan …"
-        index.add_actor(whole.key if whole else slug(f"{owner} {name}" if owner else name), label, "organization",
+        index.add_actor(whole.key if whole else slug(f"{owner} {concept}" if owner else name), label, "organization",
                         span, affiliation=owner)
 
 
 def owned_organisations(index: ActorIndex, sentence: Span, owners: tuple[str, ...] = ("country",)) -> None:
-    """"Russia's foreign ministry", "Ukraine's military intelligence agency": a country's
-    organisation written in lowercase, its head word last after at most three words; with
+    """"Russia's foreign ministry", "Ukraine's military intelligence agency", "the Russian
+    defence ministry" (in a language that writes an owner first): a country's organisation
+    written in lowercase, its head word last after at most three words; with
     ``owners`` ("person",), a person's ("Yoon's office", "his office": the person named last)."""
     text = index.text
     for m in index.within(sentence.start, sentence.end):
         gap = POSSESSOR_GAP.match(text, m.span.end)
-        if index.actors[m.key].type in owners and gap:
-            _owned(index, sentence, m.key, gap.end(), m.span.start)
+        bare = None if gap or index.grammar.direction_after or "person" in owners else _BLANK.match(text, m.span.end)
+        if index.actors[m.key].type in owners and (gap or bare):  # "the Russian foreign ministry", where owners come first
+            _owned(index, sentence, m.key, (gap or bare).end(), m.span.start, possessive=bool(gap))
     if "person" in owners:
         for m in index.grammar.person_possessives.finditer(text, sentence.start, sentence.end):
             owner = index.last(m.start(), ("person",))
@@ -244,8 +250,10 @@ def owned_organisations(index: ActorIndex, sentence: Span, owners: tuple[str, ..
                 _owned(index, sentence, owner, m.end() + 1, m.start())
 
 
-def _owned(index: ActorIndex, sentence: Span, owner: str, start: int, written_from: int) -> None:
-    """Record the organisation of ``owner`` written in lowercase at ``start``, if one is."""
+def _owned(index: ActorIndex, sentence: Span, owner: str, start: int, written_from: int,
+           possessive: bool = True) -> None:
+    """Record the organisation of ``owner`` written in lowercase at ``start``, if one is; one the
+    lexicon knows only (``org_concepts``) when the owner is written without a possessive."""
     text, heads = index.text, {h.casefold() for h in index.grammar.org_heads}
     words = list(_LOWER_WORD.finditer(text, start, min(sentence.end, start + 60)))[:4]
     last = next((i for i, w in enumerate(words) if w.group().casefold() in heads), None)
@@ -255,13 +263,14 @@ def _owned(index: ActorIndex, sentence: Span, owner: str, start: int, written_fr
             or any(w.group().casefold() in index.grammar.determiners for w in words[1:last]):
         return  # (not "North Korea's ambassador told the council": a person's title, then a verb)
     span = Span.of(text, start, words[last].end())
-    if index.overlapping(span.start, span.end):
-        return  # a name the gazetteer or the titles know already
+    concept = index.grammar.org_concepts.get(span.text.casefold())
+    if index.overlapping(span.start, span.end) or not (concept or possessive):
+        return  # a name the gazetteer or the titles know already; without "'s", only a known one ("Russian defence ministry")
     named = index.at(span.end + 1) if text[span.end:span.end + 1] == " " else None
     if named and index.actors[named.key].type == "organization":  # "state news agency KCNA": the name after it
         index.add_actor(named.key, index.actors[named.key].label, "organization", span, "alias")
     elif index.actors[owner].type == "country":
-        index.add_actor(slug(f"{owner} {span.text}"), text[written_from:span.end], "organization", span,
+        index.add_actor(slug(f"{owner} {concept or span.text}"), text[written_from:span.end], "organization", span,
                         affiliation=owner)
     else:  # written with its owner, who then does not speak for it: "Yoon's office said"
         index.add_actor(slug(f"{owner} {span.text}"), f"{index.actors[owner].label}'s {span.text}", "organization",

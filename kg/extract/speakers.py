@@ -104,6 +104,8 @@ def subject(text, start, end, lex, index, state, inside=()) -> tuple[list[str], 
             keys.append(m.key)
             last = m
         elif gap.strip(" ()") == "" or m.key in keys:  # "Amerika Serikat (AS)"
+            if gap == " " and index.actors[m.key].affiliation == keys[-1]:
+                keys[-1] = m.key  # "the Russian Foreign Ministry": the ministry, Russia's
             last = m
     return keys, Span.of(text, mentions[0].span.start, last.span.end)
 
