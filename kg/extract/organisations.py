@@ -215,7 +215,7 @@ def organisations_by_head(index: ActorIndex, sentence: Span) -> None:
                 t.start() <= span.start < t.end() and text[t.end():span.end].split()[:1] != words[1:2]
                 for t in index.grammar.title_words.finditer(text, sentence.start, span.end)):
             continue  # a known name, or part of a title ("Kepala Staf Umum"; not the title word of "General Staff")
-        concept = index.grammar.org_concepts.get(name.casefold(), name)  # "Foreign Ministry", "Kementerian Luar Negeri"
+        bare = name  # without its owner: "Foreign Ministry", "Kementerian Luar Negeri"
         after = index.at(span.end + 1)
         kind = index.actors[after.key].type if after else ""
         if index.grammar.direction_after and (kind == "country" or kind == "armed_force"
@@ -228,8 +228,53 @@ def organisations_by_head(index: ActorIndex, sentence: Span) -> None:
         owner = index.gaz.entries[owner].capital_of or owner if owner in index.gaz.entries else owner
         whole = next((a for a in index.actors.values() if a.type == "organization" and not owner
                       and a.label.startswith(name + " ")), None)  # "Staf Umum" after "Staf Umum Angkatan …"
-        index.add_actor(whole.key if whole else slug(f"{owner} {concept}" if owner else name), label, "organization",
-                        span, affiliation=owner)
+        index.add_actor(whole.key if whole else organisation_key(index, owner, bare) if owner else slug(name), label,
+                        "organization", span, affiliation=owner)
+
+
+def organisation_key(index: ActorIndex, owner: str, name: str) -> str:
+    """The key of ``owner``'s organisation written ``name`` (without its owner): the
+    gazetteer's, when one of its organisations of that owner is written as the same concept
+    ("Russia's defence ministry" is the gazetteer's "Russian Ministry of Defence"), else one
+    made from the concept, the same in every language ("russia-foreign-ministry").
+
+    >>> from kg.lexicon import load
+    >>> from kg.gazetteer import load as gazetteer
+    >>> from kg.extract.actors import find_actors
+    >>> text = "Russia's defence ministry and Russia's foreign ministry said so."
+    >>> index = find_actors(text, [Span.of(text, 0, len(text))], load("en"), gazetteer(), "en")
+    >>> organisation_key(index, "russia", "defence ministry"), organisation_key(index, "russia", "Foreign Ministry")
+    ('russian-defense-ministry', 'russia-foreign-ministry')
+    """
+    concept = index.grammar.org_concepts.get(name.casefold())
+    if not concept:
+        return slug(f"{owner} {name}")
+    return _gazetteer_concepts(index.gaz, index.grammar).get((owner, concept)) or slug(f"{owner} {concept}")
+
+
+_CONCEPTS: dict[tuple[int, int], dict[tuple[str, str], str]] = {}
+
+
+def _gazetteer_concepts(gaz, grammar) -> dict[tuple[str, str], str]:
+    """(owner, concept) -> the key of the gazetteer's organisation of that owner written as that
+    concept once its owner's names are taken out ("Kementerian Pertahanan Rusia"), for the
+    concepts of ``grammar``'s language; made once per gazetteer and language."""
+    made = _CONCEPTS.get((id(gaz), id(grammar)))
+    if made is None:
+        made = {}
+        for entry in gaz.entries.values():
+            owner = gaz.entries.get(entry.affiliation)
+            if entry.type != "organization" or owner is None:
+                continue
+            names = sorted(owner.surfaces, key=len, reverse=True)
+            for surface in entry.surfaces:
+                for name in names:
+                    surface = re.sub(rf"(?<!\w){re.escape(name)}(?:['’]s)?(?!\w)", " ", surface)
+                concept = grammar.org_concepts.get(" ".join(surface.split()).casefold())
+                if concept:
+                    made.setdefault((owner.key, concept), entry.key)
+        _CONCEPTS[(id(gaz), id(grammar))] = made
+    return made
 
 
 def owned_organisations(index: ActorIndex, sentence: Span, owners: tuple[str, ...] = ("country",)) -> None:
@@ -270,7 +315,7 @@ def _owned(index: ActorIndex, sentence: Span, owner: str, start: int, written_fr
     if named and index.actors[named.key].type == "organization":  # "state news agency KCNA": the name after it
         index.add_actor(named.key, index.actors[named.key].label, "organization", span, "alias")
     elif index.actors[owner].type == "country":
-        index.add_actor(slug(f"{owner} {concept or span.text}"), text[written_from:span.end], "organization", span,
+        index.add_actor(organisation_key(index, owner, span.text), text[written_from:span.end], "organization", span,
                         affiliation=owner)
     else:  # written with its owner, who then does not speak for it: "Yoon's office said"
         index.add_actor(slug(f"{owner} {span.text}"), f"{index.actors[owner].label}'s {span.text}", "organization",
