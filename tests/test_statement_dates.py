@@ -296,3 +296,16 @@ def test_a_scene_at_an_occasion_dates_who_speaks_there_next(language, text):
 def _statements(language: str, text: str, published: str) -> list:
     """The statements of ``text`` as an article of ``language`` published on ``published``."""
     return extract(parse_article(f"---\npublished: {published}\nlanguage: {language}\n---\n{text}\n", "a.txt")).statements
+
+
+@pytest.mark.parametrize("text", [
+    "About 300 soldiers have died, South Korea's spy agency told lawmakers on Wednesday, giving its first count.",
+    "About 300 soldiers have died, South Korea's spy agency told reporters, in its first count of the losses so far.",
+])
+def test_what_is_told_before_an_audience_and_a_time_is_the_content_not_what_follows(text):
+    """"…, X told lawmakers on Wednesday, giving …": the cue's clause ends at the comma after its
+    audience and its time; what was told is the clause before the speaker."""
+    article = parse_article(f"---\npublished: {PUBLISHED}\nlanguage: en\n---\n{text}\n", "a.txt")
+    [told] = [s for s in extract(article).statements if s.cue.text == "told"]
+    assert told.content.text == "About 300 soldiers have died"
+    assert told.time is None or told.time.day == date(2024, 10, 23)

@@ -722,7 +722,8 @@ def _cataphoric_content(text, sentence, mention, cue_start, cue_end, index, lex)
     if mention is None or "," in text[mention.end:cue_start]:
         return None
     grammar = speech_grammar(lex)
-    if len(text[cue_start:sentence.end].split()) > 7 and not _ends_clause(text, cue_end, sentence.end, lex) \
+    told = text[cue_start:cue_end] in grammar.addressee_verbs
+    if len(text[cue_start:sentence.end].split()) > 7 and not _ends_clause(text, cue_end, sentence.end, lex, told) \
             and not _goes_on_after(text, cue_end, sentence.end, grammar):
         return None  # a citation lead, then "X said …": what follows is said
     if text[cue_start:cue_end] not in grammar.addressee_verbs \
@@ -759,12 +760,22 @@ def _goes_on_after(text: str, pos: int, end: int, grammar: SpeechGrammar) -> boo
     return bool(grammar.continuations.pattern.match(text, after) or grammar.unsaid.pattern.match(text, after))
 
 
-def _ends_clause(text: str, pos: int, end: int, lex: Lexicon) -> bool:
+def _ends_clause(text: str, pos: int, end: int, lex: Lexicon, told: bool = False) -> bool:
     """Whether only a few words after a preposition ("on Friday", "in a statement") stand
-    between ``pos`` and a comma."""
+    between ``pos`` and a comma; after a verb that names whom it tells, after its audience
+    ("told lawmakers on Monday, giving …").
+
+    >>> from kg.lexicon import load
+    >>> text = "told lawmakers on Monday, giving its account"
+    >>> _ends_clause(text, 4, len(text), load("en"), told=True), _ends_clause(text, 4, len(text), load("en"))
+    (True, False)
+    """
     comma = text.find(",", pos, end)
     if comma < 0:
         return False
+    heard = speech_grammar(lex).audiences.search(text, pos, comma) if told else None
+    if heard and not text[pos:heard.start()].strip():
+        pos = heard.end()
     words = text[pos:comma].split()
     return not words or len(words) <= 5 and words[0].casefold() in speech_grammar(lex).prepositions
 
