@@ -309,3 +309,14 @@ def test_what_is_told_before_an_audience_and_a_time_is_the_content_not_what_foll
     [told] = [s for s in extract(article).statements if s.cue.text == "told"]
     assert told.content.text == "About 300 soldiers have died"
     assert told.time is None or told.time.day == date(2024, 10, 23)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The SBU said in a statement that the soldiers were seized on Thursday.", None),
+    ("The SBU said the soldiers were seized on Thursday.", None),
+    ("The SBU confirmed the capture on Thursday.", date(2024, 10, 24)),  # a short object: the confirming's day
+])
+def test_a_day_in_a_passive_clause_of_what_was_said_dates_that_clause_not_the_saying(text, day):
+    article = parse_article(f"---\npublished: {PUBLISHED}\nlanguage: en\n---\n{text}\n", "a.txt")
+    [said] = extract(article).statements
+    assert (said.time.day if said.time else None) == day

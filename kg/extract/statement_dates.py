@@ -92,7 +92,9 @@ def _after_a_short_object(statement: Statement, time: TimeExpr, grammar: SpeechG
     """Whether a day after a preposition (or "late", "early") follows only a few words of what
     was said, with no "that" ("X confirmed the capture on Jan. 12", "X announced the capture late
     Saturday"), or up to twelve that name an event and hold no verb ("X revealed the dispatch of
-    1,500 troops to the Far East on Oct. 18"): it dates the confirming, not the capture."""
+    1,500 troops to the Far East on Oct. 18"): it dates the confirming, not the capture. A
+    subject and a passive's auxiliary make a clause of its own, whose day it is ("X said the
+    men were seized on Thursday")."""
     said = statement.content
     if said is None or statement.quote or not said.start <= time.span.start <= said.end:
         return False
@@ -101,7 +103,9 @@ def _after_a_short_object(statement: Statement, time: TimeExpr, grammar: SpeechG
     named = [w.casefold() for w in words[:2]]  # "the dispatch of 1,500 troops to the Far East on Oct. 18"
     most = 12 if grammar.event_nouns & set(named) and not grammar.any_verb.search(before) else 5
     return 2 <= len(words) <= most and words[-1].casefold() in grammar.prepositions | grammar.time_modifiers \
-        and not grammar.complementizer_ahead.search(before)
+        and not grammar.complementizer_ahead.search(before) \
+        and not any(w.casefold() in grammar.passive for w in words[1:])  # "… the men were seized on Thursday":
+    # a subject, then a verb: a clause of its own
 
 
 def _set_off(before: str, grammar: SpeechGrammar) -> bool:
