@@ -330,7 +330,8 @@ class _Stories(_Numbered):
 class _Said(_Numbered):
     """The statement stories made so far, found by kind, speaker and what may join a report
     to them: a day a report was made on (a ``date``), a merged event it reports (its number,
-    an ``int``), or one of its rarest words (a ``str``); the three never equal each other.
+    an ``int``), a figure it tells (a ``tuple``), or one of its rarest words (a ``str``); the
+    four never equal each other.
 
     Each ``(kind, speaker, key)`` lists its stories by number, and so do its periods (as
     :class:`_Stories` files them, with ``None`` for the wide stories). A report's candidates
@@ -525,15 +526,16 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
     """Article statements grouped into real-world statements (singletons included).
 
     Two reports are the same statement when they share a speaker, have the same kind and
-    compatible dates, and were made on the same known day, use similar words, or report
-    the same merged event (``events``, from :func:`merge_events`: this is what joins
-    reports in two languages that give no day).
+    compatible dates, and were made on the same known day, use similar words, report the
+    same merged event (``events``, from :func:`merge_events`: this is what joins reports in
+    two languages that give no day) or tell the same figure ("300 killed", "300 tewas").
     """
     labels = labels or {}
     event_story = {e.id: n for n, story in enumerate(events or []) for _, e in story.members}
     about = lambda s: {event_story[e] for e in s.events if e in event_story}  # noqa: E731
     reports = sorted(((x, s) for x in extractions for s in x.statements if s.speakers),
                      key=lambda m: (m[0].article.published or MAX, m[0].article.id, m[1].id))
+    figures_of = {s.id: _figures(x, s) for x, s in reports}
     words_of = {s.id: _words((s.quote or s.content or s.sentence).text) for _, s in reports}
     prefix = _Prefixes(words_of.values(), SIMILAR_WORDS)
     said = _Said()
@@ -544,7 +546,8 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
         days, events_of = [day] if day is not None else [], sorted(about(s))
         # Only a story with the same day, a shared merged event, or a report sharing one of
         # the rarest words can pass the test below: the others are not looked at.
-        on_day, on_event = said.under(s.kind, who, days), said.under(s.kind, who, events_of)
+        figures = figures_of[s.id]
+        on_day, on_event = said.under(s.kind, who, days), said.under(s.kind, who, events_of + figures)
         rarest = prefix(words)
         found = _best_statement(
             said.candidates(s.kind, begin, end, who, on_day | on_event, rarest),
@@ -558,11 +561,19 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
             why = (f"same kind {s.kind}; same speaker {names}; "
                    + (f"same day {day.isoformat()}" if same_day
                       else f"similar words ({similar:.2f})" if similar >= SIMILAR_WORDS
-                      else "reports the same merged event"))
+                      else "reports the same merged event or figure"))
         if best is None:
             best, why = Merged("statement", s.kind), "first report"
-        said.join(best, x, s, why, who, days + events_of + rarest, words)
+        said.join(best, x, s, why, who, days + events_of + figures + rarest, words)
     return said.all
+
+
+def _figures(x: Extraction, s: Statement) -> list[tuple[str, int]]:
+    """The figures of the events a statement tells ("300 killed", "2.700 terluka"), as keys
+    that equal only each other: the same figure from the same speaker, in any language, is
+    evidence of the same statement."""
+    told = set(s.events)
+    return sorted({("figure", e.quantity.value) for e in x.events if e.id in told and e.quantity})
 
 
 def _best_statement(candidates: list, same: Callable, similarity: Callable,

@@ -122,6 +122,21 @@ def test_same_statement_reported_twice_is_one_with_a_first_report():
     assert "same day 2024-10-28" in found[0].reasons[1]
 
 
+def test_the_same_figure_from_the_same_speaker_is_one_statement_in_both_languages():
+    """A month in one report and a day in the other, words in two languages: the figure they
+    tell, from the same speaker, joins them; another figure from that speaker does not."""
+    texts = {"month-en": ("2025-02-03", "en", "In January South Korea's spy agency said about 300 North Korean "
+                                        "soldiers had been killed."),
+             "day-id": ("2025-01-14", "id", "Badan Intelijen Nasional Korea Selatan menyebut sekitar 300 tentara "
+                                      "Korea Utara tewas, Senin (13/1/2025)."),
+             "other-en": ("2025-02-04", "en", "In December South Korea's spy agency said 1,000 North Korean "
+                                              "soldiers were wounded.")}
+    xs = [extract(parse_article(f"---\npublished: {day}\nlanguage: {language}\n---\n{text}", f"{name}.txt"))
+          for name, (day, language, text) in texts.items()]
+    joined = [sorted(x.article.id for x, _ in m.members) for m in merge_statements(xs) if len(m.members) > 1]
+    assert joined == [["day-id", "month-en"]]
+
+
 def test_story_items_in_rdf_validate_and_are_explained(story):
     _, ds = story
     g = merged(ds)
