@@ -54,3 +54,38 @@ def measure(event: Event, lex: Lexicon, text: str) -> str | None:
         if pattern.search(window):
             return name
     return BY_UNIT.get(q.unit)
+
+
+def counted(event: Event, lex: Lexicon, text: str) -> str | None:
+    """What a casualty event counts, with a figure or without one: its figure's measure, else
+    what its trigger's own words say ("the capture" says nothing, "killed" says killed).
+
+    >>> from kg.ingest import parse_article
+    >>> from kg.extract.document import extract
+    >>> from kg.lexicon import load
+    >>> x = extract(parse_article("Two North Korean soldiers were captured. Many others were killed.", "a.txt"))
+    >>> [counted(e, load("en"), x.article.text) for e in x.events]
+    ['captured', 'killed']
+    """
+    if event.type != "casualties":
+        return None
+    if event.quantity is not None:
+        return measure(event, lex, text)
+    for pattern, name in _phrases(lex):
+        if pattern.search(event.trigger.text):
+            return name
+    return None
+
+
+# what two casualty counts can both be of: killed, or wounded, among the killed or wounded
+_OVERLAP = {frozenset({"killed", "killed_or_wounded"}), frozenset({"wounded", "killed_or_wounded"})}
+
+
+def may_be_one(a: str | None, b: str | None) -> bool:
+    """Whether casualty events counting ``a`` and ``b`` may be one event (None: unknown).
+
+    >>> may_be_one("killed", "killed_or_wounded"), may_be_one("killed", "captured"), may_be_one(None, "captured")
+    (True, False, True)
+    """
+    return a is None or b is None or a == b or frozenset({a, b}) in _OVERLAP
+

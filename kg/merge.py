@@ -13,7 +13,8 @@ On top of them this module finds what is the same real-world thing:
   publication"), they share at least one participant, and their places do not disagree:
   the rule of type, time and one shared participant used by NewsReader (measured against
   asking more of undated reports: a second participant or a shared place lost recall and
-  precision on the story corpus, see ``kg eval tests/articles/story``). Events join the
+  precision on the story corpus, see ``kg eval tests/articles/story``); casualties that count
+  different things (the captured, the killed) are never one event. Events join the
   best matching story event in the order of their earliest possible day, and a story event
   keeps the intersection of its members' intervals, so that "sent in October" and "sent
   in December" are never chained together through an undated mention.
@@ -38,6 +39,8 @@ from itertools import repeat
 from operator import add, sub, truediv
 from typing import Callable
 
+from .lexicon import load
+from .measures import counted, may_be_one
 from .model import Event, Extraction, Statement
 
 MIN = date.min
@@ -442,13 +445,16 @@ def merge_events(extractions: list[Extraction], labels: dict[str, str] | None = 
     mentions = sorted(((x, e) for x in extractions for e in x.events),
                       key=lambda m: (interval(m[1])[0], m[0].article.published or MAX, m[1].id))
     stories = _Stories()
+    counts: dict[int, set[str]] = {}  # what a casualty story's reports count, by id(story)
     for x, e in mentions:
         begin, end = interval(e)
         who, where = _participants(e, x.actors), set(e.places)
+        count = counted(e, load(x.article.language), x.article.text) if e.type == "casualties" else None
         best, best_score, why = None, 0, ""
         for story, lo, hi, shared in stories.candidates(e.type, begin, end, who):
-            if not _places_agree(where, story.places, part_of):
-                continue
+            if not _places_agree(where, story.places, part_of) or count and not all(
+                    may_be_one(count, other) for other in counts.get(id(story), ())):
+                continue  # (the captured are not the killed)
             dated = begin > MIN and story.begin > MIN
             score = len(shared) + len(where & story.places) + dated
             if score >= EVIDENCE and score > best_score:
@@ -460,6 +466,8 @@ def merge_events(extractions: list[Extraction], labels: dict[str, str] | None = 
         if best is None:
             best, why = Merged("event", e.type), "first report"
         stories.join(best, x, e, why, who, where)
+        if count:
+            counts.setdefault(id(best), set()).add(count)
     return stories.all
 
 

@@ -122,6 +122,17 @@ def test_same_statement_reported_twice_is_one_with_a_first_report():
     assert "same day 2024-10-28" in found[0].reasons[1]
 
 
+def test_casualties_that_count_different_things_are_never_one_event():
+    """The captured are not the killed, however alike the reports: the same day, place and force."""
+    texts = {"captured-en": ("en", "Two North Korean soldiers were captured in Kursk on Thursday, Jan. 9, 2025."),
+             "killed-en": ("en", "Dozens of North Korean soldiers were killed in Kursk on Thursday, Jan. 9, 2025."),
+             "tewas-id": ("id", "Puluhan tentara Korea Utara tewas di Kursk pada Kamis (9/1/2025).")}
+    xs = [extract(parse_article(f"---\npublished: 2025-01-10\nlanguage: {language}\n---\n{text}", f"{name}.txt"))
+          for name, (language, text) in texts.items()]
+    joined = [sorted(x.article.id for x, _ in m.members) for m in merge_events(xs) if m.type == "casualties"]
+    assert sorted(joined) == [["captured-en"], ["killed-en", "tewas-id"]]
+
+
 def test_the_same_figure_from_the_same_speaker_is_one_statement_in_both_languages():
     """A month in one report and a day in the other, words in two languages: the figure they
     tell, from the same speaker, joins them; another figure from that speaker does not."""
