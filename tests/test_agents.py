@@ -460,3 +460,13 @@ def test_a_definite_noun_names_an_event_told_before_and_a_bare_one_another(langu
     """'the deployment', 'pengiriman pasukan itu': the event told before; 'losses' again: another report."""
     x = extract(parse_article(f"---\npublished: 2024-11-12\nlanguage: {language}\n---\n{text}\n", "a.txt"))
     assert [e.trigger.text for e in x.events] == triggers, [(e.trigger.text, [m.text for m in e.mentions]) for e in x.events]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("en", "KCNA said units of the Korean People's Army had been sent to Russia.", "sent"),
+    ("id", "KCNA menyebut unit-unit Tentara Rakyat Korea telah dikirim ke Rusia.", "dikirim"),
+])
+def test_an_army_known_by_its_own_name_is_its_countrys_force(language, text, trigger):
+    """The Korean People's Army is North Korea's armed force, the same actor as "North Korean troops"."""
+    event = _event(language, text, trigger)
+    assert ("theme", "north-korea-armed-forces") in event.roles

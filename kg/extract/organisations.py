@@ -12,13 +12,13 @@ a direction next to a country ("eastern Russia", "Rusia timur") is a place in it
 >>> from kg.lexicon import load
 >>> from kg.gazetteer import load as gazetteer
 >>> from kg.extract.actors import find_actors
->>> text = "North Korean troops reached eastern Russia. Russia's foreign ministry said the ministry knew."
+>>> text = "Ukrainian troops reached eastern Russia. Russia's foreign ministry said the ministry knew."
 >>> index = find_actors(text, [Span.of(text, 0, len(text))], load("en"), gazetteer(), "en")
 >>> for m in index.mentions:
 ...     if m.key not in index.gaz.entries:
 ...         print(m.span.text, "->", m.key)
 eastern Russia -> russia-east
-North Korean troops -> north-korea-armed-forces
+Ukrainian troops -> ukraine-armed-forces
 foreign ministry -> russia-foreign-ministry
 the ministry -> russia-foreign-ministry
 """
