@@ -7,7 +7,8 @@ were tuned and never tuned on, so its floors record what the rules do on unseen 
 others (they were written after the rules and never tuned on), and its ``story.gold.yaml``
 scores the merge across articles. ``fresh`` (six articles in each language) was written later,
 by annotators who did not read the extractor's code, and is held out like ``test``.
-A floor that fails means a change made things worse.
+``devstory`` is a development story (eight articles and a ``story.gold.yaml``) the merge is
+tuned on. A floor that fails means a change made things worse.
 """
 from pathlib import Path
 
@@ -54,7 +55,14 @@ ARTICLES = Path(__file__).parent / "articles"
 # en_f07-08, an infographic's text, a Security Council report in each language, a think-tank commentary), every floor
 # of both set again from the first evaluation of all 76 and all 16 (a6ed5e8, the commit that added the last of
 # them), less 0.03; targets and partners too now that each has ten gold items or more (fresh targets, 9, less 0.15)
+# devstory (2026-12-02, a fourth session): a development story of eight articles (en_s01-04, id_s01-04: the captives
+# of January 2025 and Pyongyang's admission of April 2025 through several outlets) with a story gold, for tuning
+# the merge; its floors from its first evaluation (8ee6d0b, the commit that added it), less 0.03 (targets, 3 gold,
+# less 0.15), and so are its merge floors
 FLOORS = {
+    "devstory": {"actors": 0.81, "statements": 0.41, "events": 0.37, "dates": 0.83, "factuality": 0.66,
+                 "speakers": 0.74, "event types": 0.60, "explicit dates": 0.65, "agents": 0.49, "targets": 0.35,
+                 "themes": 0.41, "partners": 0.53, "places": 0.66},
     "dev": {"actors": 0.84, "statements": 0.54, "events": 0.41, "dates": 0.83, "factuality": 0.76,
             "speakers": 0.78, "event types": 0.65, "explicit dates": 0.79, "agents": 0.51, "targets": 0.52, "themes": 0.71, "partners": 0.32, "places": 0.77},
     "test": {"actors": 0.83, "statements": 0.54, "events": 0.40, "dates": 0.85, "factuality": 0.63,
@@ -66,9 +74,13 @@ FLOORS = {
 }
 # split -> how many articles each language has at the least (4 where not given)
 MIN_PER_LANGUAGE = {"fresh": 6}
-# merge category -> lowest acceptable F1 on tests/articles/story/story.gold.yaml (less 0.03)
-MERGE_FLOORS = {"actors merged": 0.92, "events merged": 0.57, "statements merged": 0.35,
-                "claims": 0.68, "first reports": 0.70}
+# story folder -> merge category -> lowest acceptable F1 on its story.gold.yaml (less 0.03)
+MERGE_FLOORS = {
+    "story": {"actors merged": 0.92, "events merged": 0.57, "statements merged": 0.35, "claims": 0.68,
+              "first reports": 0.70},
+    "devstory": {"actors merged": 0.97, "events merged": 0.44, "statements merged": 0.47, "claims": 0.68,
+                 "first reports": 0.51},
+}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -94,9 +106,11 @@ def test_scores_hold(split):
     assert not low, f"{name}: F1 below the floor: {low}"
 
 
-def test_merged_story_scores_hold():
-    story = evaluate_story(ARTICLES / "story" / "story.gold.yaml")
-    assert set(MERGE_FLOORS) == set(MERGE_CATEGORIES)
-    low = {c: round(story.scores[c].f1, 3) for c in MERGE_CATEGORIES if story.scores[c].f1 < MERGE_FLOORS[c]}
-    assert not low, f"merge F1 below the floor: {low}"
-    assert story.scores["events merged"].gold > 300 and story.scores["claims"].gold > 30
+@pytest.mark.parametrize("folder", sorted(MERGE_FLOORS))
+def test_merged_story_scores_hold(folder):
+    story = evaluate_story(ARTICLES / folder / "story.gold.yaml")
+    floors = MERGE_FLOORS[folder]
+    assert set(floors) == set(MERGE_CATEGORIES)
+    low = {c: round(story.scores[c].f1, 3) for c in MERGE_CATEGORIES if story.scores[c].f1 < floors[c]}
+    assert not low, f"{folder}: merge F1 below the floor: {low}"
+    assert story.scores["events merged"].gold > 200 and story.scores["claims"].gold >= 30
