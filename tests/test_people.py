@@ -805,3 +805,15 @@ def test_a_pronoun_joined_to_the_clause_before_is_its_speaker_not_a_person_named
 def test_the_assemblys_intelligence_committee_is_known(language, text):
     x = _read(language, text)
     assert x.actors["assembly-intelligence-committee"].type == "organization"
+
+
+@pytest.mark.parametrize(("text", "cue", "key"), [
+    ("South Korea's foreign ministry condemned the admission. The two countries were violating U.N. Security "
+     "Council resolutions, the ministry said.", "said", "south-korea-foreign-ministry"),
+    ("The Security Service of Ukraine is questioning both men. Neither speaks Russian, the service said.",
+     "said", "sbu"),
+])
+def test_an_organisations_anaphor_is_the_last_one_written_with_its_noun(text, cue, key):
+    """'the ministry' after a council named in between: the ministry, written with its noun."""
+    [said] = [s for s in _read("en", text).statements if s.cue.text == cue]
+    assert said.speakers == [key]

@@ -56,26 +56,40 @@ def org_anaphors(index: ActorIndex, sentence: Span, before: list[Span] = ()) -> 
     """'the agency', 'kementerian itu': the organisation named last before it in its sentence;
     in a sentence that names none before it, the one named in the opening words of one of the
     last sentences (``before``, latest last: the one the text is about), else the one named
-    last."""
+    last; of these, one written with the anaphor's words first ("the spy agency": "Seoul's spy
+    agency"; "the ministry": "the foreign ministry"), else the last one that is ("the ministry
+    said", after "the U.N. Security Council" named in between)."""
     for m in index.grammar.org_anaphors.finditer(index.text, sentence.start, sentence.end):
         if index.at(m.start()) or index.around(m.start()) or index.overlapping(m.start(), m.end()):
             continue  # a name's own words ("The Ministry for Foreign Affairs")
         named = any(index.actors[x.key].type == "organization" for x in index.within(sentence.start, m.start()))
         last = index.last(m.start(), ("organization",))
         opening = "" if named else _opening(index, before)
-        key = next((k for k in (opening, last) if k and _called(index, k, m.group())), opening or last)
+        key = next((k for words in (2, 1) for k in (opening, last) if k and _called(index, k, m.group(), words)), "") \
+            or _last_called(index, m.start(), m.group()) or opening or last
         if key:
             index.add_actor(key, index.actors[key].label, "organization", Span.of(index.text, m.start(), m.end()), "alias")
 
 
-def _called(index: ActorIndex, key: str, anaphor: str) -> bool:
+def _called(index: ActorIndex, key: str, anaphor: str, words: int = 2) -> bool:
     """Whether the organisation ``key`` is written with the anaphor's words after its
-    determiner ("the spy agency": "Seoul's spy agency") in the text or the gazetteer."""
-    words = anaphor.split()
-    noun = " ".join(w for w in words if w.casefold() not in index.grammar.determiners).casefold()
+    determiner ("the spy agency": "Seoul's spy agency") in the text or the gazetteer, when
+    they are at least ``words`` words."""
+    noun = " ".join(w for w in anaphor.split() if w.casefold() not in index.grammar.determiners).casefold()
     entry = index.gaz.entries.get(key)
     names = [*(entry.surfaces if entry else ()), index.actors[key].label, *(s.text for s in index.actors[key].mentions)]
-    return bool(noun) and len(noun.split()) > 1 and any(noun in name.casefold() for name in names)
+    return bool(noun) and len(noun.split()) >= words and any(
+        re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", name.casefold()) for name in names)
+
+
+def _last_called(index: ActorIndex, pos: int, anaphor: str) -> str:
+    """The organisation named last before ``pos`` that is written with the anaphor's noun,
+    one word will do ("the ministry": "South Korea's foreign ministry", not the U.N. Security
+    Council named in between), or ``""``."""
+    for mention in reversed(index.within(0, pos)):
+        if index.actors[mention.key].type == "organization" and _called(index, mention.key, anaphor, 1):
+            return mention.key
+    return ""
 
 
 def _opening(index: ActorIndex, sentences: list[Span]) -> str:
