@@ -817,3 +817,12 @@ def test_an_organisations_anaphor_is_the_last_one_written_with_its_noun(text, cu
     """'the ministry' after a council named in between: the ministry, written with its noun."""
     [said] = [s for s in _read("en", text).statements if s.cue.text == cue]
     assert said.speakers == [key]
+
+
+@pytest.mark.parametrize(("text", "cue", "key"), [
+    ("Putin hails the troops; South Korea condemns the admission.", "condemns", "south-korea"),
+    ("Zelensky proposed a swap for soldiers held by Russia; Pyongyang never replied.", "replied", "north-korea"),
+])
+def test_a_clause_after_a_semicolon_has_its_own_speaker(text, cue, key):
+    [said] = [s for s in _read("en", text).statements if s.cue.text == cue]
+    assert said.speakers == [key]

@@ -622,7 +622,8 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
             continue  # "troops are expected to join": a hedge with no speaker, not the troops speaking
         source = [text.find(",", b, m_start) + 1 for a, b in cited
                   if floor <= a and b <= m_start and not index.within(floor, a)]
-        speakers, mention = subject(text, max([floor, *source]), m_start, lex, index, state, inside)
+        clause = text.rfind(";", floor, m_start) + 1  # "Putin thanked Kim; Seoul condemned it": Seoul
+        speakers, mention = subject(text, max([floor, clause, *source]), m_start, lex, index, state, inside)
         # (not the outlet a citation opening the sentence names: "Mengutip Yonhap, …, NIS menyebut …")
         coordinated = grammar.pronoun_subject.search(text, floor, m_start)
         if coordinated and (found or state.speakers):  # "…, and it quoted Kim": the one speaking, not Kim
