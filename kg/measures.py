@@ -5,7 +5,8 @@ reader wants them side by side, per source and date. For that each figure gets a
 
 - a figure of soldiers (unit ``troops`` or ``special_forces``) in a deployment, movement or
   presence is ``troops_sent``;
-- a figure in a casualty event counts what the words between the figure and the event's
+- a figure in a casualty event counts what its own words say ("no fewer than 100 dead", in
+  "losses at no fewer than 100 dead"), else what the words between the figure and the event's
   trigger say, from the lexicon's ``numbers.measures`` (the longest phrase found wins, so
   "killed and wounded" beats "killed"), else what its own unit says.
 
@@ -49,10 +50,10 @@ def measure(event: Event, lex: Lexicon, text: str) -> str | None:
         return None
     start = min(q.span.start, event.trigger.start)
     end = max(q.span.end, event.trigger.end)
-    window = text[start:end]
-    for pattern, name in _phrases(lex):
-        if pattern.search(window):
-            return name
+    for window in (q.span.text, text[start:end]):  # what the figure's own words say first ("losses at 100 dead")
+        for pattern, name in _phrases(lex):
+            if pattern.search(window):
+                return name
     return BY_UNIT.get(q.unit)
 
 

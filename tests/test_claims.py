@@ -1,11 +1,14 @@
 """What a statement claims of an event (``kgo:Claim``): a denial negates it, while the
-article still tells the event as reported; a denial not made leaves it as told."""
+article still tells the event as reported; a denial not made leaves it as told. And what a
+figure counts (``kgo:measure``)."""
 import pytest
 from rdflib import RDF
 
 from kg.extract.document import extract
 from kg.formats import merged as union
 from kg.ingest import parse_article
+from kg.lexicon import load
+from kg.measures import measure
 from kg.rdf import to_dataset
 from kg.vocab import KGO, KGV
 
@@ -642,3 +645,17 @@ def test_a_question_asks_and_says_nothing(language, text, cues):
     x = extract(parse_article(f"---\npublished: 2024-11-05\nlanguage: {language}\n---\n{text}\n", "a.txt"))
     assert [s.cue.text for s in x.statements] == cues
 
+
+
+@pytest.mark.parametrize(("language", "text", "wanted"), [
+    ("en", "In December the agency had put the losses at no fewer than 100 dead and about 1,000 wounded.",
+     {("killed", 100), ("wounded", 1000)}),
+    ("id", "Pada Desember, badan itu menyebut korban sedikitnya 100 tewas dan sekitar 1.000 terluka.",
+     {("killed", 100), ("wounded", 1000)}),
+    ("en", "Ukraine said 3,000 North Korean troops were killed or wounded.", {("killed_or_wounded", 3000)}),
+])
+def test_a_figure_counts_what_its_own_words_say_before_a_wider_word_near_it(language, text, wanted):
+    """'losses at no fewer than 100 dead': 100 killed, not 100 killed or wounded."""
+    x = extract(parse_article(f"---\npublished: 2025-01-14\nlanguage: {language}\n---\n{text}\n", "a.txt"))
+    found = {(measure(e, load(language), x.article.text), e.quantity.value) for e in x.events if e.quantity}
+    assert found - {(None, v) for _, v in found} == wanted
