@@ -7,8 +7,8 @@ were tuned and never tuned on, so its floors record what the rules do on unseen 
 others (they were written after the rules and never tuned on), and its ``story.gold.yaml``
 scores the merge across articles. ``fresh`` (six articles in each language) was written later,
 by annotators who did not read the extractor's code, and is held out like ``test``.
-``devstory`` is a development story (eight articles and a ``story.gold.yaml``) the merge is
-tuned on. A floor that fails means a change made things worse.
+``devstory`` and ``devstory2`` are development stories (eight articles and a ``story.gold.yaml``
+each) the merge is tuned on. A floor that fails means a change made things worse.
 """
 from pathlib import Path
 
@@ -59,7 +59,13 @@ ARTICLES = Path(__file__).parent / "articles"
 # of January 2025 and Pyongyang's admission of April 2025 through several outlets) with a story gold, for tuning
 # the merge; its floors from its first evaluation (8ee6d0b, the commit that added it), less 0.03 (targets, 3 gold,
 # less 0.15), and so are its merge floors
+# devstory2 (the same session, later): a second development story (en_u01-04, id_u01-04: North Korean units pulled
+# back from Kursk and sent back, January-February 2025; the retaking of Sudzha, March 2025), the same way, from its
+# first evaluation (16194aa; targets, 8 gold, and partners, 6, less 0.15)
 FLOORS = {
+    "devstory2": {"actors": 0.79, "statements": 0.44, "events": 0.34, "dates": 0.84, "factuality": 0.73,
+                  "speakers": 0.63, "event types": 0.59, "explicit dates": 0.75, "agents": 0.61, "targets": 0.25,
+                  "themes": 0.74, "partners": 0.35, "places": 0.66},
     "devstory": {"actors": 0.81, "statements": 0.41, "events": 0.37, "dates": 0.83, "factuality": 0.66,
                  "speakers": 0.74, "event types": 0.60, "explicit dates": 0.65, "agents": 0.49, "targets": 0.35,
                  "themes": 0.41, "partners": 0.53, "places": 0.66},
@@ -80,6 +86,8 @@ MERGE_FLOORS = {
               "first reports": 0.70},
     "devstory": {"actors merged": 0.97, "events merged": 0.44, "statements merged": 0.47, "claims": 0.68,
                  "first reports": 0.51},
+    "devstory2": {"actors merged": 0.89, "events merged": 0.34, "statements merged": 0.50, "claims": 0.82,
+                  "first reports": 0.81},
 }
 
 
@@ -113,4 +121,4 @@ def test_merged_story_scores_hold(folder):
     assert set(floors) == set(MERGE_CATEGORIES)
     low = {c: round(story.scores[c].f1, 3) for c in MERGE_CATEGORIES if story.scores[c].f1 < floors[c]}
     assert not low, f"{folder}: merge F1 below the floor: {low}"
-    assert story.scores["events merged"].gold > 200 and story.scores["claims"].gold >= 30
+    assert story.scores["events merged"].gold > 150 and story.scores["claims"].gold >= 15  # (the gold was read whole)
