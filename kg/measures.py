@@ -49,12 +49,13 @@ def measure(event: Event, lex: Lexicon, text: str) -> str | None:
     if event.type != "casualties":
         return None
     start = min(q.span.start, event.trigger.start)
-    end = max(q.span.end, event.trigger.end)
-    for window in (q.span.text, text[start:end]):  # what the figure's own words say first ("losses at 100 dead")
-        for pattern, name in _phrases(lex):
-            if pattern.search(window):
-                return name
-    return BY_UNIT.get(q.unit)
+    end = max(q.span.end, event.trigger.end)  # what the figure's own words say first ("losses at 100 dead")
+    return _named(q.span.text, lex) or _named(text[start:end], lex) or BY_UNIT.get(q.unit)
+
+
+def _named(words: str, lex: Lexicon) -> str | None:
+    """The measure the longest of the lexicon's phrases in ``words`` names, if any."""
+    return next((name for pattern, name in _phrases(lex) if pattern.search(words)), None)
 
 
 def counted(event: Event, lex: Lexicon, text: str) -> str | None:
@@ -70,12 +71,7 @@ def counted(event: Event, lex: Lexicon, text: str) -> str | None:
     """
     if event.type != "casualties":
         return None
-    if event.quantity is not None:
-        return measure(event, lex, text)
-    for pattern, name in _phrases(lex):
-        if pattern.search(event.trigger.text):
-            return name
-    return None
+    return measure(event, lex, text) if event.quantity is not None else _named(event.trigger.text, lex)
 
 
 # what two casualty counts can both be of: killed, or wounded, among the killed or wounded
