@@ -543,7 +543,6 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
     about = lambda s: {event_story[e] for e in s.events if e in event_story}  # noqa: E731
     reports = sorted(((x, s) for x in extractions for s in x.statements if s.speakers),
                      key=lambda m: (m[0].article.published or MAX, m[0].article.id, m[1].id))
-    figures_of = {s.id: _figures(x, s) for x, s in reports}
     words_of = {s.id: _words((s.quote or s.content or s.sentence).text) for _, s in reports}
     prefix = _Prefixes(words_of.values(), SIMILAR_WORDS)
     said = _Said()
@@ -552,9 +551,9 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
         who, words = set(s.speakers), words_of[s.id]
         day = s.time.day if s.time else None
         days, events_of = [day] if day is not None else [], sorted(about(s))
-        # Only a story with the same day, a shared merged event, or a report sharing one of
-        # the rarest words can pass the test below: the others are not looked at.
-        figures = figures_of[s.id]
+        # Only a story with the same day, a shared merged event or figure, or a report sharing
+        # one of the rarest words can pass the test below: the others are not looked at.
+        figures = _figures(x, s)
         on_day, on_event = said.under(s.kind, who, days), said.under(s.kind, who, events_of + figures)
         rarest = prefix(words)
         found = _best_statement(
