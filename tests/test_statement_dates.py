@@ -320,3 +320,16 @@ def test_a_day_in_a_passive_clause_of_what_was_said_dates_that_clause_not_the_sa
     article = parse_article(f"---\npublished: {PUBLISHED}\nlanguage: en\n---\n{text}\n", "a.txt")
     [said] = extract(article).statements
     assert (said.time.day if said.time else None) == day
+
+
+@pytest.mark.parametrize("text", [
+    "South Korea's spy agency told lawmakers on Oct. 23 that about 3,000 troops had left.",
+    "South Korea's spy agency said on Oct. 23 that about 3,000 troops had left.",
+])
+def test_a_months_abbreviation_does_not_end_the_clause_before_that(text):
+    """'on Oct. 23 that …': the stop of "Oct." is no clause's end, so the day dates the telling and
+    what was told begins after "that"."""
+    article = parse_article(f"---\npublished: {PUBLISHED}\nlanguage: en\n---\n{text}\n", "a.txt")
+    [said] = extract(article).statements
+    assert said.time.day == date(2024, 10, 23)
+    assert said.content.text == "about 3,000 troops had left"

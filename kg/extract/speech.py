@@ -931,7 +931,7 @@ _FINDERS = (_quote_first, _trailing, _according_to, _passive_by, _verbless, _spe
 
 _ASIDE = re.compile(r"[^,.;:\"“”]{0,40},")  # the rest of a cue set off between commas ("… di media sosial,")
 _CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?")  # a time stamp alone: "14:05 GMT", "16.15 WIB"
-_CLAUSE_MARK = re.compile(r"[;:\"“”]|\.(?!\w)(?<!\b[A-Z]\.)")  # not the stop of "U.N."
+_CLAUSE_MARK = re.compile(r"[;:\"“”]|\.(?!\w)(?<!\b[A-Z]\.)(?!\s+[a-z0-9])")  # not the stop of "U.N.", "Feb. 12"
 
 
 def _content_start(text, pos, end, lex, told: bool = False) -> int:
