@@ -333,3 +333,18 @@ def test_a_months_abbreviation_does_not_end_the_clause_before_that(text):
     [said] = extract(article).statements
     assert said.time.day == date(2024, 10, 23)
     assert said.content.text == "about 3,000 troops had left"
+
+
+@pytest.mark.parametrize(("language", "text", "cue"), [
+    ("id", "Seorang anggota komite mengatakan kepada wartawan bahwa, menurut NIS, pasukan itu ditarik sejak "
+           "pertengahan Oktober.", "menurut"),
+    ("en", "A committee member told reporters that, according to the NIS, the units were pulled back in "
+           "mid-October.", "according to"),
+])
+def test_according_to_after_that_introduces_what_follows_not_what_came_before(language, text, cue):
+    """'… told reporters that, according to X, …': X's words are what follows, and their day is no
+    day of the telling."""
+    article = parse_article(f"---\npublished: {PUBLISHED}\nlanguage: {language}\n---\n{text}\n", "a.txt")
+    [said] = [s for s in extract(article).statements if s.cue.text.casefold() == cue]
+    assert said.speakers == ["nis"]
+    assert said.content.start > said.cue.end and said.time is None

@@ -492,8 +492,9 @@ def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
             continue
         comma = text.find(",", m.end(), sentence.end)
         head = text[sentence.start:m.start()].rstrip()
-        if not head and comma > 0:  # "according to X, content"
-            holder, content = (m.end(), comma), Span.of(text, comma + 1, sentence.end)
+        said_that = head.endswith(",") and _ends_with_that(head[:-1], lex)
+        if (not head or said_that) and comma > 0:  # "according to X, content"; "… told reporters that,
+            holder, content = (m.end(), comma), Span.of(text, comma + 1, sentence.end)  # according to X, content"
         elif head.endswith(","):  # "content, according to X."
             stop = text.find(",", m.end(), sentence.end)
             holder = (m.end(), stop if stop > 0 else sentence.end)
@@ -515,6 +516,17 @@ def _according_to(text, sentence, inside, lex, index, state) -> list[Statement]:
         found.append(Statement("", "claim", cue, sentence, speakers, False, content=_trim(text, content),
                                speaker_mention=mention))
     return found
+
+
+def _ends_with_that(words: str, lex: Lexicon) -> bool:
+    """Whether ``words`` end with a complementizer ("… told reporters that", "… bahwa").
+
+    >>> from kg.lexicon import load
+    >>> _ends_with_that("He told reporters that", load("en")), _ends_with_that("He told reporters", load("en"))
+    (True, False)
+    """
+    last = words.split()[-1:]
+    return bool(last) and bool(speech_grammar(lex).complementizer_ahead.fullmatch(last[0]))
 
 
 def _passive_by(text, sentence, inside, lex, index, state) -> list[Statement]:
