@@ -294,6 +294,15 @@ class KGV(rdflib.namespace.DefinedNamespace):
         # Troops or equipment are sent to, or stationed in, a place or a conflict, e.g. North Korea
         # sends soldiers to Russia.
         "event-deployment",
+        # A war or a conflict widens, spreads or draws in another party, e.g. fears that the war
+        # spills over to the Korean peninsula.
+        "event-escalation",
+        # Captives are exchanged, handed over, returned or freed, e.g. captured soldiers offered in
+        # exchange for prisoners of war.
+        "event-exchange",
+        # Captives or detainees are questioned, e.g. captured soldiers questioned by a security
+        # service.
+        "event-interrogation",
         # Actors meet, visit, talk or negotiate, e.g. a foreign minister's visit to Moscow.
         "event-meeting",
         # Troops already deployed move from one place to another, e.g. towards the front line.
@@ -410,6 +419,9 @@ CONCEPTS: dict[str, dict[str, URIRef]] = {
         "combat": KGV["event-combat"],
         "cooperation": KGV["event-cooperation"],
         "deployment": KGV["event-deployment"],
+        "escalation": KGV["event-escalation"],
+        "exchange": KGV["event-exchange"],
+        "interrogation": KGV["event-interrogation"],
         "meeting": KGV["event-meeting"],
         "movement": KGV["event-movement"],
         "other": KGV["event-other"],

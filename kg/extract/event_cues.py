@@ -26,14 +26,28 @@ from .words import WordList
 
 
 @dataclass(frozen=True)
+class Bound:
+    """Words that name an event of ``type`` only with one of ``objects`` within ``before``
+    words before them or ``after`` words after them: "supplied Russia with shells", "the
+    captives were questioned"; ``receives`` when their subject gets what is sent."""
+
+    type: str
+    words: WordList
+    objects: WordList
+    before: int
+    after: int
+    receives: bool
+
+
+@dataclass(frozen=True)
 class EventCues:
     """The patterns of a lexicon's event cues, built once per lexicon."""
 
     opposition: WordList
     presence: WordList
     presence_nouns: frozenset[str]  # "presence", "keberadaan tentara": a force being somewhere, casefolded
-    supplies: WordList
     weapons: WordList
+    bound: tuple[Bound, ...]  # words that are an event only with an object near them
     negated: WordList
     possible: WordList
     unconfirmed: WordList
@@ -47,6 +61,7 @@ class EventCues:
     progressive: tuple[str, ...]  # "ing": a verb so ending is active after them ("has been sending")
     object_pronouns: WordList  # "them": right after a verb, the force last seen acting
     agent_markers: WordList
+    source_markers: WordList  # "from": after a receiving verb, who sends
     collective: frozenset[str]  # "it", "pihaknya", casefolded
     joins: frozenset[str]  # conjunctions between two actors, casefolded
     coordinators: frozenset[str]  # "and", "or", "atau": words joining two clauses or verbs, casefolded
@@ -82,8 +97,10 @@ def event_cues(lex: Lexicon) -> EventCues:
         opposition=words("events.opposition_markers", False),
         presence=words("events.presence"),
         presence_nouns=folded("events.presence_nouns"),
-        supplies=words("events.supplies"),
         weapons=words("events.weapons"),
+        bound=tuple(Bound(r["type"], WordList(r["words"], ignore_case=True), WordList(r["objects"], ignore_case=True),
+                          int(r.get("before", 0)), int(r.get("after", 0)), r.get("receives") == "yes")
+                    for r in lex.get("events.bound", [])),
         negated=words("events.negated"),
         possible=words("events.possible"),
         unconfirmed=words("events.unconfirmed"),
@@ -98,6 +115,7 @@ def event_cues(lex: Lexicon) -> EventCues:
         progressive=tuple(lex.get("events.progressive_endings", [])),
         object_pronouns=words("events.object_pronouns"),
         agent_markers=words("events.agent_markers"),
+        source_markers=words("events.source_markers"),
         collective=folded("actors.collective_pronouns"),
         joins=folded("actors.conjunctions"),
         coordinators=folded("speech.coordinators"),

@@ -14,6 +14,7 @@ read in :mod:`kg.extract.roles`, both with the words of :mod:`kg.extract.event_c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -21,7 +22,7 @@ from functools import lru_cache
 from ..lexicon import Lexicon
 from ..model import Event, Quantity, Span, Statement, TimeExpr
 from .actor_index import ActorIndex
-from .event_cues import event_cues
+from .event_cues import Bound, event_cues
 from .patterns import TypoIndex, typo_index
 from .roles import WORD, participants
 from .spans import ByStart, Cover
@@ -50,8 +51,8 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
         by_sentence.setdefault(s.sentence, []).append(s)
     for sentence in sentences:
         present = _presence(text, sentence, lex, index)
-        supplied = _supplies(text, sentence, lex)
-        triggers = sorted(set(_triggers(text, sentence, words)) | set(present) | set(supplied))
+        bound = _bound(text, sentence, lex)
+        triggers = _longest(set(_triggers(text, sentence, words)) | set(present), bound)
         for start, end in triggers:
             if start in taken:  # a speech cue or a time, not an event
                 continue
@@ -60,9 +61,9 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             if _takes_an_object(text, start, end, sentence, lex):  # "to follow Russian commands"
                 continue
             trigger = Span.of(text, start, end)
-            rule = "presence" if (start, end) in present else "weapons" if (start, end) in supplied \
+            rule = "presence" if (start, end) in present else "object" if (start, end) in bound \
                 else "trigger" if trigger.text.casefold() in types else "typo"
-            type_ = "deployment" if rule == "presence" else "arms_transfer" if rule == "weapons" else \
+            type_ = "deployment" if rule == "presence" else bound[start, end].type if rule == "object" else \
                 types.get(trigger.text.casefold()) or words.typo_type(trigger.text)
             against = event_cues(lex).opposition.pattern.match(text, end + 1) if type_ == "deployment" else None
             if against and not words.found.search(text, against.start(), against.end()):
@@ -101,8 +102,13 @@ def _compound(text: str, event: Event, events: list[Event], lex: Lexicon) -> Eve
     if last is None or last.type != event.type or last.sentence != event.sentence or event.type == "casualties":
         return None
     between = text[last.trigger.end:event.trigger.start].split()
-    return last if 0 < len(between) <= 2 and all(w.isalpha() and w.casefold() not in event_cues(lex).coordinators
-                                                 for w in between) else None
+    return last if 0 < len(between) <= _APART.get(event.type, 2) and all(
+        w.isalpha() and w.casefold() not in event_cues(lex).coordinators for w in between) else None
+
+
+# How many words may stand between two triggers of one event of a type, besides two: "hand them
+# back to the capital in exchange for" names one exchange.
+_APART = {"exchange": 6}
 
 
 @dataclass(eq=False)
@@ -150,7 +156,6 @@ def _trigger_words(lex: Lexicon) -> _Triggers:
 
 _LONG_WORD = re.compile(r"\w{6,}")  # a word long enough to be a typo of a trigger
 _WORDS_AHEAD = re.compile(r"(?:\W*\w+){1,4}")
-_SUPPLY_AHEAD = re.compile(r"(?:\W*\w+){1,6}")  # "supplied Russia with millions of artillery shells"
 _COMMA = re.compile(r",(?!\d{3}\b)")  # a comma, not a thousands separator
 
 
@@ -195,17 +200,41 @@ def _takes_an_object(text: str, start: int, end: int, sentence: Span, lex: Lexic
     return bool(after) and not after.group()[0].isdigit() and after.group().casefold() not in cues.intransitive_next
 
 
-def _supplies(text: str, sentence: Span, lex: Lexicon) -> list[tuple[int, int]]:
-    """'supplied Russia with artillery shells', 'memasok peluru artileri': a verb of supplying
-    with weapons within the six words after it is an arms transfer (without, it is none:
-    "provided support")."""
-    return [(m.start(), m.end()) for m in event_cues(lex).supplies.finditer(text, sentence.start, sentence.end)
-            if _sends_weapons(text, m.end(), sentence, lex, _SUPPLY_AHEAD)]
+def _bound(text: str, sentence: Span, lex: Lexicon) -> dict[tuple[int, int], Bound]:
+    """The spans of the words that name an event only with one of their objects near them
+    (``events.bound``), with their entry: "supplied Russia with artillery shells" is an arms
+    transfer, "provided support" none; "the two captives are being questioned" an
+    interrogation, "questioned the figures" none. A span takes the first entry that fits."""
+    found: dict[tuple[int, int], Bound] = {}
+    words = Words.of(text)
+    for entry in event_cues(lex).bound:
+        for m in entry.words.finditer(text, sentence.start, sentence.end):
+            if m.span() in found:
+                continue
+            first, last = bisect_left(words.starts, m.start()), bisect_left(words.starts, m.end())
+            before = max(sentence.start, words.starts[max(0, first - entry.before)]) if entry.before else m.start()
+            after = words.starts[last + entry.after] if last + entry.after < len(words.starts) else sentence.end
+            if entry.objects.search(text, before, m.start()) or \
+                    entry.after and entry.objects.search(text, m.end(), min(after, sentence.end)):
+                found[m.span()] = entry
+    return found
 
 
-def _sends_weapons(text: str, end: int, sentence: Span, lex: Lexicon, window: re.Pattern | None = None) -> bool:
+def _longest(plain: set[tuple[int, int]], bound: dict[tuple[int, int], Bound]) -> list[tuple[int, int]]:
+    """The trigger spans in text order, of two that overlap the longer, a bound word's if they
+    are as long: "returned to the front" is a movement, "sent back the captives" an exchange."""
+    spans = set(plain)
+    for start, end in sorted(bound, key=lambda span: span[0] - span[1]):  # the longest first
+        overlapping = {(s, e) for s, e in spans if s < end and start < e}
+        if any(e - s > end - start or (s, e) in bound for s, e in overlapping):
+            continue
+        spans = (spans - overlapping) | {(start, end)}
+    return sorted(spans)
+
+
+def _sends_weapons(text: str, end: int, sentence: Span, lex: Lexicon) -> bool:
     """Weapons within the few words after a sending verb: what is sent is arms, not troops."""
-    ahead = (window or _WORDS_AHEAD).match(text[end:sentence.end])
+    ahead = _WORDS_AHEAD.match(text[end:sentence.end])
     stop = end + (ahead.end() if ahead else 0)
     return bool(event_cues(lex).weapons.search(text, end, stop))
 

@@ -22,6 +22,7 @@ deployment [('theme', 'japan-armed-forces'), ('agent', 'japan')] ['china']
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..lexicon import Lexicon
 from ..model import Event, Span
@@ -32,6 +33,13 @@ from .spans import Cover
 # Which role the armed force near a trigger plays.
 _FORCE_ROLE = {"deployment": "theme", "movement": "theme", "withdrawal": "theme",
                "training": "theme", "combat": "agent", "attack": "agent", "casualties": "theme"}
+# What goes from one party to another: the state it goes to is a partner ("supplied Ruritania
+# with shells", "hand them back to Pyongyang").
+_TRANSFERS = {"arms_transfer", "exchange"}
+# Events whose only parties are those the clause names as acting ("questioned by the SBU",
+# "Ukraine could hand them over"), and the state an exchange goes to; a war that widens has none.
+_NAMED_ONLY = {"interrogation", "exchange", "escalation"}
+_CAPTIVES = {"interrogation", "exchange"}  # whose theme is the force its captives are written as
 # A force deployed was sent by its state, which is then the agent though none is named. A force
 # that moves, trains, withdraws or falls has an agent only when the text names one ("X has
 # trained Y's soldiers", "X captured two soldiers").
@@ -130,7 +138,15 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     helped = _helped(event, text, clause, lex, index) if role in ("agent", "theme") else ""
     if helped and helped != force_key and ("partner", helped) not in event.roles:
         event.roles.append(("partner", helped))  # "sent to fight for Russia": on Russia's side
-    if not role:  # treaties, meetings: the actors of the clause take part, not a place it goes to or is in,
+    if event.type in _NAMED_ONLY:
+        named = _named_agents(event, text, clause, lex, index, cues, dates)
+        if event.type == "exchange":  # a state hands captives over: a leader's for their state
+            named = list(dict.fromkeys(_state_of(k, index) for k in named))
+        captives = _captives(event, text, forces) if event.type in _CAPTIVES else ""
+        if captives and captives not in named:  # "questioning two Ruritanian soldiers"
+            event.roles.append(("theme", captives))
+        event.roles.extend(("agent", key) for key in named)
+    elif not role:  # treaties, meetings: the actors of the clause take part, not a place it goes to or is in,
         capitals = [m for m in index.speaking_states(clause.start, event.trigger.start)  # and a capital before
                     if not any(a.span == m.span for a in actors)]  # the trigger stands for its state ("Seoul summoned")
         taking_part = [m.key for m in sorted(actors + capitals, key=lambda m: m.span.start)
@@ -145,9 +161,29 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     place = _place(event, text, clause, lex, index, [(m.span.start, m.span.end) for m in forces + partner_mentions])
     if place:
         event.places.append(place)
-    if event.type == "arms_transfer":
-        _recipients(event, clause, index)
+    if event.type in _TRANSFERS:
+        _recipients(event, text, clause, lex, index)
     event.roles = list(dict.fromkeys(event.roles))
+
+
+def _captives(event: Event, text: str, forces: list) -> str:
+    """The force the captives questioned or exchanged are written as: the one within three
+    words after the trigger ("questioning two Ruritanian soldiers"), else the one ending within
+    three words before it ("the Ruritanian soldiers were questioned"); not one further off,
+    who may hold them or be given for them ("captured by X", "for Y's prisoners")."""
+    after = [m for m in forces if m.span.start >= event.trigger.end
+             and len(WORD.findall(text, event.trigger.end, m.span.start)) <= 3]
+    before = [m for m in forces if m.span.end <= event.trigger.start
+              and len(WORD.findall(text, m.span.end, event.trigger.start)) <= 3]
+    return after[0].key if after else before[-1].key if before else ""
+
+
+def _state_of(key: str, index: ActorIndex) -> str:
+    """A person's country when the text or the gazetteer gives one, else the actor itself."""
+    if index.actors[key].type != "person":
+        return key
+    state = _affiliation(key, index)
+    return state if state in index.actors and index.actors[state].type == "country" else key
 
 
 def _last_seen(salient: list[tuple[str, str]], role: str) -> str:
@@ -160,18 +196,42 @@ def _last_seen(salient: list[tuple[str, str]], role: str) -> str:
     return next((key for key, was in reversed(salient) if was == role), salient[-1][0])
 
 
-def _recipients(event: Event, clause: Span, index: ActorIndex) -> None:
-    """The state an arms transfer goes to is its partner, not an agent nor where it happened:
-    the country, or the capital, after the trigger ("supplied Ruritania with shells", "sending
-    weapons to the capital")."""
-    after = [m.key for m in index.within(event.trigger.end, clause.end) if index.actors[m.key].type == "country"]
-    after += [m.key for m in index.speaking_states(event.trigger.end, clause.end) if m.key not in after]
-    if not after:
-        return
-    event.roles = [(r, k) for r, k in event.roles if not (r == "agent" and k in after)] + [("partner", k) for k in after]
+def _recipients(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex) -> None:
+    """The state an arms transfer or an exchange goes to is its partner, not an agent nor where
+    it happened: the country, or the capital, after the trigger ("supplied Ruritania with
+    shells", "sending weapons to the capital"). After a receiving verb it is the other way:
+    the state after "from" sends, the subject gets ("Ruritania obtained drones from Freedonia")."""
     entries = index.gaz.entries
-    event.places = [p for p in event.places if p not in after
-                    and not (p in entries and entries[p].capital_of in after)]
+    after = [m for m in index.within(event.trigger.end, clause.end) if index.actors[m.key].type == "country"]
+    after += [m for m in index.speaking_states(event.trigger.end, clause.end) if m.key not in {a.key for a in after}]
+    capitals = [(m, entries[m.key].capital_of) for m in index.within(event.trigger.end, clause.end, "place")
+                if m.key in entries and entries[m.key].capital_of]
+    after = sorted(after + [replace(m, key=state) for m, state in capitals if state in index.actors
+                            and not any(a.span == m.span for a in after)], key=lambda m: m.span.start)
+    if _receives(event, lex):
+        source = event_cues(lex).source_markers
+        senders = [m.key for m in after
+                   if source.occurs_in(text, max(event.trigger.end, m.span.start - 6), m.span.start)]
+        if senders:
+            getting = [k for r, k in event.roles if r == "agent" and k not in senders]
+            event.roles = [(r, k) for r, k in event.roles if r != "agent"] + \
+                [("agent", k) for k in senders] + [("partner", k) for k in getting]
+        return
+    if event.type == "exchange":  # to the first state or person after it ("to Kim"), not one later ("held in X")
+        people = [m for m in index.within(event.trigger.end, clause.end) if index.actors[m.key].type == "person"]
+        after = sorted(after + people, key=lambda m: m.span.start)[:1]
+    keys = list(dict.fromkeys(m.key for m in after))
+    if not keys:
+        return
+    event.roles = [(r, k) for r, k in event.roles if not (r == "agent" and k in keys)] + [("partner", k) for k in keys]
+    event.places = [p for p in event.places if p not in keys
+                    and not (p in entries and entries[p].capital_of in keys)]
+
+
+def _receives(event: Event, lex: Lexicon) -> bool:
+    """Whether the event's trigger is a verb of getting: its subject is what is sent goes to."""
+    return event.rule == "object" and any(
+        entry.receives and entry.words.pattern.fullmatch(event.trigger.text) for entry in event_cues(lex).bound)
 
 
 def _place(event: Event, text: str, clause: Span, lex: Lexicon, index: ActorIndex,
@@ -216,8 +276,9 @@ def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     found = event_cues(lex)
     trigger = event.trigger
     by = found.agent_markers.search(text, trigger.end, min(clause.end, trigger.end + 30))  # within a word of it
-    agent = _actor_at(index, by.end()) if by and len(WORD.findall(text, trigger.end, by.start())) <= 1 else ""
-    if agent:  # "dispatched by Pyongyang"
+    agent = _actor_at(index, _after_determiner(text, by.end(), found.determiners)) \
+        if by and len(WORD.findall(text, trigger.end, by.start())) <= 1 else ""
+    if agent:  # "dispatched by Pyongyang", "questioned by the security service"
         return [agent]
     verb = WORD.match(trigger.text)
     if not verb or verb.group().casefold() not in found.agentive:
@@ -360,6 +421,16 @@ def _as_actor(index: ActorIndex, mention) -> str:
         return mention.key
     states = index.speaking_states(mention.span.start, mention.span.end)
     return states[0].key if states else ""
+
+
+def _after_determiner(text: str, pos: int, determiners: frozenset[str]) -> int:
+    """Where the words after ``pos`` begin, past a determiner ("by the SBU": at "SBU").
+
+    >>> _after_determiner("by the SBU", 2, frozenset({"the"})), _after_determiner("by SBU", 2, frozenset({"the"}))
+    (6, 2)
+    """
+    word = WORD.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    return word.end() if word and word.group().casefold() in determiners else pos
 
 
 def _actor_at(index: ActorIndex, pos: int) -> str:

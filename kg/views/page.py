@@ -36,7 +36,8 @@ DETAIL_KEYS = (
 ARTICLE_KEYS = ("article_title", "publisher", "url", "published")
 
 EVENT_TYPES = ("deployment", "movement", "combat", "casualties", "attack", "treaty",
-               "meeting", "training", "withdrawal", "arms_transfer", "cooperation", "other")
+               "meeting", "training", "withdrawal", "arms_transfer", "cooperation", "interrogation", "exchange",
+               "escalation", "other")
 STATEMENT_KINDS = ("claim", "confirmation", "denial", "concern", "demand", "warning",
                    "prediction")
 ACTOR_TYPES = ("country", "organization", "person", "armed_force", "group", "other")
@@ -46,7 +47,7 @@ COLORS = {
         "deployment": "#e15759", "movement": "#f28e2b", "combat": "#b6403a",
         "casualties": "#7a1f2b", "attack": "#d4661f", "treaty": "#4e79a7",
         "meeting": "#76b7b2", "training": "#59a14f", "withdrawal": "#c9a227", "arms_transfer": "#8c6d31",
-        "cooperation": "#af7aa1",
+        "cooperation": "#af7aa1", "interrogation": "#6b6ecf", "exchange": "#2a9d8f", "escalation": "#c2185b",
         "other": "#9a9a9a",
     },
     "statement": {
