@@ -250,6 +250,30 @@ def test_a_time_set_off_at_the_start_dates_the_clause_after_it(language, text, t
     assert str(_event(language, text, trigger).time.begin) == begin
 
 
+@pytest.mark.parametrize(("language", "text", "trigger", "other", "days"), [
+    ("en", "Pyongyang described the deployment as a duty under the pact Kim signed with Putin in June.",
+     "deployment", "signed", ("2024-06-01", "2024-06-30")),
+    ("id", "KCNA menyebut pengiriman pasukan itu sesuai dengan perjanjian yang diteken kedua negara pada Juni lalu.",
+     "pengiriman", "diteken", ("2024-06-01", "2024-06-30")),
+])
+def test_a_time_after_a_trigger_of_another_type_dates_that_one_only(language, text, trigger, other, days):
+    """'the deployment … under the pact Kim signed in June': June dates the signing, not the
+    deployment, which is only known to have happened by the day it is told."""
+    event, signed = _event(language, text, trigger), _event(language, text, other)
+    assert (str(signed.time.begin), str(signed.time.end)) == days
+    assert event.time is None or event.time.begin is None, event.time
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "begin"), [
+    ("en", "Several North Korean officers were killed in a missile strike near Donetsk in early October.", "killed",
+     "2024-10-01"),
+    ("id", "Puluhan tentara Korea Utara tewas dalam serangan drone pada awal Desember.", "tewas", "2024-12-01"),
+])
+def test_a_trigger_that_tells_the_circumstance_shares_its_time(language, text, trigger, begin):
+    """'killed in a missile strike in early October': the strike is how they were killed, on the same days."""
+    assert str(_event(language, text, trigger).time.begin) == begin
+
+
 def test_a_time_set_off_at_the_start_that_dates_the_speech_does_not_date_what_was_said():
     event = _event("en", "On Monday, Zelensky said the troops had moved to Kursk.", "moved")
     assert event.time.begin is None and str(event.time.end) == "2024-11-11"

@@ -52,6 +52,7 @@ def test_the_same_word_without_its_object_names_no_event(language, text):
     ("en", "The soldiers returned to the front in February.", "returned to the front", "movement"),
     ("en", "North Korean soldiers exchanged fire with a Ukrainian patrol.", "exchanged fire", "combat"),
     ("id", "Para menteri dan tentara kedua negara bertukar dokumen di Moskow.", "bertukar dokumen", "treaty"),
+    ("en", "Diplomats of the two countries exchange the instruments in Moscow.", "exchange the instruments", "treaty"),
 ])
 def test_a_longer_trigger_over_the_same_words_keeps_its_type(language, text, trigger, type_):
     assert [(e.trigger.text, e.type) for e in _events(language, text)] == [(trigger, type_)]

@@ -45,6 +45,7 @@ class EventCues:
 
     opposition: WordList
     presence: WordList
+    circumstance: frozenset[str]  # "in", "when": before a trigger, it tells when the one before happened, casefolded
     presence_nouns: frozenset[str]  # "presence", "keberadaan tentara": a force being somewhere, casefolded
     weapons: WordList
     bound: tuple[Bound, ...]  # words that are an event only with an object near them
@@ -96,6 +97,7 @@ def event_cues(lex: Lexicon) -> EventCues:
     return EventCues(
         opposition=words("events.opposition_markers", False),
         presence=words("events.presence"),
+        circumstance=folded("events.circumstance_markers"),
         presence_nouns=folded("events.presence_nouns"),
         weapons=words("events.weapons"),
         bound=tuple(Bound(r["type"], WordList(r["words"], ignore_case=True), WordList(r["objects"], ignore_case=True),

@@ -37,7 +37,6 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     An event told as past with no time of its own happened on or before the day its
     statement was made, else on or before the day the article was published."""
     words = _trigger_words(lex)
-    types = words.types
     said_at = [(s.cue.start, s.cue.end, s) for s in statements]
     written = [(t.span.start, t.span.end, t) for t in times]
     taken = Cover(said_at + written)
@@ -52,19 +51,13 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
     for sentence in sentences:
         present = _presence(text, sentence, lex, index)
         bound = _bound(text, sentence, lex)
-        triggers = _longest(set(_triggers(text, sentence, words)) | set(present), bound)
-        for start, end in triggers:
-            if start in taken:  # a speech cue or a time, not an event
-                continue
-            if _describes_force(text, start, end, lex):  # "combat troops", "attack drones"
-                continue
-            if _takes_an_object(text, start, end, sentence, lex):  # "to follow Russian commands"
-                continue
+        kinds = {(start, end): _kind(text[start:end], (start, end) in present, bound.get((start, end)), words)
+                 for start, end in _longest(set(_triggers(text, sentence, words)) | set(present), bound)
+                 if start not in taken  # a speech cue or a time, not an event
+                 and not _describes_force(text, start, end, lex)  # "combat troops", "attack drones"
+                 and not _takes_an_object(text, start, end, sentence, lex)}  # "to follow Russian commands"
+        for (start, end), (rule, type_) in kinds.items():
             trigger = Span.of(text, start, end)
-            rule = "presence" if (start, end) in present else "object" if (start, end) in bound \
-                else "trigger" if trigger.text.casefold() in types else "typo"
-            type_ = "deployment" if rule == "presence" else bound[start, end].type if rule == "object" else \
-                types.get(trigger.text.casefold()) or words.typo_type(trigger.text)
             against = event_cues(lex).opposition.pattern.match(text, end + 1) if type_ == "deployment" else None
             if against and not words.found.search(text, against.start(), against.end()):
                 type_, rule = "combat", "opposition"  # "deployed against Ukrainian forces" (not "sent to fight": a fight of its own)
@@ -78,7 +71,9 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
                         for s in by_sentence.get(sentence, []) if _said_in(s, trigger)]
             participants(event, text, clause, lex, index, salient, cues, written, speaking)
             event.quantity = _amount(text, amounts.within(clause.start, clause.end), trigger, lex)
-            event.time = _time(text, trigger, clause, sentence, said, dating, event.factuality) or _by_publication(
+            others = [span for span, (_, other) in kinds.items() if other != type_
+                      and not _circumstance(text, span[0], sentence, lex)]  # "killed in a strike in October"
+            event.time = _time(text, trigger, clause, sentence, said, dating, event.factuality, others) or _by_publication(
                 event.factuality, published)
             event.label = _label(text, event, clause, index)
             same = _compound(text, event, events, lex) or _mentioned_before(event, events, lex, times)
@@ -91,6 +86,25 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
                 said.events.append(event.id)
             events.append(event)
     return events
+
+
+def _circumstance(text: str, start: int, sentence: Span, lex: Lexicon) -> bool:
+    """Whether a trigger at ``start`` tells the circumstance of the words before it, after one
+    of the two words before it ("killed in a missile strike", "signed when Putin visited",
+    "moved towards the fighting"): its time is theirs too."""
+    before = WORD.findall(text, max(sentence.start, start - 40), start)[-2:]
+    return any(w.casefold() in event_cues(lex).circumstance for w in before)
+
+
+def _kind(written: str, present: bool, bound: Bound | None, words: _Triggers) -> tuple[str, str]:
+    """The rule that found a trigger and its event type: a force being somewhere, a word with
+    its object near it, a trigger word, or a slip of one."""
+    if present:
+        return "presence", "deployment"
+    if bound:
+        return "object", bound.type
+    folded = written.casefold()
+    return ("trigger", words.types[folded]) if folded in words.types else ("typo", words.typo_type(written))
 
 
 def _compound(text: str, event: Event, events: list[Event], lex: Lexicon) -> Event | None:
@@ -341,10 +355,12 @@ def _nearest(items, trigger: Span):
 
 
 def _time(text: str, trigger: Span, clause: Span, sentence: Span, said: Statement | None,
-          times: ByStart[TimeExpr], factuality: str) -> TimeExpr | None:
-    """A time in the event's clause, or set off before it at the start of the sentence; else
-    bounded by the statement that reports it."""
-    own = [t for t in times.within(clause.start, clause.end) if not (said and said.time is t)]
+          times: ByStart[TimeExpr], factuality: str, triggers: list[tuple[int, int]] = ()) -> TimeExpr | None:
+    """A time in the event's clause, not one a trigger of another type stands nearer to, between them
+    ("the deployment, under the treaty signed last June": June dates the signing); or set off
+    before it at the start of the sentence; else bounded by the statement that reports it."""
+    own = [t for t in times.within(clause.start, clause.end) if not (said and said.time is t)
+           and not _nearer(trigger, t.span, triggers)]
     if own:
         return _nearest(own, trigger)
     fronted = _fronted(text, clause, sentence, times)
@@ -354,6 +370,17 @@ def _time(text: str, trigger: Span, clause: Span, sentence: Span, said: Statemen
         return TimeExpr(said.time.span, "", None, said.time.end, "unknown", anchor="statement",
                         anchor_date=said.time.end)
     return None
+
+
+def _nearer(trigger: Span, time: Span, triggers: list[tuple[int, int]]) -> bool:
+    """Whether another trigger stands between ``trigger`` and ``time``.
+
+    >>> _nearer(Span(0, 10, ""), Span(40, 50, ""), [(0, 10), (20, 26)]), _nearer(Span(0, 10, ""), Span(40, 50, ""), [(0, 10)])
+    (True, False)
+    """
+    if time.start >= trigger.end:
+        return any(trigger.end <= s and e <= time.start for s, e in triggers)
+    return any(time.end <= s and e <= trigger.start for s, e in triggers)
 
 
 def _fronted(text: str, clause: Span, sentence: Span, times: ByStart[TimeExpr]) -> TimeExpr | None:
