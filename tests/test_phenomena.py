@@ -379,6 +379,29 @@ def test_event_carries_its_quantity(lang, text, value):
         [(e.trigger.text, e.quantity) for e in x.events]
 
 
+@pytest.mark.parametrize("lang,text,value,qualifier,unit", [
+    ("en", "Seoul's defence ministry put the number of North Korean soldiers in Russia at roughly 11,000.", 11000,
+     "about", "troops"),
+    ("en", "Officials expect the total of troops sent abroad to reach 15,000.", 15000, "exact", "troops"),
+    ("en", "Kyiv put the death toll at more than 1,000.", 1000, "more_than", "killed"),
+    ("id", "Jumlah prajurit Korut yang dikirim ke Rusia diperkirakan sekitar 11.000.", 11000, "about", "troops"),
+    ("id", "Menurut NIS, jumlah tentara yang tewas mencapai 600.", 600, "exact", "killed"),
+])
+def test_a_bare_figure_counts_what_its_figure_word_names(lang, text, value, qualifier, unit):
+    """'put the number of soldiers … at roughly 11,000': the unit is written before the number."""
+    [q] = read(lang, text).quantities
+    assert (q.value, q.qualifier, q.unit) == (value, qualifier, unit)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The figure rose to 12 in May, the troops said."),  # no unit after the figure word
+    ("en", "The number of troops rose from 3,000 to 10,000."),  # another number between: which counts what?
+    ("id", "Pasukan Korut tiba pada pukul 10 dan jumlahnya mencapai 4."),  # the unit before the figure word
+])
+def test_a_bare_figure_without_its_unit_counts_nothing(lang, text):
+    assert [(q.span.text, q.unit) for q in read(lang, text).quantities] == []
+
+
 # --- how sure -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang,text,trigger,factuality", [
