@@ -27,8 +27,8 @@ from ..gazetteer import Gazetteer
 from ..lexicon import Lexicon
 from ..model import Span
 from .actor_index import ActorIndex
-from .organisations import (directions, forces, org_anaphors, organisations_by_head, owned_forces, owned_organisations,
-                            possessive_capitals)
+from .organisations import (abbreviated_organisations, directions, forces, org_anaphors, organisations_by_head,
+                            owned_forces, owned_organisations, possessive_capitals)
 from .people import known_as, named_speakers, people_by_title, surname_table, surnames
 from .spans import Cover
 
@@ -51,6 +51,7 @@ def find_actors(text: str, sentences: list[Span], lex: Lexicon, gaz: Gazetteer,
         directions(index, sentence)
         forces(index, sentence)
         organisations_by_head(index, sentence)
+        abbreviated_organisations(index, sentence)
         owned_organisations(index, sentence)
         people_by_title(index, sentence)
         named_speakers(index, sentence)

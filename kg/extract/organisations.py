@@ -32,6 +32,7 @@ from .actor_index import ActorIndex, Mention, slug
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
 _BLANK = re.compile(" ")
 
 
@@ -244,6 +245,24 @@ def organisations_by_head(index: ActorIndex, sentence: Span) -> None:
                       and a.label.startswith(name + " ")), None)  # "Staf Umum" after "Staf Umum Angkatan …"
         index.add_actor(whole.key if whole else organisation_key(index, owner, bare) if owner else slug(name), label,
                         "organization", span, affiliation=owner)
+
+
+def abbreviated_organisations(index: ActorIndex, sentence: Span) -> None:
+    """A country's organisation written as one word the lexicon knows as a concept, its owner
+    right after it (in a language that writes owners after): "Kemlu Rusia", "Kemenhan AS" are
+    the Russian foreign ministry and the U.S. defence department, as "Kementerian Luar Negeri
+    Rusia" is. A bare "Kemlu" names no owner and is left alone."""
+    if not index.grammar.direction_after:
+        return
+    text = index.text
+    for word in _CAPITALISED.finditer(text, sentence.start, sentence.end):
+        if word.group().casefold() not in index.grammar.org_concepts or text[word.end():word.end() + 1] != " ":
+            continue
+        owner = index.at(word.end() + 1)
+        if owner is None or index.actors[owner.key].type != "country" or index.overlapping(word.start(), word.end()):
+            continue
+        index.add_actor(organisation_key(index, owner.key, word.group()), text[word.start():owner.span.end],
+                        "organization", Span.of(text, word.start(), owner.span.end), affiliation=owner.key)
 
 
 def organisation_key(index: ActorIndex, owner: str, name: str) -> str:
