@@ -247,8 +247,9 @@ class _ArticleWriter:
     def time(self, t: TimeExpr) -> URIRef:
         if t.span.end == t.span.start:  # no words of its own: the publication day, or a bound by it
             node = KGR[f"article/{self.a.id}/time/{t.anchor}/{'day' if t.day else 'before'}"]
-        elif t.anchor == "statement":  # on or before the day of the statement whose time is at the span
-            node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}/before"]
+        elif t.anchor in ("statement", "since"):  # on or before the day of the statement whose time is at
+            kind = "before" if t.anchor == "statement" else "since"  # the span; from that time to the day told
+            node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}/{kind}"]
         else:
             node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}"]
             self.add((node, KGO.mention, self.mention(t.span)))

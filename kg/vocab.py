@@ -177,8 +177,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     anchorDate: URIRef
     # anchor type: What a time was resolved against: "none" (absolute), "publication" (the
     # publication date), "sentence" (another date in the same sentence), "previous" (the time last
-    # mentioned) or "statement" (the time of the statement that reports an event: a bound that no
-    # words state, on a …/before or …/after time).
+    # mentioned), "statement" (the time of the statement that reports an event: a bound that no
+    # words state, on a …/before or …/after time) or "since" (a period that begins in the time
+    # written after "since" and runs to the day it was told, on a …/since time).
     anchorType: URIRef
     # confidence: How often the statement's or event's reading rule was right on the development
     # articles, between 0 and 1, smoothed as (right + 1) / (found + 2): for a statement, its

@@ -274,6 +274,19 @@ def test_a_trigger_that_tells_the_circumstance_shares_its_time(language, text, t
     assert str(_event(language, text, trigger).time.begin) == begin
 
 
+@pytest.mark.parametrize(("language", "text", "trigger", "days"), [
+    ("en", "North Korean troops have been fighting in Kursk since early November, Kyiv said on Friday.", "fighting",
+     ("2024-11-01", "2024-11-08")),
+    ("id", "Pasukan Korea Utara sudah bertempur di Kursk sejak Oktober.", "bertempur", ("2024-10-01", "2024-11-12")),
+    ("en", "The units were pulled back from the front since late October.", "pulled back", ("2024-10-21", "2024-10-31")),
+])
+def test_since_begins_a_period_of_what_lasts_up_to_the_day_it_was_told(language, text, trigger, days):
+    """'fighting since early November', said on Friday 8 November: 1 to 8 November; a
+    withdrawal happens once, at the start ("pulled back since late October")."""
+    event = _event(language, text, trigger)
+    assert (str(event.time.begin), str(event.time.end)) == days
+
+
 def test_a_time_set_off_at_the_start_that_dates_the_speech_does_not_date_what_was_said():
     event = _event("en", "On Monday, Zelensky said the troops had moved to Kursk.", "moved")
     assert event.time.begin is None and str(event.time.end) == "2024-11-11"

@@ -128,6 +128,23 @@ def test_seed_graph_conforms(seed):
     assert report.results == [] and report.text == ""
 
 
+def test_a_period_since_a_time_conforms(tmp_path):
+    """'fighting since early November': a time of its own (…/since) from the time written to the
+    day it was told, which the shapes accept."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("---\npublished: 2024-11-12\nlanguage: en\n---\nNorth Korean troops have "
+                                           "been fighting in Kursk since early November.\n", encoding="utf-8")
+    build([tmp_path / "in"], tmp_path / "out")
+    ds = Dataset()
+    ds.parse(tmp_path / "out" / "graph.trig", format="trig")
+    since = [s for s, _, o, _ in ds.quads((None, KGO.anchorType, None, None)) if str(o) == "since"]
+    assert len(since) == 1 and str(since[0]).endswith("/since"), since
+    assert {str(o) for _, _, o, _ in ds.quads((since[0], SEM.hasEarliestBeginTimeStamp, None, None))} == {"2024-11-01"}
+    assert {str(o) for _, _, o, _ in ds.quads((since[0], SEM.hasLatestEndTimeStamp, None, None))} == {"2024-11-12"}
+    report = validate(tmp_path / "out" / "graph.trig")
+    assert report.conforms, report.text
+
+
 def test_small_graph_conforms():
     report = validate(_small())
     assert report.conforms, report.text

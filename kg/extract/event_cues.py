@@ -45,6 +45,7 @@ class EventCues:
 
     opposition: WordList
     presence: WordList
+    since: WordList  # "since", "sejak": before a time, the start of a period that runs on
     circumstance: frozenset[str]  # "in", "when": before a trigger, it tells when the one before happened, casefolded
     presence_nouns: frozenset[str]  # "presence", "keberadaan tentara": a force being somewhere, casefolded
     weapons: WordList
@@ -97,6 +98,7 @@ def event_cues(lex: Lexicon) -> EventCues:
     return EventCues(
         opposition=words("events.opposition_markers", False),
         presence=words("events.presence"),
+        since=words("events.since_markers"),
         circumstance=folded("events.circumstance_markers"),
         presence_nouns=folded("events.presence_nouns"),
         weapons=words("events.weapons"),

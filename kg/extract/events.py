@@ -73,8 +73,10 @@ def find_events(article_id: str, text: str, sentences: list[Span], lex: Lexicon,
             event.quantity = _amount(text, amounts.within(clause.start, clause.end), trigger, lex)
             others = [span for span, (_, other) in kinds.items() if other != type_
                       and not _circumstance(text, span[0], sentence, lex)]  # "killed in a strike in October"
-            event.time = _time(text, trigger, clause, sentence, said, dating, event.factuality, others) or _by_publication(
-                event.factuality, published)
+            event.time = _time(text, trigger, clause, sentence, said, dating, event.factuality, others)
+            if type_ in _LASTING:
+                event.time = _since(text, event.time, said, published, lex)
+            event.time = event.time or _by_publication(event.factuality, published)
             event.label = _label(text, event, clause, index)
             same = _compound(text, event, events, lex) or _mentioned_before(event, events, lex, times)
             if same:  # "the treaty" again: one more mention of the event already told
@@ -426,6 +428,26 @@ def _definite(event: Event, lex: Lexicon) -> bool:
     return any(w.casefold() in cues.definite_before for w in before) or any(
         w.casefold() in cues.definite_after for w in after)
 
+
+
+# Events that last or add up: "since" before their time starts a period ("fighting since
+# December", "11,000 sent since October"); others happen once, and "since" dates their start
+# ("pulled back since mid-January": pulled back in mid-January).
+_LASTING = frozenset({"combat", "training", "deployment", "casualties", "interrogation", "cooperation"})
+
+
+def _since(text: str, time: TimeExpr | None, said: Statement | None, published: date | None,
+           lex: Lexicon) -> TimeExpr | None:
+    """A time written after "since" / "sejak" begins a period that runs to the day it was told
+    (the statement's, else the publication's): "fighting since early December", told on 19
+    December, is 1 to 19 December; any other time is itself."""
+    if time is None or time.begin is None or time.span.start == time.span.end:
+        return time
+    marker = event_cues(lex).since.finditer(text, max(0, time.span.start - 15), time.span.start)[-1:]
+    told = said.time.end if said and said.time and said.time.end else published
+    if not marker or text[marker[0].end():time.span.start].strip() or told is None or told < time.begin:
+        return time
+    return TimeExpr(time.span, "", time.begin, told, "range", anchor="since", anchor_date=told)
 
 
 def _by_publication(factuality: str, published: date | None) -> TimeExpr | None:
