@@ -412,6 +412,8 @@ def test_a_bare_figure_without_its_unit_counts_nothing(lang, text):
     ("en", "North Korean troops reportedly fought in Kursk.", "fought", "unconfirmed"),
     ("id", "Pasukan Korea Utara belum terlihat bertempur di garis depan.", "bertempur", "negated"),
     ("en", "North Korean troops have not been seen fighting at the front.", "fighting", "negated"),
+    ("en", "Tokyo urged Pyongyang not to send more soldiers to Russia.", "send", "possible"),  # demanded not to
+    ("id", "Seoul mendesak Pyongyang agar tidak mengirim pasukan tambahan ke Rusia.", "mengirim", "possible"),
 ])
 def test_factuality(lang, text, trigger, factuality):
     assert event(read(lang, text), trigger).factuality == factuality

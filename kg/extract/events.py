@@ -309,7 +309,8 @@ def _factuality(text: str, clause: Span, trigger: Span, said: Statement | None, 
     cues = event_cues(lex)
     hedges = [(m.start(), m.end()) for m in cues.possible.finditer(text, clause.start, trigger.start)]
     if any(m.end() >= trigger.start - 12 and not any(a <= m.start() < b for a, b in hedges)
-           for m in cues.negated.finditer(text, clause.start, trigger.start)) and not (said and said.negated):
+           for m in cues.negated.finditer(text, clause.start, trigger.start)) and not (said and said.negated) \
+            and not (said and said.kind == "demand"):  # "urged all sides not to widen the war": possible, below
         return "negated"  # (a negation inside a hedge, "not ruling out", makes it possible below)
     # a modal in a clause of its own after the trigger is that clause's ("who died there were
     # heroes and that a monument would be built", "… and warned that Pyongyang may send more"),
