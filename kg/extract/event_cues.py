@@ -50,6 +50,7 @@ class EventCues:
     presence_nouns: frozenset[str]  # "presence", "keberadaan tentara": a force being somewhere, casefolded
     weapons: WordList
     bound: tuple[Bound, ...]  # words that are an event only with an object near them
+    bound_words: WordList  # the words of them all: a sentence without one holds none
     negated: WordList
     possible: WordList
     unconfirmed: WordList
@@ -105,6 +106,7 @@ def event_cues(lex: Lexicon) -> EventCues:
         bound=tuple(Bound(r["type"], WordList(r["words"], ignore_case=True), WordList(r["objects"], ignore_case=True),
                           int(r.get("before", 0)), int(r.get("after", 0)), r.get("receives") == "yes")
                     for r in lex.get("events.bound", [])),
+        bound_words=WordList([w for r in lex.get("events.bound", []) for w in r["words"]], ignore_case=True),
         negated=words("events.negated"),
         possible=words("events.possible"),
         unconfirmed=words("events.unconfirmed"),

@@ -222,8 +222,11 @@ def _bound(text: str, sentence: Span, lex: Lexicon) -> dict[tuple[int, int], Bou
     transfer, "provided support" none; "the two captives are being questioned" an
     interrogation, "questioned the figures" none. A span takes the first entry that fits."""
     found: dict[tuple[int, int], Bound] = {}
+    cues = event_cues(lex)
+    if not cues.bound_words.any_in(text, sentence.start, sentence.end):  # most sentences
+        return found
     words = Words.of(text)
-    for entry in event_cues(lex).bound:
+    for entry in cues.bound:
         for m in entry.words.finditer(text, sentence.start, sentence.end):
             if m.span() in found:
                 continue
