@@ -94,3 +94,22 @@ def test_an_exchange_told_twice_in_a_clause_is_one_event():
     """'hand them back … in exchange for': one exchange, not two."""
     events = _events("en", "Zelensky offered to hand them back to Pyongyang in exchange for Ukrainians held in Russia.")
     assert [(e.trigger.text, e.type) for e in events] == [("hand them back", "exchange")]
+
+
+@pytest.mark.parametrize(("language", "text", "trigger", "agent"), [
+    ("id", "Kedua tawanan itu kini diperiksa Dinas Keamanan Ukraina di Kyiv.", "diperiksa", "sbu"),
+    ("id", "Dua tentara Korea Utara ditawan pasukan Ukraina di Kursk.", "ditawan", "ukraine-armed-forces"),
+])
+def test_an_indonesian_passive_verb_takes_its_agent_right_after_it(language, text, trigger, agent):
+    """'diperiksa Dinas Keamanan Ukraina': questioned by the SBU, with no 'oleh'."""
+    assert ("agent", agent) in _event(language, text, trigger).roles
+
+
+@pytest.mark.parametrize(("language", "text", "trigger"), [
+    ("id", "Korea Utara memperoleh teknologi rudal dari Moskow.", "memperoleh"),
+    ("en", "Kyiv offered to swap the prisoners for Ukrainians held in Russia.", "swap"),
+])
+def test_who_sends_and_where_captives_are_held_are_no_places(language, text, trigger):
+    """'obtained technology from Moscow': Moscow sends, the transfer is not there; 'held in
+    Russia': where the other side's prisoners are, not where the exchange happens."""
+    assert _event(language, text, trigger).places == []

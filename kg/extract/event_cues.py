@@ -64,6 +64,7 @@ class EventCues:
     progressive: tuple[str, ...]  # "ing": a verb so ending is active after them ("has been sending")
     object_pronouns: WordList  # "them": right after a verb, the force last seen acting
     agent_markers: WordList
+    passive_prefixes: tuple[str, ...]  # "di": a verb so beginning is passive, its agent may follow it
     source_markers: WordList  # "from": after a receiving verb, who sends
     collective: frozenset[str]  # "it", "pihaknya", casefolded
     joins: frozenset[str]  # conjunctions between two actors, casefolded
@@ -121,6 +122,7 @@ def event_cues(lex: Lexicon) -> EventCues:
         progressive=tuple(lex.get("events.progressive_endings", [])),
         object_pronouns=words("events.object_pronouns"),
         agent_markers=words("events.agent_markers"),
+        passive_prefixes=tuple(w.casefold() for w in lex.get("events.passive_prefixes", [])),
         source_markers=words("events.source_markers"),
         collective=folded("actors.collective_pronouns"),
         joins=folded("actors.conjunctions"),

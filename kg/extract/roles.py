@@ -105,7 +105,8 @@ def participants(event: Event, text: str, clause: Span, lex: Lexicon, index: Act
     named = _named_agents(event, text, clause, lex, index, cues, dates) if role else []
     if event.type in _IMPLIED_AGENT:  # troops are sent, they send no one ("troops sent to Russia have fought")
         named = [k for k in named if index.actors[k].type != "armed_force"]
-    if role == "theme" and after and (force_key in named or not text[event.trigger.end:after[0].span.start].strip()):
+    if role == "theme" and after and (force_key in named or not text[event.trigger.end:after[0].span.start].strip()) \
+            and not (after[0].key in named and _passive_prefixed(event.trigger.text, event_cues(lex))):  # "ditawan pasukan X": X acts
         force_key = after[0].key  # "X's forces captured two of Y's soldiers", "two wounded Y soldiers"
     inherited = not force_key and not named and role == "theme" and event.type != "casualties" \
         and bool(salient) and not _presence(event, lex)
@@ -216,7 +217,10 @@ def _recipients(event: Event, text: str, clause: Span, lex: Lexicon, index: Acto
             getting = [k for r, k in event.roles if r == "agent" and k not in senders]
             event.roles = [(r, k) for r, k in event.roles if r != "agent"] + \
                 [("agent", k) for k in senders] + [("partner", k) for k in getting]
+            _not_places(event, senders, entries)  # "from Moscow": who sends, not where
         return
+    if event.type == "exchange":  # where the captives are held ("held in Russia") is not where they are exchanged
+        event.places = []
     if event.type == "exchange":  # to the first state or person after it ("to Kim"), not one later ("held in X")
         people = [m for m in index.within(event.trigger.end, clause.end) if index.actors[m.key].type == "person"]
         after = sorted(after + people, key=lambda m: m.span.start)[:1]
@@ -224,8 +228,13 @@ def _recipients(event: Event, text: str, clause: Span, lex: Lexicon, index: Acto
     if not keys:
         return
     event.roles = [(r, k) for r, k in event.roles if not (r == "agent" and k in keys)] + [("partner", k) for k in keys]
-    event.places = [p for p in event.places if p not in keys
-                    and not (p in entries and entries[p].capital_of in keys)]
+    _not_places(event, keys, entries)
+
+
+def _not_places(event: Event, states: list[str], entries) -> None:
+    """Take ``states`` and their capitals out of the event's places."""
+    event.places = [p for p in event.places if p not in states
+                    and not (p in entries and entries[p].capital_of in states)]
 
 
 def _receives(event: Event, lex: Lexicon) -> bool:
@@ -278,6 +287,9 @@ def _named_agents(event: Event, text: str, clause: Span, lex: Lexicon, index: Ac
     by = found.agent_markers.search(text, trigger.end, min(clause.end, trigger.end + 30))  # within a word of it
     agent = _actor_at(index, _after_determiner(text, by.end(), found.determiners)) \
         if by and len(WORD.findall(text, trigger.end, by.start())) <= 1 else ""
+    if not agent and _passive_prefixed(trigger.text, found):  # "diperiksa Dinas Keamanan Ukraina": who, right after
+        agent = _actor_at(index, trigger.end) if text[trigger.end:trigger.end + 1] == " " else ""
+        agent = agent if agent and index.actors[agent].type in _SUBJECT_TYPES else ""
     if agent:  # "dispatched by Pyongyang", "questioned by the security service"
         return [agent]
     verb = WORD.match(trigger.text)
@@ -421,6 +433,13 @@ def _as_actor(index: ActorIndex, mention) -> str:
         return mention.key
     states = index.speaking_states(mention.span.start, mention.span.end)
     return states[0].key if states else ""
+
+
+def _passive_prefixed(trigger: str, cues) -> bool:
+    """Whether a one-word trigger is a verb in the passive by its prefix ("diperiksa", "ditawan"):
+    in such a language the one who acts may follow it with no "by"."""
+    return " " not in trigger and any(trigger.casefold().startswith(p) and len(trigger) > len(p) + 3
+                                      for p in cues.passive_prefixes)
 
 
 def _after_determiner(text: str, pos: int, determiners: frozenset[str]) -> int:
