@@ -84,9 +84,11 @@ def test_an_exchange_goes_to_the_first_state_after_it(language, text, trigger, a
     assert [k for r, k in event.roles if r == "partner"] == [partner], event.roles
 
 
-def test_the_agent_after_by_may_follow_an_article():
-    """'questioned by the SBU': the security service questions, not the writer nor the force."""
-    event = _event("en", "The two North Korean soldiers are being questioned by the SBU.", "being questioned")
+@pytest.mark.parametrize("by", ["the SBU", "Ukraine's security service"])
+def test_the_agent_after_by_may_follow_an_article_or_its_owner(by):
+    """'questioned by the SBU', 'by Ukraine's security service': the security service
+    questions, not the writer, the force, nor the country that owns the service."""
+    event = _event("en", f"The two North Korean soldiers are being questioned by {by}.", "being questioned")
     assert ("agent", "sbu") in event.roles and ("theme", "north-korea-armed-forces") in event.roles, event.roles
 
 

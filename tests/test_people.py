@@ -227,6 +227,7 @@ def test_a_countrys_organisation_in_lowercase_speaks(text, key, label):
     ("en", "Ukraine's military intelligence agency said the troops had moved.", "hur"),
     ("id", "Kemlu Rusia menyebut perjanjian itu murni defensif.", "russia-foreign-ministry"),
     ("id", "Kemenhan Rusia menyatakan desa itu sudah direbut kembali.", "russian-defense-ministry"),
+    ("en", "Ukraine's security service said the two men were being questioned.", "sbu"),  # its "Security Service of Ukraine"
 ])
 def test_a_countrys_organisation_has_one_key_however_written(language, text, key):
     """One key for a ministry in both languages and every form (the gazetteer's, when it lists

@@ -303,7 +303,10 @@ def _gazetteer_concepts(gaz, grammar) -> dict[tuple[str, str], str]:
             for surface in entry.surfaces:
                 for name in names:
                     surface = re.sub(rf"(?<!\w){re.escape(name)}(?:['’]s)?(?!\w)", " ", surface)
-                concept = grammar.org_concepts.get(" ".join(surface.split()).casefold())
+                words = surface.split()
+                while words and words[-1] in grammar.name_links:  # "Security Service of (Ukraine)"
+                    words.pop()
+                concept = grammar.org_concepts.get(" ".join(words).casefold())
                 if concept:
                     made.setdefault((owner.key, concept), entry.key)
         _CONCEPTS[(id(gaz), id(grammar))] = made

@@ -46,6 +46,7 @@ _CAPTIVES = {"interrogation", "exchange"}  # whose theme is the force its captiv
 _IMPLIED_AGENT = {"deployment"}
 _SUBJECT_TYPES = ("country", "organization", "person", "armed_force")  # who may be written as acting
 WORD = re.compile(r"[\w'’-]+")  # a word, with its apostrophes and hyphens (also for kg.extract.events)
+_OWNS = re.compile(r"['’]s ")  # "Ukraine's security service": owned by the actor before it
 _GENITIVE = re.compile(r"['’]s?\s+")  # between a country and its place: "Ruritania's border region"
 
 
@@ -453,9 +454,12 @@ def _after_determiner(text: str, pos: int, determiners: frozenset[str]) -> int:
 
 
 def _actor_at(index: ActorIndex, pos: int) -> str:
-    """The actor (or the state of a capital) named starting at ``pos``, or ``""``."""
+    """The actor (or the state of a capital) named starting at ``pos``, or ``""``; the
+    organisation or force owned there when one follows it ("Ukraine's security service")."""
     mention = index.at(pos) or index.at(pos, "place")
-    return _as_actor(index, mention) if mention else ""
+    key = _as_actor(index, mention) if mention else ""
+    owned = index.at(mention.span.end + 3) if key and _OWNS.match(index.text, mention.span.end) else None
+    return owned.key if owned and index.actors[owned.key].affiliation == key else key
 
 
 def _stand_in(clause: Span, index: ActorIndex) -> str:
