@@ -465,6 +465,10 @@ def test_who_tells_of_a_treaty_takes_no_part_in_it(language, text, trigger):
     ("id", "Perjanjian itu berlaku efektif sejak 4 Desember.", "berlaku efektif", "treaty"),
     ("en", "North Korea had shipped some 1,500 special forces to Russia's Far East.", "shipped", "deployment"),
     ("en", "Seoul urged the North to pull its troops out of Russia.", "pull its troops out", "withdrawal"),
+    ("en", "The battered units were pulled to the rear in late January.", "pulled to the rear", "withdrawal"),
+    ("id", "Unit-unit itu ditarik ke garis belakang pada akhir Januari.", "ditarik ke garis belakang", "withdrawal"),
+    ("en", "By February the North Koreans had rejoined the fighting near Sudzha.", "rejoined the fighting", "movement"),
+    ("en", "The survivors were retrained in drone warfare.", "retrained", "training"),
     ("id", "Pakta itu resmi berlaku pada 4 Desember.", "resmi berlaku", "treaty"),
     ("id", "Pasukan itu ditarik karena kehilangan banyak personel.", "kehilangan banyak personel", "casualties"),
 ])
