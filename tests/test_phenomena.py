@@ -478,6 +478,18 @@ def test_a_scraped_pages_advertising_lines_are_promos(lang, line):
     assert [(f.kind, f.span.text) for f in x.article.furniture] == [("promo", line)]
 
 
+@pytest.mark.parametrize(("lang", "byline", "paragraph", "trigger"), [
+    ("en", "By Jane Roe and Ana Poe, Example Wire", "By February the North Korean units had moved back to Kursk.", "moved"),
+    ("id", "Oleh Siti Contoh", "Oleh karena itu, Korea Utara mengirim pasukan tambahan ke Kursk.", "mengirim"),
+])
+def test_a_byline_is_a_credit_but_a_paragraph_opening_alike_is_read(lang, byline, paragraph, trigger):
+    """'By Jane Roe' is a credit; 'By February the units had moved back.' is a sentence of
+    the story, not dropped as one."""
+    x = read(lang, f"{byline}\nThe troops arrived in Russia in October.\n{paragraph}")
+    assert [(f.kind, f.span.text) for f in x.article.furniture] == [("credit", byline)]
+    assert trigger in [e.trigger.text for e in x.events]
+
+
 def test_editor_codes_are_a_byline():
     x = read("id", "Pasukan Korea Utara tiba di Kursk pada Senin.\n(rfs/jar)")
     assert [(f.kind, f.span.text) for f in x.article.furniture] == [("byline", "(rfs/jar)")]

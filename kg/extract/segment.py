@@ -54,7 +54,8 @@ def furniture(text: str, lex: Lexicon, body_start: int = 0, title: str | None = 
         elif credit_end.search(written) and line.start >= body_start:  # "… (AP Photo/Jane Roe)"
             found.append(Furniture("caption", line))
         else:
-            kind = next((kind for kind, key, test in kinds if test(written, lex.get(f"page.{key}", []))), None)
+            kind = next((kind for kind, key, test in kinds if test(written, lex.get(f"page.{key}", []))), None) \
+                or ("credit" if _byline(written, lex.get("page.byline", [])) else None)
             if kind or line.end <= opened:  # (a header line before the dateline: a headline, a time stamp)
                 found.append(Furniture(kind or "headline", line))
     return sorted(found, key=lambda f: f.span.start)
@@ -86,6 +87,16 @@ def _plain_cues(cues: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _BEFORE_COLON = re.compile(r"\s+:")
+
+
+def _byline(written: str, leads: list[str]) -> bool:
+    """Whether ``written`` is a byline: a short line opening with one of ``leads`` that does
+    not end as a sentence ends.
+
+    >>> [_byline(w, ["By "]) for w in ("By Jane Roe, Reuters", "By February the troops had moved back.")]
+    [True, False]
+    """
+    return written.startswith(tuple(leads)) and len(written.split()) <= 12 and not written.endswith((".", "!", "?", '"', "”"))
 
 
 def _holds(written: str, cues: list[str]) -> bool:
