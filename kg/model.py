@@ -148,7 +148,8 @@ class Event:
     an actor key. ``factuality`` is one of ``asserted``, ``reported``, ``possible``,
     ``negated``, ``unconfirmed``. ``mentions`` are later words naming the same event ("the
     treaty", "ratifikasi itu") that add nothing new to it. ``rule`` names the reading that found
-    it (``trigger``, ``typo``, ``presence``, ``opposition``).
+    it (``trigger``, ``typo``, ``presence``, ``opposition``, ``object``: a word with its object
+    near it, ``weapons``: a sending verb with weapons after it).
     """
 
     id: str

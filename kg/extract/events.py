@@ -2,7 +2,8 @@
 factuality.
 
 A trigger word (from the lexicon, surviving one-letter typos such as "dikirm") opens an
-event. Its participants, place and quantity are looked for in its clause (the stretch of the
+event, as does a word that names one only with its object near it ("questioned the captives",
+not "questioned the figures"). Its participants, place and quantity are looked for in its clause (the stretch of the
 sentence between commas). Its factuality comes from cues in that clause and from the
 statement it is reported in: a trigger inside what someone said is *reported*; with a modal
 it is *possible*; under a negation *negated*; under a hedge, or in a statement that was not
