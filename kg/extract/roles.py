@@ -46,6 +46,7 @@ _CAPTIVES = {"interrogation", "exchange"}  # whose theme is the force its captiv
 _IMPLIED_AGENT = {"deployment"}
 _SUBJECT_TYPES = ("country", "organization", "person", "armed_force")  # who may be written as acting
 WORD = re.compile(r"[\w'’-]+")  # a word, with its apostrophes and hyphens (also for kg.extract.events)
+_BLANKS = re.compile(r"\s*")
 _OWNS = re.compile(r"['’]s ")  # "Ukraine's security service": owned by the actor before it
 _GENITIVE = re.compile(r"['’]s?\s+")  # between a country and its place: "Ruritania's border region"
 
@@ -220,11 +221,10 @@ def _recipients(event: Event, text: str, clause: Span, lex: Lexicon, index: Acto
                 [("agent", k) for k in senders] + [("partner", k) for k in getting]
             _not_places(event, senders, entries)  # "from Moscow": who sends, not where
         return
-    if event.type == "exchange":  # where the captives are held ("held in Russia") is not where they are exchanged
-        event.places = []
-    if event.type == "exchange":  # to the first state or person after it ("to Kim"), not one later ("held in X")
+    if event.type == "exchange":  # to the first state or person after it ("to Kim"), not one later ("held in
         people = [m for m in index.within(event.trigger.end, clause.end) if index.actors[m.key].type == "person"]
         after = sorted(after + people, key=lambda m: m.span.start)[:1]
+        event.places = []  # Russia"), which is where the captives are held, not where they are exchanged
     keys = list(dict.fromkeys(m.key for m in after))
     if not keys:
         return
@@ -239,7 +239,7 @@ def _not_places(event: Event, states: list[str], entries) -> None:
 
 
 def _receives(event: Event, lex: Lexicon) -> bool:
-    """Whether the event's trigger is a verb of getting: its subject is what is sent goes to."""
+    """Whether the event's trigger is a verb of getting: its subject gets what is sent."""
     return event.rule == "object" and any(
         entry.receives and entry.words.pattern.fullmatch(event.trigger.text) for entry in event_cues(lex).bound)
 
@@ -449,7 +449,7 @@ def _after_determiner(text: str, pos: int, determiners: frozenset[str]) -> int:
     >>> _after_determiner("by the SBU", 2, frozenset({"the"})), _after_determiner("by SBU", 2, frozenset({"the"}))
     (6, 2)
     """
-    word = WORD.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    word = WORD.match(text, _BLANKS.match(text, pos).end())
     return word.end() if word and word.group().casefold() in determiners else pos
 
 
