@@ -27,8 +27,10 @@ from .words import TO_ASCII, WordList
 
 def find_quantities(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
                     skip: list[Span] | Cover = ()) -> list[Quantity]:
-    """Quantities with a unit in ``text[start:end]``, leaving out numbers inside ``skip`` (spans,
-    or a :class:`~kg.extract.spans.Cover` of them when asked for sentence after sentence)."""
+    """Quantities with a unit in ``text[start:end]`` (after the number, or named before it by a
+    figure word: "put the number of troops at about 10,000"), leaving out numbers inside
+    ``skip`` (spans, or a :class:`~kg.extract.spans.Cover` of them when asked for sentence after
+    sentence), in text order."""
     end = len(text) if end is None else end
     if not _may_hold(text, lex, start, end):
         return []
