@@ -5,6 +5,7 @@ import re
 import pytest
 
 from kg.views import page, write_network, write_timeline
+from kg.vocab import CONCEPTS
 
 HOSTILE_LABEL = "</script><script>alert(1)</script>"
 HOSTILE_MENTION = "<img src=x onerror=alert(1)>"
@@ -217,3 +218,10 @@ def test_reports_links_are_dashed_on_small_views_only(views_graph, tmp_path):
     solid = reports_style(crowded, write_timeline)
     assert solid["dashes"] is False and solid["width"] > 1.2
     assert reports_style(crowded, write_network)["dashes"] is False
+
+
+def test_every_event_type_of_the_vocabulary_has_a_place_and_a_colour_in_the_views():
+    """The views list the event types by hand, in the legend's order; a type the vocabulary
+    gains must be added there too, or its items are drawn in the default grey."""
+    assert set(page.EVENT_TYPES) == set(CONCEPTS["event"])
+    assert set(page.COLORS["event"]) == set(CONCEPTS["event"])
