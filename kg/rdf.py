@@ -234,8 +234,8 @@ class _ArticleWriter:
     def affiliate(self, key: str):
         """An actor known here only as an affiliation, a principal or the country of a place: from
         the gazetteer, with no mention."""
-        entry = load_gazetteer().entries.get(key)
-        if key in self.x.actors or entry is None or entry.kind != "actor":
+        entry = _affiliate_entry(self.x, key)
+        if entry is None:
             return
         node = actor_iri(key)
         self.add((node, RDF.type, SEM.Actor))
@@ -352,6 +352,64 @@ class _ArticleWriter:
         self.derived(node)
 
 
+def _affiliate_entry(x: Extraction, key: str | None):
+    """The gazetteer's entry for ``key``, an actor that ``x``'s article graph describes only as
+    an affiliation, a principal or a place's country (it is no actor found there); else None."""
+    entry = load_gazetteer().entries.get(key) if key and key not in x.actors else None
+    return entry if entry is not None and entry.kind == "actor" else None
+
+
+def _actors_described(x: Extraction) -> dict[str, set[tuple[int, int]]]:
+    """Every actor ``x``'s article graph describes, with the spans (start, end) of its mentions
+    there: none for an actor known only as an affiliation, a principal or a place's country."""
+    described = {key: {(s.start, s.end) for s in actor.mentions} for key, actor in x.actors.items()}
+    linked = [a.affiliation for a in x.actors.values()] + [p.part_of for p in x.places.values()] + \
+        [s.principal for s in x.statements]
+    for key in linked:
+        if _affiliate_entry(x, key) is not None:
+            described.setdefault(key, set())
+    return described
+
+
+def _kept_counts(graph, extractions: list[Extraction]) -> None:
+    """What questions over the whole archive would count again at each asking, counted once:
+    each actor's mentions (``kgo:mentionCount``) and the languages of its articles
+    (``kgo:articleLanguage``), and each pair of actors that share events or statements
+    (a ``kgo:ActorPair``). At 10,000 articles the named queries actors and together took
+    1.9 s and 9.4 s to count them from the articles' triples.
+
+    A pair shares an event when both are in a role of it, a statement when both speak, are
+    addressed or are spoken for in it; an item counts once for a pair, whatever their roles.
+    """
+    mentions: dict[str, int] = {}
+    languages: dict[str, set[str]] = {}
+    shared: dict[tuple[str, str], list[int]] = {}  # (first, other) -> [events, statements]
+    for x in extractions:
+        for key, spans in _actors_described(x).items():
+            mentions[key] = mentions.get(key, 0) + len(spans)
+            languages.setdefault(key, set()).add(x.article.language)
+        items = [({key for _, key in e.roles}, 0) for e in x.events]
+        items += [({*s.speakers, *s.addressees, *([s.principal] if s.principal else [])}, 1)
+                  for s in x.statements]
+        for keys, is_statement in items:
+            ordered = sorted(keys)  # the order of their IRIs, which share a prefix
+            for i, first in enumerate(ordered):
+                for other in ordered[i + 1:]:
+                    shared.setdefault((first, other), [0, 0])[is_statement] += 1
+    for key in sorted(mentions):
+        node = actor_iri(key)
+        graph.add((node, KGO.mentionCount, _literal(mentions[key], XSD.nonNegativeInteger)))
+        for language in sorted(languages[key]):
+            graph.add((node, KGO.articleLanguage, _literal(language)))
+    for (first, other), (events, statements) in sorted(shared.items()):
+        pair = KGR[f"pair/{first}/{other}"]
+        graph.add((pair, RDF.type, KGO.ActorPair))
+        graph.add((pair, KGO.pairOf, actor_iri(first)))
+        graph.add((pair, KGO.pairOf, actor_iri(other)))
+        graph.add((pair, KGO.sharedEvents, _literal(events, XSD.nonNegativeInteger)))
+        graph.add((pair, KGO.sharedStatements, _literal(statements, XSD.nonNegativeInteger)))
+
+
 def _written_date(t: TimeExpr) -> Literal | None:
     """The date as precisely as the text gives it ("2024-11", "--11-03"), typed by its precision.
 
@@ -399,6 +457,7 @@ def _story(graph, extractions: list[Extraction]) -> None:
             graph.add((node, RDFS.label, _literal(label, lang=lang)))
         if actor.wikidata:
             graph.add((node, OWL.sameAs, WD[actor.wikidata]))
+    _kept_counts(graph, extractions)
     places = {k: p for x in extractions for k, p in x.places.items()}
     for key, place in sorted(places.items()):
         node = KGR[f"place/{key}"]

@@ -175,7 +175,7 @@ class Page:
 
     >>> page = Page(load_ontology())
     >>> page.curie(page.classes[0]), page.languages
-    ('kgo:ArmedForce', ['en', 'id'])
+    ('kgo:ActorPair', ['en', 'id'])
     """
 
     def __init__(self, ontology: Graph):

@@ -46,11 +46,12 @@ SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY = (ONTOLOGY_DIR / "kg.ttl", ONTOLOGY_DIR / "vocab.ttl")
 # One line per result: "{focus}: " and the template of its constraint component. The fields
 # are the result's path and value, the shape's parameter of the same name (sh:maxCount ...),
+# {fewer}: "no", or "fewer than N" when the shape wants N of them (sh:minCount above one),
 # {other}: the focus node's values of the property a value is compared with, and {before} and
 # {after}: how to compare, in words (dates and offsets are before or after, numbers less or
 # greater).
 TEMPLATES = {
-    "MinCountConstraintComponent": "no {path}",
+    "MinCountConstraintComponent": "{fewer} {path}",
     "MaxCountConstraintComponent": "more than {maxCount} {path}",
     "DatatypeConstraintComponent": "{path} {typed} is not a valid {datatype}",
     "ClassConstraintComponent": "{path} {value} is not a {class}",
@@ -74,7 +75,7 @@ TEMPLATES = {
 }
 # Shapes with an sh:message say what is wrong in words: "{path} {value} {message}".
 MESSAGE = "{path} {value} {message}"
-_SHAPE_PARAMETERS = ("maxCount", "datatype", "class", "node", "in", "pattern", "nodeKind",
+_SHAPE_PARAMETERS = ("minCount", "maxCount", "datatype", "class", "node", "in", "pattern", "nodeKind",
                      "hasValue", "lessThan", "lessThanOrEquals", "minLength", "languageIn",
                      "minInclusive", "maxInclusive", "qualifiedMinCount")
 
@@ -180,6 +181,7 @@ def _wrong(focus, path, value, shape, component, shapes: Graph, data: Graph) -> 
               "typed": _term(value, typed=True), "message": _local(component)}
     fields.update({name: _parameter(shapes, shape, name) for name in _SHAPE_PARAMETERS})
     fields.update(_comparison(focus, value, shape, shapes, data))
+    fields["fewer"] = "no" if fields["minCount"] in ("", "1") else f"fewer than {fields['minCount']}"
     template = TEMPLATES.get(_local(component), MESSAGE)
     own = shapes.value(shape, SH.message)
     if own is not None:

@@ -38,6 +38,10 @@ class KGO(rdflib.namespace.DefinedNamespace):
     _NS = Namespace("https://w3id.org/kg-news/ontology#")
 
     # owl:Class
+    # Actor pair: Two actors that take part together in events (in any role) or statements (as
+    # speaker, addressee or principal), and how many of each they share, counted by the build and
+    # kept in the story graph (the named query together).
+    ActorPair: URIRef
     # Armed force: Troops or a military body acting as one actor, e.g. North Korean troops, the
     # Russian army; kgo:forceOf names the country it belongs to.
     ArmedForce: URIRef
@@ -138,6 +142,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # on behalf of: The principal a spokesperson speaks for, e.g. the Kremlin for its press
     # secretary.
     onBehalfOf: URIRef
+    # pair of: One of the two actors of the pair (each pair has two).
+    pairOf: URIRef
     # part of: A place this place lies in, e.g. Kursk region is part of Russia.
     partOf: URIRef
     # partner: An actor taking part on the same side as the agent or as its counterpart: a treaty
@@ -181,6 +187,10 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # words state, on a …/before or …/after time) or "since" (a period that begins in the time
     # written after "since" and runs to the day it was told, on a …/since time).
     anchorType: URIRef
+    # article language: A language (a BCP 47 tag, as schema:inLanguage) of an article the actor
+    # comes from (prov:wasDerivedFrom), kept in the story graph: the queries show the actor's label
+    # in it.
+    articleLanguage: URIRef
     # confidence: How often the statement's or event's reading rule was right on the development
     # articles, between 0 and 1, smoothed as (right + 1) / (found + 2): for a statement, its
     # speaker; for an event, its type (kg/extract/confidence.yaml, made by scripts/rule-
@@ -200,6 +210,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     furnitureKind: URIRef
     # future: True when the time lies after its anchor, e.g. "in the coming days".
     future: URIRef
+    # mention count: How many mentions (kgo:mention) the actor has in all the articles of the graph,
+    # counted by the build and kept in the story graph, so that a question over the whole archive
+    # reads one number instead of counting again (the named query actors). 0 for an actor known only
+    # as an affiliation.
+    mentionCount: URIRef
     # negated: True when the article reports that something was not said, e.g. "has not confirmed".
     negated: URIRef
     # qualifier: How the number is hedged: "exact", "about", "more_than", "at_least", "up_to",
@@ -214,6 +229,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     rule: URIRef
     # SHA-256 hash: The SHA-256 hash, in hexadecimal, of the input file the article was read from.
     sha256: URIRef
+    # shared events: How many article events name both actors of the pair in a role.
+    sharedEvents: URIRef
+    # shared statements: How many article statements name both actors of the pair as speaker,
+    # addressee or principal.
+    sharedStatements: URIRef
     # TIMEX value: The normalised value of a time expression, TIMEX3 style: "2024-11-12", "2024-11",
     # "2024-W45", "--11-03" (year unknown).
     timexValue: URIRef

@@ -45,7 +45,7 @@ def main(path: str, names: list[str], repeat: int, params: dict[str, str] | None
         digest = hashlib.md5(repr(rows).encode()).hexdigest()[:10]
         seconds = statistics.median(laps)
         below = f"  floor {read_back(store, len(rows), len(header)):8.2f} s" if floor else ""
-        print(f"{query.name:18} {len(rows):7} rows {seconds:8.2f} s  {digest}{below}", flush=True)
+        print(f"{query.name:18} {len(rows):7} rows {seconds:8.3f} s  {digest}{below}", flush=True)
 
 
 def read_back(store, rows: int, columns: int) -> float:

@@ -44,6 +44,18 @@ def _set(s, p, o):
     return change
 
 
+def _pair(*actors):
+    """A change: a kept pair of ``actors`` that share one statement."""
+    def change(ds):
+        pair, story = KGR["pair/officials/ruritania"], ds.graph(KGR["graph/story"])
+        story.add((pair, RDF.type, KGO.ActorPair))
+        for actor in actors:
+            story.add((pair, KGO.pairOf, actor))
+        story.add((pair, KGO.sharedEvents, Literal(0, datatype=XSD.nonNegativeInteger)))
+        story.add((pair, KGO.sharedStatements, Literal(1, datatype=XSD.nonNegativeInteger)))
+    return change
+
+
 def _found(report) -> set:
     """(focus, path, source shape) of every result."""
     return {(r.focus, r.path, r.shape) for r in report.results}
@@ -106,6 +118,12 @@ BROKEN = {
     "property a closed shape does not allow": (
         _set(QUANTITY, RDFS.label, Literal("x")), QUANTITY, RDFS.label, KGS["QuantityShape"],
         'article/t1/quantity/15-35: unexpected rdfs:label "x"'),
+    "actor with no kept count of its mentions": (
+        _set(KGR["actor/ruritania"], KGO.mentionCount, None), KGR["actor/ruritania"], KGO.mentionCount,
+        KGS["actor-mention-count"], "actor/ruritania: no kgo:mentionCount"),
+    "pair of one actor": (
+        _pair(KGR["actor/ruritania"]), KGR["pair/officials/ruritania"], KGO.pairOf, KGS["pair-of"],
+        "pair/officials/ruritania: fewer than 2 kgo:pairOf"),
     "inferred marker for metadata the article lacks": (
         _set(ARTICLE, SCHEMA.publisher, None), ARTICLE, None, KGS["Article-inferred-publisher"],
         "article/t1: kgo:inferred schema:publisher but no schema:publisher"),
@@ -209,7 +227,7 @@ def test_every_named_shape_has_a_comment():
 
 def test_cli_conforms(capsys):
     assert main(["validate", str(SMALL)]) == 0
-    assert capsys.readouterr().out == "conforms: 128 quads, 0 violations\n"
+    assert capsys.readouterr().out == "conforms: 132 quads, 0 violations\n"
 
 
 def test_cli_prints_violations_and_fails(tmp_path, capsys):
@@ -222,7 +240,7 @@ def test_cli_prints_violations_and_fails(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert BROKEN["statement with no speaker"][4] in lines
     assert BROKEN["end before begin"][4] in lines
-    assert lines[-1] == f"does not conform: 127 quads, {len(lines) - 1} violations"
+    assert lines[-1] == f"does not conform: 131 quads, {len(lines) - 1} violations"
 
 
 def test_cli_default_graph_and_unreadable_file(tmp_path, monkeypatch, capsys):
