@@ -410,6 +410,65 @@ def _kept_counts(graph, extractions: list[Extraction]) -> None:
         graph.add((pair, KGO.sharedStatements, _literal(statements, XSD.nonNegativeInteger)))
 
 
+def _kept_reports(graph, extractions: list[Extraction]) -> None:
+    """Who reported events of each type, counted once: the earliest dated report of each type
+    (a ``kgo:EarliestReport``) and, for each source, its first report and how many reports and
+    events of the type it has (a ``kgo:ReportingSource``). At 10,000 articles the named queries
+    first-reports and reported-by took 10.3 s and 13.5 s to find them among every report.
+
+    A report of an event is a statement that reports it, unless it denies it, dated by the
+    statement's time (its day, else its earliest begin), or the article the event is read from,
+    dated by its publication. The earliest is the first by day, then by the report's IRI, then
+    the event's; a source's first report the first by day (undated last), then by IRI. The
+    sources are the statements' speakers and the articles' publishers.
+    """
+    earliest: dict[str, str] = {}  # event type -> "day report event", the least
+    sources: dict[tuple[str, str, str], list] = {}  # (type, role, key) -> [first, reports, events]
+
+    def report(kind: str, day, report: URIRef, event: URIRef, keys: list[str], role: str) -> None:
+        when = day.isoformat() if day else None
+        if when is not None:
+            candidate = f"{when} {report} {event}"
+            earliest[kind] = min(earliest.get(kind, candidate), candidate)
+        for key in keys:
+            first = f"{when or '~'} {report}"  # "~" sorts after every day
+            record = sources.setdefault((kind, role, key), [first, set(), set()])
+            record[0] = min(record[0], first)
+            record[1].add(report)
+            record[2].add(event)
+
+    for x in extractions:
+        article, published, publisher = article_iri(x.article.id), x.article.published, x.article.publisher
+        events = {e.id: e for e in x.events}
+        for e in x.events:
+            report(e.type, published, article, KGR[f"article/{e.id}"], [publisher] if publisher else [], "publisher")
+        for st in x.statements:
+            day = (st.time.day or st.time.begin) if st.time else None
+            for event_id in st.events:
+                e = events[event_id]
+                if st.says(e.factuality) != "negated":
+                    report(e.type, day, KGR[f"article/{st.id}"], KGR[f"article/{event_id}"], st.speakers, "speaker")
+    for kind, first in sorted(earliest.items()):
+        node = KGR[f"earliest/{kind}"]
+        _, report_iri, event_iri = first.split(" ")
+        graph.add((node, RDF.type, KGO.EarliestReport))
+        graph.add((node, SEM.eventType, concept("event", kind)))
+        graph.add((node, KGO.report, URIRef(report_iri)))
+        graph.add((node, KGO.reportedEvent, URIRef(event_iri)))
+    for (kind, role, key), (first, reports, events) in sorted(sources.items()):
+        if role == "speaker":
+            node = KGR[f"source/{kind}/speaker/{key}"]
+            graph.add((node, KGO.sourceActor, actor_iri(key)))
+        else:
+            node = KGR[f"source/{kind}/publisher/{hashlib.sha256(key.encode()).hexdigest()[:16]}"]
+            graph.add((node, SCHEMA.publisher, _literal(key)))
+        graph.add((node, RDF.type, KGO.ReportingSource))
+        graph.add((node, SEM.eventType, concept("event", kind)))
+        graph.add((node, KGO.report, URIRef(first.split(" ")[1])))
+        graph.add((node, KGO.reportCount, _literal(len(reports), XSD.nonNegativeInteger)))
+        graph.add((node, KGO.eventCount, _literal(len(events), XSD.nonNegativeInteger)))
+
+
 def _written_date(t: TimeExpr) -> Literal | None:
     """The date as precisely as the text gives it ("2024-11", "--11-03"), typed by its precision.
 
@@ -458,6 +517,7 @@ def _story(graph, extractions: list[Extraction]) -> None:
         if actor.wikidata:
             graph.add((node, OWL.sameAs, WD[actor.wikidata]))
     _kept_counts(graph, extractions)
+    _kept_reports(graph, extractions)
     places = {k: p for x in extractions for k, p in x.places.items()}
     for key, place in sorted(places.items()):
         node = KGR[f"place/{key}"]

@@ -53,6 +53,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # Country: A state acting as an actor (its government speaking or acting for it), e.g. North
     # Korea, Russia.
     Country: URIRef
+    # Earliest report: The earliest dated report of events of one type (sem:eventType) in all the
+    # articles of the graph: a statement that reports one and does not deny it, dated by its time
+    # (its day, else its earliest begin), or an article one is read from, dated by its publication;
+    # the first by day, then by the report's IRI, then the event's.
+    EarliestReport: URIRef
     # Group: A collective that is neither an organisation nor an armed force, e.g. officials,
     # analysts, residents.
     Group: URIRef
@@ -72,6 +77,10 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # Region: A region inside a country or across a border: a province, an oblast, a district, or a
     # region known by a historical name, e.g. Kursk Oblast, Donbas.
     Region: URIRef
+    # Reporting source: A source of reports of events of one type (sem:eventType): a speaker
+    # (kgo:sourceActor) of statements that report them and do not deny them, or the publisher
+    # (schema:publisher) of articles they are read from.
+    ReportingSource: URIRef
     # Statement: A speech act reported in an article: who said what, when, to whom, in direct or
     # reported speech, about which events (a reporting event in TimeML's sense).
     Statement: URIRef
@@ -154,13 +163,19 @@ class KGO(rdflib.namespace.DefinedNamespace):
     quantity: URIRef
     # quote: The span of the words quoted in direct speech (also typed schema:Quotation).
     quote: URIRef
+    # report: The report an earliest report or a reporting source names: a statement or an article.
+    report: URIRef
     # reported as: An article event or statement that reports this story event or story statement.
     reportedAs: URIRef
+    # reported event: The article event the earliest report reports.
+    reportedEvent: URIRef
     # reports: An event the statement speaks about; what the statement says of it is on the matching
     # kgo:Claim.
     reports: URIRef
     # sentence: The span of the sentence an event or statement was read from.
     sentence: URIRef
+    # source actor: The speaker a reporting source is.
+    sourceActor: URIRef
     # speaker: An actor who made the statement; a statement has one or more.
     speaker: URIRef
     # speaker mention: The span naming the speaker at this statement, e.g. "he" or "Rutte".
@@ -205,6 +220,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # direct speech: True when the statement is quoted word for word (direct speech), false for
     # reported speech.
     direct: URIRef
+    # event count: How many article events of the type the source reports.
+    eventCount: URIRef
     # furniture kind: What kind of page furniture a span is: "related", "promo", "caption",
     # "credit", "byline", "dateline" or "headline" (the title written again at the top of the text).
     furnitureKind: URIRef
@@ -223,6 +240,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # reason: The reason in words, e.g. "same type deployment; times meet (… to 2024-10-28); shares
     # North Korea".
     reason: URIRef
+    # report count: How many statements or articles of the source report events of the type.
+    reportCount: URIRef
     # reading rule: The extraction rule that read a statement or an event, e.g. "speaker-first" (a
     # named speaker before a reporting verb), "quote-first/context" (a quotation whose speaker comes
     # from the context), "trigger" or "typo" (a trigger word written with a slip).

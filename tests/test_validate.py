@@ -56,6 +56,18 @@ def _pair(*actors):
     return change
 
 
+def _source():
+    """A change: a kept reporting source that names no source."""
+    def change(ds):
+        node, story = KGR["source/deployment/speaker/officials"], ds.graph(KGR["graph/story"])
+        story.add((node, RDF.type, KGO.ReportingSource))
+        story.add((node, SEM.eventType, KGV["event-deployment"]))
+        story.add((node, KGO.report, KGR["article/t1/statement/78-82"]))
+        story.add((node, KGO.reportCount, Literal(1, datatype=XSD.nonNegativeInteger)))
+        story.add((node, KGO.eventCount, Literal(1, datatype=XSD.nonNegativeInteger)))
+    return change
+
+
 def _found(report) -> set:
     """(focus, path, source shape) of every result."""
     return {(r.focus, r.path, r.shape) for r in report.results}
@@ -124,6 +136,9 @@ BROKEN = {
     "pair of one actor": (
         _pair(KGR["actor/ruritania"]), KGR["pair/officials/ruritania"], KGO.pairOf, KGS["pair-of"],
         "pair/officials/ruritania: fewer than 2 kgo:pairOf"),
+    "reporting source with no speaker and no publisher": (
+        _source(), KGR["source/deployment/speaker/officials"], None, KGS["ReportingSourceShape"],
+        "source/deployment/speaker/officials: fits none of the shapes of sh:or"),
     "inferred marker for metadata the article lacks": (
         _set(ARTICLE, SCHEMA.publisher, None), ARTICLE, None, KGS["Article-inferred-publisher"],
         "article/t1: kgo:inferred schema:publisher but no schema:publisher"),
