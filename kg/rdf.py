@@ -469,6 +469,31 @@ def _kept_reports(graph, extractions: list[Extraction]) -> None:
         graph.add((node, KGO.eventCount, _literal(len(events), XSD.nonNegativeInteger)))
 
 
+def _kept_contradictions(graph, extractions: list[Extraction]) -> None:
+    """Each event one statement affirms and another denies, with the two statements (a
+    ``kgo:Contradiction``), found once: at 10,000 articles the named query contradictions took
+    7.1 s to find its 48 rows among every denial of the archive. A statement affirms an event
+    when its claim about it is asserted or reported, denies it when the claim is negated."""
+    for x in extractions:
+        events = {e.id: e for e in x.events}
+        views: dict[str, dict[str, set[str]]] = {}  # event id -> "affirming"/"denying" -> statement ids
+        for st in x.statements:
+            for event_id in st.events:
+                view = st.says(events[event_id].factuality)
+                side = "denying" if view == "negated" else "affirming" if view in ("asserted", "reported") else None
+                if side:
+                    views.setdefault(event_id, {"affirming": set(), "denying": set()})[side].add(st.id)
+        for event_id, sides in sorted(views.items()):
+            for affirming in sorted(sides["affirming"]):
+                for denying in sorted(sides["denying"] - {affirming}):
+                    event, yes, no = (KGR[f"article/{i}"] for i in (event_id, affirming, denying))
+                    node = KGR[f"contradiction/{hashlib.sha256(f'{event} {yes} {no}'.encode()).hexdigest()[:16]}"]
+                    graph.add((node, RDF.type, KGO.Contradiction))
+                    graph.add((node, KGO.reportedEvent, event))
+                    graph.add((node, KGO.affirming, yes))
+                    graph.add((node, KGO.denying, no))
+
+
 def _written_date(t: TimeExpr) -> Literal | None:
     """The date as precisely as the text gives it ("2024-11", "--11-03"), typed by its precision.
 
@@ -518,6 +543,7 @@ def _story(graph, extractions: list[Extraction]) -> None:
             graph.add((node, OWL.sameAs, WD[actor.wikidata]))
     _kept_counts(graph, extractions)
     _kept_reports(graph, extractions)
+    _kept_contradictions(graph, extractions)
     places = {k: p for x in extractions for k, p in x.places.items()}
     for key, place in sorted(places.items()):
         node = KGR[f"place/{key}"]

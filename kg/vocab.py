@@ -50,6 +50,10 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # Claim: What one statement says of one event: the event (kgo:about) and the factuality the
     # speaker gives it (kgo:factuality), e.g. a denial makes a claim with factuality negated.
     Claim: URIRef
+    # Contradiction: An article event (kgo:reportedEvent) that one statement affirms (kgo:affirming:
+    # its claim about it is asserted or reported) and another denies (kgo:denying: its claim is
+    # negated), found by the build and kept in the story graph (the named query contradictions).
+    Contradiction: URIRef
     # Country: A state acting as an actor (its government speaking or acting for it), e.g. North
     # Korea, Russia.
     Country: URIRef
@@ -101,6 +105,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
     addressee: URIRef
     # affiliation: An actor this actor belongs to or works for, e.g. a spokesperson's ministry.
     affiliation: URIRef
+    # affirming: The statement that affirms the event of a contradiction.
+    affirming: URIRef
     # agent: The actor who does or causes the event, e.g. North Korea in "North Korea sent troops".
     agent: URIRef
     # audience: The span naming an audience the statement was told to that is not an actor, e.g.
@@ -119,6 +125,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # cue: The span of the reporting word, e.g. "said", "kata"; the statement IRI is minted from its
     # offsets.
     cue: URIRef
+    # denying: The statement that denies the event of a contradiction.
+    denying: URIRef
     # factuality: Whether an event is presented as having happened, a concept of kgv:Factuality
     # (asserted, reported, possible, negated, unconfirmed).
     factuality: URIRef
@@ -167,7 +175,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
     report: URIRef
     # reported as: An article event or statement that reports this story event or story statement.
     reportedAs: URIRef
-    # reported event: The article event the earliest report reports.
+    # reported event: The article event an earliest report reports, or that a contradiction is
+    # about.
     reportedEvent: URIRef
     # reports: An event the statement speaks about; what the statement says of it is on the matching
     # kgo:Claim.

@@ -8,7 +8,9 @@ worker processes, reconciles their actor keys, then merges the events and the st
 as a build does (:func:`kg.merge.merge_story`), and prints the CPU time of each merge, the
 number of stories and a digest of them all: each story's kind, type, key, reports in order
 and reasons. A change to the merge that claims the same stories must print the same digest;
-``--profile`` adds the statement merge's top functions by own time.
+``--profile`` adds the statement merge's top functions by own time. Then the CPU time of the
+counts and reports the story graph keeps (:func:`kg.rdf._kept_counts`,
+:func:`kg.rdf._kept_reports`) and how many triples they are.
 """
 from __future__ import annotations
 
@@ -60,6 +62,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"statements merged {ended - middle:8.2f} s CPU  {len(statements)} stories  digest {digest(statements)}")
     if profile:
         pstats.Stats(profile).sort_stats("tottime").print_stats(15)
+    from kg.quads import Quads
+    from kg.rdf import STORY, _kept_counts, _kept_reports
+    kept = Quads().graph(STORY)
+    started = time.process_time()
+    _kept_counts(kept, extractions)
+    _kept_reports(kept, extractions)
+    print(f"kept counts       {time.process_time() - started:8.2f} s CPU  {len(kept)} triples")
 
 
 if __name__ == "__main__":  # worker processes start from a server that imports this module anew
