@@ -9,8 +9,8 @@ as a build does (:func:`kg.merge.merge_story`), and prints the CPU time of each 
 number of stories and a digest of them all: each story's kind, type, key, reports in order
 and reasons. A change to the merge that claims the same stories must print the same digest;
 ``--profile`` adds the statement merge's top functions by own time. Then the CPU time of the
-counts and reports the story graph keeps (:func:`kg.rdf._kept_counts`,
-:func:`kg.rdf._kept_reports`) and how many triples they are.
+counts, reports and contradictions the story graph keeps (:func:`kg.kept.add_kept`) and how
+many triples they are.
 """
 from __future__ import annotations
 
@@ -63,11 +63,11 @@ def main(argv: list[str] | None = None) -> None:
     if profile:
         pstats.Stats(profile).sort_stats("tottime").print_stats(15)
     from kg.quads import Quads
-    from kg.rdf import STORY, _kept_counts, _kept_reports
+    from kg.kept import add_kept
+    from kg.rdf import STORY
     kept = Quads().graph(STORY)
     started = time.process_time()
-    _kept_counts(kept, extractions)
-    _kept_reports(kept, extractions)
+    add_kept(kept, extractions)
     print(f"kept counts       {time.process_time() - started:8.2f} s CPU  {len(kept)} triples")
 
 
