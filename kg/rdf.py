@@ -354,7 +354,8 @@ def _written_date(t: TimeExpr) -> Literal | None:
 
 
 def _story(graph, extractions: list[Extraction]) -> None:
-    """The merged layer: one description per actor and place, and the build activity."""
+    """The merged layer: one description per actor and place, the counts kept for questions
+    over the whole archive (:func:`kg.kept.add_kept`), and the build activity."""
     gaz = load_gazetteer()
     actors: dict[str, Actor] = {}
     for x in extractions:
