@@ -37,7 +37,7 @@ def literal(value, datatype: URIRef | None = None, lang: str | None = None) -> L
     """``Literal(value, lang=lang, datatype=datatype)``, made once: rdflib takes 5 to 12 µs to
     make one, and offsets, labels and flags recur.
 
-    >>> literal("Kursk", lang="id") is literal("Kursk", lang="id")
+    >>> literal("a label", lang="en") is literal("a label", lang="en")
     True
     """
     return Literal(value, lang=lang, datatype=datatype)
