@@ -84,6 +84,13 @@ def _count(text: str) -> int:
     return int(text)
 
 
+def _page(text: str) -> int:
+    """A whole number of at least 1, for ``--page``."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a page number (1, 2, ...)")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="News reports to an event-timeline knowledge graph.")
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -118,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     q = sub.add_parser("query", help="run a named SPARQL query (or a .rq file) on a built graph",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  kg query --list\n  kg query statements --format csv\n"
+                              "  kg query timeline --page 1\n"
                               "  kg query said-by --param actor=\"Mark Rutte\"")
     q.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="a named query or a .rq file")
     q.add_argument("--graph", default=f"{DEFAULT_OUTPUT}/graph.ttl", metavar="FILE",
@@ -138,6 +146,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="write the results to FILE (replaced whole when complete) instead of stdout")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a query parameter, bound as an RDF term (repeatable)")
+    q.add_argument("--page", type=_page, metavar="N",
+                   help="only page N of a listing (timeline, events, statements, articles: 100 items a "
+                        "page, read from the pages the build keeps, so it answers at once on any archive)")
     q.add_argument("--list", action="store_true", help="list the named queries")
     q.set_defaults(run=_query)
 
@@ -274,11 +285,11 @@ def _add(args) -> int:
 
 def _query(args) -> int:
     from .errors import QueryError
-    from .query import format_rows, load_query, named_queries
+    from .query import format_rows, listing_counts, load_query, named_queries, run_page
 
     if args.list:
         for name, q in sorted(named_queries().items()):
-            print(f"{name:<16} {q.answers}")
+            print(f"{name:<16} {q.answers}{' (--page N: a page at a time)' if q.pages else ''}")
         return 0
     if not args.name:
         raise QueryError("name a query (kg query --list shows them) or give a .rq file")
@@ -288,7 +299,14 @@ def _query(args) -> int:
         if not sep or not key:
             raise QueryError(f"--param {item!r}: expected NAME=VALUE")
         params[key] = value
-    header, rows = _run_query(args, load_query(args.name), params)
+    query = load_query(args.name)
+    if args.page is None:
+        header, rows = _open_store(args, query).run(query, params)
+    else:
+        store = _open_store(args, *([query.pages, listing_counts(query)] if query.pages else [query]))
+        header, rows, items, pages = run_page(store, query, args.page, params)
+        more = f"; the next: --page {args.page + 1}" if args.page < pages else ""
+        print(f"kg: page {args.page} of {pages} ({items} items){more}", file=sys.stderr)
     if args.output:
         from .views.page import atomic_write
 
@@ -303,11 +321,11 @@ def _query(args) -> int:
     return 0
 
 
-def _run_query(args, query, params):
-    """Run ``query`` on the store the options name: --endpoint, --store, else the --graph file:
+def _open_store(args, *queries):
+    """The store the options name for ``queries``: --endpoint, --store, else the --graph file:
     the store ``kg build --store`` loaded from it while the file is as it was then
     (:func:`kg.store.noted_store`), else the file read into Oxigraph's memory, only the triples
-    whose predicates the query reads, or into rdflib's with ``--engine rdflib``."""
+    whose predicates the queries read, or into rdflib's with ``--engine rdflib``."""
     from .errors import QueryError
     from .query import predicates_read
     from .store import MemoryStore, OxigraphStore, RdflibStore, RemoteStore, noted_store
@@ -322,14 +340,17 @@ def _run_query(args, query, params):
         store = OxigraphStore(noted)
     else:
         started = time.monotonic()
-        store = (RdflibStore(args.graph) if args.engine == "rdflib"
-                 else MemoryStore(args.graph, predicates_read(query)))  # what the query reads
+        if args.engine == "rdflib":
+            store = RdflibStore(args.graph)
+        else:  # what the queries read, or everything when one reads any predicate
+            read = [predicates_read(query) for query in queries]
+            store = MemoryStore(args.graph, None if None in read else set().union(*read))
         took = time.monotonic() - started
         if took > SLOW_LOAD:
             print(f"kg: reading {args.graph} took {took:.0f} s, and every query reads it again; "
                   "for many queries build a store once: kg build ... --store DIR, then "
                   "kg query NAME --store DIR", file=sys.stderr)
-    return store.run(query, params)
+    return store
 
 
 #: Seconds of reading a graph file after which ``kg query`` suggests a store.

@@ -29,11 +29,16 @@ from .terms import actor_iri, article_iri, literal
 from .vocab import KGO, KGR, SCHEMA, SEM, concept
 
 
+#: Items on a page of a listing (:func:`_pages`).
+PAGE_SIZE = 100
+
+
 def add_kept(graph, extractions: list[Extraction]) -> None:
     """Add to ``graph`` (the story graph) what the build counts once over ``extractions``."""
     _counts(graph, extractions)
     _reports(graph, extractions)
     _contradictions(graph, extractions)
+    _pages(graph, extractions, PAGE_SIZE)
 
 
 def affiliate_entry(x: Extraction, key: str | None):
@@ -177,3 +182,52 @@ def _contradictions(graph, extractions: list[Extraction]) -> None:
                     graph.add((node, KGO.reportedEvent, event))
                     graph.add((node, KGO.affirming, yes))
                     graph.add((node, KGO.denying, no))
+
+
+def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
+    """The listings of the whole archive cut into pages of ``page_size`` items, in their
+    queries' order (a ``kgo:Listing`` and its pages, each a ``kgo:Page``): a page of the named queries
+    timeline, events, statements and articles then reads its own items (``kg query NAME
+    --page N``) instead of sorting the archive for them.
+
+    Events and statements are in date order (their time's day, else its earliest begin;
+    undated last), then by article, by position in the article (an event's trigger, a
+    statement's cue) and by IRI; articles by publication day (undated last), then by IRI.
+    Articles' and items' IRIs share their prefix, so their ids sort alike.
+
+    >>> from kg.ingest import parse_article
+    >>> from kg.extract.document import extract
+    >>> from kg.quads import Quads
+    >>> story = Quads().graph(KGR["graph/story"])
+    >>> x = extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", "a.txt"))
+    >>> _pages(story, [x], page_size=1)
+    >>> sorted((str(s).split("/listing/")[1], int(o)) for s, p, o in story if p == KGO.pageCount)
+    [('articles', 1), ('events', 1), ('statements', 0), ('timeline', 1)]
+    """
+    events, statements, articles = [], [], []
+    for x in extractions:
+        article = x.article
+        published = article.published.isoformat() if article.published else None
+        articles.append(((published is None, published or "", article.id), article_iri(article.id)))
+        for items, found, anchor in ((events, x.events, "trigger"), (statements, x.statements, "cue")):
+            for item in found:
+                day = (item.time.day or item.time.begin) if item.time else None
+                when = day.isoformat() if day else ""
+                items.append(((day is None, when, article.id, getattr(item, anchor).start, item.id),
+                              KGR[f"article/{item.id}"]))
+    timeline = events + statements
+    for name, items in (("timeline", timeline), ("events", events), ("statements", statements),
+                        ("articles", articles)):
+        items.sort(key=lambda pair: pair[0])
+        listing = KGR[f"listing/{name}"]
+        pages = -(-len(items) // page_size)
+        graph.add((listing, RDF.type, KGO.Listing))
+        graph.add((listing, KGO.itemCount, literal(len(items), XSD.nonNegativeInteger)))
+        graph.add((listing, KGO.pageCount, literal(pages, XSD.nonNegativeInteger)))
+        for n in range(pages):
+            page = KGR[f"listing/{name}/page/{n + 1}"]
+            graph.add((page, RDF.type, KGO.Page))
+            graph.add((page, KGO.pageOf, listing))
+            graph.add((page, KGO.pageNumber, literal(n + 1, XSD.integer)))
+            for _, item in items[n * page_size:(n + 1) * page_size]:
+                graph.add((page, KGO.pageItem, item))

@@ -73,6 +73,8 @@ class NamedQuery:
     text: str
     path: Path
     _specs: dict[str, tuple[str, bool]] = field(default_factory=dict, repr=False)
+    #: The query that answers one page of this listing (``queries/pages/<name>.rq``), if any.
+    pages: NamedQuery | None = field(default=None, repr=False)
 
     def required(self) -> list[str]:
         """Names of the parameters that must be given.
@@ -169,8 +171,10 @@ def named_queries() -> dict[str, NamedQuery]:
     >>> "timeline" in named_queries()
     True
     """
-    queries = (_parse(path) for path in sorted(QUERY_DIR.glob("*.rq")))
-    return {q.name: q for q in queries}
+    queries = {q.name: q for q in (_parse(path) for path in sorted(QUERY_DIR.glob("*.rq")))}
+    for path in sorted((QUERY_DIR / "pages").glob("*.rq")):
+        queries[path.stem].pages = _parse(path)
+    return queries
 
 
 def load_query(name_or_path: str) -> NamedQuery:
@@ -227,6 +231,11 @@ def load_graph(path: str | Path) -> Dataset:
 def _term(query: NamedQuery, name: str, value: str) -> Identifier:
     """A parameter value as an RDF term."""
     kind = query._specs[name][0]
+    if kind == "page":
+        if not value.isdigit() or int(value) < 1:
+            raise QueryError(f"parameter {name!r} of query {query.name!r} must be a page number "
+                             f"(1, 2, ...), not {value!r}")
+        return Literal(int(value), datatype=XSD.integer)
     if kind == "date":
         try:
             if not _DATE.fullmatch(value):
@@ -317,6 +326,48 @@ def run_on(store, query: NamedQuery | str, params: dict[str, str] | None = None
     if isinstance(query, str):
         query = load_query(query)
     return open_store(store).run(query, params)
+
+
+def listing_counts(query: NamedQuery) -> NamedQuery:
+    """The query that reads how many items and pages the build kept for the listing ``query``.
+
+    >>> run_on(_EXAMPLE, listing_counts(load_query("timeline")))
+    (['items', 'pages'], [['8', '3']])
+    """
+    listing = f"{PREFIXES['kgr']}listing/{query.name}"
+    return NamedQuery(f"{query.name} (pages)", "", {}, f"SELECT ?items ?pages WHERE {{ <{listing}> "
+                      f"<{PREFIXES['kgo']}itemCount> ?items ; <{PREFIXES['kgo']}pageCount> ?pages }}",
+                      query.path)
+
+
+def run_page(store, query: NamedQuery, number: int, params: dict[str, str] | None = None
+             ) -> tuple[list[str], list[list[str]], int, int]:
+    """Page ``number`` of the listing ``query`` on ``store`` (a store of :mod:`kg.store`): its
+    header and rows, and how many items and pages the listing has. The build keeps each
+    listing cut into pages (:func:`kg.kept.add_kept`), so a page is read by its own items.
+
+    >>> from kg.store import open_store
+    >>> header, rows, items, pages = run_page(open_store(_EXAMPLE), load_query("articles"), 1)
+    >>> [row[0].rsplit("/", 1)[1] for row in rows], items, pages
+    (['ap-20241105', 'kompas-20241113'], 2, 1)
+    >>> run_page(open_store(_EXAMPLE), load_query("articles"), 2)
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: query 'articles' has 1 page of 2 items; there is no page 2
+    """
+    if query.pages is None:
+        paged = ", ".join(name for name, q in sorted(named_queries().items()) if q.pages)
+        raise QueryError(f"query {query.name!r} is not answered a page at a time; these are: {paged}")
+    found = store.run(listing_counts(query))[1]
+    if not found:
+        raise QueryError(f"the graph keeps no pages of {query.name!r} (a graph built before kg kept "
+                         "them, or from several builds): build it again")
+    items, pages = (int(n) for n in found[0])
+    if number > pages:
+        raise QueryError(f"query {query.name!r} has {pages} page{'s' if pages != 1 else ''} of "
+                         f"{items} items; there is no page {number}")
+    header, rows = store.run(query.pages, {**(params or {}), "page": str(number)})
+    return header, rows, items, pages
 
 
 def _text(term: Identifier | None) -> str:

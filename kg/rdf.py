@@ -196,6 +196,9 @@ class _ArticleWriter:
             m = self.mention(piece.span)
             self.add((node, KGO.furniture, m))
             self.add((m, KGO.furnitureKind, _literal(piece.kind)))
+        # How many events and statements it gave, for the named query articles to read.
+        self.add((node, KGO.eventCount, _literal(len({e.id for e in self.x.events}), XSD.nonNegativeInteger)))
+        self.add((node, KGO.statementCount, _literal(len({s.id for s in self.x.statements}), XSD.nonNegativeInteger)))
 
     def actor(self, actor: Actor):
         node = actor_iri(actor.key)

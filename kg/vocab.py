@@ -65,6 +65,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # Group: A collective that is neither an organisation nor an armed force, e.g. officials,
     # analysts, residents.
     Group: URIRef
+    # Listing: A listing of the whole archive that a named query answers (timeline, events,
+    # statements, articles), cut by the build into pages (kgo:Page) in the query's order and kept in
+    # the story graph, so that one page is read by its items instead of sorting the archive for it
+    # (kg query NAME --page N).
+    Listing: URIRef
     # Merge reason: Why one report joined a story event or story statement: its member (kgo:member)
     # and the reason in words (kgo:reason), e.g. same type, times that meet, a shared participant.
     MergeReason: URIRef
@@ -73,6 +78,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     Organization: URIRef
     # Other actor: An actor that fits none of the other actor classes, e.g. an unnamed source.
     OtherActor: URIRef
+    # Page: One page of a listing (kgo:pageOf): its number (kgo:pageNumber, from 1) and its items
+    # (kgo:pageItem, 100 at most), the next in the listing's order after those of the page before.
+    Page: URIRef
     # Person: A named individual, e.g. Vladimir Putin, or a spokesperson named in the article.
     Person: URIRef
     # Quantity: A number of something as written in the text, e.g. "more than 10,000 troops": a
@@ -159,6 +167,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # on behalf of: The principal a spokesperson speaks for, e.g. the Kremlin for its press
     # secretary.
     onBehalfOf: URIRef
+    # page item: An item on the page: an article event, an article statement or an article, as the
+    # listing has.
+    pageItem: URIRef
+    # page of: The listing the page is part of.
+    pageOf: URIRef
     # pair of: One of the two actors of the pair (each pair has two).
     pairOf: URIRef
     # part of: A place this place lies in, e.g. Kursk region is part of Russia.
@@ -229,13 +242,15 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # direct speech: True when the statement is quoted word for word (direct speech), false for
     # reported speech.
     direct: URIRef
-    # event count: How many article events of the type the source reports.
+    # event count: Of a reporting source: how many article events of the type it reports.
     eventCount: URIRef
     # furniture kind: What kind of page furniture a span is: "related", "promo", "caption",
     # "credit", "byline", "dateline" or "headline" (the title written again at the top of the text).
     furnitureKind: URIRef
     # future: True when the time lies after its anchor, e.g. "in the coming days".
     future: URIRef
+    # item count: How many items the listing has in all.
+    itemCount: URIRef
     # mention count: How many mentions (kgo:mention) the actor has in all the articles of the graph,
     # counted by the build and kept in the story graph, so that a question over the whole archive
     # reads one number instead of counting again (the named query actors). 0 for an actor known only
@@ -243,6 +258,10 @@ class KGO(rdflib.namespace.DefinedNamespace):
     mentionCount: URIRef
     # negated: True when the article reports that something was not said, e.g. "has not confirmed".
     negated: URIRef
+    # page count: How many pages the listing is cut into (0 when it has no items).
+    pageCount: URIRef
+    # page number: The page's place in its listing, from 1.
+    pageNumber: URIRef
     # qualifier: How the number is hedged: "exact", "about", "more_than", "at_least", "up_to",
     # "less_than" or "range".
     qualifier: URIRef
@@ -262,6 +281,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # shared statements: How many article statements name both actors of the pair as speaker,
     # addressee or principal.
     sharedStatements: URIRef
+    # statement count: How many statements were read from the article, in the article's graph (read
+    # by the named query articles).
+    statementCount: URIRef
     # TIMEX value: The normalised value of a time expression, TIMEX3 style: "2024-11-12", "2024-11",
     # "2024-W45", "--11-03" (year unknown).
     timexValue: URIRef

@@ -1,6 +1,7 @@
-"""The counts the build keeps in the story graph (each actor's mentions and the languages of its
-articles, each pair of actors and what they share) say what the articles' own triples say: in a
-build, and in the hand-written graph the named queries are tested on."""
+"""The counts the build keeps in the story graph (each article's events and statements, each
+actor's mentions and the languages of its articles, each pair of actors and what they share)
+say what the articles' own triples say: in a build, and in the hand-written graph the named
+queries are tested on."""
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -68,6 +69,15 @@ def counted_pairs(graph) -> Counter:
     return shared
 
 
+def test_each_article_keeps_how_many_events_and_statements_it_gave(graph):
+    statements = set(graph.subjects(RDF.type, KGO.Statement))
+    events = set(graph.subjects(RDF.type, SEM.Event)) - statements
+    for article in graph.subjects(RDF.type, SCHEMA.NewsArticle):
+        derived = set(graph.subjects(PROV.wasDerivedFrom, article))
+        assert graph.value(article, KGO.eventCount).toPython() == len(derived & events)
+        assert graph.value(article, KGO.statementCount).toPython() == len(derived & statements)
+
+
 def test_each_actor_keeps_how_many_mentions_it_has(graph):
     counted = counted_mentions(graph)
     kept = {a: graph.value(a, KGO.mentionCount).toPython() for a in counted}
@@ -100,23 +110,28 @@ def test_each_pair_keeps_the_events_and_statements_its_actors_share(graph):
     assert any(n for (_, _, is_statement), n in shared.items() if not is_statement)
 
 
-@pytest.fixture(scope="module")
-def built_file(tmp_path_factory):
-    """The same articles through ``kg build``: its graph.trig."""
-    folder = tmp_path_factory.mktemp("kept")
+def articles_in(folder: Path) -> Path:
+    """The same articles as files in ``folder``/in, for ``kg build``: that folder."""
     (folder / "in").mkdir()
     for name in NAMES:
         shutil.copy(ARTICLES / f"{name}.txt", folder / "in" / f"{name}.txt")
     for name, text in OWN.items():
         (folder / "in" / name).write_text(text, encoding="utf-8")
-    build([folder / "in"], folder / "out", use_cache=False)
+    return folder / "in"
+
+
+@pytest.fixture(scope="module")
+def built_file(tmp_path_factory):
+    """The same articles through ``kg build``: its graph.trig."""
+    folder = tmp_path_factory.mktemp("kept")
+    build([articles_in(folder)], folder / "out", use_cache=False)
     return folder / "out" / "graph.trig"
 
 
 @pytest.mark.parametrize(("name", "params"), [
     ("actors", {}), ("together", {}), ("together", {"actor": "Korea Utara"}), ("first-reports", {}),
     ("reported-by", {"type": "deployment"}), ("reported-by", {"type": "casualties"}),
-    ("reported-by", {"type": "kgv:event-treaty"}), ("contradictions", {})])
+    ("reported-by", {"type": "kgv:event-treaty"}), ("contradictions", {}), ("articles", {})])
 def test_the_queries_that_read_the_kept_counts_answer_as_those_that_count(built_file, name, params):
     """The named query beside its text before the counts were kept (tests/fixtures/queries/counted/),
     which counted them from the articles' triples at each asking."""

@@ -68,6 +68,21 @@ def _source():
     return change
 
 
+def _page(number, listed: bool = True):
+    """A change: a kept listing of one page, numbered ``number``, that names its listing or not."""
+    def change(ds):
+        listing, page, story = KGR["listing/events"], KGR["listing/events/page/1"], ds.graph(KGR["graph/story"])
+        story.add((listing, RDF.type, KGO.Listing))
+        story.add((listing, KGO.itemCount, Literal(1, datatype=XSD.nonNegativeInteger)))
+        story.add((listing, KGO.pageCount, Literal(1, datatype=XSD.nonNegativeInteger)))
+        story.add((page, RDF.type, KGO.Page))
+        if listed:
+            story.add((page, KGO.pageOf, listing))
+        story.add((page, KGO.pageNumber, Literal(number, datatype=XSD.integer)))
+        story.add((page, KGO.pageItem, EVENT))
+    return change
+
+
 def _found(report) -> set:
     """(focus, path, source shape) of every result."""
     return {(r.focus, r.path, r.shape) for r in report.results}
@@ -139,6 +154,15 @@ BROKEN = {
     "reporting source with no speaker and no publisher": (
         _source(), KGR["source/deployment/speaker/officials"], None, KGS["ReportingSourceShape"],
         "source/deployment/speaker/officials: fits none of the shapes of sh:or"),
+    "article with no kept count of its statements": (
+        _set(ARTICLE, KGO.statementCount, None), ARTICLE, KGO.statementCount, KGS["article-statements"],
+        "article/t1: no kgo:statementCount"),
+    "page of no listing": (
+        _page(1, listed=False), KGR["listing/events/page/1"], KGO.pageOf, KGS["page-of"],
+        "listing/events/page/1: no kgo:pageOf"),
+    "page numbered 0": (
+        _page(0), KGR["listing/events/page/1"], KGO.pageNumber, KGS["page-number"],
+        "listing/events/page/1: kgo:pageNumber 0 is less than 1"),
     "inferred marker for metadata the article lacks": (
         _set(ARTICLE, SCHEMA.publisher, None), ARTICLE, None, KGS["Article-inferred-publisher"],
         "article/t1: kgo:inferred schema:publisher but no schema:publisher"),
@@ -242,7 +266,7 @@ def test_every_named_shape_has_a_comment():
 
 def test_cli_conforms(capsys):
     assert main(["validate", str(SMALL)]) == 0
-    assert capsys.readouterr().out == "conforms: 132 quads, 0 violations\n"
+    assert capsys.readouterr().out == "conforms: 134 quads, 0 violations\n"
 
 
 def test_cli_prints_violations_and_fails(tmp_path, capsys):
@@ -255,7 +279,7 @@ def test_cli_prints_violations_and_fails(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert BROKEN["statement with no speaker"][4] in lines
     assert BROKEN["end before begin"][4] in lines
-    assert lines[-1] == f"does not conform: 131 quads, {len(lines) - 1} violations"
+    assert lines[-1] == f"does not conform: 133 quads, {len(lines) - 1} violations"
 
 
 def test_cli_default_graph_and_unreadable_file(tmp_path, monkeypatch, capsys):

@@ -1,0 +1,125 @@
+"""The listings the build keeps cut into pages (timeline, events, statements, articles): read
+page after page, a listing gives the same header and rows, in the same order, as the whole
+listing asked at once, on Oxigraph and on rdflib; and what is asked of a page that is not
+there is a clear error."""
+import pytest
+from rdflib import RDF, Dataset
+
+from kg.build import build
+from kg.cli import main
+from kg.errors import QueryError
+from kg import kept
+from kg.query import load_query, named_queries, run_page
+from kg.store import MemoryStore, RdflibStore
+from kg.vocab import KGO, KGR
+from test_kept_counts import TESTS, articles_in
+
+FIXTURE = TESTS / "fixtures" / "queries" / "graph.trig"  # pages of 3 items, hand-cut
+LISTINGS = ("timeline", "events", "statements", "articles")
+
+
+SIZE = 7  # items a page in the build below, to have several pages of each listing
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """``kg build`` of six dev articles in both languages and two of my own, in one process, with
+    pages of :data:`SIZE` items: its graph.trig."""
+    folder = tmp_path_factory.mktemp("pages")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kept, "PAGE_SIZE", SIZE)
+        build([articles_in(folder)], folder / "out", use_cache=False, jobs=1)
+    return folder / "out" / "graph.trig"
+
+
+def test_the_listings_with_pages_are_the_four_that_list_the_archive():
+    assert sorted(name for name, q in named_queries().items() if q.pages) == sorted(LISTINGS)
+    for name in LISTINGS:
+        query = load_query(name)
+        assert query.pages.required() == ["page"]
+        assert query.pages.answers.startswith("One page of")
+
+
+def _pages_read(store, query) -> tuple[list[str], list[list[str]], int, int]:
+    """Every page of ``query`` read in turn: the header, the rows one after the other, and the
+    item and page counts the build kept."""
+    header, rows, items, pages = run_page(store, query, 1)
+    for number in range(2, pages + 1):
+        more_header, more_rows, _, _ = run_page(store, query, number)
+        assert more_header == header
+        assert more_rows, f"page {number} of {query.name} is empty"
+        rows += more_rows
+    return header, rows, items, pages
+
+
+@pytest.mark.parametrize("engine", [MemoryStore, RdflibStore], ids=["oxigraph", "rdflib"])
+@pytest.mark.parametrize("name", LISTINGS)
+def test_a_built_listing_read_page_by_page_is_the_whole_listing(built, engine, name):
+    store, query = engine(built), load_query(name)
+    header, rows, items, pages = _pages_read(store, query)
+    assert (header, rows) == store.run(query)
+    assert items == len({row[0] for row in rows}) == len(rows)
+    assert pages == -(-items // SIZE) >= 2
+
+
+@pytest.mark.parametrize("engine", [MemoryStore, RdflibStore], ids=["oxigraph", "rdflib"])
+@pytest.mark.parametrize("name", LISTINGS)
+def test_the_hand_cut_listing_read_page_by_page_is_the_whole_listing(engine, name):
+    """Pages of 3 items: an event and a statement of the same day fall on either side of a cut."""
+    store, query = engine(FIXTURE), load_query(name)
+    header, rows, _, pages = _pages_read(store, query)
+    assert (header, rows) == store.run(query)
+    assert pages == {"timeline": 3, "events": 2, "statements": 2, "articles": 1}[name]
+
+
+def test_each_built_page_but_the_last_is_full(built):
+    ds = Dataset(default_union=True)
+    ds.parse(built, format="trig")
+    for name in LISTINGS:
+        listing = KGR[f"listing/{name}"]
+        pages = {int(ds.value(page, KGO.pageNumber)): len(list(ds.objects(page, KGO.pageItem)))
+                 for page in ds.subjects(KGO.pageOf, listing)}
+        count = int(ds.value(listing, KGO.pageCount))
+        assert sorted(pages) == list(range(1, count + 1))
+        assert all(size == SIZE for number, size in pages.items() if number < count)
+        assert sum(pages.values()) == int(ds.value(listing, KGO.itemCount))
+        assert (listing, RDF.type, KGO.Listing) in ds
+
+
+def test_a_page_past_the_last_names_how_many_there_are():
+    with pytest.raises(QueryError, match=r"'events' has 2 pages of 4 items; there is no page 3"):
+        run_page(MemoryStore(FIXTURE), load_query("events"), 3)
+
+
+def test_a_query_that_is_not_a_listing_has_no_pages():
+    with pytest.raises(QueryError, match=r"'said-by' is not answered a page at a time; "
+                                         r"these are: articles, events, statements, timeline"):
+        run_page(MemoryStore(FIXTURE), load_query("said-by"), 1, {"actor": "Rusia"})
+
+
+def test_a_graph_without_kept_pages_says_to_build_again(tmp_path):
+    ds = Dataset()
+    ds.parse(FIXTURE, format="trig")
+    for listing in [s for s, _, _, _ in ds.quads((None, RDF.type, KGO.Listing, None))]:
+        ds.remove((listing, None, None, None))
+    old = tmp_path / "old.trig"
+    ds.serialize(old, format="trig")
+    with pytest.raises(QueryError, match=r"keeps no pages of 'timeline'.*build it again"):
+        run_page(MemoryStore(old), load_query("timeline"), 1)
+
+
+def test_cli_prints_the_page_and_says_where_it_is(capsys):
+    assert main(["query", "timeline", "--graph", str(FIXTURE), "--page", "2", "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0] == "item,kind,date,end,type,label,who,article" and len(lines) == 1 + 3
+    assert err == "kg: page 2 of 3 (8 items); the next: --page 3\n"
+    assert main(["query", "timeline", "--graph", str(FIXTURE), "--page", "3", "--format", "csv"]) == 0
+    assert capsys.readouterr().err == "kg: page 3 of 3 (8 items)\n"
+
+
+def test_cli_refuses_a_page_that_is_no_number(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["query", "timeline", "--graph", str(FIXTURE), "--page", "0"])
+    assert stop.value.code == 2
+    assert "'0' is not a page number" in capsys.readouterr().err
