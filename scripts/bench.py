@@ -16,7 +16,8 @@ measured:
   output sizes; beside it the rdflib-only path (:func:`rdflib_path`: the same extraction,
   every quad added to an rdflib Dataset, TriG and N-Quads written by rdflib), and the ratio
   of the two;
-- every named query on the largest graph: median latency on an Oxigraph store on disk (as
+- every named query on the largest graph, and the first page of each listing kept in pages
+  (``timeline --page 1``): median latency on an Oxigraph store on disk (as
   ``kg build --store`` makes it) and on rdflib's engine, and their ratio; each engine in a
   child process, a query stopped after ``--query-limit`` seconds (reported as "over");
 - ``timeline.html`` with 100, 500 and 2,000 items (a made-up projection): the time from
@@ -134,6 +135,7 @@ def queries(nquads: Path, repeat: int, limit: float, rdflib_budget: float) -> di
     from kg.store import build_oxigraph
 
     names = sorted(named_queries())
+    names += [f"{name}{PAGE}1" for name in names if named_queries()[name].pages]  # kg query NAME --page 1
     started = time.perf_counter()
     store = nquads.parent / "bench-store"
     build_oxigraph(store, nquads, union=nquads.with_name("graph.ttl"))
@@ -192,20 +194,24 @@ def engine_times(engine: str, source: Path, names: list[str], repeat: int, limit
 def run_queries(engine: str, source: str, repeat: int, names: list[str]) -> None:
     """The child of :func:`engine_times`: load ``source``, then each query's median ms, as
     JSON lines on stdout."""
-    from kg.query import load_graph, load_query, run
-    from kg.store import OxigraphStore
+    from kg.query import load_query, run_page
+    from kg.store import OxigraphStore, RdflibStore
 
     started = time.perf_counter()
-    if engine == "oxigraph":
-        store = OxigraphStore(source)
-        answer = store.run
-    else:
-        graph = load_graph(source)
-        answer = lambda query, params: run(query, graph, params)  # noqa: E731
+    store = OxigraphStore(source) if engine == "oxigraph" else RdflibStore(source)
     print(json.dumps({"load_s": round(time.perf_counter() - started, 2)}), flush=True)
     for name in names:
+        name, _, page = name.partition(PAGE)
         query, params = load_query(name), PARAMS.get(name, {})
-        print(json.dumps({"ms": _median_ms(lambda: answer(query, params), repeat, slow=5.0)}), flush=True)
+        if page:
+            def answer(): return run_page(store, query, int(page), params)
+        else:
+            def answer(): return store.run(query, params)
+        print(json.dumps({"ms": _median_ms(answer, repeat, slow=5.0)}), flush=True)
+
+
+#: A page of a listing, as a name: "timeline --page 1".
+PAGE = " --page "
 
 
 def _median_ms(go, repeat: int, slow: float = float("inf")) -> float:
@@ -288,10 +294,10 @@ def main(argv=None) -> int:
                   f"the build is {'over ' if over else ''}{row['build_vs_rdflib_path']}x faster", flush=True)
         report["queries"] = queries(largest / "graph.nq", args.repeat, args.query_limit, args.rdflib_budget)
         print(f"\nloading the graph: {report['queries']['_load']}")
-        print(f"{'query':<18} {'rdflib ms':>10} {'oxigraph ms':>12} {'ratio':>7}")
+        print(f"{'query':<20} {'rdflib ms':>10} {'oxigraph ms':>12} {'ratio':>7}")
         for name, t in report["queries"].items():
             if name != "_load":
-                print(f"{name:<18} {t['rdflib'] or '-':>10} {t['oxigraph']:>12} {t['ratio'] or '-':>7}")
+                print(f"{name:<20} {t['rdflib'] or '-':>10} {t['oxigraph']:>12} {t['ratio'] or '-':>7}")
     if not args.no_browser:
         report["timeline_first_render_s"] = first_render([int(s) for s in args.items.split(",")])
         print("\ntimeline.html first render:",

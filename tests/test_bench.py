@@ -23,6 +23,17 @@ def test_each_query_gets_its_median_and_the_load_its_time(bench):
     assert all(isinstance(ms, float) and ms > 0 for ms in times.values()) and load > 0
 
 
+def test_a_page_of_a_listing_gets_its_median_too(bench):
+    times, _ = bench.engine_times("rdflib", EXAMPLE, ["timeline --page 2", "articles --page 1"], repeat=1, limit=120)
+    assert sorted(times) == ["articles --page 1", "timeline --page 2"]
+    assert all(isinstance(ms, float) and ms > 0 for ms in times.values())
+
+
+def test_a_page_past_the_last_is_an_error_not_a_time(bench):
+    with pytest.raises(SystemExit, match="failed on timeline --page 9"):
+        bench.engine_times("rdflib", EXAMPLE, ["timeline --page 9"], repeat=1, limit=120)
+
+
 def test_a_query_over_the_limit_is_stopped_and_the_next_one_still_runs(bench):
     # A limit of 0 s: each query is stopped as soon as it starts; a new child runs the next.
     times, load = bench.engine_times("rdflib", EXAMPLE, ["events", "statements"], repeat=1, limit=0)
