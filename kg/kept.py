@@ -189,9 +189,9 @@ def _contradictions(graph, extractions: list[Extraction]) -> None:
 def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
     """The listings of the whole archive cut into pages of ``page_size`` items, in their
     queries' order (a ``kgo:Listing`` and its pages, each a ``kgo:Page``): a page of the named
-    queries timeline, events, statements, articles and unconfirmed (the events whose own
-    factuality is in doubt) then reads its own items (``kg query NAME --page N``) instead of
-    sorting the archive for them.
+    queries timeline, events, statements, articles, unconfirmed (the events whose own
+    factuality is in doubt) and figures (the events with a figure) then reads its own items
+    (``kg query NAME --page N``) instead of sorting the archive for them.
 
     Events and statements are in date order (their time's day, else its earliest begin;
     undated last), then by article, by position in the article (an event's trigger, a
@@ -205,9 +205,9 @@ def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
     >>> x = extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", "a.txt"))
     >>> _pages(story, [x], page_size=1)
     >>> sorted((str(s).split("/listing/")[1], int(o)) for s, p, o in story if p == KGO.pageCount)
-    [('articles', 1), ('events', 1), ('statements', 0), ('timeline', 1), ('unconfirmed', 0)]
+    [('articles', 1), ('events', 1), ('figures', 0), ('statements', 0), ('timeline', 1), ('unconfirmed', 0)]
     """
-    events, statements, articles, doubted = [], [], [], []
+    events, statements, articles, doubted, figures = [], [], [], [], []
     for x in extractions:
         article = x.article
         published = article.published.isoformat() if article.published else None
@@ -220,9 +220,11 @@ def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
                               KGR[f"article/{item.id}"]))
                 if items is events and item.factuality in DOUBTED:
                     doubted.append(items[-1])
+                if items is events and item.quantity is not None:
+                    figures.append(items[-1])
     timeline = events + statements
     for name, items in (("timeline", timeline), ("events", events), ("statements", statements),
-                        ("articles", articles), ("unconfirmed", doubted)):
+                        ("articles", articles), ("unconfirmed", doubted), ("figures", figures)):
         items.sort(key=lambda pair: pair[0])
         listing = KGR[f"listing/{name}"]
         pages = -(-len(items) // page_size)

@@ -66,9 +66,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # analysts, residents.
     Group: URIRef
     # Listing: A listing of the whole archive that a named query answers (timeline, events,
-    # statements, articles, unconfirmed), cut by the build into pages (kgo:Page) in the query's
-    # order and kept in the story graph, so that one page is read by its items instead of sorting
-    # the archive for it (kg query NAME --page N).
+    # statements, articles, unconfirmed, figures), cut by the build into pages (kgo:Page) in the
+    # query's order and kept in the story graph, so that one page is read by its items instead of
+    # sorting the archive for it (kg query NAME --page N).
     Listing: URIRef
     # Merge reason: Why one report joined a story event or story statement: its member (kgo:member)
     # and the reason in words (kgo:reason), e.g. same type, times that meet, a shared participant.

@@ -1,7 +1,7 @@
 """The listings the build keeps cut into pages (timeline, events, statements, articles,
-unconfirmed): read page after page, a listing gives the same header and rows, in the same
-order, as the whole listing asked at once, on Oxigraph and on rdflib; and what is asked of a
-page that is not there is a clear error."""
+unconfirmed, figures): read page after page, a listing gives the same header and rows, in
+the same order, as the whole listing asked at once, on Oxigraph and on rdflib; and what is
+asked of a page that is not there is a clear error."""
 import pytest
 from rdflib import RDF, Dataset
 
@@ -15,7 +15,7 @@ from kg.vocab import KGO, KGR
 from test_kept_counts import TESTS, articles_in
 
 FIXTURE = TESTS / "fixtures" / "queries" / "graph.trig"  # pages of 3 items, hand-cut
-LISTINGS = ("timeline", "events", "statements", "articles", "unconfirmed")
+LISTINGS = ("timeline", "events", "statements", "articles", "unconfirmed", "figures")
 
 
 SIZE = 7  # items a page in the build below, to have several pages of each listing
@@ -69,7 +69,8 @@ def test_the_hand_cut_listing_read_page_by_page_is_the_whole_listing(engine, nam
     store, query = engine(FIXTURE), load_query(name)
     header, rows, _, pages = _pages_read(store, query)
     assert (header, rows) == store.run(query)
-    assert pages == {"timeline": 3, "events": 2, "statements": 2, "articles": 1, "unconfirmed": 1}[name]
+    assert pages == {"timeline": 3, "events": 2, "statements": 2, "articles": 1, "unconfirmed": 1,
+                     "figures": 1}[name]
 
 
 def test_each_built_page_but_the_last_is_full(built):
@@ -93,7 +94,7 @@ def test_a_page_past_the_last_names_how_many_there_are():
 
 def test_a_query_that_is_not_a_listing_has_no_pages():
     with pytest.raises(QueryError, match=r"'said-by' is not answered a page at a time; "
-                                         r"these are: articles, events, statements, timeline, unconfirmed"):
+                                         r"these are: articles, events, figures, statements, timeline, unconfirmed"):
         run_page(MemoryStore(FIXTURE), load_query("said-by"), 1, {"actor": "Rusia"})
 
 
