@@ -286,7 +286,7 @@ def _add(args) -> int:
 
 def _query(args) -> int:
     from .errors import QueryError
-    from .query import format_rows, listing_counts, load_query, named_queries, run_page
+    from .query import format_rows, listing_counts, load_query, named_queries, page_query, run_page
 
     if args.list:
         for name, q in sorted(named_queries().items()):
@@ -304,7 +304,7 @@ def _query(args) -> int:
     if args.page is None:
         header, rows = _open_store(args, query).run(query, params)
     else:
-        store = _open_store(args, *([query.pages, listing_counts(query)] if query.pages else [query]))
+        store = _open_store(args, page_query(query), listing_counts(query))  # no store when no pages
         header, rows, items, pages = run_page(store, query, args.page, params)
         more = f"; the next: --page {args.page + 1}" if args.page < pages else ""
         print(f"kg: page {args.page} of {pages} ({items} items){more}", file=sys.stderr)

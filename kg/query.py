@@ -355,9 +355,7 @@ def run_page(store, query: NamedQuery, number: int, params: dict[str, str] | Non
     ...
     kg.errors.QueryError: query 'articles' has 1 page of 2 items; there is no page 2
     """
-    if query.pages is None:
-        paged = ", ".join(name for name, q in sorted(named_queries().items()) if q.pages)
-        raise QueryError(f"query {query.name!r} is not answered a page at a time; these are: {paged}")
+    pages_of = page_query(query)
     found = store.run(listing_counts(query))[1]
     if not found:
         raise QueryError(f"the graph keeps no pages of {query.name!r} (a graph built before kg kept "
@@ -366,8 +364,23 @@ def run_page(store, query: NamedQuery, number: int, params: dict[str, str] | Non
     if number > pages:
         raise QueryError(f"query {query.name!r} has {pages} page{'s' if pages != 1 else ''} of "
                          f"{items} items; there is no page {number}")
-    header, rows = store.run(query.pages, {**(params or {}), "page": str(number)})
+    header, rows = store.run(pages_of, {**(params or {}), "page": str(number)})
     return header, rows, items, pages
+
+
+def page_query(query: NamedQuery) -> NamedQuery:
+    """The query that answers one page of the listing ``query``; a :class:`QueryError` that
+    names the paged queries when it has none.
+
+    >>> page_query(load_query("said-by"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: query 'said-by' is not answered a page at a time; these are: articles, events, figures, statements, timeline, unconfirmed
+    """
+    if query.pages is None:
+        paged = ", ".join(name for name, q in sorted(named_queries().items()) if q.pages)
+        raise QueryError(f"query {query.name!r} is not answered a page at a time; these are: {paged}")
+    return query.pages
 
 
 def _text(term: Identifier | None) -> str:

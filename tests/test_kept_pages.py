@@ -119,6 +119,13 @@ def test_cli_prints_the_page_and_says_where_it_is(capsys):
     assert capsys.readouterr().err == "kg: page 3 of 3 (8 items)\n"
 
 
+def test_cli_says_a_query_has_no_pages_before_reading_the_graph(tmp_path, capsys):
+    missing = tmp_path / "never-read.trig"
+    assert main(["query", "said-by", "--graph", str(missing), "--param", "actor=Rusia", "--page", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "'said-by' is not answered a page at a time" in err and "no such graph file" not in err
+
+
 def test_cli_refuses_a_page_that_is_no_number(capsys):
     with pytest.raises(SystemExit) as stop:
         main(["query", "timeline", "--graph", str(FIXTURE), "--page", "0"])
