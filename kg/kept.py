@@ -212,16 +212,14 @@ def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
         article = x.article
         published = article.published.isoformat() if article.published else None
         articles.append(((published is None, published or "", article.id), article_iri(article.id)))
-        for items, found, anchor in ((events, x.events, "trigger"), (statements, x.statements, "cue")):
-            for item in found:
-                day = (item.time.day or item.time.begin) if item.time else None
-                when = day.isoformat() if day else ""
-                items.append(((day is None, when, article.id, getattr(item, anchor).start, item.id),
-                              KGR[f"article/{item.id}"]))
-                if items is events and item.factuality in DOUBTED:
-                    doubted.append(items[-1])
-                if items is events and item.quantity is not None:
-                    figures.append(items[-1])
+        for e in x.events:
+            entry = _entry(article.id, e, e.trigger)
+            events.append(entry)
+            if e.factuality in DOUBTED:
+                doubted.append(entry)
+            if e.quantity is not None:
+                figures.append(entry)
+        statements += [_entry(article.id, s, s.cue) for s in x.statements]
     timeline = events + statements
     for name, items in (("timeline", timeline), ("events", events), ("statements", statements),
                         ("articles", articles), ("unconfirmed", doubted), ("figures", figures)):
@@ -238,3 +236,9 @@ def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
             graph.add((page, KGO.pageNumber, literal(n + 1, XSD.integer)))
             for _, item in items[n * page_size:(n + 1) * page_size]:
                 graph.add((page, KGO.pageItem, item))
+
+
+def _entry(article_id: str, item, anchor) -> tuple[tuple, URIRef]:
+    """An event or statement of a listing: its place in the listing's order, and its IRI."""
+    day = (item.time.day or item.time.begin) if item.time else None
+    return (day is None, day.isoformat() if day else "", article_id, anchor.start, item.id), KGR[f"article/{item.id}"]
