@@ -286,7 +286,7 @@ def _add(args) -> int:
 
 def _query(args) -> int:
     from .errors import QueryError
-    from .query import format_rows, listing_counts, load_query, named_queries, page_query, run_page
+    from .query import counted, format_rows, listing_counts, load_query, named_queries, page_query, run_page
 
     if args.list:
         for name, q in sorted(named_queries().items()):
@@ -307,7 +307,7 @@ def _query(args) -> int:
         store = _open_store(args, page_query(query), listing_counts(query))  # no store when no pages
         header, rows, items, pages = run_page(store, query, args.page, params)
         more = f"; the next: --page {args.page + 1}" if args.page < pages else ""
-        print(f"kg: page {args.page} of {pages} ({items} items){more}", file=sys.stderr)
+        print(f"kg: page {args.page} of {pages} ({counted(items, 'item')}){more}", file=sys.stderr)
     if args.output:
         from .views.page import atomic_write
 

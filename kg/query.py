@@ -362,10 +362,19 @@ def run_page(store, query: NamedQuery, number: int, params: dict[str, str] | Non
                          "them, or from several builds): build it again")
     items, pages = (int(n) for n in found[0])
     if number > pages:
-        raise QueryError(f"query {query.name!r} has {pages} page{'s' if pages != 1 else ''} of "
-                         f"{items} items; there is no page {number}")
+        raise QueryError(f"query {query.name!r} has {counted(pages, 'page')} of "
+                         f"{counted(items, 'item')}; there is no page {number}")
     header, rows = store.run(pages_of, {**(params or {}), "page": str(number)})
     return header, rows, items, pages
+
+
+def counted(n: int, word: str) -> str:
+    """``n`` and ``word``, in the plural unless ``n`` is one.
+
+    >>> counted(1, "item"), counted(0, "page"), counted(6337, "page")
+    ('1 item', '0 pages', '6337 pages')
+    """
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def page_query(query: NamedQuery) -> NamedQuery:

@@ -92,6 +92,13 @@ def test_a_page_past_the_last_names_how_many_there_are():
         run_page(MemoryStore(FIXTURE), load_query("events"), 3)
 
 
+def test_a_listing_of_one_item_says_item(capsys):
+    assert main(["query", "figures", "--graph", str(FIXTURE), "--page", "1", "--format", "csv"]) == 0
+    assert capsys.readouterr().err == "kg: page 1 of 1 (1 item)\n"
+    with pytest.raises(QueryError, match=r"'figures' has 1 page of 1 item; there is no page 2"):
+        run_page(MemoryStore(FIXTURE), load_query("figures"), 2)
+
+
 def test_a_query_that_is_not_a_listing_has_no_pages():
     with pytest.raises(QueryError, match=r"'said-by' is not answered a page at a time; "
                                          r"these are: articles, events, figures, statements, timeline, unconfirmed"):
