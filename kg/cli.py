@@ -15,6 +15,7 @@ import signal
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -77,18 +78,17 @@ def _size(text: str) -> int:
     return int(m.group(1)) * {"": 1, "k": 2**10, "m": 2**20}[m.group(2).lower()]
 
 
-def _count(text: str) -> int:
-    """A whole number of at least 1, for ``--jobs``."""
-    if not text.strip().isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
-    return int(text)
+def _at_least_one(what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least 1, else an error naming ``what`` it is.
 
-
-def _page(text: str) -> int:
-    """A whole number of at least 1, for ``--page``."""
-    if not text.strip().isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a page number (1, 2, ...)")
-    return int(text)
+    >>> _at_least_one("page number")("3")
+    3
+    """
+    def parse(text: str) -> int:
+        if not text.strip().isdigit() or int(text) < 1:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a {what} (1 or more)")
+        return int(text)
+    return parse
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -146,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="write the results to FILE (replaced whole when complete) instead of stdout")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a query parameter, bound as an RDF term (repeatable)")
-    q.add_argument("--page", type=_page, metavar="N",
+    q.add_argument("--page", type=_at_least_one("page number"), metavar="N",
                    help="only page N of a listing (timeline, events, statements, articles, unconfirmed, "
                         "figures: 100 items a page, read from the pages the build keeps, so it answers at "
                         "once on any archive)")
@@ -217,7 +217,7 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
                              "a file over 16 times that is not read")
     parser.add_argument("--store", metavar="DIR",
                         help="also load the graph into an Oxigraph store in DIR (replaced whole when complete)")
-    parser.add_argument("-j", "--jobs", type=_count, default=None, metavar="N",
+    parser.add_argument("-j", "--jobs", type=_at_least_one("number of processes"), default=None, metavar="N",
                         help="extract in N worker processes (default: the number of cores)")
     parser.add_argument("--no-cache", action="store_true",
                         help="extract every article again (by default an unchanged article's extraction is "

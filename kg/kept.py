@@ -241,4 +241,5 @@ def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
 def _entry(article_id: str, item, anchor) -> tuple[tuple, URIRef]:
     """An event or statement of a listing: its place in the listing's order, and its IRI."""
     day = (item.time.day or item.time.begin) if item.time else None
-    return (day is None, day.isoformat() if day else "", article_id, anchor.start, item.id), KGR[f"article/{item.id}"]
+    order = (day is None, day.isoformat() if day else "", article_id, anchor.start, item.id)
+    return order, KGR[f"article/{item.id}"]
