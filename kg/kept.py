@@ -25,7 +25,7 @@ from rdflib import RDF, XSD, URIRef
 
 from .gazetteer import load as load_gazetteer
 from .model import Extraction
-from .terms import actor_iri, article_iri, literal
+from .terms import actor_iri, article_iri, literal, place_iri
 from .vocab import KGO, KGR, SCHEMA, SEM, concept
 
 
@@ -187,27 +187,34 @@ def _contradictions(graph, extractions: list[Extraction]) -> None:
 
 
 def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
-    """The listings of the whole archive cut into pages of ``page_size`` items, in their
-    queries' order (a ``kgo:Listing`` and its pages, each a ``kgo:Page``): a page of the named
-    queries timeline, events, statements, articles, unconfirmed (the events whose own
-    factuality is in doubt) and figures (the events with a figure) then reads its own items
-    (``kg query NAME --page N``) instead of sorting the archive for them.
+    """The listings of the archive cut into pages of ``page_size`` items, in their queries'
+    order (a ``kgo:Listing`` and its pages, each a ``kgo:Page``): a page of a named query then
+    reads its own items (``kg query NAME --page N``) instead of sorting the archive for them.
 
-    Events and statements are in date order (their time's day, else its earliest begin;
-    undated last), then by article, by position in the article (an event's trigger, a
-    statement's cue) and by IRI; articles by publication day (undated last), then by IRI.
-    Articles' and items' IRIs share their prefix, so their ids sort alike.
+    One listing each for timeline, events, statements, articles, unconfirmed (the events whose
+    own factuality is in doubt), figures (the events with a figure) and role-speakers (the
+    statements with a speaker that is no person); one for each actor for said-by (the
+    statements it speaks in or is spoken for in) and one for each place for events-at (the
+    events there or at a place within it). Events and statements are in date order (their
+    time's day, else its earliest begin; undated last), then by article, by position in the
+    article (an event's trigger, a statement's cue) and by IRI; articles by publication day
+    (undated last), then by IRI. Articles' and items' IRIs share their prefix, so their ids
+    sort alike.
 
     >>> from kg.ingest import parse_article
     >>> from kg.extract.document import extract
     >>> from kg.quads import Quads
     >>> story = Quads().graph(KGR["graph/story"])
-    >>> x = extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", "a.txt"))
-    >>> _pages(story, [x], page_size=1)
-    >>> sorted((str(s).split("/listing/")[1], int(o)) for s, p, o in story if p == KGO.pageCount)
-    [('articles', 1), ('events', 1), ('figures', 0), ('statements', 0), ('timeline', 1), ('unconfirmed', 0)]
+    >>> text = "Kim Jong Un met Putin in Moscow on 19 June 2024. North Korean troops fought in Kursk."
+    >>> _pages(story, [extract(parse_article(text, "a.txt"))], page_size=1)
+    >>> sorted(str(s).split("/listing/")[1] for s, p, o in story if p == KGO.pageCount and int(o))
+    ['articles', 'events', 'events-at/actor/russia', 'events-at/place/kursk-oblast', 'events-at/place/moscow', 'timeline']
     """
-    events, statements, articles, doubted, figures = [], [], [], [], []
+    events, statements, articles, doubted, figures, by_roles = [], [], [], [], [], []
+    said_by: dict[str, list] = {}  # actor key -> its statements' entries
+    at: dict[URIRef, list] = {}  # place, or a place it lies within -> its events' entries
+    types = _actor_types(extractions)
+    part_of = {key: place.part_of for x in extractions for key, place in x.places.items()}  # as the story says
     for x in extractions:
         article = x.article
         published = article.published.isoformat() if article.published else None
@@ -219,23 +226,57 @@ def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
                 doubted.append(entry)
             if e.quantity is not None:
                 figures.append(entry)
-        statements += [_entry(article.id, s, s.cue) for s in x.statements]
-    timeline = events + statements
-    for name, items in (("timeline", timeline), ("events", events), ("statements", statements),
-                        ("articles", articles), ("unconfirmed", doubted), ("figures", figures)):
-        items.sort(key=lambda pair: pair[0])
-        listing = KGR[f"listing/{name}"]
-        pages = -(-len(items) // page_size)
-        graph.add((listing, RDF.type, KGO.Listing))
-        graph.add((listing, KGO.itemCount, literal(len(items), XSD.nonNegativeInteger)))
-        graph.add((listing, KGO.pageCount, literal(pages, XSD.nonNegativeInteger)))
-        for n in range(pages):
-            page = KGR[f"listing/{name}/page/{n + 1}"]
-            graph.add((page, RDF.type, KGO.Page))
-            graph.add((page, KGO.pageOf, listing))
-            graph.add((page, KGO.pageNumber, literal(n + 1, XSD.integer)))
-            for _, item in items[n * page_size:(n + 1) * page_size]:
-                graph.add((page, KGO.pageItem, item))
+            within = {place_iri(key, x) for key in e.places}
+            within |= {actor_iri(part_of[key]) for key in e.places if key not in x.actors and part_of.get(key)}
+            for place in within:
+                at.setdefault(place, []).append(entry)
+        for s in x.statements:
+            entry = _entry(article.id, s, s.cue)
+            statements.append(entry)
+            if any(kind != "person" for key in s.speakers for kind in types.get(key, ())):
+                by_roles.append(entry)
+            for key in {*s.speakers, *([s.principal] if s.principal else [])} & types.keys():
+                said_by.setdefault(key, []).append(entry)
+    listings = [("timeline", None, events + statements), ("events", None, events),
+                ("statements", None, statements), ("articles", None, articles),
+                ("unconfirmed", None, doubted), ("figures", None, figures),
+                ("role-speakers", None, by_roles)]
+    listings += [("said-by", actor_iri(key), items) for key, items in sorted(said_by.items())]
+    listings += [("events-at", place, items) for place, items in sorted(at.items())]
+    for name, about, items in listings:
+        _listing(graph, name, about, sorted(items, key=lambda pair: pair[0]), page_size)
+
+
+def _listing(graph, name: str, about: URIRef | None, items: list, page_size: int) -> None:
+    """The listing of the named query ``name`` (for ``about``, the actor or place asked for,
+    when the query has a parameter) cut into pages of ``page_size`` of its ``items``, each an
+    (order, IRI) pair in order."""
+    listing = KGR[f"listing/{name}" + (f"/{about[len(KGR):]}" if about is not None else "")]
+    pages = -(-len(items) // page_size)
+    graph.add((listing, RDF.type, KGO.Listing))
+    graph.add((listing, KGO.queryName, literal(name)))
+    if about is not None:
+        graph.add((listing, KGO.listingFor, about))
+    graph.add((listing, KGO.itemCount, literal(len(items), XSD.nonNegativeInteger)))
+    graph.add((listing, KGO.pageCount, literal(pages, XSD.nonNegativeInteger)))
+    for n in range(pages):
+        page = URIRef(f"{listing}/page/{n + 1}")
+        graph.add((page, RDF.type, KGO.Page))
+        graph.add((page, KGO.pageOf, listing))
+        graph.add((page, KGO.pageNumber, literal(n + 1, XSD.integer)))
+        for _, item in items[n * page_size:(n + 1) * page_size]:
+            graph.add((page, KGO.pageItem, item))
+
+
+def _actor_types(extractions: list[Extraction]) -> dict[str, set[str]]:
+    """Each actor the article graphs describe, with every type they give it (its own, or its
+    gazetteer entry's where it is known only as an affiliation, a principal or a country)."""
+    types: dict[str, set[str]] = {}
+    for x in extractions:
+        for key in _actors_described(x):
+            actor = x.actors.get(key)
+            types.setdefault(key, set()).add(actor.type if actor else affiliate_entry(x, key).type)
+    return types
 
 
 def _entry(article_id: str, item, anchor) -> tuple[tuple, URIRef]:

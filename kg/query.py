@@ -329,22 +329,35 @@ def run_on(store, query: NamedQuery | str, params: dict[str, str] | None = None
 
 
 def listing_counts(query: NamedQuery) -> NamedQuery:
-    """The query that reads how many items and pages the build kept for the listing ``query``.
+    """The query that finds the listing the build kept for ``query`` (:func:`kg.kept.add_kept`):
+    each listing it finds, what it is for, and how many items and pages it has. A query with a
+    parameter has a listing for each actor or place; the parameter names it by its IRI or by
+    one of its labels (any case), as the whole query reads it.
 
     >>> run_on(_EXAMPLE, listing_counts(load_query("timeline")))
-    (['items', 'pages'], [['8', '3']])
+    (['listing', 'for', 'items', 'pages'], [['https://w3id.org/kg-news/id/listing/timeline', '', '8', '3']])
+    >>> run_on(_EXAMPLE, listing_counts(load_query("said-by")), {"actor": "RUSIA"})[1][0][1:]
+    ['https://w3id.org/kg-news/id/actor/russia', '1', '1']
     """
-    listing = f"{PREFIXES['kgr']}listing/{query.name}"
-    return NamedQuery(f"{query.name} (pages)", "", {}, f"SELECT ?items ?pages WHERE {{ <{listing}> "
-                      f"<{PREFIXES['kgo']}itemCount> ?items ; <{PREFIXES['kgo']}pageCount> ?pages }}",
-                      query.path)
+    names, kgo = list(query._specs), PREFIXES["kgo"]
+    if len(names) > 1:
+        raise QueryError(f"query {query.name!r} has more than one parameter: it has no listings")
+    asked = names[0] if names else None
+    matched = "!BOUND(?for)" if asked is None else (
+        f"BOUND(?for) && (?for = ?{asked} || EXISTS {{ ?for <{RDFS.label}>|<{SKOS.altLabel}> ?name . "
+        f"FILTER(LCASE(STR(?name)) = LCASE(STR(?{asked}))) }})")
+    text = (f"SELECT ?listing ?for ?items ?pages WHERE {{ {f'VALUES ?{asked} {{ UNDEF }} ' if asked else ''}"
+            f"?listing <{kgo}queryName> \"{query.name}\" ; <{kgo}itemCount> ?items ; <{kgo}pageCount> ?pages . "
+            f"OPTIONAL {{ ?listing <{kgo}listingFor> ?for }} FILTER({matched}) }} ORDER BY ?listing")
+    return NamedQuery(f"{query.name} (pages)", "", dict(query.params), text, query.path, dict(query._specs))
 
 
 def run_page(store, query: NamedQuery, number: int, params: dict[str, str] | None = None
              ) -> tuple[list[str], list[list[str]], int, int]:
-    """Page ``number`` of the listing ``query`` on ``store`` (a store of :mod:`kg.store`): its
-    header and rows, and how many items and pages the listing has. The build keeps each
-    listing cut into pages (:func:`kg.kept.add_kept`), so a page is read by its own items.
+    """Page ``number`` of the listing ``query`` on ``store`` (a store of :mod:`kg.store`), for
+    ``params``: its header and rows, and how many items and pages the listing has. The build
+    keeps each listing cut into pages (:func:`kg.kept.add_kept`), so a page is read by its own
+    items.
 
     >>> from kg.store import open_store
     >>> header, rows, items, pages = run_page(open_store(_EXAMPLE), load_query("articles"), 1)
@@ -354,18 +367,33 @@ def run_page(store, query: NamedQuery, number: int, params: dict[str, str] | Non
     Traceback (most recent call last):
     ...
     kg.errors.QueryError: query 'articles' has 1 page of 2 items; there is no page 2
+    >>> run_page(open_store(_EXAMPLE), load_query("said-by"), 1, {"actor": "nobody"})
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: query 'said-by' has no items for actor 'nobody'; there is no page 1
     """
-    pages_of = page_query(query)
-    found = store.run(listing_counts(query))[1]
+    pages_of, params = page_query(query), dict(params or {})
+    found = store.run(listing_counts(query), params)[1]
+    asked = ", ".join(f"{name} {value!r}" for name, value in params.items())
     if not found:
-        raise QueryError(f"the graph keeps no pages of {query.name!r} (a graph built before kg kept "
-                         "them, or from several builds): build it again")
-    items, pages = (int(n) for n in found[0])
+        if not store.run(_ANY_LISTING)[1]:
+            raise QueryError(f"the graph keeps no pages of {query.name!r} (a graph built before kg kept "
+                             "them, or from several builds): build it again")
+        raise QueryError(f"query {query.name!r} has no items for {asked}; there is no page {number}")
+    if len(found) > 1:
+        raise QueryError(f"{asked} names {len(found)}: {', '.join(row[1] for row in found)}; ask for one "
+                         f"by its IRI (without --page, query {query.name!r} answers for all of them)")
+    items, pages = (int(n) for n in found[0][2:])
     if number > pages:
         raise QueryError(f"query {query.name!r} has {counted(pages, 'page')} of "
-                         f"{counted(items, 'item')}; there is no page {number}")
-    header, rows = store.run(pages_of, {**(params or {}), "page": str(number)})
+                         f"{counted(items, 'item')}{f' for {asked}' if asked else ''}; there is no page {number}")
+    header, rows = store.run(pages_of, {**params, "page": str(number)})
     return header, rows, items, pages
+
+
+#: Whether the graph keeps any listing: what tells a graph built before pages from a listing not there.
+_ANY_LISTING = NamedQuery("listings", "", {}, f"SELECT ?listing WHERE {{ ?listing <{PREFIXES['kgo']}queryName> "
+                          "?name } LIMIT 1", QUERY_DIR)
 
 
 def counted(n: int, word: str) -> str:
@@ -381,10 +409,10 @@ def page_query(query: NamedQuery) -> NamedQuery:
     """The query that answers one page of the listing ``query``; a :class:`QueryError` that
     names the paged queries when it has none.
 
-    >>> page_query(load_query("said-by"))
+    >>> page_query(load_query("between"))
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: query 'said-by' is not answered a page at a time; these are: articles, events, figures, statements, timeline, unconfirmed
+    kg.errors.QueryError: query 'between' is not answered a page at a time; these are: articles, events, events-at, figures, role-speakers, said-by, statements, timeline, unconfirmed
     """
     if query.pages is None:
         paged = ", ".join(name for name, q in sorted(named_queries().items()) if q.pages)

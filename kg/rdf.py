@@ -31,7 +31,7 @@ from .parallel import emptied
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
 from .quads import Quads, Triples
 from .kept import add_kept, affiliate_entry
-from .terms import Terms, actor_iri, article_iri, literal as _literal
+from .terms import Terms, actor_iri, article_iri, literal as _literal, place_iri
 from .vocab import KGO, KGR, NIF, PREFIXES, PROV, SCHEMA, SEM, WD, concept
 
 KGO, NIF, PROV, SCHEMA, SEM = Terms(KGO), Terms(NIF), Terms(PROV), Terms(SCHEMA), Terms(SEM)
@@ -40,11 +40,6 @@ STORY = KGR["graph/story"]
 _CLASS = {"country": KGO.Country, "organization": KGO.Organization, "person": KGO.Person,
           "armed_force": KGO.ArmedForce, "group": KGO.Group, "other": KGO.OtherActor}
 _ROLE = {"agent": KGO.agent, "theme": KGO.theme, "partner": KGO.partner, "target": KGO.target}
-
-
-def place_iri(key: str, x: Extraction) -> URIRef:
-    """A place: a country used as a place keeps its actor IRI."""
-    return actor_iri(key) if key in x.actors else KGR[f"place/{key}"]
 
 
 def to_quads(extractions: list[Extraction]) -> Quads:

@@ -51,3 +51,13 @@ def article_iri(article_id: str) -> URIRef:
 def actor_iri(key: str) -> URIRef:
     """``kgr:actor/{key}``."""
     return KGR[f"actor/{key}"]
+
+
+def place_iri(key: str, x) -> URIRef:
+    """A place of the extraction ``x``: a country used as a place keeps its actor IRI.
+
+    >>> from types import SimpleNamespace
+    >>> [place_iri(k, SimpleNamespace(actors={"ukraine": None})) for k in ("ukraine", "kursk")]
+    [rdflib.term.URIRef('https://w3id.org/kg-news/id/actor/ukraine'), rdflib.term.URIRef('https://w3id.org/kg-news/id/place/kursk')]
+    """
+    return actor_iri(key) if key in x.actors else KGR[f"place/{key}"]

@@ -65,10 +65,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # Group: A collective that is neither an organisation nor an armed force, e.g. officials,
     # analysts, residents.
     Group: URIRef
-    # Listing: A listing of the whole archive that a named query answers (timeline, events,
-    # statements, articles, unconfirmed, figures), cut by the build into pages (kgo:Page) in the
-    # query's order and kept in the story graph, so that one page is read by its items instead of
-    # sorting the archive for it (kg query NAME --page N).
+    # Listing: The items a named query lists from the whole archive (kgo:queryName: timeline,
+    # events, statements, articles, unconfirmed, figures, role-speakers), or for one actor or place
+    # it is asked about (kgo:listingFor: said-by, events-at), cut by the build into pages (kgo:Page)
+    # in the query's order and kept in the story graph, so that one page is read by its items
+    # instead of sorting the archive for it (kg query NAME --page N).
     Listing: URIRef
     # Merge reason: Why one report joined a story event or story statement: its member (kgo:member)
     # and the reason in words (kgo:reason), e.g. same type, times that meet, a shared participant.
@@ -152,6 +153,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # inferred property: A metadata property of this article whose value was inferred from the text
     # rather than given, e.g. schema:datePublished; one value per inferred property.
     inferred: URIRef
+    # listing for: The actor or place a listing of a query with a parameter is for: said-by lists
+    # what the actor said, events-at what happened at the place or at a place within it.
+    listingFor: URIRef
     # measure: What the figure counts, a concept of kgv:Measure (troops_sent, killed, wounded,
     # killed_or_wounded, captured), from the event it is about and the words that count it; absent
     # when it is none of these.
@@ -265,6 +269,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # qualifier: How the number is hedged: "exact", "about", "more_than", "at_least", "up_to",
     # "less_than" or "range".
     qualifier: URIRef
+    # query name: The named query whose items the listing holds (kg query NAME).
+    queryName: URIRef
     # reason: The reason in words, e.g. "same type deployment; times meet (… to 2024-10-28); shares
     # North Korea".
     reason: URIRef

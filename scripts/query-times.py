@@ -44,7 +44,7 @@ def main(path: str, names: list[str], repeat: int, params: dict[str, str] | None
         given = PARAMS.get(query.name) if params is None else params
         number = None
         if page is not None and query.pages is not None:
-            number = int(store.run(listing_counts(query))[1][0][1]) if page == "last" else int(page)
+            number = int(store.run(listing_counts(query), given)[1][0][3]) if page == "last" else int(page)
         laps = []
         for _ in range(repeat):
             start = time.perf_counter()

@@ -1,21 +1,24 @@
 """The listings the build keeps cut into pages (timeline, events, statements, articles,
-unconfirmed, figures): read page after page, a listing gives the same header and rows, in
-the same order, as the whole listing asked at once, on Oxigraph and on rdflib; and what is
-asked of a page that is not there is a clear error."""
+unconfirmed, figures, role-speakers, and said-by and events-at for each actor and place):
+read page after page, a listing gives the same header and rows, in the same order, as the
+whole listing asked at once, on Oxigraph and on rdflib; and what is asked of a page that is
+not there is a clear error."""
 import pytest
-from rdflib import RDF, Dataset
+from rdflib import RDF, SKOS, Dataset, Literal
 
 from kg.build import build
 from kg.cli import main
 from kg.errors import QueryError
 from kg import kept
-from kg.query import load_query, named_queries, run_page
+from kg.query import NamedQuery, load_query, named_queries, run_page
 from kg.store import MemoryStore, RdflibStore
-from kg.vocab import KGO, KGR
+from kg.vocab import KGO, KGR, SEM
 from test_kept_counts import TESTS, articles_in
 
 FIXTURE = TESTS / "fixtures" / "queries" / "graph.trig"  # pages of 3 items, hand-cut
-LISTINGS = ("timeline", "events", "statements", "articles", "unconfirmed", "figures")
+LISTINGS = ("timeline", "events", "statements", "articles", "unconfirmed", "figures", "role-speakers")
+#: The listings kept for each actor or place a query with a parameter is asked about.
+ASKED = {"said-by": "actor", "events-at": "place"}
 
 
 SIZE = 7  # items a page in the build below, to have several pages of each listing
@@ -33,19 +36,19 @@ def built(tmp_path_factory):
 
 
 def test_the_listings_with_pages_are_those_that_list_the_archive_in_date_order():
-    assert sorted(name for name, q in named_queries().items() if q.pages) == sorted(LISTINGS)
-    for name in LISTINGS:
+    assert sorted(name for name, q in named_queries().items() if q.pages) == sorted([*LISTINGS, *ASKED])
+    for name in [*LISTINGS, *ASKED]:
         query = load_query(name)
-        assert query.pages.required() == ["page"]
+        assert query.pages.required() == [*query.required(), "page"]
         assert query.pages.answers.startswith("One page of")
 
 
-def _pages_read(store, query) -> tuple[list[str], list[list[str]], int, int]:
-    """Every page of ``query`` read in turn: the header, the rows one after the other, and the
-    item and page counts the build kept."""
-    header, rows, items, pages = run_page(store, query, 1)
+def _pages_read(store, query, params=None) -> tuple[list[str], list[list[str]], int, int]:
+    """Every page of ``query`` (for ``params``) read in turn: the header, the rows one after the
+    other, and the item and page counts the build kept."""
+    header, rows, items, pages = run_page(store, query, 1, params)
     for number in range(2, pages + 1):
-        more_header, more_rows, _, _ = run_page(store, query, number)
+        more_header, more_rows, _, _ = run_page(store, query, number, params)
         assert more_header == header
         assert more_rows, f"page {number} of {query.name} is empty"
         rows += more_rows
@@ -58,7 +61,8 @@ def test_a_built_listing_read_page_by_page_is_the_whole_listing(built, engine, n
     store, query = engine(built), load_query(name)
     header, rows, items, pages = _pages_read(store, query)
     assert (header, rows) == store.run(query)
-    assert items == len({row[0] for row in rows}) == len(rows)
+    assert items == len({row[0] for row in rows})
+    assert len(rows) == items or name == "role-speakers"  # a row for each of its speakers
     assert pages == -(-items // SIZE) >= 2
 
 
@@ -70,21 +74,84 @@ def test_the_hand_cut_listing_read_page_by_page_is_the_whole_listing(engine, nam
     header, rows, _, pages = _pages_read(store, query)
     assert (header, rows) == store.run(query)
     assert pages == {"timeline": 3, "events": 2, "statements": 2, "articles": 1, "unconfirmed": 1,
-                     "figures": 1}[name]
+                     "figures": 1, "role-speakers": 1}[name]
+
+
+def _asked(store, name: str) -> dict[str, int]:
+    """The IRIs of the actors or places the graph keeps a listing of ``name`` for, in order,
+    with its count of items."""
+    query = NamedQuery("asked", "", {}, f"SELECT ?for ?items WHERE {{ ?listing <{KGO.queryName}> \"{name}\" ; "
+                       f"<{KGO.listingFor}> ?for ; <{KGO.itemCount}> ?items }} ORDER BY ?for", FIXTURE)
+    return {about: int(items) for about, items in store.run(query)[1]}
+
+
+@pytest.mark.parametrize("engine", [MemoryStore, RdflibStore], ids=["oxigraph", "rdflib"])
+@pytest.mark.parametrize("name", ASKED)
+def test_each_built_listing_of_an_actor_or_place_read_page_by_page_is_its_whole_answer(built, engine, name):
+    store, query = engine(built), load_query(name)
+    asked, several = _asked(store, name), 0
+    assert len(asked) >= 5
+    if engine is RdflibStore:  # its engine takes 20 s for a whole events-at here: the longest listing only
+        asked = {max(asked, key=asked.get): 0}
+    for about in asked:
+        params = {ASKED[name]: about}
+        header, rows, items, pages = _pages_read(store, query, params)
+        assert (header, rows) == store.run(query, params), about
+        assert items == len({row[0] for row in rows}) and pages == -(-items // SIZE)
+        several += pages >= 2
+    assert several, f"no listing of {name} has two pages"
+
+
+@pytest.mark.parametrize("name", ASKED)
+def test_every_actor_or_place_with_an_answer_has_its_listing(built, name):
+    store, query = MemoryStore(built), load_query(name)
+    kind = {"said-by": SEM.Actor, "events-at": SEM.Place}[name]
+    every = NamedQuery("every", "", {}, f"SELECT DISTINCT ?x WHERE {{ {{ ?x a <{kind}> }} UNION "
+                       f"{{ ?place a <{kind}> ; <{KGO.partOf}> ?x }} }}", FIXTURE)
+    answered = [row[0] for row in store.run(every)[1] if store.run(query, {ASKED[name]: row[0]})[1]]
+    assert sorted(answered) == list(_asked(store, name))
+
+
+@pytest.mark.parametrize("engine", [MemoryStore, RdflibStore], ids=["oxigraph", "rdflib"])
+@pytest.mark.parametrize("name, asked", [("said-by", "RUSIA"), ("said-by", "Matthew Miller"),
+                                         ("events-at", "kursk"), ("events-at", "Rusia")])
+def test_a_listing_asked_for_by_a_label_is_the_whole_answer_for_it(engine, name, asked):
+    store, query = engine(FIXTURE), load_query(name)
+    header, rows, _, _ = _pages_read(store, query, {ASKED[name]: asked})
+    assert rows and (header, rows) == store.run(query, {ASKED[name]: asked})
+
+
+def test_a_label_of_two_listed_actors_is_an_error_that_names_both(tmp_path):
+    ds = Dataset()
+    ds.parse(FIXTURE, format="trig")
+    ds.graph(KGR["graph/story"]).add((KGR["actor/matthew-miller"], SKOS.altLabel, Literal("Rusia")))
+    twice = tmp_path / "twice.trig"
+    ds.serialize(twice, format="trig")
+    with pytest.raises(QueryError, match=r"actor 'rusia' names 2: \S+/actor/matthew-miller, \S+/actor/russia; "
+                                         r"ask for one by its IRI"):
+        run_page(MemoryStore(twice), load_query("said-by"), 1, {"actor": "rusia"})
+
+
+def test_an_actor_with_nothing_said_has_no_page(capsys):
+    with pytest.raises(QueryError, match=r"'said-by' has no items for actor 'Korea Utara'; there is no page 1"):
+        run_page(MemoryStore(FIXTURE), load_query("said-by"), 1, {"actor": "Korea Utara"})
+    with pytest.raises(QueryError, match=r"'events-at' has 1 page of 2 items for place 'Kursk'; there is no page 2"):
+        run_page(MemoryStore(FIXTURE), load_query("events-at"), 2, {"place": "Kursk"})
 
 
 def test_each_built_page_but_the_last_is_full(built):
     ds = Dataset(default_union=True)
     ds.parse(built, format="trig")
-    for name in LISTINGS:
-        listing = KGR[f"listing/{name}"]
+    listings = set(ds.subjects(RDF.type, KGO.Listing))
+    assert {str(ds.value(listing, KGO.queryName)) for listing in listings} == {*LISTINGS, *ASKED}
+    assert {KGR[f"listing/{name}"] for name in LISTINGS} <= listings
+    for listing in listings:
         pages = {int(ds.value(page, KGO.pageNumber)): len(list(ds.objects(page, KGO.pageItem)))
                  for page in ds.subjects(KGO.pageOf, listing)}
         count = int(ds.value(listing, KGO.pageCount))
         assert sorted(pages) == list(range(1, count + 1))
         assert all(size == SIZE for number, size in pages.items() if number < count)
         assert sum(pages.values()) == int(ds.value(listing, KGO.itemCount))
-        assert (listing, RDF.type, KGO.Listing) in ds
 
 
 def test_a_page_past_the_last_names_how_many_there_are():
@@ -100,9 +167,9 @@ def test_a_listing_of_one_item_says_item(capsys):
 
 
 def test_a_query_that_is_not_a_listing_has_no_pages():
-    with pytest.raises(QueryError, match=r"'said-by' is not answered a page at a time; "
-                                         r"these are: articles, events, figures, statements, timeline, unconfirmed"):
-        run_page(MemoryStore(FIXTURE), load_query("said-by"), 1, {"actor": "Rusia"})
+    with pytest.raises(QueryError, match=r"'between' is not answered a page at a time; these are: articles, "
+                                         r"events, events-at, figures, role-speakers, said-by, statements, timeline, unconfirmed"):
+        run_page(MemoryStore(FIXTURE), load_query("between"), 1, {"from": "2024-11-01"})
 
 
 def test_a_graph_without_kept_pages_says_to_build_again(tmp_path):
@@ -128,9 +195,9 @@ def test_cli_prints_the_page_and_says_where_it_is(capsys):
 
 def test_cli_says_a_query_has_no_pages_before_reading_the_graph(tmp_path, capsys):
     missing = tmp_path / "never-read.trig"
-    assert main(["query", "said-by", "--graph", str(missing), "--param", "actor=Rusia", "--page", "1"]) == 1
+    assert main(["query", "between", "--graph", str(missing), "--param", "from=2024-11-01", "--page", "1"]) == 1
     err = capsys.readouterr().err
-    assert "'said-by' is not answered a page at a time" in err and "no such graph file" not in err
+    assert "'between' is not answered a page at a time" in err and "no such graph file" not in err
 
 
 def test_cli_refuses_a_page_that_is_no_number(capsys):

@@ -68,11 +68,14 @@ def _source():
     return change
 
 
-def _page(number, listed: bool = True):
-    """A change: a kept listing of one page, numbered ``number``, that names its listing or not."""
+def _page(number, listed: bool = True, named: bool = True):
+    """A change: a kept listing of one page, numbered ``number``, that names its listing or not,
+    in a listing that names its query or not."""
     def change(ds):
         listing, page, story = KGR["listing/events"], KGR["listing/events/page/1"], ds.graph(KGR["graph/story"])
         story.add((listing, RDF.type, KGO.Listing))
+        if named:
+            story.add((listing, KGO.queryName, Literal("events")))
         story.add((listing, KGO.itemCount, Literal(1, datatype=XSD.nonNegativeInteger)))
         story.add((listing, KGO.pageCount, Literal(1, datatype=XSD.nonNegativeInteger)))
         story.add((page, RDF.type, KGO.Page))
@@ -160,6 +163,9 @@ BROKEN = {
     "page of no listing": (
         _page(1, listed=False), KGR["listing/events/page/1"], KGO.pageOf, KGS["page-of"],
         "listing/events/page/1: no kgo:pageOf"),
+    "listing of no named query": (
+        _page(1, named=False), KGR["listing/events"], KGO.queryName, KGS["listing-query"],
+        "listing/events: no kgo:queryName"),
     "page numbered 0": (
         _page(0), KGR["listing/events/page/1"], KGO.pageNumber, KGS["page-number"],
         "listing/events/page/1: kgo:pageNumber 0 is less than 1"),
