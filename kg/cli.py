@@ -147,9 +147,8 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a query parameter, bound as an RDF term (repeatable)")
     q.add_argument("--page", type=_at_least_one("page number"), metavar="N",
-                   help="only page N of a listing (timeline, events, statements, articles, unconfirmed, "
-                        "figures, role-speakers, said-by, events-at: 100 items a page, read from the pages "
-                        "the build keeps, so it answers at once on any archive)")
+                   help="only page N of the answer, for the queries that --list marks: 100 items a page, "
+                        "read from the pages the build keeps, so it answers at once on any archive")
     q.add_argument("--list", action="store_true", help="list the named queries")
     q.set_defaults(run=_query)
 

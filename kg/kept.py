@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import hashlib
 
-from rdflib import RDF, XSD, URIRef
+from rdflib import RDF, RDFS, XSD, URIRef
 
+from . import lexicon
 from .gazetteer import load as load_gazetteer
+from .measures import measure
+from .merge import Merged
 from .model import Extraction
 from .terms import actor_iri, article_iri, literal, place_iri
 from .vocab import KGO, KGR, SCHEMA, SEM, concept
@@ -35,12 +38,13 @@ PAGE_SIZE = 100
 DOUBTED = frozenset({"possible", "unconfirmed", "negated"})
 
 
-def add_kept(graph, extractions: list[Extraction]) -> None:
-    """Add to ``graph`` (the story graph) what the build counts once over ``extractions``."""
+def add_kept(graph, extractions: list[Extraction], stories: list[Merged] = ()) -> None:
+    """Add to ``graph`` (the story graph) what the build counts once over ``extractions``, whose
+    events are merged across articles into ``stories`` (:func:`kg.merge.merge_events`)."""
     _counts(graph, extractions)
     _reports(graph, extractions)
     _contradictions(graph, extractions)
-    _pages(graph, extractions, PAGE_SIZE)
+    _pages(graph, extractions, stories, PAGE_SIZE)
 
 
 def affiliate_entry(x: Extraction, key: str | None):
@@ -186,14 +190,15 @@ def _contradictions(graph, extractions: list[Extraction]) -> None:
                     graph.add((node, KGO.denying, no))
 
 
-def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
+def _pages(graph, extractions: list[Extraction], stories: list[Merged], page_size: int) -> None:
     """The listings of the archive cut into pages of ``page_size`` items, in their queries'
     order (a ``kgo:Listing`` and its pages, each a ``kgo:Page``): a page of a named query then
     reads its own items (``kg query NAME --page N``) instead of sorting the archive for them.
 
     One listing each for timeline, events, statements, articles, unconfirmed (the events whose
-    own factuality is in doubt), figures (the events with a figure) and role-speakers (the
-    statements with a speaker that is no person); one for each actor for said-by (the
+    own factuality is in doubt), figures (the events with a figure), role-speakers (the
+    statements with a speaker that is no person), disputed (:func:`_disputed`) and
+    figures-by-source (:func:`_figures`), and one for each measure for figures-by-source; one for each actor for said-by (the
     statements it speaks in or is spoken for in) and one for each place for events-at (the
     events there or at a place within it). Events and statements are in date order (their
     time's day, else its earliest begin; undated last), then by article, by position in the
@@ -206,7 +211,7 @@ def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
     >>> from kg.quads import Quads
     >>> story = Quads().graph(KGR["graph/story"])
     >>> text = "Kim Jong Un met Putin in Moscow on 19 June 2024. North Korean troops fought in Kursk."
-    >>> _pages(story, [extract(parse_article(text, "a.txt"))], page_size=1)
+    >>> _pages(story, [extract(parse_article(text, "a.txt"))], [], page_size=1)
     >>> sorted(str(s).split("/listing/")[1] for s, p, o in story if p == KGO.pageCount and int(o))
     ['articles', 'events', 'events-at/actor/russia', 'events-at/place/kursk-oblast', 'events-at/place/moscow', 'timeline']
     """
@@ -240,7 +245,9 @@ def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
     listings = [("timeline", None, events + statements), ("events", None, events),
                 ("statements", None, statements), ("articles", None, articles),
                 ("unconfirmed", None, doubted), ("figures", None, figures),
-                ("role-speakers", None, by_roles)]
+                ("role-speakers", None, by_roles), ("disputed", None, _disputed(extractions, stories))]
+    listings += [("figures-by-source", concept("measure", counts) if counts else None, items)
+                 for counts, items in sorted(_figures(graph, extractions).items())]
     listings += [("said-by", actor_iri(key), items) for key, items in sorted(said_by.items())]
     listings += [("events-at", place, items) for place, items in sorted(at.items())]
     for name, about, items in listings:
@@ -248,10 +255,11 @@ def _pages(graph, extractions: list[Extraction], page_size: int) -> None:
 
 
 def _listing(graph, name: str, about: URIRef | None, items: list, page_size: int) -> None:
-    """The listing of the named query ``name`` (for ``about``, the actor or place asked for,
-    when the query has a parameter) cut into pages of ``page_size`` of its ``items``, each an
+    """The listing of the named query ``name`` (for ``about``, the actor, place or measure asked
+    for, when the query has a parameter) cut into pages of ``page_size`` of its ``items``, each an
     (order, IRI) pair in order."""
-    listing = KGR[f"listing/{name}" + (f"/{about[len(KGR):]}" if about is not None else "")]
+    named = "" if about is None else about[len(KGR):] if about.startswith(KGR) else about.rpartition("#")[2]
+    listing = KGR[f"listing/{name}/{named}".rstrip("/")]  # listing/said-by/actor/russia, listing/figures-by-source/measure-killed
     pages = -(-len(items) // page_size)
     graph.add((listing, RDF.type, KGO.Listing))
     graph.add((listing, KGO.queryName, literal(name)))
@@ -266,6 +274,97 @@ def _listing(graph, name: str, about: URIRef | None, items: list, page_size: int
         graph.add((page, KGO.pageNumber, literal(n + 1, XSD.integer)))
         for _, item in items[n * page_size:(n + 1) * page_size]:
             graph.add((page, KGO.pageItem, item))
+
+
+def _disputed(extractions: list[Extraction], stories: list[Merged]) -> list:
+    """The listing entries of the events a statement denies (its claim about them is negated)
+    while a report of the same event affirms them: the event itself or another report of its
+    story event (one of ``stories`` with several reports), which a statement claims asserted
+    or reported, or its article tells as asserted, or as reported with no statement
+    reporting it ("reportedly")."""
+    story_of = {item.id: story.key for story in stories if len(story.members) > 1 for _, item in story.members}
+    affirmed, denied = set(), []
+    for x in extractions:
+        said: dict[str, set[str]] = {}  # event id -> what the statements reporting it say of it
+        events = {e.id: e for e in x.events}
+        for s in x.statements:
+            for event_id in s.events:
+                said.setdefault(event_id, set()).add(s.says(events[event_id].factuality))
+        for e in x.events:
+            group, claims = story_of.get(e.id, e.id), said.get(e.id, set())
+            if claims & {"asserted", "reported"} or e.factuality == "asserted" or \
+                    (e.factuality == "reported" and not claims):
+                affirmed.add(group)
+            if "negated" in claims:
+                denied.append((group, _entry(x.article.id, e, e.trigger)))
+    return [entry for group, entry in denied if group in affirmed]
+
+
+def _figures(graph, extractions: list[Extraction]) -> dict[str, list]:
+    """The listing entries of the named query figures-by-source, for each measure's notation
+    and for every measure (the key ``""``): each figure once, with the first of the events that
+    share it (by IRI), ordered as the query orders them: by measure, by the day it was given
+    (the earliest day of a statement reporting its event, else the article's publication day;
+    undated last), by source (the speakers of the statements that report it, denials left out,
+    each by its label in the article's language, else any label; else the article's
+    publisher), by article and by event. ``graph`` is the story graph, its actors' labels
+    written."""
+    labels = _labels(graph, extractions)
+    listings: dict[str, list] = {"": []}
+    for x in extractions:
+        article, language = x.article, x.article.language
+        reporting: dict[str, list] = {}  # event id -> the statements that report it
+        for s in x.statements:
+            for event_id in s.events:
+                reporting.setdefault(event_id, []).append(s)
+        shared: dict[tuple[int, int], list] = {}  # a figure's span -> its events, in order
+        for e in x.events:
+            if e.quantity is not None:
+                shared.setdefault((e.quantity.span.start, e.quantity.span.end), []).append(e)
+        lex = lexicon.load(language)
+        for events in shared.values():
+            counts = next(filter(None, (measure(e, lex, article.text) for e in events)), None)
+            if counts is None:
+                continue
+            e = min(events, key=lambda e: str(KGR[f"article/{e.id}"]))
+            days = [s.time.day for s in reporting.get(e.id, ()) if s.time and s.time.day]
+            said = min(days) if days else article.published
+            tellers = sorted({(_label(labels.get(key, {}), language, key), str(actor_iri(key)))
+                              for s in reporting.get(e.id, ()) if s.says(e.factuality) != "negated"
+                              for key in s.speakers})
+            source = "; ".join(label for label, _ in tellers) or article.publisher or None
+            order = (counts, said is None, said.isoformat() if said else "", source is not None,
+                     source or "", str(article_iri(article.id)), str(KGR[f"article/{e.id}"]))
+            for key in (counts, ""):
+                listings.setdefault(key, []).append((order, KGR[f"article/{e.id}"]))
+    return listings
+
+
+def _labels(graph, extractions: list[Extraction]) -> dict[str, dict[str, set[str]]]:
+    """Every label of each actor in the graph, by language: the story's (in ``graph``) and
+    those the article graphs give it."""
+    labels: dict[str, dict[str, set[str]]] = {}
+    actors = str(KGR["actor/"])
+    for s, p, o in graph:
+        if p == RDFS.label and str(s).startswith(actors):
+            labels.setdefault(str(s)[len(actors):], {}).setdefault(o.language or "", set()).add(str(o))
+    for x in extractions:
+        language = x.article.language
+        for key in _actors_described(x):
+            actor = x.actors.get(key)
+            label = actor.label if actor else affiliate_entry(x, key).label(language)
+            if label:
+                labels.setdefault(key, {}).setdefault(language, set()).add(label)
+    return labels
+
+
+def _label(labels: dict[str, set[str]], language: str, key: str) -> str:
+    """An actor's label as the named queries pick it: the least of its labels in ``language``
+    (or a variant of it, as SPARQL's LANGMATCHES), else the least of any, else its IRI."""
+    own = [label for tag, found in labels.items() if tag.lower() == language.lower() or
+           tag.lower().startswith(language.lower() + "-") for label in found]
+    every = [label for found in labels.values() for label in found]
+    return min(own) if own else min(every) if every else str(actor_iri(key))
 
 
 def _actor_types(extractions: list[Extraction]) -> dict[str, set[str]]:

@@ -331,8 +331,9 @@ def run_on(store, query: NamedQuery | str, params: dict[str, str] | None = None
 def listing_counts(query: NamedQuery) -> NamedQuery:
     """The query that finds the listing the build kept for ``query`` (:func:`kg.kept.add_kept`):
     each listing it finds, what it is for, and how many items and pages it has. A query with a
-    parameter has a listing for each actor or place; the parameter names it by its IRI or by
-    one of its labels (any case), as the whole query reads it.
+    parameter has a listing for each actor, place or measure; the parameter names it by its IRI,
+    one of its labels or its notation (any case), as the whole query reads it; left out, it
+    asks for the listing of every one.
 
     >>> run_on(_EXAMPLE, listing_counts(load_query("timeline")))
     (['listing', 'for', 'items', 'pages'], [['https://w3id.org/kg-news/id/listing/timeline', '', '8', '3']])
@@ -343,9 +344,9 @@ def listing_counts(query: NamedQuery) -> NamedQuery:
     if len(names) > 1:
         raise QueryError(f"query {query.name!r} has more than one parameter: it has no listings")
     asked = names[0] if names else None
-    matched = "!BOUND(?for)" if asked is None else (
-        f"BOUND(?for) && (?for = ?{asked} || EXISTS {{ ?for <{RDFS.label}>|<{SKOS.altLabel}> ?name . "
-        f"FILTER(LCASE(STR(?name)) = LCASE(STR(?{asked}))) }})")
+    matched = "!BOUND(?for)" if asked is None else (  # a parameter left out: the listing of every one
+        f"IF(BOUND(?{asked}), BOUND(?for) && (?for = ?{asked} || EXISTS {{ ?for <{RDFS.label}>|<{SKOS.altLabel}>|"
+        f"<{SKOS.notation}> ?name . FILTER(LCASE(STR(?name)) = LCASE(STR(?{asked}))) }}), !BOUND(?for))")
     text = (f"SELECT ?listing ?for ?items ?pages WHERE {{ {f'VALUES ?{asked} {{ UNDEF }} ' if asked else ''}"
             f"?listing <{kgo}queryName> \"{query.name}\" ; <{kgo}itemCount> ?items ; <{kgo}pageCount> ?pages . "
             f"OPTIONAL {{ ?listing <{kgo}listingFor> ?for }} FILTER({matched}) }} ORDER BY ?listing")
@@ -412,7 +413,7 @@ def page_query(query: NamedQuery) -> NamedQuery:
     >>> page_query(load_query("between"))
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: query 'between' is not answered a page at a time; these are: articles, events, events-at, figures, role-speakers, said-by, statements, timeline, unconfirmed
+    kg.errors.QueryError: query 'between' is not answered a page at a time; these are: articles, disputed, events, events-at, figures, figures-by-source, role-speakers, said-by, statements, timeline, unconfirmed
     """
     if query.pages is None:
         paged = ", ".join(name for name, q in sorted(named_queries().items()) if q.pages)

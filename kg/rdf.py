@@ -70,8 +70,9 @@ def add_story(quads: Quads, extractions: list[Extraction]) -> None:
     """The story graph, added to the article graphs ``quads`` of ``extractions``: one
     description per actor and place, and the events and statements reported by several
     articles, merged (:func:`kg.merge.merge_story`)."""
-    _story(quads.graph(STORY), extractions)
-    _merged(quads.graph(STORY), extractions, merge_story(extractions))
+    stories = merge_story(extractions)
+    _story(quads.graph(STORY), extractions, stories[0])
+    _merged(quads.graph(STORY), extractions, stories)
 
 
 def story_of_pickled(pickled: list[bytes]) -> Triples:
@@ -351,7 +352,7 @@ def _written_date(t: TimeExpr) -> Literal | None:
     return None
 
 
-def _story(graph, extractions: list[Extraction]) -> None:
+def _story(graph, extractions: list[Extraction], events: list[Merged]) -> None:
     """The merged layer: one description per actor and place, the counts kept for questions
     over the whole archive (:func:`kg.kept.add_kept`), and the build activity."""
     gaz = load_gazetteer()
@@ -380,7 +381,7 @@ def _story(graph, extractions: list[Extraction]) -> None:
             graph.add((node, RDFS.label, _literal(label, lang=lang)))
         if actor.wikidata:
             graph.add((node, OWL.sameAs, WD[actor.wikidata]))
-    add_kept(graph, extractions)
+    add_kept(graph, extractions, events)
     places = {k: p for x in extractions for k, p in x.places.items()}
     for key, place in sorted(places.items()):
         node = KGR[f"place/{key}"]

@@ -66,10 +66,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # analysts, residents.
     Group: URIRef
     # Listing: The items a named query lists from the whole archive (kgo:queryName: timeline,
-    # events, statements, articles, unconfirmed, figures, role-speakers), or for one actor or place
-    # it is asked about (kgo:listingFor: said-by, events-at), cut by the build into pages (kgo:Page)
-    # in the query's order and kept in the story graph, so that one page is read by its items
-    # instead of sorting the archive for it (kg query NAME --page N).
+    # events, statements, articles, unconfirmed, figures, role-speakers, disputed, figures-by-
+    # source), or for one actor, place or measure it is asked about (kgo:listingFor: said-by,
+    # events-at, figures-by-source), cut by the build into pages (kgo:Page) in the query's order and
+    # kept in the story graph, so that one page is read by its items instead of sorting the archive
+    # for it (kg query NAME --page N).
     Listing: URIRef
     # Merge reason: Why one report joined a story event or story statement: its member (kgo:member)
     # and the reason in words (kgo:reason), e.g. same type, times that meet, a shared participant.
@@ -153,8 +154,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # inferred property: A metadata property of this article whose value was inferred from the text
     # rather than given, e.g. schema:datePublished; one value per inferred property.
     inferred: URIRef
-    # listing for: The actor or place a listing of a query with a parameter is for: said-by lists
-    # what the actor said, events-at what happened at the place or at a place within it.
+    # listing for: The actor, place or measure a listing of a query with a parameter is for: said-by
+    # lists what the actor said, events-at what happened at the place or at a place within it,
+    # figures-by-source the figures of the measure.
     listingFor: URIRef
     # measure: What the figure counts, a concept of kgv:Measure (troops_sent, killed, wounded,
     # killed_or_wounded, captured), from the event it is about and the words that count it; absent
