@@ -282,7 +282,7 @@ def _disputed(extractions: list[Extraction], stories: list[Merged]) -> list:
     story event (one of ``stories`` with several reports), which a statement claims asserted
     or reported, or its article tells as asserted, or as reported with no statement
     reporting it ("reportedly")."""
-    story_of = {item.id: story.key for story in stories if len(story.members) > 1 for _, item in story.members}
+    story_of = {item.id: n for n, story in enumerate(stories) if len(story.members) > 1 for _, item in story.members}
     affirmed, denied = set(), []
     for x in extractions:
         said: dict[str, set[str]] = {}  # event id -> what the statements reporting it say of it

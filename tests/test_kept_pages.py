@@ -256,3 +256,11 @@ def test_cli_refuses_a_page_that_is_no_number(capsys):
         main(["query", "timeline", "--graph", str(FIXTURE), "--page", "0"])
     assert stop.value.code == 2
     assert "'0' is not a page number" in capsys.readouterr().err
+
+
+def test_cli_prints_a_page_of_what_an_actor_said(capsys):
+    assert main(["query", "said-by", "--graph", str(FIXTURE), "--param", "actor=matthew miller", "--page", "1",
+                 "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == "statement,date,speakers,kind,direct,text,article" and len(out.splitlines()) == 1 + 2
+    assert err == "kg: page 1 of 1 (2 items)\n"
