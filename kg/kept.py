@@ -1,9 +1,11 @@
 """What the build counts once, for questions over the whole archive that would otherwise count
 at every asking: each actor's mentions and the languages of its articles, each pair of actors
 and what they share, each event type's earliest report, each source's first report and
-counts, and each event affirmed and denied (docs/graph-model.md, "Counts kept by the build").
-They are written into the story graph from the extractions the story's worker already holds;
-the named queries actors, together, first-reports, reported-by and contradictions read them.
+counts, each event affirmed and denied, and the listings of the named queries cut into pages
+(docs/graph-model.md, "Counts kept by the build"). They are written into the story graph
+from the extractions the story's worker already holds; the named queries actors, together,
+first-reports, reported-by and contradictions read them, and every listing but between asked
+a page at a time (``kg query NAME --page N``).
 
 >>> from kg.ingest import parse_article
 >>> from kg.extract.document import extract
@@ -197,10 +199,10 @@ def _pages(graph, extractions: list[Extraction], stories: list[Merged], page_siz
 
     One listing each for timeline, events, statements, articles, unconfirmed (the events whose
     own factuality is in doubt), figures (the events with a figure), role-speakers (the
-    statements with a speaker that is no person), disputed (:func:`_disputed`) and
-    figures-by-source (:func:`_figures`), and one for each measure for figures-by-source; one for each actor for said-by (the
-    statements it speaks in or is spoken for in) and one for each place for events-at (the
-    events there or at a place within it). Events and statements are in date order (their
+    statements with a speaker that is no person) and disputed (:func:`_disputed`); one for
+    each actor for said-by (the statements it speaks in or is spoken for in), for each place
+    for events-at (the events there or at a place within it), and for every measure and each
+    for figures-by-source (:func:`_figures`). Events and statements are in date order (their
     time's day, else its earliest begin; undated last), then by article, by position in the
     article (an event's trigger, a statement's cue) and by IRI; articles by publication day
     (undated last), then by IRI. Articles' and items' IRIs share their prefix, so their ids
