@@ -287,19 +287,24 @@ def _disputed(extractions: list[Extraction], stories: list[Merged]) -> list:
     story_of = {item.id: n for n, story in enumerate(stories) if len(story.members) > 1 for _, item in story.members}
     affirmed, denied = set(), []
     for x in extractions:
-        said: dict[str, set[str]] = {}  # event id -> what the statements reporting it say of it
-        events = {e.id: e for e in x.events}
-        for s in x.statements:
-            for event_id in s.events:
-                said.setdefault(event_id, set()).add(s.says(events[event_id].factuality))
+        reporting = _reporting(x)
         for e in x.events:
-            group, claims = story_of.get(e.id, e.id), said.get(e.id, set())
+            group, claims = story_of.get(e.id, e.id), {s.says(e.factuality) for s in reporting.get(e.id, ())}
             if claims & {"asserted", "reported"} or e.factuality == "asserted" or \
                     (e.factuality == "reported" and not claims):
                 affirmed.add(group)
             if "negated" in claims:
                 denied.append((group, _entry(x.article.id, e, e.trigger)))
     return [entry for group, entry in denied if group in affirmed]
+
+
+def _reporting(x: Extraction) -> dict[str, list]:
+    """Each event of ``x`` that statements report, with those statements."""
+    reporting: dict[str, list] = {}
+    for s in x.statements:
+        for event_id in s.events:
+            reporting.setdefault(event_id, []).append(s)
+    return reporting
 
 
 def _figures(graph, extractions: list[Extraction]) -> dict[str, list]:
@@ -314,11 +319,7 @@ def _figures(graph, extractions: list[Extraction]) -> dict[str, list]:
     labels = _labels(graph, extractions)
     listings: dict[str, list] = {"": []}
     for x in extractions:
-        article, language = x.article, x.article.language
-        reporting: dict[str, list] = {}  # event id -> the statements that report it
-        for s in x.statements:
-            for event_id in s.events:
-                reporting.setdefault(event_id, []).append(s)
+        article, language, reporting = x.article, x.article.language, _reporting(x)
         shared: dict[tuple[int, int], list] = {}  # a figure's span -> its events, in order
         for e in x.events:
             if e.quantity is not None:
