@@ -115,6 +115,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     addressee: URIRef
     # affiliation: An actor this actor belongs to or works for, e.g. a spokesperson's ministry.
     affiliation: URIRef
+    # affirmed by: A statement that claims this event, or another report of this story event,
+    # asserted or reported: kept by the build for the events of the listing disputed (on their story
+    # event, else on the article event itself), one statement for each speaker and article language,
+    # so that a page of disputed names who affirms them without reading every report.
+    affirmedBy: URIRef
     # affirming: The statement that affirms the event of a contradiction.
     affirming: URIRef
     # agent: The actor who does or causes the event, e.g. North Korea in "North Korea sent troops".

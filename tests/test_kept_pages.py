@@ -117,6 +117,32 @@ def test_events_disputed_across_articles_read_page_by_page_are_the_whole_listing
     assert len({row[-1] for row in rows}) >= 4  # denied in four articles or more
 
 
+def test_who_affirms_a_disputed_event_is_kept_once_for_each_speaker_and_language(denials_built):
+    """The page reads the kept statements instead of every report: they are fewer, and still
+    name every speaker in every language their labels are picked in (the page's rows above)."""
+    store = MemoryStore(denials_built)
+    kept_pairs = store.run(NamedQuery("kept", "", {}, """
+        PREFIX kgo: <https://w3id.org/kg-news/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX schema: <https://schema.org/>
+        SELECT ?group ?said ?teller ?language WHERE {
+          ?group kgo:affirmedBy ?said . ?said kgo:speaker ?teller ; prov:wasDerivedFrom/schema:inLanguage ?language
+        }""", FIXTURE))[1]
+    statements = {(group, said) for group, said, _, _ in kept_pairs}
+    pairs = {(group, teller, language) for group, _, teller, language in kept_pairs}
+    assert len({language for *_, language in pairs}) == 2 and len(pairs) >= 10
+    assert len(statements) <= len(pairs)  # no two for one speaker and language
+    affirming = store.run(NamedQuery("affirming", "", {}, """
+        PREFIX kgo: <https://w3id.org/kg-news/ontology#>
+        PREFIX kgv: <https://w3id.org/kg-news/vocab#>
+        SELECT DISTINCT ?said WHERE {
+          ?group kgo:affirmedBy [] ; kgo:reportedAs ?report .
+          ?claim kgo:about ?report ; kgo:factuality ?claimed . ?said kgo:claim ?claim ; kgo:speaker [] .
+          FILTER(?claimed IN (kgv:factuality-asserted, kgv:factuality-reported))
+        }""", FIXTURE))[1]
+    assert len(affirming) > len(statements)
+
+
 @pytest.mark.parametrize("engine", [MemoryStore, RdflibStore], ids=["oxigraph", "rdflib"])
 @pytest.mark.parametrize("name", LISTINGS)
 def test_the_hand_cut_listing_read_page_by_page_is_the_whole_listing(engine, name):
