@@ -388,7 +388,8 @@ def run_page(store, query: NamedQuery, number: int, params: dict[str, str] | Non
     if number > pages:
         raise QueryError(f"query {query.name!r} has {counted(pages, 'page')} of "
                          f"{counted(items, 'item')}{f' for {asked}' if asked else ''}; there is no page {number}")
-    header, rows = store.run(pages_of, {**params, "page": str(number)})
+    given = {"listing": found[0][0], "page": str(number)}  # the listing, for a query with a parameter
+    header, rows = store.run(pages_of, {name: value for name, value in given.items() if name in pages_of._specs})
     return header, rows, items, pages
 
 
