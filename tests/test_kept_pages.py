@@ -198,6 +198,21 @@ def test_a_listing_asked_for_by_a_label_is_the_whole_answer_for_it(engine, name,
     assert rows and (header, rows) == store.run(query, {ASKED[name]: asked})
 
 
+@pytest.mark.parametrize("engine", [MemoryStore, RdflibStore], ids=["oxigraph", "rdflib"])
+def test_an_actor_in_two_roles_of_an_event_is_named_once_on_its_page(tmp_path, engine):
+    ds = Dataset()
+    ds.parse(FIXTURE, format="trig")
+    sent = KGR["article/kompas-20241113/event/18-26"]  # North Korea its agent
+    ds.graph(KGR["graph/article/kompas-20241113"]).add((sent, SEM.hasActor, KGR["actor/north-korea"]))
+    twice = tmp_path / "twice.trig"
+    ds.serialize(twice, format="trig")
+    store, query = engine(twice), load_query("events-at")
+    header, rows, _, _ = _pages_read(store, query, {"place": "Rusia"})
+    assert (header, rows) == store.run(query, {"place": "Rusia"})
+    actors = next(row[header.index("actors")] for row in rows if row[0] == str(sent))
+    assert actors.split("; ").count("Korea Utara") == 1
+
+
 def test_a_label_of_two_listed_actors_is_an_error_that_names_both(tmp_path):
     ds = Dataset()
     ds.parse(FIXTURE, format="trig")
