@@ -361,7 +361,8 @@ def run_page(store, query: NamedQuery, number: int, params: dict[str, str] | Non
     """Page ``number`` of the listing ``query`` on ``store`` (a store of :mod:`kg.store`), for
     ``params``: its header and rows, and how many items and pages the listing has. The build
     keeps each listing cut into pages (:func:`kg.kept.add_kept`), so a page is read by its own
-    items.
+    items. The listing is found here, once (:func:`listing_counts`); a page query of a query
+    with a parameter is given its IRI (``listing``) instead of finding it again.
 
     >>> from kg.store import open_store
     >>> header, rows, items, pages = run_page(open_store(_EXAMPLE), load_query("articles"), 1)
