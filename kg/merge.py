@@ -35,6 +35,7 @@ import unicodedata
 from bisect import insort
 from dataclasses import dataclass, field
 from datetime import date
+from heapq import heapify, heappop, heappush
 from itertools import repeat
 from operator import add, sub, truediv
 from typing import Callable
@@ -346,9 +347,9 @@ class _Said(_Numbered):
     >>> from types import SimpleNamespace as Item
     >>> said, stories = _Said(), [Merged("statement", "claim") for _ in range(40)]
     >>> for n, story in enumerate(stories):
-    ...     said.join(story, None, Item(id=str(n), time=None), "", {"zelensky"}, ["troops", n], set())
+    ...     said.join(story, None, Item(id=str(n), time=None), "", {"zelensky"}, ["troops", n], frozenset())
     >>> near = said.under("claim", {"zelensky"}, [3])
-    >>> found = [said.number(s) for s, *_ in said.candidates("claim", MIN, MAX, {"zelensky"}, near, ["troops"])]
+    >>> found = said.candidates("claim", MIN, MAX, {"zelensky"}, near, ["troops"])
     >>> near, len(found), found[:2], found[-1]
     ({3}, 33, [3, 8], 39)
     """
@@ -357,20 +358,24 @@ class _Said(_Numbered):
         super().__init__()
         self._stories: dict[tuple, list[int]] = {}  # (kind, speaker, key[, period]) -> story numbers, ascending
         self._keys: list[set] = []                  # a story's keys, by its number
-        self.words: list[list[set[str]]] = []       # the words of a story's reports, by its number
-        self.vocabulary: list[set[str]] = []        # all of them in one set, by its number
+        self._reports: list[list[frozenset]] = []   # the words of a story's reports, by its number
+        self.compared: list[dict[frozenset, int]] = []  # the distinct words of the reports compared
+        self._alike: list[dict[frozenset, float]] = []  # what they gave, until they change
+        self.vocabulary: list[set[str]] = []        # all the words of a story's reports, by its number
 
     def join(self, story: Merged, x: Extraction, item: Statement, why: str, who: set[str], keys,
-             words: set[str]) -> None:
+             words: frozenset[str]) -> None:
         """``story.add(...)``, the story filed under its speakers and ``keys`` (a new
         speaker under all the keys the story had, a new key under all its speakers), and
         under the periods of its days."""
         n = self._take(story)
         if n == len(self._keys):
             self._keys.append(set())
-            self.words.append([])
+            self._reports.append([])
+            self.compared.append({})
+            self._alike.append({})
             self.vocabulary.append(set())
-        self.words[n].append(words)
+        self._compare(n, words)
         self.vocabulary[n].update(words)
         before = set(story.participants)
         story.add(x, item, why, who)
@@ -383,43 +388,91 @@ class _Said(_Numbered):
                 for listed in [key, *((*key, period) for period in periods or [None])]:
                     insort(self._stories.setdefault(listed, []), n)
 
-    def under(self, kind: str, who: set[str], keys) -> set[int]:
+    def _compare(self, n: int, words: frozenset[str]) -> None:
+        """Count ``words`` among those a new report is compared with in story ``n``: its
+        first report's and its latest ones', ``COMPARED`` in all (a story repeated by
+        hundreds of articles would otherwise make the merge quadratic). They are counted
+        by their distinct sets of words: a wire copy's words are compared once.
+
+        >>> from types import SimpleNamespace as Item
+        >>> said, story = _Said(), Merged("statement", "claim")
+        >>> for n in range(100):
+        ...     said.join(story, None, Item(id=str(n), time=None), "", set(), [], frozenset([n]))
+        >>> sorted(min(words) for words in said.compared[0])[:2], len(said.compared[0])
+        ([0, 69], 32)
+        """
+        reports, compared = self._reports[n], self.compared[n]
+        reports.append(words)
+        if words not in compared:
+            compared[words] = 0
+            self._alike[n].clear()
+        compared[words] += 1
+        if len(reports) > COMPARED:
+            left = reports[-COMPARED]  # no longer among the latest
+            compared[left] -= 1
+            if not compared[left]:
+                del compared[left]
+                self._alike[n].clear()
+
+    def alike(self, n: int, words: frozenset[str]) -> float:
+        """:func:`_most_alike` of ``words`` and the words story ``n`` compares, remembered
+        until those change: an archive repeats the same texts many times.
+
+        >>> from types import SimpleNamespace as Item
+        >>> said = _Said()
+        >>> said.join(Merged("statement", "claim"), None, Item(id="1", time=None), "", set(), [], frozenset({"troops", "sent"}))
+        >>> said.alike(0, frozenset({"troops"})), said._alike[0]
+        (0.5, {frozenset({'troops'}): 0.5})
+        """
+        known = self._alike[n]
+        if words not in known:
+            known[words] = _most_alike(words, self.compared[n])
+        return known[words]
+
+    def under(self, kind: str, who: set[str], keys, begin: date = MIN, end: date = MAX) -> set[int]:
         """The numbers of the stories of ``kind`` filed under one of ``keys`` for one of the
-        speakers ``who``."""
-        return {n for p in who for k in keys for n in self._stories.get((kind, p, k), ())}
+        speakers ``who``, of those whose days may meet ``begin`` to ``end``: the stories
+        of their periods and the wide ones, when they span a few (a superset of those that
+        meet, which :meth:`meet` tells)."""
+        periods = _periods(begin, end)
+        if periods is None:
+            return {n for p in who for k in keys for n in self._stories.get((kind, p, k), ())}
+        return {n for p in who for k in keys for period in [None, *periods]
+                for n in self._stories.get((kind, p, k, period), ())}
 
-    def candidates(self, kind: str, begin: date, end: date, who: set[str], near: set[int], words):
-        """The stories a report may join, as ``(story, lo, hi, shared, number)`` by number: those
-        numbered in ``near`` and, of those under one of ``words`` only, the latest
-        ``WORD_STORIES``; their days meet ``begin`` to ``end``."""
-        every = self.all
+    def meet(self, n: int, begin: date, end: date, who: set[str]) -> tuple | None:
+        """Story ``n`` as a candidate of a report of days ``begin`` to ``end`` and speakers
+        ``who``: ``(story, lo, hi, shared, n)``, with the days both allow and the speakers
+        they share; None when their days do not meet."""
+        story = self.all[n]
+        lo = begin if begin >= story.begin else story.begin  # max() and min() written out:
+        hi = end if end <= story.end else story.end          # this runs millions of times
+        return (story, lo, hi, who & story.participants, n) if lo <= hi else None
 
-        def meeting(n: int):  # max() and min() written out: this runs millions of times
-            story = every[n]
-            lo = begin if begin >= story.begin else story.begin
-            hi = end if end <= story.end else story.end
-            return (story, lo, hi, who & story.participants, n) if lo <= hi else None
-
-        found = {n: c for n in near if (c := meeting(n))}
+    def candidates(self, kind: str, begin: date, end: date, who: set[str], near: set[int], words) -> list[int]:
+        """The numbers of the stories a report may join, ascending: those in ``near``,
+        whose days are left to be checked when they are looked at (:meth:`meet`), and, of
+        those under one of ``words`` only, the latest ``WORD_STORIES`` whose days meet
+        ``begin`` to ``end``."""
         periods = _periods(begin, end)
         keys = [(kind, p, w) for p in who for w in words]
         if periods is not None:
             keys = [(*key, period) for key in keys for period in [None, *periods]]
         lists = [stories for key in keys if (stories := self._stories.get(key))]
+        undated = begin == MIN and end == MAX  # its days meet every story's
         tail = WORD_STORIES
         while True:  # the latest ``tail`` of each list, longer until what is left out cannot count
             latest = []
             for n in sorted(set().union(*(stories[-tail:] for stories in lists)) - near, reverse=True):
-                if (c := meeting(n)):
-                    latest.append((n, c))
+                if undated or self.meet(n, begin, end, who):
+                    latest.append(n)
                     if len(latest) == WORD_STORIES:
                         break
             cut = max((stories[-tail] for stories in lists if len(stories) > tail), default=None)
-            if cut is None or (len(latest) == WORD_STORIES and latest[-1][0] >= cut):
+            if cut is None or (len(latest) == WORD_STORIES and latest[-1] >= cut):
                 break
             tail *= 4
-        found.update(latest)
-        return [found[n] for n in sorted(found)]
+        return sorted(near.union(latest))
 
 
 PERIOD_DAYS = 16    # stories are indexed by the periods of this many days their days span...
@@ -488,19 +541,8 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W\d_]{4,}", text.casefold())}
 
 
-def _compared(reports: list) -> list:
-    """The reports of a story a new report's words are compared with: the first and the
-    latest ``COMPARED - 1`` (all of them in a story of up to ``COMPARED`` reports; a story
-    repeated by hundreds of articles would otherwise make the merge quadratic).
-
-    >>> _compared(list(range(100)))[:2], len(_compared(list(range(100))))
-    ([0, 69], 32)
-    """
-    return reports if len(reports) <= COMPARED else [reports[0], *reports[1 - COMPARED:]]
-
-
-def _most_alike(words: set[str], others: list[set[str]]) -> float:
-    """The largest share of words ``words`` has with one of ``others`` (Jaccard: the words
+def _most_alike(words: set[str], others) -> float:
+    """The largest share of words ``words`` has with one of ``others`` (sets of words; Jaccard: the words
     two texts share, over the words of both), 0 when either has none. It runs millions of
     times in a large archive, so the loop is left to ``map`` (the union's size is counted,
     not made).
@@ -543,7 +585,9 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
     about = lambda s: {event_story[e] for e in s.events if e in event_story}  # noqa: E731
     reports = sorted(((x, s) for x in extractions for s in x.statements if s.speakers),
                      key=lambda m: (m[0].article.published or MAX, m[0].article.id, m[1].id))
-    words_of = {s.id: _words((s.quote or s.content or s.sentence).text) for _, s in reports}
+    distinct: dict[frozenset[str], frozenset[str]] = {}
+    words_of = {s.id: distinct.setdefault(w, w) for _, s in reports  # each set of words made once
+                for w in [frozenset(_words((s.quote or s.content or s.sentence).text))]}
     prefix = _Prefixes(words_of.values(), SIMILAR_WORDS)
     said = _Said()
     for x, s in reports:
@@ -554,13 +598,14 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
         # Only a story with the same day, a shared merged event or figure, or a report sharing
         # one of the rarest words can pass the test below: the others are not looked at.
         figures = _figures(x, s)
-        on_day, on_event = said.under(s.kind, who, days), said.under(s.kind, who, events_of + figures)
+        on_day, on_event = said.under(s.kind, who, days, begin, end), said.under(s.kind, who, events_of + figures, begin, end)
         rarest = prefix(words)
         found = _best_statement(
             said.candidates(s.kind, begin, end, who, on_day | on_event, rarest),
-            lambda c: (c[4] in on_day, c[4] in on_event),  # c[4]: the story's number
-            lambda c: _most_alike(words, _compared(said.words[c[4]])),
-            lambda c: _most_alike_at_most(words, said.vocabulary[c[4]]))
+            lambda n: (n in on_day, n in on_event),
+            lambda n: said.meet(n, begin, end, who),
+            lambda n: said.alike(n, words),
+            lambda n: _most_alike_at_most(words, said.vocabulary[n]), len(who))
         best, why = None, ""
         if found is not None:
             (best, _, _, shared, _), same_day, same_event, similar = found
@@ -583,51 +628,58 @@ def _figures(x: Extraction, s: Statement) -> list[tuple[str, int]]:
     return sorted({("figure", e.quantity.value) for e in x.events if e.id in told and e.quantity})
 
 
-def _best_statement(candidates: list, same: Callable, similarity: Callable,
-                    at_most: Callable | None = None) -> tuple | None:
+def _best_statement(numbers: list[int], same: Callable, meet: Callable, similarity: Callable,
+                    at_most: Callable | None = None, speakers: int = 1) -> tuple | None:
     """The candidate ``(story, lo, hi, shared, ...)`` a statement joins, as ``(candidate,
     same day, same event, words)``, or None.
 
-    ``same(candidate)`` tells whether the story has a report of the same day and of the same
-    merged event, ``similarity(candidate)`` how alike the words are (0 to 1). A candidate
-    qualifies with a same day, a same event or words of at least ``SIMILAR_WORDS``, and
-    scores ``len(shared) + words + same day + same event``; the best score wins, the
-    earliest candidate among equals. Words are what cost (up to ``COMPARED`` reports of
-    each story compared), so candidates are looked at by the most they could score, and
-    one that cannot beat the best so far is not compared: the same choice as comparing all.
-    ``at_most(candidate)``, when given, is a bound of its similarity, cheaper to tell: a
-    candidate that cannot qualify or win even with it is not compared either.
+    ``numbers`` are the stories that may be candidates, ascending, and ``meet(n)`` makes
+    the candidate of story ``n``, or None when their days do not meet. ``same(n)`` tells
+    whether the story has a report of the same day and of the same merged event,
+    ``similarity(n)`` how alike the words are (0 to 1). A candidate qualifies with a same
+    day, a same event or words of at least ``SIMILAR_WORDS``, and scores ``len(shared) +
+    words + same day + same event``; the best score wins, the earliest candidate among
+    equals.
 
-    >>> flags = {"a": (False, False), "b": (True, False), "c": (False, False)}
-    >>> words = {"a": 0.5, "b": 0.1, "c": 0.2}
+    Most stories looked up cannot win, so each is looked at no further than needed to
+    know it cannot: the candidates wait in a queue, the best first (then the earliest), each
+    by the most it may score as far as it is known. First that is each of the
+    ``speakers`` shared and every word alike; then, once ``meet`` made it, its speakers
+    shared and ``at_most(n)``, a bound of its similarity cheaper to tell (1 when not
+    given); then its score. The first candidate to come out of the queue with its score
+    known is the best: no other can score more. The choice is the same as comparing all.
+
+    >>> flags = {0: (False, False), 1: (True, False), 2: (False, False)}
+    >>> words = {0: 0.5, 1: 0.1, 2: 0.2}
     >>> looked = []
-    >>> def similarity(c): looked.append(c[0]); return words[c[0]]
-    >>> found = _best_statement([(k, None, None, {"x"}) for k in "abc"], lambda c: flags[c[0]], similarity)
-    >>> found[0][0], found[1:], looked
-    ('b', (True, False, 0.1), ['b'])
+    >>> def similarity(n): looked.append(n); return words[n]
+    >>> found = _best_statement([0, 1, 2], flags.get, lambda n: ("story", None, None, {"x"}, n), similarity)
+    >>> found[0][4], found[1:], looked
+    (1, (True, False, 0.1), [1])
     """
-    flags = list(map(same, candidates))
-    most = [len(c[3]) + 1.0 + day + event for c, (day, event) in zip(candidates, flags)]
-    found, best_score, best_n = None, 0.0, len(candidates)
-    for n in sorted(range(len(candidates)), key=most.__getitem__, reverse=True):  # stable
-        if most[n] < best_score:
-            break
-        if most[n] == best_score and n > best_n:
-            continue
-        (day, event), shared = flags[n], len(candidates[n][3])
-        if at_most is not None:  # summed as the score is below: floats round the same way
-            bound = at_most(candidates[n])
-            most_now = shared + bound + day + event
-            if (not (day or event) and bound < SIMILAR_WORDS) or most_now < best_score or (
-                    most_now == best_score and n > best_n):
+    flags = list(map(same, numbers))
+    # (-the most it may score, its place, what is known: 0 nothing, 1 its bound, 2 its score)
+    queue = [(-(speakers + 1.0 + day + event), i, 0, None, None) for i, (day, event) in enumerate(flags)]
+    heapify(queue)  # a place is in the queue once: ties never compare what follows it
+    while queue:
+        _, i, known, candidate, words = heappop(queue)
+        (day, event), n = flags[i], numbers[i]
+        if known == 2:
+            return candidate, day, event, words
+        if known == 0:
+            candidate = meet(n)
+            if candidate is None:
                 continue
-        words = similarity(candidates[n])
-        if not (day or words >= SIMILAR_WORDS or event):
-            continue
-        score = shared + words + day + event
-        if score > best_score or (found is not None and score == best_score and n < best_n):
-            found, best_score, best_n = (candidates[n], day, event, words), score, n
-    return found
+            bound = 1.0 if at_most is None else at_most(n)
+            if not (day or event) and bound < SIMILAR_WORDS:
+                continue
+            # summed as the score is below: floats round the same way
+            heappush(queue, (-(len(candidate[3]) + bound + day + event), i, 1, candidate, None))
+        else:
+            words = similarity(n)
+            if day or words >= SIMILAR_WORDS or event:
+                heappush(queue, (-(len(candidate[3]) + words + day + event), i, 2, candidate, words))
+    return None
 
 
 class _Prefixes:

@@ -176,25 +176,31 @@ def test_views_show_one_item_with_every_source(story):
     assert any(v == event for _, v in G.out_edges(statement))  # it reports the merged event
 
 
-@given(st.lists(st.tuples(st.integers(1, 3), st.booleans(), st.booleans(),
+@given(st.lists(st.tuples(st.integers(0, 3), st.booleans(), st.booleans(),
                           st.floats(0, 1, allow_nan=False)), max_size=12),
-       st.one_of(st.none(), st.lists(st.floats(0, 1, allow_nan=False), min_size=12, max_size=12)))
-@example([(1, False, False, 1.0), (1, True, False, 0.0)], None)  # a tie the earlier one wins
-@example([(1, False, False, 1.0), (1, True, False, 0.0)], [0.0] * 12)  # the same, the bound exact
-def test_the_statement_merge_picks_what_comparing_every_candidate_picks(reports, slack):
+       st.one_of(st.none(), st.lists(st.floats(0, 1, allow_nan=False), min_size=12, max_size=12)),
+       st.integers(0, 99))
+@example([(1, False, False, 1.0), (1, True, False, 0.0)], None, 0)  # a tie the earlier one wins
+@example([(1, False, False, 1.0), (1, True, False, 0.0)], [0.0] * 12, 0)  # the same, the bound exact
+@example([(3, True, True, 1.0), (3, True, True, 1.0)], None, 0)  # the first of two best
+def test_the_statement_merge_picks_what_comparing_every_candidate_picks(reports, slack, gap):
     """Skipping candidates that cannot win changes nothing: the best score, the earliest of
-    equals; with a bound of each candidate's words (``slack`` above them), too."""
-    candidates = [(n, None, None, set(range(k))) for n, (k, _, _, _) in enumerate(reports)]
-    flags = {n: (day, event) for n, (_, day, event, _) in enumerate(reports)}
-    words = {n: alike for n, (_, _, _, alike) in enumerate(reports)}
-    at_most = None if slack is None else (lambda c: min(1.0, words[c[0]] + slack[c[0]]))
-    found = _best_statement(candidates, lambda c: flags[c[0]], lambda c: words[c[0]], at_most)
+    equals; with a bound of each candidate's words (``slack`` above them), too. A story
+    whose days do not meet the statement's (0 speakers shared, here) is no candidate."""
+    numbers = [gap + 2 * n for n in range(len(reports))]  # story numbers, ascending, not places
+    of = dict(zip(numbers, reports))
+    flags = {n: (day, event) for n, (_, day, event, _) in of.items()}
+    words = {n: alike for n, (_, _, _, alike) in of.items()}
+    meet = lambda n: (f"story {n}", None, None, set(range(of[n][0])), n) if of[n][0] else None  # noqa: E731
+    at_most = None if slack is None else (lambda n: min(1.0, words[n] + slack[numbers.index(n)]))
+    found = _best_statement(numbers, flags.get, meet, words.get, at_most, speakers=3)
     best, best_score = None, 0.0
-    for n, (k, day, event, alike) in enumerate(reports):
-        if (day or alike >= SIMILAR_WORDS or event) and k + alike + day + event > best_score:
+    for n, (k, day, event, alike) in of.items():
+        if k and (day or alike >= SIMILAR_WORDS or event) and k + alike + day + event > best_score:
             best, best_score = n, k + alike + day + event
-    assert (found[0][0] if found else None) == best
+    assert (found[0][4] if found else None) == best
     if found:
+        assert found[0] == meet(best)
         assert found[1:] == (*flags[best], words[best])
 
 
@@ -233,26 +239,50 @@ def _check_statement_index(joins, who, days, sure, words):
         story = said.all[pick] if pick < len(said.all) else Merged("statement", "claim")
         if max(begin, story.begin) > min(end, story.end):  # as in the merge: only a story that meets
             story = Merged("statement", "claim")
-        said.join(story, None, item, "", speakers, sorted(joined, key=repr), set())
+        said.join(story, None, item, "", speakers, sorted(joined, key=repr), frozenset())
         number = said.number(story)
         keys[number:number + 1] = [(keys[number] if number < len(keys) else set()) | joined]
     begin, end = interval(_item(-1, days))
-    near = said.under("claim", who, sure)
-    found = [(said.number(c[0]), *c[1:]) for c in said.candidates("claim", begin, end, who, near, words)]
-    assert all(n == number for n, *_, number in found)  # each candidate with its number
+    near = said.under("claim", who, sure, begin, end)
+    found = said.candidates("claim", begin, end, who, near, words)
 
     def meets(n):
         story = said.all[n]
         return max(begin, story.begin) <= min(end, story.end) and who & story.participants
 
     spoken = [n for n in range(len(said.all)) if who & said.all[n].participants]
-    assert near == {n for n in spoken if keys[n] & sure}
+    assert {n for n in spoken if keys[n] & sure and meets(n)} <= near <= {n for n in spoken if keys[n] & sure}
     worded = [n for n in spoken if n not in near and keys[n] & words and meets(n)]
-    expected = sorted([n for n in near if meets(n)] + worded[len(worded) - kg.merge.WORD_STORIES:])
-    assert [n for n, *_ in found] == expected
-    for n, lo, hi, shared, _ in found:
+    assert found == sorted(near | set(worded[len(worded) - kg.merge.WORD_STORIES:]))
+    for n in found:  # the days of those near are told when they are looked at
         story = said.all[n]
-        assert (lo, hi, shared) == (max(begin, story.begin), min(end, story.end), who & story.participants)
+        if meets(n):
+            assert said.meet(n, begin, end, who) == (story, max(begin, story.begin), min(end, story.end),
+                                                     who & story.participants, n)
+        else:
+            assert said.meet(n, begin, end, who) is None
+
+
+WORDS = st.frozensets(st.sampled_from(["troops", "kursk", "sent", "border", "arrived"]), max_size=4)
+
+
+@given(st.lists(st.tuples(st.integers(0, 2), WORDS, WORDS), max_size=40))
+@example([(0, frozenset({"kursk"}), frozenset({"kursk"}))] + [(0, frozenset({"sent"}), frozenset({"kursk"}))] * 4)
+def test_a_story_compares_its_first_and_latest_reports_words(steps):
+    """The words a report is compared with are those of its story's first report and
+    latest ones (``COMPARED`` in all, three here), each set once however many reports
+    repeat it, and the similarity remembered is the one comparing them now gives."""
+    with patch.object(kg.merge, "COMPARED", 3):
+        said, stories, reports = _Said(), [Merged("statement", "claim") for _ in range(3)], [[], [], []]
+        for n, (pick, joined, asked) in enumerate(steps):
+            said.join(stories[pick], None, SimpleNamespace(id=str(n), time=None), "", {"a"}, [], joined)
+            number, kept = said.number(stories[pick]), reports[pick]
+            kept.append(joined)
+            expected = [kept[0], *kept[1:][-2:]]
+            assert sorted(map(sorted, said.compared[number])) == sorted(map(sorted, set(expected)))
+            for other in range(len(said.all)):  # every story asked, the one joined and the others
+                window = reports[stories.index(said.all[other])]
+                assert said.alike(other, asked) == kg.merge._most_alike(asked, [window[0], *window[1:][-2:]])
 
 
 def test_the_story_made_in_a_worker_is_the_story_made_here():
