@@ -33,6 +33,7 @@ import pickle
 import re
 import unicodedata
 from bisect import insort
+from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import date
 from heapq import heapify, heappop, heappush
@@ -361,7 +362,7 @@ class _Said(_Numbered):
         self._reports: list[list[frozenset]] = []   # the words of a story's reports, by its number
         self.compared: list[dict[frozenset, int]] = []  # the distinct words of the reports compared
         self._alike: list[dict[frozenset, float]] = []  # what they gave, until they change
-        self.vocabulary: list[set[str]] = []        # all the words of a story's reports, by its number
+        self.vocabulary: list[dict[str, int]] = []  # their words, each counted once for each set
 
     def join(self, story: Merged, x: Extraction, item: Statement, why: str, who: set[str], keys,
              words: frozenset[str]) -> None:
@@ -374,9 +375,8 @@ class _Said(_Numbered):
             self._reports.append([])
             self.compared.append({})
             self._alike.append({})
-            self.vocabulary.append(set())
+            self.vocabulary.append({})
         self._compare(n, words)
-        self.vocabulary[n].update(words)
         before = set(story.participants)
         story.add(x, item, why, who)
         have, periods = self._keys[n], _periods(story.begin, story.end)
@@ -401,11 +401,13 @@ class _Said(_Numbered):
         >>> sorted(min(words) for words in said.compared[0])[:2], len(said.compared[0])
         ([0, 69], 32)
         """
-        reports, compared = self._reports[n], self.compared[n]
+        reports, compared, vocabulary = self._reports[n], self.compared[n], self.vocabulary[n]
         reports.append(words)
         if words not in compared:
             compared[words] = 0
             self._alike[n].clear()
+            for w in words:
+                vocabulary[w] = vocabulary.get(w, 0) + 1
         compared[words] += 1
         if len(reports) > COMPARED:
             left = reports[-COMPARED]  # no longer among the latest
@@ -413,6 +415,10 @@ class _Said(_Numbered):
             if not compared[left]:
                 del compared[left]
                 self._alike[n].clear()
+                for w in left:
+                    vocabulary[w] -= 1
+                    if not vocabulary[w]:
+                        del vocabulary[w]
 
     def alike(self, n: int, words: frozenset[str]) -> float:
         """:func:`_most_alike` of ``words`` and the words story ``n`` compares, remembered
@@ -559,7 +565,7 @@ def _most_alike(words: set[str], others) -> float:
     return max(map(truediv, shared, union))
 
 
-def _most_alike_at_most(words: set[str], vocabulary: set[str]) -> float:
+def _most_alike_at_most(words: set[str], vocabulary: Set[str]) -> float:
     """A bound of :func:`_most_alike` ``(words, others)`` when ``vocabulary`` holds every
     word of ``others``: no other shares more of ``words`` than it does, and no union of two
     is smaller than ``words``. One set operation instead of one per other.
@@ -605,7 +611,7 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
             lambda n: (n in on_day, n in on_event),
             lambda n: said.meet(n, begin, end, who),
             lambda n: said.alike(n, words),
-            lambda n: _most_alike_at_most(words, said.vocabulary[n]), len(who))
+            lambda n: _most_alike_at_most(words, said.vocabulary[n].keys()), len(who))
         best, why = None, ""
         if found is not None:
             (best, _, _, shared, _), same_day, same_event, similar = found
