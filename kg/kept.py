@@ -262,20 +262,18 @@ def _listing(graph, name: str, about: URIRef | None, items: list, page_size: int
     (order, IRI) pair in order."""
     named = "" if about is None else about[len(KGR):] if about.startswith(KGR) else about.rpartition("#")[2]
     listing = KGR[f"listing/{name}/{named}".rstrip("/")]  # listing/said-by/actor/russia, listing/figures-by-source/measure-killed
-    pages = -(-len(items) // page_size)
-    graph.add((listing, RDF.type, KGO.Listing))
-    graph.add((listing, KGO.queryName, literal(name)))
+    pages, item_of = -(-len(items) // page_size), KGO.pageItem  # a namespace's term costs a call
+    triples = [(listing, RDF.type, KGO.Listing), (listing, KGO.queryName, literal(name))]
     if about is not None:
-        graph.add((listing, KGO.listingFor, about))
-    graph.add((listing, KGO.itemCount, literal(len(items), XSD.nonNegativeInteger)))
-    graph.add((listing, KGO.pageCount, literal(pages, XSD.nonNegativeInteger)))
+        triples.append((listing, KGO.listingFor, about))
+    triples += [(listing, KGO.itemCount, literal(len(items), XSD.nonNegativeInteger)),
+                (listing, KGO.pageCount, literal(pages, XSD.nonNegativeInteger))]
     for n in range(pages):
         page = URIRef(f"{listing}/page/{n + 1}")
-        graph.add((page, RDF.type, KGO.Page))
-        graph.add((page, KGO.pageOf, listing))
-        graph.add((page, KGO.pageNumber, literal(n + 1, XSD.integer)))
-        for _, item in items[n * page_size:(n + 1) * page_size]:
-            graph.add((page, KGO.pageItem, item))
+        triples += [(page, RDF.type, KGO.Page), (page, KGO.pageOf, listing),
+                    (page, KGO.pageNumber, literal(n + 1, XSD.integer))]
+        triples += [(page, item_of, item) for _, item in items[n * page_size:(n + 1) * page_size]]
+    graph.update(triples)
 
 
 def _disputed(graph, extractions: list[Extraction], stories: list[Merged]) -> list:

@@ -415,17 +415,14 @@ def _merged(graph, extractions: list[Extraction], stories: tuple[list[Merged], l
              lambda m: (KGO.statementKind, concept("kind", m.type)))):
         for story in sorted((m for m in found if len(m.members) > 1), key=lambda m: m.key):
             node = KGR[f"story/{kind}/{story.key}"]
-            graph.add((node, RDF.type, cls))
-            graph.add((node, *type_of(story)))
             first_x, first = story.first()
             label = first.label if kind == "event" else f"{labels.get(first.speakers[0], '')}: {first.kind}"
-            graph.add((node, RDFS.label, _literal(label, lang=first_x.article.language)))
-            graph.add((node, KGO.firstReport, KGR[f"article/{first.id}"]))
+            triples = [(node, RDF.type, cls), (node, *type_of(story)),
+                       (node, RDFS.label, _literal(label, lang=first_x.article.language)),
+                       (node, KGO.firstReport, KGR[f"article/{first.id}"])]
             for n, ((x, item), why) in enumerate(zip(story.members, story.reasons), 1):
-                member = KGR[f"article/{item.id}"]
-                graph.add((node, KGO.reportedAs, member))
-                reason = URIRef(f"{node}/reason/{n}")
-                graph.add((node, KGO.mergeReason, reason))
-                graph.add((reason, RDF.type, KGO.MergeReason))
-                graph.add((reason, KGO.member, member))
-                graph.add((reason, KGO.reason, _literal(why)))
+                member, reason = KGR[f"article/{item.id}"], URIRef(f"{node}/reason/{n}")
+                triples += [(node, KGO.reportedAs, member), (node, KGO.mergeReason, reason),
+                            (reason, RDF.type, KGO.MergeReason), (reason, KGO.member, member),
+                            (reason, KGO.reason, _literal(why))]
+            graph.update(triples)  # one call for them all: a story event has thousands of reports
