@@ -12,7 +12,9 @@ memory of that process during the stage, and the largest memory of all the build
 processes together (the build and its workers: their proportional set sizes, pages shared
 between them counted once), sampled from ``/proc``: this process every 50 ms, all of them
 every 0.5 s at most, and less often when reading them takes long (:data:`SHARE`); then the
-whole build's wall time and peaks. The workers' CPU is not counted. This is how the stage
+whole build's wall time and peaks. Under a stage, each wait of the build for a worker's
+result (the story's merge, the figures page, the views) and how long it took. The workers'
+CPU is not counted. This is how the stage
 tables of docs/performance.md are measured.
 """
 from __future__ import annotations
@@ -73,6 +75,7 @@ class Stages:
         self.names = names  # the stages' names (kg.build.STAGES); the others are articles read
         self.peak, self.started = resident_mb(), time.perf_counter()
         self.all_peak = self.whole_peak = self.whole_all = 0
+        self.waited: list[tuple[str, float]] = []  # the stage's waits for a worker: (its task, seconds)
         self.stage = ("reading and extracting", self.started, time.process_time())
         self._done = threading.Event()
         threading.Thread(target=self._sample, daemon=True).start()
@@ -98,6 +101,9 @@ class Stages:
         together = max(self.all_peak, processes_mb(os.getpid()))
         print(f"{name:40s} {now - wall:8.1f} s  cpu {used - cpu:8.1f} s  peak {peak:7d} MB"
               f"  all {together:7d} MB", flush=True)
+        for task, seconds in self.waited:
+            print(f"  waited for {task} {seconds:.1f} s", flush=True)
+        self.waited.clear()
         self.whole_peak, self.whole_all = max(self.whole_peak, peak), max(self.whole_all, together)
         self.stage, self.peak, self.all_peak = (following, now, used), resident_mb(), 0
 
@@ -108,6 +114,30 @@ class Stages:
               f"{'':15s}  peak {self.whole_peak:7d} MB  all {self.whole_all:7d} MB", flush=True)
 
 
+def waits_told(background: type, waited: list) -> type:
+    """``background`` (:class:`kg.parallel.Background`) whose :meth:`result` adds to
+    ``waited`` how long it waited for its worker, with the name of the worker's task.
+
+    >>> from kg.parallel import Background
+    >>> waited = []
+    >>> waits_told(Background, waited)(sorted, "kg").result(), [task for task, _ in waited]
+    (['g', 'k'], ['sorted'])
+    """
+    class Told(background):
+        def __init__(self, task, item):
+            super().__init__(task, item)
+            self.task = getattr(task, "__name__", repr(task))
+
+        def result(self):
+            started = time.perf_counter()
+            try:
+                return super().result()
+            finally:
+                waited.append((self.task, time.perf_counter() - started))
+
+    return Told
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus")
@@ -115,9 +145,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=2)
     parser.add_argument("--validate", action="store_true", help="check the graph against the shapes too")
     args = parser.parse_args(argv)
+    import kg.build
     from kg.build import STAGES, build
 
     stages = Stages(STAGES)
+    kg.build.Background = waits_told(kg.build.Background, stages.waited)
     build([args.corpus], args.out, progress=stages, jobs=args.jobs, use_cache=False, check=args.validate)
     stages.close()
 

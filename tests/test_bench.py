@@ -96,7 +96,8 @@ def test_query_times_floor_reads_back_as_many_rows():
 def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
     """scripts/build-stages.py: one line per stage, in the build's order, with its wall time,
     CPU and peak memory, then the whole build; the build's files are written. The shapes
-    check is a stage when asked for (``--validate``)."""
+    check is a stage when asked for (``--validate``). Under a stage, each wait for a
+    worker's result."""
     import re
     import shutil
     import subprocess
@@ -112,7 +113,16 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
                           str(tmp_path / "out"), "--jobs", "2", *(["--validate"] if validate else [])],
                          capture_output=True, text=True, check=True).stdout.splitlines()
     line = re.compile(r"(.+?)\s+(\d+\.\d) s  cpu\s+(\d+\.\d) s  peak\s+(\d+) MB  all\s+(\d+) MB")
-    found = [line.fullmatch(text) for text in out[:-1]]
+    wait = re.compile(r"  waited for (\w+) (\d+\.\d) s")
+    waits, stage = [], None  # under each stage, the build's waits for its workers
+    for text in out[:-1]:
+        if (m := wait.fullmatch(text)):
+            waits.append((stage, m.group(1)))
+        else:
+            stage = text.split("  ")[0].strip()
+    assert waits == [("making the graph", "story_of_pickled"), ("writing figures.html", "write_figures_of"),
+                     ("writing the views", "write_views_of")]
+    found = [line.fullmatch(text) for text in out[:-1] if not wait.fullmatch(text)]
     assert all(found), out
     assert [m.group(1) for m in found] == ["reading and extracting", *(s for s in STAGES if validate or s != CHECKING)]
     assert all(int(m.group(4)) > 0 and int(m.group(5)) > 0 for m in found)
