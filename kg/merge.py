@@ -361,7 +361,6 @@ class _Said(_Numbered):
         self._keys: list[set] = []                  # a story's keys, by its number
         self._reports: list[list[frozenset]] = []   # the words of a story's reports, by its number
         self.compared: list[dict[frozenset, int]] = []  # the distinct words of the reports compared
-        self._alike: list[dict[frozenset, float]] = []  # what they gave, until they change
         self.vocabulary: list[dict[str, int]] = []  # their words, each counted once for each set
 
     def join(self, story: Merged, x: Extraction, item: Statement, why: str, who: set[str], keys,
@@ -374,7 +373,6 @@ class _Said(_Numbered):
             self._keys.append(set())
             self._reports.append([])
             self.compared.append({})
-            self._alike.append({})
             self.vocabulary.append({})
         self._compare(n, words)
         before = set(story.participants)
@@ -392,7 +390,8 @@ class _Said(_Numbered):
         """Count ``words`` among those a new report is compared with in story ``n``: its
         first report's and its latest ones', ``COMPARED`` in all (a story repeated by
         hundreds of articles would otherwise make the merge quadratic). They are counted
-        by their distinct sets of words: a wire copy's words are compared once.
+        by their distinct sets of words: a wire copy's words are compared once. Their
+        words are counted in ``vocabulary``, once for each set that has them.
 
         >>> from types import SimpleNamespace as Item
         >>> said, story = _Said(), Merged("statement", "claim")
@@ -405,7 +404,6 @@ class _Said(_Numbered):
         reports.append(words)
         if words not in compared:
             compared[words] = 0
-            self._alike[n].clear()
             for w in words:
                 vocabulary[w] = vocabulary.get(w, 0) + 1
         compared[words] += 1
@@ -414,26 +412,10 @@ class _Said(_Numbered):
             compared[left] -= 1
             if not compared[left]:
                 del compared[left]
-                self._alike[n].clear()
                 for w in left:
                     vocabulary[w] -= 1
                     if not vocabulary[w]:
                         del vocabulary[w]
-
-    def alike(self, n: int, words: frozenset[str]) -> float:
-        """:func:`_most_alike` of ``words`` and the words story ``n`` compares, remembered
-        until those change: an archive repeats the same texts many times.
-
-        >>> from types import SimpleNamespace as Item
-        >>> said = _Said()
-        >>> said.join(Merged("statement", "claim"), None, Item(id="1", time=None), "", set(), [], frozenset({"troops", "sent"}))
-        >>> said.alike(0, frozenset({"troops"})), said._alike[0]
-        (0.5, {frozenset({'troops'}): 0.5})
-        """
-        known = self._alike[n]
-        if words not in known:
-            known[words] = _most_alike(words, self.compared[n])
-        return known[words]
 
     def under(self, kind: str, who: set[str], keys, begin: date = MIN, end: date = MAX) -> set[int]:
         """The numbers of the stories of ``kind`` filed under one of ``keys`` for one of the
@@ -610,7 +592,7 @@ def merge_statements(extractions: list[Extraction], labels: dict[str, str] | Non
             said.candidates(s.kind, begin, end, who, on_day | on_event, rarest),
             lambda n: (n in on_day, n in on_event),
             lambda n: said.meet(n, begin, end, who),
-            lambda n: said.alike(n, words),
+            lambda n: _most_alike(words, said.compared[n]),
             lambda n: _most_alike_at_most(words, said.vocabulary[n].keys()), len(who))
         best, why = None, ""
         if found is not None:
