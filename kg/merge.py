@@ -422,11 +422,17 @@ class _Said(_Numbered):
         speakers ``who``, of those whose days may meet ``begin`` to ``end``: the stories
         of their periods and the wide ones, when they span a few (a superset of those that
         meet, which :meth:`meet` tells)."""
+        return {n for stories in self._listed(kind, who, keys, begin, end) for n in stories}
+
+    def _listed(self, kind: str, who: set[str], keys, begin: date, end: date) -> list[list[int]]:
+        """The lists of stories of ``kind`` filed under one of ``keys`` for one of the
+        speakers ``who``: those of the periods of ``begin`` to ``end`` and of the wide
+        stories when they span a few, else the whole lists."""
         periods = _periods(begin, end)
-        if periods is None:
-            return {n for p in who for k in keys for n in self._stories.get((kind, p, k), ())}
-        return {n for p in who for k in keys for period in [None, *periods]
-                for n in self._stories.get((kind, p, k, period), ())}
+        listed = [(kind, p, k) for p in who for k in keys]
+        if periods is not None:
+            listed = [(*key, period) for key in listed for period in [None, *periods]]
+        return [stories for key in listed if (stories := self._stories.get(key))]
 
     def meet(self, n: int, begin: date, end: date, who: set[str]) -> tuple | None:
         """Story ``n`` as a candidate of a report of days ``begin`` to ``end`` and speakers
@@ -442,11 +448,7 @@ class _Said(_Numbered):
         whose days are left to be checked when they are looked at (:meth:`meet`), and, of
         those under one of ``words`` only, the latest ``WORD_STORIES`` whose days meet
         ``begin`` to ``end``."""
-        periods = _periods(begin, end)
-        keys = [(kind, p, w) for p in who for w in words]
-        if periods is not None:
-            keys = [(*key, period) for key in keys for period in [None, *periods]]
-        lists = [stories for key in keys if (stories := self._stories.get(key))]
+        lists = self._listed(kind, who, words, begin, end)
         undated = begin == MIN and end == MAX  # its days meet every story's
         tail = WORD_STORIES
         while True:  # the latest ``tail`` of each list, longer until what is left out cannot count
