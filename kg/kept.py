@@ -220,7 +220,7 @@ def _pages(graph, extractions: list[Extraction], stories: list[Merged], page_siz
     events, statements, articles, doubted, figures, by_roles = [], [], [], [], [], []
     said_by: dict[str, list] = {}  # actor key -> its statements' entries
     at: dict[URIRef, list] = {}  # place, or a place it lies within -> its events' entries
-    types = _actor_types(extractions)
+    types, labels = _actor_types(extractions), _labels(graph, extractions)
     part_of = {key: place.part_of for x in extractions for key, place in x.places.items()}  # as the story says
     for x in extractions:
         article = x.article
@@ -247,9 +247,9 @@ def _pages(graph, extractions: list[Extraction], stories: list[Merged], page_siz
     listings = [("timeline", None, events + statements), ("events", None, events),
                 ("statements", None, statements), ("articles", None, articles),
                 ("unconfirmed", None, doubted), ("figures", None, figures),
-                ("role-speakers", None, by_roles), ("disputed", None, _disputed(graph, extractions, stories))]
+                ("role-speakers", None, by_roles), ("disputed", None, _disputed(graph, extractions, stories, labels))]
     listings += [("figures-by-source", concept("measure", counts) if counts else None, items)
-                 for counts, items in sorted(_figures(graph, extractions).items())]
+                 for counts, items in sorted(_figures(extractions, labels).items())]
     listings += [("said-by", actor_iri(key), items) for key, items in sorted(said_by.items())]
     listings += [("events-at", place, items) for place, items in sorted(at.items())]
     for name, about, items in listings:
@@ -276,17 +276,19 @@ def _listing(graph, name: str, about: URIRef | None, items: list, page_size: int
     graph.update(triples)
 
 
-def _disputed(graph, extractions: list[Extraction], stories: list[Merged]) -> list:
+def _disputed(graph, extractions: list[Extraction], stories: list[Merged], labels: dict) -> list:
     """The listing entries of the events a statement denies (its claim about them is negated)
     while a report of the same event affirms them: the event itself or another report of its
     story event (one of ``stories`` with several reports), which a statement claims asserted
     or reported, or its article tells as asserted, or as reported with no statement
     reporting it ("reportedly").
 
-    Who affirms each such event is kept in ``graph`` (``kgo:affirmedBy``) on its story event,
-    else on the event itself: one affirming statement for each speaker and article language,
-    all a page needs to name and label them. At 10,000 articles a story event has thousands
-    of reports, and a page of the named query disputed took 12 to 17 s to read them all."""
+    Who affirms each such event is kept in ``graph`` on its story event, else on the event
+    itself: one affirming statement for each speaker and article language (``kgo:affirmedBy``),
+    and the speakers' ``labels`` (:func:`_labels`) as the named query disputed shows them
+    (``kgo:affirmedByLabels``), which a page reads. At 10,000 articles a story event has
+    thousands of reports: a page of disputed took 12 to 17 s to read them all, and 0.10 to
+    0.13 s to label the kept statements' speakers."""
     story_of = {item.id: n for n, story in enumerate(stories) if len(story.members) > 1 for _, item in story.members}
     affirmed, denied = set(), []
     affirmers: dict[tuple, set[str]] = {}  # (group, speaker, article language) -> statement ids
@@ -307,8 +309,16 @@ def _disputed(graph, extractions: list[Extraction], stories: list[Merged]) -> li
     nodes = {group: KGR[f"story/event/{stories[group].key}"] if isinstance(group, int) else KGR[f"article/{group}"]
              for group in disputed}
     kept = {(nodes[group], KGR[f"article/{min(ids)}"]) for (group, _, _), ids in affirmers.items() if group in disputed}
-    for node, said in sorted(kept):
-        graph.add((node, KGO.affirmedBy, said))
+    graph.update((node, KGO.affirmedBy, said) for node, said in sorted(kept))
+    languages: dict[tuple, set[str]] = {}  # (group, speaker) -> the languages of its affirming articles
+    for group, key, language in affirmers:
+        if group in disputed:
+            languages.setdefault((group, key), set()).add(language)
+    tellers: dict[object, list] = {}
+    for (group, key), written in languages.items():
+        tellers.setdefault(group, []).append((_label(labels.get(key, {}), written, key), str(actor_iri(key))))
+    graph.update((nodes[group], KGO.affirmedByLabels, literal("; ".join(label for label, _ in sorted(named))))
+                 for group, named in sorted(tellers.items(), key=lambda pair: str(nodes[pair[0]])))
     return [entry for group, entry in denied if group in disputed]
 
 
@@ -321,16 +331,14 @@ def _reporting(x: Extraction) -> dict[str, list]:
     return reporting
 
 
-def _figures(graph, extractions: list[Extraction]) -> dict[str, list]:
+def _figures(extractions: list[Extraction], labels: dict) -> dict[str, list]:
     """The listing entries of the named query figures-by-source, for each measure's notation
     and for every measure (the key ``""``): each figure once, with the first of the events that
     share it (by IRI), ordered as the query orders them: by measure, by the day it was given
     (the earliest day of a statement reporting its event, else the article's publication day;
     undated last), by source (the speakers of the statements that report it, denials left out,
-    each by its label in the article's language, else any label; else the article's
-    publisher), by article and by event. ``graph`` is the story graph, its actors' labels
-    written."""
-    labels = _labels(graph, extractions)
+    each by its label in the article's language, else any label: ``labels``, :func:`_labels`;
+    else the article's publisher), by article and by event."""
     listings: dict[str, list] = {"": []}
     for x in extractions:
         article, language, reporting = x.article, x.article.language, _reporting(x)
@@ -346,7 +354,7 @@ def _figures(graph, extractions: list[Extraction]) -> dict[str, list]:
             e = min(events, key=lambda e: str(KGR[f"article/{e.id}"]))
             days = [s.time.day for s in reporting.get(e.id, ()) if s.time and s.time.day]
             said = min(days) if days else article.published
-            tellers = sorted({(_label(labels.get(key, {}), language, key), str(actor_iri(key)))
+            tellers = sorted({(_label(labels.get(key, {}), (language,), key), str(actor_iri(key)))
                               for s in reporting.get(e.id, ()) if s.says(e.factuality) != "negated"
                               for key in s.speakers})
             source = "; ".join(label for label, _ in tellers) or article.publisher or None
@@ -358,8 +366,8 @@ def _figures(graph, extractions: list[Extraction]) -> dict[str, list]:
 
 
 def _labels(graph, extractions: list[Extraction]) -> dict[str, dict[str, set[str]]]:
-    """Every label of each actor in the graph, by language: the story's (in ``graph``) and
-    those the article graphs give it."""
+    """Every label of each actor in the graph, by language: the story's (in ``graph``, the
+    story graph with its actors' labels written) and those the article graphs give it."""
     labels: dict[str, dict[str, set[str]]] = {}
     actors = str(KGR["actor/"])
     for s, p, o in graph:
@@ -375,11 +383,19 @@ def _labels(graph, extractions: list[Extraction]) -> dict[str, dict[str, set[str
     return labels
 
 
-def _label(labels: dict[str, set[str]], language: str, key: str) -> str:
-    """An actor's label as the named queries pick it: the least of its labels in ``language``
-    (or a variant of it, as SPARQL's LANGMATCHES), else the least of any, else its IRI."""
-    own = [label for tag, found in labels.items() if tag.lower() == language.lower() or
-           tag.lower().startswith(language.lower() + "-") for label in found]
+def _label(labels: dict[str, set[str]], languages, key: str) -> str:
+    """An actor's label as the named queries pick it: the least of its labels in any of
+    ``languages`` (or a variant of one, as SPARQL's LANGMATCHES), else the least of any, else
+    its IRI.
+
+    >>> _label({"en": {"North Korea", "DPRK"}, "id": {"Korea Utara"}}, ("id", "fr"), "north-korea")
+    'Korea Utara'
+    >>> _label({"en-GB": {"DPRK"}, "id": {"Korut"}}, ("en",), "north-korea"), _label({}, ("en",), "x")
+    ('DPRK', 'https://w3id.org/kg-news/id/actor/x')
+    """
+    wanted = [language.lower() for language in languages]
+    own = [label for tag, found in labels.items() for language in wanted
+           if tag.lower() == language or tag.lower().startswith(language + "-") for label in found]
     every = [label for found in labels.values() for label in found]
     return min(own) if own else min(every) if every else str(actor_iri(key))
 

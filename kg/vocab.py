@@ -227,6 +227,10 @@ class KGO(rdflib.namespace.DefinedNamespace):
     trigger: URIRef
 
     # owl:DatatypeProperty
+    # affirmed by (labels): The speakers of the statements kgo:affirmedBy names, as the named query
+    # disputed shows them in its column affirmed_by: each by its least label in a language of the
+    # articles of its statements, else its least label, in order and joined with "; ".
+    affirmedByLabels: URIRef
     # anchor date: The date a relative time expression was resolved against.
     anchorDate: URIRef
     # anchor type: What a time was resolved against: "none" (absolute), "publication" (the

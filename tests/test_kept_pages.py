@@ -9,6 +9,11 @@ import pytest
 from rdflib import RDF, SKOS, Dataset, Literal
 
 from kg.build import build
+from kg.extract.document import extract
+from kg.ingest import parse_article
+from kg.merge import merge_events
+from kg.quads import Quads
+from kg.terms import actor_iri, article_iri
 from kg.cli import main
 from kg.errors import QueryError
 from kg import kept
@@ -141,6 +146,32 @@ def test_who_affirms_a_disputed_event_is_kept_once_for_each_speaker_and_language
           FILTER(?claimed IN (kgv:factuality-asserted, kgv:factuality-reported))
         }""", FIXTURE))[1]
     assert len(affirming) > len(statements)
+
+
+def test_who_affirms_a_disputed_event_is_labelled_in_the_languages_of_their_statements():
+    """Each speaker gets its least label in a language of the articles of its affirming
+    statements (kept one for each language, ``kgo:affirmedBy``), never one in another
+    language, and the labels are sorted: here an English one where it affirms in English."""
+    extractions = [extract(parse_article((ARTICLES / f"{name}.txt").read_text(), f"{name}.txt")) for name in DENIALS]
+    graph = Quads().graph(KGR["graph/story"])
+    labels = {key: {"en": {f"{key} en z", f"{key} en a"}, "id": {f"{key} id"}, "fr": {"0"}}
+              for x in extractions for s in x.statements for key in s.speakers}
+    kept._disputed(graph, extractions, merge_events(extractions), labels)
+    language = {str(article_iri(x.article.id)): x.article.language for x in extractions}
+    written_in = {str(KGR[f"article/{s.id}"]): language[str(article_iri(x.article.id))]
+                  for x in extractions for s in x.statements}
+    speakers = {str(KGR[f"article/{s.id}"]): s.speakers for x in extractions for s in x.statements}
+    shown = {str(group): str(names) for group, p, names in graph if p == KGO.affirmedByLabels}
+    expected: dict[str, dict[str, set]] = {}
+    for group, said in [(s, o) for s, p, o in graph if p == KGO.affirmedBy]:
+        for key in speakers[str(said)]:
+            expected.setdefault(str(group), {}).setdefault(key, set()).add(written_in[str(said)])
+    assert shown.keys() == expected.keys() and shown
+    for group, tellers in expected.items():
+        names = sorted((f"{key} en a" if "en" in written else f"{key} id", str(actor_iri(key)))
+                       for key, written in tellers.items())
+        assert shown[group] == "; ".join(name for name, _ in names)
+    assert any(" id" in names for names in shown.values()) and any(" en a" in names for names in shown.values())
 
 
 @pytest.mark.parametrize("engine", [MemoryStore, RdflibStore], ids=["oxigraph", "rdflib"])
