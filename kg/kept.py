@@ -22,6 +22,7 @@ a page at a time (``kg query NAME --page N``).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, XSD, URIRef
 
@@ -383,7 +384,7 @@ def _labels(graph, extractions: list[Extraction]) -> dict[str, dict[str, set[str
     return labels
 
 
-def _label(labels: dict[str, set[str]], languages, key: str) -> str:
+def _label(labels: dict[str, set[str]], languages: Iterable[str], key: str) -> str:
     """An actor's label as the named queries pick it: the least of its labels in any of
     ``languages`` (or a variant of one, as SPARQL's LANGMATCHES), else the least of any, else
     its IRI.

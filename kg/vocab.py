@@ -117,8 +117,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     affiliation: URIRef
     # affirmed by: A statement that claims this event, or another report of this story event,
     # asserted or reported: kept by the build for the events of the listing disputed (on their story
-    # event, else on the article event itself), one statement for each speaker and article language,
-    # so that a page of disputed names who affirms them without reading every report.
+    # event, else on the article event itself), one statement for each speaker and article language:
+    # the statements whose speakers kgo:affirmedByLabels names, which a page of disputed reads
+    # instead of every report.
     affirmedBy: URIRef
     # affirming: The statement that affirms the event of a contradiction.
     affirming: URIRef
