@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import threading
 import time
+from pathlib import Path
 
 
 def resident_mb() -> int:
@@ -145,6 +147,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=2)
     parser.add_argument("--validate", action="store_true", help="check the graph against the shapes too")
     args = parser.parse_args(argv)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's kg, not the installed one
     import kg.build
     from kg.build import STAGES, build
 

@@ -19,6 +19,7 @@ import cProfile
 import gc
 import hashlib
 import pstats
+import sys
 import time
 from pathlib import Path
 
@@ -37,6 +38,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=2)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args(argv)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's kg, not the installed one
     from kg.build import collect
     from kg.ingest import read_files
     from kg.merge import actor_labels, merge_events, merge_statements, reconcile_actors

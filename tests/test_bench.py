@@ -131,6 +131,23 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
     assert (tmp_path / "out" / "graph.trig").stat().st_size > 0
 
 
+@pytest.mark.parametrize(("script", "args"), [("build-stages.py", ["corpus", "out"]), ("profile-merge.py", ["corpus"])])
+def test_a_measuring_script_copied_aside_measures_the_kg_beside_it(tmp_path, script, args):
+    """A commit copied aside (``git archive``) is measured with its own ``kg``, not the one the
+    project's environment installs from the working tree."""
+    import shutil
+    import subprocess
+    import sys
+
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / script, tmp_path / "scripts" / script)
+    (tmp_path / "kg").mkdir()
+    (tmp_path / "kg" / "__init__.py").write_text("raise SystemExit('the kg beside the script')\n")
+    done = subprocess.run([sys.executable, str(tmp_path / "scripts" / script), *args], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stderr.strip()) == (1, "the kg beside the script")
+
+
 def test_the_memory_of_all_the_build_processes_counts_their_children():
     """build-stages.py's ``processes_mb``: a child holding 200 MB adds about that much."""
     import subprocess
