@@ -389,10 +389,10 @@ def _label(labels: dict[str, set[str]], languages: Iterable[str], key: str) -> s
     ``languages`` (or a variant of one, as SPARQL's LANGMATCHES), else the least of any, else
     its IRI.
 
-    >>> _label({"en": {"North Korea", "DPRK"}, "id": {"Korea Utara"}}, ("id", "fr"), "north-korea")
-    'Korea Utara'
-    >>> _label({"en-GB": {"DPRK"}, "id": {"Korut"}}, ("en",), "north-korea"), _label({}, ("en",), "x")
-    ('DPRK', 'https://w3id.org/kg-news/id/actor/x')
+    >>> _label({"en": {"Blue Republic", "BR"}, "id": {"Republik Biru"}}, ("id", "fr"), "blue")
+    'Republik Biru'
+    >>> _label({"en-GB": {"BR"}, "id": {"RB"}}, ("en",), "blue"), _label({}, ("en",), "x")
+    ('BR', 'https://w3id.org/kg-news/id/actor/x')
     """
     wanted = [language.lower() for language in languages]
     own = [label for tag, found in labels.items() for language in wanted
