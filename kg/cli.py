@@ -285,7 +285,7 @@ def _add(args) -> int:
 
 def _query(args) -> int:
     from .errors import QueryError
-    from .query import counted, format_rows, listing_counts, load_query, named_queries, page_query, run_page
+    from .query import counted, format_rows, load_query, named_queries, page_reads, run_page
 
     if args.list:
         for name, q in sorted(named_queries().items()):
@@ -303,7 +303,7 @@ def _query(args) -> int:
     if args.page is None:
         header, rows = _open_store(args, query).run(query, params)
     else:
-        store = _open_store(args, page_query(query), listing_counts(query))  # no store when no pages
+        store = _open_store(args, *page_reads(query))  # no store when no pages
         header, rows, items, pages = run_page(store, query, args.page, params)
         more = f"; the next: --page {args.page + 1}" if args.page < pages else ""
         print(f"kg: page {args.page} of {pages} ({counted(items, 'item')}){more}", file=sys.stderr)

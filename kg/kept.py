@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from datetime import date, timedelta
 
 from rdflib import RDF, RDFS, XSD, URIRef
 
@@ -31,6 +32,7 @@ from .gazetteer import load as load_gazetteer
 from .measures import measure
 from .merge import Merged
 from .model import Extraction
+from .periods import rank_iri, span_iri, spans_cut
 from .terms import actor_iri, article_iri, literal, place_iri
 from .vocab import KGO, KGR, SCHEMA, SEM, concept
 
@@ -221,6 +223,7 @@ def _pages(graph, extractions: list[Extraction], stories: list[Merged], page_siz
     events, statements, articles, doubted, figures, by_roles = [], [], [], [], [], []
     said_by: dict[str, list] = {}  # actor key -> its statements' entries
     at: dict[URIRef, list] = {}  # place, or a place it lies within -> its events' entries
+    days: dict[URIRef, tuple[date, date]] = {}  # a dated item -> its first and last day
     types, labels = _actor_types(extractions), _labels(graph, extractions)
     part_of = {key: place.part_of for x in extractions for key, place in x.places.items()}  # as the story says
     for x in extractions:
@@ -230,6 +233,7 @@ def _pages(graph, extractions: list[Extraction], stories: list[Merged], page_siz
         for e in x.events:
             entry = _entry(article.id, e, e.trigger)
             events.append(entry)
+            _dated(days, entry[1], e.time)
             if e.factuality in DOUBTED:
                 doubted.append(entry)
             if e.quantity is not None:
@@ -241,11 +245,14 @@ def _pages(graph, extractions: list[Extraction], stories: list[Merged], page_siz
         for s in x.statements:
             entry = _entry(article.id, s, s.cue)
             statements.append(entry)
+            _dated(days, entry[1], s.time)
             if any(kind != "person" for key in s.speakers for kind in types.get(key, ())):
                 by_roles.append(entry)
             for key in {*s.speakers, *([s.principal] if s.principal else [])} & types.keys():
                 said_by.setdefault(key, []).append(entry)
-    listings = [("timeline", None, events + statements), ("events", None, events),
+    timeline = sorted(events + statements, key=lambda pair: pair[0])
+    _periods(graph, [(*days[item], item) for _, item in timeline if item in days])
+    listings = [("timeline", None, timeline), ("events", None, events),
                 ("statements", None, statements), ("articles", None, articles),
                 ("unconfirmed", None, doubted), ("figures", None, figures),
                 ("role-speakers", None, by_roles), ("disputed", None, _disputed(graph, extractions, stories, labels))]
@@ -255,6 +262,63 @@ def _pages(graph, extractions: list[Extraction], stories: list[Merged], page_siz
     listings += [("events-at", place, items) for place, items in sorted(at.items())]
     for name, about, items in listings:
         _listing(graph, name, about, sorted(items, key=lambda pair: pair[0]), page_size)
+
+
+def _dated(days: dict, item: URIRef, time) -> None:
+    """Keep in ``days`` the first and last day of ``item``'s ``time`` (its earliest begin, and its
+    latest end, else the begin), when it has a begin: the days by which between finds it."""
+    if time is not None and time.begin is not None:
+        days[item] = (time.begin, time.end or time.begin)
+
+
+def _periods(graph, dated: list[tuple[date, date, URIRef]]) -> None:
+    """What a page of between reads (:mod:`kg.periods`), for the ``dated`` items of the timeline,
+    each with its first and last day, in the timeline's order: each one's place n among them
+    (``kgr:listing/timeline/rank/{n} kgo:rankedItem``; on a node of its own, since a triple about
+    an article's item in the story graph would keep the workers from writing the union's
+    article subjects, :class:`kg.article_graphs._UnionSplit`) and how many they are
+    (``kgo:datedItemCount``); for each day on which
+    some begin, how many begin before it (``kgo:itemsBefore``); and, for each span of days
+    (:func:`kg.periods.spans_cut`) that an item began before and lasts through, its place
+    (``kgo:carriedRank``) and how many (``kgo:carriedCount``).
+
+    >>> from kg.quads import Quads
+    >>> story = Quads().graph(KGR["graph/story"])
+    >>> a, b = date(2024, 11, 1), date(2024, 11, 4)
+    >>> _periods(story, [(a, b, KGR["article/x/event/0-5"]), (b, b, KGR["article/x/event/9-14"])])
+    >>> sorted((s[len(KGR):], p.rpartition("#")[2], o[len(KGR):] if p == KGO.rankedItem else int(o))
+    ...        for s, p, o in story if p != RDF.type and getattr(o, "datatype", None) != XSD.date)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('listing/timeline', 'datedItemCount', 2),
+     ('listing/timeline/days/2024-11-01/2024-11-01', 'itemsBefore', 0),
+     ('listing/timeline/days/2024-11-02/2024-11-02', 'carriedCount', 1),
+     ('listing/timeline/days/2024-11-02/2024-11-02', 'carriedRank', 0),
+     ('listing/timeline/days/2024-11-03/2024-11-04', 'carriedCount', 1),
+     ('listing/timeline/days/2024-11-03/2024-11-04', 'carriedRank', 0),
+     ('listing/timeline/days/2024-11-04/2024-11-04', 'itemsBefore', 1),
+     ('listing/timeline/rank/0', 'rankedItem', 'article/x/event/0-5'),
+     ('listing/timeline/rank/1', 'rankedItem', 'article/x/event/9-14')]
+    """
+    places = [literal(n, XSD.nonNegativeInteger) for n in range(len(dated))]
+    triples = [(KGR["listing/timeline"], KGO.datedItemCount, literal(len(dated), XSD.nonNegativeInteger))]
+    carried: dict[tuple[date, date], list] = {}
+    before: dict[date, int] = {}
+    for n, (first, last, item) in enumerate(dated):
+        triples.append((rank_iri(n), KGO.rankedItem, item))
+        before.setdefault(first, n)
+        if last > first:  # the days it runs into after its first
+            for span in spans_cut(first + timedelta(days=1), last):
+                carried.setdefault(span, []).append(places[n])
+    for span in sorted(carried.keys() | {(day, day) for day in before}):
+        node = span_iri(*span)
+        triples += [(node, RDF.type, KGO.DaySpan), (node, KGO.firstDay, literal(span[0].isoformat(), XSD.date)),
+                    (node, KGO.lastDay, literal(span[1].isoformat(), XSD.date))]
+        if span in carried:
+            triples.append((node, KGO.carriedCount, literal(len(carried[span]), XSD.nonNegativeInteger)))
+            triples += [(node, KGO.carriedRank, place) for place in carried[span]]
+        if span[0] == span[1] and span[0] in before:
+            triples.append((node, KGO.itemsBefore, places[before[span[0]]]))
+    graph.update(triples)
 
 
 def _listing(graph, name: str, about: URIRef | None, items: list, page_size: int) -> None:

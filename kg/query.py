@@ -328,6 +328,19 @@ def run_on(store, query: NamedQuery | str, params: dict[str, str] | None = None
     return open_store(store).run(query, params)
 
 
+def page_reads(query: NamedQuery) -> list[NamedQuery]:
+    """The queries a page of ``query`` runs (:func:`run_page`): what a store must hold for it.
+
+    >>> [q.name for q in page_reads(load_query("timeline"))]
+    ['timeline', 'timeline (pages)']
+    """
+    if query.name == "between":
+        from .periods import page_reads as period_reads
+
+        return [page_query(query), *period_reads()]
+    return [page_query(query), listing_counts(query)]
+
+
 def listing_counts(query: NamedQuery) -> NamedQuery:
     """The query that finds the listing the build kept for ``query`` (:func:`kg.kept.add_kept`):
     each listing it finds, what it is for, and how many items and pages it has. A query with a
@@ -378,6 +391,10 @@ def run_page(store, query: NamedQuery, number: int, params: dict[str, str] | Non
     kg.errors.QueryError: query 'said-by' has no items for actor 'nobody'; there is no page 1
     """
     pages_of, params = page_query(query), dict(params or {})
+    if query.name == "between":  # a period is any two days: its pages are cut at asking
+        from .periods import run_page as run_period_page
+
+        return run_period_page(store, query, number, params)
     found = store.run(listing_counts(query), params)[1]
     asked = ", ".join(f"{name} {value!r}" for name, value in params.items())
     if not found:
@@ -415,10 +432,10 @@ def page_query(query: NamedQuery) -> NamedQuery:
     """The query that answers one page of the listing ``query``; a :class:`QueryError` that
     names the paged queries when it has none.
 
-    >>> page_query(load_query("between"))
+    >>> page_query(load_query("actors"))
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: query 'between' is not answered a page at a time; these are: articles, disputed, events, events-at, figures, figures-by-source, role-speakers, said-by, statements, timeline, unconfirmed
+    kg.errors.QueryError: query 'actors' is not answered a page at a time; these are: articles, between, disputed, events, events-at, figures, figures-by-source, role-speakers, said-by, statements, timeline, unconfirmed
     """
     if query.pages is None:
         paged = ", ".join(name for name, q in sorted(named_queries().items()) if q.pages)

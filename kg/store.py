@@ -354,11 +354,14 @@ def ntriples(term: Identifier) -> str:
     raise QueryError(f"cannot bind {term!r}: only IRIs and literals")
 
 
-def values_block(bindings: dict[str, Identifier]) -> str:
-    """``VALUES ?a ?b { (t1 t2) }`` binding each variable to its term (empty without bindings).
+def values_block(bindings: dict[str, Identifier | tuple[Identifier, ...]]) -> str:
+    """``VALUES ?a ?b { (t1 t2) }`` binding each variable to its term (empty without bindings);
+    a single variable may be bound to several terms, one solution each.
 
     >>> values_block({"x": URIRef("urn:a"), "y": Literal("b")})
     'VALUES (?x ?y) { (<urn:a> "b") }'
+    >>> values_block({"x": (Literal(1), Literal(2))})
+    'VALUES ?x { "1"^^<http://www.w3.org/2001/XMLSchema#integer> "2"^^<http://www.w3.org/2001/XMLSchema#integer> }'
     """
     for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
@@ -367,7 +370,8 @@ def values_block(bindings: dict[str, Identifier]) -> str:
         return ""
     if len(bindings) == 1:
         (name, term), = bindings.items()
-        return f"VALUES ?{name} {{ {ntriples(term)} }}"
+        terms = term if isinstance(term, tuple) else (term,)
+        return f"VALUES ?{name} {{ {' '.join(ntriples(t) for t in terms)} }}"
     names = " ".join(f"?{n}" for n in bindings)
     return f"VALUES ({names}) {{ ({' '.join(ntriples(t) for t in bindings.values())}) }}"
 
@@ -381,7 +385,7 @@ _TOKEN = re.compile(
 )
 
 
-def with_values(text: str, bindings: dict[str, Identifier]) -> str:
+def with_values(text: str, bindings: dict[str, Identifier | tuple[Identifier, ...]]) -> str:
     """``text`` with its parameters bound: each in the query's own ``VALUES ?name { UNDEF }``
     when it has one (a slot, written where a subquery needs the parameter: a subquery sees
     no variable of the query around it), the others in a VALUES block opening the

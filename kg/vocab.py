@@ -57,6 +57,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # Country: A state acting as an actor (its government speaking or acting for it), e.g. North
     # Korea, Russia.
     Country: URIRef
+    # Span of days: A run of 1, 2, 4, 8 ... days, kept by the build in the story graph so that a
+    # page of the named query between finds the items that began before a period and run into it:
+    # its first day's number (counted from 1 January of year 1, from 0) is a multiple of its length,
+    # so each day lies in exactly one span of each length.
+    DaySpan: URIRef
     # Earliest report: The earliest dated report of events of one type (sem:eventType) in all the
     # articles of the graph: a statement that reports one and does not deny it, dated by its time
     # (its day, else its earliest begin), or an article one is read from, dated by its publication;
@@ -196,6 +201,10 @@ class KGO(rdflib.namespace.DefinedNamespace):
     quantity: URIRef
     # quote: The span of the words quoted in direct speech (also typed schema:Quotation).
     quote: URIRef
+    # ranked item: Of a place of the timeline, kgr:listing/timeline/rank/{n}, kept by the build in
+    # the story graph: the dated article event or statement that is n-th (from 0) among the
+    # timeline's dated items in the timeline's order (by day, article, position in it and IRI).
+    rankedItem: URIRef
     # report: The report an earliest report or a reporting source names: a statement or an article.
     report: URIRef
     # reported as: An article event or statement that reports this story event or story statement.
@@ -244,6 +253,12 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # comes from (prov:wasDerivedFrom), kept in the story graph: the queries show the actor's label
     # in it.
     articleLanguage: URIRef
+    # carried count: How many places the span carries (kgo:carriedRank).
+    carriedCount: URIRef
+    # carried rank: The place n (kgo:rankedItem) of a dated item that began before the span's first
+    # day and lasts through its last day, where the span is one of the fewest that make up the
+    # item's days after its first.
+    carriedRank: URIRef
     # confidence: How often the statement's or event's reading rule was right on the development
     # articles, between 0 and 1, smoothed as (right + 1) / (found + 2): for a statement, its
     # speaker; for an event, its type (kg/extract/confidence.yaml, made by scripts/rule-
@@ -253,6 +268,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     # a day, xsd:gYearMonth for a month, xsd:gYear for a year, xsd:gMonthDay for a day whose year
     # cannot be recovered ("--11-03").
     date: URIRef
+    # dated item count: Of the timeline's listing: how many of its items are dated (their time has a
+    # day or an earliest begin), those a page of the named query between may hold (kgo:rankedItem).
+    datedItemCount: URIRef
     # dateline: The dateline as printed at the head of the story, e.g. "JAKARTA, KOMPAS.com -".
     dateline: URIRef
     # direct speech: True when the statement is quoted word for word (direct speech), false for
@@ -260,6 +278,8 @@ class KGO(rdflib.namespace.DefinedNamespace):
     direct: URIRef
     # event count: Of a reporting source: how many article events of the type it reports.
     eventCount: URIRef
+    # first day: The span's first day.
+    firstDay: URIRef
     # furniture kind: What kind of page furniture a span is: "related", "promo", "caption",
     # "credit", "byline", "dateline" or "headline" (the title written again at the top of the text).
     furnitureKind: URIRef
@@ -267,6 +287,11 @@ class KGO(rdflib.namespace.DefinedNamespace):
     future: URIRef
     # item count: How many items the listing has in all.
     itemCount: URIRef
+    # items before: Of a span of one day on which dated items begin: how many dated items begin
+    # before it, the place (kgo:rankedItem) of the first that begins on it.
+    itemsBefore: URIRef
+    # last day: The span's last day.
+    lastDay: URIRef
     # mention count: How many mentions (kgo:mention) the actor has in all the articles of the graph,
     # counted by the build and kept in the story graph, so that a question over the whole archive
     # reads one number instead of counting again (the named query actors). 0 for an actor known only

@@ -27,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from kg.query import NamedQuery, listing_counts, load_query, named_queries, run_page
+from kg.query import NamedQuery, load_query, named_queries, run_page
 from kg.store import MemoryStore, OxigraphStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -44,7 +44,7 @@ def main(path: str, names: list[str], repeat: int, params: dict[str, str] | None
         given = PARAMS.get(query.name) if params is None else params
         number = None
         if page is not None and query.pages is not None:
-            number = int(store.run(listing_counts(query), given)[1][0][3]) if page == "last" else int(page)
+            number = run_page(store, query, 1, given)[3] if page == "last" else int(page)
         laps = []
         for _ in range(repeat):
             start = time.perf_counter()

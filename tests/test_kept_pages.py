@@ -4,6 +4,7 @@ read page after page, a listing gives the same header and rows, in the same orde
 whole listing asked at once, on Oxigraph and on rdflib; and what is asked of a page that is
 not there is a clear error."""
 import shutil
+from datetime import date, timedelta
 
 import pytest
 from rdflib import RDF, SKOS, Dataset, Literal
@@ -17,6 +18,7 @@ from kg.terms import actor_iri, article_iri
 from kg.cli import main
 from kg.errors import QueryError
 from kg import kept
+from kg.periods import LEVELS, rank_iri, span_iri, spans_cut, spans_over
 from kg.query import NamedQuery, load_query, named_queries, run_page
 from kg.store import MemoryStore, RdflibStore
 from kg.vocab import KGO, KGR, SEM
@@ -44,11 +46,13 @@ def built(tmp_path_factory):
 
 
 def test_the_listings_with_pages_are_those_that_list_the_archive_in_date_order():
-    assert sorted(name for name, q in named_queries().items() if q.pages) == sorted([*LISTINGS, *ASKED])
+    assert sorted(name for name, q in named_queries().items() if q.pages) == sorted([*LISTINGS, *ASKED, "between"])
     for name in [*LISTINGS, *ASKED]:
         query = load_query(name)
         assert query.pages.required() == (["listing", "page"] if query.params else ["page"])
         assert query.pages.answers.startswith("One page of")
+    between = load_query("between")  # its pages cut at asking: asked as the whole query is, and a page
+    assert between.pages.params == {**between.params, "page": between.pages.params["page"]}
 
 
 def _pages_read(store, query, params=None) -> tuple[list[str], list[list[str]], int, int]:
@@ -290,9 +294,10 @@ def test_a_listing_of_one_item_says_item(capsys):
 
 
 def test_a_query_that_is_not_a_listing_has_no_pages():
-    with pytest.raises(QueryError, match=r"'between' is not answered a page at a time; these are: articles, disputed, "
-                                         r"events, events-at, figures, figures-by-source, role-speakers, said-by, statements, timeline, unconfirmed"):
-        run_page(MemoryStore(FIXTURE), load_query("between"), 1, {"from": "2024-11-01"})
+    with pytest.raises(QueryError, match=r"'together' is not answered a page at a time; these are: articles, between, "
+                                         r"disputed, events, events-at, figures, figures-by-source, role-speakers, said-by, "
+                                         r"statements, timeline, unconfirmed"):
+        run_page(MemoryStore(FIXTURE), load_query("together"), 1)
 
 
 def test_a_graph_without_kept_pages_says_to_build_again(tmp_path):
@@ -318,9 +323,9 @@ def test_cli_prints_the_page_and_says_where_it_is(capsys):
 
 def test_cli_says_a_query_has_no_pages_before_reading_the_graph(tmp_path, capsys):
     missing = tmp_path / "never-read.trig"
-    assert main(["query", "between", "--graph", str(missing), "--param", "from=2024-11-01", "--page", "1"]) == 1
+    assert main(["query", "together", "--graph", str(missing), "--page", "1"]) == 1
     err = capsys.readouterr().err
-    assert "'between' is not answered a page at a time" in err and "no such graph file" not in err
+    assert "'together' is not answered a page at a time" in err and "no such graph file" not in err
 
 
 def test_cli_refuses_a_page_that_is_no_number(capsys):
@@ -336,3 +341,126 @@ def test_cli_prints_a_page_of_what_an_actor_said(capsys):
     out, err = capsys.readouterr()
     assert out.splitlines()[0] == "statement,date,speakers,kind,direct,text,article" and len(out.splitlines()) == 1 + 2
     assert err == "kg: page 1 of 1 (2 items)\n"
+
+
+# --- between: a page of any period, from what the build keeps (kg.periods) ---------------------
+
+
+def _periods(store) -> list[dict[str, str]]:
+    """Periods to ask between for, from the graph's own dated items: open at either end or
+    both, the day most items run into from before, alone and for a week, each day an item
+    begins or ends on, and a day before them all."""
+    days = NamedQuery("days", "", {}, f"""
+        SELECT ?begin ?end WHERE {{ [] <{KGO.rankedItem}> ?item . ?item <{SEM.hasTime}> ?time .
+          ?time <{SEM.hasEarliestBeginTimeStamp}> ?begin . OPTIONAL {{ ?time <{SEM.hasLatestEndTimeStamp}> ?end }} }}
+        ORDER BY ?begin ?end""", FIXTURE)  # an item each
+    spans = [(date.fromisoformat(b), date.fromisoformat(e or b)) for b, e in store.run(days)[1]]
+    after = {day + timedelta(days=1) for span in spans for day in span}
+    inside = max(sorted(after), key=lambda day: sum(first < day <= last for first, last in spans))
+    assert sum(first < inside <= last for first, last in spans) > SIZE  # more than a page runs into it
+    periods = [{}, {"from": str(inside)}, {"to": str(inside)},
+               {"from": str(inside), "to": str(inside)},
+               {"from": str(inside), "to": str(inside + timedelta(days=6))},
+               {"from": str(spans[0][0] - timedelta(days=1)), "to": str(spans[0][0] - timedelta(days=1))}]
+    periods += [{"from": str(day), "to": str(day)} for day in sorted({d for span in spans for d in span})]
+    return periods
+
+
+@pytest.mark.parametrize("engine", [MemoryStore, RdflibStore], ids=["oxigraph", "rdflib"])
+def test_between_read_page_by_page_is_the_whole_answer_for_any_period(built, engine, monkeypatch):
+    """Items that began before the period and run into it come first, from the spans of days the
+    build keeps, then those that begin in it: page after page, the whole query's rows."""
+    monkeypatch.setattr(kept, "PAGE_SIZE", SIZE)
+    store, query = engine(built), load_query("between")
+    periods = _periods(MemoryStore(built))
+    if engine is RdflibStore:  # its engine takes seconds for each whole between here
+        periods = periods[:5]
+    several = 0
+    for params in periods:
+        header, whole = store.run(query, params)
+        if not whole:
+            with pytest.raises(QueryError, match=r"query 'between' has 0 pages of 0 items .*; there is no page 1"):
+                run_page(store, query, 1, params)
+            continue
+        assert _pages_read(store, query, params)[:2] == (header, whole), params
+        several += -(-len(whole) // SIZE) >= 2 and "from" in params
+    assert several >= 2, "no period with a start has two pages"
+
+
+def test_what_runs_into_a_period_is_carried_by_its_first_days_spans(built):
+    """The spans over a day carry each item that began before it and lasts to it, once."""
+    ds = Dataset(default_union=True)
+    ds.parse(built, format="trig")
+    dated = {}
+    for place, item in ds.subject_objects(KGO.rankedItem):
+        time = ds.value(item, SEM.hasTime)
+        first = ds.value(time, SEM.hasEarliestBeginTimeStamp).toPython()
+        dated[int(place.rsplit("/", 1)[1])] = (first, (ds.value(time, SEM.hasLatestEndTimeStamp) or first).toPython())
+        assert place == rank_iri(int(place.rsplit("/", 1)[1]))
+    assert sorted(dated) == list(range(int(ds.value(KGR["listing/timeline"], KGO.datedItemCount))))
+    timeline = [row[0] for row in MemoryStore(built).run(load_query("timeline"))[1]]
+    assert [str(ds.value(rank_iri(n), KGO.rankedItem)) for n in range(len(dated))] == timeline[:len(dated)]
+    days = sorted({day for first, last in dated.values() for day in (first, last, first + timedelta(days=1))})
+    assert sum(last > first for first, last in dated.values()) >= 3
+    for day in days:
+        carried = [int(rank) for span in spans_over(day) for rank in ds.objects(span_iri(*span), KGO.carriedRank)]
+        assert sorted(carried) == [n for n, (first, last) in sorted(dated.items()) if first < day <= last], day
+        assert sum(int(ds.value(span_iri(*span), KGO.carriedCount) or 0) for span in spans_over(day)) == len(carried)
+    begins = {first: min(n for n, (f, _) in dated.items() if f == first) for first, _ in dated.values()}
+    assert {ds.value(span_iri(day, day), KGO.itemsBefore).toPython(): day for day in begins} == \
+        {n: day for day, n in begins.items()}
+
+
+@pytest.mark.parametrize("first, last", [("2024-11-02", "2024-11-30"), ("2024-01-01", "2024-12-31"),
+                                         ("2024-02-29", "2024-02-29"), ("0001-01-01", "0001-01-09"),
+                                         ("9999-12-20", "9999-12-31"), ("2024-11-12", "2026-03-01")])
+def test_a_run_of_days_is_cut_into_aligned_spans_that_each_of_its_days_lies_in_once(first, last):
+    first, last = date.fromisoformat(first), date.fromisoformat(last)
+    spans = spans_cut(first, last)
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    assert [day for a, b in spans for day in days if a <= day <= b] == days  # in order, each once
+    assert len(spans) <= 2 * (LEVELS + 1)
+    for day in days:
+        over = spans_over(day)
+        assert len([span for span in spans if span in over]) == 1
+        assert [(b - a).days + 1 for a, b in over] == [1 << n for n in range(len(over))]
+        assert all(a <= day <= b and (a.toordinal() - 1) % ((b - a).days + 1) == 0 for a, b in over)
+
+
+def test_a_page_of_between_in_the_hand_cut_graph(capsys, monkeypatch):
+    """A page of 2: the item that began before the period (a month), then those that begin in it."""
+    store, query = MemoryStore(FIXTURE), load_query("between")
+    period = {"from": "2024-06-15", "to": "2024-11-04"}
+    monkeypatch.setattr(kept, "PAGE_SIZE", 2)
+    header, rows, items, pages = run_page(store, query, 1, period)
+    assert [row[0].rsplit("/", 2)[1:] for row in rows] == [["event", "23-29"], ["statement", "143-147"]]
+    assert (items, pages) == (4, 2) and header == store.run(query)[0]
+    assert rows + run_page(store, query, 2, period)[1] == store.run(query, period)[1]
+    monkeypatch.undo()
+    assert main(["query", "between", "--graph", str(FIXTURE), "--param", "from=2024-11-05", "--page", "1",
+                 "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split(",")[0].rsplit("/", 1)[1] for line in out.splitlines()[1:]] == ["167-176", "63-67"]
+    assert err == "kg: page 1 of 1 (2 items)\n"
+
+
+def test_a_page_of_between_past_the_last_or_in_an_old_graph_is_a_clear_error(tmp_path):
+    store, query = MemoryStore(FIXTURE), load_query("between")
+    with pytest.raises(QueryError, match=r"'between' has 1 page of 2 items from 2024-11-05; there is no page 2"):
+        run_page(store, query, 2, {"from": "2024-11-05"})
+    with pytest.raises(QueryError, match=r"'between' has 0 pages of 0 items from 2024-11-30 to 2024-11-01; there"):
+        run_page(store, query, 1, {"from": "2024-11-30", "to": "2024-11-01"})
+    with pytest.raises(QueryError, match=r"parameter 'to' of query 'between' must be a date"):
+        run_page(store, query, 1, {"to": "2024-13-01"})
+    ds = Dataset()
+    ds.parse(FIXTURE, format="trig")
+    ds.remove((None, KGO.datedItemCount, None, None))
+    old = tmp_path / "old.trig"
+    ds.serialize(old, format="trig")
+    with pytest.raises(QueryError, match=r"keeps no pages of 'between'.*build it again"):
+        run_page(MemoryStore(old), query, 1, {"from": "2024-11-05"})
+    ds.parse(FIXTURE, format="trig")  # and a second build's count beside the first
+    ds.graph(KGR["graph/story"]).add((KGR["listing/timeline"], KGO.datedItemCount, Literal(7)))
+    ds.serialize(old, format="trig")
+    with pytest.raises(QueryError, match=r"keeps the places of 2 builds of 'between'.*build it again"):
+        run_page(MemoryStore(old), query, 1, {"from": "2024-11-05"})
