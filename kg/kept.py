@@ -299,25 +299,29 @@ def _periods(graph, dated: list[tuple[date, date, URIRef]]) -> None:
      ('listing/timeline/rank/0', 'rankedItem', 'article/x/event/0-5'),
      ('listing/timeline/rank/1', 'rankedItem', 'article/x/event/9-14')]
     """
-    places = [literal(n, XSD.nonNegativeInteger) for n in range(len(dated))]
-    triples = [(KGR["listing/timeline"], KGO.datedItemCount, literal(len(dated), XSD.nonNegativeInteger))]
+    def number(n: int):
+        return literal(n, XSD.nonNegativeInteger)
+
+    ranked, carries = KGO.rankedItem, KGO.carriedRank  # a namespace's term costs a call
+    triples = [(KGR["listing/timeline"], KGO.datedItemCount, number(len(dated)))]
     carried: dict[tuple[date, date], list] = {}
     before: dict[date, int] = {}
     for n, (first, last, item) in enumerate(dated):
-        triples.append((rank_iri(n), KGO.rankedItem, item))
+        triples.append((rank_iri(n), ranked, item))
         before.setdefault(first, n)
         if last > first:  # the days it runs into after its first
+            place = number(n)
             for span in spans_cut(first + timedelta(days=1), last):
-                carried.setdefault(span, []).append(places[n])
+                carried.setdefault(span, []).append(place)
     for span in sorted(carried.keys() | {(day, day) for day in before}):
         node = span_iri(*span)
         triples += [(node, RDF.type, KGO.DaySpan), (node, KGO.firstDay, literal(span[0].isoformat(), XSD.date)),
                     (node, KGO.lastDay, literal(span[1].isoformat(), XSD.date))]
         if span in carried:
-            triples.append((node, KGO.carriedCount, literal(len(carried[span]), XSD.nonNegativeInteger)))
-            triples += [(node, KGO.carriedRank, place) for place in carried[span]]
+            triples.append((node, KGO.carriedCount, number(len(carried[span]))))
+            triples += [(node, carries, place) for place in carried[span]]
         if span[0] == span[1] and span[0] in before:
-            triples.append((node, KGO.itemsBefore, places[before[span[0]]]))
+            triples.append((node, KGO.itemsBefore, number(before[span[0]])))
     graph.update(triples)
 
 
