@@ -43,9 +43,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 KG = Path(sys.executable).with_name("kg")
-# Parameters for the queries that need one: values the generated corpus contains.
+# Parameters for the queries that need one, and a week for between: values the generated
+# corpus contains.
 PARAMS = {"said-by": {"actor": "Russia"}, "events-at": {"place": "Russia"},
-          "reported-by": {"type": "deployment"}}
+          "reported-by": {"type": "deployment"}, "between": {"from": "2024-11-04", "to": "2024-11-10"}}
 
 
 def _script(name: str):
