@@ -273,14 +273,15 @@ def _dated(days: dict, item: URIRef, time) -> None:
 
 def _periods(graph, dated: list[tuple[date, date, URIRef]]) -> None:
     """What a page of between reads (:mod:`kg.periods`), for the ``dated`` items of the timeline,
-    each with its first and last day, in the timeline's order: each one's place n among them
-    (``kgr:listing/timeline/rank/{n} kgo:rankedItem``; on a node of its own, since a triple about
-    an article's item in the story graph would keep the workers from writing the union's
-    article subjects, :class:`kg.article_graphs._UnionSplit`) and how many they are
-    (``kgo:datedItemCount``); for each day on which
-    some begin, how many begin before it (``kgo:itemsBefore``); and, for each span of days
-    (:func:`kg.periods.spans_cut`) that an item began before and lasts through, its place
-    (``kgo:carriedRank``) and how many (``kgo:carriedCount``).
+    each with its first and last day, in the timeline's order:
+
+    - each one's place n among them (``kgr:listing/timeline/rank/{n} kgo:rankedItem``), and
+      how many they are (``kgo:datedItemCount``). A place is a node of its own: a triple about
+      an article's item in the story graph would keep the workers from writing the union's
+      article subjects (:class:`kg.article_graphs._UnionSplit`);
+    - for each day on which some begin, how many begin before it (``kgo:itemsBefore``);
+    - for each span of days (:func:`kg.periods.spans_cut`) that an item began before and
+      lasts through, its place (``kgo:carriedRank``), and how many (``kgo:carriedCount``).
 
     >>> from kg.quads import Quads
     >>> story = Quads().graph(KGR["graph/story"])

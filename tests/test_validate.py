@@ -312,6 +312,7 @@ def _both(*changes):
 
 
 CLAIM = KGR["article/t1/statement/78-82/claim/1"]
+PLACE, SPAN = KGR["listing/timeline/rank/0"], KGR["listing/timeline/days/2024-11-05/2024-11-06"]
 CONCEPT = KGV["event-deployment"]
 NEW_CONCEPT = URIRef(f"{KGV}event-new")
 # Changes that reach the constraints BROKEN does not: counts through an inverse path, ranges,
@@ -340,6 +341,18 @@ MORE = {
     "two times for a statement": _add(STATEMENT, SEM.hasTime, KGR["article/t1/time/other"]),
     "a story event reported once": _both(
         _add(KGR["story/event/1"], RDF.type, KGO.StoryEvent), _add(KGR["story/event/1"], KGO.reportedAs, EVENT)),
+    "a place of the timeline with two items": _both(_add(PLACE, KGO.rankedItem, EVENT), _add(PLACE, KGO.rankedItem, STATEMENT)),
+    "a place of the timeline with a label": _both(_add(PLACE, KGO.rankedItem, EVENT), _add(PLACE, RDFS.label, Literal("x"))),
+    "a span of days with two first days": _both(
+        _add(SPAN, RDF.type, KGO.DaySpan), _add(SPAN, KGO.firstDay, Literal("2024-11-05", datatype=XSD.date)),
+        _add(SPAN, KGO.firstDay, Literal("2024-11-06", datatype=XSD.date)),
+        _add(SPAN, KGO.lastDay, Literal("2024-11-06", datatype=XSD.date))),
+    "a span of days carrying a word": _both(
+        _add(SPAN, RDF.type, KGO.DaySpan), _add(SPAN, KGO.firstDay, Literal("2024-11-05", datatype=XSD.date)),
+        _add(SPAN, KGO.lastDay, Literal("2024-11-06", datatype=XSD.date)), _add(SPAN, KGO.carriedRank, Literal("first"))),
+    "a span of days with a label": _both(
+        _add(SPAN, RDF.type, KGO.DaySpan), _add(SPAN, KGO.firstDay, Literal("2024-11-05", datatype=XSD.date)),
+        _add(SPAN, KGO.lastDay, Literal("2024-11-06", datatype=XSD.date)), _add(SPAN, RDFS.label, Literal("x"))),
 }
 
 
