@@ -166,15 +166,16 @@ def _before(store, day: date, dated: int) -> int:
 
 def _numbers(store, text: str, values: dict | None = None) -> list[int]:
     """The first column of ``text``'s rows, as numbers, with ``values`` in its slots."""
-    from .query import QUERY_DIR, NamedQuery
-
-    query = NamedQuery("between (pages)", "", {}, with_values(text, values or {}), QUERY_DIR / "pages" / "between.rq")
-    return [int(row[0]) for row in store.run(query)[1]]
+    return [int(row[0]) for row in store.run(_query(with_values(text, values or {})))[1]]
 
 
 def page_reads():
     """The queries a page of between runs besides its rows: what a store must hold for it."""
+    return [_query(text) for text in (DATED, BEFORE, CARRIED, CARRIED_RANKS)]
+
+
+def _query(text: str):
+    """``text`` as a query of between's pages (named after its rows' file in errors)."""
     from .query import QUERY_DIR, NamedQuery
 
-    return [NamedQuery("between (pages)", "", {}, text, QUERY_DIR / "pages" / "between.rq")
-            for text in (DATED, BEFORE, CARRIED, CARRIED_RANKS)]
+    return NamedQuery("between (pages)", "", {}, text, QUERY_DIR / "pages" / "between.rq")
