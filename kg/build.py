@@ -29,7 +29,7 @@ from .merge import Pickled, reconcile_pickled
 from .network import project
 from .parallel import Background, extract_all
 from .query import load_query, predicates_read
-from .rdf import STORY, article_quads, story_of_pickled
+from .rdf import STORY, article_quads, pickled_story
 from .staging import remove_abandoned
 from .reference import write_reference
 from .signals import held
@@ -255,7 +255,7 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
     the union's triples its query reads, written out as N-Triples and loaded once the union
     is let go (:func:`kg.views.figures.write_figures_of`). With ``jobs`` above one, a
     worker process merges the story's events and statements and makes the story graph
-    while this one makes the article graphs (:func:`kg.rdf.story_of_pickled`), then
+    while this one makes the article graphs (:func:`kg.rdf.pickled_story`), then
     ``jobs`` worker processes write the article graphs of ``graph.trig`` and ``graph.nq``, and the union's subjects that
     belong to one article graph in ``graph.ttl`` and ``graph.jsonld``, meanwhile
     (:mod:`kg.article_graphs`): as many as there are cores, because this process waits for
@@ -280,23 +280,23 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         counts = _Counts()
         parallel = jobs > 1 and len(extractions) > 1
         if parallel:  # the workers start before the story is made
-            merging = Background(story_of_pickled, [p.blob for p in extractions])  # the story made meanwhile
+            merging = Background(pickled_story, [p.blob for p in extractions])  # the story made meanwhile
         quads = article_quads(counts.of(p.load() for p in sorted(extractions, key=lambda p: p.id)))
         if parallel:
             articles = ArticleGraphFiles(quads, {p.id: p.blob for p in extractions}, staging, jobs, later=(STORY,))
             extractions.clear()
-            story = merging.result()
+            story_blob = merging.result()  # also given as it is to the worker that writes its text
             merging = None
         else:
-            story = story_of_pickled([p.blob for p in extractions])
+            story_blob = pickled_story([p.blob for p in extractions])
             extractions.clear()
-        quads.graph(STORY).update(story)
-        del story
+        quads.graph(STORY).update(pickle.loads(story_blob))
         if articles:
             refuse_blank_nodes(quads)
             bind_generated_prefixes(quads)  # the prefixes the workers' TriG is written with
-            if not articles.add_later(quads):
+            if not articles.add_later(quads, {STORY: story_blob}):
                 articles = None
+        del story_blob
         report.counts = counts.as_dict(len(quads))
         _let_go()
         whole = merged(quads)  # the union in a fixed order: the same labels picked every run
@@ -316,17 +316,18 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
             stage(CHECKING)
             _check(whole)
         stage("writing the graph files")
+        if articles:  # a worker draws the views meanwhile, from the projection (small next to the union)
+            projection = staging / PROJECTION
+            with projection.open("wb") as file:  # written as it is pickled, never whole in memory
+                pickle.dump(_projected(whole, report), file, protocol=pickle.HIGHEST_PROTOCOL)
+            views = Background(write_views_of, (projection, staging))
+            _let_go_of_young()  # the projection: networkx's views of a graph refer back to it
         if not articles:
             write_graphs(quads, staging, whole, release=True)
         elif not articles.write_union(whole):  # the workers write most of it
             write_graphs(quads, staging, whole, release=True, names=("graph.ttl", "graph.jsonld"))
         del quads
         _let_go_of_young()
-        if articles:  # a worker draws the views meanwhile, from the projection (small next to the union)
-            projection = staging / PROJECTION
-            with projection.open("wb") as file:  # written as it is pickled, never whole in memory
-                pickle.dump(_projected(whole, report), file, protocol=pickle.HIGHEST_PROTOCOL)
-            views = Background(write_views_of, (projection, staging))
         stage("writing ontology.html")
         write_reference(staging / "ontology.html", whole)
         stage("writing figures.html")

@@ -96,6 +96,19 @@ def story_of_pickled(pickled: list[bytes]) -> Triples:
     return story
 
 
+def pickled_story(pickled: list[bytes]) -> bytes:
+    """:func:`story_of_pickled`, pickled: a build's worker makes it, and the build reads it
+    and gives the same bytes to the worker that writes its text (:mod:`kg.article_graphs`).
+
+    >>> from kg.ingest import parse_article
+    >>> from kg.extract.document import extract
+    >>> x = extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", "a.txt"))
+    >>> list(pickle.loads(pickled_story([pickle.dumps(x)]))) == list(story_of_pickled([pickle.dumps(x)]))
+    True
+    """
+    return pickle.dumps(story_of_pickled(pickled), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def article_graph_iri(article_id: str) -> URIRef:
     """``kgr:graph/article/{id}``: the named graph of an article."""
     return KGR[f"graph/article/{article_id}"]

@@ -57,9 +57,12 @@ def test_a_failing_worker_is_an_output_error_naming_the_folder(extractions, tmp_
 
 
 def test_stopping_early_ends_the_workers_and_leaves_no_parts(extractions, tmp_path):
-    quads = to_quads(extractions)
-    files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2)
-    workers = files._workers.processes
+    quads = article_quads(sorted(extractions, key=lambda x: x.article.id))
+    files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2, later=(STORY,))
+    add_story(quads, extractions)
+    bind_generated_prefixes(quads)
+    assert files.add_later(quads, {STORY: pickle.dumps(quads.graphs[STORY])})
+    workers = [*files._workers.processes, *files._texts_written._workers.processes]
     files.stop()
     for worker in workers:
         worker.join(timeout=10)
@@ -80,12 +83,15 @@ def test_the_union_is_not_split_when_two_articles_subjects_interleave():
     assert split is not None and split.own == [] and split.runs == [(0, URIRef("https://e.example/graph/ab"))]
 
 
-def test_workers_started_before_the_story_write_what_one_process_writes(extractions, tmp_path):
+@pytest.mark.parametrize("story_text", ["a worker's", "this process's"])
+def test_workers_started_before_the_story_write_what_one_process_writes(extractions, tmp_path, story_text):
     quads = article_quads(sorted(extractions, key=lambda x: x.article.id))
     files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2, later=(STORY,))
     add_story(quads, extractions)
     bind_generated_prefixes(quads)
-    assert files.add_later(quads)
+    given = {STORY: pickle.dumps(quads.graphs[STORY])} if story_text == "a worker's" else None
+    assert files.add_later(quads, given)
+    assert (files._texts_written is not None) == (given is not None)
     assert files.write_union(merged(quads))
     files.finish()
     (tmp_path / "one").mkdir()
@@ -117,8 +123,9 @@ def test_a_story_that_describes_a_subject_the_workers_write_is_not_split(extract
     files.stop()
 
 
-@pytest.mark.parametrize("fallback", ["add_later", "write_union"])
+@pytest.mark.parametrize("fallback", [None, "add_later", "write_union"])
 def test_a_build_whose_workers_give_up_writes_the_same_files(tmp_path, monkeypatch, fallback):
+    """With workers or without, and with workers that give up halfway, a build writes the same files."""
     import kg.build
 
     def gives_up(self, *args):
@@ -126,7 +133,8 @@ def test_a_build_whose_workers_give_up_writes_the_same_files(tmp_path, monkeypat
             self.stop()
         return False
     kg.build.build(ARTICLES[:5], tmp_path / "one", check=False, use_cache=False, jobs=1)
-    monkeypatch.setattr(ArticleGraphFiles, fallback, gives_up)
+    if fallback:
+        monkeypatch.setattr(ArticleGraphFiles, fallback, gives_up)
     kg.build.build(ARTICLES[:5], tmp_path / "two", check=False, use_cache=False, jobs=2)
     for name in ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld", "timeline.html", "graph.graphml"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name

@@ -121,7 +121,7 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
             waits.append((stage, m.group(1)))
         else:
             stage = text.split("  ")[0].strip()
-    assert waits == [("making the graph", "story_of_pickled"), ("writing figures.html", "write_figures_of"),
+    assert waits == [("making the graph", "pickled_story"), ("writing figures.html", "write_figures_of"),
                      ("writing the views", "write_views_of")]
     found = [line.fullmatch(text) for text in out[:-1] if not wait.fullmatch(text)]
     assert all(found), out

@@ -118,8 +118,8 @@ def test_a_background_task_gives_its_result_or_raises_what_went_wrong():
 def test_the_worker_server_has_imported_every_task_a_build_gives_a_worker():
     """Workers fork from a server that imported their code when the build began, so a build
     never mixes that code with a newer copy on disk (a package upgraded meanwhile)."""
-    from kg.article_graphs import _ArticleTexts
-    from kg.rdf import story_of_pickled
+    from kg.article_graphs import _ArticleTexts, _graph_texts, _put_together
+    from kg.rdf import pickled_story
     from kg.parallel import PRELOADED, _extract_chunk
     from kg.views import write_views_of
 
@@ -127,5 +127,5 @@ def test_the_worker_server_has_imported_every_task_a_build_gives_a_worker():
                            f"for name in {list(PRELOADED)!r}: __import__(name)\n"
                            "print(' '.join(sorted(sys.modules)))"], capture_output=True, text=True, check=True)
     loaded = set(code.stdout.split())
-    for task in (_extract_chunk, _ArticleTexts, story_of_pickled, write_views_of):
+    for task in (_extract_chunk, _ArticleTexts, _graph_texts, _put_together, pickled_story, write_views_of):
         assert task.__module__ in loaded, task
