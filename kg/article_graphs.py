@@ -5,10 +5,13 @@ An article's named graph depends on its extraction alone, once the actor keys ar
 reconciled across articles, so a worker can make it again from the extraction and write
 its text; nearly every subject of the union (mentions, events, statements) is in one
 article graph alone, so the worker writes those subjects' part of ``graph.ttl`` and
-``graph.jsonld`` too. The build writes the other graphs (the story), the other subjects
-(actors, places, the story's), the pages and the views, one process on one core. The
-parts are put together in IRI order, so the files are the same bytes as
-:func:`kg.formats.write_graphs` writes.
+``graph.jsonld`` too. The story graph, made by a worker of its own and sent back
+pickled, goes on as it is to one more worker, which writes its TriG and N-Quads and the
+union's blocks of the story's own subjects (its events, statements and listings). The
+build writes what is left (the subjects several graphs describe: actors, places), the
+pages and the views, one process on one core. The parts are put together in IRI order,
+by one more worker, so the files are the same bytes as :func:`kg.formats.write_graphs`
+writes.
 
 >>> import pickle, tempfile
 >>> from kg.ingest import parse_article
@@ -31,9 +34,10 @@ import gc
 import pickle
 import shutil
 import threading
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from rdflib import URIRef
@@ -51,9 +55,9 @@ class ArticleGraphFiles:
     """``graph.trig`` and ``graph.nq`` in ``folder``: the graphs of ``quads`` whose article
     has an extraction in ``pickled`` (pickled extractions by article id, their actor keys
     reconciled) written by ``processes`` workers, and the graphs
-    ``later`` (the story), added to ``quads`` afterwards (:meth:`add_later`), by a thread
-    of this process; and the article graphs' part of the union's ``graph.ttl`` and
-    ``graph.jsonld`` (:meth:`write_union`). Start it as soon as the article graphs are
+    ``later`` (the story), added to ``quads`` afterwards (:meth:`add_later`), by one more
+    worker when they are given pickled, else by a thread of this process; and the union's
+    ``graph.ttl`` and ``graph.jsonld`` (:meth:`write_union`). Start it as soon as the article graphs are
     made, add the others, let go of the article graphs if you like
     (:meth:`article_graphs`), and :meth:`finish` it before using the files; :meth:`stop`
     ends it early (what it wrote is then incomplete).
@@ -86,6 +90,7 @@ class ArticleGraphFiles:
         self._lock = threading.Lock()  # between stopping and starting that worker, or the next
         self._texts: dict = {}  # the graphs ``later`` a worker writes: IRI -> its number there
         self._texts_written: Background | None = None  # that worker
+        self._text_offsets: dict = {}  # its graph's number -> suffix -> where its union blocks begin
         if not later:
             self._added.set()
         self._workers = Workers(_ArticleTexts(prefixes, self._parts, shared), processes)
@@ -99,19 +104,26 @@ class ArticleGraphFiles:
         write with) and the caller writes every file itself. Those also given
         ``pickled`` (their :class:`~kg.quads.Triples` pickled, by graph IRI) have their
         TriG and N-Quads written by a worker process meanwhile, not by this one's thread
-        at the end (the story: 6 million triples at 10,000 articles)."""
+        at the end (the story: 6 million triples at 10,000 articles); when one graph is
+        given, the worker also writes the union's blocks of its subjects no other graph
+        describes (:meth:`write_union` writes the rest)."""
         if trig_prefixes(quads)[0] != self._prefixes:
             self.stop()
             return False
         added = {iri: quads.graphs.get(iri, Triples()) for iri in self._later}
+        before = self._split
         if self._split is not None:
             self._split = self._split.with_subjects({s for triples in added.values() for s, _, _ in triples})
         given = sorted((str(iri), blob) for iri, blob in (pickled or {}).items() if iri in added)
         self._own.update((iri, triples) for iri, triples in added.items() if iri not in (pickled or {}))
+        known = None  # the union's subjects described elsewhere too, when the worker writes the others
+        if len(given) == 1 and self._split is not None:
+            known = frozenset(map(str, before.own))
+            self._split.later = frozenset(map(str, self._split.own[len(before.own):]))
         with self._lock:
             if given and not self._stopped.is_set():
                 self._texts = {iri: n for n, (iri, _) in enumerate(given)}
-                self._texts_written = Background(_graph_texts, (self._prefixes, self._parts, given))
+                self._texts_written = Background(_graph_texts, (self._prefixes, self._parts, given, known))
         self._added.set()
         return True
 
@@ -133,7 +145,8 @@ class ArticleGraphFiles:
             self._split = None
             return False
         index = by_subject(whole)
-        own = _Some(index, self._split.own)
+        later = self._split.later
+        own = _Some(index, [s for s in self._split.own if str(s) not in later] if later else self._split.own)
         name, compactor = trig_namer(self._prefixes), Compactor(context()["@context"])
         for suffix, parts in ((".ttl", subject_blocks(own, name, first=False)),
                               (".jsonld", jsonld_nodes(own, compactor, first=False))):
@@ -173,13 +186,11 @@ class ArticleGraphFiles:
         files = []
         for suffix, head, tail, lead in ((".ttl", prefix_lines, "", 1),
                                          (".jsonld", jsonld_head(context()["@context"]), JSONLD_TAIL, 2)):
-            own, pieces, at = self._parts / f"own{suffix}", [], 0  # read so far in own
-            for iri, upto in self._split.marks(suffix):
-                pieces.append((own, at, upto - at))
-                at = upto
-                k, place = self._segments[iri]
-                pieces.append((self._parts / f"{k}{suffix}", *place[suffix]))
-            pieces.append((own, at, None))
+            later = {}  # the union's blocks a worker wrote with a graph's text, if it did
+            for n, offsets in self._text_offsets.items():
+                later = {"later": self._parts / f"graph-{n}{suffix}", "later_offsets": offsets[suffix]}
+            pieces = self._split.pieces(suffix, self._parts / f"own{suffix}",
+                                        segment=partial(self._segment, suffix=suffix), **later)
             files.append((self._folder / f"graph{suffix}", head.encode("utf-8"), _joined(pieces),
                           tail.encode("utf-8"), lead))
         with self._lock:
@@ -187,6 +198,11 @@ class ArticleGraphFiles:
                 return
             self._joining = Background(_put_together, files)
         self._joining.result()
+
+    def _segment(self, graph, suffix: str) -> tuple:
+        """``(part file, start, length)`` of the article graph ``graph``'s run in the union's file ``suffix``."""
+        k, place = self._segments[graph]
+        return (self._parts / f"{k}{suffix}", *place[suffix])
 
     def _write(self) -> None:
         """The thread: each chunk's parts copied into place as the workers write them, in
@@ -212,7 +228,7 @@ class ArticleGraphFiles:
                         if self._stopped.is_set():
                             return
                         if str(step) in self._texts:  # written by a worker: copied in
-                            self._texts_written.result()
+                            self._text_offsets = self._texts_written.result()
                             for suffix, file in ((".trig", trig), (".nq", nq)):
                                 part = self._parts / f"graph-{self._texts[str(step)]}{suffix}"
                                 with open(part, "rb") as text:
@@ -231,23 +247,56 @@ class ArticleGraphFiles:
         _write_graph(iri, self._own.pop(iri), self._prefixes, trig, nq)
 
 
-def _write_graph(iri, triples: Triples, prefixes: list, trig, nq) -> None:
-    """Graph ``iri``'s TriG, written with ``prefixes``, and N-Quads, unless it is empty (as
-    :func:`kg.formats.graph_order`)."""
+def _write_graph(iri, triples: Triples, prefixes: list, trig, nq, index: dict | None = None,
+                 name=None) -> None:
+    """Graph ``iri``'s TriG, written with ``prefixes`` (or the namer ``name`` made with
+    them), and N-Quads, unless it is empty (as :func:`kg.formats.graph_order`); ``index``:
+    its triples by subject, when made already."""
     if triples:
-        blocks = subject_blocks(by_subject(triples), trig_namer(prefixes), IN_GRAPH)
+        index = by_subject(triples) if index is None else index
+        blocks = subject_blocks(index, name or trig_namer(prefixes), IN_GRAPH)
         trig.writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
         nq.writelines(piece.encode("utf-8") for piece in nquads_graph(iri, triples, nquads_namer()))
 
 
-def _graph_texts(given: tuple) -> None:
-    """In a worker: ``given = (prefixes, parts, [(IRI, pickled Triples), ...])``, the n-th
-    graph's TriG and N-Quads written into ``graph-{n}.trig`` and ``graph-{n}.nq`` in
-    ``parts`` (:func:`_write_graph`)."""
-    prefixes, parts, graphs = given
+def _graph_texts(given: tuple) -> dict:
+    """In a worker: ``given = (prefixes, parts, [(IRI, pickled Triples), ...], known)``,
+    the n-th graph's TriG and N-Quads written into ``graph-{n}.trig`` and ``graph-{n}.nq``
+    in ``parts`` (:func:`_write_graph`); unless ``known`` is None, its subjects but those
+    (IRIs) as the union's Turtle and JSON-LD blocks into ``graph-{n}.ttl`` and
+    ``graph-{n}.jsonld``, where each block begins (:func:`_write_blocks`) given back by n."""
+    prefixes, parts, graphs, known = given
+    offsets = {}
     for n, (iri, blob) in enumerate(emptied(graphs)):
+        triples = pickle.loads(blob)
+        index, name = by_subject(triples), trig_namer(prefixes)
         with open(parts / f"graph-{n}.trig", "wb") as trig, open(parts / f"graph-{n}.nq", "wb") as nq:
-            _write_graph(URIRef(iri), pickle.loads(blob), prefixes, trig, nq)
+            _write_graph(URIRef(iri), triples, prefixes, trig, nq, index, name)
+        if known is not None:
+            alone = _Some(index, [s for s in index if str(s) not in known])
+            compactor = Compactor(context()["@context"])
+            offsets[n] = {".ttl": _write_blocks(parts / f"graph-{n}.ttl", subject_blocks(alone, name, first=False)),
+                          ".jsonld": _write_blocks(parts / f"graph-{n}.jsonld",
+                                                   jsonld_nodes(alone, compactor, first=False))}
+    return offsets
+
+
+def _write_blocks(path: Path, blocks) -> array:
+    """Write ``blocks`` (text) into ``path``: where each begins, in bytes, and where the last ends.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     list(_write_blocks(Path(tmp, "x"), ["ab", "é"]))
+    [0, 2, 4]
+    """
+    offsets, at = array("q", [0]), 0
+    with open(path, "wb") as file:
+        for text in blocks:
+            data = text.encode("utf-8")
+            file.write(data)
+            at += len(data)
+            offsets.append(at)
+    return offsets
 
 
 def _with_generated_prefixes(quads: Quads) -> Quads:
@@ -351,7 +400,10 @@ class _Some(Mapping):
 class _UnionSplit:
     """Which subjects of the union the workers write into ``graph.ttl`` and ``graph.jsonld``:
     those of one article graph alone (mentions, events, statements: nearly all of them),
-    while this process writes the others (actors, places and the story), ``own``.
+    while this process writes the others, ``own`` (actors, places and the story), but
+    ``later``: the story's subjects that no other graph describes, which the worker that
+    writes the story's text writes when it is given the story
+    (:meth:`ArticleGraphFiles.add_later`).
 
     The files list subjects by IRI, so each article's subjects must follow each other there,
     with none of another graph between: when they do not (an article id that begins
@@ -363,7 +415,8 @@ class _UnionSplit:
         keys = sorted(map(str, own))
         # Before each run, the number of own subjects that come first.
         self.runs = [(bisect_left(keys, lo), graph) for lo, _, graph in ranges]
-        self.offsets: dict = {}  # suffix -> byte offsets in own's file before each run
+        self.offsets: dict = {}  # suffix -> where each of this process's blocks begins in own's file
+        self.later: frozenset = frozenset()  # the own subjects (IRIs) a worker writes instead
 
     @classmethod
     def of(cls, quads: Quads, spaces: dict) -> _UnionSplit | None:
@@ -408,26 +461,33 @@ class _UnionSplit:
         return _UnionSplit(self.own + added, self.shared, self.ranges)
 
     def write_own(self, path: Path, blocks, suffix: str) -> None:
-        """Write this process's blocks, noting where each run goes."""
-        offsets, at = [], 0
-        wanted = iter(self.runs)
-        next_run = next(wanted, None)
-        with open(path, "wb") as file:
-            for n, text in enumerate(blocks):
-                while next_run is not None and next_run[0] == n:
-                    offsets.append(at)
-                    next_run = next(wanted, None)
-                data = text.encode("utf-8")
-                file.write(data)
-                at += len(data)
-        while next_run is not None:
-            offsets.append(at)
-            next_run = next(wanted, None)
-        self.offsets[suffix] = offsets
+        """Write this process's blocks, one per own subject but ``later``, in IRI order."""
+        self.offsets[suffix] = _write_blocks(path, blocks)
 
-    def marks(self, suffix: str):
-        """``(article graph, offset in own's file)`` for each run, in the files' order."""
-        return [(graph, offset) for (_, graph), offset in zip(self.runs, self.offsets[suffix])]
+    def pieces(self, suffix: str, own: Path, later: Path | None = None, later_offsets=(), segment=None):
+        """``(file, start, length)`` of each own subject's block, in IRI order, with
+        ``segment(graph)`` for each article graph's run at its place: this process's blocks
+        from ``own``, the ``later`` subjects' from ``later``, where ``later_offsets`` say.
+
+        >>> split = _UnionSplit(["urn:b", "urn:x", "urn:y"], frozenset(), [("urn:a/1", "urn:a/9", "urn:g/a")])
+        >>> split.later, split.offsets[".ttl"] = frozenset({"urn:x"}), [0, 5, 9]
+        >>> list(split.pieces(".ttl", "own", "story", [0, 7], lambda graph: (graph, 0, 3)))
+        [('urn:g/a', 0, 3), ('own', 0, 5), ('story', 0, 7), ('own', 5, 4)]
+        """
+        files = ((own, self.offsets[suffix]), (later, later_offsets))
+        taken = [0, 0]  # blocks of each file so far
+        runs = iter(self.runs)
+        run = next(runs, None)
+        for position, s in enumerate(sorted(self.own, key=str)):
+            while run is not None and run[0] == position:
+                yield segment(run[1])
+                run = next(runs, None)
+            k = str(s) in self.later
+            file, offsets = files[k]
+            yield file, offsets[taken[k]], offsets[taken[k] + 1] - offsets[taken[k]]
+            taken[k] += 1
+        for _, graph in [*([run] if run else []), *runs]:
+            yield segment(graph)
 
 
 def _within(keys, ranges: list) -> bool:

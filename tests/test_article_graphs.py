@@ -92,6 +92,7 @@ def test_workers_started_before_the_story_write_what_one_process_writes(extracti
     given = {STORY: pickle.dumps(quads.graphs[STORY])} if story_text == "a worker's" else None
     assert files.add_later(quads, given)
     assert (files._texts_written is not None) == (given is not None)
+    assert bool(files._split.later) == (given is not None)  # the story's own subjects: the worker's to write
     assert files.write_union(merged(quads))
     files.finish()
     (tmp_path / "one").mkdir()
