@@ -40,6 +40,7 @@ from collections.abc import Mapping
 from functools import lru_cache, partial
 from pathlib import Path
 
+import numpy
 from rdflib import URIRef
 
 from .errors import OutputError
@@ -269,7 +270,7 @@ def _graph_texts(given: tuple) -> dict:
     offsets = {}
     for n, (iri, blob) in enumerate(emptied(graphs)):
         triples = pickle.loads(blob)
-        index, name = by_subject(triples), trig_namer(prefixes)
+        index, name = _BySubject(triples), trig_namer(prefixes)
         with open(parts / f"graph-{n}.trig", "wb") as trig, open(parts / f"graph-{n}.nq", "wb") as nq:
             _write_graph(URIRef(iri), triples, prefixes, trig, nq, index, name)
         if known is not None:
@@ -373,6 +374,41 @@ def _copy(source, target, length: int | None, skip: int) -> int:
             target.write(block)
             length -= len(block)
     return skip
+
+
+class _BySubject(Mapping):
+    """A graph's triples as :func:`kg.formats.by_subject` gives them, ``{subject: {predicate:
+    [triples]}}``, each subject's made when asked for: the story's, all made at once, took
+    about a gigabyte at 10,000 articles in the worker that writes its text.
+
+    >>> s, t, a = URIRef("urn:s"), URIRef("urn:t"), URIRef("urn:a")
+    >>> g = Triples(); g.update([(s, a, t), (t, a, s), (s, a, s)])
+    >>> index = _BySubject(g); list(index) == [s, t], index[s] == by_subject(g)[s]
+    (True, True)
+    """
+
+    def __init__(self, triples: Triples):
+        self._triples, terms = triples, triples.table.terms
+        subjects = numpy.frombuffer(triples.subjects, dtype=numpy.int32)
+        self._order = numpy.argsort(subjects, kind="stable").tolist()
+        ordered = subjects[self._order]
+        starts = numpy.flatnonzero(numpy.diff(ordered, prepend=-1)).tolist()
+        self._runs = {terms[n]: (a, b) for n, a, b in zip(ordered[starts].tolist(), starts, [*starts[1:], len(ordered)])}
+
+    def __getitem__(self, subject) -> dict:
+        a, b = self._runs[subject]
+        terms, predicates, objects = self._triples.table.terms, self._triples.predicates, self._triples.objects
+        found: dict = {}
+        for k in self._order[a:b]:
+            p = terms[predicates[k]]
+            found.setdefault(p, []).append((subject, p, terms[objects[k]]))
+        return found
+
+    def __iter__(self):
+        return iter(self._runs)
+
+    def __len__(self) -> int:
+        return len(self._runs)
 
 
 class _Some(Mapping):

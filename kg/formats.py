@@ -32,6 +32,7 @@ from pathlib import Path
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
 
+import numpy
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.nt import _quoteLiteral
@@ -524,19 +525,28 @@ def nquads_graph(iri: URIRef, triples: Triples, term: Callable) -> Iterator[str]
     """The N-Quads lines of one graph, sorted, ``PIECE`` lines to a piece of text; ``term``
     is :func:`nquads_namer`'s. In pieces: the story's lines at 10,000 articles are half a
     gigabyte of text, held twice more when joined and encoded whole. Each term of the
-    graph is named once, by its number, before the lines are made from the numbers.
+    graph is named once, by its number, and the triples are sorted as the ranks of their
+    terms' names: the order of their lines, since no term's name begins another's but a
+    literal's, which a language or a datatype follows, never a space. So no line is made
+    before it is written (the story's took 3 GB at 10,000 articles, sorted).
 
     >>> s, g = URIRef("urn:s"), Triples(); g.add((s, RDF.type, s))
     >>> list(nquads_graph(URIRef("urn:g"), g, nquads_namer()))
     ['<urn:s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:s> <urn:g> .\\n']
     """
     graph = f" {term(iri)} .\n" if iri != DATASET_DEFAULT_GRAPH_ID else " .\n"
-    columns = (triples.subjects, triples.predicates, triples.objects)
+    columns = [numpy.frombuffer(column, dtype=numpy.int32) for column in
+               (triples.subjects, triples.predicates, triples.objects)]
     terms = triples.table.terms
-    names = {n: term(terms[n]) for n in set().union(*columns)}
-    lines = sorted({f"{names[s]} {names[p]} {names[o]}{graph}" for s, p, o in zip(*columns)})
-    for start in range(0, len(lines), PIECE):
-        yield "".join(lines[start:start + PIECE])
+    names = {n: term(terms[n]) for n in set().union(*(column.tolist() for column in columns))}
+    named = numpy.array(sorted(names, key=names.__getitem__), dtype=numpy.int64)  # numbers by name
+    by_number = numpy.argsort(named)
+    ranks = [by_number[numpy.searchsorted(named, column, sorter=by_number)] for column in columns]
+    order = numpy.lexsort(ranks[::-1])  # by subject, then predicate, then object
+    for start in range(0, len(order), PIECE):
+        piece = order[start:start + PIECE]
+        yield "".join([f"{names[s]} {names[p]} {names[o]}{graph}"
+                       for s, p, o in zip(*(column[piece].tolist() for column in columns))])
 
 
 PIECE = 10_000  # lines of N-Quads to a piece of text (about 1.5 MB)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -337,3 +339,25 @@ def test_the_union_answers_as_rdflib_would(ds):
             assert list(union.objects(s, p)) == list(Graph.objects(union, s, p))
             assert union.value(s, p) == Graph.value(union, s, p)
             assert list(union.triples((s, p, None))) == list(Graph.triples(union, (s, p, None)))
+
+
+_TEXT = st.text(alphabet=st.sampled_from('ab" \\\n@^<>é'), max_size=4)
+_OBJECTS = st.one_of(_TEXT.map(Literal), st.tuples(_TEXT, st.sampled_from(["en", "en-gb", "id"])).map(
+    lambda t: Literal(t[0], lang=t[1])), _TEXT.map(lambda t: Literal(t, datatype=XSD.string)),
+    st.sampled_from(["a", "a/b", "a#", "ab"]).map(lambda t: URIRef(f"urn:x:{t}")))
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["s", "s/1", "s1", "t"]), st.sampled_from(["p", "p2"]), _OBJECTS),
+                max_size=12))
+def test_a_graphs_nquads_are_its_triples_lines_sorted(triples):
+    """The lines are sorted by the ranks of their terms' names, never made all at once: the
+    same order as the lines themselves, with literals that begin one another."""
+    from kg.formats import PIECE, nquads_graph, nquads_namer
+    from kg.quads import Triples
+
+    graph, name = Triples(), nquads_namer()
+    graph.update((URIRef(f"urn:x:{s}"), URIRef(f"urn:x:{p}"), o) for s, p, o in triples)
+    lines = "".join(nquads_graph(URIRef("urn:g"), graph, name)).splitlines(keepends=True)
+    expected = sorted({f"{name(s)} {name(p)} {name(o)} <urn:g> .\n" for s, p, o in graph})
+    assert lines == expected and len(lines) == len(graph) <= PIECE
