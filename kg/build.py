@@ -259,7 +259,9 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
     ``jobs`` worker processes write the article graphs of ``graph.trig`` and ``graph.nq``, and the union's subjects that
     belong to one article graph in ``graph.ttl`` and ``graph.jsonld``, meanwhile
     (:mod:`kg.article_graphs`): as many as there are cores, because this process waits for
-    them at the end (with ``jobs - 1``, 17 s of 55 at 1,000 articles). The build lets its
+    them at the end (with ``jobs - 1``, 17 s of 55 at 1,000 articles); one more writes the
+    story's text from the story's worker's pickle, and the views are drawn by another while
+    this process writes its part of the union. The build lets its
     article graphs go once the union is made, and a worker answers the figures page while
     it checks the union and writes the rest (the store in that process, not beside the
     union in this one).
