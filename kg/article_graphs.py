@@ -112,15 +112,15 @@ class ArticleGraphFiles:
             self.stop()
             return False
         added = {iri: quads.graphs.get(iri, Triples()) for iri in self._later}
-        before = self._split
-        if self._split is not None:
-            self._split = self._split.with_subjects({s for triples in added.values() for s, _, _ in triples})
         given = sorted((str(iri), blob) for iri, blob in (pickled or {}).items() if iri in added)
         self._own.update((iri, triples) for iri, triples in added.items() if iri not in (pickled or {}))
         known = None  # the union's subjects described elsewhere too, when the worker writes the others
-        if len(given) == 1 and self._split is not None:
-            known = frozenset(map(str, before.own))
-            self._split.later = frozenset(map(str, self._split.own[len(before.own):]))
+        if self._split is not None:
+            subjects = {s for triples in added.values() for s, _, _ in triples}
+            if len(given) == 1:
+                known = frozenset(map(str, self._split.own))
+            self._split = self._split.with_subjects(subjects, theirs=known is not None)
+            known = known if self._split is not None else None
         with self._lock:
             if given and not self._stopped.is_set():
                 self._texts = {iri: n for n, (iri, _) in enumerate(given)}
@@ -481,20 +481,26 @@ class _UnionSplit:
             return None
         return cls(own, frozenset(shared), ranges)
 
-    def with_subjects(self, subjects) -> _UnionSplit | None:
-        """The split once a graph with ``subjects`` is added, which this process writes;
-        None when one of them is in an article's run (it describes a subject the workers
-        write, or sorts among them).
+    def with_subjects(self, subjects, theirs: bool = False) -> _UnionSplit | None:
+        """The split once a graph with ``subjects`` is added, which this process writes
+        (``theirs``: but those no other graph describes, ``later``, which the worker that
+        writes the graph's text writes); None when one of them is in an article's run (it
+        describes a subject the workers write, or sorts among them).
 
         >>> split = _UnionSplit(["urn:x"], frozenset(), [("urn:a/1", "urn:a/9", "urn:g/a")])
         >>> split.with_subjects(["urn:b", "urn:x"]).runs, split.with_subjects(["urn:a/5"])
         ([(0, 'urn:g/a')], None)
+        >>> split.with_subjects(["urn:b", "urn:x"], theirs=True).later
+        frozenset({'urn:b'})
         """
         known = set(map(str, self.own))
         added = [s for s in subjects if str(s) not in known]
         if _within(map(str, added), self.ranges):
             return None
-        return _UnionSplit(self.own + added, self.shared, self.ranges)
+        split = _UnionSplit(self.own + added, self.shared, self.ranges)
+        if theirs:
+            split.later = frozenset(map(str, added))
+        return split
 
     def write_own(self, path: Path, blocks, suffix: str) -> None:
         """Write this process's blocks, one per own subject but ``later``, in IRI order."""
