@@ -1,13 +1,17 @@
 """The views for other tools: dynamic GEXF, TimelineJS JSON, static SVG, and notebooks."""
 import html
+import io
 import json
 import xml.etree.ElementTree as ET
 
 import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import HOSTILE_LABEL
 from kg.views import notebook
-from kg.views.gexf import write_gexf
+from kg.views.gexf import KEEP, starts, write_gexf
+from kg.views.graphml import write_graphml
 from kg.views.svg import write_svg
 from kg.views.timeline import timeline_html
 from kg.views.timelinejs import write_timelinejs
@@ -91,3 +95,73 @@ def test_figures_page_lists_every_figure_by_source(tmp_path):
     assert "<script" not in page
     path = write_figures(_EXAMPLE, tmp_path / "figures.html")
     assert "Troops sent" in path.read_text(encoding="utf-8")
+
+
+# Any text XML 1.0 can hold: tabs, line breaks, markup, quotes, accents, emoji, U+2028.
+_XML_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufffe\uffff",
+                                  min_codepoint=0x20) | st.sampled_from("\t\n\r<>&\"'\u2028é"), max_size=12)
+_VALUES = _XML_TEXT | st.integers(-2**40, 2**40) | st.floats(allow_nan=False) | st.booleans()
+
+
+@st.composite
+def _graphs(draw, values=_VALUES):
+    """A multigraph with attributes of every type GraphML holds, names of any text."""
+    G = nx.MultiDiGraph()
+    names = draw(st.lists(_XML_TEXT, min_size=1, max_size=6, unique=True))
+    attributes = st.dictionaries(st.sampled_from(["label", "kind", "date", "mention_start", "x"]), values)
+    for n in names:
+        G.add_node(n, **draw(attributes))
+    for u, v, key in draw(st.lists(st.tuples(st.sampled_from(names), st.sampled_from(names), _XML_TEXT),
+                                   max_size=8, unique=True)):
+        G.add_edge(u, v, key=key, **draw(attributes))
+    return G
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(G=_graphs())
+def test_graphml_is_the_bytes_networkx_writes(G, tmp_path_factory):
+    path = write_graphml(G, tmp_path_factory.mktemp("g") / "g.graphml")
+    written = io.BytesIO()
+    nx.write_graphml(G, written)  # with lxml, as networkx does when it is installed
+    assert path.read_bytes() == written.getvalue()
+
+
+_PROJECTION_TEXT = st.sampled_from(["", "2024-10-08", "2024-11-04"]) | _XML_TEXT
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(G=_graphs(values=_PROJECTION_TEXT), kinds=st.lists(st.sampled_from(["event", "statement", "actor", "place"]),
+                                                   min_size=6, max_size=6))
+def test_gexf_reads_back_as_the_projection_with_its_starts(G, kinds, tmp_path_factory):
+    for n, kind in zip(G, kinds):
+        G.nodes[n]["kind"] = kind
+    nodes, edges = _gexf_items(write_gexf(G, tmp_path_factory.mktemp("g") / "g.gexf"))
+    start = starts(G)
+    assert nodes == {n: {"label": str(d.get("label", n)), "start": start[n],
+                         **{k: str(d.get(k, "") or "") for k in KEEP}, "date_end": str(d.get("end", "") or "")}
+                     for n, d in G.nodes(data=True)}
+    assert sorted(edges) == sorted((u, v, key, str(d.get("label", key))) for u, v, key, d in G.edges(keys=True, data=True))
+
+
+def _gexf_items(path):
+    """The nodes (id: label, start and attributes) and edges (source, target, key, label) of a GEXF file."""
+    graph = ET.parse(path).getroot().find(f"{GEXF}graph")
+    titles = {a.get("id"): a.get("title") for a in graph.iter(f"{GEXF}attribute")}
+    def values(element):
+        return {titles[a.get("for")]: a.get("value") for a in element.iter(f"{GEXF}attvalue")}
+    nodes = {n.get("id"): {"label": n.get("label"), "start": n.get("start"), **values(n)}
+             for n in graph.iter(f"{GEXF}node")}
+    edges = [(e.get("source"), e.get("target"), values(e)["networkx_key"], e.get("label"))
+             for e in graph.iter(f"{GEXF}edge")]
+    return nodes, edges
+
+
+def test_xml_views_hold_text_xml_cannot_as_the_replacement_character(tmp_path):
+    G = nx.MultiDiGraph()
+    G.add_node("urn:a", kind="actor", label="page\x0cbreak\x00\ufffe", sentence="bell\x07")
+    G.add_edge("urn:a", "urn:a", key="self\x1f", label="loop")
+    back = nx.read_graphml(write_graphml(G, tmp_path / "g.graphml"), force_multigraph=True)
+    assert back.nodes["urn:a"] == {"kind": "actor", "label": "page\ufffdbreak\ufffd\ufffd", "sentence": "bell\ufffd"}
+    assert back.edges["urn:a", "urn:a", "self\ufffd"]["label"] == "loop"
+    nodes, edges = _gexf_items(write_gexf(G, tmp_path / "g.gexf"))
+    assert nodes["urn:a"]["label"] == "page\ufffdbreak\ufffd\ufffd" and edges == [("urn:a", "urn:a", "self\ufffd", "loop")]

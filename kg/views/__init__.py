@@ -5,8 +5,9 @@
 - :func:`write_svg`: a static SVG of the timeline, for reports and papers;
 - :func:`write_timelinejs`: a TimelineJS 3 JSON file, for newsrooms;
 - :func:`write_gexf`: dynamic GEXF with dates, for Gephi's timeline;
+- :func:`write_graphml`: the projection as GraphML, for yEd, Cytoscape or networkx;
 - :mod:`kg.views.notebook`: the HTML views inline in Jupyter;
-- :func:`write_views`: all of them and ``graph.graphml`` into a folder, as a build does.
+- :func:`write_views`: all of them into a folder, as a build does.
 """
 import pickle
 from pathlib import Path
@@ -14,12 +15,13 @@ from pathlib import Path
 import networkx as nx
 
 from kg.views.gexf import write_gexf
+from kg.views.graphml import write_graphml
 from kg.views.network import write_network
 from kg.views.svg import write_svg
 from kg.views.timeline import write_timeline
 from kg.views.timelinejs import write_timelinejs
 
-__all__ = ["write_gexf", "write_network", "write_svg", "write_timeline", "write_timelinejs", "write_views"]
+__all__ = ["write_gexf", "write_graphml", "write_network", "write_svg", "write_timeline", "write_timelinejs", "write_views"]
 
 VIEWS = ("graph.graphml", "timeline.html", "network.html", "timeline.svg", "timelinejs.json", "graph.gexf")
 
@@ -40,7 +42,7 @@ def write_views(drawn: tuple[nx.MultiDiGraph, Path]) -> None:
     True
     """
     G, folder = drawn
-    nx.write_graphml(G, folder / "graph.graphml")
+    write_graphml(G, folder / "graph.graphml")
     write_timeline(G, folder / "timeline.html")
     write_network(G, folder / "network.html")
     write_svg(G, folder / "timeline.svg")

@@ -16,6 +16,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -110,14 +111,15 @@ def render_page(title: str, data: dict[str, Any]) -> str:
     return re.sub(r"@@(\w+)@@", lambda m: parts[m.group(1)], _own("page.html"))
 
 
-def atomic_write(path: str | Path, text: str) -> Path:
-    """Write ``text`` to ``path`` via a temp file in the same folder and ``os.replace``."""
+def atomic_write(path: str | Path, text: str | Iterable[str]) -> Path:
+    """Write ``text`` (a string, or its pieces in turn) to ``path`` via a temp file in the same
+    folder and ``os.replace``: a reader never sees half a file, nor one cut short by an error."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            fh.write(text) if isinstance(text, str) else fh.writelines(text)
             fh.flush()
             os.fsync(fh.fileno())
         umask = os.umask(0)
