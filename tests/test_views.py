@@ -3,8 +3,11 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.views import page, write_network, write_timeline
+from kg.views.timeline import GAP, _Item, _pack
 from kg.vocab import CONCEPTS
 
 HOSTILE_LABEL = "</script><script>alert(1)</script>"
@@ -225,3 +228,24 @@ def test_every_event_type_of_the_vocabulary_has_a_place_and_a_colour_in_the_view
     gains must be added there too, or its items are drawn in the default grey."""
     assert set(page.EVENT_TYPES) == set(CONCEPTS["event"])
     assert set(page.COLORS["event"]) == set(CONCEPTS["event"])
+
+
+def _first_fit(boxes: list[tuple[float, float]]) -> list[int]:
+    """The row of each (left, right) box: the first row whose last box ends GAP before it."""
+    rows, placed = [], {}
+    for k in sorted(range(len(boxes)), key=lambda k: (boxes[k][0], str(k))):
+        left, right = boxes[k]
+        row = next((r for r, edge in enumerate(rows) if edge + GAP <= left), len(rows))
+        rows[row:row + 1] = [right]
+        placed[k] = row
+    return [placed[k] for k in range(len(boxes))]
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.integers(1, 120)), max_size=60))
+def test_timeline_rows_are_first_fit_from_the_left(boxes):
+    items = [_Item(str(k), ("event", ""), "x", cx=float(cx), width=float(width))
+             for k, (cx, width) in enumerate(boxes)]
+    rows = _pack(items)
+    expected = _first_fit([(cx - width / 2, cx + width / 2) for cx, width in boxes])
+    assert [i.row for i in items] == expected and rows == max(expected, default=0) + 1

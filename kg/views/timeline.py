@@ -7,6 +7,7 @@ right. The date axis, lane names and the ranges of vague times are drawn on the 
 """
 from __future__ import annotations
 
+import heapq
 import math
 import statistics
 from dataclasses import dataclass
@@ -144,18 +145,28 @@ def _actor_lanes(G: nx.MultiDiGraph, timed: list[str]) -> tuple[dict[str, tuple[
 
 
 def _pack(items: list[_Item]) -> int:
-    """Give each item the first row where it does not overlap; return the number of rows."""
-    rows: list[float] = []
+    """Give each item the first row where it does not overlap; return the number of rows.
+
+    Items are taken from the left, so a row that is free for one item stays free for every
+    later one: the free rows wait in a heap by number, the others in a heap by right edge.
+
+    >>> items = [_Item(str(k), ("event", ""), "x", cx=cx, width=10.0) for k, cx in enumerate([0, 5, 30, 6])]
+    >>> _pack(items), [i.row for i in items]
+    (3, [0, 1, 0, 2])
+    """
+    busy: list[tuple[float, int]] = []  # (right edge, row)
+    free: list[int] = []
+    rows = 0
     for item in sorted(items, key=lambda i: (i.extent()[0], i.id)):
         left, right = item.extent()
-        for r, edge in enumerate(rows):
-            if edge + GAP <= left:
-                item.row, rows[r] = r, right
-                break
+        while busy and busy[0][0] + GAP <= left:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            item.row = heapq.heappop(free)
         else:
-            item.row = len(rows)
-            rows.append(right)
-    return max(len(rows), 1)
+            item.row, rows = rows, rows + 1
+        heapq.heappush(busy, (right, item.row))
+    return max(rows, 1)
 
 
 def _spread(items: list[_Item]) -> int:
