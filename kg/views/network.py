@@ -5,12 +5,13 @@ Node size follows degree centrality (computed on the undirected simple graph).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
 
-from kg.views.page import (FONT, Styles, atomic_write, attr, graph_data, legend, render_page, shorten,
-                           style, tooltip)
+from kg.views.page import (FONT, Styles, atomic_write, graph_data, legend, render_page, shorten,
+                           style, tooltip, value_of)
 
 SHAPES = {"actor": "dot", "event": "square", "statement": "diamond", "place": "triangle"}
 KINDS = ("event", "statement", "actor", "place")
@@ -43,12 +44,14 @@ def network_html(G: nx.MultiDiGraph, *, title: str = "Story network") -> str:
     data = graph_data(G, list(G))
     number = {n: i for i, n in enumerate(data["ids"])}
     styles, edge_styles = Styles(), Styles()
-    nodes = [{"s": styles(_node_style(attr(G, n, "kind"), attr(G, n, "type"), attr(G, n, "factuality"))),
-              "label": shorten(attr(G, n, "label") or n, 30), "title": tooltip(G, n), "size": round(size[n], 1)}
-             for n in G]
-    edges = [[number[u], number[v], edge_styles(_edge_style(str(role), dashed=len(G) <= DASHED_UP_TO))]
+    nodes = [{"s": styles.of(_node_style, value_of(d, "kind"), value_of(d, "type"), value_of(d, "factuality")),
+              "label": shorten(value_of(d, "label") or n, 30), "title": tooltip(G, n), "size": round(size[n], 1)}
+             for n, d in G.nodes(data=True)]
+    dashed = len(G) <= DASHED_UP_TO
+    edges = [[number[u], number[v], edge_styles.of(_edge_style, str(role), dashed)]
              for u, v, role in G.edges(data="label", default="")]
-    counts = {k: sum(1 for n in G if attr(G, n, "kind") == k) for k in KINDS}
+    kinds = Counter(value_of(d, "kind") for _, d in G.nodes(data=True))
+    counts = {k: kinds[k] for k in KINDS}
     data.update({
         "view": "network",
         "nodes": nodes,

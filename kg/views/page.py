@@ -16,7 +16,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -134,7 +134,12 @@ def atomic_write(path: str | Path, text: str | Iterable[str]) -> Path:
 
 def attr(G: nx.MultiDiGraph, node: str, key: str) -> str:
     """A node attribute as a string ("" when missing)."""
-    value = G.nodes[node].get(key, "")
+    return value_of(G.nodes[node], key)
+
+
+def value_of(data: dict, key: str) -> str:
+    """``data[key]`` as a string ("" when missing or None): :func:`attr` of a node's attributes."""
+    value = data.get(key)
     return "" if value is None else str(value)
 
 
@@ -166,18 +171,22 @@ def details(G: nx.MultiDiGraph, node: str, ids: Numbering, articles: Numbering) 
     is ``[other node's number in ids, role, 1 if outgoing else 0]``; each source (listed only
     when there are several) is ``[article's number, factuality, date]``.
     """
-    out: dict[str, Any] = {k: v for k in DETAIL_KEYS if (v := attr(G, node, k))}
+    data = G.nodes[node]
+    out: dict[str, Any] = {k: v for k in DETAIL_KEYS if (v := value_of(data, k))}
     for key in ("mention_start", "mention_end"):
-        if (offset := _offset(G.nodes[node].get(key))) >= 0:
+        if (offset := _offset(data.get(key))) >= 0:
             out[key] = offset
-    if any(article := _article(G.nodes[node])):
+    if any(article := _article(data)):
         out["article"] = articles(article)
-    links = [[ids(other), str(data.get("label", "")), 1] for _, other, data in G.out_edges(node, data=True)]
-    links += [[ids(other), str(data.get("label", "")), 0] for other, _, data in G.in_edges(node, data=True)]
+    links = [[ids(other), str(edge.get("label", "")), 1]
+             for other, keyed in G.succ[node].items() for edge in keyed.values()]
+    links += [[ids(other), str(edge.get("label", "")), 0]
+              for other, keyed in G.pred[node].items() for edge in keyed.values()]
     out["links"] = links
-    listed = sources(G, node)
-    if len(listed) > 1:
-        out["sources"] = [[articles(_article(src)), src["factuality"], src["date"]] for src in listed]
+    if data.get("sources"):  # only a merged item has more than its own article
+        listed = sources(G, node)
+        if len(listed) > 1:
+            out["sources"] = [[articles(_article(src)), src["factuality"], src["date"]] for src in listed]
     return out
 
 
@@ -209,8 +218,24 @@ class Styles(Numbering):
     (0, 1, 0, [{'a': 1}, {'b': 2}])
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._made: dict[tuple, int] = {}
+
     def __call__(self, options: dict) -> int:
         return super().__call__(json.dumps(options, sort_keys=True))
+
+    def of(self, make: Callable[..., dict], *args) -> int:
+        """The number of ``make(*args)``, made once for each ``args``.
+
+        >>> def box(color): return {"color": color}
+        >>> styles = Styles(); styles.of(box, "red"), styles.of(box, "blue"), styles.of(box, "red"), styles.table()
+        (0, 1, 0, [{'color': 'red'}, {'color': 'blue'}])
+        """
+        number = self._made.get((make, args))
+        if number is None:
+            number = self._made[make, args] = self(make(*args))
+        return number
 
     def table(self) -> list[dict]:
         return [json.loads(key) for key in self]
@@ -292,7 +317,8 @@ def shorten(text: str, limit: int) -> str:
 
 def tooltip(G: nx.MultiDiGraph, node: str) -> str:
     """Plain-text hover text (vis-network shows it as text, never as HTML)."""
-    get = lambda k: attr(G, node, k)  # noqa: E731
+    data = G.nodes[node]
+    get = lambda k: value_of(data, k)  # noqa: E731
     lines = [shorten(get("label") or node, 80),
              " · ".join(x for x in (get("kind"), get("type")) if x)]
     when = get("date") + (f" – {get('end')}" if get("end") and get("end") != get("date") else "")

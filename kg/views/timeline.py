@@ -303,14 +303,14 @@ def timeline_html(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> str:
     nodes, ranges = [], []
     for n, item in items.items():
         kind, typ = attr(G, n, "kind"), attr(G, n, "type")
-        nodes.append({"s": styles(_node_style(kind, typ, attr(G, n, "factuality"))),
+        nodes.append({"s": styles.of(_node_style, kind, typ, attr(G, n, "factuality")),
                       "label": item.label, "title": tooltip(G, n)})
         if item.range:
             ranges.append([number[n], round(item.range[0], 1), round(item.range[1], 1),
                            item.open, base_color(kind, typ)])
     n_timed = sum(1 for n in items if attr(G, n, "kind") != "actor")
     quiet = n_timed > QUIET_EDGES
-    edges = [[number[u], number[v], edge_styles(_edge_style(str(role), dashed=not quiet))]
+    edges = [[number[u], number[v], edge_styles.of(_edge_style, str(role), not quiet)]
              for u, v, role in G.edges(data="label", default="") if u in items and v in items]
     data.update({
         "view": "timeline",

@@ -58,8 +58,9 @@ def _when(G: nx.MultiDiGraph, n: str) -> dict[str, Any] | None:
     return out
 
 
-def _text(G: nx.MultiDiGraph, n: str) -> str:
-    """The slide body: source sentence, factuality per source, speaker and article, as escaped HTML."""
+def _text(G: nx.MultiDiGraph, n: str, listed: list[dict[str, str]]) -> str:
+    """The slide body: source sentence, factuality per source (``listed``, its :func:`sources`),
+    speaker and article, as escaped HTML."""
     esc = html.escape
     parts = []
     if attr(G, n, "quote"):
@@ -71,7 +72,7 @@ def _text(G: nx.MultiDiGraph, n: str) -> str:
     if linked:
         parts.append("<p>" + "; ".join(f"{esc(role.replace('_', ' '))}: {esc(name)}"
                                        for role, name in linked) + "</p>")
-    for src in sources(G, n):
+    for src in listed:
         said = ", ".join(x for x in (src["factuality"], src["time_text"] and f"“{src['time_text']}”") if x)
         where = " · ".join(x for x in (src["publisher"], src["published"]) if x)
         title = esc(src["article_title"] or src["url"] or "article")
@@ -89,8 +90,10 @@ def _group(G: nx.MultiDiGraph, n: str) -> str:
 def timelinejs(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> dict[str, Any]:
     """The TimelineJS 3 document of ``G`` (the networkx projection)."""
     items = sorted(n for n in G if attr(G, n, "kind") in ITEM_KINDS)
-    events, undated = [], 0
+    events, undated, articles = [], 0, set()
     for n in items:
+        listed = sources(G, n)
+        articles.update(s["article"] for s in listed if s["article"])
         when = _when(G, n)
         if when is None:
             undated += 1
@@ -99,12 +102,11 @@ def timelinejs(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> dict[str
         if attr(G, n, "factuality") in ("negated", "possible", "unconfirmed"):
             headline += f" ({attr(G, n, 'factuality')})"
         events.append({**when,
-                       "text": {"headline": html.escape(headline), "text": _text(G, n)},
+                       "text": {"headline": html.escape(headline), "text": _text(G, n, listed)},
                        "group": _group(G, n),
                        "unique_id": "kg-" + hashlib.sha1(n.encode("utf-8")).hexdigest()[:12]})
     events.sort(key=lambda e: (tuple(e["start_date"].get(k, 0) for k in ("year", "month", "day")),
                                e["unique_id"]))
-    articles = {s["article"] for n in items for s in sources(G, n) if s["article"]}
     intro = f"{len(events)} dated events and statements from {len(articles)} article(s)."
     if undated:
         intro += f" {undated} undated item(s) are not shown: TimelineJS needs a date."
