@@ -1,12 +1,15 @@
 """The HTML views, checked as files (no browser): offline, escaped, complete, atomic."""
 import json
+import math
 import re
 
+import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.views import page, write_network, write_timeline
+from kg.views.network import sizes
 from kg.views.timeline import GAP, _Item, _pack
 from kg.vocab import CONCEPTS
 
@@ -249,3 +252,18 @@ def test_timeline_rows_are_first_fit_from_the_left(boxes):
     rows = _pack(items)
     expected = _first_fit([(cx - width / 2, cx + width / 2) for cx, width in boxes])
     assert [i.row for i in items] == expected and rows == max(expected, default=0) + 1
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.integers(1, 8).flatmap(lambda n: st.tuples(st.just(n), st.lists(st.tuples(st.integers(0, n - 1),
+                                                                                     st.integers(0, n - 1))))))
+def test_network_sizes_follow_networkx_degree_centrality(graph):
+    nodes, edges = graph
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(range(nodes))
+    G.add_edges_from(edges)  # parallel edges and loops count once and not at all
+    simple = nx.Graph(G.to_undirected(as_view=True))
+    simple.remove_edges_from(nx.selfloop_edges(simple))
+    cent = nx.degree_centrality(simple) if nodes > 1 else {n: 0.0 for n in G}
+    top = max(cent.values()) or 1.0
+    assert sizes(G, 4.0, 20.0) == {n: 4.0 + 16.0 * math.sqrt(cent[n] / top) for n in G}

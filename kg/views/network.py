@@ -26,9 +26,10 @@ def sizes(G: nx.MultiDiGraph, low: float = 10.0, high: float = 38.0) -> dict[str
     >>> s = sizes(G); s["a"] > s["b"] == s["c"]
     True
     """
-    simple = nx.Graph(G.to_undirected(as_view=True))
-    simple.remove_edges_from(nx.selfloop_edges(simple))
-    cent = nx.degree_centrality(simple) if len(simple) > 1 else {n: 0.0 for n in simple}
+    # networkx's degree centrality of the simple undirected graph without loops, as it
+    # reckons it, without making that graph (3 s at 120,000 nodes)
+    share = 1.0 / (len(G) - 1.0) if len(G) > 1 else 0.0
+    cent = {n: len((G.succ[n].keys() | G.pred[n].keys()) - {n}) * share for n in G}
     top = max(cent.values(), default=0.0) or 1.0
     return {n: low + (high - low) * math.sqrt(cent.get(n, 0.0) / top) for n in G}
 
