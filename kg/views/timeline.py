@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.views.page import (EVENT_TYPES, FONT, STATEMENT_KINDS, Styles, atomic_write, attr, base_color,
-                           graph_data, legend, render_page, shorten, style, tooltip)
+                           graph_data, legend, render_page, shorten, style, tooltip, value_of)
 
 ROW_GAP = 12        # vertical space between rows in a lane
 CHAR_W = 7.4        # average character width at the node font size
@@ -190,8 +190,9 @@ def _layout(G: nx.MultiDiGraph, by: str = "type"):
     By actor, every event and statement sits in the lane of its :func:`primary_actor` and
     the actor nodes are left out (the lane names them).
     """
-    timed = [n for n in G if attr(G, n, "kind") in ("event", "statement")]
-    days = {n: (_day(attr(G, n, "date")), _day(attr(G, n, "end"))) for n in timed}
+    attrs = dict(G.nodes(data=True))  # looked up by plain dict: the node view costs a call each time
+    timed = [n for n in G if value_of(attrs[n], "kind") in ("event", "statement")]
+    days = {n: (_day(value_of(attrs[n], "date")), _day(value_of(attrs[n], "end"))) for n in timed}
     known = [d for start, end in days.values() for d in ((start, end) if start else (end,)) if d]
     origin = min(known) if known else None
     span = (max(known) - origin).days + 1 if known else 1
@@ -201,17 +202,17 @@ def _layout(G: nx.MultiDiGraph, by: str = "type"):
     if by == "actor":
         lane_of, order = _actor_lanes(G, timed)
     else:
-        lane_of = {n: (attr(G, n, "kind"), attr(G, n, "type")) for n in timed}
+        lane_of = {n: (value_of(attrs[n], "kind"), value_of(attrs[n], "type")) for n in timed}
         order = _type_lanes(G)
     items: dict[str, _Item] = {}
     for n in timed:
         start, end = days[n]
-        label = shorten(attr(G, n, "label") or n, 28)
-        if attr(G, n, "factuality") == "negated":
+        label = shorten(value_of(attrs[n], "label") or n, 28)
+        if value_of(attrs[n], "factuality") == "negated":
             label = "✗ " + label
         item = _Item(n, lane_of[n], label)
         if start:
-            vague = attr(G, n, "precision") not in ("", "day") and end and end > start
+            vague = value_of(attrs[n], "precision") not in ("", "day") and end and end > start
             if vague:
                 item.range = (x_of(start), x_of(end) + ppd)
                 item.cx = sum(item.range) / 2
@@ -222,15 +223,15 @@ def _layout(G: nx.MultiDiGraph, by: str = "type"):
             item.cx = x_of(end) + ppd / 2
             item.open = True
             item.label += "\nby " + span_text(end, end)
-        item.width = _width(item.label, attr(G, n, "kind"))
+        item.width = _width(item.label, value_of(attrs[n], "kind"))
         if item.open:
             item.range = (item.cx - item.width / 2 - OPEN_BAR, item.cx - item.width / 2 + 6)
         items[n] = item
 
     for n in G:
-        if attr(G, n, "kind") != "actor" or by == "actor":
+        if value_of(attrs[n], "kind") != "actor" or by == "actor":
             continue
-        item = _Item(n, ("actor", ""), shorten(attr(G, n, "label") or n, 28))
+        item = _Item(n, ("actor", ""), shorten(value_of(attrs[n], "label") or n, 28))
         item.width = _width(item.label, "actor")
         xs = [items[m].cx for m in nx.all_neighbors(G, n) if m in items and items[m].cx is not None]
         item.cx = statistics.median(xs) if xs else None
@@ -257,7 +258,7 @@ def _layout(G: nx.MultiDiGraph, by: str = "type"):
     for lane in order:
         heights = [0.0] * rows.get(lane, 1)
         for item in by_lane.get(lane, []):
-            kind = attr(G, item.id, "kind")
+            kind = value_of(attrs[item.id], "kind")
             heights[item.row] = max(heights[item.row], _height(item.label, kind))
         tops = [y + LANE_PAD + sum(heights[:r]) for r in range(len(heights))]
         for item in by_lane.get(lane, []):
