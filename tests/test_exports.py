@@ -2,7 +2,10 @@
 import html
 import io
 import json
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import networkx as nx
 from hypothesis import given, settings
@@ -165,3 +168,14 @@ def test_xml_views_hold_text_xml_cannot_as_the_replacement_character(tmp_path):
     assert back.edges["urn:a", "urn:a", "self\ufffd"]["label"] == "loop"
     nodes, edges = _gexf_items(write_gexf(G, tmp_path / "g.gexf"))
     assert nodes["urn:a"]["label"] == "page\ufffdbreak\ufffd\ufffd" and edges == [("urn:a", "urn:a", "self\ufffd", "loop")]
+
+
+def test_time_views_draws_each_view_of_a_builds_projection(views_graph, tmp_path):
+    write_graphml(views_graph, tmp_path / "graph.graphml")
+    script = Path(__file__).resolve().parent.parent / "scripts" / "time-views.py"
+    out = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, check=True).stdout
+    assert f"read {len(views_graph)} nodes and {views_graph.number_of_edges()} edges" in out
+    drawn = [line.split()[0] for line in out.splitlines()[1:]]
+    assert drawn == ["graphml", "timeline", "network", "svg", "timelinejs", "gexf", "all"]
+    failed = subprocess.run([sys.executable, str(script), str(tmp_path / "nowhere")], capture_output=True, text=True)
+    assert failed.returncode == 2 and "nowhere/graph.graphml: no such file" in failed.stderr
