@@ -183,10 +183,10 @@ def details(G: nx.MultiDiGraph, node: str, ids: Numbering, articles: Numbering) 
     links += [[ids(other), str(edge.get("label", "")), 0]
               for other, keyed in G.pred[node].items() for edge in keyed.values()]
     out["links"] = links
-    if data.get("sources"):  # only a merged item has more than its own article
-        listed = sources(G, node)
-        if len(listed) > 1:
-            out["sources"] = [[articles(_article(src)), src["factuality"], src["date"]] for src in listed]
+    listed = json.loads(data["sources"]) if data.get("sources") else ()  # a merged item's (see sources)
+    if len(listed) > 1:
+        out["sources"] = [[articles(_article(src)), str(src.get("factuality") or ""), str(src.get("date") or "")]
+                          for src in listed]
     return out
 
 
