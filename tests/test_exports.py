@@ -160,6 +160,7 @@ def _gexf_items(path):
 
 
 def test_xml_views_hold_text_xml_cannot_as_the_replacement_character(tmp_path):
+    """GraphML, GEXF and the SVG: a control character in a label would make the file unreadable."""
     G = nx.MultiDiGraph()
     G.add_node("urn:a", kind="actor", label="page\x0cbreak\x00\ufffe", sentence="bell\x07")
     G.add_edge("urn:a", "urn:a", key="self\x1f", label="loop")
@@ -168,6 +169,8 @@ def test_xml_views_hold_text_xml_cannot_as_the_replacement_character(tmp_path):
     assert back.edges["urn:a", "urn:a", "self\ufffd"]["label"] == "loop"
     nodes, edges = _gexf_items(write_gexf(G, tmp_path / "g.gexf"))
     assert nodes["urn:a"]["label"] == "page\ufffdbreak\ufffd\ufffd" and edges == [("urn:a", "urn:a", "self\ufffd", "loop")]
+    svg = ET.parse(write_svg(G, tmp_path / "t.svg")).getroot()
+    assert "page break\ufffd\ufffd" in [t.text for t in svg.iter(f"{SVG}text")]  # whitespace made one space
 
 
 def test_time_views_draws_each_view_of_a_builds_projection(views_graph, tmp_path):

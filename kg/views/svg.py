@@ -18,10 +18,10 @@ from __future__ import annotations
 import textwrap
 from datetime import date, timedelta
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+from kg.views.markup import attribute, text
 from kg.views.page import atomic_write, attr, base_color, darken, legend, lighten, text_color
 from kg.views.timeline import CHAR_W, KINDS, LINE_H, MAX_W, QUIET_EDGES, SHAPES, _layout
 
@@ -71,16 +71,16 @@ def timeline_svg(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> str:
     Y = lambda y: round(y + TOP, 1)  # noqa: E731
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{round(width)}" '
            f'height="{round(height + legend_h)}" viewBox="0 0 {round(width)} {round(height + legend_h)}" '
-           f'font-family={quoteattr(FONT)} font-size="12">',
-           f"<title>{escape(title)}</title>",
+           f'font-family="{attribute(FONT)}" font-size="12">',
+           f"<title>{text(title)}</title>",
            '<rect width="100%" height="100%" fill="#ffffff"/>',
-           f'<text x="12" y="24" font-size="17" font-weight="bold" fill="#1f2328">{escape(title)}</text>']
+           f'<text x="12" y="24" font-size="17" font-weight="bold" fill="#1f2328">{text(title)}</text>']
     for k, lane in enumerate(lanes):
         fill = "#f3f6f9" if k % 2 else "#ffffff"
         out.append(f'<rect x="0" y="{Y(lane["y0"])}" width="{round(width)}" '
                    f'height="{round(lane["y1"] - lane["y0"], 1)}" fill="{fill}"/>')
         out.append(f'<text x="10" y="{Y(lane["y0"]) + 17}" font-weight="bold" fill="#4a5563">'
-                   f'{escape(lane["label"])}</text>')
+                   f'{text(lane["label"])}</text>')
     if axis["origin"]:
         origin = date.fromisoformat(axis["origin"])
         days = int(axis["xmax"] / axis["pxPerDay"]) + 1
@@ -91,7 +91,7 @@ def timeline_svg(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> str:
             out.append(f'<line x1="{x}" y1="{TOP - AXIS}" x2="{x}" y2="{round(height)}" '
                        f'stroke="#000" stroke-opacity="{0.16 if major else 0.07}"/>')
             weight = ' font-weight="bold"' if major else ""
-            out.append(f'<text x="{x + 4}" y="{TOP - 8}" fill="#1f2328"{weight}>{escape(label)}</text>')
+            out.append(f'<text x="{x + 4}" y="{TOP - 8}" fill="#1f2328"{weight}>{text(label)}</text>')
     out.append(f'<line x1="0" y1="{TOP}" x2="{round(width)}" y2="{TOP}" stroke="#000" stroke-opacity="0.25"/>')
     if axis["undatedX"] is not None:
         ux = X(axis["undatedX"])
@@ -124,7 +124,7 @@ def _item(G: nx.MultiDiGraph, n: str, item, X, Y) -> list[str]:
     elif fact == "negated":
         fill, stroke, dash = lighten(fill, 0.7), "#b00020", ' stroke-dasharray="3 3"'
     cx, cy = X(item.cx), Y(item.y)
-    parts = [f'<g data-id={quoteattr(n)} data-kind="{kind}">']
+    parts = [f'<g data-id="{attribute(n)}" data-kind="{kind}">']
     if item.range:
         x0, x1 = X(item.range[0]), X(item.range[1])
         parts.append(f'<rect x="{x0}" y="{cy - 5}" width="{round(x1 - x0, 1)}" height="10" '
@@ -132,7 +132,7 @@ def _item(G: nx.MultiDiGraph, n: str, item, X, Y) -> list[str]:
     if kind == "actor":
         parts.append(f'<circle cx="{cx}" cy="{cy - 8}" r="7" fill="{fill}" stroke="{stroke}"/>')
         parts.append(f'<text x="{cx}" y="{cy + 12}" text-anchor="middle" fill="#1f2328">'
-                     f"{escape(item.label)}</text>")
+                     f"{text(item.label)}</text>")
         return parts + ["</g>"]
     lines = _lines(item.label)
     h = len(lines) * LINE_H * 0.85 + 10
@@ -146,7 +146,7 @@ def _item(G: nx.MultiDiGraph, n: str, item, X, Y) -> list[str]:
     top = cy - (len(lines) - 1) * LINE_H * 0.85 / 2 + 4
     for k, line in enumerate(lines):
         parts.append(f'<text x="{cx}" y="{round(top + k * LINE_H * 0.85, 1)}" text-anchor="middle" '
-                     f'fill="{text_color(fill)}">{escape(line)}</text>')
+                     f'fill="{text_color(fill)}">{text(line)}</text>')
     return parts + ["</g>"]
 
 
@@ -155,7 +155,7 @@ def _legend(sections: list[dict], y: float, width: float) -> list[str]:
     for section in sections:
         x = 12
         out.append(f'<text x="{x}" y="{round(y + 12, 1)}" font-weight="bold" fill="#5b6470">'
-                   f"{escape(section['title'])}:</text>")
+                   f"{text(section['title'])}:</text>")
         x += 12 + 7 * len(section["title"])
         for entry in section["items"]:
             dash = {"dashed": ' stroke-dasharray="4 3"', "negated": ' stroke-dasharray="2 2"'}.get(
@@ -163,7 +163,7 @@ def _legend(sections: list[dict], y: float, width: float) -> list[str]:
             stroke = "#b00020" if entry.get("line") == "negated" else "#555555"
             out.append(f'<rect x="{x}" y="{round(y + 2, 1)}" width="16" height="11" rx="2" '
                        f'fill="{entry["color"]}" stroke="{stroke}"{dash}/>')
-            out.append(f'<text x="{x + 21}" y="{round(y + 12, 1)}" fill="#1f2328">{escape(entry["label"])}</text>')
+            out.append(f'<text x="{x + 21}" y="{round(y + 12, 1)}" fill="#1f2328">{text(entry["label"])}</text>')
             x += 34 + 6.6 * len(entry["label"])
         y += 26
     return out
