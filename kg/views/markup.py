@@ -1,7 +1,7 @@
-"""Text made safe for an XML 1.0 file written a line at a time (GraphML, GEXF).
+"""Text made safe for the views' XML 1.0 files, all written as strings (GraphML, GEXF, SVG).
 
-The views' XML files are written as strings, not built as element trees first: at 10,000
-articles a tree of the projection took most of the time those two files took.
+They are not built as element trees first: a tree of the projection took most of the time
+the GraphML and GEXF files took.
 
 >>> attribute('a "b" & <c>\\tz')
 'a &quot;b&quot; &amp; &lt;c&gt;&#9;z'
