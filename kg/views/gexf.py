@@ -107,8 +107,8 @@ def _edges(edges: list, start: dict[str, str | None]) -> Iterator[str]:
         return
     yield "    <edges>\n"
     for k, (u, v, key, d) in enumerate(edges):
-        day = max((s for s in (start[u], start[v]) if s), default=None)
-        day = f' start="{attribute(day)}"' if day else ""
+        first = max((s for s in (start[u], start[v]) if s), default=None)  # the later end's start
+        day = f' start="{attribute(first)}"' if first else ""
         yield (f'      <edge source="{attribute(str(u))}" target="{attribute(str(v))}" id="e{k}" '
                f'label="{attribute(str(d.get("label", key)))}"{day}>\n'
                f'        <attvalues>\n          <attvalue for="{_EDGE_KEY}" value="{attribute(str(key))}" />\n'
