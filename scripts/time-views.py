@@ -25,12 +25,12 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.views import WRITERS  # noqa: E402
+from kg.views import (write_gexf, write_graphml, write_network, write_svg,  # noqa: E402
+                      write_timeline, write_timelinejs)
 
-# Each view by a short name: its writer and file, in the order a build draws them.
-SHORT = {"graph.graphml": "graphml", "timeline.html": "timeline", "network.html": "network",
-         "timeline.svg": "svg", "timelinejs.json": "timelinejs", "graph.gexf": "gexf"}
-VIEWS = {SHORT[file]: (write, file) for file, write in WRITERS.items()}
+VIEWS = {"graphml": (write_graphml, "graph.graphml"), "timeline": (write_timeline, "timeline.html"),
+         "network": (write_network, "network.html"), "svg": (write_svg, "timeline.svg"),
+         "timelinejs": (write_timelinejs, "timelinejs.json"), "gexf": (write_gexf, "graph.gexf")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,10 +23,7 @@ from kg.views.timelinejs import write_timelinejs
 
 __all__ = ["write_gexf", "write_graphml", "write_network", "write_svg", "write_timeline", "write_timelinejs", "write_views"]
 
-# Each file a build draws, and its writer, in the order they are written.
-WRITERS = {"graph.graphml": write_graphml, "timeline.html": write_timeline, "network.html": write_network,
-           "timeline.svg": write_svg, "timelinejs.json": write_timelinejs, "graph.gexf": write_gexf}
-VIEWS = tuple(WRITERS)
+VIEWS = ("graph.graphml", "timeline.html", "network.html", "timeline.svg", "timelinejs.json", "graph.gexf")
 
 
 def write_views(drawn: tuple[nx.MultiDiGraph, Path]) -> None:
@@ -45,8 +42,12 @@ def write_views(drawn: tuple[nx.MultiDiGraph, Path]) -> None:
     True
     """
     G, folder = drawn
-    for name, write in WRITERS.items():
-        write(G, folder / name)
+    write_graphml(G, folder / "graph.graphml")
+    write_timeline(G, folder / "timeline.html")
+    write_network(G, folder / "network.html")
+    write_svg(G, folder / "timeline.svg")
+    write_timelinejs(G, folder / "timelinejs.json")
+    write_gexf(G, folder / "graph.gexf")
 
 
 def write_views_of(files: tuple[Path, Path]) -> None:
