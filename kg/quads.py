@@ -417,13 +417,25 @@ class Columns(Sequence):
         >>> list(Columns(["s", "p", "o"], array("i", [0, 0]), array("i", [1, 2]), array("i", [2, 0])).with_predicates({"p"}))
         [('s', 'p', 'o')]
         """
+        term = self.terms.__getitem__
+        for s, p, o in self.numbers_with_predicates(predicates):
+            yield from zip(map(term, s.tolist()), map(term, p.tolist()), map(term, o.tolist()))
+
+    def numbers_with_predicates(self, predicates: set) -> Iterator[tuple]:
+        """The term numbers of the triples whose predicate is one of ``predicates``, in order,
+        as ``(subjects, predicates, objects)`` numpy arrays of up to ``BLOCK`` triples each.
+
+        >>> c = Columns(["s", "p", "o"], array("i", [0, 0]), array("i", [1, 2]), array("i", [2, 0]))
+        >>> [[column.tolist() for column in block] for block in c.numbers_with_predicates({"p"})]
+        [[[0], [1], [2]]]
+        """
         terms, p = self.terms, _numbers(self.predicates)
         present = numpy.flatnonzero(numpy.bincount(p)).tolist() if len(p) else []  # a few, among millions
         at = numpy.flatnonzero(numpy.isin(p, [r for r in present if terms[r] in predicates]))
-        term, s, o = terms.__getitem__, _numbers(self.subjects), _numbers(self.objects)
+        s, o = _numbers(self.subjects), _numbers(self.objects)
         for start in range(0, len(at), BLOCK):  # a block at a time: a list of numbers takes 36 bytes each
             block = at[start:start + BLOCK]
-            yield from zip(map(term, s[block].tolist()), map(term, p[block].tolist()), map(term, o[block].tolist()))
+            yield s[block], p[block], o[block]
 
 
 class SubjectIndex(Mapping):

@@ -198,8 +198,8 @@ class MemoryStore(OxigraphStore):
 
         self = cls.__new__(cls)
         self.path, self.store, self.union = None, ox.Store(), False
-        lines = ntriples_of(graph, predicates)
-        while chunk := "".join(islice(lines, 100_000)):  # a part at a time: the whole text is gigabytes
+        pieces = ntriples_of(graph, predicates)
+        while chunk := "".join(islice(pieces, 10)):  # a part at a time: the whole text is gigabytes
             self.store.bulk_load(input=chunk, format=ox.RdfFormat.N_TRIPLES)
         self._add_vocabulary()
         return self

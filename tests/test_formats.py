@@ -8,6 +8,7 @@ since rdflib's set order changes with the hash seed.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -361,3 +362,37 @@ def test_a_graphs_nquads_are_its_triples_lines_sorted(triples):
     lines = "".join(nquads_graph(URIRef("urn:g"), graph, name)).splitlines(keepends=True)
     expected = sorted({f"{name(s)} {name(p)} {name(o)} <urn:g> .\n" for s, p, o in graph})
     assert lines == expected and len(lines) == len(graph) <= PIECE
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from('ab/:<>" {}|\\^`é\n'), max_size=6))
+def test_nquads_names_iris_as_rdflib_does_or_refuses_them_as_it_does(local):
+    from kg.formats import nquads_namer
+
+    iri = URIRef("urn:x:" + local)
+    try:
+        expected = iri.n3()
+    except Exception as refusal:  # rdflib refuses with a bare Exception
+        with pytest.raises(Exception, match=re.escape(str(refusal))):
+            nquads_namer()(iri)
+    else:
+        assert nquads_namer()(iri) == expected
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["g", "h"]), st.sampled_from(["s", "s/1", "t"]),
+                          st.sampled_from(["p", "p2", "q"]), _OBJECTS), max_size=20),
+       st.sets(st.sampled_from(["p", "p2", "q", "r"])))
+def test_the_unions_ntriples_are_its_triples_lines_with_those_predicates(quads, wanted):
+    """Read from the union's numbers, each term named once a piece: the same lines, in the
+    same order, as naming each triple's terms in turn."""
+    from kg.formats import merged, ntriples_lines, ntriples_of, with_predicates
+    from kg.quads import Quads
+
+    data = Quads()
+    for g, s, p, o in quads:
+        data.graph(URIRef(f"urn:x:{g}")).add((URIRef(f"urn:x:{s}"), URIRef(f"urn:x:{p}"), o))
+    union, predicates = merged(data), {URIRef(f"urn:x:{p}") for p in wanted}
+    expected = "".join(ntriples_lines(with_predicates(union, predicates)))
+    assert "".join(ntriples_of(union, predicates)) == expected
+    assert expected.count("\n") == sum(1 for _, p, _ in union if p in predicates)
