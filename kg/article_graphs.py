@@ -30,7 +30,9 @@ writes.
 """
 from __future__ import annotations
 
+import errno
 import gc
+import os
 import pickle
 import shutil
 import threading
@@ -221,8 +223,7 @@ class ArticleGraphFiles:
                         k, places = done
                         self._segments.update((iri, (k, place)) for iri, place in zip(step, places))
                         for suffix, file in ((".trig", trig), (".nq", nq)):
-                            with open(self._parts / f"{k}{suffix}", "rb") as text:
-                                shutil.copyfileobj(text, file, 1 << 20)
+                            _append(self._parts / f"{k}{suffix}", file)
                             (self._parts / f"{k}{suffix}").unlink()
                     else:
                         self._added.wait()
@@ -232,8 +233,7 @@ class ArticleGraphFiles:
                             self._text_offsets = self._texts_written.result()
                             for suffix, file in ((".trig", trig), (".nq", nq)):
                                 part = self._parts / f"graph-{self._texts[str(step)]}{suffix}"
-                                with open(part, "rb") as text:
-                                    shutil.copyfileobj(text, file, 1 << 20)
+                                _append(part, file)
                                 part.unlink()
                         else:
                             self._write_own(step, trig, nq)
@@ -337,7 +337,7 @@ def _put_together(files: list) -> None:
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     part, whole = Path(tmp, "part"), Path(tmp, "whole")
     ...     _ = part.write_bytes(b",\\nab")
-    ...     _put_together([(whole, b"[", [(part, 0, 3), (part, 3, None)], b"]", 2)])
+    ...     _put_together([(whole, b"[", [(part, 0, 1), (part, 1, 2), (part, 3, None)], b"]", 2)])
     ...     whole.read_bytes()
     b'[ab]'
     """
@@ -346,34 +346,52 @@ def _put_together(files: list) -> None:
             out.write(head)
             skip = lead  # bytes of the first separator still to leave out
             for source, start, length in pieces:
-                with open(source, "rb") as part:
-                    part.seek(start)
-                    skip = _copy(part, out, length, skip)
+                size = os.path.getsize(source) - start if length is None else length
+                dropped = min(skip, size)
+                skip -= dropped
+                _append(source, out, start + dropped, size - dropped)
             out.write(tail)
 
 
-def _copy(source, target, length: int | None, skip: int) -> int:
-    """Copy ``length`` bytes (None: the rest) from ``source`` to ``target``, the first
-    ``skip`` of them left out; the number still to leave out.
+# Why copying inside the kernel may not work, when it does not: then the bytes are read and written.
+_NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP}
 
-    >>> import io
-    >>> out = io.BytesIO(); _copy(io.BytesIO(b",\\n  {}"), out, None, 2), out.getvalue()
-    (0, b'  {}')
+
+def _append(source: Path, target, start: int = 0, length: int | None = None) -> None:
+    """Append ``length`` bytes of the file ``source`` from ``start`` (None: to its end) to
+    the open file ``target``. Inside the kernel where the system can
+    (:func:`os.copy_file_range`): the parts of a 10,000-article build's graph files are
+    gigabytes, and read and written through Python they took three times the CPU.
+
+    >>> import io, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "part").write_bytes(b"0123456789")
+    ...     with open(Path(tmp, "whole"), "wb") as whole:
+    ...         _ = whole.write(b"<"); _append(Path(tmp, "part"), whole, 2, 3); _append(Path(tmp, "part"), whole, 8)
+    ...         _ = whole.write(b">")
+    ...     Path(tmp, "whole").read_bytes()
+    b'<23489>'
     """
-    if skip and length != 0:
-        dropped = len(source.read(min(skip, length) if length is not None else skip))
-        skip -= dropped
-        length = None if length is None else length - dropped
-    if length is None:
-        shutil.copyfileobj(source, target, 1 << 20)
-    elif length > 0:
-        while length > 0:
-            block = source.read(min(length, 1 << 20))
-            if not block:
-                break
-            target.write(block)
-            length -= len(block)
-    return skip
+    with open(source, "rb") as part:
+        if length is None:
+            length = os.fstat(part.fileno()).st_size - start
+        target.flush()  # what the target holds in its buffer goes first
+        try:
+            while length > 0:
+                done = os.copy_file_range(part.fileno(), target.fileno(), length, start)
+                if done == 0:  # the part is shorter than said: as reading it would end
+                    return
+                start, length = start + done, length - done
+            return
+        except AttributeError:  # not on this system
+            pass
+        except OSError as err:
+            if err.errno not in _NO_KERNEL_COPY:
+                raise
+        part.seek(start)
+        while length > 0 and (data := part.read(min(length, 1 << 20))):
+            target.write(data)
+            length -= len(data)
 
 
 class _BySubject(Mapping):

@@ -1,5 +1,7 @@
 """The article graphs of graph.trig and graph.nq written by worker processes (kg.article_graphs)."""
 import copy
+import errno
+import os
 import pickle
 from pathlib import Path
 
@@ -139,3 +141,56 @@ def test_a_build_whose_workers_give_up_writes_the_same_files(tmp_path, monkeypat
     kg.build.build(ARTICLES[:5], tmp_path / "two", check=False, use_cache=False, jobs=2)
     for name in ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld", "timeline.html", "graph.graphml"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("refusal", [errno.EXDEV, errno.ENOSYS, None])
+def test_parts_are_copied_the_same_where_the_kernel_cannot_copy_them(extractions, tmp_path, monkeypatch,
+                                                                     refusal):
+    """Where os.copy_file_range refuses (another file system, an old kernel) or is missing
+    (not Linux), the parts are read and written instead: the same bytes."""
+    import kg.article_graphs
+
+    if refusal is None:
+        monkeypatch.delattr(kg.article_graphs.os, "copy_file_range", raising=False)
+    else:
+        def refuse(*args):
+            raise OSError(refusal, os.strerror(refusal))
+        monkeypatch.setattr(kg.article_graphs.os, "copy_file_range", refuse)
+    quads = to_quads(extractions)
+    bind_generated_prefixes(quads)
+    files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2)
+    assert files.write_union(merged(quads))
+    files.finish()
+    (tmp_path / "one").mkdir()
+    write_graphs(quads, tmp_path / "one")
+    for name in ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld"):
+        assert (tmp_path / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+
+
+def test_a_full_disk_while_copying_a_part_is_not_hidden(tmp_path, monkeypatch):
+    import kg.article_graphs
+    from kg.article_graphs import _append
+
+    def full(*args):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(kg.article_graphs.os, "copy_file_range", full)
+    (tmp_path / "part").write_bytes(b"text")
+    with open(tmp_path / "whole", "wb") as whole, pytest.raises(OSError, match="No space"):
+        _append(tmp_path / "part", whole)
+
+
+def test_a_part_read_and_written_keeps_to_its_range(tmp_path, monkeypatch):
+    import kg.article_graphs
+    from kg.article_graphs import _append
+
+    def across_devices(*args):
+        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+    monkeypatch.setattr(kg.article_graphs.os, "copy_file_range", across_devices)
+    (tmp_path / "part").write_bytes(b"0123456789" * 300_000)  # more than a block read at a time
+    with open(tmp_path / "whole", "wb") as whole:
+        whole.write(b"<")
+        _append(tmp_path / "part", whole, 2, 3)
+        _append(tmp_path / "part", whole, 2_999_998)
+        _append(tmp_path / "part", whole, 5, 1_500_000)
+        whole.write(b">")
+    assert (tmp_path / "whole").read_bytes() == b"<234" + b"89" + (b"5678901234" * 150_000) + b">"
