@@ -39,6 +39,7 @@ from itertools import compress
 from operator import itemgetter, le, lt
 from typing import Callable, Iterable, Iterator
 
+import numpy
 from rdflib import RDF, RDFS, SH, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
@@ -101,6 +102,7 @@ class Data:
         self._instances: dict = {}
         self._typed: dict | None = None
         self._subclasses: dict | None = None
+        self._masks: list = []  # the last sets of nodes made masks of (members) and their masks
 
     def _add(self, extra: Iterable[tuple]) -> None:
         """The extra graph's triples the graph does not have, numbered after the graph's own
@@ -133,6 +135,25 @@ class Data:
 
     def term(self, n: int) -> Node:
         return self.terms[n] if n < self.base else self._extra_terms[n - self.base]
+
+    def members(self, nodes: set) -> numpy.ndarray:
+        """A mask over the term numbers, true for those of ``nodes``: which of a predicate's
+        subjects are among them is then one numpy step, where testing each in the set took
+        a Python call for each of millions. The last few made are kept (a shape's property
+        shapes ask for the same nodes).
+
+        >>> from kg.formats import merged
+        >>> data = Data(merged(Graph()), Graph().parse(data="<urn:a> <urn:p> <urn:b> .", format="nt"))
+        >>> data.members({data.number(URIRef("urn:b"))}).tolist()
+        [False, False, True]
+        """
+        for kept, mask in self._masks:
+            if kept is nodes:
+                return mask
+        mask = numpy.zeros(self.base + len(self._extra_terms), dtype=bool)
+        mask[numpy.fromiter(nodes, dtype=numpy.int64, count=len(nodes))] = True
+        self._masks = [(nodes, mask), *self._masks[:3]]
+        return mask
 
     def pairs(self, p: URIRef) -> tuple[array, array]:
         """The subjects and objects of the triples of ``p``, in two arrays of the same length."""
@@ -180,9 +201,10 @@ class Values:
 
     @property
     def distinct(self) -> set:
-        """Every value node, once."""
+        """Every value node, once (found by numpy: a value such as a class or a concept
+        recurs thousands of times)."""
         if self._distinct is None:
-            self._distinct = set(self.value)
+            self._distinct = set(numpy.unique(_numbers(self.value)).tolist())
         return self._distinct
 
     def having(self, values: set) -> Iterator[tuple[int, int]]:
@@ -270,7 +292,8 @@ class Shape:
             listed = array("i", nodes)
             return Values(nodes, listed, listed)
         subjects, objects = data.pairs(self.predicate)
-        return Values(nodes, *(_of(nodes, objects, subjects) if self.inverse else _of(nodes, subjects, objects)))
+        member = data.members(nodes)
+        return Values(nodes, *(_of(member, objects, subjects) if self.inverse else _of(member, subjects, objects)))
 
     def failures(self, nodes: set, data: Data, found: list) -> list[tuple]:
         """``(focus, path, value, shape, component, severity)`` for each result of this shape on
@@ -283,9 +306,10 @@ class Shape:
         for check in self.checks:
             found.extend((f, path, v, node, c, severity) for f, v, c in check(values, data))
         if self.allowed is not None:
+            member = data.members(nodes)
             for r, subjects, objects in data.numbered_pairs():
                 p = data.term(r)
-                if p not in self.allowed and not nodes.isdisjoint(subjects):
+                if p not in self.allowed and member[_numbers(subjects)].any():
                     found.extend((s, p, o, node, SH.ClosedConstraintComponent, severity) for s, o in
                                  compress(zip(subjects, objects), map(nodes.__contains__, subjects)))
         if self.properties:
@@ -433,25 +457,27 @@ def _comparable(a: Node, b: Node) -> tuple:
     return a, b
 
 
-def _of(nodes: set, subjects: array, objects: array) -> tuple[array, array]:
-    """The pairs whose subject is one of ``nodes``.
+def _of(member: numpy.ndarray, subjects: array, objects: array) -> tuple[array, array]:
+    """The pairs whose subject is a member (:meth:`Data.members`).
 
-    >>> _of({1, 3}, array("i", [1, 2, 3]), array("i", [4, 5, 6]))
+    >>> _of(numpy.array([False, True, False, True]), array("i", [1, 2, 3]), array("i", [4, 5, 6]))
     (array('i', [1, 3]), array('i', [4, 6]))
     """
-    chosen = bytes(map(nodes.__contains__, subjects))
-    if chosen.count(0) == 0:
+    chosen = member[_numbers(subjects)]
+    if chosen.all():
         return subjects, objects
-    return array("i", compress(subjects, chosen)), array("i", compress(objects, chosen))
+    return array("i", _numbers(subjects)[chosen].tobytes()), array("i", _numbers(objects)[chosen].tobytes())
+
+
+def _numbers(column: array) -> numpy.ndarray:
+    """An array of term numbers read by numpy in place."""
+    return numpy.frombuffer(column, dtype=numpy.int32)
 
 
 def _min_count(n: int) -> Check:
     def check(values, data):
-        if n == 1:
-            missing = values.nodes - set(values.focus)
-        else:
-            counts = Counter(values.focus)
-            missing = {f for f in values.nodes if counts[f] < n}
+        focus, counts = _counts(values.focus)
+        missing = values.nodes.difference(focus[counts >= n].tolist())
         return ((f, None, SH.MinCountConstraintComponent) for f in missing)
     return check
 
@@ -460,8 +486,18 @@ def _max_count(n: int) -> Check:
     def check(values, data):
         if len(values.focus) <= n:
             return ()
-        return ((f, None, SH.MaxCountConstraintComponent) for f, k in Counter(values.focus).items() if k > n)
+        focus, counts = _counts(values.focus)
+        return ((f, None, SH.MaxCountConstraintComponent) for f in focus[counts > n].tolist())
     return check
+
+
+def _counts(focus: array) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Each focus node of the pairs, once, and how many values it has.
+
+    >>> [a.tolist() for a in _counts(array("i", [7, 3, 7]))]
+    [[3, 7], [1, 2]]
+    """
+    return numpy.unique(_numbers(focus), return_counts=True)
 
 
 def _has_value(x: Node) -> Check:
@@ -486,7 +522,7 @@ def _pair(other: URIRef, test, component: URIRef) -> Check:
     """sh:lessThan(OrEquals): each value against each of the focus node's values of ``other``
     (``test`` is ``operator.lt`` or ``operator.le``)."""
     def check(values, data):
-        subjects, objects = _of(values.nodes, *data.pairs(other))
+        subjects, objects = _of(data.members(values.nodes), *data.pairs(other))
         compared = dict(zip(subjects, objects))
         plain = {v: _plain(data.term(v)) for v in values.distinct.union(objects)}
         kinds = {found[0] if found else None for found in plain.values()}
