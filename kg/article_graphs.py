@@ -249,13 +249,14 @@ class ArticleGraphFiles:
 
 
 def _write_graph(iri, triples: Triples, prefixes: list, trig, nq, index: dict | None = None,
-                 name=None) -> None:
+                 name=None, blocks=None) -> None:
     """Graph ``iri``'s TriG, written with ``prefixes`` (or the namer ``name`` made with
     them), and N-Quads, unless it is empty (as :func:`kg.formats.graph_order`); ``index``:
-    its triples by subject, when made already."""
+    its triples by subject, when made already; ``blocks``: its TriG blocks, when they are
+    made otherwise."""
     if triples:
         index = by_subject(triples) if index is None else index
-        blocks = subject_blocks(index, name or trig_namer(prefixes), IN_GRAPH)
+        blocks = subject_blocks(index, name or trig_namer(prefixes), IN_GRAPH) if blocks is None else blocks
         trig.writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
         nq.writelines(piece.encode("utf-8") for piece in nquads_graph(iri, triples, nquads_namer()))
 
@@ -265,21 +266,56 @@ def _graph_texts(given: tuple) -> dict:
     the n-th graph's TriG and N-Quads written into ``graph-{n}.trig`` and ``graph-{n}.nq``
     in ``parts`` (:func:`_write_graph`); unless ``known`` is None, its subjects but those
     (IRIs) as the union's Turtle and JSON-LD blocks into ``graph-{n}.ttl`` and
-    ``graph-{n}.jsonld``, where each block begins (:func:`_write_blocks`) given back by n."""
+    ``graph-{n}.jsonld``, where each block begins (:func:`_write_blocks`) given back by n.
+    A subject's properties are read and written once for its TriG and its Turtle
+    (:class:`_UnionBlocks`), as the article graphs' workers do."""
     prefixes, parts, graphs, known = given
     offsets = {}
     for n, (iri, blob) in enumerate(emptied(graphs)):
         triples = pickle.loads(blob)
         index, name = _BySubject(triples), trig_namer(prefixes)
         with open(parts / f"graph-{n}.trig", "wb") as trig, open(parts / f"graph-{n}.nq", "wb") as nq:
-            _write_graph(URIRef(iri), triples, prefixes, trig, nq, index, name)
-        if known is not None:
-            alone = _Some(index, [s for s in index if str(s) not in known])
-            compactor = Compactor(context()["@context"])
-            offsets[n] = {".ttl": _write_blocks(parts / f"graph-{n}.ttl", subject_blocks(alone, name, first=False)),
-                          ".jsonld": _write_blocks(parts / f"graph-{n}.jsonld",
-                                                   jsonld_nodes(alone, compactor, first=False))}
+            if known is None:
+                _write_graph(URIRef(iri), triples, prefixes, trig, nq, index, name)
+                continue
+            with _UnionBlocks(parts / f"graph-{n}", known) as union:
+                blocks = union.tee(subject_parts(index, name), index)
+                _write_graph(URIRef(iri), triples, prefixes, trig, nq, index, name, blocks)
+            offsets[n] = union.offsets
     return offsets
+
+
+class _UnionBlocks:
+    """The union's Turtle and JSON-LD blocks of a graph's subjects but ``known`` (IRIs),
+    written into ``{stem}.ttl`` and ``{stem}.jsonld`` as the graph's TriG blocks are made
+    (:meth:`tee`), and where each begins in bytes, and where the last ends (``offsets``,
+    by suffix, as :func:`_write_blocks` gives them)."""
+
+    def __init__(self, stem: Path, known: frozenset):
+        self.known, self.compactor = known, Compactor(context()["@context"])
+        self.files = {suffix: open(stem.with_suffix(suffix), "wb") for suffix in (".ttl", ".jsonld")}
+        self.offsets = {suffix: array("q", [0]) for suffix in self.files}
+
+    def tee(self, parts, index):
+        """The TriG blocks of ``parts`` (:func:`kg.formats.subject_parts` of ``index``), the
+        union's blocks of each subject written meanwhile."""
+        for n, (s, head, properties) in enumerate(parts):
+            if str(s) not in self.known:
+                self._add(".ttl", block(head, properties, lead="\n"))
+                self._add(".jsonld", next(jsonld_nodes({s: index[s]}, self.compactor, first=False)))
+            yield block(head, properties, IN_GRAPH, "\n" if n else "")
+
+    def _add(self, suffix: str, text: str) -> None:
+        data = text.encode("utf-8")
+        self.files[suffix].write(data)
+        self.offsets[suffix].append(self.offsets[suffix][-1] + len(data))
+
+    def __enter__(self) -> _UnionBlocks:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for file in self.files.values():
+            file.close()
 
 
 def _write_blocks(path: Path, blocks) -> array:
