@@ -404,8 +404,41 @@ def trig_namer(prefixes: list[tuple[str, str]]) -> Callable:
     """A term's Turtle name with ``prefixes`` (:func:`trig_prefixes`), the last
     ``NAMES_KEPT`` or so kept (classes, properties and actors recur; a mention IRI is met
     once or twice)."""
-    datatypes = _by_identity(lambda term: _name(term, prefixes, None))  # IRIs: no namer asked again
-    return _by_identity(lambda term: _name(term, prefixes, datatypes))  # no cycle: freed once dropped
+    prefixed = _PrefixedNames(prefixes)
+    datatypes = _by_identity(lambda term: _name(term, prefixed, None))  # IRIs: no namer asked again
+    return _by_identity(lambda term: _name(term, prefixed, datatypes))  # no cycle: freed once dropped
+
+
+class _PrefixedNames:
+    """An IRI's prefixed name: by the first of ``prefixes`` (longest namespace first) whose
+    namespace begins the IRI and leaves a plain name, else None.
+
+    A plain name has no ``/`` or ``#``, so a namespace that ends with one of them can only
+    be the IRI up to its last one: one lookup, where trying each prefix in turn took twice
+    as long (1.04 against 0.45 µs for each of the story's IRIs at 1,000 articles, which
+    are mostly named anew: the namers keep the last 65,536 names). The few namespaces that
+    end otherwise are tried first, in order: they are longer than that part when they fit.
+
+    >>> names = _PrefixedNames([("exa", "http://e.x/a"), ("ex", "http://e.x/"), ("ey", "http://e.x/")])
+    >>> names("http://e.x/ab"), names("http://e.x/b"), names("http://e.x/b/c"), names("http://e.x/a")
+    ('exa:b', 'ex:b', None, 'ex:a')
+    """
+
+    def __init__(self, prefixes: list[tuple[str, str]]):
+        self.by_namespace: dict[str, str] = {}
+        for prefix, namespace in prefixes:
+            self.by_namespace.setdefault(namespace, prefix)
+        self.odd = [(prefix, namespace) for prefix, namespace in prefixes if not namespace.endswith(("/", "#"))]
+
+    def __call__(self, iri: str) -> str | None:
+        for prefix, namespace in self.odd:
+            if iri.startswith(namespace) and _PLAIN_NAME.fullmatch(iri, len(namespace)):
+                return f"{prefix}:{iri[len(namespace):]}"
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+        prefix = self.by_namespace.get(iri[:cut])
+        if prefix is not None and _PLAIN_NAME.fullmatch(iri, cut):
+            return f"{prefix}:{iri[cut:]}"
+        return None
 
 
 NAMES_KEPT = 1 << 16  # 1 << 18 held 0.4 GB more in the workers at 10,000 articles, for no gain in time
@@ -489,13 +522,10 @@ def _type_first(p: URIRef) -> tuple[bool, str]:
     return iri != _TYPE, iri
 
 
-def _name(term, prefixes: list[tuple[str, str]], name: Callable) -> str:
+def _name(term, prefixed: _PrefixedNames, name: Callable) -> str:
     if isinstance(term, URIRef):
         iri = str(term)
-        for prefix, ns in prefixes:
-            if iri.startswith(ns) and _PLAIN_NAME.fullmatch(iri[len(ns):]):
-                return f"{prefix}:{iri[len(ns):]}"
-        return f"<{iri}>"
+        return prefixed(iri) or f"<{iri}>"
     if isinstance(term, Literal):
         lexical = term._quote_encode()  # the string in quotes, as Literal(str(term)).n3() writes it
         if term.language:

@@ -364,6 +364,26 @@ def test_a_graphs_nquads_are_its_triples_lines_sorted(triples):
     assert lines == expected and len(lines) == len(graph) <= PIECE
 
 
+_IRI_TEXT = st.text(alphabet=st.sampled_from("ab1/#:._-é"), max_size=8)
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["ex", "ey", "a1", "ns1"]), _IRI_TEXT), max_size=6), _IRI_TEXT,
+       st.integers(0, 6))
+def test_turtle_names_take_the_first_prefix_that_leaves_a_plain_name(bound, local, k):
+    """As trying each prefix in turn, longest namespace first (the rule the lookup by the
+    IRI's last "/" or "#" must keep): namespaces that end in "/", "#" or anything else,
+    several for one IRI, or two prefixes for one namespace."""
+    from kg.formats import trig_namer
+
+    prefixes = sorted({(p, "http://e.x/" + ns) for p, ns in bound}, key=lambda x: (-len(x[1]), x[0]))
+    iri = (prefixes[k][1] if k < len(prefixes) else "http://e.x/") + local  # mostly in a namespace
+    plain = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
+    expected = next((f"{p}:{iri[len(ns):]}" for p, ns in prefixes
+                     if iri.startswith(ns) and plain.fullmatch(iri[len(ns):])), f"<{iri}>")
+    assert trig_namer(prefixes)(URIRef(iri)) == expected
+
+
 @settings(derandomize=True, max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from('ab/:<>" {}|\\^`é\n'), max_size=6))
 def test_nquads_names_iris_as_rdflib_does_or_refuses_them_as_it_does(local):
