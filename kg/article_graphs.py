@@ -399,7 +399,7 @@ def _append(source: Path, target, start: int = 0, length: int | None = None) -> 
     (:func:`os.copy_file_range`): the parts of a 10,000-article build's graph files are
     gigabytes, and read and written through Python they took three times the CPU.
 
-    >>> import io, tempfile
+    >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     _ = Path(tmp, "part").write_bytes(b"0123456789")
     ...     with open(Path(tmp, "whole"), "wb") as whole:

@@ -225,7 +225,7 @@ class Quads:
                 last = n3[n]
             rank[n] = len(by_rank) - 1
         del n3
-        ranks = _numbers(rank)
+        ranks = term_numbers(rank)
         graphs = self.graphs.values()
         s, p, o = (ranks[_joined([getattr(g, name) for g in graphs])]
                    for name in ("subjects", "predicates", "objects"))
@@ -270,10 +270,10 @@ def _joined(arrays: list[array]) -> numpy.ndarray:
     >>> _joined([array("i", [1, 2]), array("i"), array("i", [3])]).tolist()
     [1, 2, 3]
     """
-    return numpy.concatenate([_numbers(a) for a in arrays] or [numpy.empty(0, numpy.int32)])
+    return numpy.concatenate([term_numbers(a) for a in arrays] or [numpy.empty(0, numpy.int32)])
 
 
-def _numbers(column: array) -> numpy.ndarray:
+def term_numbers(column: array) -> numpy.ndarray:
     """An array of term numbers read by numpy in place, not copied (read-only)."""
     return numpy.frombuffer(column, dtype=numpy.int32)
 
@@ -326,7 +326,7 @@ def grouped(keys: array, *columns: array) -> dict[int, tuple[array, ...]]:
     >>> grouped(array("i"), array("i"))
     {}
     """
-    keys = _numbers(keys)
+    keys = term_numbers(keys)
     counts = numpy.bincount(keys)
     numbers = numpy.flatnonzero(counts)
     code = numpy.zeros(len(counts), dtype=numpy.int16 if len(numbers) <= 1 << 15 else numpy.int32)
@@ -336,7 +336,7 @@ def grouped(keys: array, *columns: array) -> dict[int, tuple[array, ...]]:
     cuts = numpy.cumsum(counts[numbers]).tolist()
     found: dict[int, list[array]] = {k: [] for k in numbers.tolist()}
     for column in columns:
-        ordered = _numbers(column)[order]
+        ordered = term_numbers(column)[order]
         for parts, a, b in zip(found.values(), [0, *cuts[:-1]], cuts):
             parts.append(_array(ordered[a:b]))
         del ordered
@@ -429,10 +429,10 @@ class Columns(Sequence):
         >>> [[column.tolist() for column in block] for block in c.numbers_with_predicates({"p"})]
         [[[0], [1], [2]]]
         """
-        terms, p = self.terms, _numbers(self.predicates)
+        terms, p = self.terms, term_numbers(self.predicates)
         present = numpy.flatnonzero(numpy.bincount(p)).tolist() if len(p) else []  # a few, among millions
         at = numpy.flatnonzero(numpy.isin(p, [r for r in present if terms[r] in predicates]))
-        s, o = _numbers(self.subjects), _numbers(self.objects)
+        s, o = term_numbers(self.subjects), term_numbers(self.objects)
         for start in range(0, len(at), BLOCK):  # a block at a time: a list of numbers takes 36 bytes each
             block = at[start:start + BLOCK]
             yield s[block], p[block], o[block]
@@ -582,9 +582,9 @@ class PredicateIndex:
         subjects, objects = self.pairs.get(p, NO_PAIRS)
         if not subjects:
             return numpy.full(len(nodes), -1)
-        s = _numbers(subjects)
+        s = term_numbers(subjects)
         k = numpy.minimum(numpy.searchsorted(s, nodes), len(s) - 1)
-        return numpy.where(s[k] == nodes, _numbers(objects)[k], -1)
+        return numpy.where(s[k] == nodes, term_numbers(objects)[k], -1)
 
     def outlines(self) -> tuple[numpy.ndarray, numpy.ndarray]:
         """How many predicates and how many triples each term (by number) has as a subject,
@@ -601,7 +601,7 @@ class PredicateIndex:
         predicates = numpy.zeros(len(self.terms), dtype=numpy.int64)
         triples = numpy.zeros(len(self.terms), dtype=numpy.int64)
         for subjects, _ in self.pairs.values():
-            s = _numbers(subjects)
+            s = term_numbers(subjects)
             starts = _run_starts(s)
             predicates[s[starts]] += 1
             triples[s[starts]] += numpy.diff(starts, append=len(s))
@@ -611,14 +611,14 @@ class PredicateIndex:
         """Where each of ``nodes``'s objects for the predicate numbered ``p`` start and end in
         the predicate's objects (given first): :meth:`objects` for many at once."""
         subjects, objects = self.pairs.get(p, NO_PAIRS)
-        s = _numbers(subjects)
+        s = term_numbers(subjects)
         return objects, numpy.searchsorted(s, nodes).tolist(), numpy.searchsorted(s, nodes, "right").tolist()
 
     def subjects(self, p: int | None, o: int | None) -> list:
         """The subjects with the object ``o`` for the predicate numbered ``p``, in order
         (found by numpy: a large graph has millions of typed subjects)."""
         subjects, objects = self.pairs.get(p, NO_PAIRS)
-        return _numbers(subjects)[_numbers(objects) == o].tolist() if o is not None else []
+        return term_numbers(subjects)[term_numbers(objects) == o].tolist() if o is not None else []
 
 
 NO_PAIRS = (array("i"), array("i"))  # a predicate no triple has: its subjects and objects (never changed)
@@ -674,7 +674,7 @@ def _column_spans(columns: Columns) -> tuple[dict, array] | None:
     >>> _column_spans(Columns(["s", "t"], array("i", [0, 0, 1]), array("i", [0, 0, 0]), array("i", [1, 0, 0])))
     ({'s': 0, 't': 1}, array('q', [0, 2, 3]))
     """
-    subjects = _numbers(columns.subjects)
+    subjects = term_numbers(columns.subjects)
     starts = _run_starts(subjects)
     term = columns.terms.__getitem__
     at = {term(s): k for k, s in enumerate(subjects[starts].tolist())}

@@ -45,7 +45,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from .formats import by_predicate
-from .quads import NO_PAIRS, grouped, order_key
+from .quads import NO_PAIRS, grouped, order_key, term_numbers
 
 #: A check of a shape's focus nodes and their values (given the data): for each result, its
 #: focus node, its value (None for a count; numbers both) and its constraint component.
@@ -204,7 +204,7 @@ class Values:
         """Every value node, once (found by numpy: a value such as a class or a concept
         recurs thousands of times)."""
         if self._distinct is None:
-            self._distinct = set(numpy.unique(_numbers(self.value)).tolist())
+            self._distinct = set(numpy.unique(term_numbers(self.value)).tolist())
         return self._distinct
 
     def having(self, values: set) -> Iterator[tuple[int, int]]:
@@ -309,7 +309,7 @@ class Shape:
             member = data.members(nodes)
             for r, subjects, objects in data.numbered_pairs():
                 p = data.term(r)
-                if p not in self.allowed and member[_numbers(subjects)].any():
+                if p not in self.allowed and member[term_numbers(subjects)].any():
                     found.extend((s, p, o, node, SH.ClosedConstraintComponent, severity) for s, o in
                                  compress(zip(subjects, objects), map(nodes.__contains__, subjects)))
         if self.properties:
@@ -463,15 +463,10 @@ def _of(member: numpy.ndarray, subjects: array, objects: array) -> tuple[array, 
     >>> _of(numpy.array([False, True, False, True]), array("i", [1, 2, 3]), array("i", [4, 5, 6]))
     (array('i', [1, 3]), array('i', [4, 6]))
     """
-    chosen = member[_numbers(subjects)]
+    chosen = member[term_numbers(subjects)]
     if chosen.all():
         return subjects, objects
-    return array("i", _numbers(subjects)[chosen].tobytes()), array("i", _numbers(objects)[chosen].tobytes())
-
-
-def _numbers(column: array) -> numpy.ndarray:
-    """An array of term numbers read by numpy in place."""
-    return numpy.frombuffer(column, dtype=numpy.int32)
+    return array("i", term_numbers(subjects)[chosen].tobytes()), array("i", term_numbers(objects)[chosen].tobytes())
 
 
 def _min_count(n: int) -> Check:
@@ -497,7 +492,7 @@ def _counts(focus: array) -> tuple[numpy.ndarray, numpy.ndarray]:
     >>> [a.tolist() for a in _counts(array("i", [7, 3, 7]))]
     [[3, 7], [1, 2]]
     """
-    return numpy.unique(_numbers(focus), return_counts=True)
+    return numpy.unique(term_numbers(focus), return_counts=True)
 
 
 def _has_value(x: Node) -> Check:
