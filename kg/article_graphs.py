@@ -306,9 +306,7 @@ class _UnionBlocks:
             yield block(head, properties, IN_GRAPH, "\n" if n else "")
 
     def _add(self, suffix: str, text: str) -> None:
-        data = text.encode("utf-8")
-        self.files[suffix].write(data)
-        self.offsets[suffix].append(self.offsets[suffix][-1] + len(data))
+        _write_block(self.files[suffix], text, self.offsets[suffix])
 
     def __enter__(self) -> _UnionBlocks:
         return self
@@ -326,14 +324,18 @@ def _write_blocks(path: Path, blocks) -> array:
     ...     list(_write_blocks(Path(tmp, "x"), ["ab", "é"]))
     [0, 2, 4]
     """
-    offsets, at = array("q", [0]), 0
+    offsets = array("q", [0])
     with open(path, "wb") as file:
         for text in blocks:
-            data = text.encode("utf-8")
-            file.write(data)
-            at += len(data)
-            offsets.append(at)
+            _write_block(file, text, offsets)
     return offsets
+
+
+def _write_block(file, text: str, offsets: array) -> None:
+    """Write ``text`` at the end of ``file``, where it ends added to ``offsets``."""
+    data = text.encode("utf-8")
+    file.write(data)
+    offsets.append(offsets[-1] + len(data))
 
 
 def _with_generated_prefixes(quads: Quads) -> Quads:
