@@ -717,10 +717,11 @@ WRITERS: dict[str, tuple[str, Callable[[Any], Iterator[str]]]] = {
     "graph.jsonld": ("merged", jsonld_parts),
 }
 
-# Characters that end an IRI's first segment, and the JSON-LD prefix delimiters.
-_SEGMENT_END = re.compile(r"[/?#]")
+# An IRI's path (what a query or a fragment ends), and the JSON-LD prefix delimiters.
+_PATH = re.compile(r"[^?#]*")
 _GEN_DELIMS = (":", "/", "?", "#", "[", "]", "@")
 _RESOURCE = object()  # the kind of value of a triple whose object is an IRI (Compactor._rule)
+_LANGUAGE = object()  # that of a literal with a language
 
 
 class Compactor:
@@ -798,10 +799,12 @@ class Compactor:
         iri = str(iri)
         if self.base and iri.startswith(self.base):
             rel = iri[len(self.base):]
-            path = _SEGMENT_END.split(rel, 1)[0]
-            segments = re.split(r"[?#]", rel, 1)[0].split("/")
-            if path and ":" not in path and not rel.startswith("@") and not {".", ".."} & set(segments):
-                return rel
+            path = _PATH.match(rel).group()  # up to a query or a fragment
+            first = path.partition("/")[0]
+            if first and ":" not in first and not rel.startswith("@"):
+                segments = path.split("/")
+                if "." not in segments and ".." not in segments:
+                    return rel
         return self.compact(iri)
 
     def _rule(self, p_iri: str, kind) -> tuple[str, Callable]:
@@ -818,7 +821,7 @@ class Compactor:
             return self.key(p_iri), lambda o: {"@id": self.ref(o)}
         if kind is not None and (p_iri, kind) in self.typed:
             return self.typed[(p_iri, kind)], str
-        return self.key(p_iri), self.literal
+        return self.key(p_iri), str if kind is None else self.literal
 
     def key(self, p_iri: str) -> str:
         """The key for a property whose value takes no coercion: its plain term, else compacted.
@@ -858,7 +861,7 @@ class Compactor:
                 # call for a literal); a literal's datatype read from its slot (the property
                 # is a Python call), as a string, compared in C.
                 kind = (_RESOURCE if type(o) is URIRef or (type(o) is not Literal and isinstance(o, URIRef))
-                        else o._datatype and str(o._datatype))
+                        else o._datatype and str(o._datatype) or o._language and _LANGUAGE)
                 rule = rules.get((p, kind))
                 if rule is None:
                     rule = rules[(p, kind)] = self._rule(str(p), kind)

@@ -117,7 +117,12 @@ def article_graph_iri(article_id: str) -> URIRef:
 def write_article(graph: Triples, x: Extraction) -> None:
     """Add the triples of ``x``'s article graph to ``graph``, in one :meth:`Triples.update`.
     They depend on ``x`` alone, its actor keys once reconciled."""
-    graph.update(_ArticleWriter(x).write())
+    graph.update(article_triples(x))
+
+
+def article_triples(x: Extraction) -> list[tuple]:
+    """The triples of ``x``'s article graph, some perhaps more than once."""
+    return _ArticleWriter(x).write()
 
 
 def to_dataset(extractions: list[Extraction]) -> Dataset:
