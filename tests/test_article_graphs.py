@@ -6,16 +6,17 @@ import pickle
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import RDF, XSD, Literal, URIRef
 
-from rdflib import RDF, URIRef
-
-from kg.article_graphs import ArticleGraphFiles, _UnionSplit
+from kg.article_graphs import ArticleGraphFiles, _distinct_by_subject, _nquads_lines, _UnionSplit
 from kg.errors import OutputError
 from kg.extract.document import extract
-from kg.formats import bind_generated_prefixes, merged, write_graphs
+from kg.formats import bind_generated_prefixes, by_subject, merged, nquads_graph, nquads_namer, write_graphs
 from kg.ingest import read_files
 from kg.merge import reconcile_actors
-from kg.quads import Quads
+from kg.quads import Quads, Triples
 from kg.rdf import STORY, add_story, article_quads, to_quads
 
 ROOT = Path(__file__).parent.parent
@@ -194,3 +195,32 @@ def test_a_part_read_and_written_keeps_to_its_range(tmp_path, monkeypatch):
         _append(tmp_path / "part", whole, 5, 1_500_000)
         whole.write(b">")
     assert (tmp_path / "whole").read_bytes() == b"<234" + b"89" + (b"5678901234" * 150_000) + b">"
+
+
+_TEXT = st.text(alphabet=st.sampled_from('ab" \\\n@é'), max_size=3)
+_OBJECTS = st.one_of(_TEXT.map(Literal), st.tuples(_TEXT, st.sampled_from(["en", "id"])).map(
+    lambda t: Literal(t[0], lang=t[1])), st.integers(0, 3).map(lambda n: Literal(n, datatype=XSD.nonNegativeInteger)),
+    st.sampled_from(["a", "a/b", "s"]).map(lambda t: URIRef(f"urn:x:{t}")))
+
+
+def _again(term):
+    """An equal term, another object."""
+    return URIRef(str(term)) if isinstance(term, URIRef) else Literal(str(term), lang=term.language,
+                                                                      datatype=term.datatype)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["s", "s/1", "t"]), st.sampled_from(["p", "p2"]), _OBJECTS), max_size=14),
+       st.lists(st.integers(0, 13), max_size=6))
+def test_a_workers_article_index_and_lines_are_those_of_its_graph(triples, repeated):
+    """Grouped in one pass, each triple once (some given again, as equal terms that are other
+    objects): the index a Triples of them gives, and the N-Quads lines it writes."""
+    triples = [(URIRef(f"urn:x:{s}"), URIRef(f"urn:x:{p}"), o) for s, p, o in triples]
+    triples += [tuple(map(_again, triples[k])) for k in repeated if k < len(triples)]
+    graph = Triples()
+    graph.update(triples)
+    index = _distinct_by_subject(triples)
+    assert index == by_subject(graph)
+    assert sum(len(found) for by_p in index.values() for found in by_p.values()) == len(graph)
+    iri = URIRef("urn:g")
+    assert _nquads_lines(iri, index, nquads_namer()) == "".join(nquads_graph(iri, graph, nquads_namer()))
