@@ -712,11 +712,14 @@ def _nquads_lines(iri: URIRef, index: dict, term) -> str:
     """
     graph = f" {term(iri)} .\n"
     lines: list = []
-    add = lines.append
+    add, predicates = lines.append, {}  # a predicate's name, looked up without a call (a few dozen)
     for s, by_p in index.items():
         subject = term(s)
         for p, found in by_p.items():
-            head = f"{subject} {term(p)} "
+            name = predicates.get(p)
+            if name is None:
+                name = predicates[p] = term(p)
+            head = f"{subject} {name} "
             for t in found:
                 add(f"{head}{term(t[2])}{graph}")
     lines.sort()

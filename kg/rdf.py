@@ -145,16 +145,15 @@ class _ArticleWriter:
 
     def mention(self, span: Span) -> URIRef:
         """The mention of ``span``, written on first use (a span has one text)."""
-        iri = self.mentions.get((span.start, span.end))
+        start, end = span.start, span.end
+        iri = self.mentions.get((start, end))
         if iri is not None:
             return iri
-        iri = self.mentions[span.start, span.end] = URIRef(f"{self.iri}#char={span.start},{span.end}")
-        self.add((iri, RDF.type, NIF.String))
-        self.add((iri, RDF.type, NIF.OffsetBasedString))
-        self.add((iri, NIF.beginIndex, _literal(span.start, XSD.nonNegativeInteger)))
-        self.add((iri, NIF.endIndex, _literal(span.end, XSD.nonNegativeInteger)))
-        self.add((iri, NIF.anchorOf, _literal(span.text)))
-        self.add((iri, NIF.referenceContext, self.iri))
+        iri = self.mentions[start, end] = URIRef(f"{self.iri}#char={start},{end}")
+        self.triples.extend(((iri, RDF.type, NIF.String), (iri, RDF.type, NIF.OffsetBasedString),
+                             (iri, NIF.beginIndex, _literal(start, XSD.nonNegativeInteger)),
+                             (iri, NIF.endIndex, _literal(end, XSD.nonNegativeInteger)),
+                             (iri, NIF.anchorOf, _literal(span.text)), (iri, NIF.referenceContext, self.iri)))
         return iri
 
     def reading(self, node, kind: str, rule: str):
