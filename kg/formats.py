@@ -809,7 +809,8 @@ class Compactor:
 
     def _rule(self, p_iri: str, kind) -> tuple[str, Callable]:
         """The key of property ``p_iri`` and how its value is written, for a resource
-        (``kind`` is ``_RESOURCE``) or a literal of datatype ``kind``: the same for every
+        (``kind`` is ``_RESOURCE``), a literal of datatype ``kind``, one with a language
+        (``_LANGUAGE``) or a plain one (None: its string as it is): the same for every
         triple of that property and kind, so found once."""
         if kind is _RESOURCE:
             if p_iri == _TYPE:
@@ -858,8 +859,8 @@ class Compactor:
         for p, found in by_predicate.items():
             for _, _, o in found:  # millions of triples: no Python call per triple but the value's
                 # An IRI told by its exact type first (isinstance on an rdflib term is a Python
-                # call for a literal); a literal's datatype read from its slot (the property
-                # is a Python call), as a string, compared in C.
+                # call for a literal); a literal's datatype, else whether it has a language,
+                # read from its slots (the properties are Python calls), compared in C.
                 kind = (_RESOURCE if type(o) is URIRef or (type(o) is not Literal and isinstance(o, URIRef))
                         else o._datatype and str(o._datatype) or o._language and _LANGUAGE)
                 rule = rules.get((p, kind))

@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 
 def articles(corpus: Path) -> list[Path]:
@@ -35,10 +36,12 @@ def articles(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".md"))
 
 
-def extract(paths: list[Path]) -> list:
-    from kg.extract.document import extract as read
+def extracted(paths: list[Path]) -> Iterator:
+    """The extraction of each of ``paths``, in turn."""
+    from kg.extract.document import extract
     from kg.ingest import parse_article
-    return [read(parse_article(path.read_text(encoding="utf-8"), str(path))) for path in paths]
+    for path in paths:
+        yield extract(parse_article(path.read_text(encoding="utf-8"), str(path)))
 
 
 def prepare(paths: list[Path], file: Path) -> None:
@@ -49,7 +52,7 @@ def prepare(paths: list[Path], file: Path) -> None:
     from kg.merge import reconcile_actors
     from kg.rdf import article_graph_iri, article_iri, article_quads
 
-    xs = extract(paths)
+    xs = list(extracted(paths))
     reconcile_actors(xs)
     quads = article_quads(xs)
     prefixes, _ = trig_prefixes(_with_generated_prefixes(quads))
@@ -59,7 +62,7 @@ def prepare(paths: list[Path], file: Path) -> None:
         pickle.dump((prefixes, shared, [pickle.dumps(x) for x in xs]), out)
 
 
-def write_graphs(file: Path, warm: int, count: int) -> None:
+def write_article_graphs(file: Path, warm: int, count: int) -> None:
     """The article graphs' parts of the first ``warm`` extractions of ``file`` (:func:`prepare`),
     then of ``count`` more, a worker's chunk at a time."""
     from kg.article_graphs import _ArticleTexts
@@ -97,11 +100,11 @@ def main() -> None:
     args = parser.parse_args()
     if args.extract is not None:
         paths = articles(args.corpus)
-        extract(paths[len(paths) - args.warm:])
-        extract(paths[:args.extract])
+        for _ in extracted(paths[len(paths) - args.warm:] + paths[:args.extract]):
+            pass  # each let go of at once
         return
     if args.write_graphs is not None:
-        write_graphs(args.corpus, args.warm, args.write_graphs)
+        write_article_graphs(args.corpus, args.warm, args.write_graphs)
         return
     paths = articles(args.corpus)
     if len(paths) < args.articles + args.warm:
