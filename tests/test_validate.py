@@ -3,14 +3,17 @@ with the right result (focus node, path and source shape); and kg.shacl finds wh
 the reference implementation, finds on each broken graph."""
 from pathlib import Path
 
+import numpy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import OWL, RDF, RDFS, SH, SKOS, XSD, BNode, Dataset, Graph, Literal, URIRef
 
 from kg.build import build
 from kg.cli import main
 from kg.errors import InputError
 from kg.formats import merged
-from kg.shacl import Shapes
+from kg.shacl import Shapes, distinct_numbers
 from kg.validate import KGS, SHAPES, _ontology, _shapes, validate
 from kg.vocab import KGO, KGR, KGV, NIF, PROV, SCHEMA, SEM
 
@@ -485,3 +488,13 @@ def _feature_key(shapes: Graph, graph: Graph, focus, path, value, shape, compone
     if isinstance(shape, BNode):
         shape = ("[]", *sorted(f"{p} {o}" for p, o in shapes.predicate_objects(shape) if not isinstance(o, BNode)))
     return focus, path, value, shape, component
+
+
+@given(size=st.integers(0, 20_000), spread=st.sampled_from([1, 2, 15, 16, 17, 1000]), seed=st.integers(0, 2**32 - 1))
+@settings(max_examples=60, deadline=None)
+def test_distinct_numbers_are_numpys_unique(size, spread, seed):
+    """Marked in an array when dense, sorted when sparse (either side of the switch at 16
+    times as long), the distinct numbers are those numpy.unique finds."""
+    numbers = numpy.random.default_rng(seed).integers(0, spread * size + 1, size=size, dtype=numpy.int32)
+    found = distinct_numbers(numbers)
+    assert found.tolist() == numpy.unique(numbers).tolist()
