@@ -196,3 +196,26 @@ def test_profile_merge_tells_the_stories_by_the_digest_of_those_a_build_merges()
     assert printed == [("events", str(len(events)), script.digest(events)),
                        ("statements", str(len(statements)), script.digest(statements))]
     assert script.digest(events) != script.digest(events[:-1])
+
+
+def test_native_floor_times_oxigraphs_four_writers_and_sums_them_for_the_whole_graph(tmp_path):
+    """scripts/native-floor.py: a line per format with its rate and its time for the build's
+    quads (from build.json), then their sum; a folder without a build is named in the error."""
+    import json
+    import re
+    import subprocess
+    import sys
+
+    lines = [f"<urn:s{n}> <urn:p> \"v{n}\" <urn:g{n % 3}> .\n" for n in range(40)]
+    (tmp_path / "graph.nq").write_text("".join(lines), encoding="utf-8")
+    (tmp_path / "build.json").write_text(json.dumps({"counts": {"quads": 4_000_000}}), encoding="utf-8")
+    script = str(ROOT / "scripts" / "native-floor.py")
+    out = subprocess.run([sys.executable, script, str(tmp_path), "--quads", "30", "--repeat", "1"],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0].startswith("30 quads of ") and out[0].endswith("the whole graph: 4,000,000")
+    rows = [re.fullmatch(r"(\S+)\s+(\d+\.\d\d)M quads/s   the whole graph:\s+(\d+\.\d) s", line) for line in out[1:5]]
+    assert [m.group(1) for m in rows] == ["N-Quads", "TriG", "Turtle", "JSON-LD"]
+    total = re.fullmatch(r"all four\s+the whole graph:\s+(\d+\.\d) s of CPU", out[5])
+    assert total and abs(float(total.group(1)) - sum(float(m.group(3)) for m in rows)) <= 0.25
+    missing = subprocess.run([sys.executable, script, str(tmp_path / "nothing")], capture_output=True, text=True)
+    assert missing.returncode == 1 and "nothing/graph.nq: not found" in missing.stderr
