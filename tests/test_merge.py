@@ -19,7 +19,7 @@ from kg.merge import (SIMILAR_WORDS, Merged, _best_statement, _Said, fold_name, 
 from kg.network import project
 from kg.rdf import to_dataset
 from kg.validate import validate
-from kg.vocab import KGO
+from kg.vocab import KGO, SEM
 
 ARTICLES = {
     # Two outlets, two languages, the same confirmation of the same deployment.
@@ -307,3 +307,33 @@ def test_the_story_made_in_a_worker_is_the_story_made_here():
     assert list(story) == list(here)
     for kind in (KGO.StoryEvent, KGO.StoryStatement):  # the story articles repeat events and statements
         assert len({s for s, p, o in story if p == RDF.type and o == kind}) >= 3, kind
+
+
+def test_the_projection_meets_entities_item_by_item_and_role_by_role():
+    """The actors and places follow the items in the order the items name them: events, then
+    statements, each in term order, role by role (:data:`kg.network._ROLES`), read here from
+    the graph by rdflib; an item's edges role by role, an entity's in the items' order."""
+    from pathlib import Path
+
+    from kg.network import _ROLES
+
+    path = sorted((Path(__file__).parent / "articles" / "story").glob("*.txt"))[0]
+    ds = to_dataset([extract(parse_article(path.read_text(encoding="utf-8"), path.name))])
+    G, g = project(ds), merged(ds)
+    statements = sorted(g.subjects(RDF.type, KGO.Statement))
+    items = [*sorted(set(g.subjects(RDF.type, SEM.Event)) - set(statements)), *statements]
+    kinds = dict(G.nodes(data="kind"))
+    met = []
+    for item in items:
+        for prop in _ROLES:
+            met += [str(o) for o in sorted(g.objects(item, prop)) if kinds.get(str(o)) in ("actor", "place")]
+    met = list(dict.fromkeys(met))
+    assert len(met) >= 3 and [n for n in G if kinds[n] in ("actor", "place")] == met
+    rank, order = {role: n for n, role in enumerate(_ROLES.values())}, list(G)
+    for node in G:
+        if kinds[node] in ("event", "statement") and not G.nodes[node].get("sources"):
+            keys = [key for _, _, key in G.out_edges(node, keys=True)]
+            assert keys == sorted(keys, key=rank.__getitem__)
+    for entity in met:
+        sources = [u for u, _ in G.in_edges(entity)]
+        assert sources == sorted(sources, key=order.index)
