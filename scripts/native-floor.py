@@ -51,8 +51,16 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("graph.nq", "build.json"):
         if not (args.out / name).is_file():
             sys.exit(f"{args.out / name}: not found (give the output folder of a build)")
-    total = json.loads((args.out / "build.json").read_text(encoding="utf-8"))["counts"]["quads"]
-    quads = first_quads(args.out / "graph.nq", args.quads)
+    try:
+        total = json.loads((args.out / "build.json").read_text(encoding="utf-8"))["counts"]["quads"]
+    except (ValueError, KeyError, TypeError) as exc:
+        sys.exit(f"{args.out / 'build.json'}: no count of quads a build writes ({exc!r})")
+    try:
+        quads = first_quads(args.out / "graph.nq", args.quads)
+    except (SyntaxError, ValueError) as exc:
+        sys.exit(f"{args.out / 'graph.nq'}: not N-Quads: {exc}")
+    if not quads:
+        sys.exit(f"{args.out / 'graph.nq'}: no quads")
     triples = [q.triple for q in quads]
     writers = {"N-Quads": (quads, ox.RdfFormat.N_QUADS), "TriG": (quads, ox.RdfFormat.TRIG),
                "Turtle": (triples, ox.RdfFormat.TURTLE), "JSON-LD": (triples, ox.RdfFormat.JSON_LD)}

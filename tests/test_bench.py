@@ -219,3 +219,10 @@ def test_native_floor_times_oxigraphs_four_writers_and_sums_them_for_the_whole_g
     assert total and abs(float(total.group(1)) - sum(float(m.group(3)) for m in rows)) <= 0.25
     missing = subprocess.run([sys.executable, script, str(tmp_path / "nothing")], capture_output=True, text=True)
     assert missing.returncode == 1 and "nothing/graph.nq: not found" in missing.stderr
+    for text, problem in (("<urn:s> <urn:p> .\n", "graph.nq: not N-Quads: "), ("", "graph.nq: no quads")):
+        (tmp_path / "graph.nq").write_text(text, encoding="utf-8")
+        bad = subprocess.run([sys.executable, script, str(tmp_path)], capture_output=True, text=True)
+        assert bad.returncode == 1 and problem in bad.stderr and "Traceback" not in bad.stderr, bad.stderr
+    (tmp_path / "build.json").write_text("{}", encoding="utf-8")
+    bad = subprocess.run([sys.executable, script, str(tmp_path)], capture_output=True, text=True)
+    assert bad.returncode == 1 and "build.json: no count of quads" in bad.stderr
