@@ -292,7 +292,7 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         else:
             story_blob = pickled_story([p.blob for p in extractions])
             extractions.clear()
-        quads.graph(STORY).update(pickle.loads(story_blob))
+        quads.graph(STORY).update_from(pickle.loads(story_blob))
         if articles:
             refuse_blank_nodes(quads)
             bind_generated_prefixes(quads)  # the prefixes the workers' TriG is written with

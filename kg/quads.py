@@ -127,6 +127,42 @@ class Triples:
                 predicates(p)
                 objects(o)
 
+    def update_from(self, other: "Triples") -> None:
+        """Add the triples of ``other``, a graph numbered by a table of its own, as
+        :meth:`update` adds them: into an empty graph, each of ``other``'s terms is looked up
+        once and its number columns are renumbered by numpy (a story of millions of triples
+        and a few hundred thousand terms, unpickled from a worker: its terms are equal to
+        this table's but not the same objects, so each lookup calls rdflib's ``__eq__``).
+
+        The terms are numbered in the same order as :meth:`update` numbers them, when
+        ``other``'s table holds its terms in the order its triples first name them and
+        nothing else (a graph with a table of its own); otherwise it is added by :meth:`update`.
+
+        >>> mine, theirs = Triples(), Triples()
+        >>> mine.add((URIRef("urn:a"), RDF.type, URIRef("urn:C")))
+        >>> theirs.update([(URIRef("urn:b"), RDF.type, URIRef("urn:a")), (URIRef("urn:b"), RDF.value, URIRef("urn:D"))])
+        >>> story = Triples(mine.table); story.update_from(theirs)
+        >>> [str(t).rsplit("#")[-1] for t in mine.table.terms], list(story) == list(theirs)
+        (['urn:a', 'type', 'urn:C', 'urn:b', 'value', 'urn:D'], True)
+        """
+        if len(self) or not _numbered_as_met(other):
+            self.update(other)
+            return
+        numbers, terms = self.table.numbers, self.table.terms
+        if numbers is None:
+            raise ValueError("the graphs are frozen (Quads.freeze): no triple can be added")
+        renumbered = array("i")
+        for term in other.table.terms:
+            n = numbers.get(term)
+            if n is None:
+                n = numbers[term] = len(terms)
+                terms.append(term)
+            renumbered.append(n)
+        mapping = term_numbers(renumbered)
+        self.subjects, self.predicates, self.objects = (
+            _array(mapping[term_numbers(column)]) for column in (other.subjects, other.predicates, other.objects))
+        self._seen = None  # made again if a triple is added later: other's are distinct
+
     def seal(self) -> None:
         """Let go of the set of the triples added (made again if one is added later)."""
         self._seen = None
@@ -164,6 +200,24 @@ class Triples:
         if s is None or p is None or o is None:
             return False
         return ((s << 64) | (p << 32) | o) in (self._seen if self._seen is not None else self._keys())
+
+
+def _numbered_as_met(graph: Triples) -> bool:
+    """Whether ``graph``'s table holds its terms, and only those, in the order its triples
+    first name them (subject, predicate, object): each number first met is one more than
+    the largest met before it.
+
+    >>> g = Triples(); g.update([(URIRef("urn:a"), RDF.type, URIRef("urn:b"))]); _numbered_as_met(g)
+    True
+    >>> g.table.terms.append(URIRef("urn:c")); _numbered_as_met(g)
+    False
+    """
+    met = numpy.stack([term_numbers(column) for column in (graph.subjects, graph.predicates, graph.objects)],
+                      axis=1).ravel()
+    if not len(met):
+        return not graph.table.terms
+    largest = numpy.maximum.accumulate(met)
+    return bool(met[0] == 0 and (met[1:] <= largest[:-1] + 1).all() and largest[-1] == len(graph.table.terms) - 1)
 
 
 class Quads:

@@ -176,3 +176,33 @@ def test_the_predicate_index_outlines_each_subject_as_counted_one_by_one(given_q
     for n, term in enumerate(index.terms):
         by_p = plain.get(term, {})
         assert (predicates[n], triples[n]) == (len(by_p), sum(map(len, by_p.values())))
+
+
+_TERMS = st.sampled_from([f"urn:x:{name}" for name in "abcdef"]).map(URIRef)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_TERMS, _TERMS, _TERMS), max_size=12), st.lists(st.tuples(_TERMS, _TERMS, _TERMS), max_size=12),
+       st.booleans(), st.booleans(), st.booleans())
+def test_a_graph_added_from_its_own_table_is_numbered_as_update_numbers_it(known, theirs, shared, pickled, filled):
+    """The terms get the numbers, and the graph the triples, that :meth:`Triples.update` gives:
+    from another table read in one pass (pickled, as a worker's story is), from a table
+    shared with another graph (``shared``) or into a graph not empty (``filled``) by update."""
+    import pickle
+
+    def table_and(graph_of):
+        mine = Triples()
+        mine.update(known)
+        target = Triples(mine.table)
+        if filled:
+            target.update(known[:1])
+        graph_of(target)
+        return list(mine.table.terms), list(target), len(target)
+
+    source = Triples()
+    if shared:
+        other = [(URIRef("urn:y:1"), URIRef("urn:y:2"), URIRef("urn:y:3")), *theirs[::-1]]
+        Triples(source.table).update(other)  # another graph numbers its terms first, some of theirs too
+    source.update(theirs)
+    given_graph = pickle.loads(pickle.dumps(source)) if pickled else source
+    assert table_and(lambda t: t.update_from(given_graph)) == table_and(lambda t: t.update(list(source)))
