@@ -469,10 +469,7 @@ def distinct_numbers(numbers: numpy.ndarray) -> numpy.ndarray:
     >>> distinct_numbers(numpy.array([], dtype=numpy.int32)).tolist()
     []
     """
-    if len(numbers) < 4096:
-        return numpy.unique(numbers)
-    largest = int(numbers.max())
-    if largest > 16 * len(numbers):
+    if len(numbers) < 4096 or (largest := int(numbers.max())) > 16 * len(numbers):  # few, or sparse: sorted
         return numpy.unique(numbers)
     seen = numpy.zeros(largest + 1, dtype=bool)
     seen[numbers] = True
