@@ -661,12 +661,15 @@ class PredicateIndex:
             triples[s[starts]] += numpy.diff(starts, append=len(s))
         return predicates, triples
 
-    def runs(self, p: int | None, nodes: numpy.ndarray) -> tuple[array, list, list]:
+    def runs(self, p: int | None, nodes: numpy.ndarray) -> tuple[array, array, array]:
         """Where each of ``nodes``'s objects for the predicate numbered ``p`` start and end in
-        the predicate's objects (given first): :meth:`objects` for many at once."""
+        the predicate's objects (given first): :meth:`objects` for many at once. The places
+        are arrays, not lists: 8 bytes each, where a list's Python int took 36 (370 MB for
+        the projection's nine roles at 10,000 articles)."""
         subjects, objects = self.pairs.get(p, NO_PAIRS)
         s = term_numbers(subjects)
-        return objects, numpy.searchsorted(s, nodes).tolist(), numpy.searchsorted(s, nodes, "right").tolist()
+        return (objects, array("q", numpy.searchsorted(s, nodes).astype(numpy.int64).tobytes()),
+                array("q", numpy.searchsorted(s, nodes, "right").astype(numpy.int64).tobytes()))
 
     def subjects(self, p: int | None, o: int | None) -> list:
         """The subjects with the object ``o`` for the predicate numbered ``p``, in order

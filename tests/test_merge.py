@@ -5,7 +5,7 @@ from types import SimpleNamespace
 from unittest.mock import patch
 
 import pytest
-from rdflib import RDF
+from rdflib import RDF, URIRef
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -337,3 +337,36 @@ def test_the_projection_meets_entities_item_by_item_and_role_by_role():
     for entity in met:
         sources = [u for u, _ in G.in_edges(entity)]
         assert sources == sorted(sources, key=order.index)
+
+
+def test_a_merged_item_is_its_first_report_made_whole_with_every_reports_sources():
+    """A story event or statement reported by several articles takes the attributes its first
+    report has in a projection where nothing is merged (the graph without its story graph),
+    and lists what that projection says of each report (:data:`kg.network.SOURCE_KEYS`), the
+    first report first; every item merged into no story is as it is there. The reports merged
+    away are made with those keys alone (:func:`kg.network._collapsing`)."""
+    from pathlib import Path
+
+    from kg.ingest import read_files
+    from kg.network import SOURCE_KEYS
+    from kg.rdf import STORY, to_quads
+
+    folder = Path(__file__).parent / "articles" / "story"
+    quads = to_quads([extract(a) for a in read_files(sorted(folder.glob("*.txt"))).articles])
+    G, g = project(quads), merged(quads)
+    del quads.graphs[STORY]
+    apart = project(quads)  # every report its own node
+    stories = [n for n, sources in G.nodes(data="sources") if sources]
+    assert len(stories) >= 6
+    for node in stories:
+        attrs = dict(G.nodes[node])
+        sources = json.loads(attrs.pop("sources"))
+        reports = [str(o) for o in g.objects(URIRef(node), KGO.reportedAs)]
+        first = str(g.value(URIRef(node), KGO.firstReport))
+        assert attrs == apart.nodes[first] and len(sources) == len(reports) >= 2
+        said = [{k: apart.nodes[r][k] for k in SOURCE_KEYS} for r in reports]
+        assert sources[0] == said[reports.index(first)]
+        assert sorted(map(json.dumps, sources)) == sorted(map(json.dumps, said))
+    alone = [n for n in G if n in apart and apart.nodes[n]["kind"] in ("event", "statement")]
+    assert len(alone) >= 3
+    assert all(G.nodes[n] == apart.nodes[n] for n in alone)

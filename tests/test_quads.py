@@ -157,8 +157,8 @@ def test_the_predicate_index_answers_as_the_union_graph(given_quads):
         objects, starts, ends = index.runs(r, nodes)
         assert [list(objects[a:b]) for a, b in zip(starts, ends)] == [[]] + [
             list(index.objects(r, n)) for n in range(len(index.terms))]
-    absent = index.values(None, numpy.array([0, -1])).tolist(), index.runs(None, numpy.array([0]))[1:]
-    assert absent == ([-1, -1], ([0], [0]))
+    absent = index.values(None, numpy.array([0, -1])).tolist(), [list(a) for a in index.runs(None, numpy.array([0]))[1:]]
+    assert absent == ([-1, -1], [[0], [0]])
 
 
 @settings(max_examples=60, deadline=None)
