@@ -185,10 +185,12 @@ class Data:
         """The nodes typed ``c`` or a subclass of it."""
         found = self._instances.get(c)
         if found is None:
-            if self._typed is None:  # each class's nodes, by number
-                subjects, classes = self.pairs(RDF.type)
-                self._typed = {k: set(nodes) for k, (nodes,) in grouped(classes, subjects).items()}
-            found = self._instances[c] = set().union(*(self._typed.get(k, ()) for k in self.subclasses(c)))
+            if self._typed is None:  # each class's nodes, by number, in an array: as sets, every
+                subjects, classes = self.pairs(RDF.type)  # class's took 0.47 GB at 10,000 articles
+                self._typed = {k: nodes for k, (nodes,) in grouped(classes, subjects).items()}
+            found = self._instances[c] = set()
+            for k in self.subclasses(c):
+                found.update(self._typed.get(k, ()))
         return found
 
 
@@ -279,13 +281,10 @@ class Shape:
         raise ValueError(f"shape {self.node.n3()}: only a predicate or sh:inversePath of one is supported as sh:path")
 
     def focus_nodes(self, data: Data) -> set:
-        """The numbers of the nodes this shape targets."""
-        found: set = set()
-        for c in self.classes:
-            found |= data.instances(c)
-        for p in self.subjects_of:
-            found |= set(data.pairs(p)[0])
-        return found
+        """The numbers of the nodes this shape targets (a class's instances themselves when
+        it targets one class: a copy of the mentions' took 0.2 GB at 10,000 articles)."""
+        found = [*map(data.instances, self.classes), *(set(data.pairs(p)[0]) for p in self.subjects_of)]
+        return found[0] if len(found) == 1 else set().union(*found)
 
     def values(self, nodes: set, data: Data) -> Values:
         """The value nodes of ``nodes`` (numbers) by this shape's path: the nodes themselves without one."""
