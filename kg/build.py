@@ -300,9 +300,9 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
                 articles = None
         del story_blob
         report.counts = counts.as_dict(len(quads))
+        quads.freeze()  # nothing added from now on: the terms' numbers let go of before the union is made
         _let_go()
         whole = merged(quads)  # the union in a fixed order: the same labels picked every run
-        quads.freeze()  # nothing added from now on: the terms' numbers let go of
         if articles:  # freed as they go: a graph's triples hold no cycles
             for iri in articles.article_graphs():
                 del quads.graphs[iri]
