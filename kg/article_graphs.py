@@ -67,7 +67,10 @@ class ArticleGraphFiles:
 
     Each worker writes a chunk of articles into files of its own in
     ``folder/.parts``, and the thread copies them into place in order: the text never
-    passes through this process's Python objects.
+    passes through this process's Python objects. The workers read the pickled
+    extractions from a file there too, written when it starts, so this process lets go of
+    them at once instead of as each chunk is sent to a worker (402 MB of them at 10,000
+    articles; at 1,000 the build's height fell from 554 to 541 MB).
     """
 
     def __init__(self, quads: Quads, pickled: dict[str, bytes], folder: Path, processes: int,
@@ -84,6 +87,7 @@ class ArticleGraphFiles:
         del by_iri
         self._folder, self._parts, self._prefixes = folder, folder / ".parts", prefixes
         self._parts.mkdir()
+        chunks = _spilled(chunks, self._parts / EXTRACTIONS)
         self._segments: dict = {}  # article graph -> (chunk, its Turtle's and JSON-LD's place there)
         self._error: BaseException | None = None
         self._stopped = threading.Event()
@@ -618,16 +622,41 @@ def _plan(order: list, articles: dict, size: int) -> list:
     return plan
 
 
+EXTRACTIONS = "extractions"  # in the parts folder: the pickled extractions, read by the workers
+
+
+def _spilled(chunks: list[list[bytes]], path: Path) -> list[list[tuple[int, int]]]:
+    """``chunks`` of pickled extractions written one after another into ``path``, each
+    chunk given back as the places of its own, ``(start, length)`` (:class:`_ArticleTexts`
+    reads them there).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _spilled([[b"ab", b"c"], [b"de"]], Path(tmp, "x")), Path(tmp, "x").read_bytes()
+    ([[(0, 2), (2, 1)], [(3, 2)]], b'abcde')
+    """
+    places, at = [], 0
+    with open(path, "wb") as file:
+        for chunk in emptied(chunks):
+            places.append([])
+            for blob in chunk:
+                file.write(blob)
+                places[-1].append((at, len(blob)))
+                at += len(blob)
+    return places
+
+
 class _ArticleTexts:
-    """In a worker: a numbered chunk of pickled extractions, their article graphs written as
-    TriG and as N-Quads into ``{number}.trig`` and ``{number}.nq`` in ``parts``, and unless
+    """In a worker: a numbered chunk of pickled extractions (their places in the file
+    ``EXTRACTIONS`` in ``parts``: :func:`_spilled`), their article graphs written as TriG
+    and as N-Quads into ``{number}.trig`` and ``{number}.nq`` in ``parts``, and unless
     ``shared`` is None, their subjects but those (IRIs) as the union's Turtle and JSON-LD
     into ``{number}.ttl`` and ``{number}.jsonld``."""
 
     def __init__(self, prefixes: list[tuple[str, str]], parts: Path, shared: frozenset | None):
         self.prefixes, self.parts, self.shared = prefixes, parts, shared
 
-    def __call__(self, numbered: tuple[int, list[bytes]]) -> tuple[int, list[dict]]:
+    def __call__(self, numbered: tuple[int, list[tuple[int, int]]]) -> tuple[int, list[dict]]:
         k, chunk = numbered
         # The cycle collector runs once per chunk, on what the chunk made (the extractions
         # hold cycles): left to itself it ran through millions of terms, a third more time.
@@ -635,10 +664,11 @@ class _ArticleTexts:
         name, term, compactor = _writers(tuple(self.prefixes))
         suffixes = (".trig", ".nq") if self.shared is None else (".trig", ".nq", ".ttl", ".jsonld")
         files = {suffix: open(self.parts / f"{k}{suffix}", "wb") for suffix in suffixes}
+        given = os.open(self.parts / EXTRACTIONS, os.O_RDONLY)
         places = []
         try:
-            for pickled in chunk:
-                x = pickle.loads(pickled)
+            for start, length in chunk:
+                x = pickle.loads(os.pread(given, length, start))
                 iri = article_graph_iri(x.article.id)
                 index, alone = _distinct_by_subject(article_triples(x)), []
                 blocks = self._blocks(index, name, alone)
@@ -654,6 +684,7 @@ class _ArticleTexts:
                         place[suffix] = (start, files[suffix].tell() - start)
                     places.append(place)
         finally:
+            os.close(given)
             for file in files.values():
                 file.close()
         gc.collect(0)

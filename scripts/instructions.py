@@ -65,16 +65,17 @@ def prepare(paths: list[Path], file: Path) -> None:
 def write_article_graphs(file: Path, warm: int, count: int) -> None:
     """The article graphs' parts of the first ``warm`` extractions of ``file`` (:func:`prepare`),
     then of ``count`` more, a worker's chunk at a time."""
-    from kg.article_graphs import _ArticleTexts
+    from kg.article_graphs import EXTRACTIONS, _ArticleTexts, _spilled
     from kg.parallel import CHUNK
 
     with file.open("rb") as given:
         prefixes, shared, pickled = pickle.load(given)
     with tempfile.TemporaryDirectory() as parts:
         write = _ArticleTexts(prefixes, Path(parts), shared)
+        places = _spilled([pickled], Path(parts, EXTRACTIONS))[0]
         for start, end in ((0, warm), (warm, warm + count)):
             for k in range(start, end, CHUNK):
-                write((k, pickled[k:min(k + CHUNK, end)]))
+                write((k, places[k:min(k + CHUNK, end)]))
 
 
 def collected(mode: list[str], count: int, warm: int) -> int:
