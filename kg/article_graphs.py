@@ -70,7 +70,7 @@ class ArticleGraphFiles:
     passes through this process's Python objects. The workers read the pickled
     extractions from a file there too, written when it starts, so this process lets go of
     them at once instead of as each chunk is sent to a worker (402 MB of them at 10,000
-    articles; at 1,000 the build's height fell from 554 to 541 MB).
+    articles).
     """
 
     def __init__(self, quads: Quads, pickled: dict[str, bytes], folder: Path, processes: int,
