@@ -667,8 +667,8 @@ class _ArticleTexts:
         given = os.open(self.parts / EXTRACTIONS, os.O_RDONLY)
         places = []
         try:
-            for start, length in chunk:
-                x = pickle.loads(os.pread(given, length, start))
+            for at, size in chunk:
+                x = pickle.loads(os.pread(given, size, at))
                 iri = article_graph_iri(x.article.id)
                 index, alone = _distinct_by_subject(article_triples(x)), []
                 blocks = self._blocks(index, name, alone)
