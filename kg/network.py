@@ -52,14 +52,13 @@ def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.M
     numbers = [*events, *statements]  # the items, in the order their nodes are added
     runs = [(role, *g.runs(numbers, prop)) for prop, role in _ROLES.items()]  # every item's objects at once
     plan = _collapsing(g, numbers, runs)
-    by_name = {g.name(n): n for n in numbers}
-    gone = {by_name.get(m) for _, members, first in plan for m in members if m != first}  # reports merged away
+    gone = {m for _, members, first in plan for m in members if m != first}  # the reports merged away, by name
     for node, attrs in zip(events, _items(g, events, "event", language, gone)):
         G.add_node(g.name(node), **attrs)
     quotes = g.terms_of(g.values(g.values(statements, KGO.quote), NIF.anchorOf))
     direct = g.terms_of(g.values(statements, KGO.direct))
     for k, (node, attrs) in enumerate(zip(statements, _items(g, statements, "statement", language, gone))):
-        if node not in gone:
+        if g.name(node) not in gone:
             attrs["quote"] = str(quotes[k] or "")
             attrs["direct"] = "true" if str(direct[k]).lower() == "true" else "false"
             speakers = "; ".join(sorted(_label(g, s, language) for s in g.objects(node, KGO.speaker)))
@@ -226,8 +225,8 @@ def _typed(g: _Reader, node: int, cls: URIRef) -> bool:
 
 def _items(g: _Reader, nodes: list[int], kind: str, language, gone: set = frozenset()) -> Iterator[dict]:
     """The attributes of each of ``nodes`` (events or statements), their properties read a
-    column at a time (:meth:`_Reader.values`); of those in ``gone`` (merged away into a
-    story) only what the story lists of them, ``SOURCE_KEYS``."""
+    column at a time (:meth:`_Reader.values`); of those named in ``gone`` (merged away
+    into a story) only what the story lists of them, ``SOURCE_KEYS``."""
     column, terms = g.values, g.terms_of
     articles = column(nodes, PROV.wasDerivedFrom).tolist()
     types = terms(column(nodes, SEM.eventType))
@@ -260,7 +259,7 @@ def _items(g: _Reader, nodes: list[int], kind: str, language, gone: set = frozen
                   "publisher": about["publisher"], "url": about["url"], "published": about["published"],
                   "factuality": code(factualities[k]), "date": str(day or begin or ""),
                   "end": str(end or day or ""), "time_text": str(time_texts[k] or "")}
-        if node in gone:
+        if g.name(node) in gone:
             yield source
             continue
         s_begin = int(s_begins[k]) if has_sentence[k] else 0
