@@ -565,7 +565,9 @@ def nquads_graph(iri: URIRef, triples: Triples, term: Callable) -> Iterator[str]
     graph is named once, by its number, and the triples are sorted as the ranks of their
     terms' names: the order of their lines, since no term's name begins another's but a
     literal's, which a language or a datatype follows, never a space. So no line is made
-    before it is written (the story's took 3 GB at 10,000 articles, sorted).
+    before it is written (the story's took 3 GB at 10,000 articles, sorted). The terms to
+    name are found by numpy: a set of each column's numbers as Python ints raised the story's
+    worker by 300 MB more at 10,000 articles (its height 1,841 → 1,542 MB resident).
 
     >>> s, g = URIRef("urn:s"), Triples(); g.add((s, RDF.type, s))
     >>> list(nquads_graph(URIRef("urn:g"), g, nquads_namer()))
@@ -575,7 +577,7 @@ def nquads_graph(iri: URIRef, triples: Triples, term: Callable) -> Iterator[str]
     columns = [numpy.frombuffer(column, dtype=numpy.int32) for column in
                (triples.subjects, triples.predicates, triples.objects)]
     terms = triples.table.terms
-    names = {n: term(terms[n]) for n in set().union(*(column.tolist() for column in columns))}
+    names = {n: term(terms[n]) for n in numpy.unique(numpy.concatenate(columns)).tolist()}
     named = numpy.array(sorted(names, key=names.__getitem__), dtype=numpy.int64)  # numbers by name
     by_number = numpy.argsort(named)
     ranks = [by_number[numpy.searchsorted(named, column, sorter=by_number)] for column in columns]
