@@ -28,7 +28,7 @@ from .memory import give_back_large_blocks
 from .merge import Pickled, reconcile_pickled
 from .network import project
 from .parallel import Background, extract_all
-from .query import load_query, predicates_read
+from .query import load_query, triples_read
 from .rdf import STORY, article_quads, pickled_story
 from .staging import remove_abandoned
 from .reference import write_reference
@@ -311,7 +311,7 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         # union is let go (the union and the store made the build's peak together).
         figure_files = (staging / FIGURE_TRIPLES, staging / "figures.html")
         with figure_files[0].open("w", encoding="utf-8") as text:
-            text.writelines(ntriples_of(whole, predicates_read(load_query("figures-by-source"))))
+            text.writelines(ntriples_of(whole, triples_read(load_query("figures-by-source"))))
         if articles:
             figures = Background(write_figures_of, figure_files)
         if check:

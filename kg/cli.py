@@ -325,9 +325,9 @@ def _open_store(args, *queries):
     """The store the options name for ``queries``: --endpoint, --store, else the --graph file:
     the store ``kg build --store`` loaded from it while the file is as it was then
     (:func:`kg.store.noted_store`), else the file read into Oxigraph's memory, only the triples
-    whose predicates the queries read, or into rdflib's with ``--engine rdflib``."""
+    the queries may read (:func:`kg.query.triples_read`), or into rdflib's with ``--engine rdflib``."""
     from .errors import QueryError
-    from .query import predicates_read
+    from .query import read_by_all, triples_read
     from .store import MemoryStore, OxigraphStore, RdflibStore, RemoteStore, noted_store
 
     if args.endpoint and args.store:
@@ -343,8 +343,7 @@ def _open_store(args, *queries):
         if args.engine == "rdflib":
             store = RdflibStore(args.graph)
         else:  # what the queries read, or everything when one reads any predicate
-            read = [predicates_read(query) for query in queries]
-            store = MemoryStore(args.graph, None if None in read else set().union(*read))
+            store = MemoryStore(args.graph, read_by_all([triples_read(query) for query in queries]))
         took = time.monotonic() - started
         if took > SLOW_LOAD:
             print(f"kg: reading {args.graph} took {took:.0f} s, and every query reads it again; "

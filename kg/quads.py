@@ -465,28 +465,37 @@ class Columns(Sequence):
         term = self.terms.__getitem__
         return zip(map(term, self.subjects), map(term, self.predicates), map(term, self.objects))
 
-    def with_predicates(self, predicates: set) -> Iterator[tuple]:
-        """The triples whose predicate is one of ``predicates``, in order, only those made.
+    def with_predicates(self, wanted: Mapping) -> Iterator[tuple]:
+        """The triples whose predicate is one of ``wanted`` and whose object is one of the
+        objects it maps that predicate to (None: any), in order, only those made.
 
-        >>> list(Columns(["s", "p", "o"], array("i", [0, 0]), array("i", [1, 2]), array("i", [2, 0])).with_predicates({"p"}))
-        [('s', 'p', 'o')]
+        >>> c = Columns(["s", "p", "o"], array("i", [0, 0, 0]), array("i", [1, 2, 1]), array("i", [2, 0, 0]))
+        >>> list(c.with_predicates({"p": None})), list(c.with_predicates({"p": frozenset({"s"})}))
+        ([('s', 'p', 'o'), ('s', 'p', 's')], [('s', 'p', 's')])
         """
         term = self.terms.__getitem__
-        for s, p, o in self.numbers_with_predicates(predicates):
+        for s, p, o in self.numbers_with_predicates(wanted):
             yield from zip(map(term, s.tolist()), map(term, p.tolist()), map(term, o.tolist()))
 
-    def numbers_with_predicates(self, predicates: set) -> Iterator[tuple]:
-        """The term numbers of the triples whose predicate is one of ``predicates``, in order,
-        as ``(subjects, predicates, objects)`` numpy arrays of up to ``BLOCK`` triples each.
+    def numbers_with_predicates(self, wanted: Mapping) -> Iterator[tuple]:
+        """The term numbers of the triples :meth:`with_predicates` gives, in order, as
+        ``(subjects, predicates, objects)`` numpy arrays of up to ``BLOCK`` triples each.
 
         >>> c = Columns(["s", "p", "o"], array("i", [0, 0]), array("i", [1, 2]), array("i", [2, 0]))
-        >>> [[column.tolist() for column in block] for block in c.numbers_with_predicates({"p"})]
+        >>> [[column.tolist() for column in block] for block in c.numbers_with_predicates({"p": None})]
         [[[0], [1], [2]]]
         """
-        terms, p = self.terms, term_numbers(self.predicates)
+        terms, p, o = self.terms, term_numbers(self.predicates), term_numbers(self.objects)
         present = numpy.flatnonzero(numpy.bincount(p)).tolist() if len(p) else []  # a few, among millions
-        at = numpy.flatnonzero(numpy.isin(p, [r for r in present if terms[r] in predicates]))
-        s, o = term_numbers(self.subjects), term_numbers(self.objects)
+        read = [(r, wanted[terms[r]]) for r in present if terms[r] in wanted]
+        kept = numpy.isin(p, [r for r, objects in read if objects is None])
+        for r, objects in read:
+            if objects is not None:  # only some objects: those of its triples (a few classes) looked up
+                rows = p == r
+                named = [n for n in numpy.unique(o[rows]).tolist() if terms[n] in objects]
+                kept |= rows & numpy.isin(o, named)
+        at = numpy.flatnonzero(kept)
+        s = term_numbers(self.subjects)
         for start in range(0, len(at), BLOCK):  # a block at a time: a list of numbers takes 36 bytes each
             block = at[start:start + BLOCK]
             yield s[block], p[block], o[block]

@@ -85,20 +85,32 @@ class NamedQuery:
         return [name for name, (_, needed) in self._specs.items() if needed]
 
 
-def predicates_read(query: NamedQuery) -> set[URIRef] | None:
-    """The predicates ``query``'s patterns read (paths and ``EXISTS`` included), or None when
-    a pattern reads any (a variable predicate): what a store needs to hold to answer it.
+def triples_read(query: NamedQuery) -> dict[URIRef, frozenset[URIRef] | None] | None:
+    """The predicates ``query``'s patterns read (paths and ``EXISTS`` included), each with the
+    IRIs it is read with as object when every pattern of it names one (``?actor a sem:Actor``),
+    else None (any object); None when a pattern reads any predicate (a variable one): what a
+    store needs to hold to answer it. A pattern matches a triple only when the triple's
+    object is the IRI it names, so the other triples of that predicate can never be read.
 
-    >>> read = {str(p).rsplit("/", 1)[1] for p in predicates_read(load_query("figures-by-source"))}
-    >>> len(read), sorted(read & {"ontology#quantity", "ontology#factuality", "ontology#anchorOf"})
+    >>> read = triples_read(load_query("figures-by-source"))
+    >>> names = {str(p).rsplit("/", 1)[1] for p in read}
+    >>> len(names), sorted(names & {"ontology#quantity", "ontology#factuality", "ontology#anchorOf"})
     (19, ['ontology#factuality', 'ontology#quantity'])
-    >>> def reads(text): return predicates_read(NamedQuery("any", "", {}, text, Path("any.rq")))
+    >>> [str(o).rsplit("#")[1] for o in read[URIRef(_NAMESPACES["kgo"] + "factuality")]]  # the denials alone
+    ['factuality-negated']
+    >>> def reads(text): return triples_read(NamedQuery("any", "", {}, text, Path("any.rq")))
     >>> reads("SELECT * WHERE { ?s ?p ?o }"), reads("SELECT * WHERE { ?s !rdfs:label ?o }")
     (None, None)
-    >>> sorted(reads("SELECT * WHERE { ?s (rdfs:label|^rdfs:seeAlso)/rdfs:comment* ?o }"))  # doctest: +NORMALIZE_WHITESPACE
-    [rdflib.term.URIRef('http://www.w3.org/2000/01/rdf-schema#comment'),
-     rdflib.term.URIRef('http://www.w3.org/2000/01/rdf-schema#label'),
-     rdflib.term.URIRef('http://www.w3.org/2000/01/rdf-schema#seeAlso')]
+    >>> def end(term): return re.split("[/#]", term)[-1]
+    >>> def short(read): return sorted((end(p), o and sorted(map(end, o))) for p, o in read.items())
+    >>> short(reads("SELECT * WHERE { ?s a sem:Actor . ?t a ?class }"))  # one pattern reads any object
+    [('type', None)]
+    >>> short(reads("SELECT * WHERE { ?s a sem:Actor, sem:Event ; rdfs:label 'x' }"))  # a literal: any
+    [('label', None), ('type', ['Actor', 'Event'])]
+    >>> sorted(reads("SELECT * WHERE { ?s (rdfs:label|^rdfs:seeAlso)/rdfs:comment* kgo:x }").items())  # doctest: +NORMALIZE_WHITESPACE
+    [(rdflib.term.URIRef('http://www.w3.org/2000/01/rdf-schema#comment'), None),
+     (rdflib.term.URIRef('http://www.w3.org/2000/01/rdf-schema#label'), None),
+     (rdflib.term.URIRef('http://www.w3.org/2000/01/rdf-schema#seeAlso'), None)]
     """
     from rdflib.paths import NegatedPath
     from rdflib.paths import Path as PropertyPath
@@ -106,20 +118,21 @@ def predicates_read(query: NamedQuery) -> set[URIRef] | None:
     from rdflib.plugins.sparql.parserutils import CompValue
     from rdflib.term import Variable
 
-    found: set[URIRef] = set()
+    found: dict[URIRef, frozenset[URIRef] | None] = {}
 
-    def read(p) -> bool:  # a pattern's predicate: an IRI, a path of them, or a variable
+    def read(p, o) -> bool:  # a pattern's predicate (an IRI, a path of them, or a variable) and object
         if isinstance(p, (Variable, NegatedPath)):  # any predicate, or any but a few
             return False
-        if isinstance(p, PropertyPath):
+        if isinstance(p, PropertyPath):  # a step's objects are the next step's subjects: any
             parts = [getattr(p, name) for name in ("arg", "path", "args") if hasattr(p, name)]
-            return all(read(x) for part in parts for x in (part if isinstance(part, list) else [part]))
-        found.add(p)
+            return all(read(x, None) for part in parts for x in (part if isinstance(part, list) else [part]))
+        objects = found.get(p, frozenset())  # a literal's forms may differ from the query's: any
+        found[p] = objects | {o} if objects is not None and isinstance(o, URIRef) else None
         return True
 
     def walk(node) -> bool:
         if isinstance(node, CompValue):
-            if node.name == "BGP" and not all(read(p) for _, p, _ in node.triples):
+            if node.name == "BGP" and not all(read(p, o) for _, p, o in node.triples):
                 return False
             if node.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS"):  # left untranslated by the parser
                 return walk(translateGroupGraphPattern(node.graph))
@@ -129,6 +142,25 @@ def predicates_read(query: NamedQuery) -> set[URIRef] | None:
         return True
 
     return found if walk(prepareQuery(query.text, initNs=_NAMESPACES).algebra) else None
+
+
+def read_by_all(reads: list) -> dict[URIRef, frozenset[URIRef] | None] | None:
+    """What several queries read together, each one's :func:`triples_read` given.
+
+    >>> p, q, a, b = (URIRef(f"urn:{n}") for n in "pqab")
+    >>> read_by_all([{p: frozenset({a})}, {p: frozenset({b}), q: None}]) == {p: frozenset({a, b}), q: None}
+    True
+    >>> read_by_all([{p: None}, {p: frozenset({a})}]), read_by_all([{p: None}, None])
+    ({rdflib.term.URIRef('urn:p'): None}, None)
+    """
+    if None in reads:
+        return None
+    together: dict = {}
+    for read in reads:
+        for p, objects in read.items():
+            had = together.get(p, frozenset())
+            together[p] = None if had is None or objects is None else had | objects
+    return together
 
 
 def _parse(path: Path) -> NamedQuery:

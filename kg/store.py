@@ -36,6 +36,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -155,22 +156,22 @@ class MemoryStore(OxigraphStore):
     N-Quads or TriG keep their named graphs and get their union in the default graph
     (:func:`fill_default_graph`); Turtle or N-Triples (the union a build writes as
     ``graph.ttl``) go straight into the default graph, which takes half the memory and time.
-    Given ``predicates``, only the triples whose predicate is one of them are kept
-    (:func:`kg.query.predicates_read` tells which a query reads): ``kg query`` on a file.
+    Given ``wanted``, only the triples a query may read are kept: those whose predicate is
+    one of ``wanted``, with one of the objects it maps that predicate to, when not None
+    (:func:`kg.query.triples_read` tells which): ``kg query`` on a file.
     """
 
-    def __init__(self, path: str | Path, predicates: set[URIRef] | None = None):
+    def __init__(self, path: str | Path, wanted: Mapping[URIRef, frozenset | None] | None = None):
         import pyoxigraph as ox
 
         self.path, self.store, self.union = Path(path), ox.Store(), False
         name = graph_format(self.path, StoreError)
         fmt = ox.RdfFormat.from_extension(self.path.suffix.lower()[1:])
         try:
-            if predicates is None:
+            if wanted is None:
                 self.store.bulk_load(path=str(self.path), format=fmt)
             else:
-                wanted = {ox.NamedNode(str(p)) for p in predicates}
-                self.store.bulk_extend(q for q in ox.parse(path=str(self.path), format=fmt) if q.predicate in wanted)
+                self.store.bulk_extend(filter(_kept(wanted), ox.parse(path=str(self.path), format=fmt)))
         except (OSError, SyntaxError, ValueError) as err:
             raise StoreError(unparsable(self.path, name, err)) from err
         if fmt.supports_datasets:
@@ -178,17 +179,16 @@ class MemoryStore(OxigraphStore):
         self._add_vocabulary()
 
     @classmethod
-    def of(cls, graph, predicates: set[URIRef] | None = None) -> MemoryStore:
-        """A store of an rdflib ``graph``'s triples, in its default graph: only those whose
-        predicate is one of ``predicates`` when given (:func:`kg.query.predicates_read` tells
-        which a query reads). A build answers its figures page from the same lines, written to
+    def of(cls, graph, wanted: Mapping[URIRef, frozenset | None] | None = None) -> MemoryStore:
+        """A store of an rdflib ``graph``'s triples, in its default graph: only those a query
+        may read when ``wanted`` is given, as above. A build answers its figures page from the same lines, written to
         a file while it holds the union and loaded once it has let the union go: at 10,000
         articles, reading ``graph.ttl`` back without its text anchors took 4.7 min.
 
-        >>> from kg.query import load_query, predicates_read
+        >>> from kg.query import load_query, triples_read
         >>> from kg.reference import load_graph, _EXAMPLE
         >>> graph = load_graph(_EXAMPLE)
-        >>> small = MemoryStore.of(graph, predicates_read(load_query("figures-by-source")))
+        >>> small = MemoryStore.of(graph, triples_read(load_query("figures-by-source")))
         >>> small.run(load_query("figures-by-source")) == MemoryStore.of(graph).run(load_query("figures-by-source"))
         True
         """
@@ -198,7 +198,7 @@ class MemoryStore(OxigraphStore):
 
         self = cls.__new__(cls)
         self.path, self.store, self.union = None, ox.Store(), False
-        pieces = ntriples_of(graph, predicates)
+        pieces = ntriples_of(graph, wanted)
         while chunk := "".join(islice(pieces, 10)):  # a part at a time: the whole text is gigabytes
             self.store.bulk_load(input=chunk, format=ox.RdfFormat.N_TRIPLES)
         self._add_vocabulary()
@@ -216,6 +216,29 @@ class MemoryStore(OxigraphStore):
 
     def __repr__(self) -> str:
         return f"MemoryStore({str(self.path) if self.path else '<in memory>'!r})"
+
+
+def _kept(wanted: Mapping[URIRef, frozenset | None]) -> Callable:
+    """Whether a parsed quad is one of those ``wanted`` (see :class:`MemoryStore`).
+
+    >>> import pyoxigraph as ox
+    >>> from rdflib import RDF, RDFS
+    >>> kept = _kept({RDF.type: frozenset({RDF.Statement}), RDFS.label: None})
+    >>> def quad(p, o): return ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode(str(p)), o)
+    >>> [kept(quad(RDF.type, ox.NamedNode(str(RDF.Statement)))), kept(quad(RDF.type, ox.NamedNode("urn:C"))),
+    ...  kept(quad(RDFS.label, ox.Literal("x"))), kept(quad(RDFS.comment, ox.Literal("x")))]
+    [True, False, True, False]
+    """
+    import pyoxigraph as ox
+
+    named = {ox.NamedNode(str(p)): None if objects is None else {ox.NamedNode(str(o)) for o in objects}
+             for p, objects in wanted.items()}
+    nothing: set = set()
+
+    def kept(quad) -> bool:
+        objects = named.get(quad.predicate, nothing)
+        return objects is None or quad.object in objects
+    return kept
 
 
 def _oxigraph_rows(result, query) -> tuple[list[str], list[list[str]]]:

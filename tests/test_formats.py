@@ -402,17 +402,22 @@ def test_nquads_names_iris_as_rdflib_does_or_refuses_them_as_it_does(local):
 @settings(derandomize=True, max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["g", "h"]), st.sampled_from(["s", "s/1", "t"]),
                           st.sampled_from(["p", "p2", "q"]), _OBJECTS), max_size=20),
-       st.sets(st.sampled_from(["p", "p2", "q", "r"])))
+       st.dictionaries(st.sampled_from(["p", "p2", "q", "r"]),
+                       st.none() | st.frozensets(st.sampled_from(["a", "a/b", "ab", "s"]))))
 def test_the_unions_ntriples_are_its_triples_lines_with_those_predicates(quads, wanted):
     """Read from the union's numbers, each term named once a piece: the same lines, in the
-    same order, as naming each triple's terms in turn."""
+    same order, as naming each triple's terms in turn; of the triples wanted, those of
+    the predicates wanted with any object, or with one of the objects given."""
     from kg.formats import merged, ntriples_lines, ntriples_of, with_predicates
     from kg.quads import Quads
 
     data = Quads()
     for g, s, p, o in quads:
         data.graph(URIRef(f"urn:x:{g}")).add((URIRef(f"urn:x:{s}"), URIRef(f"urn:x:{p}"), o))
-    union, predicates = merged(data), {URIRef(f"urn:x:{p}") for p in wanted}
+    union = merged(data)
+    predicates = {URIRef(f"urn:x:{p}"): None if objects is None else frozenset(URIRef(f"urn:x:{o}") for o in objects)
+                  for p, objects in wanted.items()}
     expected = "".join(ntriples_lines(with_predicates(union, predicates)))
     assert "".join(ntriples_of(union, predicates)) == expected
-    assert expected.count("\n") == sum(1 for _, p, _ in union if p in predicates)
+    assert expected.count("\n") == sum(1 for _, p, o in union if p in predicates
+                                       and (predicates[p] is None or o in predicates[p]))

@@ -99,11 +99,13 @@ def test_a_graph_is_an_ordered_set_of_triples(given_quads, sealed_after):
             if t[1] == _predicate(n):
                 by_object.setdefault(t[2], []).append(t)
         assert index.by_object(_predicate(n)) == by_object
-    wanted = {_predicate(0), _predicate(2)}  # read from the numbers, in the union's order
-    assert list(with_predicates(graph, wanted)) == [t for t in union if t[1] in wanted]
+    # Read from the numbers, in the union's order: one predicate's triples, and another's with some objects.
+    wanted = {_predicate(0): None, _predicate(2): frozenset({URIRef("urn:b"), Literal("a")})}
+    expected = [t for t in union if t[1] in wanted and (wanted[t[1]] is None or t[2] in wanted[t[1]])]
+    assert list(with_predicates(graph, wanted)) == expected
     block, quads.BLOCK = quads.BLOCK, 2  # made a few at a time
     try:
-        assert list(with_predicates(graph, wanted)) == [t for t in union if t[1] in wanted]
+        assert list(with_predicates(graph, wanted)) == expected
     finally:
         quads.BLOCK = block
 

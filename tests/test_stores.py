@@ -417,24 +417,47 @@ def test_engines_agree_on_real_articles(two_articles):
 
 def test_a_memory_store_of_what_a_query_reads_gives_the_same_rows(tmp_path):
     """The build answers the figures page from the union it holds, and kg query reads a graph
-    file, only the triples whose predicates the query reads: the rows are those of the whole
-    graph file, and no mention (about half of a build's triples) is loaded."""
+    file, only the triples the query may read (its predicates, with the objects its patterns
+    name when they all name one): every named query's rows are those of the whole graph
+    file, no mention (about half of a build's triples) is loaded, and of a predicate read
+    with named objects alone only those triples are."""
     from kg.build import build
     from kg.formats import read_quads
-    from kg.query import load_query, predicates_read
+    from kg.query import load_query, named_queries, triples_read
     from kg.store import MemoryStore
 
     articles = Path(__file__).parent / "articles" / "story"
     build(sorted(articles.glob("*.txt"))[:8], tmp_path, check=False)
     whole, union = MemoryStore(tmp_path / "graph.nq"), read_quads(tmp_path / "graph.nq").union()
-    for name in ("figures-by-source", "statements", "timeline"):
+    params = {"said-by": {"actor": "Mark Rutte"}, "events-at": {"place": "Russia"},
+              "reported-by": {"type": "deployment"}}
+    answered = []
+    for name in sorted(named_queries()):
         query = load_query(name)
-        rows = whole.run(query)[1]
-        for facts in MemoryStore.of(union, predicates_read(query)), MemoryStore(tmp_path / "graph.ttl",
-                                                                              predicates_read(query)):
-            assert rows and facts.run(query)[1] == rows, name
-            assert len(facts.store) < len(whole.store) * 0.6
-    mentions = "SELECT (COUNT(*) AS ?n) WHERE { ?m ?p ?o FILTER(CONTAINS(STR(?m), '#char=')) }"
-    figures = MemoryStore.of(union, predicates_read(load_query("figures-by-source")))
-    assert int(next(iter(figures.store.query(mentions)))["n"].value) == 0
-    assert int(next(iter(whole.store.query(mentions)))["n"].value) > 100
+        rows = whole.run(query, params.get(name))[1]
+        for facts in MemoryStore.of(union, triples_read(query)), MemoryStore(tmp_path / "graph.ttl",
+                                                                           triples_read(query)):
+            assert facts.run(query, params.get(name))[1] == rows, name
+            if name in ("figures-by-source", "statements", "timeline"):
+                assert len(facts.store) < len(whole.store) * 0.6
+        answered += [name] if rows else []
+    assert len(answered) >= 12, answered
+
+    def count(store, pattern: str) -> int:
+        return int(next(iter(store.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}",
+                                               prefixes=_PREFIXES)))["n"].value)
+
+    mentions = "?m ?p ?o FILTER(CONTAINS(STR(?m), '#char='))"
+    figures = MemoryStore.of(union, triples_read(load_query("figures-by-source")))
+    assert count(figures, mentions) == 0 and count(whole, mentions) > 100
+    denials = "?c kgo:factuality kgv:factuality-negated"  # the only factuality the query reads
+    assert count(figures, "?c kgo:factuality ?f") == count(whole, denials) > 0
+    assert count(whole, "?c kgo:factuality ?f") > 2 * count(whole, denials)
+    actors = MemoryStore(tmp_path / "graph.ttl", triples_read(load_query("actors")))
+    typed = "?a a ?class FILTER(STRSTARTS(STR(?a), 'https://w3id.org/kg-news/id/'))"  # the vocabulary's aside
+    assert count(actors, typed) == count(actors, "?a a sem:Actor") == count(whole, "?a a sem:Actor") > 0
+    assert count(whole, typed) > 10 * count(whole, "?a a sem:Actor")
+
+
+_PREFIXES = {"kgo": "https://w3id.org/kg-news/ontology#", "kgv": "https://w3id.org/kg-news/vocab#",
+             "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/"}
