@@ -84,7 +84,8 @@ class Workers:
     The server has imported every task's code already (:data:`PRELOADED`). Ctrl-C
     and SIGTERM wait until the workers are started (a second at most, the first time),
     so no worker is left half-started, and Ctrl-C is this process's to handle: the
-    workers ignore it. With ``paused``, a worker's cycle collector is paused for its whole
+    workers ignore it. Each worker is named after its task (``kg ArticleTexts`` in ``ps`` and
+    ``top``: :func:`worker_name`). With ``paused``, a worker's cycle collector is paused for its whole
     life: for a task that makes millions of objects and keeps nearly all of them, whose
     passes the collector would otherwise walk again and again.
     """
@@ -253,6 +254,7 @@ def _serve(task: Callable, connection, paused: bool = False) -> None:
     the cycle collector ``paused`` throughout, or not; large blocks given back once freed
     (:mod:`kg.memory`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _named(worker_name(task))
     give_back_large_blocks()
     if paused:
         gc.disable()
@@ -273,6 +275,28 @@ def _serve(task: Callable, connection, paused: bool = False) -> None:
         except OSError:  # the build is gone
             return
         del answer
+
+
+def worker_name(task: Callable) -> str:
+    """What a worker running ``task`` is called in ``ps`` and ``top`` (and by
+    ``scripts/build-stages.py``): ``kg`` and the task's name, cut to the 15 characters a
+    Linux process name holds.
+
+    >>> worker_name(partial(_extract_chunk, then=None)), worker_name(sorted), worker_name(Workers)
+    ('kg extract_chun', 'kg sorted', 'kg Workers')
+    """
+    task = task.func if isinstance(task, partial) else task
+    name = getattr(task, "__name__", type(task).__name__)
+    return f"kg {name.lstrip('_')}"[:15]
+
+
+def _named(name: str) -> None:
+    """This process called ``name`` where the system allows it (Linux: ``/proc/self/comm``)."""
+    try:
+        with open("/proc/self/comm", "w") as comm:
+            comm.write(name)
+    except OSError:
+        pass
 
 
 def _ending(exitcode: int | None) -> str:

@@ -13,9 +13,10 @@ processes together (the build and its workers: their proportional set sizes, pag
 between them counted once), sampled from ``/proc``: this process every 50 ms, all of them
 every 0.5 s at most, and less often when reading them takes long (:data:`SHARE`); then the
 whole build's wall time and peaks. Under a stage, each wait of the build for a worker's
-result (the story's merge, the figures page, the views) and how long it took. The workers'
-CPU is not counted. This is how the stage
-tables of docs/performance.md are measured.
+result (the story's merge, the figures page, the views) and how long it took. Before the
+whole build's line, each other process of the build (the workers, and the server they
+start from) by its name, with its CPU time and its largest proportional set size as last
+sampled. This is how the stage tables of docs/performance.md are measured.
 """
 from __future__ import annotations
 
@@ -32,9 +33,11 @@ def resident_mb() -> int:
     return _field("/proc/self/status", "VmRSS:")
 
 
-def processes_mb(pid: int) -> int:
+def processes_mb(pid: int, each: dict | None = None) -> int:
     """The memory of process ``pid`` and all its descendants, in MB: the sum of their
-    proportional set sizes (a page shared by k of them counts 1/k in each)."""
+    proportional set sizes (a page shared by k of them counts 1/k in each). Into ``each``,
+    when given: each process by its number, as ``[name, largest MB so far, CPU seconds so
+    far]`` (a worker's name says its task: :func:`kg.parallel.worker_name`)."""
     parents: dict[int, list[int]] = {}
     for name in os.listdir("/proc"):
         if name.isdigit():
@@ -48,8 +51,24 @@ def processes_mb(pid: int) -> int:
     while todo:
         current = todo.pop()
         todo.extend(parents.get(current, ()))
-        total += _field(f"/proc/{current}/smaps_rollup", "Pss:")
+        mb = _field(f"/proc/{current}/smaps_rollup", "Pss:")
+        total += mb
+        if each is not None and (used := _used(current)) is not None:
+            seen = each.setdefault(current, [used[0], 0, 0.0])
+            seen[1:] = max(seen[1], mb), used[1]
     return total
+
+
+def _used(pid: int) -> tuple[str, float] | None:
+    """The name of process ``pid`` and the CPU time it has used (user and system), or None
+    once it has ended."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            name, rest = stat.read().split(" (", 1)[1].rsplit(") ", 1)
+    except (OSError, IndexError, ValueError):
+        return None
+    fields = rest.split()
+    return name, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _field(path: str, name: str) -> int:
@@ -78,6 +97,7 @@ class Stages:
         self.peak, self.started = resident_mb(), time.perf_counter()
         self.all_peak = self.whole_peak = self.whole_all = 0
         self.waited: list[tuple[str, float]] = []  # the stage's waits for a worker: (its task, seconds)
+        self.each: dict[int, list] = {}  # every process of the build: see processes_mb
         self.stage = ("reading and extracting", self.started, time.process_time())
         self._done = threading.Event()
         threading.Thread(target=self._sample, daemon=True).start()
@@ -88,7 +108,7 @@ class Stages:
             self.peak = max(self.peak, resident_mb())
             if time.perf_counter() >= due:
                 started = time.perf_counter()
-                self.all_peak = max(self.all_peak, processes_mb(os.getpid()))
+                self.all_peak = max(self.all_peak, processes_mb(os.getpid(), self.each))
                 took = time.perf_counter() - started
                 due = started + max(0.5, SHARE * took)
 
@@ -100,7 +120,7 @@ class Stages:
         """Print the stage that ends now, and start ``following``."""
         name, wall, cpu = self.stage
         now, used, peak = time.perf_counter(), time.process_time(), max(self.peak, resident_mb())
-        together = max(self.all_peak, processes_mb(os.getpid()))
+        together = max(self.all_peak, processes_mb(os.getpid(), self.each))
         print(f"{name:40s} {now - wall:8.1f} s  cpu {used - cpu:8.1f} s  peak {peak:7d} MB"
               f"  all {together:7d} MB", flush=True)
         for task, seconds in self.waited:
@@ -112,6 +132,9 @@ class Stages:
     def close(self) -> None:
         self.end()
         self._done.set()
+        for pid, (name, mb, cpu) in sorted(self.each.items()):
+            if pid != os.getpid():  # the workers, as last sampled: a worker's last second may be missed
+                print(f"  process {pid} {name:16s} cpu {cpu:8.1f} s  peak {mb:7d} MB", flush=True)
         print(f"{'whole build':40s} {time.perf_counter() - self.started:8.1f} s"
               f"{'':15s}  peak {self.whole_peak:7d} MB  all {self.whole_all:7d} MB", flush=True)
 

@@ -98,7 +98,8 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
     """scripts/build-stages.py: one line per stage, in the build's order, with its wall time,
     CPU and peak memory, then the whole build; the build's files are written. The shapes
     check is a stage when asked for (``--validate``). Under a stage, each wait for a
-    worker's result."""
+    worker's result; before the whole build, each worker by its task's name, with its CPU
+    and its largest memory (the article graphs' two at least: they run to the end)."""
     import re
     import shutil
     import subprocess
@@ -115,6 +116,10 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
                          capture_output=True, text=True, check=True).stdout.splitlines()
     line = re.compile(r"(.+?)\s+(\d+\.\d) s  cpu\s+(\d+\.\d) s  peak\s+(\d+) MB  all\s+(\d+) MB")
     wait = re.compile(r"  waited for (\w+) (\d+\.\d) s")
+    process = re.compile(r"  process \d+ (.+?)\s+cpu\s+(\d+\.\d) s  peak\s+(\d+) MB")
+    processes = [m for text in out if (m := process.fullmatch(text))]
+    assert [m.group(3) != "0" for m in processes if m.group(1) == "kg ArticleTexts"] == [True, True], out
+    out = [text for text in out if not process.fullmatch(text)]
     waits, stage = [], None  # under each stage, the build's waits for its workers
     for text in out[:-1]:
         if (m := wait.fullmatch(text)):
