@@ -126,7 +126,8 @@ def triples_read(query: NamedQuery) -> dict[URIRef, frozenset[URIRef] | None] | 
         if isinstance(p, PropertyPath):  # a step's objects are the next step's subjects: any
             parts = [getattr(p, name) for name in ("arg", "path", "args") if hasattr(p, name)]
             return all(read(x, None) for part in parts for x in (part if isinstance(part, list) else [part]))
-        objects = found.get(p, frozenset())  # a literal's forms may differ from the query's: any
+        objects = found.get(p, frozenset())
+        # An IRI named, or any object: a variable, a blank node, or a literal (whose forms may differ).
         found[p] = objects | {o} if objects is not None and isinstance(o, URIRef) else None
         return True
 

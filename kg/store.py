@@ -181,9 +181,10 @@ class MemoryStore(OxigraphStore):
     @classmethod
     def of(cls, graph, wanted: Mapping[URIRef, frozenset | None] | None = None) -> MemoryStore:
         """A store of an rdflib ``graph``'s triples, in its default graph: only those a query
-        may read when ``wanted`` is given, as above. A build answers its figures page from the same lines, written to
-        a file while it holds the union and loaded once it has let the union go: at 10,000
-        articles, reading ``graph.ttl`` back without its text anchors took 4.7 min.
+        may read when ``wanted`` is given, as above. A build answers its figures page from
+        the same lines, written to a file while it holds the union and loaded once it has let
+        the union go: at 10,000 articles, reading ``graph.ttl`` back without its text anchors
+        took 4.7 min.
 
         >>> from kg.query import load_query, triples_read
         >>> from kg.reference import load_graph, _EXAMPLE

@@ -55,7 +55,7 @@ def processes_mb(pid: int, each: dict | None = None) -> int:
         total += mb
         if each is not None and (used := _used(current)) is not None:
             seen = each.setdefault(current, [used[0], 0, 0.0])
-            seen[1:] = max(seen[1], mb), used[1]
+            seen[:] = used[0], max(seen[1], mb), used[1]  # named by its task once it starts it
     return total
 
 
