@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -36,11 +37,16 @@ def sizes(G: nx.MultiDiGraph, low: float = 10.0, high: float = 38.0) -> dict[str
 
 def write_network(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story network") -> Path:
     """Write ``G`` (the networkx projection) as an offline, force-directed HTML network."""
-    return atomic_write(path, network_html(G, title=title))
+    return atomic_write(path, network_page(G, title=title))
 
 
 def network_html(G: nx.MultiDiGraph, *, title: str = "Story network") -> str:
-    """The network page of ``G`` as a string."""
+    """The network page of ``G`` as a string (:func:`network_page`, joined)."""
+    return "".join(network_page(G, title=title))
+
+
+def network_page(G: nx.MultiDiGraph, *, title: str = "Story network") -> Iterator[str]:
+    """The network page of ``G``, in pieces (:func:`kg.views.page.render_page`)."""
     size = sizes(G)
     data = graph_data(G, list(G))
     number = {n: i for i, n in enumerate(data["ids"])}

@@ -16,7 +16,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -67,17 +67,24 @@ WEAK = frozenset({"possible", "unconfirmed"})
 NEGATED = "negated"
 
 
-def safe_json(obj: Any) -> str:
-    """JSON that is safe inside an HTML ``<script>`` block (no ``<``, ``>``, ``&``, U+2028/9).
+def safe_json_pieces(obj: Any, size: int = 1 << 20) -> Iterator[str]:
+    """JSON that is safe inside an HTML ``<script>`` block (no ``<``, ``>``, ``&``, U+2028/9),
+    made safe ``size`` characters at a time: what it escapes is one character each, so no
+    piece cuts one in two, and the text is never copied whole (a page of 10,000 articles
+    embeds over 100 MB of it).
 
-    >>> safe_json({"a": "</script><b>&"})
+    >>> "".join(safe_json_pieces({"a": "</script><b>&"}))
     '{"a": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    >>> list(safe_json_pieces({"a": "<b>"}, size=8))
+    ['{"a": "\\\\u003c', 'b\\\\u003e"}']
     """
     text = json.dumps(obj, ensure_ascii=False, sort_keys=True)
-    for char, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                      ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, esc)
-    return text
+    for start in range(0, len(text), size):
+        piece = text[start:start + size]
+        for char, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+            piece = piece.replace(char, esc)
+        yield piece
 
 
 def vis_assets() -> tuple[str, str]:
@@ -96,19 +103,26 @@ def _own(name: str) -> str:
     return resources.files("kg.views").joinpath(name).read_text(encoding="utf-8")
 
 
-def render_page(title: str, data: dict[str, Any]) -> str:
-    """The whole HTML page for one view; ``data`` is embedded as escaped JSON."""
+def render_page(title: str, data: dict[str, Any]) -> Iterator[str]:
+    """The whole HTML page for one view, in pieces (written one after the other, or joined);
+    ``data`` is embedded as escaped JSON (:func:`safe_json_pieces`).
+
+    >>> page = "".join(render_page("a <b>", {"x": "</script>"}))
+    >>> "<title>a &lt;b&gt;" in page, '{"x": "\\\\u003c/script\\\\u003e"}' in page, "@@DATA@@" in page
+    (True, True, False)
+    """
     js, css = vis_assets()
     parts = {
-        "TITLE": html.escape(title),
-        "VIS_CSS": css,
-        "PAGE_CSS": _own("page.css"),
-        "VIS_JS": js,
-        "DATA": safe_json(data),
-        "PAGE_JS": _own("page.js"),
+        "TITLE": [html.escape(title)],
+        "VIS_CSS": [css],
+        "PAGE_CSS": [_own("page.css")],
+        "VIS_JS": [js],
+        "DATA": safe_json_pieces(data),
+        "PAGE_JS": [_own("page.js")],
     }
-    # One pass, so that inlined text is never scanned for further placeholders.
-    return re.sub(r"@@(\w+)@@", lambda m: parts[m.group(1)], _own("page.html"))
+    # The template cut at its placeholders, so that inlined text is never scanned for more.
+    for n, text in enumerate(re.split(r"@@(\w+)@@", _own("page.html"))):
+        yield from parts[text] if n % 2 else [text]
 
 
 def atomic_write(path: str | Path, text: str | Iterable[str]) -> Path:

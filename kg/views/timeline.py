@@ -13,6 +13,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 import networkx as nx
 
@@ -285,11 +286,16 @@ def _lane_name(G: nx.MultiDiGraph, lane: tuple[str, str]) -> str:
 
 def write_timeline(G: nx.MultiDiGraph, path: str | Path, *, title: str = "Story timeline") -> Path:
     """Write the timeline of ``G`` (the networkx projection) as one offline HTML file."""
-    return atomic_write(path, timeline_html(G, title=title))
+    return atomic_write(path, timeline_page(G, title=title))
 
 
 def timeline_html(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> str:
-    """The timeline page of ``G`` as a string.
+    """The timeline page of ``G`` as a string (:func:`timeline_page`, joined)."""
+    return "".join(timeline_page(G, title=title))
+
+
+def timeline_page(G: nx.MultiDiGraph, *, title: str = "Story timeline") -> Iterator[str]:
+    """The timeline page of ``G``, in pieces (:func:`kg.views.page.render_page`).
 
     The page opens with lanes by type; a switch moves items into lanes by actor (both
     layouts are computed here, so switching is instant and needs no physics). Nodes and
