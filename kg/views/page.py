@@ -117,7 +117,7 @@ def render_page(title: str, data: dict[str, Any]) -> Iterator[str]:
         "VIS_CSS": [css],
         "PAGE_CSS": [_own("page.css")],
         "VIS_JS": [js],
-        "DATA": safe_json_pieces(data),
+        "DATA": safe_json_pieces(data),  # made as it is written: the template names it once
         "PAGE_JS": [_own("page.js")],
     }
     # The template cut at its placeholders, so that inlined text is never scanned for more.
