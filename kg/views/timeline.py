@@ -10,10 +10,10 @@ from __future__ import annotations
 import heapq
 import math
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 import networkx as nx
 
