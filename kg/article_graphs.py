@@ -134,6 +134,11 @@ class ArticleGraphFiles:
         self._added.set()
         return True
 
+    @property
+    def text_worker(self) -> Background | None:
+        """The worker writing the text of the graphs ``later``, when one does (:meth:`add_later`)."""
+        return self._texts_written
+
     def article_graphs(self) -> list:
         """The IRIs of the graphs the workers write (the build may drop them from its quads)."""
         return [iri for step in self._plan if isinstance(step, list) for iri in step]

@@ -149,8 +149,8 @@ def waits_told(background: type, waited: list) -> type:
     (['g', 'k'], ['sorted'])
     """
     class Told(background):
-        def __init__(self, task, item):
-            super().__init__(task, item)
+        def __init__(self, task, item, **options):
+            super().__init__(task, item, **options)
             self.task = getattr(task, "__name__", repr(task))
 
         def result(self):

@@ -130,6 +130,27 @@ def test_a_background_worker_ends_by_itself_once_its_result_is_in():
         failed.result()
 
 
+def _woke_at(seconds: float) -> float:
+    time.sleep(seconds)
+    return time.time()
+
+
+def test_a_background_worker_after_another_starts_once_that_one_is_done():
+    """Two large workers hold their memory one after the other; the caller goes on."""
+    first = Background(_woke_at, 1.0)
+    then = Background(_woke_at, 0.0, after=first)
+    assert then._workers is None  # not started yet: the first one is still at work
+    assert then.result() >= first.result()
+    sleeping = Background(time.sleep, 60)
+    waiting = Background(sorted, "ab", after=sleeping)
+    started = time.monotonic()
+    waiting.stop()  # stopped while it waits: no worker is left behind
+    assert time.monotonic() - started < 10 and waiting._workers is None
+    with pytest.raises(WorkerError, match="stopped before it began"):
+        waiting.result()
+    sleeping.stop()
+
+
 def test_the_worker_server_has_imported_every_task_a_build_gives_a_worker():
     """Workers fork from a server that imported their code when the build began, so a build
     never mixes that code with a newer copy on disk (a package upgraded meanwhile)."""
