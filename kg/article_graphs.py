@@ -728,12 +728,16 @@ def _distinct_by_subject(triples: list[tuple]) -> dict:
         by_p = index.get(s)
         if by_p is None:
             by_p = index[s] = {}
-        objects = by_p.get(p)
-        if objects is None:
-            by_p[p] = {o: t}
-        elif o not in objects:
-            objects[o] = t
-    return {s: {p: list(objects.values()) for p, objects in by_p.items()} for s, by_p in index.items()}
+        found = by_p.get(p)
+        if found is None:  # most properties of a subject have one value: kept without hashing it
+            by_p[p] = t    # (an rdflib Literal's hash is a Python call)
+            continue
+        if type(found) is tuple:
+            found = by_p[p] = {found[2]: found}
+        if o not in found:
+            found[o] = t
+    return {s: {p: [found] if type(found) is tuple else list(found.values()) for p, found in by_p.items()}
+            for s, by_p in index.items()}
 
 
 def _nquads_lines(iri: URIRef, index: dict, term) -> str:
