@@ -587,6 +587,7 @@ CONCEPTS: dict[str, dict[str, URIRef]] = {
     },
 }
 
+
 class Vocabulary(Namespace):
     """A namespace of classes and properties whose terms are each made once: a build
     names a property millions of times, and a dict keyed by one (the writers' names, the
