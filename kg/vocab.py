@@ -587,36 +587,14 @@ CONCEPTS: dict[str, dict[str, URIRef]] = {
     },
 }
 
-
-class Vocabulary(Namespace):
-    """A namespace of classes and properties whose terms are each made once: a build
-    names a property millions of times, and a dict keyed by one (the writers' names, the
-    numbers of terms) then finds it by identity, where an equal term made anew calls
-    rdflib's ``__eq__``, a Python call. Not for the resources a build mints (``KGR``),
-    which would all be kept.
-
-    >>> SEM.Event is SEM.Event is SEM["Event"], SEM.Event == URIRef(str(SEM) + "Event")
-    (True, True)
-    """
-
-    _made: dict[str, URIRef] = {}  # IRI -> its term, shared by every vocabulary
-
-    def term(self, name: str) -> URIRef:
-        iri = self + (name if isinstance(name, str) else "")
-        found = self._made.get(iri)
-        if found is None:
-            found = self._made[iri] = URIRef(iri)
-        return found
-
-
 #: Resources minted by a build (articles, actors, events, graphs).
 KGR = Namespace("https://w3id.org/kg-news/id/")
 #: Simple Event Model: events, actors, places, times.
-SEM = Vocabulary("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 #: NLP Interchange Format: text spans.
-NIF = Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 #: schema.org, https form.
-SCHEMA = Vocabulary("https://schema.org/")
+SCHEMA = Namespace("https://schema.org/")
 #: Wikidata entities (checked IDs only).
 WD = Namespace("http://www.wikidata.org/entity/")
 
