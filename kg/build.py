@@ -265,7 +265,7 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
     article graphs go once the union is made, and a worker answers the figures page while
     it checks the union and writes the rest (the store in that process, not beside the
     union in this one). The large workers run one after the other, each ending once its
-    work is done: the story's text, the figures page, the views (:class:`kg.parallel.Background`).
+    work is done: the story's text, the views, the figures page (:class:`kg.parallel.Background`).
     """
     out_dir = report.out_dir
     # Named before it is made, so a signal arriving while it is made still finds it to remove.
@@ -313,8 +313,6 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         figure_files = (staging / FIGURE_TRIPLES, staging / "figures.html")
         with figure_files[0].open("w", encoding="utf-8") as text:
             text.writelines(ntriples_of(whole, triples_read(load_query("figures-by-source"))))
-        if articles:  # after the story's text: the two largest workers, one after the other
-            figures = Background(write_figures_of, figure_files, after=articles.text_worker)
         if check:
             stage(CHECKING)
             _check(whole)
@@ -323,7 +321,11 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
             projection = staging / PROJECTION
             with projection.open("wb") as file:  # written as it is pickled, never whole in memory
                 pickle.dump(_projected(whole, report), file, protocol=pickle.HIGHEST_PROTOCOL)
-            views = Background(write_views_of, (projection, staging), after=figures)
+            # One large worker after the other, each beside a lower height of this process:
+            # the story's text while the graph is checked, the views while this process writes
+            # its part of the union, the figures page (its store the largest) at the end.
+            views = Background(write_views_of, (projection, staging), after=articles.text_worker)
+            figures = Background(write_figures_of, figure_files, after=views)
             _let_go_of_young()  # the projection: networkx's views of a graph refer back to it
         if not articles:
             write_graphs(quads, staging, whole, release=True)
