@@ -308,8 +308,9 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
             for iri in articles.article_graphs():
                 del quads.graphs[iri]
         # The figures page is answered by Oxigraph from the union's triples its query reads,
-        # written out as N-Triples: by a worker meanwhile when there are workers, else once the
-        # union is let go (the union and the store made the build's peak together).
+        # written out as N-Triples now: by a worker once the views are drawn when there are
+        # workers, else once the union is let go (the union and the store made the build's
+        # peak together).
         figure_files = (staging / FIGURE_TRIPLES, staging / "figures.html")
         with figure_files[0].open("w", encoding="utf-8") as text:
             text.writelines(ntriples_of(whole, triples_read(load_query("figures-by-source"))))
