@@ -9,11 +9,31 @@ Span(start=0, end=5, text='Rutte')
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 
 
-@dataclass(frozen=True)
+def value_record(cls: type) -> type:
+    """``cls`` as a frozen dataclass with slots, pickled as its class called with its fields.
+
+    Slots take a third less memory than each object's dict (an article's extraction holds
+    hundreds of spans). A frozen dataclass with slots is pickled by dataclasses as a list of
+    its fields, set one by one from Python when it is read back: twice as slow to load an
+    extraction as a call of the class.
+
+    >>> import pickle
+    >>> span = Span(0, 5, "Rutte")
+    >>> pickle.loads(pickle.dumps(span)) == span, hasattr(span, "__dict__")
+    (True, False)
+    """
+    cls = dataclass(frozen=True, slots=True)(cls)
+    values = attrgetter(*(f.name for f in fields(cls)))  # more than one field: a tuple of them
+    cls.__reduce__ = lambda self: (type(self), values(self))
+    return cls
+
+
+@value_record
 class Span:
     """Characters ``text[start:end]`` of an article's text (Python string offsets)."""
 
@@ -27,7 +47,7 @@ class Span:
         return cls(start, end, text[start:end])
 
 
-@dataclass(frozen=True)
+@value_record
 class Furniture:
     """Page furniture: text on the page that is not story text.
 
@@ -39,7 +59,7 @@ class Furniture:
     span: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     """One news article, read from a file, with its metadata.
 
@@ -61,7 +81,7 @@ class Article:
     sha256: str = ""
 
 
-@dataclass(frozen=True)
+@value_record
 class TimeExpr:
     """A time expression, normalised TIMEX3-style.
 
@@ -92,7 +112,7 @@ class TimeExpr:
         return self.begin if self.granularity == "day" else None
 
 
-@dataclass(frozen=True)
+@value_record
 class Quantity:
     """A number of something: ``lebih dari 10.000 tentara`` -> 10000, more_than, troops.
 
@@ -107,7 +127,7 @@ class Quantity:
     upper: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     """An actor as found in one article: a country, organisation, person, armed force, group.
 
@@ -128,7 +148,7 @@ class Actor:
     in_gazetteer: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Place:
     """A place named in an article (a gazetteer place, or a country used as a place)."""
 
@@ -140,7 +160,7 @@ class Place:
     part_of: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """Something that happened, happens, or may happen, as reported in one article.
 
@@ -166,7 +186,7 @@ class Event:
     rule: str = "trigger"
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """A speech act: who said what, when, to whom, about which events.
 
@@ -216,7 +236,7 @@ class Statement:
         return "negated" if self.kind == "denial" and not self.negated else factuality
 
 
-@dataclass
+@dataclass(slots=True)
 class Extraction:
     """Everything extracted from one article."""
 
