@@ -11,8 +11,14 @@ articles the build process's peak went from 742 to 664 MB, the graph made in 418
 instead of 502 (``scripts/build-stages.py``, with ``MALLOC_MMAP_THRESHOLD_`` set, which
 does the same from outside).
 
->>> give_back_large_blocks() in (True, False)
-True
+The small blocks freed inside the heap leave whole pages free there too, kept by the
+process until something is allocated in them again: at 10,000 articles, once the union is
+made and the article graphs let go of, the heap held 782 MB free of 876 MB. The build
+gives those pages back after it lets go of a stage's data (:func:`give_back_free_pages`):
+the process then held 2,174 MB instead of 2,868 MB.
+
+>>> give_back_large_blocks() in (True, False), give_back_free_pages() in (True, False)
+(True, True)
 """
 from __future__ import annotations
 
@@ -34,3 +40,18 @@ def give_back_large_blocks() -> bool:
         return False
     mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
     return mallopt(M_MMAP_THRESHOLD, THRESHOLD) == 1
+
+
+def give_back_free_pages() -> bool:
+    """Give the system the whole pages free inside glibc's heap (``malloc_trim(0)``: 0.16 s
+    for a heap of 876 MB); False where the C library has no ``malloc_trim`` (not glibc),
+    which changes nothing else."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return False
+    trim.argtypes, trim.restype = (ctypes.c_size_t,), ctypes.c_int
+    trim(0)
+    return True
