@@ -32,26 +32,29 @@ THRESHOLD = 128 * 1024     # glibc's own starting value, kept
 def give_back_large_blocks() -> bool:
     """Fix glibc's mmap threshold at :data:`THRESHOLD` for this process; False where the C
     library has no ``mallopt`` or refuses it (not glibc), which changes nothing else."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return False
-    mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
-    return mallopt(M_MMAP_THRESHOLD, THRESHOLD) == 1
+    mallopt = _glibc("mallopt", (ctypes.c_int, ctypes.c_int))
+    return mallopt is not None and mallopt(M_MMAP_THRESHOLD, THRESHOLD) == 1
 
 
 def give_back_free_pages() -> bool:
     """Give the system the whole pages free inside glibc's heap (``malloc_trim(0)``: 0.16 s
     for a heap of 876 MB); False where the C library has no ``malloc_trim`` (not glibc),
     which changes nothing else."""
-    if not sys.platform.startswith("linux"):
+    trim = _glibc("malloc_trim", (ctypes.c_size_t,))
+    if trim is None:
         return False
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return False
-    trim.argtypes, trim.restype = (ctypes.c_size_t,), ctypes.c_int
     trim(0)
     return True
+
+
+def _glibc(name: str, argtypes: tuple):
+    """The C library's function ``name`` taking ``argtypes`` and giving an int, or None on
+    another system or where the library has none (not glibc)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = getattr(ctypes.CDLL(None), name)
+    except (OSError, AttributeError):
+        return None
+    function.argtypes, function.restype = argtypes, ctypes.c_int
+    return function
