@@ -26,6 +26,7 @@ from .extract.confidence import confidence
 from . import lexicon
 from .gazetteer import load as load_gazetteer
 from .measures import measure
+from .memory import give_back_free_pages
 from .merge import Merged, actor_labels, merge_story, reconcile_actors
 from .parallel import emptied
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
@@ -89,6 +90,7 @@ def story_of_pickled(pickled: list[bytes]) -> Triples:
     True
     """
     extractions = [pickle.loads(blob) for blob in emptied(pickled)]  # each let go of once read
+    give_back_free_pages()  # the pages the pickles left free in the heap (350 MB at 10,000 articles)
     quads = Quads()
     add_story(quads, extractions)
     story = quads.graphs[STORY]
