@@ -262,14 +262,12 @@ def _write_graph(iri, triples: Triples, prefixes: list, trig, nq, index: dict | 
     """Graph ``iri``'s TriG, written with ``prefixes`` (or the namer ``name`` made with
     them), and N-Quads, unless it is empty (as :func:`kg.formats.graph_order`); ``index``:
     its triples by subject, when made already; ``blocks``: its TriG blocks, when they are
-    made otherwise. The N-Quads first: the names of all the graph's terms, made to sort its
-    lines, are the story's worker's height (1.17 → 1.57 GB at 10,000 articles), reached
-    then while the build makes the union rather than later, when it checks it."""
+    made otherwise."""
     if triples:
-        nq.writelines(piece.encode("utf-8") for piece in nquads_graph(iri, triples, nquads_namer()))
         index = by_subject(triples) if index is None else index
         blocks = subject_blocks(index, name or trig_namer(prefixes), IN_GRAPH) if blocks is None else blocks
         trig.writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
+        nq.writelines(piece.encode("utf-8") for piece in nquads_graph(iri, triples, nquads_namer()))
 
 
 def _graph_texts(given: tuple) -> dict:
