@@ -1,5 +1,6 @@
 """One story from many articles: actors, events and statements merged, and why."""
 import json
+import pickle
 from datetime import date, timedelta
 from types import SimpleNamespace
 from unittest.mock import patch
@@ -294,7 +295,7 @@ def test_the_story_made_in_a_worker_is_the_story_made_here():
 
     from kg.ingest import read_files
     from kg.merge import Pickled, reconcile_pickled
-    from kg.rdf import STORY, story_of_pickled, to_quads
+    from kg.rdf import STORY, pickled_story, story_of_pickled, to_quads
 
     folder = Path(__file__).parent / "articles" / "story"
     xs = [extract(a) for a in read_files(sorted(folder.glob("*.txt"))).articles]
@@ -305,6 +306,8 @@ def test_the_story_made_in_a_worker_is_the_story_made_here():
     assert [p.load() for p in kept] == xs  # every key rewritten as in the objects themselves
     story = story_of_pickled([p.blob for p in kept])
     assert list(story) == list(here)
+    sent = pickle.loads(pickled_story([p.blob for p in kept]))  # as the build and its text's worker read it
+    assert list(sent) == list(here) and sent.table.numbers is None  # no dict of its terms' numbers made again
     for kind in (KGO.StoryEvent, KGO.StoryStatement):  # the story articles repeat events and statements
         assert len({s for s, p, o in story if p == RDF.type and o == kind}) >= 3, kind
 
