@@ -12,11 +12,12 @@ memory of that process during the stage, and the largest memory of all the build
 processes together (the build and its workers: their proportional set sizes, pages shared
 between them counted once), sampled from ``/proc``: this process every 50 ms, all of them
 every 0.5 s at most, and less often when reading them takes long (:data:`SHARE`); then the
-whole build's wall time and peaks. Under a stage, each wait of the build for a worker's
-result (the story's merge, the figures page, the views) and how long it took. Before the
-whole build's line, each other process of the build (the workers, and the server they
-start from) by its name, with its CPU time and its largest proportional set size as last
-sampled. This is how the stage tables of docs/performance.md are measured.
+whole build's wall time and peaks. Each CPU time is followed by the part of it spent in the
+system's kernel (page faults, writing and copying files). Under a stage, each wait of the
+build for a worker's result (the story's merge, the figures page, the views) and how long
+it took. Before the whole build's line, each other process of the build (the workers, and
+the server they start from) by its name, with its CPU time and its largest proportional
+set size as last sampled. This is how the stage tables of docs/performance.md are measured.
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def processes_mb(pid: int, each: dict | None = None) -> int:
     """The memory of process ``pid`` and all its descendants, in MB: the sum of their
     proportional set sizes (a page shared by k of them counts 1/k in each). Into ``each``,
     when given: each process by its number, as ``[name, largest MB so far, CPU seconds so
-    far]`` (a worker's name says its task: :func:`kg.parallel.worker_name`)."""
+    far, of which in the kernel]`` (a worker's name says its task: :func:`kg.parallel.worker_name`)."""
     parents: dict[int, list[int]] = {}
     for name in os.listdir("/proc"):
         if name.isdigit():
@@ -54,21 +55,21 @@ def processes_mb(pid: int, each: dict | None = None) -> int:
         mb = _field(f"/proc/{current}/smaps_rollup", "Pss:")
         total += mb
         if each is not None and (used := _used(current)) is not None:
-            seen = each.setdefault(current, [used[0], 0, 0.0])
-            seen[:] = used[0], max(seen[1], mb), used[1]  # named by its task once it starts it
+            seen = each.setdefault(current, [used[0], 0, 0.0, 0.0])
+            seen[:] = used[0], max(seen[1], mb), *used[1:]  # named by its task once it starts it
     return total
 
 
-def _used(pid: int) -> tuple[str, float] | None:
-    """The name of process ``pid`` and the CPU time it has used (user and system), or None
-    once it has ended."""
+def _used(pid: int) -> tuple[str, float, float] | None:
+    """The name of process ``pid``, the CPU time it has used (user and system) and its
+    system part, or None once it has ended."""
     try:
         with open(f"/proc/{pid}/stat") as stat:
             name, rest = stat.read().split(" (", 1)[1].rsplit(") ", 1)
     except (OSError, IndexError, ValueError):
         return None
-    fields = rest.split()
-    return name, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    user, system = (int(n) / os.sysconf("SC_CLK_TCK") for n in rest.split()[11:13])
+    return name, user + system, system
 
 
 def _field(path: str, name: str) -> int:
@@ -98,7 +99,7 @@ class Stages:
         self.all_peak = self.whole_peak = self.whole_all = 0
         self.waited: list[tuple[str, float]] = []  # the stage's waits for a worker: (its task, seconds)
         self.each: dict[int, list] = {}  # every process of the build: see processes_mb
-        self.stage = ("reading and extracting", self.started, time.process_time())
+        self.stage = ("reading and extracting", self.started, os.times())
         self._done = threading.Event()
         threading.Thread(target=self._sample, daemon=True).start()
 
@@ -119,9 +120,11 @@ class Stages:
     def end(self, following: str = "") -> None:
         """Print the stage that ends now, and start ``following``."""
         name, wall, cpu = self.stage
-        now, used, peak = time.perf_counter(), time.process_time(), max(self.peak, resident_mb())
+        now, used, peak = time.perf_counter(), os.times(), max(self.peak, resident_mb())
+        system = used.system - cpu.system
         together = max(self.all_peak, processes_mb(os.getpid(), self.each))
-        print(f"{name:40s} {now - wall:8.1f} s  cpu {used - cpu:8.1f} s  peak {peak:7d} MB"
+        print(f"{name:40s} {now - wall:8.1f} s  cpu {used.user - cpu.user + system:8.1f} s"
+              f"  system {system:7.1f} s  peak {peak:7d} MB"
               f"  all {together:7d} MB", flush=True)
         for task, seconds in self.waited:
             print(f"  waited for {task} {seconds:.1f} s", flush=True)
@@ -132,9 +135,10 @@ class Stages:
     def close(self) -> None:
         self.end()
         self._done.set()
-        for pid, (name, mb, cpu) in sorted(self.each.items()):
+        for pid, (name, mb, cpu, system) in sorted(self.each.items()):
             if pid != os.getpid():  # the workers, as last sampled: a worker's last second may be missed
-                print(f"  process {pid} {name:16s} cpu {cpu:8.1f} s  peak {mb:7d} MB", flush=True)
+                print(f"  process {pid} {name:16s} cpu {cpu:8.1f} s  system {system:7.1f} s  peak {mb:7d} MB",
+                      flush=True)
         print(f"{'whole build':40s} {time.perf_counter() - self.started:8.1f} s"
               f"{'':15s}  peak {self.whole_peak:7d} MB  all {self.whole_all:7d} MB", flush=True)
 

@@ -96,10 +96,11 @@ def test_query_times_floor_reads_back_as_many_rows():
 @pytest.mark.parametrize("validate", [False, True])
 def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
     """scripts/build-stages.py: one line per stage, in the build's order, with its wall time,
-    CPU and peak memory, then the whole build; the build's files are written. The shapes
-    check is a stage when asked for (``--validate``). Under a stage, each wait for a
-    worker's result; before the whole build, each worker by its task's name, with its CPU
-    and its largest memory (the article graphs' two at least: they run to the end)."""
+    CPU (and its part in the kernel) and peak memory, then the whole build; the build's
+    files are written. The shapes check is a stage when asked for (``--validate``). Under a
+    stage, each wait for a worker's result; before the whole build, each worker by its
+    task's name, with its CPU (and its part in the kernel) and its largest memory (the
+    article graphs' two at least: they run to the end)."""
     import re
     import shutil
     import subprocess
@@ -114,11 +115,12 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-stages.py"), str(corpus),
                           str(tmp_path / "out"), "--jobs", "2", *(["--validate"] if validate else [])],
                          capture_output=True, text=True, check=True).stdout.splitlines()
-    line = re.compile(r"(.+?)\s+(\d+\.\d) s  cpu\s+(\d+\.\d) s  peak\s+(\d+) MB  all\s+(\d+) MB")
+    line = re.compile(r"(.+?)\s+(\d+\.\d) s  cpu\s+(\d+\.\d) s  system\s+(\d+\.\d) s  peak\s+(\d+) MB  all\s+(\d+) MB")
     wait = re.compile(r"  waited for (\w+) (\d+\.\d) s")
-    process = re.compile(r"  process \d+ (.+?)\s+cpu\s+(\d+\.\d) s  peak\s+(\d+) MB")
+    process = re.compile(r"  process \d+ (.+?)\s+cpu\s+(\d+\.\d) s  system\s+(\d+\.\d) s  peak\s+(\d+) MB")
     processes = [m for text in out if (m := process.fullmatch(text))]
-    assert [m.group(3) != "0" for m in processes if m.group(1) == "kg ArticleTexts"] == [True, True], out
+    assert [m.group(4) != "0" for m in processes if m.group(1) == "kg ArticleTexts"] == [True, True], out
+    assert all(float(m.group(3)) <= float(m.group(2)) for m in processes), out  # the kernel's part of the CPU
     out = [text for text in out if not process.fullmatch(text)]
     waits, stage = [], None  # under each stage, the build's waits for its workers
     for text in out[:-1]:
@@ -131,9 +133,9 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
     found = [line.fullmatch(text) for text in out[:-1] if not wait.fullmatch(text)]
     assert all(found), out
     assert [m.group(1) for m in found] == ["reading and extracting", *(s for s in STAGES if validate or s != CHECKING)]
-    assert all(int(m.group(4)) > 0 and int(m.group(5)) > 0 for m in found)
+    assert all(int(m.group(5)) > 0 and int(m.group(6)) > 0 and float(m.group(4)) <= float(m.group(3)) for m in found)
     whole = re.fullmatch(r"whole build\s+\d+\.\d s\s+peak\s+(\d+) MB  all\s+(\d+) MB", out[-1])
-    assert whole and int(whole.group(1)) == max(int(m.group(4)) for m in found)
+    assert whole and int(whole.group(1)) == max(int(m.group(5)) for m in found)
     assert (tmp_path / "out" / "graph.trig").stat().st_size > 0
 
 
