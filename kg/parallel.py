@@ -87,7 +87,13 @@ class Workers:
     workers ignore it. Each worker is named after its task (``kg ArticleTexts`` in ``ps`` and
     ``top``: :func:`worker_name`). With ``paused``, a worker's cycle collector is paused for its whole
     life: for a task that makes millions of objects and keeps nearly all of them, whose
-    passes the collector would otherwise walk again and again.
+    passes the collector would otherwise walk again and again; and its large blocks are
+    given back to the system as soon as they are freed (:mod:`kg.memory`), its memory being
+    large. The other workers' memory stays small (an extraction, a chunk's text): they
+    keep glibc's own rule, which makes a large block again from one freed in the heap,
+    where a block given back is faulted in afresh, page by page, each time. The article
+    graphs' workers took 50,000 page faults each instead of 255,000 at 1,000 articles, and
+    1.3 s of system time instead of 2.0 s.
     """
 
     def __init__(self, task: Callable, processes: int, paused: bool = False):
@@ -287,12 +293,12 @@ def _context():
 
 def _serve(task: Callable, connection, paused: bool = False) -> None:
     """A worker's life: an item in, ``(True, result)`` or ``(False, what went wrong)`` out;
-    the cycle collector ``paused`` throughout, or not; large blocks given back once freed
-    (:mod:`kg.memory`)."""
+    the cycle collector ``paused`` throughout and large blocks given back once freed
+    (:mod:`kg.memory`), or neither (see :class:`Workers`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _named(worker_name(task))
-    give_back_large_blocks()
     if paused:
+        give_back_large_blocks()
         gc.disable()
     while True:
         try:

@@ -105,6 +105,31 @@ def test_a_background_worker_runs_with_the_cycle_collector_paused_and_others_not
         assert list(workers.map([None, None])) == [True, True]
 
 
+def _pages_faulted_to_make_a_block_again(_) -> int:
+    """The pages faulted in to make a block of 4 MiB once more, after a block of 8 MiB and
+    one of 4 MiB were made and freed."""
+    import resource
+
+    for size in (8, 4):
+        block = b"x" * (size << 20)  # every page written
+        del block
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    block = b"x" * (4 << 20)
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    del block
+    return after - before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc and its page faults")
+def test_a_background_worker_gives_its_large_blocks_back_and_others_make_them_again_from_their_heap():
+    """A background worker's memory is large and given back as soon as it is freed: a block
+    of 4 MiB is faulted in afresh (1,024 pages). A pool's worker keeps glibc's rule, and
+    makes it again from the block it freed, its pages already there."""
+    assert Background(_pages_faulted_to_make_a_block_again, None).result() >= 900
+    with Workers(_pages_faulted_to_make_a_block_again, processes=1) as workers:
+        assert all(faults < 100 for faults in workers.map([None, None]))
+
+
 def test_a_background_task_gives_its_result_or_raises_what_went_wrong():
     assert Background(sorted, [3, 1, 2]).result() == [1, 2, 3]
     with pytest.raises(WorkerError, match="ValueError"):
