@@ -174,7 +174,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=2)
     parser.add_argument("--validate", action="store_true", help="check the graph against the shapes too")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's kg, not the installed one
+    checkout = str(Path(__file__).resolve().parents[1])
+    sys.path.insert(0, checkout)  # this checkout's kg, not the installed one; and for the workers too, whose
+    # server starts with this environment and would import the kg the working directory or the install gives
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, (checkout, os.environ.get("PYTHONPATH"))))
     import kg.build
     from kg.build import STAGES, build
 

@@ -18,6 +18,7 @@ import argparse
 import cProfile
 import gc
 import hashlib
+import os
 import pstats
 import sys
 import time
@@ -38,7 +39,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=2)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's kg, not the installed one
+    checkout = str(Path(__file__).resolve().parents[1])
+    sys.path.insert(0, checkout)  # this checkout's kg, not the installed one; and for the workers too, whose
+    # server starts with this environment and would import the kg the working directory or the install gives
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, (checkout, os.environ.get("PYTHONPATH"))))
     from kg.build import collect
     from kg.ingest import read_files
     from kg.merge import actor_labels, merge_events, merge_statements, reconcile_actors

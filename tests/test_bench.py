@@ -142,7 +142,8 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
 @pytest.mark.parametrize(("script", "args"), [("build-stages.py", ["corpus", "out"]), ("profile-merge.py", ["corpus"])])
 def test_a_measuring_script_copied_aside_measures_the_kg_beside_it(tmp_path, script, args):
     """A commit copied aside (``git archive``) is measured with its own ``kg``, not the one the
-    project's environment installs from the working tree."""
+    project's environment installs from the working tree; and so are its worker processes,
+    which start from a server of their own (PYTHONPATH names the copy first)."""
     import shutil
     import subprocess
     import sys
@@ -150,10 +151,13 @@ def test_a_measuring_script_copied_aside_measures_the_kg_beside_it(tmp_path, scr
     (tmp_path / "scripts").mkdir()
     shutil.copy(ROOT / "scripts" / script, tmp_path / "scripts" / script)
     (tmp_path / "kg").mkdir()
-    (tmp_path / "kg" / "__init__.py").write_text("raise SystemExit('the kg beside the script')\n")
+    (tmp_path / "kg" / "__init__.py").write_text(
+        "import os, pathlib\n"
+        "first = os.environ['PYTHONPATH'].split(os.pathsep)[0] == str(pathlib.Path(__file__).resolve().parents[1])\n"
+        "raise SystemExit(f'the kg beside the script, first for its workers: {first}')\n")
     done = subprocess.run([sys.executable, str(tmp_path / "scripts" / script), *args], cwd=tmp_path,
-                          capture_output=True, text=True)
-    assert (done.returncode, done.stderr.strip()) == (1, "the kg beside the script")
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (done.returncode, done.stderr.strip()) == (1, "the kg beside the script, first for its workers: True")
 
 
 def test_the_memory_of_all_the_build_processes_counts_their_children():
