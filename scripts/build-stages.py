@@ -121,9 +121,9 @@ class Stages:
         """Print the stage that ends now, and start ``following``."""
         name, wall, cpu = self.stage
         now, used, peak = time.perf_counter(), os.times(), max(self.peak, resident_mb())
-        system = used.system - cpu.system
+        user, system = used.user - cpu.user, used.system - cpu.system
         together = max(self.all_peak, processes_mb(os.getpid(), self.each))
-        print(f"{name:40s} {now - wall:8.1f} s  cpu {used.user - cpu.user + system:8.1f} s"
+        print(f"{name:40s} {now - wall:8.1f} s  cpu {user + system:8.1f} s"
               f"  system {system:7.1f} s  peak {peak:7d} MB"
               f"  all {together:7d} MB", flush=True)
         for task, seconds in self.waited:

@@ -1,5 +1,6 @@
 """Worker processes (kg.parallel): results in order, and a failure is an error, never a wait."""
 import gc
+import platform
 import signal
 import subprocess
 import sys
@@ -120,7 +121,8 @@ def _pages_faulted_to_make_a_block_again(_) -> int:
     return after - before
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc and its page faults")
+@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+                    reason="glibc's malloc and its page faults")
 def test_a_background_worker_gives_its_large_blocks_back_and_others_make_them_again_from_their_heap():
     """A background worker's memory is large and given back as soon as it is freed: a block
     of 4 MiB is faulted in afresh (1,024 pages). A pool's worker keeps glibc's rule, and
