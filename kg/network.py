@@ -44,7 +44,7 @@ def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.M
     language : preferred label language; default: the language of the articles.
     """
     g = _Reader(by_predicate(ds))
-    G = nx.MultiDiGraph()
+    G = _Draft()
     statements = g.subjects(RDF.type, KGO.Statement)
     kept = set(statements)
     events = [node for node in g.sorted(g.subjects(RDF.type, SEM.Event)) if node not in kept]
@@ -72,11 +72,95 @@ def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.M
                 continue
             for target in g.sorted(objects[starts[k]:ends[k]]):
                 name = g.name(target)
-                if name not in G:
+                if name not in G.nodes:
                     G.add_node(name, **_entity(g, target, language))
-                G.add_edge(item, name, key=role, label=role, date=date)
+                G.add_edge(item, name, role, date)
     _collapse(G, plan)
-    return G
+    return G.to_networkx()
+
+
+class _Draft:
+    """The projection while it is made: the nodes and keyed edges of a networkx
+    ``MultiDiGraph`` in plain dicts and tuples, for the few things :func:`project` does to
+    them, and the graph itself made at the end (:meth:`to_networkx`), the same nodes and
+    edges in the same order as had they been added to it all along.
+
+    Nine in ten of the items are reports merged away into a story (:func:`_collapse`), so
+    most nodes and edges made are removed again, and networkx made two dicts for each edge
+    (its keys and its data). Here the edges joining two nodes are ``(when joined, key,
+    date)`` when they are one, as most are, else ``(when joined, {key: date})``: an edge's
+    label is its key. When each pair of nodes was first joined orders the graph's edges
+    as networkx would have (a pair is never joined again once one of its nodes is gone).
+
+    >>> d = _Draft(); d.add_node("a", kind="x"); d.add_node("b"); d.add_node("c")
+    >>> d.add_edge("c", "b", "theme", "2024"); d.add_edge("a", "b", "agent", "2024"); d.add_edge("a", "c", "agent", "")
+    >>> d.add_edge("a", "b", "theme", "2024"); d.remove_node("c")
+    >>> G = d.to_networkx()
+    >>> list(G.nodes(data=True)), list(G.edges(keys=True, data=True))
+    ([('a', {'kind': 'x'}), ('b', {})], [('a', 'b', 'agent', {'label': 'agent', 'date': '2024'}), ('a', 'b', 'theme', {'label': 'theme', 'date': '2024'})])
+    """
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, dict] = {}  # a node: its attributes
+        self.succ: dict[str, dict] = {}   # a node: the nodes its edges go to, and those edges
+        self.pred: dict[str, dict] = {}   # a node: those whose edges come to it, and those edges
+        self._joined = 0
+
+    def add_node(self, node: str, **attrs) -> None:
+        """A new node, or new attributes for one (as networkx: those it had stay first)."""
+        found = self.nodes.get(node)
+        if found is None:
+            self.nodes[node], self.succ[node], self.pred[node] = attrs, {}, {}
+        else:
+            found.update(attrs)
+
+    def add_edge(self, u: str, v: str, key: str, date: str) -> None:
+        """An edge ``key`` from ``u`` to ``v``, of ``date`` (one they had already: its date replaced)."""
+        pair = self.succ[u].get(v)
+        if pair is None:
+            pair = (self._joined, key, date)
+            self._joined += 1
+        elif len(pair) == 3 and pair[1] != key:
+            pair = (pair[0], {pair[1]: pair[2], key: date})
+        elif len(pair) == 3:
+            pair = (pair[0], key, date)
+        else:
+            pair[1][key] = date
+        self.succ[u][v] = self.pred[v][u] = pair
+
+    def has_edge(self, u: str, v: str, key: str) -> bool:
+        pair = self.succ[u].get(v)
+        return pair is not None and (pair[1] == key if len(pair) == 3 else key in pair[1])
+
+    def out_edges(self, node: str) -> list[tuple[str, str, str]]:
+        """``(target, key, date)`` of each edge from ``node``, as networkx orders them."""
+        return [(v, key, date) for v, pair in self.succ[node].items() for key, date in _keyed(pair)]
+
+    def in_edges(self, node: str) -> list[tuple[str, str, str]]:
+        """``(source, key, date)`` of each edge to ``node``, as networkx orders them."""
+        return [(u, key, date) for u, pair in self.pred[node].items() for key, date in _keyed(pair)]
+
+    def remove_node(self, node: str) -> None:
+        """``node`` and its edges gone (as networkx removes them: those from it first)."""
+        del self.nodes[node]
+        for v in self.succ.pop(node):
+            del self.pred[v][node]
+        for u in self.pred.pop(node):
+            del self.succ[u][node]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The networkx graph of these nodes and edges, each edge's data its label and date."""
+        G = nx.MultiDiGraph()
+        G.add_nodes_from(self.nodes.items())
+        pairs = sorted((pair, u, v) for u, targets in self.succ.items() for v, pair in targets.items())
+        G.add_edges_from((u, v, key, {"label": key, "date": date})
+                         for pair, u, v in pairs for key, date in _keyed(pair))
+        return G
+
+
+def _keyed(pair: tuple):
+    """The ``(key, date)`` of each edge of a pair of nodes (:class:`_Draft`)."""
+    return (pair[1:],) if len(pair) == 3 else pair[1].items()
 
 
 class _Reader:
@@ -176,27 +260,27 @@ def _collapsing(g: _Reader, items: list[int], runs: list) -> list[tuple]:
     return plan
 
 
-def _collapse(G: nx.MultiDiGraph, plan: list[tuple]) -> None:
+def _collapse(G: _Draft, plan: list[tuple]) -> None:
     """One node per story event or statement reported by several articles (``plan``, from
     :func:`_collapsing`).
 
     The node takes the first report's attributes, lists what every report says in
     ``sources`` (JSON), and takes over the reports' links; the reports' own nodes go.
     """
-    nodes = dict(G.nodes(data=True))  # each node's attributes (the graph's own dicts), read often
+    nodes = dict(G.nodes)  # each node's attributes (the graph's own dicts), read often
     for node, members, first in plan:
         ordered = sorted(members, key=lambda m: (m != first, nodes[m]["published"] or "9999", m))
         attrs = dict(nodes[first])
         attrs["sources"] = json.dumps([{k: about[k] for k in SOURCE_KEYS} for about in map(nodes.get, ordered)],
                                       ensure_ascii=False)
         G.add_node(node, **attrs)
-        for m in ordered:  # each edge as (its other end, its key, its data)
-            for target, key, data in [(t, k, d) for t, keyed in G.succ[m].items() for k, d in keyed.items()]:
+        for m in ordered:  # each edge as (its other end, its key, its date)
+            for target, key, date in G.out_edges(m):
                 if not G.has_edge(node, target, key):
-                    G.add_edge(node, target, key=key, **data)
-            for source, key, data in [(s, k, d) for s, keyed in G.pred[m].items() for k, d in keyed.items()]:
+                    G.add_edge(node, target, key, date)
+            for source, key, date in G.in_edges(m):
                 if source != node and not G.has_edge(source, node, key):
-                    G.add_edge(source, node, key=key, **data)
+                    G.add_edge(source, node, key, date)
             G.remove_node(m)
 
 

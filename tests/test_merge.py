@@ -342,6 +342,48 @@ def test_the_projection_meets_entities_item_by_item_and_role_by_role():
         assert sources == sorted(sources, key=order.index)
 
 
+_NODES, _KEYS = "abcdef", ("agent", "theme", "reports")
+_EDGE = st.tuples(st.just("edge"), st.sampled_from(_NODES), st.sampled_from(_NODES), st.sampled_from(_KEYS),
+                  st.sampled_from(("", "2024-11-04", "2024-11-12")))
+
+
+@given(st.lists(st.one_of(_EDGE, _EDGE, _EDGE, st.tuples(st.just("node"), st.sampled_from(_NODES), st.sampled_from(("size", "kind")), st.integers(0, 3)),
+                          st.tuples(st.just("remove"), st.sampled_from(_NODES))), max_size=40))
+@example([("edge", "c", "b", "agent", ""), ("edge", "a", "b", "agent", "")])  # b's sources: c first
+@example([("edge", "a", "b", "agent", ""), ("edge", "a", "c", "theme", ""), ("edge", "a", "b", "theme", "")])
+def test_the_projections_draft_ends_as_networkx_would_have_made_the_graph(steps):
+    """Nodes added (or given new attributes), keyed edges added between them (again, with
+    another key or date), nodes removed: the draft the projection is made in
+    (:class:`kg.network._Draft`) gives the graph networkx gives for the same steps, with the
+    same nodes, attributes, edges and data, in the same order from each node and to it."""
+    import networkx as nx
+
+    from kg.network import _Draft
+
+    draft, G = _Draft(), nx.MultiDiGraph()
+    for node in _NODES:
+        draft.add_node(node)
+        G.add_node(node)
+    for step in steps:
+        if step[0] == "node":
+            draft.add_node(step[1], **{step[2]: step[3]})
+            G.add_node(step[1], **{step[2]: step[3]})
+        elif step[0] == "edge" and step[1] in G and step[2] in G:
+            _, u, v, key, date = step
+            assert draft.has_edge(u, v, key) == G.has_edge(u, v, key)
+            draft.add_edge(u, v, key, date)
+            G.add_edge(u, v, key=key, label=key, date=date)
+        elif step[0] == "remove" and step[1] in G:
+            assert draft.out_edges(step[1]) == [(v, k, d["date"]) for _, v, k, d in G.out_edges(step[1], keys=True, data=True)]
+            assert draft.in_edges(step[1]) == [(u, k, d["date"]) for u, _, k, d in G.in_edges(step[1], keys=True, data=True)]
+            draft.remove_node(step[1])
+            G.remove_node(step[1])
+    made = draft.to_networkx()
+    assert list(made.nodes(data=True)) == list(G.nodes(data=True))
+    assert list(made.edges(keys=True, data=True)) == list(G.edges(keys=True, data=True))
+    assert [(n, list(made.pred[n].items())) for n in made] == [(n, list(G.pred[n].items())) for n in G]
+
+
 def test_a_merged_item_is_its_first_report_made_whole_with_every_reports_sources():
     """A story event or statement reported by several articles takes the attributes its first
     report has in a projection where nothing is merged (the graph without its story graph),
