@@ -536,14 +536,25 @@ def _pair(other: URIRef, test, component: URIRef) -> Check:
     """sh:lessThan(OrEquals): each value against each of the focus node's values of ``other``
     (``test`` is ``operator.lt`` or ``operator.le``)."""
     def check(values, data):
-        subjects, objects = _of(data.members(values.nodes), *data.pairs(other))
-        compared = dict(zip(subjects, objects))
-        plain = {v: _plain(data.term(v)) for v in values.distinct.union(objects)}
-        kinds = {found[0] if found else None for found in plain.values()}
-        if len(compared) == len(objects) and len(kinds) == 1 and None not in kinds:  # one each to compare with, of one kind
-            paired = [(f, v, compared.get(f)) for f, v in zip(values.focus, values.value) if f in compared]
-            holds = map(test, [plain[v][1] for _, v, _ in paired], [plain[o][1] for _, _, o in paired])
-            return ((f, v, component) for (f, v, _), ok in zip(paired, holds) if not ok)
+        member = data.members(values.nodes)
+        subjects, objects = _of(member, *data.pairs(other))
+        compared, against = term_numbers(subjects), term_numbers(objects)
+        terms = distinct_numbers(numpy.concatenate((term_numbers(values.value), against))).tolist()
+        plain = [_plain(data.term(v)) for v in terms]
+        kinds = {found[0] if found else None for found in plain}
+        if len(distinct_numbers(compared)) == len(compared) and len(kinds) == 1 and None not in kinds:
+            # One each to compare with, of one kind: each term ranked by its value, and the
+            # ranks of every pair compared at once (2.6 million mentions' offsets at 10,000
+            # articles, where a tuple and a dict entry for each took 0.7 GB).
+            ranks = {value: n for n, value in enumerate(sorted({value for _, value in plain}))}
+            rank, other_of = (numpy.full(len(member), -1, dtype=numpy.int32) for _ in range(2))
+            rank[terms] = [ranks[value] for _, value in plain]
+            other_of[compared] = against
+            focus, value = term_numbers(values.focus), term_numbers(values.value)
+            paired = other_of[focus] >= 0
+            focus, value = focus[paired], value[paired]
+            broken = numpy.flatnonzero(~test(rank[value], rank[other_of[focus]]))
+            return ((f, v, component) for f, v in zip(focus[broken].tolist(), value[broken].tolist()))
         return _pairs_compared(values, data, subjects, objects, test, component)
     return check
 
