@@ -21,21 +21,20 @@ from . import __version__
 from .cache import ExtractionCache
 from .errors import InputError, OutputError
 from .article_graphs import ArticleGraphFiles
-from .formats import bind_generated_prefixes, merged, ntriples_of, refuse_blank_nodes, write_graphs
+from .formats import bind_generated_prefixes, merged, refuse_blank_nodes, write_graphs
 from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
 from .memory import give_back_free_pages, give_back_large_blocks
 from .merge import Pickled, reconcile_pickled
 from .network import project
 from .parallel import Background, extract_all
-from .query import load_query, triples_read
 from .rdf import STORY, article_quads, pickled_story
 from .staging import remove_abandoned
 from .reference import write_reference
 from .signals import held
 from .validate import validate
 from .views import write_views, write_views_of
-from .views.figures import write_figures_of
+from .views.figures import figure_triples, write_figures_of
 
 STAGING = ".kg-build-"  # then the process number: the folder a build writes into first
 FIGURE_TRIPLES = "figures.nt"  # in the staging folder: the figures' triples until they are loaded
@@ -311,13 +310,13 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
             for iri in articles.article_graphs():
                 del quads.graphs[iri]
             give_back_free_pages()  # their arrays, and the pickled extractions before them
-        # The figures page is answered by Oxigraph from the union's triples its query reads,
-        # written out as N-Triples now: by a worker once the views are drawn when there are
-        # workers, else once the union is let go (the union and the store made the build's
+        # The figures page is answered by Oxigraph from the union's triples its query can
+        # reach, written out as N-Triples now: by a worker once the views are drawn when there
+        # are workers, else once the union is let go (the union and the store made the build's
         # peak together).
         figure_files = (staging / FIGURE_TRIPLES, staging / "figures.html")
         with figure_files[0].open("w", encoding="utf-8") as text:
-            text.writelines(ntriples_of(whole, triples_read(load_query("figures-by-source"))))
+            text.writelines(figure_triples(whole).ntriples())
         if check:
             stage(CHECKING)
             _check(whole)

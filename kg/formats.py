@@ -622,8 +622,19 @@ def ntriples_of(graph, wanted: Mapping | None = None) -> Iterator[str]:
         while piece := "".join(islice(lines, PIECE)):
             yield piece
         return
-    term, terms = nquads_namer(), columns.terms
-    for block in columns.numbers_with_predicates(wanted):
+    yield from ntriples_of_numbers(columns.terms, columns.numbers_with_predicates(wanted))
+
+
+def ntriples_of_numbers(terms: list, blocks: Iterable[tuple[numpy.ndarray, ...]]) -> Iterator[str]:
+    """The triples of ``blocks`` (``(subjects, predicates, objects)`` arrays of numbers in
+    ``terms``) as N-Triples, ``PIECE`` lines to a piece of text, each term named once a piece.
+
+    >>> numbers = numpy.array([0]), numpy.array([1]), numpy.array([0])
+    >>> [piece.split() for piece in ntriples_of_numbers([URIRef("urn:x"), RDF.type], [numbers])]
+    [['<urn:x>', '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', '<urn:x>', '.']]
+    """
+    term = nquads_namer()
+    for block in blocks:
         for start in range(0, len(block[0]), PIECE):
             s, p, o = (column[start:start + PIECE] for column in block)
             used, at = numpy.unique(numpy.concatenate((s, p, o)), return_inverse=True)

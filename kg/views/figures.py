@@ -15,6 +15,9 @@ import html
 from datetime import date
 from pathlib import Path
 
+import numpy
+
+from kg.footprint import Footprint
 from kg.views.page import atomic_write
 
 MEASURES = ("troops_sent", "killed", "wounded", "killed_or_wounded", "captured")
@@ -122,6 +125,40 @@ td.num { text-align: right; white-space: nowrap; }
 def write_figures(store, path: str | Path) -> Path:
     """Write ``figures.html`` for a store (see :func:`figure_rows`)."""
     return atomic_write(path, figures_html(figure_rows(store)))
+
+
+def figure_triples(union) -> Footprint:
+    """The triples of ``union`` (:func:`kg.formats.merged`) the page's query can reach,
+    followed from the figures: a quarter of the triples of the predicates it reads at 1,000
+    generated articles, where every item's ``prov:wasDerivedFrom`` and every label are
+    read. What the query joins is followed here step by step; a change to the query that
+    reads more must add its step (``tests/test_exports.py`` asks both for the same rows).
+
+    >>> from kg.formats import merged
+    >>> from kg.query import _EXAMPLE, load_graph
+    >>> union = merged(load_graph(_EXAMPLE))
+    >>> len(figure_triples(union)), len(union)
+    (23, 1460)
+    """
+    from kg.query import load_query, triples_read
+    from kg.vocab import KGO, PROV, SCHEMA, SEM
+    from rdflib import RDFS
+
+    found = Footprint(union, triples_read(load_query("figures-by-source")))
+    events, quantities = found.keep(KGO.quantity)
+    found.from_(quantities, KGO.measure, KGO.value, KGO.upperValue, KGO.qualifier)
+    found.to(events, KGO.reportedAs)  # the stories
+    statements = found.to(events, KGO.reports)
+    tellers = found.from_(statements, KGO.speaker)
+    found.from_(tellers, RDFS.label)
+    found.from_(found.from_(statements, SEM.hasTime), SEM.hasTimeStamp)
+    denials = found.from_(statements, KGO.claim, to=found.subjects(KGO.factuality))  # read: the negated
+    found.from_(denials, KGO.factuality)
+    found.from_(denials, KGO.about, to=events)
+    articles = found.from_(numpy.union1d(events, statements), PROV.wasDerivedFrom)
+    found.from_(articles, SCHEMA.publisher, SCHEMA.datePublished)
+    found.keep(SCHEMA.inLanguage)  # every article's: the languages a teller's label is looked for in
+    return found
 
 
 def write_figures_of(files: tuple[Path, Path]) -> Path:
