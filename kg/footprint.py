@@ -2,7 +2,7 @@
 answer it, and often far less than every triple of the predicates it reads.
 
 The figures page reads ``prov:wasDerivedFrom`` and ``rdfs:label``, but only those of its
-figures' events, their statements and tellers: a quarter of the triples of its predicates at
+figures' events, their statements and tellers: a fifth of the triples of its predicates at
 1,000 generated articles. A :class:`Footprint` keeps the union's triples of some predicates
 as numbers (the columns of :class:`kg.quads.Columns`), and each step keeps those of a
 predicate whose subject (:meth:`Footprint.from_`) or object (:meth:`Footprint.to`) is among
@@ -35,13 +35,15 @@ from .formats import _union_columns, merged, ntriples_of_numbers
 class Footprint:
     """The union's triples of the predicates ``wanted`` maps (each to the objects it is read
     with, or None: any; :func:`kg.query.triples_read`), none of them kept yet. Terms go in
-    and out of the steps as their numbers in the union (sorted numpy arrays), never made
-    into rdflib terms: numbering the 5 million terms of 10,000 articles would cost more
-    than the cut saves.
+    and out of the steps as their numbers in the union (sorted numpy arrays), never as
+    rdflib terms, which would take a dict of the union's terms (5 million at 10,000
+    articles) to number again.
     """
 
     def __init__(self, union: Graph, wanted: Mapping[URIRef, frozenset | None]):
-        columns = _union_columns(union) or _union_columns(merged(union))
+        columns = _union_columns(union)
+        if columns is None:  # not the union: its triples numbered in one
+            columns = _union_columns(merged(union))
         self.terms = columns.terms
         blocks = list(columns.numbers_with_predicates(wanted))
         self.s, self.p, self.o = (numpy.concatenate([block[k] for block in blocks]) if blocks

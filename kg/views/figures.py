@@ -129,10 +129,11 @@ def write_figures(store, path: str | Path) -> Path:
 
 def figure_triples(union) -> Footprint:
     """The triples of ``union`` (:func:`kg.formats.merged`) the page's query can reach,
-    followed from the figures: a quarter of the triples of the predicates it reads at 1,000
-    generated articles, where every item's ``prov:wasDerivedFrom`` and every label are
-    read. What the query joins is followed here step by step; a change to the query that
-    reads more must add its step (``tests/test_exports.py`` asks both for the same rows).
+    followed from the figures: a fifth of the triples of the predicates it reads at 1,000
+    generated articles (88,096 of 444,687), where every item's ``prov:wasDerivedFrom`` and
+    every label are read. What the query joins is followed here step by step; a change to
+    the query that reads more must add its step (``tests/test_footprint.py`` asks both for
+    the same rows).
 
     >>> from kg.formats import merged
     >>> from kg.query import _EXAMPLE, load_graph
