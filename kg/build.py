@@ -332,7 +332,7 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         figure_files = (staging / FIGURE_TRIPLES, staging / "figures.html")
         with figure_files[0].open("w", encoding="utf-8") as text:
             text.writelines(figure_triples(whole).ntriples())
-        give_back_free_pages()  # what naming them left free in the heap: 79 MB at 10,000 articles
+        give_back_free_pages()  # what naming them left free in the heap: 3,310 -> 3,237 MB at 10,000 articles
         if articles:
             figures = Background(write_figures_of, figure_files, after=articles.text_worker)
         if not articles:
