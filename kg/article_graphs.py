@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import heapq
 import os
 import pickle
 import shutil
@@ -47,8 +48,9 @@ from rdflib import URIRef
 
 from .errors import OutputError
 from .formats import (IN_GRAPH, JSONLD_TAIL, Compactor, bind_generated_prefixes, block, by_subject, context,
-                      graph_order, jsonld_head, jsonld_nodes, nquads_graph, nquads_namer, subject_blocks,
+                      graph_order, jsonld_head, jsonld_lines, jsonld_nodes, nquads_graph, nquads_namer, subject_blocks,
                       subject_parts, trig_graph, trig_namer, trig_prefixes)
+from .mention_texts import MentionTexts
 from .parallel import CHUNK, Background, Workers, emptied
 from .quads import Quads, Triples
 from .rdf import article_graph_iri, article_iri, article_triples
@@ -668,7 +670,7 @@ class _ArticleTexts:
         # The cycle collector runs once per chunk, on what the chunk made (the extractions
         # hold cycles): left to itself it ran through millions of terms, a third more time.
         gc.disable()
-        name, term, compactor = _writers(tuple(self.prefixes))
+        name, term, compactor, mention_texts = _writers(tuple(self.prefixes))
         suffixes = (".trig", ".nq") if self.shared is None else (".trig", ".nq", ".ttl", ".jsonld")
         files = {suffix: open(self.parts / f"{k}{suffix}", "wb") for suffix in suffixes}
         given = os.open(self.parts / EXTRACTIONS, os.O_RDONLY)
@@ -677,15 +679,18 @@ class _ArticleTexts:
             for at, size in chunk:
                 x = pickle.loads(os.pread(given, size, at))
                 iri = article_graph_iri(x.article.id)
-                index, alone = _distinct_by_subject(article_triples(x)), []
-                blocks = self._blocks(index, name, alone)
+                index, mentions = _article_index(x)
+                alone: list = []
+                blocks = self._blocks(_subjects(index, mentions, name, mention_texts), alone)
                 files[".trig"].writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
-                files[".nq"].write(_nquads_lines(iri, index, term).encode("utf-8"))
+                graph = f" {term(iri)} .\n"
+                files[".nq"].write(_nquads_lines(iri, index, term, [line for m in mentions for line in
+                                                                    mention_texts.nquads(m, graph)]).encode("utf-8"))
                 if self.shared is not None:
                     place = {}
-                    for suffix, blocks in ((".ttl", (block(head, parts, lead="\n") for _, head, parts in alone)),
-                                           (".jsonld", jsonld_nodes({s: index[s] for s, _, _ in alone}, compactor,
-                                                                    first=False))):
+                    nodes = (compactor.node(s, index[s]) if m is None else mention_texts.node(m) for s, _, _, m in alone)
+                    for suffix, blocks in ((".ttl", (block(head, parts, lead="\n") for _, head, parts, _ in alone)),
+                                           (".jsonld", jsonld_lines(nodes, first=False))):
                         start = files[suffix].tell()
                         files[suffix].writelines(block.encode("utf-8") for block in blocks)
                         place[suffix] = (start, files[suffix].tell() - start)
@@ -697,20 +702,48 @@ class _ArticleTexts:
         gc.collect(0)
         return k, places
 
-    def _blocks(self, index: dict, name, alone: list):
-        """The TriG blocks of an article graph's subjects, and into ``alone`` the name and
-        parts of those no other graph has (their Turtle blocks differ in indent alone)."""
-        for n, (s, head, parts) in enumerate(subject_parts(index, name)):
+    def _blocks(self, subjects, alone: list):
+        """The TriG blocks of an article graph's ``subjects`` (:func:`_subjects`), and into
+        ``alone`` those no other graph has (their Turtle blocks differ in indent alone)."""
+        for n, subject in enumerate(subjects):
+            s, head, parts, _ = subject
             if self.shared is not None and str(s) not in self.shared:
-                alone.append((s, head, parts))
+                alone.append(subject)
             yield block(head, parts, IN_GRAPH, "\n" if n else "")
+
+
+def _article_index(x) -> tuple[dict, list]:
+    """The article graph of extraction ``x``: its triples by subject
+    (:func:`_distinct_by_subject`), and apart from them its mentions' triples
+    (:func:`kg.rdf.mention_triples`) in IRI order, but for the mentions that are the subject
+    of other triples too (a byline's, a dateline's), which are in the index."""
+    mentions: list = []
+    triples = article_triples(x, mentions)
+    subjects = {t[0] for t in triples}
+    apart = []
+    for m in mentions:
+        if m[0][0] in subjects:
+            triples.extend(m)
+        else:
+            apart.append(m)
+    apart.sort(key=lambda m: str(m[0][0]))
+    return _distinct_by_subject(triples), apart
+
+
+def _subjects(index: dict, mentions: list, name, mention_texts):
+    """Each subject of an article graph in IRI order, as ``(IRI, name, parts, triples)``:
+    those of ``index`` as :func:`kg.formats.subject_parts` writes them (``triples`` None),
+    and ``mentions`` (:func:`_article_index`) by ``mention_texts`` (:mod:`kg.mention_texts`)."""
+    return heapq.merge(((s, head, parts, None) for s, head, parts in subject_parts(index, name)),
+                       ((m[0][0], *mention_texts.turtle(m), m) for m in mentions), key=lambda subject: str(subject[0]))
 
 
 @lru_cache(maxsize=1)
 def _writers(prefixes: tuple) -> tuple:
     """A worker's namers and JSON-LD compactor, kept from one article to the next (classes
     and actors recur)."""
-    return trig_namer(list(prefixes)), nquads_namer(), Compactor(context()["@context"])
+    name, term, compactor = trig_namer(list(prefixes)), nquads_namer(), Compactor(context()["@context"])
+    return name, term, compactor, MentionTexts(name, term, compactor)
 
 
 def _distinct_by_subject(triples: list[tuple]) -> dict:
@@ -740,12 +773,13 @@ def _distinct_by_subject(triples: list[tuple]) -> dict:
             for s, by_p in index.items()}
 
 
-def _nquads_lines(iri: URIRef, index: dict, term) -> str:
+def _nquads_lines(iri: URIRef, index: dict, term, more: list | None = None) -> str:
     """The N-Quads lines of graph ``iri``'s triples ``index`` (:func:`_distinct_by_subject`),
     sorted, named by ``term`` (:func:`kg.formats.nquads_namer`): as
     :func:`kg.formats.nquads_graph` writes a graph's lines, made and sorted as text, which
     for an article's few thousand is faster than ranking the terms' names first (a graph
-    of millions, the story's, is written in pieces by that function instead).
+    of millions, the story's, is written in pieces by that function instead). ``more``:
+    lines of the graph made already, sorted in with the others.
 
     >>> s, p, g = URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:g")
     >>> print(_nquads_lines(g, {s: {p: [(s, p, URIRef("urn:b")), (s, p, URIRef("urn:a"))]}}, nquads_namer()), end="")
@@ -753,7 +787,7 @@ def _nquads_lines(iri: URIRef, index: dict, term) -> str:
     <urn:s> <urn:p> <urn:b> <urn:g> .
     """
     graph = f" {term(iri)} .\n"
-    lines: list = []
+    lines: list = more or []  # the graph's lines made already (its mentions': kg.mention_texts)
     add, predicates = lines.append, {}  # a predicate's name, looked up without a call (a few dozen)
     for s, by_p in index.items():
         subject = term(s)

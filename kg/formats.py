@@ -716,8 +716,18 @@ JSONLD_TAIL = "\n ]\n}\n"  # a JSON-LD file's text after its last node
 def jsonld_nodes(index: dict, compactor: Compactor, first: bool = True) -> Iterator[str]:
     """The node of each subject of ``index`` (:func:`by_subject`), by ``@id``, one per line
     after a comma but the first (``first=False``: the first too, as when it follows others)."""
-    for n, s in enumerate(sorted(index, key=str)):
-        node = compactor.node(s, index[s])
+    return jsonld_lines((compactor.node(s, index[s]) for s in sorted(index, key=str)), first)
+
+
+def jsonld_lines(nodes: Iterable[dict], first: bool = True) -> Iterator[str]:
+    """Each node's text, one per line after a comma but the first (``first=False``: the
+    first too, as when it follows others).
+
+    >>> print("".join(jsonld_lines([{"@id": "a"}, {"@id": "b"}])))
+      {"@id": "a"},
+      {"@id": "b"}
+    """
+    for n, node in enumerate(nodes):
         yield ("  " if n == 0 and first else ",\n  ") + _NODE_TEXT(node)
 
 
@@ -824,6 +834,21 @@ class Compactor:
                     return rel
         return self.compact(iri)
 
+    def rule(self, p: URIRef, o) -> tuple[str, Callable]:
+        """The key of the triple ``(_, p, o)`` and the function that makes its value, as
+        :meth:`node` finds them (the same for every value of that property and kind).
+
+        >>> key, value = Compactor(context()["@context"]).rule(RDF.type, URIRef("https://w3id.org/kg-news/ontology#Statement"))
+        >>> key, value(URIRef("https://w3id.org/kg-news/ontology#Statement"))
+        ('@type', 'Statement')
+        """
+        kind = (_RESOURCE if isinstance(o, URIRef)
+                else o._datatype and str(o._datatype) or o._language and _LANGUAGE)
+        rule = self._rules.get((p, kind))
+        if rule is None:
+            rule = self._rules[(p, kind)] = self._rule(str(p), kind)
+        return rule
+
     def _rule(self, p_iri: str, kind) -> tuple[str, Callable]:
         """The key of property ``p_iri`` and how its value is written, for a resource
         (``kind`` is ``_RESOURCE``), a literal of datatype ``kind``, one with a language
@@ -877,7 +902,8 @@ class Compactor:
             for _, _, o in found:  # millions of triples: no Python call per triple but the value's
                 # An IRI told by its exact type first (isinstance on an rdflib term is a Python
                 # call for a literal); a literal's datatype, else whether it has a language,
-                # read from its slots (the properties are Python calls), compared in C.
+                # read from its slots (the properties are Python calls), compared in C: what
+                # rule() does for one triple, here without a call.
                 kind = (_RESOURCE if type(o) is URIRef or (type(o) is not Literal and isinstance(o, URIRef))
                         else o._datatype and str(o._datatype) or o._language and _LANGUAGE)
                 rule = rules.get((p, kind))

@@ -125,9 +125,33 @@ def write_article(graph: Triples, x: Extraction) -> None:
     graph.update(article_triples(x))
 
 
-def article_triples(x: Extraction) -> list[tuple]:
-    """The triples of ``x``'s article graph, some perhaps more than once."""
-    return _ArticleWriter(x).write()
+def article_triples(x: Extraction, mentions: list | None = None) -> list[tuple]:
+    """The triples of ``x``'s article graph, some perhaps more than once; given a list
+    ``mentions``, each mention's triples (:func:`mention_triples`) go there instead, a
+    tuple of them per mention, in the order they are first met.
+
+    >>> from kg.ingest import parse_article
+    >>> from kg.extract.document import extract
+    >>> x = extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", "a.txt"))
+    >>> mentions = []
+    >>> apart = article_triples(x, mentions)
+    >>> sorted(apart + [t for m in mentions for t in m]) == sorted(article_triples(x))
+    True
+    """
+    return _ArticleWriter(x, mentions).write()
+
+
+def mention_triples(iri: URIRef, start: int, end: int, text: str, context: URIRef) -> tuple:
+    """The triples of the mention ``iri``: the characters ``start`` to ``end`` of the
+    article ``context``, which read ``text``.
+
+    >>> [p.fragment for _, p, _ in mention_triples(URIRef("urn:m"), 0, 3, "Kim", URIRef("urn:a"))]
+    ['type', 'type', 'beginIndex', 'endIndex', 'anchorOf', 'referenceContext']
+    """
+    return ((iri, RDF.type, NIF.String), (iri, RDF.type, NIF.OffsetBasedString),
+            (iri, NIF.beginIndex, _literal(start, XSD.nonNegativeInteger)),
+            (iri, NIF.endIndex, _literal(end, XSD.nonNegativeInteger)),
+            (iri, NIF.anchorOf, _literal(text)), (iri, NIF.referenceContext, context))
 
 
 def to_dataset(extractions: list[Extraction]) -> Dataset:
@@ -138,8 +162,9 @@ def to_dataset(extractions: list[Extraction]) -> Dataset:
 class _ArticleWriter:
     """The triples of one extraction's named graph, in a list (:meth:`write`)."""
 
-    def __init__(self, x: Extraction):
+    def __init__(self, x: Extraction, mentions: list | None = None):
         self.x, self.a = x, x.article
+        self.apart = mentions  # where each mention's triples go, when not with the others
         self.iri = article_iri(self.a.id)
         self.lang = self.a.language
         self.measured: set[URIRef] = set()
@@ -155,10 +180,11 @@ class _ArticleWriter:
         if iri is not None:
             return iri
         iri = self.mentions[start, end] = URIRef(f"{self.iri}#char={start},{end}")
-        self.triples.extend(((iri, RDF.type, NIF.String), (iri, RDF.type, NIF.OffsetBasedString),
-                             (iri, NIF.beginIndex, _literal(start, XSD.nonNegativeInteger)),
-                             (iri, NIF.endIndex, _literal(end, XSD.nonNegativeInteger)),
-                             (iri, NIF.anchorOf, _literal(span.text)), (iri, NIF.referenceContext, self.iri)))
+        triples = mention_triples(iri, start, end, span.text, self.iri)
+        if self.apart is None:
+            self.triples.extend(triples)
+        else:
+            self.apart.append(triples)
         return iri
 
     def reading(self, node, kind: str, rule: str):
