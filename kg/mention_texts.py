@@ -3,10 +3,11 @@
 Half of an article graph's triples are its mentions' (258 mentions of six triples each, in
 an article of about 3,300, over the generated corpus). Every mention has the same
 properties, each with a value of the same kind (:func:`kg.rdf.mention_triples`), so how
-they are ordered, named and keyed is found once, from a sample mention, and each mention's
-block, lines and node are made from its triples in their order: not indexed by subject and
-property, sorted and looked up again, as any other subject's are. The texts are the same as
-:mod:`kg.formats` writes for a mention's triples.
+they are ordered, named and keyed is found once, from two sample mentions (and what they
+have alike, written once), and each mention's block, lines and node are made from its
+triples in their order: not indexed by subject and property, sorted and looked up again,
+as any other subject's are. The texts are the same as :mod:`kg.formats` writes for a
+mention's triples (``tests/test_mention_texts.py`` holds them to it).
 
 >>> from rdflib import XSD, URIRef
 >>> from kg.vocab import NIF
