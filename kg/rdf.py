@@ -169,6 +169,7 @@ class _ArticleWriter:
         self.lang = self.a.language
         self.measured: set[URIRef] = set()
         self.mentions: dict[tuple[int, int], URIRef] = {}  # (start, end) -> the mention written
+        self.times: dict[TimeExpr, URIRef] = {}  # a time written -> its node (many events share one)
         self.triples: list[tuple] = []
         # A list's own append: no Python call per triple (2,800 of them in an article).
         self.add = self.triples.append
@@ -274,6 +275,14 @@ class _ArticleWriter:
         self.derived(node)
 
     def time(self, t: TimeExpr) -> URIRef:
+        """The node of time ``t``, written on first use (the same time, the same triples)."""
+        node = self.times.get(t)
+        if node is not None:
+            return node
+        self.times[t] = node = self._time(t)
+        return node
+
+    def _time(self, t: TimeExpr) -> URIRef:
         if t.span.end == t.span.start:  # no words of its own: the publication day, or a bound by it
             node = KGR[f"article/{self.a.id}/time/{t.anchor}/{'day' if t.day else 'before'}"]
         elif t.anchor in ("statement", "since"):  # on or before the day of the statement whose time is at
