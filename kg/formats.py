@@ -40,7 +40,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from .errors import InputError, OutputError
-from .quads import Columns, PredicateIndex, Quads, SubjectIndex, TripleIndex, Triples
+from .quads import Columns, PredicateIndex, Quads, TripleIndex, Triples
 
 CONTEXT = "context.jsonld"
 
@@ -373,7 +373,7 @@ def by_predicate(graph) -> PredicateIndex:
     1
     """
     store = getattr(graph, "store", None)
-    if not (isinstance(store, TripleIndex) and isinstance(store.by_subject().list, Columns)):
+    if not (isinstance(store, TripleIndex) and store.columns is not None):
         store = merged(graph).store
     return store.by_predicate()
 
@@ -401,8 +401,8 @@ def with_predicates(graph, wanted: Mapping) -> Iterator[tuple]:
 
 def _union_columns(graph) -> Columns | None:
     """The triples of ``graph`` as numbers when it is the union (:func:`merged`), else None."""
-    index = by_subject(graph)
-    return index.list if isinstance(index, SubjectIndex) and isinstance(index.list, Columns) else None
+    store = getattr(graph, "store", None)
+    return store.columns if isinstance(store, TripleIndex) else None
 
 
 def trig_namer(prefixes: list[tuple[str, str]]) -> Callable:

@@ -832,6 +832,22 @@ class TripleIndex(Store):
         """Each predicate's subjects and objects as arrays of term numbers (held as columns only)."""
         return self._pso
 
+    @cached_property
+    def columns(self) -> Columns | None:
+        """The triples as numbers, grouped by subject (the union's: :meth:`Quads.union`), else
+        None. Read without the subject index, which those that read by predicate or in
+        order (the shapes check, the projection, the figures' triples) do not need: it is
+        a dict of every subject, about 300 MB at 10,000 articles.
+
+        >>> TripleIndex([("s", "p", "o")]).columns is None, Quads().union().store.columns is not None
+        (True, True)
+        """
+        triples = self._triples
+        if not isinstance(triples, Columns):
+            return None
+        subjects = term_numbers(triples.subjects)
+        return triples if bool((subjects[1:] >= subjects[:-1]).all()) else None
+
     def graph(self) -> Graph:
         """An rdflib Graph reading this store, with its prefixes."""
         return IndexedGraph(store=self, bind_namespaces="none")

@@ -208,3 +208,25 @@ def test_a_graph_added_from_its_own_table_is_numbered_as_update_numbers_it(known
     source.update(theirs)
     given_graph = pickle.loads(pickle.dumps(source)) if pickled else source
     assert table_and(lambda t: t.update_from(given_graph)) == table_and(lambda t: t.update(list(source)))
+
+
+def test_reading_the_union_by_predicate_or_in_order_makes_no_subject_index():
+    """The shapes check, the projection and the figures' triples read the union by predicate
+    or in order: the subject index (a dict of every subject, about 300 MB at 10,000 articles) is
+    made only for those that read by subject, after them in a build."""
+    from kg.extract.document import extract
+    from kg.formats import by_predicate, by_subject, merged
+    from kg.ingest import parse_article
+    from kg.network import project
+    from kg.rdf import to_quads
+    from kg.validate import validate
+    from kg.views.figures import figure_triples
+
+    texts = ["Ukraine's defence minister said on Monday that 11,000 North Korean soldiers had reached Kursk.",
+             "Menteri Pertahanan Ukraina mengatakan, Senin, 11.000 tentara Korea Utara telah tiba di Kursk."]
+    union = merged(to_quads([extract(parse_article(f"---\npublished: 2024-11-12\n---\n{text}\n", f"{n}.txt"))
+                             for n, text in enumerate(texts)]))
+    assert len(figure_triples(union)) and by_predicate(union).pairs and validate(union).conforms
+    assert project(union).number_of_nodes()
+    assert "_spo" not in vars(union.store)
+    assert by_subject(union) and "_spo" in vars(union.store)
