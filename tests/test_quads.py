@@ -210,6 +210,21 @@ def test_a_graph_added_from_its_own_table_is_numbered_as_update_numbers_it(known
     assert table_and(lambda t: t.update_from(given_graph)) == table_and(lambda t: t.update(list(source)))
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 9)), max_size=80),
+       st.sampled_from([10, 11, 1000]))
+def test_the_union_sorts_triples_once_each_by_keys_as_by_columns(numbers, n):
+    """``_sorted_once`` gives the distinct triples in order, asking for each column once,
+    whether it sorts 64-bit keys or (keys that do not fit) the three columns together."""
+    columns = [numpy.array([t[k] for t in numbers], dtype=numpy.int32) for k in range(3)]
+    for word in (64, 12):  # 12 bits: three numbers below 1000 do not fit, and below 10 do not either
+        asked = []
+        column = lambda k: asked.append(k) or columns[k].copy()  # noqa: E731
+        made = quads._sorted_once(column, n, word)
+        assert list(zip(*(c.tolist() for c in made))) == sorted(set(numbers))
+        assert sorted(asked) == [0, 1, 2] and all(c.dtype == numpy.int32 for c in made)
+
+
 def test_reading_the_union_by_predicate_or_in_order_makes_no_subject_index():
     """The shapes check, the projection and the figures' triples read the union by predicate
     or in order: the subject index (a dict of every subject, about 300 MB at 10,000 articles) is
