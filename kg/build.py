@@ -307,9 +307,8 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         quads.freeze()  # nothing added from now on: the terms' numbers let go of before the union is made
         _let_go()
         whole = merged(quads)  # the union in a fixed order: the same labels picked every run
-        if articles:  # freed as they go: a graph's triples hold no cycles
-            for iri in articles.article_graphs():
-                del quads.graphs[iri]
+        if articles:  # workers write every graph's text: from here on the union and the prefixes do
+            quads.let_go()  # no cycles in the graphs' triples: freed now
             give_back_free_pages()  # their arrays, and the pickled extractions before them
         if check:
             stage(CHECKING)

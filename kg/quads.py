@@ -257,6 +257,19 @@ class Quads:
         """
         self._table.numbers = None
 
+    def let_go(self) -> None:
+        """Drop every graph and every term, keep the prefixes: for one done with the graphs
+        once their union is made (:meth:`union`), which keeps what it needs of them. At
+        10,000 articles the story's triples and the list of terms, about 110 MB.
+
+        >>> q = Quads(); q.graph(URIRef("urn:g")).add((URIRef("urn:s"), RDF.type, URIRef("urn:C")))
+        >>> union = q.union(); q.let_go()
+        >>> len(q), list(q.terms()), len(union), "rdf" in dict(q.namespaces())
+        (0, [], 1, True)
+        """
+        self.graphs.clear()
+        self._table = TermTable()
+
     def terms(self) -> Iterator:
         """Every term of every triple, each once."""
         return iter(self._table.terms)
