@@ -382,7 +382,7 @@ def _sorted_once(column: Callable[[int], numpy.ndarray], n: int, word: int = 64)
     high <<= shift_s
     keys |= high
     del high
-    keys |= column(2).view(numpy.uint32)  # term numbers are not negative
+    keys |= column(2).astype(numpy.uint64)  # term numbers are not negative
     keys.sort()
     keys = keys[numpy.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
     objects = (keys & numpy.uint64((1 << term_bits) - 1)).astype(numpy.int32)
