@@ -441,6 +441,7 @@ def turtle_of(graph: Graph, subject: URIRef, prefixes: dict[str, str]) -> str:
     @base <https://w3id.org/kg-news/id/> .
     @prefix kgo: <https://w3id.org/kg-news/ontology#> .
     @prefix kgv: <https://w3id.org/kg-news/vocab#> .
+    @prefix prov: <http://www.w3.org/ns/prov#> .
     @prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
     @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
     <BLANKLINE>
@@ -452,6 +453,7 @@ def turtle_of(graph: Graph, subject: URIRef, prefixes: dict[str, str]) -> str:
         kgo:granularity kgv:granularity-month ;
         kgo:mention <article/ap-20241105#char=54,66> ; # "in June 2024"
         kgo:timexValue "2024-06" ;
+        prov:wasDerivedFrom <article/ap-20241105> ;
         sem:hasEarliestBeginTimeStamp "2024-06-01"^^xsd:date ;
         sem:hasLatestEndTimeStamp "2024-06-30"^^xsd:date .
     """

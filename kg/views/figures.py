@@ -139,7 +139,7 @@ def figure_triples(union) -> Footprint:
     >>> from kg.query import _EXAMPLE, load_graph
     >>> union = merged(load_graph(_EXAMPLE))
     >>> len(figure_triples(union)), len(union)
-    (23, 1460)
+    (23, 1468)
     """
     from kg.query import load_query, triples_read
     from kg.vocab import KGO, PROV, SCHEMA, SEM
