@@ -142,7 +142,7 @@ class ArticleGraphFiles:
         return self._texts_written
 
     def article_graphs(self) -> list:
-        """The IRIs of the graphs the workers write (the build may drop them from its quads)."""
+        """The IRIs of the graphs the workers write, in the order they are written."""
         return [iri for step in self._plan if isinstance(step, list) for iri in step]
 
     def write_union(self, whole) -> bool:
