@@ -95,9 +95,11 @@ def story_of_pickled(pickled: list[bytes]) -> Triples:
     give_back_free_pages()  # the pages the pickles left free in the heap (350 MB at 10,000 articles)
     quads = Quads()
     add_story(quads, extractions)
+    del extractions
+    quads.freeze()
+    give_back_free_pages()  # the extractions' and the terms' numbers': room for the story's triples told apart
     story = quads.graphs[STORY]
     story.seal()
-    quads.freeze()
     return story
 
 

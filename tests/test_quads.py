@@ -3,6 +3,8 @@ built the plain way would, whatever the order of the triples, however many a sub
 (its dict kept or made again), and with predicates equal but not the same object."""
 from __future__ import annotations
 
+import pickle
+
 import numpy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -114,12 +116,29 @@ FEW = [URIRef(f"urn:t{n}") for n in range(5)]  # subject, predicate and object d
 
 
 @given(st.lists(st.tuples(st.sampled_from(FEW), st.sampled_from(FEW), st.sampled_from(FEW)), max_size=60),
-       st.integers(1, 7))
-def test_triples_added_in_batches_number_each_term_once(given_triples, batch):
-    """``Triples.update`` numbers a new term once, even when it stands twice in a triple."""
+       st.integers(1, 7), st.sampled_from(["nothing", "len", "in", "list", "columns", "pickle", "seal"]))
+def test_triples_added_in_batches_number_each_term_once(given_triples, batch, read):
+    """``Triples.update`` numbers a new term once, even when it stands twice in a triple;
+    the graph read between batches (``read``) holds each triple added so far once, in
+    the order first added, and goes on so."""
     g = Triples()
     for start in range(0, len(given_triples), batch):
         g.update(given_triples[start:start + batch])
+        so_far = list(dict.fromkeys(given_triples[:start + batch]))
+        if read == "len":
+            assert len(g) == len(so_far)
+        elif read == "in":
+            assert all(t in g for t in so_far) and (URIRef("urn:none"), FEW[0], FEW[0]) not in g
+        elif read == "list":
+            assert list(g) == so_far
+        elif read == "columns":
+            terms = g.table.terms
+            assert list(zip(*([terms[n] for n in column] for column in (g.subjects, g.predicates, g.objects)))) == so_far
+        elif read == "pickle":
+            g = pickle.loads(pickle.dumps(g))
+            assert g._seen is None and list(g) == so_far
+        elif read == "seal":
+            g.seal()
     assert list(g) == list(dict.fromkeys(given_triples))
     assert len(g.table.terms) == len(set(g.table.terms))
     assert all(g.table.numbers[t] == n for n, t in enumerate(g.table.terms))
@@ -208,6 +227,20 @@ def test_a_graph_added_from_its_own_table_is_numbered_as_update_numbers_it(known
     source.update(theirs)
     given_graph = pickle.loads(pickle.dumps(source)) if pickled else source
     assert table_and(lambda t: t.update_from(given_graph)) == table_and(lambda t: t.update(list(source)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 3), st.integers(0, 9)), max_size=80),
+       st.sampled_from([0, 16, 18, 40]))
+def test_each_triple_is_kept_where_it_is_first_met(numbers, shift):
+    """``_first_places`` finds where each distinct triple is first met, by 64-bit keys
+    (numbers shifted by 0 or 16 bits; by 18, up to 64 bits a key, the sign bit too) or by
+    the three columns (40: no key fits)."""
+    columns = [numpy.array([t[k] for t in numbers], numpy.int64) << shift for k in range(3)]
+    first: dict = {}
+    for n, t in enumerate(numbers):
+        first.setdefault(t, n)
+    assert quads._first_places(columns).tolist() == sorted(first.values())
 
 
 @settings(max_examples=100, deadline=None)
