@@ -19,6 +19,7 @@ import signal
 import threading
 import traceback
 from functools import partial
+from multiprocessing import forkserver
 from multiprocessing.reduction import ForkingPickler
 from typing import Callable, Iterable, Iterator
 
@@ -287,8 +288,29 @@ def _context():
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(PRELOADED))
+        _start_server()
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _start_server() -> None:
+    """Start the worker server, if it is not running, importing ``kg`` from where this
+    process did. Python 3.11's server puts the folder it runs in first on its path and
+    ignores the path it is given, so a ``kg`` in the folder a build ran from (another
+    checkout) was the workers' ``kg``, not this one: it starts with that folder left off
+    its path (``PYTHONSAFEPATH``) and this ``kg``'s folder first (``PYTHONPATH``)."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    saved = {name: os.environ.get(name) for name in ("PYTHONSAFEPATH", "PYTHONPATH")}
+    os.environ["PYTHONSAFEPATH"] = "1"
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (here, saved["PYTHONPATH"]) if p)
+    try:
+        forkserver.ensure_running()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _serve(task: Callable, connection, paused: bool = False) -> None:

@@ -1,5 +1,6 @@
 """Worker processes (kg.parallel): results in order, and a failure is an error, never a wait."""
 import gc
+import os
 import platform
 import signal
 import subprocess
@@ -192,3 +193,21 @@ def test_the_worker_server_has_imported_every_task_a_build_gives_a_worker():
     loaded = set(code.stdout.split())
     for task in (_extract_chunk, _ArticleTexts, _graph_texts, _put_together, pickled_story, write_views_of):
         assert task.__module__ in loaded, task
+
+
+@pytest.mark.skipif(platform.system() != "Linux", reason="the worker server (forkserver) is Linux's")
+def test_workers_run_the_kg_the_build_runs_not_one_in_the_folder_it_runs_from(tmp_path):
+    """A build run from a folder holding another ``kg`` (a checkout) gives its workers its
+    own: Python 3.11's worker server put that folder first on its path, and the workers
+    imported the other ``kg``."""
+    (tmp_path / "here" / "kg").mkdir(parents=True)
+    (tmp_path / "here" / "kg" / "__init__.py").write_text("OTHER = True\n")
+    (tmp_path / "here" / "kg" / "parallel.py").write_text("raise ImportError('the other kg')\n")
+    script, root = tmp_path / "go.py", Path(__file__).parent.parent
+    script.write_text("import kg\nfrom kg.parallel import Workers\nif __name__ == '__main__':\n"
+                      "    with Workers(len, processes=1) as workers:\n"
+                      "        print(kg.__file__, list(workers.map(['ab', 'c'])))\n")
+    run = subprocess.run([sys.executable, str(script)], cwd=tmp_path / "here", capture_output=True, text=True,
+                         timeout=120, env={**os.environ, "PYTHONPATH": str(root)})
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout == f"{root / 'kg' / '__init__.py'} [2, 1]\n"
