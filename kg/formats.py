@@ -581,16 +581,19 @@ def nquads_graph(iri: URIRef, triples: Triples, term: Callable) -> Iterator[str]
     graph = f" {term(iri)} .\n" if iri != DATASET_DEFAULT_GRAPH_ID else " .\n"
     columns = [numpy.frombuffer(column, dtype=numpy.int32) for column in
                (triples.subjects, triples.predicates, triples.objects)]
-    terms = triples.table.terms
-    names = {n: term(terms[n]) for n in numpy.unique(numpy.concatenate(columns)).tolist()}
-    named = numpy.array(sorted(names, key=names.__getitem__), dtype=numpy.int64)  # numbers by name
-    by_number = numpy.argsort(named)
-    ranks = [by_number[numpy.searchsorted(named, column, sorter=by_number)] for column in columns]
+    terms, used = triples.table.terms, numpy.unique(numpy.concatenate(columns))  # the numbers named
+    names = [term(terms[n]) for n in used.tolist()]
+    by_name = sorted(range(len(names)), key=names.__getitem__)
+    names = [names[k] for k in by_name]  # by rank: a list, where a dict by number took 68 more bytes a term
+    rank = numpy.empty(len(used), numpy.int64)
+    rank[by_name] = numpy.arange(len(used))
+    del by_name
+    ranks = [rank[numpy.searchsorted(used, column)] for column in columns]
     order = numpy.lexsort(ranks[::-1])  # by subject, then predicate, then object
     for start in range(0, len(order), PIECE):
         piece = order[start:start + PIECE]
         yield "".join([f"{names[s]} {names[p]} {names[o]}{graph}"
-                       for s, p, o in zip(*(column[piece].tolist() for column in columns))])
+                       for s, p, o in zip(*(column[piece].tolist() for column in ranks))])
 
 
 PIECE = 10_000  # lines of N-Quads to a piece of text (about 1.5 MB)
