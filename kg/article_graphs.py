@@ -260,23 +260,27 @@ class ArticleGraphFiles:
         _write_graph(iri, self._own.pop(iri), self._prefixes, trig, nq)
 
 
-def _write_graph(iri, triples: Triples, prefixes: list, trig, nq, index: dict | None = None,
-                 name=None, blocks=None) -> None:
-    """Graph ``iri``'s TriG, written with ``prefixes`` (or the namer ``name`` made with
-    them), and N-Quads, unless it is empty (as :func:`kg.formats.graph_order`); ``index``:
-    its triples by subject, when made already; ``blocks``: its TriG blocks, when they are
-    made otherwise."""
+def _write_graph(iri, triples: Triples, prefixes: list, trig, nq) -> None:
+    """Graph ``iri``'s N-Quads and TriG, written with ``prefixes``, unless it is empty (as
+    :func:`kg.formats.graph_order`)."""
     if triples:
-        index = by_subject(triples) if index is None else index
-        blocks = subject_blocks(index, name or trig_namer(prefixes), IN_GRAPH) if blocks is None else blocks
-        trig.writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
-        nq.writelines(piece.encode("utf-8") for piece in nquads_graph(iri, triples, nquads_namer()))
+        _write_nquads(iri, triples, nq)
+        _write_trig(iri, subject_blocks(by_subject(triples), trig_namer(prefixes), IN_GRAPH), trig)
+
+
+def _write_nquads(iri, triples: Triples, nq) -> None:
+    nq.writelines(piece.encode("utf-8") for piece in nquads_graph(iri, triples, nquads_namer()))
+
+
+def _write_trig(iri, blocks, trig) -> None:
+    """Graph ``iri``'s TriG of its subjects' ``blocks``."""
+    trig.writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
 
 
 def _graph_texts(given: tuple) -> dict:
     """In a worker: ``given = (prefixes, parts, [(IRI, pickled Triples), ...], known)``,
     the n-th graph's TriG and N-Quads written into ``graph-{n}.trig`` and ``graph-{n}.nq``
-    in ``parts`` (:func:`_write_graph`); unless ``known`` is None, its subjects but those
+    in ``parts`` (the N-Quads first); unless ``known`` is None, its subjects but those
     (IRIs) as the union's Turtle and JSON-LD blocks into ``graph-{n}.ttl`` and
     ``graph-{n}.jsonld``, where each block begins (:func:`_write_blocks`) given back by n.
     A subject's properties are read and written once for its TriG and its Turtle
@@ -291,14 +295,18 @@ def _graph_texts(given: tuple) -> dict:
         triples = pickle.loads(blob)
         del blob
         give_back_free_pages()
-        index, name = _BySubject(triples), trig_namer(prefixes)
+        iri = URIRef(iri)
         with open(parts / f"graph-{n}.trig", "wb") as trig, open(parts / f"graph-{n}.nq", "wb") as nq:
+            if triples:  # the N-Quads first: the index by subject is made once their names are let go of
+                _write_nquads(iri, triples, nq)
+            index, name = _BySubject(triples), trig_namer(prefixes)
             if known is None:
-                _write_graph(URIRef(iri), triples, prefixes, trig, nq, index, name)
+                if triples:
+                    _write_trig(iri, subject_blocks(index, name, IN_GRAPH), trig)
                 continue
             with _UnionBlocks(parts / f"graph-{n}", known) as union:
-                blocks = union.tee(subject_parts(index, name), index)
-                _write_graph(URIRef(iri), triples, prefixes, trig, nq, index, name, blocks)
+                if triples:
+                    _write_trig(iri, union.tee(subject_parts(index, name), index), trig)
             offsets[n] = union.offsets
     return offsets
 

@@ -240,14 +240,17 @@ def test_a_workers_article_index_and_lines_are_those_of_its_graph(triples, repea
 def test_the_story_text_worker_lets_go_of_the_pickle_once_read(tmp_path, monkeypatch):
     """The worker writing a graph's text from its pickle holds the pickle no longer once it
     is read (196 MB for the story of 10,000 articles): only the caller's name refers to it
-    then, and ``sys.getrefcount``'s argument."""
+    then, and ``sys.getrefcount``'s argument. It writes the N-Quads before it makes the
+    index by subject, which the TriG reads: the N-Quads' names are not held beside it."""
     graph = Triples()
     graph.update([(URIRef("urn:s"), RDF.type, URIRef("urn:C")), (URIRef("urn:s"), RDF.value, Literal(1))])
-    blob, counts = pickle.dumps(graph), []
-    read = article_graphs._BySubject
-    monkeypatch.setattr(article_graphs, "_BySubject", lambda triples: counts.append(sys.getrefcount(blob)) or read(triples))
+    blob, counts, steps = pickle.dumps(graph), [], []
+    read, nquads = article_graphs._BySubject, article_graphs._write_nquads
+    monkeypatch.setattr(article_graphs, "_BySubject",
+                        lambda triples: counts.append(sys.getrefcount(blob)) or steps.append("index") or read(triples))
+    monkeypatch.setattr(article_graphs, "_write_nquads", lambda *given: steps.append("N-Quads") or nquads(*given))
     article_graphs._graph_texts(([], tmp_path, [("urn:g", blob)], None))
-    assert counts == [2]
+    assert counts == [2] and steps == ["N-Quads", "index"]
     assert (tmp_path / "graph-0.nq").read_text() == (
         '<urn:s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:C> <urn:g> .\n'
         '<urn:s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> "1"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:g> .\n')
