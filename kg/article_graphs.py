@@ -269,6 +269,7 @@ def _write_graph(iri, triples: Triples, prefixes: list, trig, nq) -> None:
 
 
 def _write_nquads(iri, triples: Triples, nq) -> None:
+    """Graph ``iri``'s N-Quads (:func:`kg.formats.nquads_graph`)."""
     nq.writelines(piece.encode("utf-8") for piece in nquads_graph(iri, triples, nquads_namer()))
 
 
