@@ -298,7 +298,8 @@ def _start_server() -> None:
     process did. Python 3.11's server puts the folder it runs in first on its path and
     ignores the path it is given, so a ``kg`` in the folder a build ran from (another
     checkout) was the workers' ``kg``, not this one: it starts with that folder left off
-    its path (``PYTHONSAFEPATH``) and this ``kg``'s folder first (``PYTHONPATH``)."""
+    its path (``PYTHONSAFEPATH``, which Python 3.10 does not know: there the folder stays
+    first) and this ``kg``'s folder first (``PYTHONPATH``)."""
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     saved = {name: os.environ.get(name) for name in ("PYTHONSAFEPATH", "PYTHONPATH")}
     os.environ["PYTHONSAFEPATH"] = "1"
