@@ -196,6 +196,7 @@ def test_the_worker_server_has_imported_every_task_a_build_gives_a_worker():
 
 
 @pytest.mark.skipif(platform.system() != "Linux", reason="the worker server (forkserver) is Linux's")
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="Python 3.10 has no PYTHONSAFEPATH")
 def test_workers_run_the_kg_the_build_runs_not_one_in_the_folder_it_runs_from(tmp_path):
     """A build run from a folder holding another ``kg`` (a checkout) gives its workers its
     own: Python 3.11's worker server put that folder first on its path, and the workers
