@@ -47,9 +47,9 @@ import numpy
 from rdflib import URIRef
 
 from .errors import OutputError
-from .formats import (IN_GRAPH, JSONLD_TAIL, Compactor, bind_generated_prefixes, block, by_subject, context,
-                      graph_order, jsonld_head, jsonld_lines, jsonld_nodes, nquads_graph, nquads_namer, subject_blocks,
-                      subject_parts, trig_graph, trig_namer, trig_prefixes)
+from .formats import (IN_GRAPH, JSONLD_TAIL, Compactor, bind_generated_prefixes, block, by_some_subjects, by_subject,
+                      context, graph_order, jsonld_head, jsonld_lines, jsonld_nodes, nquads_graph, nquads_namer,
+                      subject_blocks, subject_parts, trig_graph, trig_namer, trig_prefixes)
 from .memory import give_back_free_pages
 from .mention_texts import MentionTexts
 from .parallel import CHUNK, Background, Workers, emptied
@@ -159,9 +159,8 @@ class ArticleGraphFiles:
         if self._split is None or trig_prefixes(whole)[0] != self._prefixes:
             self._split = None
             return False
-        index = by_subject(whole)
         later = self._split.later
-        own = _Some(index, [s for s in self._split.own if str(s) not in later] if later else self._split.own)
+        own = by_some_subjects(whole, [s for s in self._split.own if str(s) not in later] if later else self._split.own)
         name, compactor = trig_namer(self._prefixes), Compactor(context()["@context"])
         for suffix, parts in ((".ttl", subject_blocks(own, name, first=False)),
                               (".jsonld", jsonld_nodes(own, compactor, first=False))):
@@ -500,28 +499,6 @@ class _BySubject(Mapping):
 
     def __len__(self) -> int:
         return len(self._runs)
-
-
-class _Some(Mapping):
-    """The subjects ``some`` of the index ``index``, each subject's properties read from the
-    index when asked for, not all made at once (the union's actors, places and story items).
-
-    >>> some = _Some({"a": 1, "b": 2}, ["b"])
-    >>> dict(some), len(some)
-    ({'b': 2}, 1)
-    """
-
-    def __init__(self, index, some: list):
-        self._index, self._some = index, some
-
-    def __getitem__(self, subject):
-        return self._index[subject]
-
-    def __iter__(self):
-        return iter(self._some)
-
-    def __len__(self) -> int:
-        return len(self._some)
 
 
 class _UnionSplit:

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
 from kg import quads
-from kg.formats import with_predicates
-from kg.quads import Quads, SubjectIndex, TripleIndex, Triples
+from kg.formats import by_some_subjects, with_predicates
+from kg.quads import Quads, SomeSubjects, SubjectIndex, TripleIndex, Triples
 
 SUBJECTS = [URIRef(f"urn:s{n}") for n in range(40)]
 OBJECTS = [URIRef(f"urn:o{n}") for n in range(5)]
@@ -142,6 +142,23 @@ def test_triples_added_in_batches_number_each_term_once(given_triples, batch, re
     assert list(g) == list(dict.fromkeys(given_triples))
     assert len(g.table.terms) == len(set(g.table.terms))
     assert all(g.table.numbers[t] == n for n, t in enumerate(g.table.terms))
+
+
+@settings(max_examples=60, deadline=None)
+@given(quad_lists, st.lists(st.sampled_from(SUBJECTS[:6] + [OBJECTS[0], URIRef("urn:p1")]), unique=True))
+def test_some_subjects_of_the_union_answer_as_its_subject_index(given_quads, asked):
+    """A few subjects read from the union's columns give each subject's triples as the
+    union's index of every subject does, in the order asked; those it does not describe
+    (an object, a predicate, a term it does not have) are left out."""
+    q = Quads()
+    for g, s, p, o in given_quads:
+        q.graph(URIRef(g)).add((s, p, o))
+    union = q.union()
+    some, index = SomeSubjects(union.store.columns, asked), union.store.by_subject()
+    assert list(some) == [s for s in asked if s in index]
+    assert len(some) == len(list(some))
+    assert all(some[s] == index[s] for s in some)
+    assert dict(by_some_subjects(union, asked)) == dict(some)
 
 
 @settings(max_examples=80, deadline=None)
