@@ -366,8 +366,9 @@ def by_subject(triples) -> dict:
 
 def by_some_subjects(graph, subjects: list) -> Mapping:
     """``{subject: {predicate: [triples]}}`` as :func:`by_subject` gives them, for
-    ``subjects`` alone, in that order: a union's read from its columns when asked for
-    (:class:`kg.quads.SomeSubjects`), with no index of every subject made.
+    ``subjects`` alone (those with triples), in that order, with no index of every subject
+    made: a union's read from its columns when asked for (:class:`kg.quads.SomeSubjects`),
+    another graph's asked of it, subject by subject.
 
     >>> g = merged(_example())
     >>> s = next(g.subjects())
@@ -378,8 +379,11 @@ def by_some_subjects(graph, subjects: list) -> Mapping:
     columns = store.columns if isinstance(store, TripleIndex) else None
     if columns is not None:
         return SomeSubjects(columns, subjects)
-    index = by_subject(graph)
-    return {s: index[s] for s in subjects if s in index}
+    index: dict = {}
+    for s in subjects:
+        for t in graph.triples((s, None, None)):
+            index.setdefault(s, {}).setdefault(t[1], []).append(t)
+    return index
 
 
 def by_predicate(graph) -> PredicateIndex:

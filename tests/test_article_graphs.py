@@ -41,13 +41,15 @@ def test_workers_write_the_bytes_one_process_writes(extractions, tmp_path):
     quads = to_quads(extractions)
     bind_generated_prefixes(quads)
     files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2)
-    assert files.write_union(merged(quads))  # the workers write the articles' part of the union
+    whole = merged(quads)
+    assert files.write_union(whole)  # the workers write the articles' part of the union
     files.finish()
     (tmp_path / "one").mkdir()
     write_graphs(quads, tmp_path / "one")
     for name in ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld"):
         assert (tmp_path / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
     assert len(files.article_graphs()) == len(ARTICLES)
+    assert "_spo" not in whole.store.__dict__  # its own few subjects read with no index of every subject
     assert not (tmp_path / ".parts").exists()
 
 

@@ -7,6 +7,7 @@ import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 
 from kg.extract.document import extract
+from kg.formats import merged
 from kg.ingest import read_article
 from kg.rdf import to_dataset
 from kg.reference import (MAIN_CLASSES, PROPERTY_TYPES, SHOWN, load_prefixes, render_reference, turtle_of,
@@ -164,6 +165,16 @@ def test_long_text_is_shortened_and_stays_turtle(seed_dataset):
     shown = _examples(render_reference(seed_dataset))["article"]
     (text,) = Graph().parse(data=shown, format="turtle").objects(None, NIF.isString)
     assert str(text).endswith(" […]") and len(text) < 400
+
+
+def test_examples_read_a_union_with_no_index_of_every_subject(seed_dataset):
+    """A built graph's union gives the examples a plain graph of the same triples gives, read
+    from its columns: no index of every subject is made for the few it shows."""
+    union, plain = merged(seed_dataset), Graph()
+    for triple in union:
+        plain.add(triple)
+    assert render_reference(union) == render_reference(plain)
+    assert "_spo" not in union.store.__dict__
 
 
 def test_without_a_graph_there_are_no_examples():
