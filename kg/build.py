@@ -306,10 +306,12 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         report.counts = counts.as_dict(len(quads))
         quads.freeze()  # nothing added from now on: the terms' numbers let go of before the union is made
         _let_go()
-        whole = merged(quads)  # the union in a fixed order: the same labels picked every run
-        if articles:  # workers write every graph's text: from here on the union and the prefixes do
-            quads.let_go()  # no cycles in the graphs' triples: freed now
-            give_back_free_pages()  # their arrays, and the pickled extractions before them
+        # The union in a fixed order: the same labels picked every run. When workers write
+        # every graph's text, from here on the union and the prefixes do: the graphs are let
+        # go of while it is made, each column of theirs once read (no cycles: freed then).
+        whole = merged(quads, release=articles is not None)
+        if articles:
+            give_back_free_pages()  # the graphs' arrays, and the pickled extractions before them
         if check:
             stage(CHECKING)
             _check(whole)

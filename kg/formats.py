@@ -242,9 +242,10 @@ def bind_generated_prefixes(quads: Quads) -> None:
             quads.bind(prefix, namespace)
 
 
-def merged(data: Quads | Graph) -> Graph:
+def merged(data: Quads | Graph, release: bool = False) -> Graph:
     """All named graphs of ``data`` as one read-only graph, triples in a fixed order, prefixes
-    kept (a plain graph gives the same triples): :meth:`kg.quads.Quads.union`.
+    kept (a plain graph gives the same triples): :meth:`kg.quads.Quads.union`; ``release``:
+    ``data``'s graphs let go of while it is made, when it is a :class:`~kg.quads.Quads`.
 
     Readers that take "the first" value of a property (``Graph.value``) then get the same
     one in every run.
@@ -254,7 +255,7 @@ def merged(data: Quads | Graph) -> Graph:
     ['type', 'speaker', 'statementKind']
     """
     if isinstance(data, (Quads, Dataset)):
-        return as_quads(data).union()
+        return as_quads(data).union(release=release)
     quads = Quads()
     for prefix, namespace in data.namespaces():
         quads.bind(prefix, namespace)

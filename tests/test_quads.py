@@ -4,6 +4,7 @@ built the plain way would, whatever the order of the triples, however many a sub
 from __future__ import annotations
 
 import pickle
+from array import array
 
 import numpy
 from hypothesis import given, settings
@@ -262,20 +263,38 @@ def test_each_triple_is_kept_where_it_is_first_met(numbers, shift):
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 9)), max_size=80),
-       st.sampled_from([10, 11, 1000]), st.sampled_from([numpy.int32, numpy.int64]))
-def test_the_union_sorts_triples_once_each_by_keys_as_by_columns(numbers, n, dtype):
-    """``_sorted_once`` gives the distinct triples in order, asking for each column once,
-    whether it sorts 64-bit keys or (keys that do not fit) the three columns together, and
-    leaves the columns it is given as they were."""
+       st.sampled_from([10, 11, 1000]), st.sampled_from([numpy.int32, numpy.int64]), st.sampled_from([1, 3, 1 << 20]))
+def test_the_union_sorts_triples_once_each_by_keys_as_by_columns(numbers, n, dtype, chunk):
+    """``_sorted_once`` gives the distinct triples in order, as arrays of 32-bit numbers,
+    asking for each column once, whether it sorts 64-bit keys (made, told apart and read
+    ``chunk`` at a time) or (keys that do not fit) the three columns together, and leaves
+    the columns it is given as they were."""
     columns = [numpy.array([t[k] for t in numbers], dtype=dtype) for k in range(3)]
     for word in (64, 12):  # 12 bits: three numbers below 1000 do not fit, and below 10 do not either
         asked = []
         column = lambda k: asked.append(k) or columns[k]  # noqa: E731
-        made = quads._sorted_once(column, n, word)
+        made = quads._sorted_once(column, n, word, chunk)
         assert list(zip(*(c.tolist() for c in made))) == sorted(set(numbers))
+        assert all(isinstance(c, array) and c.typecode == "i" for c in made)
         assert sorted(asked) == [0, 1, 2]
         assert [c.tolist() for c in columns] == [[t[k] for t in numbers] for k in range(3)]
-    assert all(c.dtype == numpy.int32 for c in quads._sorted_once(columns.__getitem__, n))
+
+
+@settings(max_examples=60, deadline=None)
+@given(quad_lists)
+def test_a_union_made_letting_the_graphs_go_is_the_same_union(given_quads):
+    """``union(release=True)`` gives the union ``union()`` gives, and leaves the graphs let
+    go of, as :meth:`Quads.let_go` does."""
+    def made():
+        q = Quads()
+        q.bind("ex", "urn:ex:")
+        for g, s, p, o in given_quads:
+            q.graph(URIRef(g)).add((s, p, o))
+        return q
+    kept, released = made(), made()
+    union = released.union(release=True)
+    assert list(union) == list(kept.union())
+    assert len(released) == 0 and not list(released.terms()) and dict(union.namespaces())["ex"] == URIRef("urn:ex:")
 
 
 def test_reading_the_union_by_predicate_or_in_order_makes_no_subject_index():
