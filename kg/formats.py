@@ -387,6 +387,25 @@ def by_some_subjects(graph, subjects: list) -> Mapping:
     return index
 
 
+def value_of(graph, subject, predicate):
+    """``graph.value(subject, predicate)``: a union's read from its index by predicate
+    (:func:`by_predicate`, kept once made), with no index of every subject made, another
+    graph's asked of it.
+
+    >>> g = merged(_example())
+    >>> s = next(g.subjects())
+    >>> value_of(g, s, RDF.type) == g.value(s, RDF.type), value_of(g, RDF.type, RDF.type)
+    (True, None)
+    """
+    store = getattr(graph, "store", None)
+    if not (isinstance(store, TripleIndex) and store.columns is not None):
+        return graph.value(subject, predicate)
+    index = store.by_predicate()
+    n, p = index.number(subject), index.predicates.get(predicate)
+    found = None if n is None or p is None else index.value(p, n)
+    return None if found is None else index.terms[found]
+
+
 def by_predicate(graph) -> PredicateIndex:
     """Each predicate's subjects and objects as arrays of term numbers: the union's own index
     when ``graph`` is one, else that of ``graph`` merged (:func:`merged`).

@@ -26,7 +26,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from .formats import by_predicate, by_some_subjects, merged, read_quads
+from .formats import by_predicate, by_some_subjects, merged, read_quads, value_of
 from .views.page import atomic_write
 from .vocab import PREFIXES
 
@@ -517,16 +517,16 @@ def _sort_key(node: Node) -> tuple[bool, str, str, str]:
 def _properties(graph: Graph, subject: Node) -> dict:
     """``{predicate: [triples]}`` of ``subject`` (:func:`kg.formats.by_some_subjects`: a
     built graph's union is read from its columns, with no index of every subject made for
-    the few the examples show: 91 MB held and 160 MB high at 3,000 articles)."""
+    the few the examples show: 91 MB held and 160 MB high at 3,000 articles; the notes
+    read their mentions' text by predicate, :func:`kg.formats.value_of`)."""
     return by_some_subjects(graph, [subject]).get(subject, {})
 
 
 def _note(graph: Graph, obj: Node) -> str:
     """The text of a mention on one line, quoted, for a comment; ``""`` for anything else."""
-    anchors = _properties(graph, obj).get(NIF_ANCHOR) if isinstance(obj, URIRef) else None
-    if not anchors:
+    text = value_of(graph, obj, NIF_ANCHOR) if isinstance(obj, URIRef) else None
+    if text is None:
         return ""
-    text = anchors[0][2]
     flat = " ".join(str(text).split())
     if len(flat) > ANCHOR_TEXT:
         flat = flat[:ANCHOR_TEXT - 1] + "…"
