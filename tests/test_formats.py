@@ -54,9 +54,9 @@ def builds(tmp_path_factory):
     children = {name: _child_build(base / name, seed, epoch) for (name, epoch), seed in zip(CHILDREN, HASH_SEEDS)}
     made = []
 
-    def kept(quads):
-        made.append(quads.dataset())  # a copy: the build empties its graphs once they are written
-        return merged(quads)
+    def kept(quads, **options):
+        made.append(quads.dataset())  # a copy: the build lets go of its graphs as the union is made
+        return merged(quads, **options)
 
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)
