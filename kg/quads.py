@@ -408,15 +408,6 @@ class Quads:
 _NO_CONTEXTS: tuple = ()
 
 
-def _joined(arrays: list[array]) -> numpy.ndarray:
-    """Arrays of term numbers one after the other, as one numpy array (read in place).
-
-    >>> _joined([array("i", [1, 2]), array("i"), array("i", [3])]).tolist()
-    [1, 2, 3]
-    """
-    return numpy.concatenate([term_numbers(a) for a in arrays] or [numpy.empty(0, numpy.int32)])
-
-
 def term_numbers(column: array) -> numpy.ndarray:
     """An array of term numbers read by numpy in place, not copied (read-only)."""
     return numpy.frombuffer(column, dtype=numpy.int32)
