@@ -43,7 +43,16 @@ def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.M
     ds : the graph built by :func:`kg.rdf.to_dataset` (or a plain union graph).
     language : preferred label language; default: the language of the articles.
     """
-    g = _Reader(by_predicate(ds))
+    G, plan = _drafted(_Reader(by_predicate(ds)), language)
+    _collapse(G, plan)
+    return G.to_networkx()
+
+
+def _drafted(g: _Reader, language: str | None) -> tuple[_Draft, list[tuple]]:
+    """The projection's draft before the stories are merged (:class:`_Draft`), and the plan
+    of the merge (:func:`_collapsing`). What it is made from (the reader's names, every
+    item's places among its roles' objects) is let go of when it returns, before the merge
+    (at 3,000 articles the merge's height 1,107–1,111 → 1,076 MB)."""
     G = _Draft()
     statements = g.subjects(RDF.type, KGO.Statement)
     kept = set(statements)
@@ -75,8 +84,7 @@ def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.M
                 if name not in G.nodes:
                     G.add_node(name, **_entity(g, target, language))
                 G.add_edge(item, name, role, date)
-    _collapse(G, plan)
-    return G.to_networkx()
+    return G, plan
 
 
 class _Draft:
@@ -149,10 +157,14 @@ class _Draft:
             del self.succ[u][node]
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """The networkx graph of these nodes and edges, each edge's data its label and date."""
+        """The networkx graph of these nodes and edges, each edge's data its label and date.
+        The draft is emptied as the graph is made (networkx copies each node's attributes),
+        so the two are not held whole side by side: at 3,000 articles 1,086 → 1,018 MB high."""
         G = nx.MultiDiGraph()
-        G.add_nodes_from(self.nodes.items())
+        G.add_nodes_from((node, self.nodes.pop(node)) for node in list(self.nodes))
+        self.pred.clear()  # the edges, in succ alone from here
         pairs = sorted((pair, u, v) for u, targets in self.succ.items() for v, pair in targets.items())
+        self.succ.clear()
         G.add_edges_from((u, v, key, {"label": key, "date": date})
                          for pair, u, v in pairs for key, date in _keyed(pair))
         return G

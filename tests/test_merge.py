@@ -382,6 +382,7 @@ def test_the_projections_draft_ends_as_networkx_would_have_made_the_graph(steps)
     assert list(made.nodes(data=True)) == list(G.nodes(data=True))
     assert list(made.edges(keys=True, data=True)) == list(G.edges(keys=True, data=True))
     assert [(n, list(made.pred[n].items())) for n in made] == [(n, list(G.pred[n].items())) for n in G]
+    assert not (draft.nodes or draft.succ or draft.pred)  # emptied as the graph is made: not held beside it
 
 
 def test_a_merged_item_is_its_first_report_made_whole_with_every_reports_sources():
