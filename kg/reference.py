@@ -474,7 +474,9 @@ def _predicates(graph: Graph, subject: URIRef, prefixes: dict[str, str], used: s
             <https://example.org/7> .
             # … and 2 more rdfs:seeAlso
     """
-    by_prop = {p: [t[2] for t in found] for p, found in _properties(graph, subject).items()}
+    # A built graph's union read from its columns (kg.formats.by_some_subjects): no index of
+    # every subject made for the few the examples show (91 MB held at 3,000 articles).
+    by_prop = {p: [t[2] for t in found] for p, found in by_some_subjects(graph, [subject]).get(subject, {}).items()}
     props = sorted(by_prop, key=lambda p: _predicate_key(p, prefixes))
     lines = []
     for i, prop in enumerate(props):
@@ -514,16 +516,9 @@ def _sort_key(node: Node) -> tuple[bool, str, str, str]:
     return False, padded, "", ""
 
 
-def _properties(graph: Graph, subject: Node) -> dict:
-    """``{predicate: [triples]}`` of ``subject`` (:func:`kg.formats.by_some_subjects`: a
-    built graph's union is read from its columns, with no index of every subject made for
-    the few the examples show: 91 MB held and 160 MB high at 3,000 articles; the notes
-    read their mentions' text by predicate, :func:`kg.formats.value_of`)."""
-    return by_some_subjects(graph, [subject]).get(subject, {})
-
-
 def _note(graph: Graph, obj: Node) -> str:
-    """The text of a mention on one line, quoted, for a comment; ``""`` for anything else."""
+    """The text of a mention on one line, quoted, for a comment; ``""`` for anything else
+    (read by predicate: :func:`kg.formats.value_of`)."""
     text = value_of(graph, obj, NIF_ANCHOR) if isinstance(obj, URIRef) else None
     if text is None:
         return ""
