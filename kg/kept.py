@@ -33,7 +33,7 @@ from .measures import measure
 from .merge import Merged
 from .model import Extraction
 from .periods import rank_iri, span_iri, spans_cut
-from .terms import actor_iri, article_iri, literal, place_iri
+from .terms import actor_iri, article_iri, iri, kgr, literal, place_iri
 from .vocab import KGO, KGR, SCHEMA, SEM, concept
 
 
@@ -102,7 +102,7 @@ def _counts(graph, extractions: list[Extraction]) -> None:
         for language in sorted(languages[key]):
             graph.add((node, KGO.articleLanguage, literal(language)))
     for (first, other), (events, statements) in sorted(shared.items()):
-        pair = KGR[f"pair/{first}/{other}"]
+        pair = kgr(f"pair/{first}/{other}")
         graph.add((pair, RDF.type, KGO.ActorPair))
         graph.add((pair, KGO.pairOf, actor_iri(first)))
         graph.add((pair, KGO.pairOf, actor_iri(other)))
@@ -142,30 +142,30 @@ def _reports(graph, extractions: list[Extraction]) -> None:
         article, published, publisher = article_iri(x.article.id), x.article.published, x.article.publisher
         events = {e.id: e for e in x.events}
         for e in x.events:
-            found(e.type, published, article, KGR[f"article/{e.id}"], [publisher] if publisher else [], "publisher")
+            found(e.type, published, article, kgr(f"article/{e.id}"), [publisher] if publisher else [], "publisher")
         for st in x.statements:
             day = (st.time.day or st.time.begin) if st.time else None
             for event_id in st.events:
                 e = events[event_id]
                 if st.says(e.factuality) != "negated":
-                    found(e.type, day, KGR[f"article/{st.id}"], KGR[f"article/{event_id}"], st.speakers, "speaker")
+                    found(e.type, day, kgr(f"article/{st.id}"), kgr(f"article/{event_id}"), st.speakers, "speaker")
     for kind, first in sorted(earliest.items()):
-        node = KGR[f"earliest/{kind}"]
+        node = kgr(f"earliest/{kind}")
         _, report_iri, event_iri = first.split(" ")
         graph.add((node, RDF.type, KGO.EarliestReport))
         graph.add((node, SEM.eventType, concept("event", kind)))
-        graph.add((node, KGO.report, URIRef(report_iri)))
-        graph.add((node, KGO.reportedEvent, URIRef(event_iri)))
+        graph.add((node, KGO.report, iri(report_iri)))
+        graph.add((node, KGO.reportedEvent, iri(event_iri)))
     for (kind, role, key), (first, reports, events) in sorted(sources.items()):
         if role == "speaker":
-            node = KGR[f"source/{kind}/speaker/{key}"]
+            node = kgr(f"source/{kind}/speaker/{key}")
             graph.add((node, KGO.sourceActor, actor_iri(key)))
         else:
-            node = KGR[f"source/{kind}/publisher/{hashlib.sha256(key.encode()).hexdigest()[:16]}"]
+            node = kgr(f"source/{kind}/publisher/{hashlib.sha256(key.encode()).hexdigest()[:16]}")
             graph.add((node, SCHEMA.publisher, literal(key)))
         graph.add((node, RDF.type, KGO.ReportingSource))
         graph.add((node, SEM.eventType, concept("event", kind)))
-        graph.add((node, KGO.report, URIRef(first.split(" ")[1])))
+        graph.add((node, KGO.report, iri(first.split(" ")[1])))
         graph.add((node, KGO.reportCount, literal(len(reports), XSD.nonNegativeInteger)))
         graph.add((node, KGO.eventCount, literal(len(events), XSD.nonNegativeInteger)))
 
@@ -187,8 +187,8 @@ def _contradictions(graph, extractions: list[Extraction]) -> None:
         for event_id, sides in sorted(views.items()):
             for affirming in sorted(sides["affirming"]):
                 for denying in sorted(sides["denying"] - {affirming}):
-                    event, yes, no = (KGR[f"article/{i}"] for i in (event_id, affirming, denying))
-                    node = KGR[f"contradiction/{hashlib.sha256(f'{event} {yes} {no}'.encode()).hexdigest()[:16]}"]
+                    event, yes, no = (kgr(f"article/{i}") for i in (event_id, affirming, denying))
+                    node = kgr(f"contradiction/{hashlib.sha256(f'{event} {yes} {no}'.encode()).hexdigest()[:16]}")
                     graph.add((node, RDF.type, KGO.Contradiction))
                     graph.add((node, KGO.reportedEvent, event))
                     graph.add((node, KGO.affirming, yes))
@@ -331,7 +331,7 @@ def _listing(graph, name: str, about: URIRef | None, items: list, page_size: int
     for, when the query has a parameter) cut into pages of ``page_size`` of its ``items``, each an
     (order, IRI) pair in order."""
     named = "" if about is None else about[len(KGR):] if about.startswith(KGR) else about.rpartition("#")[2]
-    listing = KGR[f"listing/{name}/{named}".rstrip("/")]  # listing/said-by/actor/russia, listing/figures-by-source/measure-killed
+    listing = kgr(f"listing/{name}/{named}".rstrip("/"))  # listing/said-by/actor/russia, listing/figures-by-source/measure-killed
     pages, item_of = -(-len(items) // page_size), KGO.pageItem  # a namespace's term costs a call
     triples = [(listing, RDF.type, KGO.Listing), (listing, KGO.queryName, literal(name))]
     if about is not None:
@@ -339,7 +339,7 @@ def _listing(graph, name: str, about: URIRef | None, items: list, page_size: int
     triples += [(listing, KGO.itemCount, literal(len(items), XSD.nonNegativeInteger)),
                 (listing, KGO.pageCount, literal(pages, XSD.nonNegativeInteger))]
     for n in range(pages):
-        page = URIRef(f"{listing}/page/{n + 1}")
+        page = iri(f"{listing}/page/{n + 1}")
         triples += [(page, RDF.type, KGO.Page), (page, KGO.pageOf, listing),
                     (page, KGO.pageNumber, literal(n + 1, XSD.integer))]
         triples += [(page, item_of, item) for _, item in items[n * page_size:(n + 1) * page_size]]
@@ -376,9 +376,9 @@ def _disputed(graph, extractions: list[Extraction], stories: list[Merged], label
                     for key in s.speakers:
                         affirmers.setdefault((group, key, x.article.language), set()).add(s.id)
     disputed = {group for group, _ in denied if group in affirmed}
-    nodes = {group: KGR[f"story/event/{stories[group].key}"] if isinstance(group, int) else KGR[f"article/{group}"]
+    nodes = {group: kgr(f"story/event/{stories[group].key}") if isinstance(group, int) else kgr(f"article/{group}")
              for group in disputed}
-    kept = {(nodes[group], KGR[f"article/{min(ids)}"]) for (group, _, _), ids in affirmers.items() if group in disputed}
+    kept = {(nodes[group], kgr(f"article/{min(ids)}")) for (group, _, _), ids in affirmers.items() if group in disputed}
     graph.update((node, KGO.affirmedBy, said) for node, said in sorted(kept))
     languages: dict[tuple, set[str]] = {}  # (group, speaker) -> the languages of its affirming articles
     for group, key, language in affirmers:
@@ -421,7 +421,7 @@ def _figures(extractions: list[Extraction], labels: dict) -> dict[str, list]:
             counts = next(filter(None, (measure(e, lex, article.text) for e in events)), None)
             if counts is None:
                 continue
-            e = min(events, key=lambda e: str(KGR[f"article/{e.id}"]))
+            e = min(events, key=lambda e: str(kgr(f"article/{e.id}")))
             days = [s.time.day for s in reporting.get(e.id, ()) if s.time and s.time.day]
             said = min(days) if days else article.published
             tellers = sorted({(_label(labels.get(key, {}), (language,), key), str(actor_iri(key)))
@@ -429,9 +429,9 @@ def _figures(extractions: list[Extraction], labels: dict) -> dict[str, list]:
                               for key in s.speakers})
             source = "; ".join(label for label, _ in tellers) or article.publisher or None
             order = (counts, said is None, said.isoformat() if said else "", source is not None,
-                     source or "", str(article_iri(article.id)), str(KGR[f"article/{e.id}"]))
+                     source or "", str(article_iri(article.id)), str(kgr(f"article/{e.id}")))
             for key in (counts, ""):
-                listings.setdefault(key, []).append((order, KGR[f"article/{e.id}"]))
+                listings.setdefault(key, []).append((order, kgr(f"article/{e.id}")))
     return listings
 
 
@@ -485,4 +485,4 @@ def _entry(article_id: str, item, anchor) -> tuple[tuple, URIRef]:
     """An event or statement of a listing: its place in the listing's order, and its IRI."""
     day = (item.time.day or item.time.begin) if item.time else None
     order = (day is None, day.isoformat() if day else "", article_id, anchor.start, item.id)
-    return order, KGR[f"article/{item.id}"]
+    return order, kgr(f"article/{item.id}")

@@ -28,6 +28,7 @@ from rdflib import XSD, Literal, URIRef
 
 from .errors import QueryError
 from .store import with_values
+from .terms import iri, kgr
 from .vocab import KGO, KGR
 
 #: Spans are 1, 2, 4 ... 2**LEVELS days long: the longest holds every day a date can name.
@@ -81,7 +82,7 @@ def rank_iri(n: int) -> URIRef:
     >>> rank_iri(7)[len(KGR):]
     'listing/timeline/rank/7'
     """
-    return URIRef(f"{_RANKS}{n}")
+    return iri(f"{_RANKS}{n}")
 
 
 _RANKS = KGR["listing/timeline/rank/"]
@@ -93,7 +94,7 @@ def span_iri(first: date, last: date) -> URIRef:
     >>> span_iri(date(2024, 11, 5), date(2024, 11, 12))[len(KGR):]
     'listing/timeline/days/2024-11-05/2024-11-12'
     """
-    return KGR[f"listing/timeline/days/{first.isoformat()}/{last.isoformat()}"]
+    return kgr(f"listing/timeline/days/{first.isoformat()}/{last.isoformat()}")
 
 
 def run_page(store, query, number: int, params: dict[str, str] | None = None

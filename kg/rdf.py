@@ -32,7 +32,7 @@ from .parallel import emptied
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
 from .quads import Quads, Triples
 from .kept import add_kept, affiliate_entry
-from .terms import Terms, actor_iri, article_iri, literal as _literal, place_iri
+from .terms import Terms, actor_iri, article_iri, iri, kgr, literal as _literal, place_iri
 from .vocab import KGO, KGR, NIF, PREFIXES, PROV, SCHEMA, SEM, WD, concept
 
 KGO, NIF, PROV, SCHEMA, SEM = Terms(KGO), Terms(NIF), Terms(PROV), Terms(SCHEMA), Terms(SEM)
@@ -118,7 +118,7 @@ def pickled_story(pickled: list[bytes]) -> bytes:
 
 def article_graph_iri(article_id: str) -> URIRef:
     """``kgr:graph/article/{id}``: the named graph of an article."""
-    return KGR[f"graph/article/{article_id}"]
+    return kgr(f"graph/article/{article_id}")
 
 
 def write_article(graph: Triples, x: Extraction) -> None:
@@ -179,16 +179,16 @@ class _ArticleWriter:
     def mention(self, span: Span) -> URIRef:
         """The mention of ``span``, written on first use (a span has one text)."""
         start, end = span.start, span.end
-        iri = self.mentions.get((start, end))
-        if iri is not None:
-            return iri
-        iri = self.mentions[start, end] = URIRef(f"{self.iri}#char={start},{end}")
-        triples = mention_triples(iri, start, end, span.text, self.iri)
+        node = self.mentions.get((start, end))
+        if node is not None:
+            return node
+        node = self.mentions[start, end] = iri(f"{self.iri}#char={start},{end}")
+        triples = mention_triples(node, start, end, span.text, self.iri)
         if self.apart is None:
             self.triples.extend(triples)
         else:
             self.apart.append(triples)
-        return iri
+        return node
 
     def reading(self, node, kind: str, rule: str):
         """The rule that read a statement or an event, and how sure it is."""
@@ -206,7 +206,7 @@ class _ArticleWriter:
         for actor in self.x.actors.values():
             self.actor(actor)
         for place in self.x.places.values():
-            node = KGR[f"place/{place.key}"]
+            node = kgr(f"place/{place.key}")
             self.add((node, RDF.type, SEM.Place))
             self.add((node, RDFS.label, _literal(place.label, lang=self.lang)))
             for span in place.mentions:
@@ -286,12 +286,12 @@ class _ArticleWriter:
 
     def _time(self, t: TimeExpr) -> URIRef:
         if t.span.end == t.span.start:  # no words of its own: the publication day, or a bound by it
-            node = KGR[f"article/{self.a.id}/time/{t.anchor}/{'day' if t.day else 'before'}"]
+            node = kgr(f"article/{self.a.id}/time/{t.anchor}/{'day' if t.day else 'before'}")
         elif t.anchor in ("statement", "since"):  # on or before the day of the statement whose time is at
             kind = "before" if t.anchor == "statement" else "since"  # the span; from that time to the day told
-            node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}/{kind}"]
+            node = kgr(f"article/{self.a.id}/time/{t.span.start}-{t.span.end}/{kind}")
         else:
-            node = KGR[f"article/{self.a.id}/time/{t.span.start}-{t.span.end}"]
+            node = kgr(f"article/{self.a.id}/time/{t.span.start}-{t.span.end}")
             self.add((node, KGO.mention, self.mention(t.span)))
         self.add((node, RDF.type, SEM.Time))
         if t.value:
@@ -316,7 +316,7 @@ class _ArticleWriter:
         return node
 
     def event(self, e: Event):
-        node = KGR[f"article/{e.id}"]
+        node = kgr(f"article/{e.id}")
         self.add((node, RDF.type, SEM.Event))
         self.add((node, SEM.eventType, concept("event", e.type)))
         self.add((node, RDFS.label, _literal(e.label, lang=self.lang)))
@@ -334,7 +334,7 @@ class _ArticleWriter:
             self.add((place, RDF.type, SEM.Place))
         if e.quantity:
             q = e.quantity
-            qn = KGR[f"article/{self.a.id}/quantity/{q.span.start}-{q.span.end}"]
+            qn = kgr(f"article/{self.a.id}/quantity/{q.span.start}-{q.span.end}")
             self.add((qn, RDF.type, KGO.Quantity))
             self.add((qn, KGO.value, _literal(q.value)))
             if q.upper is not None:
@@ -352,7 +352,7 @@ class _ArticleWriter:
         self.derived(node)
 
     def statement(self, s: Statement):
-        node = KGR[f"article/{s.id}"]
+        node = kgr(f"article/{s.id}")
         self.add((node, RDF.type, KGO.Statement))
         self.add((node, KGO.statementKind, concept("kind", s.kind)))
         for key in s.speakers:
@@ -381,9 +381,9 @@ class _ArticleWriter:
             self.add((node, SEM.hasTime, self.time(s.time)))
         events = {e.id: e for e in self.x.events}
         for n, event_id in enumerate(s.events, 1):
-            event = KGR[f"article/{event_id}"]
+            event = kgr(f"article/{event_id}")
             self.add((node, KGO.reports, event))
-            claim = URIRef(f"{node}/claim/{n}")
+            claim = iri(f"{node}/claim/{n}")
             self.add((claim, RDF.type, KGO.Claim))
             self.add((claim, KGO.about, event))
             self.add((claim, KGO.factuality, concept("factuality", s.says(events[event_id].factuality))))
@@ -443,7 +443,7 @@ def _story(graph, extractions: list[Extraction], events: list[Merged]) -> None:
     add_kept(graph, extractions, events)
     places = {k: p for x in extractions for k, p in x.places.items()}
     for key, place in sorted(places.items()):
-        node = KGR[f"place/{key}"]
+        node = kgr(f"place/{key}")
         graph.add((node, RDF.type, SEM.Place))
         for lang, label in sorted(place.labels.items()):
             graph.add((node, RDFS.label, _literal(label, lang=lang)))
@@ -452,7 +452,7 @@ def _story(graph, extractions: list[Extraction], events: list[Merged]) -> None:
         if place.part_of:
             graph.add((node, KGO.partOf, actor_iri(place.part_of)))
     digest = hashlib.sha256("".join(sorted(x.article.sha256 for x in extractions)).encode()).hexdigest()[:16]
-    build = KGR[f"build/{digest}"]
+    build = kgr(f"build/{digest}")
     graph.add((build, RDF.type, PROV.Activity))
     graph.add((build, KGO.toolVersion, _literal(__version__)))
     for x in extractions:
@@ -473,14 +473,14 @@ def _merged(graph, extractions: list[Extraction], stories: tuple[list[Merged], l
             ("statement", statements, KGO.StoryStatement,
              lambda m: (KGO.statementKind, concept("kind", m.type)))):
         for story in sorted((m for m in found if len(m.members) > 1), key=lambda m: m.key):
-            node = KGR[f"story/{kind}/{story.key}"]
+            node = kgr(f"story/{kind}/{story.key}")
             first_x, first = story.first()
             label = first.label if kind == "event" else f"{labels.get(first.speakers[0], '')}: {first.kind}"
             triples = [(node, RDF.type, cls), (node, *type_of(story)),
                        (node, RDFS.label, _literal(label, lang=first_x.article.language)),
-                       (node, KGO.firstReport, KGR[f"article/{first.id}"])]
+                       (node, KGO.firstReport, kgr(f"article/{first.id}"))]
             for n, ((x, item), why) in enumerate(zip(story.members, story.reasons), 1):
-                member, reason = KGR[f"article/{item.id}"], URIRef(f"{node}/reason/{n}")
+                member, reason = kgr(f"article/{item.id}"), iri(f"{node}/reason/{n}")
                 triples += [(node, KGO.reportedAs, member), (node, KGO.mergeReason, reason),
                             (reason, RDF.type, KGO.MergeReason), (reason, KGO.member, member),
                             (reason, KGO.reason, _literal(why))]
