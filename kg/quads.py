@@ -211,7 +211,8 @@ class Triples:
             numbers = set(column)
         else:
             p = self.table.number(predicate)
-            numbers = {n for n, q in zip(column, self.predicates) if q == p} if p is not None else set()
+            numbers = set() if p is None else set(
+                term_numbers(column)[term_numbers(self.predicates) == p].tolist())  # compared by numpy
         terms = self.table.terms
         return {terms[n] for n in numbers}
 
