@@ -532,22 +532,23 @@ class _UnionSplit:
         # Keyed by the graphs' own IRIs: each subject's lookup below then ends on identity,
         # not on rdflib's __eq__ (a Python call, 7.7 million of them at 10,000 articles).
         spaces = {iri: spaces[iri] for iri in quads.graphs if iri in spaces}
-        owner: dict = {}  # subject -> the one graph it is in, or None
+        owner: dict = {}  # a subject's number -> the one graph it is in, or None
         for iri, triples in quads.graphs.items():
-            for s in triples.terms_at(0):
-                owner[s] = iri if s not in owner else None
-        spans: dict = {}
+            for n in set(triples.subjects):
+                owner[n] = iri if n not in owner else None
+        terms = quads.table.terms
+        alone: dict = {}  # an article graph -> the IRIs of its subjects a worker writes
         own, shared = [], set()
-        for s, graph in owner.items():
+        for n, graph in owner.items():
+            s = terms[n]
             key = str(s)
             if graph in spaces and key.startswith(spaces[graph]):
-                lo, hi = spans.get(graph, (key, key))
-                spans[graph] = (min(lo, key), max(hi, key))
+                alone.setdefault(graph, []).append(key)
             else:
                 own.append(s)
                 if graph is None or graph in spaces:  # in an article graph: its worker leaves it out
                     shared.add(key)
-        ranges = sorted((lo, hi, graph) for graph, (lo, hi) in spans.items())
+        ranges = sorted((min(keys), max(keys), graph) for graph, keys in alone.items())
         if _within(map(str, own), ranges) or any(ranges[n - 1][1] >= ranges[n][0] for n in range(1, len(ranges))):
             return None
         return cls(own, frozenset(shared), ranges)

@@ -335,6 +335,11 @@ class Quads:
         """Every term of every triple, each once."""
         return iter(self._table.terms)
 
+    @property
+    def table(self) -> TermTable:
+        """The terms of every graph, numbered: each graph's triples are numbers in it."""
+        return self._table
+
     def union(self, release: bool = False) -> Graph:
         """Every triple once, in a fixed order (by N-Triples form), prefixes kept: read-only.
 
