@@ -53,7 +53,7 @@ from .formats import (IN_GRAPH, JSONLD_TAIL, Compactor, bind_generated_prefixes,
 from .memory import give_back_free_pages
 from .mention_texts import MentionTexts
 from .parallel import CHUNK, Background, Workers, emptied
-from .quads import Quads, Triples
+from .quads import Quads, Triples, term_numbers
 from .rdf import article_graph_iri, article_iri, article_triples
 
 
@@ -529,26 +529,29 @@ class _UnionSplit:
         space (the article's IRI), so that a graph added later (the story, which
         describes actors and places) is unlikely to describe it too
         (:meth:`with_subjects` checks)."""
-        # Keyed by the graphs' own IRIs: each subject's lookup below then ends on identity,
-        # not on rdflib's __eq__ (a Python call, 7.7 million of them at 10,000 articles).
         spaces = {iri: spaces[iri] for iri in quads.graphs if iri in spaces}
-        owner: dict = {}  # a subject's number -> the one graph it is in, or None
-        for iri, triples in quads.graphs.items():
-            for n in set(triples.subjects):
-                owner[n] = iri if n not in owner else None
+        # Each graph's subjects as numbers, told apart by numpy: a dict of every subject,
+        # with an int object for each number, left 108 MB of the heap behind at 10,000 articles.
+        graphs = [(iri, numpy.unique(term_numbers(triples.subjects))) for iri, triples in quads.graphs.items()]
+        every, counts = numpy.unique(numpy.concatenate([numbers for _, numbers in graphs] or [[]]), return_counts=True)
+        several = every[counts > 1]  # the subjects of several graphs: this process writes them
         terms = quads.table.terms
-        alone: dict = {}  # an article graph -> the IRIs of its subjects a worker writes
-        own, shared = [], set()
-        for n, graph in owner.items():
-            s = terms[n]
-            key = str(s)
-            if graph in spaces and key.startswith(spaces[graph]):
-                alone.setdefault(graph, []).append(key)
-            else:
-                own.append(s)
-                if graph is None or graph in spaces:  # in an article graph: its worker leaves it out
-                    shared.add(key)
-        ranges = sorted((min(keys), max(keys), graph) for graph, keys in alone.items())
+        own = [terms[n] for n in several.tolist()]
+        shared = set(map(str, own))
+        ranges = []  # each article graph's first and last IRI of the subjects a worker writes
+        for iri, numbers in graphs:
+            space, alone = spaces.get(iri), []
+            for n in numbers[~numpy.isin(numbers, several)].tolist():
+                key = str(terms[n])
+                if space is not None and key.startswith(space):
+                    alone.append(key)
+                else:
+                    own.append(terms[n])
+                    if space is not None:  # in an article graph: its worker leaves it out
+                        shared.add(key)
+            if alone:
+                ranges.append((min(alone), max(alone), iri))
+        ranges.sort()
         if _within(map(str, own), ranges) or any(ranges[n - 1][1] >= ranges[n][0] for n in range(1, len(ranges))):
             return None
         return cls(own, frozenset(shared), ranges)
