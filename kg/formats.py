@@ -744,8 +744,7 @@ def jsonld(graph: Graph, ctx: dict[str, Any] | None = None) -> bytes:
 
 def jsonld_parts(graph: Graph, ctx: dict[str, Any] | None = None) -> Iterator[str]:
     """``graph`` as compact JSON-LD with the context embedded, piece by piece: nodes by
-    ``@id``, keys and values sorted, one node per line (Python's JSON encoder runs in C only
-    without indent: five times faster)."""
+    ``@id``, keys and values sorted, one node per line (:func:`jsonld_lines`)."""
     ctx = (ctx or context())["@context"]
     yield jsonld_head(ctx)
     yield from jsonld_nodes(by_subject(graph), Compactor(ctx))
