@@ -105,9 +105,12 @@ def test_a_parallel_build_writes_the_same_bytes(corpus, tmp_path):
     one = _build(corpus, tmp_path / "one", use_cache=False, jobs=1)
     two = _build(corpus, tmp_path / "two", use_cache=False, jobs=2)
     assert one.read == two.read and two.extracted == 3
-    for name in ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld", "timeline.html", "figures.html",
-                 "ontology.html", "build.json"):
+    from kg.views import VIEWS
+
+    for name in ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld", "figures.html", "ontology.html",
+                 "build.json", *VIEWS):  # the views drawn by a worker from the projection it pickled
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == sorted(p.name for p in (tmp_path / "two").iterdir())
 
 
 def test_a_cache_entry_reads_back_as_the_extraction_it_keeps():
