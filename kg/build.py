@@ -45,6 +45,30 @@ OUTPUTS = ("graph.trig", "graph.ttl", "graph.nq", "graph.jsonld", "graph.graphml
            "timeline.html", "network.html", "ontology.html", "build.json")
 
 
+# A build's height, all its processes together, grows by about this much an article, from
+# this base: 771, 1,633, 4,656 and 8,736 MB at 1,000, 3,000, 10,000 and 20,000 generated
+# articles of 300 to 800 words (scripts/build-stages.py --jobs 2 at 8638a82: docs/performance.md).
+MB_AN_ARTICLE, MB_BASE = 0.43, 350
+
+
+def memory_warning(articles: int, available: int | None) -> str | None:
+    """A warning when a build of ``articles`` would need more memory at its height than the
+    ``available`` MB (:func:`kg.memory.available_mb`; None: not known, no warning), told
+    before the build begins, rather than the system stopping it an hour later.
+
+    >>> print(memory_warning(20_000, 6_000))
+    a build of 20,000 articles needs about 8.7 GB of memory at its height (0.43 MB an article), and 5.9 GB is available: the system may stop it before it ends
+    >>> memory_warning(1_000, 6_000), memory_warning(20_000, None)
+    (None, None)
+    """
+    needed = MB_BASE + MB_AN_ARTICLE * articles
+    if available is None or needed <= available:
+        return None
+    return (f"a build of {articles:,} article{'s' * (articles != 1)} needs about {needed / 1024:.1f} GB of memory at its height "
+            f"({MB_AN_ARTICLE} MB an article), and {available / 1024:.1f} GB is available: "
+            "the system may stop it before it ends")
+
+
 @dataclass
 class BuildReport:
     """What a build read, skipped and wrote."""

@@ -235,9 +235,13 @@ SHOWN_WARNINGS = 20  # on the terminal; build.json lists them all
 
 
 def _build(args) -> int:
-    from .build import build, terminal_progress
+    from .build import build, collect, memory_warning, terminal_progress
+    from .memory import available_mb
     from .parallel import default_jobs
 
+    too_large = memory_warning(len(collect(args.paths, [])), available_mb())
+    if too_large:  # told now: the build's height comes long after it starts
+        print(f"warning: {too_large}", file=sys.stderr, flush=True)
     report = build(args.paths, args.output, progress=terminal_progress, check=not args.no_validate,
                    strict=args.strict, max_size=args.max_size, use_cache=not args.no_cache,
                    jobs=args.jobs or default_jobs())

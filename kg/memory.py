@@ -47,6 +47,26 @@ def give_back_free_pages() -> bool:
     return True
 
 
+def available_mb(meminfo: str = "/proc/meminfo") -> int | None:
+    """The memory the system can still give without swapping, in MB (``MemAvailable`` in
+    ``meminfo``); None where that is not known (not Linux).
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
+    ...     _ = f.write("MemTotal:       24576000 kB\\nMemAvailable:    2048000 kB\\n"); f.flush()
+    ...     available_mb(f.name), available_mb(f.name + ".gone")
+    (2000, None)
+    """
+    try:
+        with open(meminfo, encoding="ascii") as lines:
+            for line in lines:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 def _glibc(name: str, argtypes: tuple):
     """The C library's function ``name`` taking ``argtypes`` and giving an int, or None on
     another system or where the library has none (not glibc)."""
