@@ -24,7 +24,7 @@ from .article_graphs import ArticleGraphFiles
 from .formats import bind_generated_prefixes, merged, refuse_blank_nodes, write_graphs
 from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
-from .memory import give_back_free_pages, give_back_large_blocks
+from .memory import available_mb, give_back_free_pages, give_back_large_blocks
 from .merge import Pickled, reconcile_pickled
 from .network import project
 from .parallel import Background, extract_all
@@ -53,8 +53,8 @@ MB_AN_ARTICLE, MB_BASE = 0.43, 350
 
 def memory_warning(articles: int, available: int | None) -> str | None:
     """A warning when a build of ``articles`` would need more memory at its height than the
-    ``available`` MB (:func:`kg.memory.available_mb`; None: not known, no warning), told
-    before the build begins, rather than the system stopping it an hour later.
+    ``available`` MB (:func:`kg.memory.available_mb`; None: not known, no warning): told
+    before the articles are extracted, rather than the system stopping the build an hour later.
 
     >>> print(memory_warning(20_000, 6_000))
     a build of 20,000 articles needs about 8.7 GB of memory at its height (0.43 MB an article), and 5.9 GB is available: the system may stop it before it ends
@@ -132,7 +132,7 @@ def _walk(folder: Path, onerror: Callable[[OSError], None]) -> list[Path]:
 def build(paths: list[str | Path], out_dir: str | Path,
           progress: Callable[[int, int, str], None] | None = None, check: bool = True,
           strict: bool = False, max_size: int = MAX_SIZE, use_cache: bool = True,
-          jobs: int = 1) -> BuildReport:
+          jobs: int = 1, tell: Callable[[str], None] | None = None) -> BuildReport:
     """Read, extract, and write every output into ``out_dir``.
 
     An article that cannot be read is skipped and reported (``strict=True`` makes that an
@@ -144,6 +144,8 @@ def build(paths: list[str | Path], out_dir: str | Path,
     unchanged is not extracted again (``use_cache=False`` extracts everything). ``jobs``
     worker processes extract the others (:mod:`kg.parallel`), in order; then ``jobs`` write
     the article graphs out while this process writes the rest (:mod:`kg.article_graphs`).
+    ``tell`` is told, once the articles are read and before they are extracted, when the
+    system has less memory available than the build will need (:func:`memory_warning`).
     """
     give_back_large_blocks()  # this process's memory, for good: see kg.memory
     out_dir = Path(out_dir)
@@ -151,6 +153,9 @@ def build(paths: list[str | Path], out_dir: str | Path,
     unreadable: list[dict] = []
     reading = read_files(collect(paths, unreadable), max_size)
     report.skipped, report.warnings = unreadable + reading.skipped, reading.warnings
+    too_large = memory_warning(len(reading.articles), available_mb())
+    if too_large and tell:
+        tell(too_large)
     cache = ExtractionCache(out_dir / CACHE)
     extractions: list[Pickled] = []  # kept pickled: the objects of thousands would fill memory
     new: list[Pickled] = []  # kept in the cache once the build is sure to go on

@@ -235,16 +235,12 @@ SHOWN_WARNINGS = 20  # on the terminal; build.json lists them all
 
 
 def _build(args) -> int:
-    from .build import build, collect, memory_warning, terminal_progress
-    from .memory import available_mb
+    from .build import build, terminal_progress
     from .parallel import default_jobs
 
-    too_large = memory_warning(len(collect(args.paths, [])), available_mb())
-    if too_large:  # told now: the build's height comes long after it starts
-        print(f"warning: {too_large}", file=sys.stderr, flush=True)
     report = build(args.paths, args.output, progress=terminal_progress, check=not args.no_validate,
                    strict=args.strict, max_size=args.max_size, use_cache=not args.no_cache,
-                   jobs=args.jobs or default_jobs())
+                   jobs=args.jobs or default_jobs(), tell=_warn_now)
     if args.store:
         from .store import build_oxigraph, note_store
 
@@ -271,6 +267,11 @@ def _build(args) -> int:
     print(f"open the timeline in a browser: file://{timeline}")
     print("query the graph: kg query --list")
     return 3 if report.skipped else 0
+
+
+def _warn_now(text: str) -> None:
+    """A warning told while the build goes on, not with the others at its end."""
+    print(f"warning: {text}", file=sys.stderr, flush=True)
 
 
 def _add(args) -> int:

@@ -199,21 +199,26 @@ def test_build_shows_the_first_warnings_and_counts_the_rest(tmp_path, capsys):
 
 
 def test_a_build_too_large_for_the_memory_left_is_told_before_it_begins(tmp_path, capsys, monkeypatch):
+    """Told once the articles are read, before any is extracted: a JSON Lines file counts
+    each of its lines."""
     import kg.build
-    import kg.memory
 
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("Kim Jong Un met Putin in Moscow on 19 June 2024.\n", encoding="utf-8")
-    said_before = []  # what the command said before the build began
-    build = kg.build.build
-    monkeypatch.setattr(kg.build, "build", lambda *a, **k: said_before.append(capsys.readouterr().err) or build(*a, **k))
-    for available in (100, 100_000, None):  # MB, or not known
-        monkeypatch.setattr(kg.memory, "available_mb", lambda: available)
+    (tmp_path / "in" / "a.jsonl").write_text("".join(
+        json.dumps({"text": f"Kim Jong Un met Putin in Moscow on {day} June 2024."}) + "\n" for day in (18, 19)),
+        encoding="utf-8")
+    for available, said in ((100, ["warning: a build of 2 articles needs about 0.3 GB of memory at its height "
+                                   "(0.43 MB an article), and 0.1 GB is available: the system may stop it before it ends"]),
+                            (100_000, []), (None, [])):  # MB, or not known
+        monkeypatch.setattr(kg.build, "available_mb", lambda: available)
+        told = []
+        report = kg.build.build([tmp_path / "in"], tmp_path / "out", check=False, use_cache=False,
+                                progress=lambda n, total, name: told.append(name), tell=told.append)
+        assert told[:len(said) + 1] == [text.removeprefix("warning: ") for text in said] + [f"{tmp_path / 'in' / 'a.jsonl'}:1"]
+        assert len(report.read) == 2 and (tmp_path / "out" / "graph.trig").stat().st_size > 0  # not a refusal
+        capsys.readouterr()
         assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-validate", "-j", "1"]) == 0
-    assert said_before[0] == ("warning: a build of 1 article needs about 0.3 GB of memory at its height "
-                              "(0.43 MB an article), and 0.1 GB is available: the system may stop it before it ends\n")
-    assert said_before[1:] == ["", ""]
-    assert (tmp_path / "out" / "graph.trig").stat().st_size > 0  # a warning, not a refusal
+        assert [line for line in capsys.readouterr().err.splitlines() if "memory" in line] == said
 
 
 def test_a_build_tells_its_progress_through_reading_and_writing(tmp_path):
