@@ -64,9 +64,9 @@ def memory_warning(articles: int, available: int | None) -> str | None:
     needed = MB_BASE + MB_AN_ARTICLE * articles
     if available is None or needed <= available:
         return None
-    return (f"a build of {articles:,} article{'s' * (articles != 1)} needs about {needed / 1024:.1f} GB of memory at its height "
-            f"({MB_AN_ARTICLE} MB an article), and {available / 1024:.1f} GB is available: "
-            "the system may stop it before it ends")
+    return (f"a build of {articles:,} article{'s' * (articles != 1)} needs about {needed / 1024:.1f} GB "
+            f"of memory at its height ({MB_AN_ARTICLE} MB an article), and {available / 1024:.1f} GB "
+            "is available: the system may stop it before it ends")
 
 
 @dataclass

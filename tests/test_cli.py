@@ -207,18 +207,20 @@ def test_a_build_too_large_for_the_memory_left_is_told_before_it_begins(tmp_path
     (tmp_path / "in" / "a.jsonl").write_text("".join(
         json.dumps({"text": f"Kim Jong Un met Putin in Moscow on {day} June 2024."}) + "\n" for day in (18, 19)),
         encoding="utf-8")
-    for available, said in ((100, ["warning: a build of 2 articles needs about 0.3 GB of memory at its height "
-                                   "(0.43 MB an article), and 0.1 GB is available: the system may stop it before it ends"]),
-                            (100_000, []), (None, [])):  # MB, or not known
+    too_large = ("a build of 2 articles needs about 0.3 GB of memory at its height (0.43 MB an article), "
+                 "and 0.1 GB is available: the system may stop it before it ends")
+    first = f"{tmp_path / 'in' / 'a.jsonl'}:1"  # the first article's progress
+    for available, warned in ((100, [too_large]), (100_000, []), (None, [])):  # MB, or not known
         monkeypatch.setattr(kg.build, "available_mb", lambda: available)
         told = []
         report = kg.build.build([tmp_path / "in"], tmp_path / "out", check=False, use_cache=False,
                                 progress=lambda n, total, name: told.append(name), tell=told.append)
-        assert told[:len(said) + 1] == [text.removeprefix("warning: ") for text in said] + [f"{tmp_path / 'in' / 'a.jsonl'}:1"]
+        assert told[:len(warned) + 1] == [*warned, first]
         assert len(report.read) == 2 and (tmp_path / "out" / "graph.trig").stat().st_size > 0  # not a refusal
         capsys.readouterr()
         assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-validate", "-j", "1"]) == 0
-        assert [line for line in capsys.readouterr().err.splitlines() if "memory" in line] == said
+        assert [line for line in capsys.readouterr().err.splitlines() if "memory" in line] == \
+            [f"warning: {text}" for text in warned]
 
 
 def test_a_build_tells_its_progress_through_reading_and_writing(tmp_path):
