@@ -54,7 +54,7 @@ from .memory import give_back_free_pages
 from .mention_texts import MentionTexts
 from .parallel import CHUNK, Background, Workers, emptied
 from .quads import Quads, Triples, term_numbers
-from .rdf import article_graph_iri, article_iri, article_triples
+from .rdf import article_graph_iri, article_iri, article_triples, mention_triples
 
 
 class ArticleGraphFiles:
@@ -714,19 +714,19 @@ class _ArticleTexts:
 
 def _article_index(x) -> tuple[dict, list]:
     """The article graph of extraction ``x``: its triples by subject
-    (:func:`_distinct_by_subject`), and apart from them its mentions' triples
-    (:func:`kg.rdf.mention_triples`) in IRI order, but for the mentions that are the subject
-    of other triples too (a byline's, a dateline's), which are in the index."""
+    (:func:`_distinct_by_subject`), and apart from them its mentions' records
+    (:func:`kg.rdf.article_triples`) in IRI order, but for the mentions that are the subject
+    of other triples too (a byline's, a dateline's), whose triples are in the index."""
     mentions: list = []
     triples = article_triples(x, mentions)
     subjects = {t[0] for t in triples}
     apart = []
     for m in mentions:
-        if m[0][0] in subjects:
-            triples.extend(m)
+        if m[0] in subjects:
+            triples.extend(mention_triples(*m))
         else:
             apart.append(m)
-    apart.sort(key=lambda m: str(m[0][0]))
+    apart.sort(key=lambda m: str(m[0]))
     return _distinct_by_subject(triples), apart
 
 
@@ -735,7 +735,7 @@ def _subjects(index: dict, mentions: list, name, mention_texts):
     those of ``index`` as :func:`kg.formats.subject_parts` writes them (``triples`` None),
     and ``mentions`` (:func:`_article_index`) by ``mention_texts`` (:mod:`kg.mention_texts`)."""
     return heapq.merge(((s, head, parts, None) for s, head, parts in subject_parts(index, name)),
-                       ((m[0][0], *mention_texts.turtle(m), m) for m in mentions), key=lambda subject: str(subject[0]))
+                       ((m[0], *mention_texts.turtle(m), m) for m in mentions), key=lambda subject: str(subject[0]))
 
 
 @lru_cache(maxsize=1)

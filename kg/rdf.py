@@ -129,15 +129,16 @@ def write_article(graph: Triples, x: Extraction) -> None:
 
 def article_triples(x: Extraction, mentions: list | None = None) -> list[tuple]:
     """The triples of ``x``'s article graph, some perhaps more than once; given a list
-    ``mentions``, each mention's triples (:func:`mention_triples`) go there instead, a
-    tuple of them per mention, in the order they are first met.
+    ``mentions``, each mention goes there instead of its triples, as the record its
+    triples are made of, ``(IRI, start, end, text, context)`` (:func:`mention_triples`),
+    in the order they are first met.
 
     >>> from kg.ingest import parse_article
     >>> from kg.extract.document import extract
     >>> x = extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", "a.txt"))
     >>> mentions = []
     >>> apart = article_triples(x, mentions)
-    >>> sorted(apart + [t for m in mentions for t in m]) == sorted(article_triples(x))
+    >>> sorted(apart + [t for m in mentions for t in mention_triples(*m)]) == sorted(article_triples(x))
     True
     """
     return _ArticleWriter(x, mentions).write()
@@ -183,11 +184,10 @@ class _ArticleWriter:
         if node is not None:
             return node
         node = self.mentions[start, end] = iri(f"{self.iri}#char={start},{end}")
-        triples = mention_triples(node, start, end, span.text, self.iri)
         if self.apart is None:
-            self.triples.extend(triples)
+            self.triples.extend(mention_triples(node, start, end, span.text, self.iri))
         else:
-            self.apart.append(triples)
+            self.apart.append((node, start, end, span.text, self.iri))
         return node
 
     def reading(self, node, kind: str, rule: str):

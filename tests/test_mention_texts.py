@@ -20,11 +20,11 @@ ids = st.text("abcdefghijklmnopqrstuvwxyz0123456789-_.", min_size=1, max_size=20
 
 @st.composite
 def mentions(draw):
-    """A mention's triples as a build makes them: any span and text of any article."""
+    """A mention's record as a build makes it: any span and text of any article."""
     start = draw(st.integers(0, 10 ** 7))
     end = start + draw(st.integers(0, 10 ** 4))
     context = article_iri(draw(ids))
-    return mention_triples(URIRef(f"{context}#char={start},{end}"), start, end, draw(texts), context)
+    return URIRef(f"{context}#char={start},{end}"), start, end, draw(texts), context
 
 
 @settings(max_examples=300, deadline=None)
@@ -33,17 +33,18 @@ def test_a_mentions_texts_are_what_the_general_writers_make_of_its_triples(many,
     name, term = trig_namer(prefixes), nquads_namer()
     compactor = Compactor(context()["@context"])
     written = MentionTexts(name, term, compactor)
-    for triples in many:  # one after another, as a worker writes them
+    for record in many:  # one after another, as a worker writes them
+        triples = mention_triples(*record)
         s = triples[0][0]
         index = by_subject(list(triples))
-        assert written.turtle(triples) == next(subject_parts(index, name))[1:]
+        assert written.turtle(record) == next(subject_parts(index, name))[1:]
         graph = URIRef("urn:kg:graph")
         whole = Triples()
         whole.update(triples)
         lines = [line + "\n" for line in "".join(nquads_graph(graph, whole, term)).split("\n")[:-1]]
-        assert sorted(written.nquads(triples, f" {term(graph)} .\n")) == lines
-        assert written.node(triples) == compactor.node(s, index[s])
-        assert list(written.node(triples)) == list(compactor.node(s, index[s]))  # keys in the same order
+        assert sorted(written.nquads(record, f" {term(graph)} .\n")) == lines
+        assert written.node(record) == compactor.node(s, index[s])
+        assert list(written.node(record)) == list(compactor.node(s, index[s]))  # keys in the same order
 
 
 def test_what_every_mention_has_alike_is_written_once_and_the_rest_each_time():
@@ -52,3 +53,6 @@ def test_what_every_mention_has_alike_is_written_once_and_the_rest_each_time():
     assert fixed == ["a nif:OffsetBasedString, nif:String"]
     assert sum(where is None for _, where in texts._nquads) == 2
     assert [key for key, _, where in texts._keys if where is None] == ["@type"]
+    # the rest from the record: start, end, text and context, each in its place
+    assert [where for _, where in texts._turtle if where is not None] == [3, 1, 2, 4]
+    assert sorted(texts._formats) == [1, 2, 3, 4]
