@@ -64,6 +64,10 @@ class MentionTexts:
         # How a part is written in each format, found from the first sample's terms.
         self._formats = {part[n]: _Written(name, term, compactor, p, o)
                          for n, (_, p, o) in enumerate(sample) if part[n] is not None}
+        if sorted(self._formats) != list(range(1, len(_SAMPLES[0]))):
+            raise ValueError("a mention's triples are not made of every part of its record, each once")
+        # Each format's writers of the parts between the IRI and the context, in order.
+        self._writes = [[self._formats[n].write[k] for n in range(1, _CONTEXT)] for k in range(3)]
         at: dict = {}  # property -> where its triples are among a mention's
         for n, (_, p, _) in enumerate(sample):
             at.setdefault(p, []).append(n)
@@ -115,16 +119,15 @@ class MentionTexts:
             node[key] = value if n is None else values[n]
         return node
 
-    def _values(self, record: tuple, k: int) -> dict:
+    def _values(self, record: tuple, k: int) -> list:
         """The parts of ``record`` written in format ``k`` (0 Turtle, 1 N-Quads, 2 JSON-LD),
         its IRI (0) too."""
         if record[_CONTEXT] is not self._context:  # a new article: its context named once
             self._new_context(record)
-        values = {n: written.write[k](record[n]) for n, written in self._formats.items() if n != _CONTEXT}
-        values[_CONTEXT] = self._context_texts[k]
-        iri = record[0]
-        values[0] = self._subjects[k](iri) if self._subjects[k] else self._iri_names[k] + iri[self._cut:] + self._ends[k]
-        return values
+        iri, subject = record[0], self._subjects[k]
+        start, end, text = self._writes[k]
+        return [subject(iri) if subject else self._iri_names[k] + iri[self._cut:] + self._ends[k],
+                start(record[1]), end(record[2]), text(record[3]), self._context_texts[k]]
 
     def _new_context(self, record: tuple) -> None:
         """The context of ``record`` named in each format, once for all the mentions of its
