@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import errno
 import gc
-import heapq
 import os
 import pickle
 import shutil
@@ -715,8 +714,8 @@ class _ArticleTexts:
 def _article_index(x) -> tuple[dict, list]:
     """The article graph of extraction ``x``: its triples by subject
     (:func:`_distinct_by_subject`), and apart from them its mentions' records
-    (:func:`kg.rdf.article_triples`) in IRI order, but for the mentions that are the subject
-    of other triples too (a byline's, a dateline's), whose triples are in the index."""
+    (:func:`kg.rdf.article_triples`), but for the mentions that are the subject of other
+    triples too (a byline's, a dateline's), whose triples are in the index."""
     mentions: list = []
     triples = article_triples(x, mentions)
     subjects = {t[0] for t in triples}
@@ -726,16 +725,22 @@ def _article_index(x) -> tuple[dict, list]:
             triples.extend(mention_triples(*m))
         else:
             apart.append(m)
-    apart.sort(key=lambda m: str(m[0]))
     return _distinct_by_subject(triples), apart
 
 
 def _subjects(index: dict, mentions: list, name, mention_texts):
-    """Each subject of an article graph in IRI order, as ``(IRI, name, parts, triples)``:
-    those of ``index`` as :func:`kg.formats.subject_parts` writes them (``triples`` None),
-    and ``mentions`` (:func:`_article_index`) by ``mention_texts`` (:mod:`kg.mention_texts`)."""
-    return heapq.merge(((s, head, parts, None) for s, head, parts in subject_parts(index, name)),
-                       ((m[0], *mention_texts.turtle(m), m) for m in mentions), key=lambda subject: str(subject[0]))
+    """Each subject of an article graph in IRI order, as ``(IRI, name, parts, record)``:
+    those of ``index`` as :func:`kg.formats.subject_parts` writes them (``record`` None),
+    and ``mentions`` (:func:`_article_index`) by ``mention_texts`` (:mod:`kg.mention_texts`),
+    ``record`` the mention's."""
+    subjects = [(s, head, parts, None) for s, head, parts in subject_parts(index, name)]
+    subjects += [(m[0], *mention_texts.turtle(m), m) for m in mentions]
+    subjects.sort(key=_by_iri)  # the first run sorted already: the sort goes through it once
+    return subjects
+
+
+def _by_iri(subject: tuple) -> str:
+    return str(subject[0])
 
 
 @lru_cache(maxsize=1)
