@@ -17,7 +17,8 @@ system's kernel (page faults, writing and copying files). Under a stage, each wa
 build for a worker's result (the story's merge, the figures page, the views) and how long
 it took. Before the whole build's line, each other process of the build (the workers, and
 the server they start from) by its name, with its CPU time and its largest proportional
-set size as last sampled. This is how the stage tables of docs/performance.md are measured.
+set size as last sampled; then the CPU time of all of them together, to their end
+(:func:`cpu_of_all`). This is how the stage tables of docs/performance.md are measured.
 """
 from __future__ import annotations
 
@@ -39,6 +40,50 @@ def processes_mb(pid: int, each: dict | None = None) -> int:
     proportional set sizes (a page shared by k of them counts 1/k in each). Into ``each``,
     when given: each process by its number, as ``[name, largest MB so far, CPU seconds so
     far, of which in the kernel]`` (a worker's name says its task: :func:`kg.parallel.worker_name`)."""
+    total = 0
+    for current in _descendants(pid):
+        mb = _field(f"/proc/{current}/smaps_rollup", "Pss:")
+        total += mb
+        if each is not None and (used := _used(current)) is not None:
+            seen = each.setdefault(current, [used[0], 0, 0.0, 0.0])
+            seen[:] = used[0], max(seen[1], mb), *used[1:]  # named by its task once it starts it
+    return total
+
+
+def _used(pid: int, reaped: bool = False) -> tuple | None:
+    """The name of process ``pid``, the CPU time it has used (user and system) and its
+    system part, or None once it has ended; ``reaped``: then also the CPU time and system
+    part of its children that ended and that it waited for (theirs in turn included)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            name, rest = stat.read().split(" (", 1)[1].rsplit(") ", 1)
+    except (OSError, IndexError, ValueError):
+        return None
+    user, system, children_user, children_system = (int(n) / os.sysconf("SC_CLK_TCK") for n in rest.split()[11:15])
+    return (name, user + system, system, *((children_user + children_system, children_system) if reaped else ()))
+
+
+def cpu_of_all(pid: int) -> tuple[float, float]:
+    """The CPU time (user and system) of process ``pid`` and every process it started, its
+    workers' and theirs, and its system part: each process's own while it runs, then in
+    the times of the process that waited for it once it ended (the workers' server for the
+    workers), so each is counted once, to its end. Read at the end of a build: the
+    workers' own lines are their last samples, and a worker that ends between two samples
+    has its last seconds missing there (up to half a minute at 10,000 articles).
+
+    >>> cpu, system = cpu_of_all(os.getpid()); cpu >= system >= 0
+    True
+    """
+    cpu = system = 0.0
+    for current in _descendants(pid):
+        used = _used(current, reaped=True)
+        if used is not None:
+            cpu, system = cpu + used[1] + used[3], system + used[2] + used[4]
+    return cpu, system
+
+
+def _descendants(pid: int) -> list[int]:
+    """Process ``pid`` and all its descendants, read from ``/proc``."""
     parents: dict[int, list[int]] = {}
     for name in os.listdir("/proc"):
         if name.isdigit():
@@ -48,28 +93,12 @@ def processes_mb(pid: int, each: dict | None = None) -> int:
             except (OSError, ValueError, IndexError):
                 continue  # ended meanwhile
             parents.setdefault(parent, []).append(int(name))
-    total, todo = 0, [pid]
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
+        found.append(current)
         todo.extend(parents.get(current, ()))
-        mb = _field(f"/proc/{current}/smaps_rollup", "Pss:")
-        total += mb
-        if each is not None and (used := _used(current)) is not None:
-            seen = each.setdefault(current, [used[0], 0, 0.0, 0.0])
-            seen[:] = used[0], max(seen[1], mb), *used[1:]  # named by its task once it starts it
-    return total
-
-
-def _used(pid: int) -> tuple[str, float, float] | None:
-    """The name of process ``pid``, the CPU time it has used (user and system) and its
-    system part, or None once it has ended."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            name, rest = stat.read().split(" (", 1)[1].rsplit(") ", 1)
-    except (OSError, IndexError, ValueError):
-        return None
-    user, system = (int(n) / os.sysconf("SC_CLK_TCK") for n in rest.split()[11:13])
-    return name, user + system, system
+    return found
 
 
 def _field(path: str, name: str) -> int:
@@ -136,9 +165,12 @@ class Stages:
         self.end()
         self._done.set()
         for pid, (name, mb, cpu, system) in sorted(self.each.items()):
-            if pid != os.getpid():  # the workers, as last sampled: a worker's last second may be missed
+            if pid != os.getpid():  # the workers, as last sampled: a worker's last seconds may be missed
                 print(f"  process {pid} {name:16s} cpu {cpu:8.1f} s  system {system:7.1f} s  peak {mb:7d} MB",
                       flush=True)
+        time.sleep(0.2)  # the workers' server waits for the last of them
+        cpu, system = cpu_of_all(os.getpid())
+        print(f"{'CPU of all processes':40s} {cpu:8.1f} s  system {system:7.1f} s", flush=True)
         print(f"{'whole build':40s} {time.perf_counter() - self.started:8.1f} s"
               f"{'':15s}  peak {self.whole_peak:7d} MB  all {self.whole_all:7d} MB", flush=True)
 

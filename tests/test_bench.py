@@ -100,7 +100,8 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
     files are written. The shapes check is a stage when asked for (``--validate``). Under a
     stage, each wait for a worker's result; before the whole build, each worker by its
     task's name, with its CPU (and its part in the kernel) and its largest memory (the
-    article graphs' two at least: they run to the end)."""
+    article graphs' two at least: they run to the end); then the CPU of all the processes
+    together, no less than the stages' and the workers' as last sampled."""
     import re
     import shutil
     import subprocess
@@ -122,6 +123,8 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
     assert [m.group(4) != "0" for m in processes if m.group(1) == "kg ArticleTexts"] == [True, True], out
     assert all(float(m.group(3)) <= float(m.group(2)) for m in processes), out  # the kernel's part of the CPU
     out = [text for text in out if not process.fullmatch(text)]
+    together = re.fullmatch(r"CPU of all processes\s+(\d+\.\d) s  system\s+(\d+\.\d) s", out.pop(-2))
+    assert together and float(together.group(2)) <= float(together.group(1)), out
     waits, stage = [], None  # under each stage, the build's waits for its workers
     for text in out[:-1]:
         if (m := wait.fullmatch(text)):
@@ -134,6 +137,8 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
     assert all(found), out
     assert [m.group(1) for m in found] == ["reading and extracting", *(s for s in STAGES if validate or s != CHECKING)]
     assert all(int(m.group(5)) > 0 and int(m.group(6)) > 0 and float(m.group(4)) <= float(m.group(3)) for m in found)
+    sampled = sum(float(m.group(3)) for m in found) + sum(float(m.group(2)) for m in processes)
+    assert float(together.group(1)) >= sampled - 0.05 * (len(found) + len(processes)), (together.group(), sampled)
     whole = re.fullmatch(r"whole build\s+\d+\.\d s\s+peak\s+(\d+) MB  all\s+(\d+) MB", out[-1])
     assert whole and int(whole.group(1)) == max(int(m.group(5)) for m in found)
     assert (tmp_path / "out" / "graph.trig").stat().st_size > 0
