@@ -173,6 +173,7 @@ class _ArticleWriter:
         self.measured: set[URIRef] = set()
         self.mentions: dict[tuple[int, int], URIRef] = {}  # (start, end) -> the mention written
         self.times: dict[TimeExpr, URIRef] = {}  # a time written -> its node (many events share one)
+        self.events = {e.id: e for e in x.events}  # what a statement's claims are about, by id
         self.triples: list[tuple] = []
         # A list's own append: no Python call per triple (2,800 of them in an article).
         self.add = self.triples.append
@@ -244,7 +245,7 @@ class _ArticleWriter:
             self.add((node, KGO.furniture, m))
             self.add((m, KGO.furnitureKind, _literal(piece.kind)))
         # How many events and statements it gave, for the named query articles to read.
-        self.add((node, KGO.eventCount, _literal(len({e.id for e in self.x.events}), XSD.nonNegativeInteger)))
+        self.add((node, KGO.eventCount, _literal(len(self.events), XSD.nonNegativeInteger)))
         self.add((node, KGO.statementCount, _literal(len({s.id for s in self.x.statements}), XSD.nonNegativeInteger)))
 
     def actor(self, actor: Actor):
@@ -379,7 +380,7 @@ class _ArticleWriter:
             self.add((node, KGO.audience, self.mention(s.audience)))
         if s.time:
             self.add((node, SEM.hasTime, self.time(s.time)))
-        events = {e.id: e for e in self.x.events}
+        events = self.events
         for n, event_id in enumerate(s.events, 1):
             event = kgr(f"article/{event_id}")
             self.add((node, KGO.reports, event))
