@@ -39,6 +39,7 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
+from contextlib import ExitStack
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -46,7 +47,7 @@ import numpy
 from rdflib import URIRef
 
 from .errors import OutputError
-from .formats import (IN_GRAPH, JSONLD_TAIL, Compactor, bind_generated_prefixes, block, by_some_subjects, by_subject,
+from .formats import (GRAPH_FILES, IN_GRAPH, JSONLD_TAIL, UNION_FILES, Compactor, bind_generated_prefixes, block, by_some_subjects, by_subject,
                       context, graph_order, jsonld_head, jsonld_lines, jsonld_nodes, nquads_graph, nquads_namer,
                       subject_blocks, subject_parts, trig_graph, trig_namer, trig_prefixes)
 from .memory import give_back_free_pages
@@ -76,14 +77,19 @@ class ArticleGraphFiles:
     """
 
     def __init__(self, quads: Quads, pickled: dict[str, bytes], folder: Path, processes: int,
-                 later: tuple = ()):
+                 later: tuple = (), names: tuple[str, ...] = GRAPH_FILES):
         prefixes, self._head = trig_prefixes(_with_generated_prefixes(quads))
+        # The files' suffixes asked for: the graphs' (.trig, .nq) and the union's (.ttl, .jsonld).
+        self._suffixes = tuple(Path(name).suffix for name in GRAPH_FILES if name in names)
+        self._graphs_suffixes = tuple(x for x in self._suffixes if x in GRAPHS_SUFFIXES)
+        self._union_suffixes = tuple(x for x in self._suffixes if x not in GRAPHS_SUFFIXES)
         by_iri = {article_graph_iri(id_): blob for id_, blob in pickled.items()}
         self._plan = _plan(sorted([*graph_order(quads), *later], key=str), by_iri, CHUNK)
         self._later = later
         # The graphs this process writes: those in quads already, and those later once added.
         self._own = {iri: quads.graphs[iri] for iri in self._plan if not isinstance(iri, list) and iri not in later}
-        self._split = _UnionSplit.of(quads, {article_graph_iri(id_): str(article_iri(id_)) for id_ in pickled})
+        self._split = None if not self._union_suffixes else \
+            _UnionSplit.of(quads, {article_graph_iri(id_): str(article_iri(id_)) for id_ in pickled})
         shared = None if self._split is None else self._split.shared
         chunks = [[by_iri[iri] for iri in step] for step in self._plan if isinstance(step, list)]
         del by_iri
@@ -102,7 +108,7 @@ class ArticleGraphFiles:
         self._text_offsets: dict = {}  # its graph's number -> suffix -> where its union blocks begin
         if not later:
             self._added.set()
-        self._workers = Workers(_ArticleTexts(prefixes, self._parts, shared), processes)
+        self._workers = Workers(_ArticleTexts(prefixes, self._parts, shared, self._suffixes), processes)
         self._written = self._workers.map(enumerate(emptied(chunks)))  # run by the thread alone
         self._thread = threading.Thread(target=self._write, name="kg article graphs", daemon=True)
         self._thread.start()
@@ -132,7 +138,8 @@ class ArticleGraphFiles:
         with self._lock:
             if given and not self._stopped.is_set():
                 self._texts = {iri: n for n, (iri, _) in enumerate(given)}
-                self._texts_written = Background(_graph_texts, (self._prefixes, self._parts, given, known))
+                self._texts_written = Background(_graph_texts, (self._prefixes, self._parts, given, known,
+                                                                self._suffixes))
         self._added.set()
         return True
 
@@ -161,9 +168,10 @@ class ArticleGraphFiles:
         later = self._split.later
         own = by_some_subjects(whole, [s for s in self._split.own if str(s) not in later] if later else self._split.own)
         name, compactor = trig_namer(self._prefixes), Compactor(context()["@context"])
-        for suffix, parts in ((".ttl", subject_blocks(own, name, first=False)),
-                              (".jsonld", jsonld_nodes(own, compactor, first=False))):
-            self._split.write_own(self._parts / f"own{suffix}", parts, suffix)
+        writers = {".ttl": lambda: subject_blocks(own, name, first=False),
+                   ".jsonld": lambda: jsonld_nodes(own, compactor, first=False)}
+        for suffix in self._union_suffixes:
+            self._split.write_own(self._parts / f"own{suffix}", writers[suffix](), suffix)
         return True
 
     def finish(self) -> None:
@@ -199,6 +207,8 @@ class ArticleGraphFiles:
         files = []
         for suffix, head, tail, lead in ((".ttl", prefix_lines, "", 1),
                                          (".jsonld", jsonld_head(context()["@context"]), JSONLD_TAIL, 2)):
+            if suffix not in self._union_suffixes:
+                continue
             later = {}  # the union's blocks a worker wrote with a graph's text, if it did
             for n, offsets in self._text_offsets.items():
                 later = {"later": self._parts / f"graph-{n}{suffix}", "later_offsets": offsets[suffix]}
@@ -223,8 +233,11 @@ class ArticleGraphFiles:
         once added. A graph added later that sorts before article graphs holds the copying
         up, and the workers stop some chunks ahead: the story sorts after them all."""
         try:
-            with open(self._folder / "graph.trig", "wb") as trig, open(self._folder / "graph.nq", "wb") as nq:
-                trig.write(self._head.encode("utf-8"))
+            with ExitStack() as stack:
+                files = {suffix: stack.enter_context(open(self._folder / f"graph{suffix}", "wb"))
+                         for suffix in self._graphs_suffixes}
+                if ".trig" in files:
+                    files[".trig"].write(self._head.encode("utf-8"))
                 for step in self._plan:
                     if isinstance(step, list):
                         done = None if self._stopped.is_set() else next(self._written, None)
@@ -232,7 +245,7 @@ class ArticleGraphFiles:
                             return
                         k, places = done
                         self._segments.update((iri, (k, place)) for iri, place in zip(step, places))
-                        for suffix, file in ((".trig", trig), (".nq", nq)):
+                        for suffix, file in files.items():
                             _append(self._parts / f"{k}{suffix}", file)
                             (self._parts / f"{k}{suffix}").unlink()
                     else:
@@ -241,29 +254,31 @@ class ArticleGraphFiles:
                             return
                         if str(step) in self._texts:  # written by a worker: copied in
                             self._text_offsets = self._texts_written.result()
-                            for suffix, file in ((".trig", trig), (".nq", nq)):
+                            for suffix, file in files.items():
                                 part = self._parts / f"graph-{self._texts[str(step)]}{suffix}"
                                 _append(part, file)
                                 part.unlink()
                         else:
-                            self._write_own(step, trig, nq)
+                            self._write_own(step, files)
             self._union_written.wait()  # put together as soon as its parts are all written
             if not self._stopped.is_set() and self._split is not None and self._split.offsets:
                 self._join_union()
         except BaseException as exc:  # told by finish(), in the build's own thread
             self._error = exc
 
-    def _write_own(self, iri, trig, nq) -> None:
-        """A graph of this process's."""
-        _write_graph(iri, self._own.pop(iri), self._prefixes, trig, nq)
+    def _write_own(self, iri, files: dict) -> None:
+        """A graph of this process's, into the open ``files`` by suffix."""
+        _write_graph(iri, self._own.pop(iri), self._prefixes, files.get(".trig"), files.get(".nq"))
 
 
 def _write_graph(iri, triples: Triples, prefixes: list, trig, nq) -> None:
-    """Graph ``iri``'s N-Quads and TriG, written with ``prefixes``, unless it is empty (as
-    :func:`kg.formats.graph_order`)."""
+    """Graph ``iri``'s N-Quads and TriG, written with ``prefixes`` into the files ``nq``
+    and ``trig`` (None: not asked for), unless it is empty (as :func:`kg.formats.graph_order`)."""
     if triples:
-        _write_nquads(iri, triples, nq)
-        _write_trig(iri, subject_blocks(by_subject(triples), trig_namer(prefixes), IN_GRAPH), trig)
+        if nq is not None:
+            _write_nquads(iri, triples, nq)
+        if trig is not None:
+            _write_trig(iri, subject_blocks(by_subject(triples), trig_namer(prefixes), IN_GRAPH), trig)
 
 
 def _write_nquads(iri, triples: Triples, nq) -> None:
@@ -277,14 +292,15 @@ def _write_trig(iri, blocks, trig) -> None:
 
 
 def _graph_texts(given: tuple) -> dict:
-    """In a worker: ``given = (prefixes, parts, [(IRI, pickled Triples), ...], known)``,
-    the n-th graph's TriG and N-Quads written into ``graph-{n}.trig`` and ``graph-{n}.nq``
-    in ``parts`` (the N-Quads first); unless ``known`` is None, its subjects but those
-    (IRIs) as the union's Turtle and JSON-LD blocks into ``graph-{n}.ttl`` and
-    ``graph-{n}.jsonld``, where each block begins (:func:`_write_blocks`) given back by n.
-    A subject's properties are read and written once for its TriG and its Turtle
-    (:class:`_UnionBlocks`), as the article graphs' workers do."""
-    prefixes, parts, graphs, known = given
+    """In a worker: ``given = (prefixes, parts, [(IRI, pickled Triples), ...], known,
+    suffixes)``, the n-th graph's TriG and N-Quads written into ``graph-{n}.trig`` and
+    ``graph-{n}.nq`` in ``parts`` (the N-Quads first); unless ``known`` is None, its
+    subjects but those (IRIs) as the union's Turtle and JSON-LD blocks into
+    ``graph-{n}.ttl`` and ``graph-{n}.jsonld``, where each block begins
+    (:func:`_write_blocks`) given back by n; of these files, those whose suffix is in
+    ``suffixes``. A subject's properties are read and written once for its TriG and its
+    Turtle (:class:`_UnionBlocks`), as the article graphs' workers do."""
+    prefixes, parts, graphs, known, suffixes = given
     offsets = {}
     for n in range(len(graphs)):
         # The pickle let go of once read (196 MB for the story of 10,000 articles), and
@@ -295,17 +311,24 @@ def _graph_texts(given: tuple) -> dict:
         del blob
         give_back_free_pages()
         iri = URIRef(iri)
-        with open(parts / f"graph-{n}.trig", "wb") as trig, open(parts / f"graph-{n}.nq", "wb") as nq:
-            if triples:  # the N-Quads first: the index by subject is made once their names are let go of
+        with ExitStack() as stack:
+            trig, nq = (stack.enter_context(open(parts / f"graph-{n}{suffix}", "wb")) if suffix in suffixes else None
+                        for suffix in GRAPHS_SUFFIXES)
+            if triples and nq:  # the N-Quads first: the index by subject is made once their names are let go of
                 _write_nquads(iri, triples, nq)
             index, name = _BySubject(triples), trig_namer(prefixes)
             if known is None:
-                if triples:
+                if triples and trig:
                     _write_trig(iri, subject_blocks(index, name, IN_GRAPH), trig)
                 continue
-            with _UnionBlocks(parts / f"graph-{n}", known) as union:
+            with _UnionBlocks(parts / f"graph-{n}", known, suffixes) as union:
                 if triples:
-                    _write_trig(iri, union.tee(subject_parts(index, name), index), trig)
+                    blocks = union.tee(subject_parts(index, name), index)
+                    if trig:
+                        _write_trig(iri, blocks, trig)
+                    else:  # made for the union's blocks alone
+                        for _ in blocks:
+                            pass
             offsets[n] = union.offsets
     return offsets
 
@@ -316,9 +339,9 @@ class _UnionBlocks:
     (:meth:`tee`), and where each begins in bytes, and where the last ends (``offsets``,
     by suffix, as :func:`_write_blocks` gives them)."""
 
-    def __init__(self, stem: Path, known: frozenset):
+    def __init__(self, stem: Path, known: frozenset, suffixes: tuple = (".ttl", ".jsonld")):
         self.known, self.compactor = known, Compactor(context()["@context"])
-        self.files = {suffix: open(stem.with_suffix(suffix), "wb") for suffix in (".ttl", ".jsonld")}
+        self.files = {suffix: open(stem.with_suffix(suffix), "wb") for suffix in (".ttl", ".jsonld") if suffix in suffixes}
         self.offsets = {suffix: array("q", [0]) for suffix in self.files}
 
     def tee(self, parts, index):
@@ -326,8 +349,10 @@ class _UnionBlocks:
         union's blocks of each subject written meanwhile."""
         for n, (s, head, properties) in enumerate(parts):
             if str(s) not in self.known:
-                self._add(".ttl", block(head, properties, lead="\n"))
-                self._add(".jsonld", next(jsonld_nodes({s: index[s]}, self.compactor, first=False)))
+                if ".ttl" in self.files:
+                    self._add(".ttl", block(head, properties, lead="\n"))
+                if ".jsonld" in self.files:
+                    self._add(".jsonld", next(jsonld_nodes({s: index[s]}, self.compactor, first=False)))
             yield block(head, properties, IN_GRAPH, "\n" if n else "")
 
     def _add(self, suffix: str, text: str) -> None:
@@ -630,6 +655,7 @@ def _plan(order: list, articles: dict, size: int) -> list:
     return plan
 
 
+GRAPHS_SUFFIXES = tuple(Path(name).suffix for name in GRAPH_FILES if name not in UNION_FILES)  # .trig, .nq
 EXTRACTIONS = "extractions"  # in the parts folder: the pickled extractions, read by the workers
 
 
@@ -659,10 +685,15 @@ class _ArticleTexts:
     ``EXTRACTIONS`` in ``parts``: :func:`_spilled`), their article graphs written as TriG
     and as N-Quads into ``{number}.trig`` and ``{number}.nq`` in ``parts``, and unless
     ``shared`` is None, their subjects but those (IRIs) as the union's Turtle and JSON-LD
-    into ``{number}.ttl`` and ``{number}.jsonld``."""
+    into ``{number}.ttl`` and ``{number}.jsonld``: of these files, those whose suffix is in
+    ``suffixes``, and only what they need made."""
 
-    def __init__(self, prefixes: list[tuple[str, str]], parts: Path, shared: frozenset | None):
+    def __init__(self, prefixes: list[tuple[str, str]], parts: Path, shared: frozenset | None,
+                 suffixes: tuple = (".trig", ".nq", ".ttl", ".jsonld")):
         self.prefixes, self.parts, self.shared = prefixes, parts, shared
+        union = () if shared is None else (".ttl", ".jsonld")
+        self.suffixes = tuple(x for x in (*GRAPHS_SUFFIXES, *union) if x in suffixes)
+        self.turtle = ".trig" in self.suffixes or ".ttl" in self.suffixes  # subjects' blocks are made
 
     def __call__(self, numbered: tuple[int, list[tuple[int, int]]]) -> tuple[int, list[dict]]:
         k, chunk = numbered
@@ -670,8 +701,7 @@ class _ArticleTexts:
         # hold cycles): left to itself it ran through millions of terms, a third more time.
         gc.disable()
         name, term, compactor, mention_texts = _writers(tuple(self.prefixes))
-        suffixes = (".trig", ".nq") if self.shared is None else (".trig", ".nq", ".ttl", ".jsonld")
-        files = {suffix: open(self.parts / f"{k}{suffix}", "wb") for suffix in suffixes}
+        files = {suffix: open(self.parts / f"{k}{suffix}", "wb") for suffix in self.suffixes}
         given = os.open(self.parts / EXTRACTIONS, os.O_RDONLY)
         places = []
         try:
@@ -679,17 +709,26 @@ class _ArticleTexts:
                 x = pickle.loads(os.pread(given, size, at))
                 iri = article_graph_iri(x.article.id)
                 index, mentions = _article_index(x)
-                alone: list = []
-                blocks = self._blocks(_subjects(index, mentions, name, mention_texts), alone)
-                files[".trig"].writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
-                graph = f" {term(iri)} .\n"
-                files[".nq"].write(_nquads_lines(iri, index, term, [line for m in mentions for line in
-                                                                    mention_texts.nquads(m, graph)]).encode("utf-8"))
+                if self.turtle:
+                    subjects = _subjects(index, mentions, name, mention_texts)
+                else:  # their IRIs alone, in the same order
+                    subjects = sorted([(s, None, None, None) for s in index] + [(m[0], None, None, m) for m in mentions],
+                                      key=_by_iri)
+                if ".trig" in files:
+                    blocks = (block(head, parts, IN_GRAPH, "\n" if n else "") for n, (_, head, parts, _) in enumerate(subjects))
+                    files[".trig"].writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
+                if ".nq" in files:
+                    graph = f" {term(iri)} .\n"
+                    files[".nq"].write(_nquads_lines(iri, index, term, [line for m in mentions for line in
+                                                                        mention_texts.nquads(m, graph)]).encode("utf-8"))
                 if self.shared is not None:
                     place = {}
+                    alone = [subject for subject in subjects if str(subject[0]) not in self.shared]  # the others' Turtle blocks differ in indent alone
                     nodes = (compactor.node(s, index[s]) if m is None else mention_texts.node(m) for s, _, _, m in alone)
                     for suffix, blocks in ((".ttl", (block(head, parts, lead="\n") for _, head, parts, _ in alone)),
                                            (".jsonld", jsonld_lines(nodes, first=False))):
+                        if suffix not in files:
+                            continue
                         start = files[suffix].tell()
                         files[suffix].writelines(block.encode("utf-8") for block in blocks)
                         place[suffix] = (start, files[suffix].tell() - start)
@@ -700,15 +739,6 @@ class _ArticleTexts:
                 file.close()
         gc.collect(0)
         return k, places
-
-    def _blocks(self, subjects, alone: list):
-        """The TriG blocks of an article graph's ``subjects`` (:func:`_subjects`), and into
-        ``alone`` those no other graph has (their Turtle blocks differ in indent alone)."""
-        for n, subject in enumerate(subjects):
-            s, head, parts, _ = subject
-            if self.shared is not None and str(s) not in self.shared:
-                alone.append(subject)
-            yield block(head, parts, IN_GRAPH, "\n" if n else "")
 
 
 def _article_index(x) -> tuple[dict, list]:

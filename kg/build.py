@@ -21,7 +21,7 @@ from . import __version__
 from .cache import ExtractionCache
 from .errors import InputError, OutputError
 from .article_graphs import ArticleGraphFiles
-from .formats import bind_generated_prefixes, merged, refuse_blank_nodes, write_graphs
+from .formats import GRAPH_FILES, UNION_FILES, bind_generated_prefixes, merged, refuse_blank_nodes, write_graphs
 from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
 from .memory import available_mb, give_back_free_pages, give_back_large_blocks
@@ -43,6 +43,39 @@ CACHE = ".cache"    # inside the output folder: kept extractions (kg.cache)
 OUTPUTS = ("graph.trig", "graph.ttl", "graph.nq", "graph.jsonld", "graph.graphml", "graph.gexf",
            "timeline.svg", "timelinejs.json", "figures.html",
            "timeline.html", "network.html", "ontology.html", "build.json")
+FORMATS = {name.partition(".")[2]: name for name in GRAPH_FILES}  # what --formats names: trig, nq, ttl, jsonld
+
+
+def graph_files(formats: Iterable[str] | None) -> tuple[str, ...]:
+    """The graph files of ``formats`` (``trig``, ``nq``, ``ttl``, ``jsonld``; None: all of
+    them), in the order they are written; an :class:`InputError` names one that is none of
+    those, and an empty choice.
+
+    >>> graph_files(["nq", "trig"]), graph_files(None) == GRAPH_FILES
+    (('graph.trig', 'graph.nq'), True)
+    >>> graph_files(["n3"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: unknown graph format 'n3': choose among trig, nq, ttl, jsonld
+    """
+    if formats is None:
+        return GRAPH_FILES
+    formats = list(formats)
+    for name in formats:
+        if name not in FORMATS:
+            raise InputError(f"unknown graph format {name!r}: choose among {', '.join(FORMATS)}")
+    if not formats:
+        raise InputError(f"no graph format chosen: choose among {', '.join(FORMATS)}")
+    return tuple(name for name in GRAPH_FILES if name.partition(".")[2] in formats)
+
+
+def outputs(names: tuple[str, ...] = GRAPH_FILES) -> tuple[str, ...]:
+    """The files a build writes when it writes the graph files ``names``.
+
+    >>> outputs(("graph.nq",))[:3]
+    ('graph.nq', 'graph.graphml', 'graph.gexf')
+    """
+    return tuple(name for name in OUTPUTS if name not in GRAPH_FILES or name in names)
 
 
 # A build's height, all its processes together, grows by about this much an article, from
@@ -80,6 +113,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
+    outputs: tuple[str, ...] = OUTPUTS   # the files the build writes
     extracted: int = 0      # articles extracted in this build
     cached: int = 0         # articles whose extraction came from the cache
 
@@ -132,7 +166,8 @@ def _walk(folder: Path, onerror: Callable[[OSError], None]) -> list[Path]:
 def build(paths: list[str | Path], out_dir: str | Path,
           progress: Callable[[int, int, str], None] | None = None, check: bool = True,
           strict: bool = False, max_size: int = MAX_SIZE, use_cache: bool = True,
-          jobs: int = 1, tell: Callable[[str], None] | None = None) -> BuildReport:
+          jobs: int = 1, tell: Callable[[str], None] | None = None,
+          formats: Iterable[str] | None = None) -> BuildReport:
     """Read, extract, and write every output into ``out_dir``.
 
     An article that cannot be read is skipped and reported (``strict=True`` makes that an
@@ -146,10 +181,14 @@ def build(paths: list[str | Path], out_dir: str | Path,
     the article graphs out while this process writes the rest (:mod:`kg.article_graphs`).
     ``tell`` is told, once the articles are read and before they are extracted, when the
     system has less memory available than the build will need (:func:`memory_warning`).
+    ``formats`` are the graph files written (:func:`graph_files`: all four by default);
+    those of another format a previous build left in ``out_dir`` are removed with the
+    others replaced, so the folder never holds graph files of two builds.
     """
+    names = graph_files(formats)  # a bad choice told before any work
     give_back_large_blocks()  # this process's memory, for good: see kg.memory
     out_dir = Path(out_dir)
-    report = BuildReport(out_dir, inputs=[str(p) for p in paths])
+    report = BuildReport(out_dir, inputs=[str(p) for p in paths], outputs=outputs(names))
     unreadable: list[dict] = []
     reading = read_files(collect(paths, unreadable), max_size)
     report.skipped, report.warnings = unreadable + reading.skipped, reading.warnings
@@ -300,6 +339,7 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
     side by side (:class:`kg.parallel.Background`).
     """
     out_dir = report.out_dir
+    graphs = tuple(name for name in report.outputs if name in GRAPH_FILES)  # the graph files asked for
     # Named before it is made, so a signal arriving while it is made still finds it to remove.
     staging = out_dir / f"{STAGING}{os.getpid()}"
     articles = None  # the article graphs written out by workers, when there are any
@@ -318,7 +358,8 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
             merging = Background(pickled_story, [p.blob for p in extractions])  # the story made meanwhile
         quads = article_quads(counts.of(p.load() for p in sorted(extractions, key=lambda p: p.id)))
         if parallel:
-            articles = ArticleGraphFiles(quads, {p.id: p.blob for p in extractions}, staging, jobs, later=(STORY,))
+            articles = ArticleGraphFiles(quads, {p.id: p.blob for p in extractions}, staging, jobs, later=(STORY,),
+                                         names=graphs)
             extractions.clear()
             story_blob = merging.result()  # also given as it is to the worker that writes its text
             merging = None
@@ -366,9 +407,9 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         if articles:
             figures = Background(write_figures_of, figure_files, after=articles.text_worker)
         if not articles:
-            write_graphs(quads, staging, whole, release=True)
+            write_graphs(quads, staging, whole, release=True, names=graphs)
         elif not articles.write_union(whole):  # the workers write most of it
-            write_graphs(quads, staging, whole, release=True, names=("graph.ttl", "graph.jsonld"))
+            write_graphs(quads, staging, whole, release=True, names=tuple(n for n in graphs if n in UNION_FILES))
         del quads
         _let_go_of_young()
         stage("writing ontology.html")
@@ -395,8 +436,8 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         summary = _portable(_summary(report), Path.cwd())
         (staging / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
                                             encoding="utf-8")
-        _move_into_place(staging, out_dir, OUTPUTS)
-        report.written += [out_dir / name for name in OUTPUTS]
+        _move_into_place(staging, out_dir, report.outputs, gone=tuple(n for n in GRAPH_FILES if n not in graphs))
+        report.written += [out_dir / name for name in report.outputs]
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot write: {exc.strerror or exc}") from exc
     finally:
@@ -418,8 +459,9 @@ def _projected(whole, report: BuildReport):
     return G
 
 
-def _move_into_place(staging: Path, out_dir: Path, names: tuple[str, ...]) -> None:
-    """Replace the files ``names`` in ``out_dir`` by those in ``staging``: all of them or none.
+def _move_into_place(staging: Path, out_dir: Path, names: tuple[str, ...], gone: tuple[str, ...] = ()) -> None:
+    """Replace the files ``names`` in ``out_dir`` by those in ``staging``, and remove the
+    files ``gone`` from it: all of them or none.
 
     SIGINT and SIGTERM are held back until the switch is over (a few renames,
     kg.signals.held), and a rename that fails puts back the files already replaced,
@@ -430,6 +472,10 @@ def _move_into_place(staging: Path, out_dir: Path, names: tuple[str, ...]) -> No
     moved = []
     with held():
         try:
+            for name in gone:  # kept in .previous too, so that a failure puts them back
+                if (out_dir / name).exists():
+                    (out_dir / name).replace(previous / name)
+                    moved.append(name)
             for name in names:
                 if (out_dir / name).exists():
                     (out_dir / name).replace(previous / name)
@@ -516,7 +562,7 @@ def _summary(report: BuildReport) -> dict:
         "skipped": report.skipped,
         "counts": report.counts,
         "warnings": report.warnings,
-        "outputs": list(OUTPUTS),
+        "outputs": list(report.outputs),
     }
 
 

@@ -214,13 +214,35 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-size", type=_size, default=MAX_SIZE, metavar="SIZE",
                         help="the most text one article may have, e.g. 256k or 1M (default: 256k); "
                              "a file over 16 times that is not read")
+    parser.add_argument("--formats", type=_formats, default=None, metavar="LIST",
+                        help="the graph files to write, of trig, nq, ttl and jsonld, e.g. nq,ttl "
+                             "(default: all four for kg build, those of the last build for kg add); "
+                             "kg query reads graph.ttl, kg explain and kg validate graph.trig")
     parser.add_argument("--store", metavar="DIR",
-                        help="also load the graph into an Oxigraph store in DIR (replaced whole when complete)")
+                        help="also load the graph into an Oxigraph store in DIR (replaced whole when complete; "
+                             "needs the formats nq and ttl)")
     parser.add_argument("-j", "--jobs", type=_at_least_one("number of processes"), default=None, metavar="N",
                         help="extract in N worker processes (default: the number of cores)")
     parser.add_argument("--no-cache", action="store_true",
                         help="extract every article again (by default an unchanged article's extraction is "
                              "taken from DIR/.cache)")
+
+
+def _formats(text: str) -> list[str]:
+    """``--formats``: names apart by commas, each one checked (:func:`kg.build.graph_files`).
+
+    >>> _formats("nq, ttl")
+    ['nq', 'ttl']
+    """
+    from .build import graph_files
+    from .errors import InputError
+
+    formats = [name.strip() for name in text.split(",") if name.strip()]
+    try:
+        graph_files(formats)
+    except InputError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return formats
 
 
 def _explain(args) -> int:
@@ -236,11 +258,14 @@ SHOWN_WARNINGS = 20  # on the terminal; build.json lists them all
 
 def _build(args) -> int:
     from .build import build, terminal_progress
+    from .errors import InputError
     from .parallel import default_jobs
 
+    if args.store and args.formats is not None and not {"nq", "ttl"} <= set(args.formats):
+        raise InputError("--store loads graph.nq and graph.ttl: add nq and ttl to --formats")
     report = build(args.paths, args.output, progress=terminal_progress, check=not args.no_validate,
                    strict=args.strict, max_size=args.max_size, use_cache=not args.no_cache,
-                   jobs=args.jobs or default_jobs(), tell=_warn_now)
+                   jobs=args.jobs or default_jobs(), tell=_warn_now, formats=args.formats)
     if args.store:
         from .store import build_oxigraph, note_store
 
@@ -277,14 +302,19 @@ def _warn_now(text: str) -> None:
 def _add(args) -> int:
     import json
 
+    from .build import FORMATS
     from .errors import InputError
 
     previous = Path(args.output) / "build.json"
     try:
-        inputs = json.loads(previous.read_text(encoding="utf-8"))["inputs"]
+        summary = json.loads(previous.read_text(encoding="utf-8"))
+        inputs = summary["inputs"]
     except (OSError, ValueError, KeyError) as err:
         raise InputError(f"{previous}: no earlier build to add to ({err}); run kg build first") from None
     args.paths = list(dict.fromkeys([*inputs, *args.paths]))
+    if args.formats is None:  # those the last build wrote
+        written = summary.get("outputs", [])
+        args.formats = [name for name, file in FORMATS.items() if file in written] or None
     return _build(args)
 
 

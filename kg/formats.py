@@ -788,6 +788,11 @@ WRITERS: dict[str, tuple[str, Callable[[Any], Iterator[str]]]] = {
     "graph.jsonld": ("merged", jsonld_parts),
 }
 
+#: The graph files a build writes, in the order :func:`write_graphs` writes them, and
+#: those of them written from the union (the others hold the named graphs).
+GRAPH_FILES = tuple(WRITERS)
+UNION_FILES = tuple(name for name, (source, _) in WRITERS.items() if source == "merged")
+
 # An IRI's path (what a query or a fragment ends), and the JSON-LD prefix delimiters.
 _PATH = re.compile(r"[^?#]*")
 _GEN_DELIMS = (":", "/", "?", "#", "[", "]", "@")

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """A build, stage by stage: each stage's wall time, this process's CPU and its peak memory.
 
-    scripts/build-stages.py CORPUS OUT [--jobs N] [--validate]
+    scripts/build-stages.py CORPUS OUT [--jobs N] [--validate] [--formats LIST]
 
 Builds ``CORPUS`` (a folder of articles, e.g. from ``scripts/gen-corpus.py``) into ``OUT``
 as ``kg build CORPUS -o OUT -j N --no-cache --no-validate`` does (``--validate``: with the
-shapes check a default build runs, a stage of its own), and prints one line per
+shapes check a default build runs, a stage of its own; ``--formats``: those graph files
+alone, as ``kg build --formats``), and prints one line per
 stage of the build (reading and extracting, making the graph, the graph files, the pages,
 the views): its wall time, the CPU time of the build's own process, the largest resident
 memory of that process during the stage, and the largest memory of all the build's
@@ -205,6 +206,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("out")
     parser.add_argument("--jobs", "-j", type=int, default=2)
     parser.add_argument("--validate", action="store_true", help="check the graph against the shapes too")
+    parser.add_argument("--formats", default=None, metavar="LIST",
+                        help="the graph files to write, as kg build --formats takes them (default: all four)")
     args = parser.parse_args(argv)
     checkout = str(Path(__file__).resolve().parents[1])
     sys.path.insert(0, checkout)  # this checkout's kg, not the installed one; and for the workers too, whose
@@ -215,7 +218,10 @@ def main(argv: list[str] | None = None) -> None:
 
     stages = Stages(STAGES)
     kg.build.Background = waits_told(kg.build.Background, stages.waited)
-    build([args.corpus], args.out, progress=stages, jobs=args.jobs, use_cache=False, check=args.validate)
+    formats = None if args.formats is None else {"formats": args.formats.split(",")}  # not passed at all by default:
+    # a commit copied aside from before --formats is measured by this script all the same
+    build([args.corpus], args.out, progress=stages, jobs=args.jobs, use_cache=False, check=args.validate,
+          **(formats or {}))
     stages.close()
 
 

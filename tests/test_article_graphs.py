@@ -117,6 +117,28 @@ def test_workers_started_before_the_story_write_what_one_process_writes(extracti
         assert (tmp_path / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
 
 
+@pytest.mark.parametrize("names", [("graph.trig",), ("graph.nq",), ("graph.ttl",), ("graph.jsonld",),
+                                   ("graph.trig", "graph.jsonld"), ("graph.nq", "graph.ttl")])
+@pytest.mark.parametrize("story_text", ["a worker's", "this process's"])
+def test_workers_asked_for_some_files_write_those_alone_the_same(extractions, tmp_path, names, story_text):
+    """The files asked for are the bytes of all of them written at once, and no other is
+    written: by the article graphs' workers, the story's, and this process."""
+    quads = article_quads(sorted(extractions, key=lambda x: x.article.id))
+    files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2, later=(STORY,), names=names)
+    add_story(quads, extractions)
+    bind_generated_prefixes(quads)
+    given = {STORY: pickle.dumps(quads.graphs[STORY])} if story_text == "a worker's" else None
+    assert files.add_later(quads, given)
+    union = [name for name in names if name in ("graph.ttl", "graph.jsonld")]
+    assert files.write_union(merged(quads)) == bool(union)  # else the build has no union file to write
+    files.finish()
+    (tmp_path / "all").mkdir()
+    write_graphs(to_quads(extractions), tmp_path / "all")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == sorted(names)
+    for name in names:
+        assert (tmp_path / name).read_bytes() == (tmp_path / "all" / name).read_bytes(), name
+
+
 def test_a_story_that_asks_for_new_prefixes_stops_the_workers(extractions, tmp_path):
     quads = article_quads(sorted(extractions, key=lambda x: x.article.id))
     files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2, later=(STORY,))
@@ -251,7 +273,7 @@ def test_the_story_text_worker_lets_go_of_the_pickle_once_read(tmp_path, monkeyp
     monkeypatch.setattr(article_graphs, "_BySubject",
                         lambda triples: counts.append(sys.getrefcount(blob)) or steps.append("index") or read(triples))
     monkeypatch.setattr(article_graphs, "_write_nquads", lambda *given: steps.append("N-Quads") or nquads(*given))
-    article_graphs._graph_texts(([], tmp_path, [("urn:g", blob)], None))
+    article_graphs._graph_texts(([], tmp_path, [("urn:g", blob)], None, (".trig", ".nq")))
     assert counts == [2] and steps == ["N-Quads", "index"]
     assert (tmp_path / "graph-0.nq").read_text() == (
         '<urn:s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:C> <urn:g> .\n'
