@@ -100,8 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the graph and the views from articles",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        description="Read articles (files or folders), check the graph against the SHACL "
-                                   "shapes, and write graph.trig, graph.ttl, graph.nq, graph.jsonld, "
-                                   "graph.graphml, timeline.html, network.html, ontology.html and build.json.",
+                                   "shapes, and write graph.trig, graph.ttl, graph.nq, graph.jsonld "
+                                   "(or those --formats names), graph.graphml, timeline.html, network.html, "
+                                   "ontology.html and build.json.",
                        epilog="example:\n  kg build data/articles -o output")
     b.add_argument("paths", nargs="*", default=[DEFAULT_ARTICLES], metavar="PATH",
                    help=f"article files or folders (default: {DEFAULT_ARTICLES})")
