@@ -98,8 +98,28 @@ def graph_format(path: Path, error: type[Exception] = InputError) -> str:
     if fmt is None:
         raise error(f"{path}: unknown graph format; use one of {', '.join(SUFFIXES)}")
     if not path.is_file():
-        raise error(f"{path}: no such graph file")
+        raise error(f"{path}: no such graph file{_written_instead(path)}")
     return fmt
+
+
+def _written_instead(path: Path) -> str:
+    """For a graph file missing from a build's output folder whose build wrote others
+    (``kg build --formats``): which, as the end of the message.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "graph.nq").write_text(""); _ = Path(tmp, "build.json").write_text('{"outputs": ["graph.nq"]}')
+    ...     _written_instead(Path(tmp, "graph.ttl"))
+    '; the build there wrote only graph.nq (kg build --formats)'
+    """
+    try:
+        written = json.loads((path.parent / "build.json").read_text(encoding="utf-8"))["outputs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
+    others = [name for name in GRAPH_FILES if name in written and (path.parent / name).is_file()]
+    if path.name not in GRAPH_FILES or not others:
+        return ""
+    return f"; the build there wrote only {', '.join(others)} (kg build --formats)"
 
 
 def unparsable(path: Path, fmt: str, err: Exception) -> str:

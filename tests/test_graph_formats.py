@@ -92,3 +92,12 @@ def test_kg_add_writes_the_formats_of_the_last_build(tmp_path, capsys):
     assert main(["add", str(ARTICLES[3]), "-o", str(out), "-j", "1", "--formats", "trig"]) == 0
     assert [name for name in GRAPH_FILES if (out / name).exists()] == ["graph.trig"]
     assert len(json.loads((out / "build.json").read_text(encoding="utf-8"))["read"]) == 4
+
+
+def test_a_graph_file_the_build_did_not_write_is_named_with_those_it_did(tmp_path, capsys):
+    build(ARTICLES[:1], tmp_path, check=False, use_cache=False, jobs=1, formats=["nq", "jsonld"])
+    assert main(["query", "statements", "--graph", str(tmp_path / "graph.ttl")]) == 1
+    assert capsys.readouterr().err == (f"kg: error: {tmp_path / 'graph.ttl'}: no such graph file; the build there "
+                                       "wrote only graph.nq, graph.jsonld (kg build --formats)\n")
+    assert main(["validate", str(tmp_path / "missing.trig")]) == 1  # not a file a build writes: no more said
+    assert capsys.readouterr().err.endswith("missing.trig: no such graph file\n")
