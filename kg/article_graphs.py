@@ -47,14 +47,19 @@ import numpy
 from rdflib import URIRef
 
 from .errors import OutputError
-from .formats import (GRAPH_FILES, IN_GRAPH, JSONLD_TAIL, UNION_FILES, Compactor, bind_generated_prefixes, block, by_some_subjects, by_subject,
-                      context, graph_order, jsonld_head, jsonld_lines, jsonld_nodes, nquads_graph, nquads_namer,
-                      subject_blocks, subject_parts, trig_graph, trig_namer, trig_prefixes)
+from .formats import (GRAPH_FILES, IN_GRAPH, JSONLD_TAIL, UNION_FILES, Compactor, bind_generated_prefixes, block,
+                      by_some_subjects, by_subject, context, graph_order, jsonld_head, jsonld_lines, jsonld_nodes,
+                      nquads_graph, nquads_namer, subject_blocks, subject_parts, trig_graph, trig_namer, trig_prefixes)
 from .memory import give_back_free_pages
 from .mention_texts import MentionTexts
 from .parallel import CHUNK, Background, Workers, emptied
 from .quads import Quads, Triples, term_numbers
 from .rdf import article_graph_iri, article_iri, article_triples, mention_triples
+
+
+# The graph files' suffixes: those of the named graphs, and those of the union.
+GRAPHS_SUFFIXES = tuple(Path(name).suffix for name in GRAPH_FILES if name not in UNION_FILES)  # .trig, .nq
+UNION_SUFFIXES = tuple(Path(name).suffix for name in UNION_FILES)  # .ttl, .jsonld
 
 
 class ArticleGraphFiles:
@@ -82,7 +87,7 @@ class ArticleGraphFiles:
         # The files' suffixes asked for: the graphs' (.trig, .nq) and the union's (.ttl, .jsonld).
         self._suffixes = tuple(Path(name).suffix for name in GRAPH_FILES if name in names)
         self._graphs_suffixes = tuple(x for x in self._suffixes if x in GRAPHS_SUFFIXES)
-        self._union_suffixes = tuple(x for x in self._suffixes if x not in GRAPHS_SUFFIXES)
+        self._union_suffixes = tuple(x for x in self._suffixes if x in UNION_SUFFIXES)
         by_iri = {article_graph_iri(id_): blob for id_, blob in pickled.items()}
         self._plan = _plan(sorted([*graph_order(quads), *later], key=str), by_iri, CHUNK)
         self._later = later
@@ -339,9 +344,9 @@ class _UnionBlocks:
     (:meth:`tee`), and where each begins in bytes, and where the last ends (``offsets``,
     by suffix, as :func:`_write_blocks` gives them)."""
 
-    def __init__(self, stem: Path, known: frozenset, suffixes: tuple = (".ttl", ".jsonld")):
+    def __init__(self, stem: Path, known: frozenset, suffixes: tuple = UNION_SUFFIXES):
         self.known, self.compactor = known, Compactor(context()["@context"])
-        self.files = {suffix: open(stem.with_suffix(suffix), "wb") for suffix in (".ttl", ".jsonld") if suffix in suffixes}
+        self.files = {suffix: open(stem.with_suffix(suffix), "wb") for suffix in UNION_SUFFIXES if suffix in suffixes}
         self.offsets = {suffix: array("q", [0]) for suffix in self.files}
 
     def tee(self, parts, index):
@@ -655,7 +660,6 @@ def _plan(order: list, articles: dict, size: int) -> list:
     return plan
 
 
-GRAPHS_SUFFIXES = tuple(Path(name).suffix for name in GRAPH_FILES if name not in UNION_FILES)  # .trig, .nq
 EXTRACTIONS = "extractions"  # in the parts folder: the pickled extractions, read by the workers
 
 
@@ -689,9 +693,9 @@ class _ArticleTexts:
     ``suffixes``, and only what they need made."""
 
     def __init__(self, prefixes: list[tuple[str, str]], parts: Path, shared: frozenset | None,
-                 suffixes: tuple = (".trig", ".nq", ".ttl", ".jsonld")):
+                 suffixes: tuple = (*GRAPHS_SUFFIXES, *UNION_SUFFIXES)):
         self.prefixes, self.parts, self.shared = prefixes, parts, shared
-        union = () if shared is None else (".ttl", ".jsonld")
+        union = () if shared is None else UNION_SUFFIXES
         self.suffixes = tuple(x for x in (*GRAPHS_SUFFIXES, *union) if x in suffixes)
         self.turtle = ".trig" in self.suffixes or ".ttl" in self.suffixes  # subjects' blocks are made
 
@@ -715,7 +719,8 @@ class _ArticleTexts:
                     subjects = sorted([(s, None, None, None) for s in index] + [(m[0], None, None, m) for m in mentions],
                                       key=_by_iri)
                 if ".trig" in files:
-                    blocks = (block(head, parts, IN_GRAPH, "\n" if n else "") for n, (_, head, parts, _) in enumerate(subjects))
+                    blocks = (block(head, parts, IN_GRAPH, "\n" if n else "")
+                              for n, (_, head, parts, _) in enumerate(subjects))
                     files[".trig"].writelines(part.encode("utf-8") for part in trig_graph(iri, blocks))
                 if ".nq" in files:
                     graph = f" {term(iri)} .\n"
@@ -723,7 +728,8 @@ class _ArticleTexts:
                                                                         mention_texts.nquads(m, graph)]).encode("utf-8"))
                 if self.shared is not None:
                     place = {}
-                    alone = [subject for subject in subjects if str(subject[0]) not in self.shared]  # the others' Turtle blocks differ in indent alone
+                    # the subjects no other graph has: their Turtle blocks differ from their TriG ones in indent alone
+                    alone = [subject for subject in subjects if str(subject[0]) not in self.shared]
                     nodes = (compactor.node(s, index[s]) if m is None else mention_texts.node(m) for s, _, _, m in alone)
                     for suffix, blocks in ((".ttl", (block(head, parts, lead="\n") for _, head, parts, _ in alone)),
                                            (".jsonld", jsonld_lines(nodes, first=False))):
