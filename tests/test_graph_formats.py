@@ -34,6 +34,21 @@ def test_a_build_writes_the_graph_files_asked_for_alone(every, tmp_path, formats
     assert summary["outputs"] == list(outputs(tuple(asked))) == [p.name for p in report.written]
 
 
+@pytest.mark.parametrize("fallback", ["add_later", "write_union"])
+def test_a_build_whose_workers_give_up_writes_the_files_asked_for_itself(every, tmp_path, monkeypatch, fallback):
+    from kg.article_graphs import ArticleGraphFiles
+
+    def gives_up(self, *args):
+        if fallback == "add_later":
+            self.stop()
+        return False
+    monkeypatch.setattr(ArticleGraphFiles, fallback, gives_up)
+    build(ARTICLES, tmp_path, check=False, use_cache=False, jobs=2, formats=["nq", "jsonld"])
+    assert [name for name in GRAPH_FILES if (tmp_path / name).exists()] == ["graph.nq", "graph.jsonld"]
+    for name in ("graph.nq", "graph.jsonld"):
+        assert (tmp_path / name).read_bytes() == (every / name).read_bytes(), name
+
+
 def test_a_build_of_fewer_formats_removes_the_graph_files_of_the_others(every, tmp_path):
     """An output folder never holds graph files of two builds: those a build does not write
     go with the others it replaces."""
