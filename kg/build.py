@@ -66,7 +66,7 @@ def graph_files(formats: Iterable[str] | None) -> tuple[str, ...]:
             raise InputError(f"unknown graph format {name!r}: choose among {', '.join(FORMATS)}")
     if not formats:
         raise InputError(f"no graph format chosen: choose among {', '.join(FORMATS)}")
-    return tuple(name for name in GRAPH_FILES if name.partition(".")[2] in formats)
+    return tuple(file for name, file in FORMATS.items() if name in formats)  # in GRAPH_FILES's order
 
 
 def outputs(names: tuple[str, ...] = GRAPH_FILES) -> tuple[str, ...]:
