@@ -52,9 +52,10 @@ from .formats import (GRAPH_FILES, IN_GRAPH, JSONLD_TAIL, UNION_FILES, Compactor
                       nquads_graph, nquads_namer, subject_blocks, subject_parts, trig_graph, trig_namer, trig_prefixes)
 from .memory import give_back_free_pages
 from .mention_texts import MentionTexts
+from .mentions import Mentions
 from .parallel import CHUNK, Background, Workers, emptied
 from .quads import Quads, Triples, term_numbers
-from .rdf import article_graph_iri, article_iri, article_triples, mention_triples
+from .rdf import article_graph, article_graph_iri, article_iri
 
 
 # The graph files' suffixes: those of the named graphs, and those of the union.
@@ -82,7 +83,7 @@ class ArticleGraphFiles:
     """
 
     def __init__(self, quads: Quads, pickled: dict[str, bytes], folder: Path, processes: int,
-                 later: tuple = (), names: tuple[str, ...] = GRAPH_FILES):
+                 later: tuple = (), names: tuple[str, ...] = GRAPH_FILES, mentions: Mentions | None = None):
         prefixes, self._head = trig_prefixes(_with_generated_prefixes(quads))
         # The files' suffixes asked for: the graphs' (.trig, .nq) and the union's (.ttl, .jsonld).
         self._suffixes = tuple(Path(name).suffix for name in GRAPH_FILES if name in names)
@@ -94,7 +95,8 @@ class ArticleGraphFiles:
         # The graphs this process writes: those in quads already, and those later once added.
         self._own = {iri: quads.graphs[iri] for iri in self._plan if not isinstance(iri, list) and iri not in later}
         self._split = None if not self._union_suffixes else \
-            _UnionSplit.of(quads, {article_graph_iri(id_): str(article_iri(id_)) for id_ in pickled})
+            _UnionSplit.of(quads, {article_graph_iri(id_): str(article_iri(id_)) for id_ in pickled},
+                           mentions.bounds() if mentions is not None else {})
         shared = None if self._split is None else self._split.shared
         chunks = [[by_iri[iri] for iri in step] for step in self._plan if isinstance(step, list)]
         del by_iri
@@ -147,6 +149,13 @@ class ArticleGraphFiles:
                                                                 self._suffixes))
         self._added.set()
         return True
+
+    @property
+    def writes_union(self) -> bool:
+        """Whether the workers write the union's subjects of one article graph (the union's
+        files are asked for, and split: :class:`_UnionSplit`), or no union's file is asked for:
+        then this process never writes an article graph's subject itself."""
+        return self._split is not None or not self._union_suffixes
 
     @property
     def text_worker(self) -> Background | None:
@@ -552,12 +561,13 @@ class _UnionSplit:
         self.later: frozenset = frozenset()  # the own subjects (IRIs) a worker writes instead
 
     @classmethod
-    def of(cls, quads: Quads, spaces: dict) -> _UnionSplit | None:
+    def of(cls, quads: Quads, spaces: dict, apart: dict | None = None) -> _UnionSplit | None:
         """The split of ``quads``, whose article graphs are the keys of ``spaces``: a worker
         writes a subject of one article graph alone whose IRI begins with the graph's
         space (the article's IRI), so that a graph added later (the story, which
         describes actors and places) is unlikely to describe it too
-        (:meth:`with_subjects` checks)."""
+        (:meth:`with_subjects` checks). ``apart``: a graph's first and last subject kept
+        apart from it (its mentions: :meth:`kg.mentions.Mentions.bounds`), each in its space."""
         spaces = {iri: spaces[iri] for iri in quads.graphs if iri in spaces}
         # Each graph's subjects as numbers, told apart by numpy: a dict of every subject,
         # with an int object for each number, left 108 MB of the heap behind at 10,000 articles.
@@ -578,6 +588,7 @@ class _UnionSplit:
                     own.append(terms[n])
                     if space is not None:  # in an article graph: its worker leaves it out
                         shared.add(key)
+            alone.extend((apart or {}).get(iri, ()))
             if alone:
                 ranges.append((min(alone), max(alone), iri))
         ranges.sort()
@@ -750,17 +761,8 @@ class _ArticleTexts:
 def _article_index(x) -> tuple[dict, list]:
     """The article graph of extraction ``x``: its triples by subject
     (:func:`_distinct_by_subject`), and apart from them its mentions' records
-    (:func:`kg.rdf.article_triples`), but for the mentions that are the subject of other
-    triples too (a byline's, a dateline's), whose triples are in the index."""
-    mentions: list = []
-    triples = article_triples(x, mentions)
-    subjects = {t[0] for t in triples}
-    apart = []
-    for m in mentions:
-        if m[0] in subjects:
-            triples.extend(mention_triples(*m))
-        else:
-            apart.append(m)
+    (:func:`kg.rdf.article_graph`)."""
+    triples, apart = article_graph(x)
     return _distinct_by_subject(triples), apart
 
 

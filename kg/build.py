@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
 from . import __version__
 from .cache import ExtractionCache
 from .errors import InputError, OutputError
@@ -24,7 +26,9 @@ from .article_graphs import ArticleGraphFiles
 from .formats import GRAPH_FILES, UNION_FILES, bind_generated_prefixes, merged, refuse_blank_nodes, write_graphs
 from .ingest import MAX_SIZE, SUFFIXES, read_files
 from .model import Extraction
+from .quads import Quads
 from .memory import available_mb, give_back_free_pages, give_back_large_blocks
+from .mentions import TRIPLES_EACH, Mentions
 from .merge import Pickled, reconcile_pickled
 from .network import project
 from .parallel import Background, extract_all
@@ -334,7 +338,10 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
     story's text from the story's worker's pickle, and the views are drawn by another while
     this process writes its part of the union. The build lets its article graphs go once
     the union is made, and a worker answers the figures page while it writes the rest (the
-    store in that process, not beside the union in this one). The large workers each end
+    store in that process, not beside the union in this one). Since the workers write every
+    mention from its record, this process keeps the records alone, not the mentions'
+    triples (:mod:`kg.mentions`: half the triples), and the check, the projection and
+    ``ontology.html`` read them there; unless the workers give up, when they are put back. The large workers each end
     once their work is done: the story's text first, then the views and the figures page
     side by side (:class:`kg.parallel.Background`).
     """
@@ -354,12 +361,14 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         reconcile_pickled(extractions)
         counts = _Counts()
         parallel = jobs > 1 and len(extractions) > 1
+        # When workers write the graph files, the mentions are kept apart from the graph (kg.mentions).
+        mentions = Mentions() if parallel else None
         if parallel:  # the workers start before the story is made
             merging = Background(pickled_story, [p.blob for p in extractions])  # the story made meanwhile
-        quads = article_quads(counts.of(p.load() for p in sorted(extractions, key=lambda p: p.id)))
+        quads = article_quads(counts.of(p.load() for p in sorted(extractions, key=lambda p: p.id)), mentions)
         if parallel:
             articles = ArticleGraphFiles(quads, {p.id: p.blob for p in extractions}, staging, jobs, later=(STORY,),
-                                         names=graphs)
+                                         names=graphs, mentions=mentions)
             extractions.clear()
             story_blob = merging.result()  # also given as it is to the worker that writes its text
             merging = None
@@ -373,24 +382,27 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
             if not articles.add_later(quads, {STORY: story_blob}):
                 articles = None
         del story_blob
-        report.counts = counts.as_dict(len(quads))
+        if mentions is not None and (articles is None or not articles.writes_union):
+            mentions.put_back(quads)  # this process writes files with them: they are triples again
+            mentions = None
+        report.counts = counts.as_dict(len(quads) + (TRIPLES_EACH * len(mentions) if mentions else 0))
         quads.freeze()  # nothing added from now on: the terms' numbers let go of before the union is made
         _let_go()
         # The union in a fixed order: the same labels picked every run. When workers write
         # every graph's text, from here on the union and the prefixes do: the graphs are let
         # go of while it is made, each column of theirs once read (no cycles: freed then).
-        whole = merged(quads, release=articles is not None)
+        whole = merged(quads, release=articles is not None, renumber=None if mentions is None else mentions.renumber)
         if articles:
             give_back_free_pages()  # the graphs' arrays, and the pickled extractions before them
         if check:
             stage(CHECKING)
-            _check(whole)
+            _check(whole, mentions)
             _let_go_of_young()  # what it made, before the projection: 3,944 -> 3,875 MB at 10,000 articles
         stage("writing the graph files")
         if articles:  # a worker draws the views meanwhile, from the projection (small next to the union)
             projection = staging / PROJECTION
             with projection.open("wb") as file:  # written as it is pickled, never whole in memory
-                pickle.dump(_projected(whole, report), file, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(_projected(whole, report, mentions), file, protocol=pickle.HIGHEST_PROTOCOL)
             _let_go_of_young()  # the projection: networkx's views of a graph refer back to it
             # The story's text while the graph is checked, then the views and the figures
             # page side by side while this process writes its part of the union (the
@@ -409,13 +421,15 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         if not articles:
             write_graphs(quads, staging, whole, release=True, names=graphs)
         elif not articles.write_union(whole):  # the workers write most of it
-            write_graphs(quads, staging, whole, release=True, names=tuple(n for n in graphs if n in UNION_FILES))
+            write_graphs(quads, staging, whole if mentions is None else _with_mentions(whole, mentions),
+                         release=True, names=tuple(n for n in graphs if n in UNION_FILES))
         del quads
         _let_go_of_young()
         stage("writing ontology.html")
-        write_reference(staging / "ontology.html", whole)
+        write_reference(staging / "ontology.html", whole, mentions)
         stage("writing figures.html")
-        G = _projected(whole, report) if views is None else None
+        G = _projected(whole, report, mentions) if views is None else None
+        mentions = None
         whole.close()  # its indexes freed now, by their counts of references
         del whole
         _let_go()
@@ -452,9 +466,23 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _projected(whole, report: BuildReport):
-    """The networkx projection of the union ``whole``, its size noted in ``report``."""
-    G = project(whole)
+def _with_mentions(whole, mentions: Mentions):
+    """The union ``whole`` with the triples of the ``mentions`` kept apart from it, for a
+    build whose workers gave up writing the union's files (:meth:`ArticleGraphFiles.write_union`),
+    which this process then writes whole."""
+    quads = Quads()
+    for prefix, namespace in whole.namespaces():
+        quads.bind(prefix, namespace)
+    graph = quads.graph(DATASET_DEFAULT_GRAPH_ID)
+    graph.update(whole)
+    graph.update(mentions.triples())
+    return merged(quads)
+
+
+def _projected(whole, report: BuildReport, mentions: Mentions | None = None):
+    """The networkx projection of the union ``whole`` and the ``mentions`` kept apart
+    from it, its size noted in ``report``."""
+    G = project(whole, mentions=mentions)
     report.counts.update(network_nodes=G.number_of_nodes(), network_edges=G.number_of_edges())
     return G
 
@@ -490,9 +518,10 @@ def _move_into_place(staging: Path, out_dir: Path, names: tuple[str, ...], gone:
             raise
 
 
-def _check(ds) -> None:
-    """Fail, naming the first violations, when the graph breaks a shape."""
-    result = validate(ds)
+def _check(ds, mentions: Mentions | None = None) -> None:
+    """Fail, naming the first violations, when the graph (and the ``mentions`` kept apart
+    from it) breaks a shape."""
+    result = validate(ds, mentions)
     if not result.conforms:
         lines = result.text.splitlines()
         more = f"\n… and {len(lines) - 10} more" if len(lines) > 10 else ""

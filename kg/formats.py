@@ -264,10 +264,11 @@ def bind_generated_prefixes(quads: Quads) -> None:
             quads.bind(prefix, namespace)
 
 
-def merged(data: Quads | Graph, release: bool = False) -> Graph:
+def merged(data: Quads | Graph, release: bool = False, renumber: Callable | None = None) -> Graph:
     """All named graphs of ``data`` as one read-only graph, triples in a fixed order, prefixes
     kept (a plain graph gives the same triples): :meth:`kg.quads.Quads.union`; ``release``:
-    ``data``'s graphs let go of while it is made, when it is a :class:`~kg.quads.Quads`.
+    ``data``'s graphs let go of while it is made, ``renumber`` told the union's number of
+    each of its terms' numbers, when it is a :class:`~kg.quads.Quads`.
 
     Readers that take "the first" value of a property (``Graph.value``) then get the same
     one in every run.
@@ -277,7 +278,7 @@ def merged(data: Quads | Graph, release: bool = False) -> Graph:
     ['type', 'speaker', 'statementKind']
     """
     if isinstance(data, (Quads, Dataset)):
-        return as_quads(data).union(release=release)
+        return as_quads(data).union(release=release, renumber=renumber)
     quads = Quads()
     for prefix, namespace in data.namespaces():
         quads.bind(prefix, namespace)

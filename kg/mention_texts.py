@@ -38,7 +38,7 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.plugins.serializers.nt import _quote_encode as _nquads_quote
 
 from .formats import Compactor, _json_order, _type_first
-from .rdf import mention_triples
+from .mentions import mention_triples
 
 # Two mentions alike in nothing but their layout: a value the same in both is every
 # mention's; any other is one of the record's parts (1: start, 2: end, 3: text, 4: context).

@@ -23,6 +23,7 @@ import numpy
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
 from .formats import by_predicate
+from .mentions import Mentions
 from .quads import PredicateIndex, Quads
 from .terms import Terms
 from .vocab import KGO, NIF, PROV, SCHEMA, SEM, notation
@@ -35,15 +36,16 @@ _ROLES = {KGO.agent: "agent", KGO.theme: "theme", KGO.partner: "partner", KGO.ta
           KGO.reports: "reports", SEM.hasPlace: "place"}
 
 
-def project(ds: Dataset | Quads | Graph, *, language: str | None = None) -> nx.MultiDiGraph:
+def project(ds: Dataset | Quads | Graph, *, language: str | None = None, mentions: Mentions | None = None) -> nx.MultiDiGraph:
     """Project the RDF graph onto a MultiDiGraph of actors, events, statements and places.
 
     Parameters
     ----------
     ds : the graph built by :func:`kg.rdf.to_dataset` (or a plain union graph).
     language : preferred label language; default: the language of the articles.
+    mentions : the mentions a build keeps apart from its union ``ds`` (:mod:`kg.mentions`).
     """
-    G, plan = _drafted(_Reader(by_predicate(ds)), language)
+    G, plan = _drafted(_Reader(by_predicate(ds), mentions), language)
     _collapse(G, plan)
     return G.to_networkx()
 
@@ -64,7 +66,7 @@ def _drafted(g: _Reader, language: str | None) -> tuple[_Draft, list[tuple]]:
     gone = {m for _, members, first in plan for m in members if m != first}  # the reports merged away, by name
     for node, attrs in zip(events, _items(g, events, "event", language, gone)):
         G.add_node(g.name(node), **attrs)
-    quotes = g.terms_of(g.values(g.values(statements, KGO.quote), NIF.anchorOf))
+    quotes = g.anchors(g.values(statements, KGO.quote), NIF.anchorOf)
     direct = g.terms_of(g.values(statements, KGO.direct))
     for k, (node, attrs) in enumerate(zip(statements, _items(g, statements, "statement", language, gone))):
         if g.name(node) not in gone:
@@ -188,8 +190,9 @@ class _Reader:
     (rdflib.term.Literal('A'), None, [rdflib.term.Literal('A'), None])
     """
 
-    def __init__(self, index: PredicateIndex):
+    def __init__(self, index: PredicateIndex, mentions: Mentions | None = None):
         self.index = index
+        self.mentions = mentions if mentions is not None and len(mentions) else None  # kept apart from the union
         self.terms = self.index.terms
         self._numbers: dict = {}  # a predicate (this module's own term: found by identity): its number
         self._names: dict = {}    # a node's number: its name, made once (a node is named several times)
@@ -226,6 +229,20 @@ class _Reader:
 
     def term(self, n: int | None):
         return None if n is None else self.terms[n]
+
+    def anchors(self, nodes: numpy.ndarray, p: URIRef) -> list:
+        """The value of ``p`` (``nif:anchorOf``, ``nif:beginIndex`` or ``nif:endIndex``) of
+        each mention of ``nodes`` (numbers, -1 for none): a term of the union, or for a
+        mention kept apart from it, its text or offset itself; None for none."""
+        found = self.terms_of(self.values(nodes, p))
+        if self.mentions is not None:
+            column = {NIF.anchorOf: self.mentions.texts, NIF.beginIndex: self.mentions.begins,
+                      NIF.endIndex: self.mentions.ends}[p]
+            places = self.mentions.places(nodes)
+            for k in numpy.flatnonzero(places >= 0).tolist():
+                if found[k] is None:
+                    found[k] = column[places[k]]
+        return found
 
     def name(self, n: int) -> str:
         """A node's name in the projection: its IRI."""
@@ -331,13 +348,13 @@ def _items(g: _Reader, nodes: list[int], kind: str, language, gone: set = frozen
     days, begins, ends = (terms(column(time, p)) for p in (SEM.hasTimeStamp, SEM.hasEarliestBeginTimeStamp,
                                                           SEM.hasLatestEndTimeStamp))
     granularities = terms(column(time, KGO.granularity))
-    time_texts = terms(column(column(time, KGO.mention), NIF.anchorOf))
+    time_texts = g.anchors(column(time, KGO.mention), NIF.anchorOf)
     sentence = column(nodes, KGO.sentence)
-    sentences, s_begins = terms(column(sentence, NIF.anchorOf)), terms(column(sentence, NIF.beginIndex))
+    sentences, s_begins = g.anchors(sentence, NIF.anchorOf), g.anchors(sentence, NIF.beginIndex)
     marked = column(nodes, KGO.trigger)
     marked = numpy.where(marked >= 0, marked, column(nodes, KGO.cue))
-    mentions = terms(column(marked, NIF.anchorOf))
-    m_begins, m_ends = terms(column(marked, NIF.beginIndex)), terms(column(marked, NIF.endIndex))
+    mentions = g.anchors(marked, NIF.anchorOf)
+    m_begins, m_ends = g.anchors(marked, NIF.beginIndex), g.anchors(marked, NIF.endIndex)
     factualities = terms(column(nodes, KGO.factuality))
     has_sentence, has_mark = (sentence >= 0).tolist(), (marked >= 0).tolist()
     notations: dict = {}  # a concept: its notation (a few concepts, many items)

@@ -28,6 +28,7 @@ from .gazetteer import load as load_gazetteer
 from .measures import measure
 from .memory import give_back_free_pages
 from .merge import Merged, actor_labels, merge_story, reconcile_actors
+from .mentions import Mentions, mention_triples
 from .parallel import emptied
 from .model import Actor, Event, Extraction, Span, Statement, TimeExpr
 from .quads import Quads, Triples
@@ -53,16 +54,32 @@ def to_quads(extractions: list[Extraction]) -> Quads:
     return quads
 
 
-def article_quads(extractions: Iterable[Extraction]) -> Quads:
+def article_quads(extractions: Iterable[Extraction], mentions: Mentions | None = None) -> Quads:
     """A named graph per article, in the order given (a build's: by article id), from
     extractions whose actor keys are reconciled (:func:`kg.merge.reconcile_actors`). Each
-    extraction is let go of once its graph is made, so they may be loaded one at a time."""
+    extraction is let go of once its graph is made, so they may be loaded one at a time.
+    Given ``mentions``, the mentions that are the subject of no other triple are kept there
+    as records instead of as triples (:func:`article_graph`).
+
+    >>> from kg.ingest import parse_article
+    >>> from kg.extract.document import extract
+    >>> x = extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", "a.txt"))
+    >>> apart = Mentions()
+    >>> len(article_quads([x], apart)) + 6 * len(apart) == len(article_quads([x]))
+    True
+    """
     quads = Quads()
     for prefix, ns in PREFIXES.items():
         quads.bind(prefix, ns)
     for x in extractions:
-        graph = quads.graph(article_graph_iri(x.article.id))
-        write_article(graph, x)
+        iri = article_graph_iri(x.article.id)
+        graph = quads.graph(iri)
+        if mentions is None:
+            write_article(graph, x)
+        else:
+            triples, apart = article_graph(x)
+            graph.update(triples)
+            mentions.add(iri, apart, quads.table)
         graph.seal()  # complete: no need to tell its new triples from those met before
     return quads
 
@@ -144,17 +161,28 @@ def article_triples(x: Extraction, mentions: list | None = None) -> list[tuple]:
     return _ArticleWriter(x, mentions).write()
 
 
-def mention_triples(iri: URIRef, start: int, end: int, text: str, context: URIRef) -> tuple:
-    """The triples of the mention ``iri``: the characters ``start`` to ``end`` of the
-    article ``context``, which read ``text``.
+def article_graph(x: Extraction) -> tuple[list[tuple], list[tuple]]:
+    """The triples of ``x``'s article graph, and apart from them the records of its mentions
+    (:func:`article_triples`) that are the subject of no other triple; those that are (a
+    piece of page furniture's, which has a kind) are among the triples.
 
-    >>> [p.fragment for _, p, _ in mention_triples(URIRef("urn:m"), 0, 3, "Kim", URIRef("urn:a"))]
-    ['type', 'type', 'beginIndex', 'endIndex', 'anchorOf', 'referenceContext']
+    >>> from kg.ingest import parse_article
+    >>> from kg.extract.document import extract
+    >>> x = extract(parse_article("Kim Jong Un met Putin in Moscow on 19 June 2024.", "a.txt"))
+    >>> triples, apart = article_graph(x)
+    >>> sorted(set(triples + [t for m in apart for t in mention_triples(*m)])) == sorted(set(article_triples(x)))
+    True
     """
-    return ((iri, RDF.type, NIF.String), (iri, RDF.type, NIF.OffsetBasedString),
-            (iri, NIF.beginIndex, _literal(start, XSD.nonNegativeInteger)),
-            (iri, NIF.endIndex, _literal(end, XSD.nonNegativeInteger)),
-            (iri, NIF.anchorOf, _literal(text)), (iri, NIF.referenceContext, context))
+    mentions: list = []
+    triples = article_triples(x, mentions)
+    subjects = {t[0] for t in triples}
+    apart = []
+    for m in mentions:
+        if m[0] in subjects:
+            triples.extend(mention_triples(*m))
+        else:
+            apart.append(m)
+    return triples, apart
 
 
 def to_dataset(extractions: list[Extraction]) -> Dataset:

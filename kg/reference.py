@@ -27,11 +27,13 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from .formats import by_predicate, by_some_subjects, merged, read_quads, value_of
+from .mentions import Mentions, mention_triples
 from .views.page import atomic_write
 from .vocab import PREFIXES
 
 VANN_URI = URIRef("http://purl.org/vocab/vann/preferredNamespaceUri")
 NIF_ANCHOR = URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf")
+_MENTION = URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#OffsetBasedString")
 KGR_BASE = "https://w3id.org/kg-news/id/"
 SHOWN = 8  # an example shows this many values of a property, and says how many it left out
 ONTOLOGY_FILES = ("kg.ttl", "vocab.ttl")
@@ -395,8 +397,9 @@ def namespaces(page: Page) -> str:
 # --- examples ------------------------------------------------------------------------------------
 
 
-def pick_examples(graph: Graph, prefixes: dict[str, str]) -> list[tuple[str, URIRef, URIRef]]:
-    """``(name, class, instance)`` for each main class the graph has an instance of.
+def pick_examples(graph: Graph, prefixes: dict[str, str], mentions: Mentions | None = None) -> list[tuple[str, URIRef, URIRef]]:
+    """``(name, class, instance)`` for each main class the graph has an instance of, the
+    ``mentions`` a build keeps apart from it (:mod:`kg.mentions`) counted as the graph's.
 
     The instance is the richest one (most distinct properties, then most triples, then the
     smallest IRI), preferring one that is of no other main class.
@@ -417,15 +420,37 @@ def pick_examples(graph: Graph, prefixes: dict[str, str]) -> list[tuple[str, URI
     found = []
     for name, cls in classes.items():
         instances = members[cls]
+        apart = _apart_examples(mentions) if cls == _MENTION else None  # (key, IRI) of the best of them
+        if not len(instances) and apart is None:
+            continue
         if not len(instances):
+            found.append((name, cls, apart[1]))
             continue
         elsewhere = numpy.isin(instances, numpy.concatenate([m for c, m in members.items() if c != cls]))
         # Of no other main class first, then more properties, then more triples, then the smallest IRI.
         key = numpy.stack([elsewhere, -predicates[instances], -triples[instances]], axis=1)
         best = key[numpy.lexsort(key.T[::-1])[0]]
-        tied = instances[(key == best).all(axis=1)]
-        found.append((name, cls, min(map(term, tied.tolist()), key=str)))
+        tied = min(map(term, instances[(key == best).all(axis=1)].tolist()), key=str)
+        if apart is not None and (apart[0], str(apart[1])) < (tuple(best.tolist()), str(tied)):
+            tied = apart[1]
+        found.append((name, cls, tied))
     return found
+
+
+def _apart_examples(mentions: Mentions | None) -> tuple[tuple, URIRef] | None:
+    """The key of the mentions kept apart (:func:`pick_examples`: of no other class, five
+    properties, six triples) and the smallest IRI of them; None when there are none."""
+    if mentions is None or not len(mentions):
+        return None
+    triples = mention_triples(*next(mentions.records()))
+    return (0, -len({p for _, p, _ in triples}), -len(triples)), min(mentions.iris, key=str)
+
+
+def _apart(graph: Graph, mentions: Mentions | None, node: Node) -> tuple | None:
+    """The record of ``node`` when it is a mention kept apart from ``graph``, else None."""
+    if mentions is None or not len(mentions) or not isinstance(node, URIRef):
+        return None
+    return mentions.record(node, by_predicate(graph).number(node))
 
 
 def _expand(name: str, prefixes: dict[str, str]) -> URIRef:
@@ -433,8 +458,9 @@ def _expand(name: str, prefixes: dict[str, str]) -> URIRef:
     return URIRef(prefixes[prefix] + local)
 
 
-def turtle_of(graph: Graph, subject: URIRef, prefixes: dict[str, str]) -> str:
-    """The triples of one subject as Turtle, each mention followed by its text as a comment.
+def turtle_of(graph: Graph, subject: URIRef, prefixes: dict[str, str], mentions: Mentions | None = None) -> str:
+    """The triples of one subject as Turtle, each mention followed by its text as a comment
+    (``mentions``: those a build keeps apart from ``graph``, :mod:`kg.mentions`).
 
     >>> time = URIRef(KGR_BASE + "article/ap-20241105/time/54-66")
     >>> print(turtle_of(load_graph(_EXAMPLE), time, load_prefixes()))
@@ -458,12 +484,13 @@ def turtle_of(graph: Graph, subject: URIRef, prefixes: dict[str, str]) -> str:
         sem:hasLatestEndTimeStamp "2024-06-30"^^xsd:date .
     """
     used: set[str] = set()
-    lines = [_term(subject, prefixes, used)] + _predicates(graph, subject, prefixes, used)
+    lines = [_term(subject, prefixes, used)] + _predicates(graph, subject, prefixes, used, mentions)
     head = [f"@base <{KGR_BASE}> ."] + [f"@prefix {p}: <{prefixes[p]}> ." for p in sorted(used)]
     return "\n".join(head + [""] + lines)
 
 
-def _predicates(graph: Graph, subject: URIRef, prefixes: dict[str, str], used: set[str]) -> list[str]:
+def _predicates(graph: Graph, subject: URIRef, prefixes: dict[str, str], used: set[str],
+                mentions: Mentions | None = None) -> list[str]:
     """One line per object: predicates sorted (``a`` first), objects under their predicate,
     the first ``SHOWN`` of them (an actor of a large archive is mentioned thousands of times).
 
@@ -477,6 +504,9 @@ def _predicates(graph: Graph, subject: URIRef, prefixes: dict[str, str], used: s
     # A built graph's union read from its columns (kg.formats.by_some_subjects): no index of
     # every subject made for the few the examples show (91 MB held at 3,000 articles).
     by_prop = {p: [t[2] for t in found] for p, found in by_some_subjects(graph, [subject]).get(subject, {}).items()}
+    record = None if by_prop else _apart(graph, mentions, subject)
+    for _, p, o in mention_triples(*record) if record else ():
+        by_prop.setdefault(p, []).append(o)
     props = sorted(by_prop, key=lambda p: _predicate_key(p, prefixes))
     lines = []
     for i, prop in enumerate(props):
@@ -485,7 +515,7 @@ def _predicates(graph: Graph, subject: URIRef, prefixes: dict[str, str], used: s
         verb = "a" if prop == RDF.type else _term(prop, prefixes, used)
         for j, obj in enumerate(shown):
             end = "," if j < len(shown) - 1 else " ." if i == len(props) - 1 else " ;"
-            note = _note(graph, obj)
+            note = _note(graph, obj, mentions)
             lead = f"    {verb} " if j == 0 else "        "
             lines.append(lead + _term(obj, prefixes, used) + end + (f" # {note}" if note else ""))
         if len(objects) > SHOWN:
@@ -516,10 +546,12 @@ def _sort_key(node: Node) -> tuple[bool, str, str, str]:
     return False, padded, "", ""
 
 
-def _note(graph: Graph, obj: Node) -> str:
+def _note(graph: Graph, obj: Node, mentions: Mentions | None = None) -> str:
     """The text of a mention on one line, quoted, for a comment; ``""`` for anything else
-    (read by predicate: :func:`kg.formats.value_of`)."""
+    (read by predicate: :func:`kg.formats.value_of`; or from its record, kept apart)."""
     text = value_of(graph, obj, NIF_ANCHOR) if isinstance(obj, URIRef) else None
+    if text is None and (record := _apart(graph, mentions, obj)) is not None:
+        text = record[3]
     if text is None:
         return ""
     flat = " ".join(str(text).split())
@@ -564,8 +596,9 @@ def _literal(lit: Literal, prefixes: dict[str, str], used: set[str]) -> str:
     return f'"{lex}"'
 
 
-def example_section(page: Page, graph: Graph | None) -> tuple[str, dict[URIRef, str]]:
-    """The examples as HTML, and the example name of each class that has one.
+def example_section(page: Page, graph: Graph | None, mentions: Mentions | None = None) -> tuple[str, dict[URIRef, str]]:
+    """The examples as HTML, and the example name of each class that has one (``mentions``:
+    those a build keeps apart from ``graph``, :mod:`kg.mentions`).
 
     >>> html, names = example_section(Page(load_ontology()), load_graph(_EXAMPLE))
     >>> html.count('<pre class="turtle">'), sorted(names.values())[:2]
@@ -575,23 +608,24 @@ def example_section(page: Page, graph: Graph | None) -> tuple[str, dict[URIRef, 
         return "<p>No built graph was given, so there are no examples.</p>", {}
     graph = merged(graph) if isinstance(graph, Dataset) else graph
     parts, names = [], {}
-    for name, cls, instance in pick_examples(graph, page.prefixes):
+    for name, cls, instance in pick_examples(graph, page.prefixes, mentions):
         names[cls] = name
         parts.append(f'<section class="example" id="example-{esc(name)}">'
                      f"<h3>{esc(name)}: {page.ref(cls)}</h3>"
-                     f'<pre class="turtle">{esc(turtle_of(graph, instance, page.prefixes))}</pre>'
+                     f'<pre class="turtle">{esc(turtle_of(graph, instance, page.prefixes, mentions))}</pre>'
                      "</section>")
     return "".join(parts), names
 
 
-def render_reference(examples_graph: Graph | None = None, ontology: Graph | None = None) -> str:
+def render_reference(examples_graph: Graph | None = None, ontology: Graph | None = None,
+                     mentions: Mentions | None = None) -> str:
     """The whole HTML page.
 
     >>> "<script" in render_reference()
     False
     """
     page = Page(ontology if ontology is not None else load_ontology())
-    examples, names = example_section(page, examples_graph)
+    examples, names = example_section(page, examples_graph, mentions)
     ontologies = sorted(page.g.subjects(RDF.type, OWL.Ontology), key=str)
     classes, reused_classes = page.split(page.classes)
     properties, reused_properties = page.split(page.properties)
@@ -616,9 +650,10 @@ def _asset(name: str) -> str:
     return resources.files("kg.views").joinpath(name).read_text(encoding="utf-8")
 
 
-def write_reference(path: str | Path, examples_graph: Graph | str | Path | None = None) -> Path:
+def write_reference(path: str | Path, examples_graph: Graph | str | Path | None = None,
+                    mentions: Mentions | None = None) -> Path:
     """Write the reference page to ``path``; examples come from ``examples_graph`` (a graph,
-    a dataset or a graph file) when given.
+    a dataset or a graph file) when given, and the ``mentions`` a build keeps apart from it.
 
     >>> import tempfile
     >>> out = write_reference(Path(tempfile.mkdtemp()) / "ontology.html", _EXAMPLE)
@@ -626,4 +661,4 @@ def write_reference(path: str | Path, examples_graph: Graph | str | Path | None 
     True
     """
     graph = load_graph(examples_graph) if examples_graph is not None else None
-    return atomic_write(path, render_reference(graph))
+    return atomic_write(path, render_reference(graph, mentions=mentions))

@@ -45,6 +45,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from .formats import by_predicate
+from .mentions import mention_triples
 from .quads import NO_PAIRS, grouped, order_key, term_numbers
 
 #: A check of a shape's focus nodes and their values (given the data): for each result, its
@@ -84,13 +85,14 @@ class Violation:
 
 class Data:
     """The graph checked, as term numbers: each predicate's triples as two arrays (subjects,
-    objects: :func:`kg.formats.by_predicate`), with a second small graph (the ontology) added.
+    objects: :func:`kg.formats.by_predicate`), with a second small graph (the ontology) added,
+    and the mentions kept apart from the graph (:class:`kg.mentions.Mentions`).
 
     A term's number is its rank in the graph's terms (:meth:`kg.quads.Quads.union`); the extra
-    graph's terms the graph does not have are numbered after them.
+    graph's terms the graph does not have are numbered after them, then the mentions' texts.
     """
 
-    def __init__(self, graph: Graph, extra: Graph | None = None):
+    def __init__(self, graph: Graph, extra: Graph | None = None, mentions=None):
         self.index = by_predicate(graph)  # shared with the graph's other readers: never changed here
         self.terms, self.base = self.index.terms, len(self.index.terms)
         self._more: dict = {}  # the extra graph's terms the graph does not have: key: number
@@ -99,6 +101,8 @@ class Data:
         self._pairs = dict(self.index.pairs)
         self.predicates = dict(self.index.predicates)  # predicate: its number
         self._add(extra if extra is not None else ())
+        if mentions is not None:
+            self._add_mentions(mentions)
         self._instances: dict = {}
         self._typed: dict | None = None
         self._subclasses: dict | None = None
@@ -118,6 +122,63 @@ class Data:
             subjects, objects = self._pairs.get(p, NO_PAIRS)
             self._pairs[p] = (subjects + array("i", (s for s, _ in pairs)), objects + array("i", (o for _, o in pairs)))
 
+    def _add_mentions(self, mentions) -> None:
+        """The triples of ``mentions`` (:func:`kg.mentions.mention_triples`), none of which the
+        graph has, added a column at a time: their subjects are their numbers in the graph,
+        their contexts looked up there once each, and their offsets and texts numbered after
+        every other term, once each, without looking for an equal literal in the graph (a
+        search of its sorted terms for each: thousands of offsets took longer than the rest;
+        no shape compares an offset or a text with a term of the graph, only with values).
+
+        >>> from kg.formats import merged
+        >>> from kg.mentions import Mentions
+        >>> from kg.quads import Quads
+        >>> quads, mentions = Quads(), Mentions()
+        >>> a, m = URIRef("urn:a"), URIRef("urn:a#char=0,3")
+        >>> quads.graph(URIRef("urn:g")).add((a, RDFS.seeAlso, m))
+        >>> mentions.add(URIRef("urn:g"), [(m, 0, 3, "Kim", a)], quads.table)
+        >>> data = Data(quads.union(renumber=mentions.renumber), mentions=mentions)
+        >>> from kg.vocab import NIF
+        >>> [data.term(o) for o in data.pairs(NIF.anchorOf)[1]]
+        [rdflib.term.Literal('Kim')]
+        """
+        if not len(mentions):
+            return
+        first = mention_triples(*next(mentions.records()))  # the predicates, and the types' objects
+        number = partial(self.number, add=True)
+        subjects = mentions.numbers.copy()
+        for k in numpy.flatnonzero(subjects < 0).tolist():  # named by no triple of the graph
+            subjects[k] = number(mentions.iris[k])
+        begins, ends = (numpy.frombuffer(a, dtype=numpy.int64) for a in (mentions.begins, mentions.ends))
+        offsets = numpy.union1d(begins, ends)  # each numbered once, as a new term (an offset's term
+        lookup = numpy.zeros(int(offsets[-1]) + 1, dtype=numpy.int64)  # has no cheaper way to be found)
+        lookup[offsets] = self._new_terms(Literal(v, datatype=XSD.nonNegativeInteger) for v in offsets.tolist())
+        texts: dict[str, int] = {}
+        made = self._extra_terms.append
+        for text in mentions.texts:  # each text numbered once, as a new term
+            if text not in texts:
+                texts[text] = self.base + len(self._extra_terms)
+                made(Literal(text))
+        contexts = numpy.array([number(c) for c in mentions.contexts], dtype=numpy.int64)
+        n = len(subjects)
+        objects = [numpy.full(n, number(first[0][2])), numpy.full(n, number(first[1][2])),
+                   lookup[begins], lookup[ends], numpy.fromiter(map(texts.__getitem__, mentions.texts), numpy.int64, n),
+                   contexts[numpy.frombuffer(mentions.context_of, dtype=numpy.int32)]]
+        column = array("i", subjects.astype(numpy.int32).tobytes())
+        for (_, p, _), values in zip(first, objects):
+            r = number(p)
+            self.predicates.setdefault(p, r)
+            had = self._pairs.get(r, NO_PAIRS)
+            self._pairs[r] = (had[0] + column, had[1] + array("i", values.astype(numpy.int32).tobytes()))
+
+    def _new_terms(self, terms: Iterable[Node]) -> list[int]:
+        """Number ``terms`` after every other, without looking for them among those numbered."""
+        found = []
+        for term in terms:
+            found.append(self.base + len(self._extra_terms))
+            self._extra_terms.append(term)
+        return found
+
     def number(self, term: Node, add: bool = False) -> int | None:
         """The number of ``term``: None when the graph has no such term, unless ``add``."""
         found = self._numbers.get(term)
@@ -127,7 +188,7 @@ class Data:
                 key = order_key(term)
                 found = self._more.get(key)
                 if found is None and add:
-                    found = self._more[key] = self.base + len(self._more)
+                    found = self._more[key] = self.base + len(self._extra_terms)
                     self._extra_terms.append(term)
             if found is not None:
                 self._numbers[term] = found
@@ -236,10 +297,11 @@ class Shapes:
             found.__init__(node, self)
         return found
 
-    def check(self, graph: Graph, extra: Graph | None = None) -> list[Violation]:
+    def check(self, graph: Graph, extra: Graph | None = None, mentions=None) -> list[Violation]:
         """Every result of every targeted shape on ``graph`` (best a :func:`kg.formats.merged`
-        graph: any other is merged first), with ``extra``'s triples added."""
-        data = Data(graph, extra)
+        graph: any other is merged first), with ``extra``'s triples added, and those of the
+        ``mentions`` kept apart from it (:class:`kg.mentions.Mentions`, numbered in it)."""
+        data = Data(graph, extra, mentions)
         found: list = []
         for shape in self.targeted:
             shape.failures(shape.focus_nodes(data), data, found)

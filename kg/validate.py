@@ -35,7 +35,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
-from .formats import merged, read_quads
+from .formats import by_predicate, merged, read_quads
+from .mentions import TRIPLES_EACH, mention_triples
 from .quads import TripleIndex
 from .shacl import Shapes, Violation
 from .vocab import KGR, PREFIXES
@@ -119,13 +120,16 @@ class Report:
         return f"{verdict}: {self.quads} quads, {len(self.results)} violations"
 
 
-def validate(data: Graph | str | Path) -> Report:
-    """Validate a Dataset, a Graph, or a graph file (``.trig``, ``.nq``, ``.ttl``, ``.nt``, ``.jsonld``)."""
+def validate(data: Graph | str | Path, mentions=None) -> Report:
+    """Validate a Dataset, a Graph, or a graph file (``.trig``, ``.nq``, ``.ttl``, ``.nt``,
+    ``.jsonld``); a build's union with the ``mentions`` kept apart from it
+    (:class:`kg.mentions.Mentions`, numbered in it), as if their triples were in it."""
     quads = read_quads(data) if isinstance(data, (str, Path)) else data
     union = data if isinstance(getattr(data, "store", None), TripleIndex) else merged(quads)
-    found = _checker().check(union, extra=_ontology())
-    results = sorted((_result(v, union) for v in found), key=lambda r: (_term(r.focus), r.text))
-    return Report(not any(r.severity == SH.Violation for r in results), results, _count(quads))
+    found = _checker().check(union, extra=_ontology(), mentions=mentions)
+    results = sorted((_result(v, union, mentions) for v in found), key=lambda r: (_term(r.focus), r.text))
+    apart = 0 if mentions is None else TRIPLES_EACH * len(mentions)
+    return Report(not any(r.severity == SH.Violation for r in results), results, _count(quads) + apart)
 
 
 def _count(data) -> int:
@@ -163,11 +167,11 @@ def _names() -> NamespaceManager:
     return names
 
 
-def _result(found: Violation, data: Graph) -> Result:
-    """A result with its line of text."""
+def _result(found: Violation, data: Graph, mentions=None) -> Result:
+    """A result with its line of text (``mentions``: those kept apart from ``data``)."""
     shapes = _shapes()
     own = shapes.value(found.shape, SH.message)
-    wrong = _wrong(found.focus, found.path, found.value, found.shape, found.component, shapes, data)
+    wrong = _wrong(found.focus, found.path, found.value, found.shape, found.component, shapes, data, mentions)
     text = f"{_term(found.focus)}: {wrong}"
     if found.severity != SH.Violation:
         text = f"{_local(found.severity).lower()}: {text}"
@@ -175,12 +179,12 @@ def _result(found: Violation, data: Graph) -> Result:
                   found.severity, found.shape, found.component, text)
 
 
-def _wrong(focus, path, value, shape, component, shapes: Graph, data: Graph) -> str:
+def _wrong(focus, path, value, shape, component, shapes: Graph, data: Graph, mentions=None) -> str:
     """What is wrong, in the fewest useful words: a result's line after its focus node."""
     fields = {"path": _term(path), "value": "" if value == focus else _term(value),
               "typed": _term(value, typed=True), "message": _local(component)}
     fields.update({name: _parameter(shapes, shape, name) for name in _SHAPE_PARAMETERS})
-    fields.update(_comparison(focus, value, shape, shapes, data))
+    fields.update(_comparison(focus, value, shape, shapes, data, mentions))
     fields["fewer"] = "no" if fields["minCount"] in ("", "1") else f"fewer than {fields['minCount']}"
     template = TEMPLATES.get(_local(component), MESSAGE)
     own = shapes.value(shape, SH.message)
@@ -189,10 +193,15 @@ def _wrong(focus, path, value, shape, component, shapes: Graph, data: Graph) -> 
     return " ".join(template.format_map(fields).split())
 
 
-def _comparison(focus, value, shape, shapes: Graph, data: Graph) -> dict[str, str]:
-    """For sh:lessThan(OrEquals): the values compared with, and the words to compare them."""
+def _comparison(focus, value, shape, shapes: Graph, data: Graph, mentions=None) -> dict[str, str]:
+    """For sh:lessThan(OrEquals): the values compared with, and the words to compare them
+    (a mention's kept apart from ``data`` read from its record, in ``mentions``)."""
     compared = shapes.value(shape, SH.lessThanOrEquals) or shapes.value(shape, SH.lessThan)
     others = sorted(data.objects(focus, compared)) if compared is not None else []
+    record = None if others or compared is None or mentions is None else \
+        mentions.record(focus, by_predicate(data).number(focus))
+    if record is not None:
+        others = sorted(o for _, p, o in mention_triples(*record) if p == compared)
     number = any(isinstance(v, Literal) and isinstance(v.value, (int, float, Decimal))
                  for v in [value, *others])
     return {"other": ", ".join(_term(o) for o in others),

@@ -7,7 +7,8 @@ from rdflib import URIRef
 from kg.formats import Compactor, by_subject, context, nquads_graph, nquads_namer, subject_parts, trig_namer
 from kg.mention_texts import MentionTexts
 from kg.quads import Triples
-from kg.rdf import article_iri, mention_triples
+from kg.mentions import mention_triples
+from kg.rdf import article_iri
 from kg.vocab import PREFIXES
 
 # The build's prefixes, and one that names an article's own IRIs, as a user's could.

@@ -1,0 +1,150 @@
+"""Mentions kept apart from a build's graph: their records instead of their triples.
+
+Half of an article graph's triples are its mentions' six (:func:`mention_triples`), and
+their texts are a third of its terms. When worker processes write the graph files
+(:mod:`kg.article_graphs`), they write each mention from its record, so the build's own
+graph need not hold them: :func:`kg.rdf.article_quads` keeps here the record
+``(IRI, start, end, text, context)`` of each mention that is the subject of no other
+triple, and the readers of the union that need them (the shapes check, the projection,
+the examples of ``ontology.html``) read them here, by the mentions' numbers in the union
+(:meth:`Mentions.renumber`).
+
+>>> from rdflib import URIRef
+>>> from kg.quads import Quads
+>>> quads, mentions = Quads(), Mentions()
+>>> a, m = URIRef("urn:a"), URIRef("urn:a#char=0,3")
+>>> quads.graph(URIRef("urn:g")).add((a, URIRef("urn:says"), m))
+>>> mentions.add(URIRef("urn:g"), [(m, 0, 3, "Kim", a)], quads.table)
+>>> len(mentions), [str(o) for _, _, o in mentions.triples()][2:5]
+(1, ['0', '3', 'Kim'])
+"""
+from __future__ import annotations
+
+from array import array
+from typing import Iterable, Iterator
+
+import numpy
+from rdflib import RDF, XSD, URIRef
+
+from .terms import Terms, literal
+from .vocab import NIF
+
+NIF_, RDF_, XSD_ = Terms(NIF), Terms(RDF), Terms(XSD)
+TRIPLES_EACH = 6  # a mention's triples (mention_triples)
+
+
+def mention_triples(iri: URIRef, start: int, end: int, text: str, context: URIRef) -> tuple:
+    """The triples of the mention ``iri``: the characters ``start`` to ``end`` of the
+    article ``context``, which read ``text``.
+
+    >>> [p.fragment for _, p, _ in mention_triples(URIRef("urn:m"), 0, 3, "Kim", URIRef("urn:a"))]
+    ['type', 'type', 'beginIndex', 'endIndex', 'anchorOf', 'referenceContext']
+    """
+    return ((iri, RDF_.type, NIF_.String), (iri, RDF_.type, NIF_.OffsetBasedString),
+            (iri, NIF_.beginIndex, literal(start, XSD_.nonNegativeInteger)),
+            (iri, NIF_.endIndex, literal(end, XSD_.nonNegativeInteger)),
+            (iri, NIF_.anchorOf, literal(text)), (iri, NIF_.referenceContext, context))
+
+
+class Mentions:
+    """The records of mentions kept apart from the graphs of a :class:`~kg.quads.Quads`, by
+    graph, in columns: the IRIs, the offsets in two arrays, the texts, and each one's
+    context (an article) as a number among the contexts."""
+
+    def __init__(self) -> None:
+        self.iris: list[URIRef] = []
+        self.begins, self.ends = array("q"), array("q")
+        self.texts: list[str] = []
+        self.contexts: list[URIRef] = []     # the articles, in the order first met
+        self.context_of = array("i")         # each mention's context, by its place in contexts
+        self.graphs: dict[URIRef, tuple[int, int]] = {}  # a graph: where its mentions begin and end
+        self._table = array("i")             # each IRI's number in the graphs' term table, -1: none
+        self._numbers: numpy.ndarray | None = None  # each IRI's number in the union, -1: none
+        self._places: numpy.ndarray | None = None   # a union number: its mention's place, -1: none
+
+    def __len__(self) -> int:
+        return len(self.iris)
+
+    def add(self, graph: URIRef, records: Iterable[tuple], table) -> None:
+        """Keep the mentions ``records`` of ``graph``, ``(IRI, start, end, text, context)``,
+        each with its IRI's number in ``table`` (:class:`kg.quads.TermTable`), where a
+        triple of the graph names it (as most do: an actor's mention, an event's sentence)."""
+        first, numbers, contexts = len(self.iris), table.numbers.get, {}
+        for iri, start, end, text, context in records:
+            self.iris.append(iri)
+            self.begins.append(start)
+            self.ends.append(end)
+            self.texts.append(text)
+            k = contexts.get(context)
+            if k is None:
+                k = contexts[context] = len(self.contexts)
+                self.contexts.append(context)
+            self.context_of.append(k)
+            n = numbers(iri)
+            self._table.append(-1 if n is None else n)
+        self.graphs[graph] = (first, len(self.iris))
+
+    def records(self, first: int = 0, last: int | None = None) -> Iterator[tuple]:
+        """The records of the mentions from place ``first`` to ``last``."""
+        contexts = self.contexts
+        for k in range(first, len(self.iris) if last is None else last):
+            yield self.iris[k], self.begins[k], self.ends[k], self.texts[k], contexts[self.context_of[k]]
+
+    def triples(self) -> Iterator[tuple]:
+        """Every mention's triples (:func:`mention_triples`)."""
+        for record in self.records():
+            yield from mention_triples(*record)
+
+    def put_back(self, quads) -> None:
+        """Add every mention's triples to its graph in ``quads``, and keep none here."""
+        for graph, (first, last) in self.graphs.items():
+            quads.graph(graph).update(t for record in self.records(first, last) for t in mention_triples(*record))
+        self.__init__()
+
+    def bounds(self) -> dict[URIRef, tuple[str, str]]:
+        """Each graph's first and last mention IRI, as strings in their order."""
+        found = {}
+        for graph, (first, last) in self.graphs.items():
+            if first < last:
+                iris = list(map(str, self.iris[first:last]))
+                found[graph] = (min(iris), max(iris))
+        return found
+
+    def renumber(self, ranks: numpy.ndarray) -> None:
+        """Take each mention's number in the union, given ``ranks``, the union's number of
+        each number of the term table (:meth:`kg.quads.Quads.union`)."""
+        table = numpy.frombuffer(self._table, dtype=numpy.int32).astype(numpy.int64)
+        named = table >= 0
+        self._numbers = numpy.full(len(table), -1, dtype=numpy.int64)
+        self._numbers[named] = ranks[table[named]]
+        self._places = None
+
+    @property
+    def numbers(self) -> numpy.ndarray:
+        """Each mention's number in the union (-1: its IRI is in no triple there), once
+        :meth:`renumber` is told them."""
+        if self._numbers is None:
+            raise ValueError("the mentions' numbers in the union are not known: renumber them first")
+        return self._numbers
+
+    def record(self, iri: URIRef, number: int | None) -> tuple | None:
+        """The record of ``iri``, numbered ``number`` in the union (None: not there), when
+        it is a mention kept here, else None."""
+        if not len(self) or not isinstance(iri, URIRef):
+            return None
+        if number is not None:
+            place = int(self.places(numpy.array([number]))[0])
+        else:  # named by no triple of the union: looked for one by one (no build names none)
+            place = next((k for k, kept in enumerate(self.iris) if kept == iri), -1)
+        return next(self.records(place, place + 1)) if place >= 0 else None
+
+    def places(self, numbers: numpy.ndarray) -> numpy.ndarray:
+        """The place here of the mention numbered each of ``numbers`` in the union, -1 for
+        a number that is no mention's (or is -1)."""
+        if self._places is None:
+            known = self.numbers[self.numbers >= 0]
+            self._places = numpy.full(int(known.max()) + 2 if len(known) else 1, -1, dtype=numpy.int64)
+            self._places[known] = numpy.flatnonzero(self.numbers >= 0)
+        numbers = numpy.asarray(numbers, dtype=numpy.int64)
+        inside = (numbers >= 0) & (numbers < len(self._places) - 1)
+        return numpy.where(inside, self._places[numpy.where(inside, numbers, len(self._places) - 1)], -1)
