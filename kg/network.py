@@ -236,12 +236,12 @@ class _Reader:
         mention kept apart from it, its text or offset itself; None for none."""
         found = self.terms_of(self.values(nodes, p))
         if self.mentions is not None:
-            column = {NIF.anchorOf: self.mentions.texts, NIF.beginIndex: self.mentions.begins,
-                      NIF.endIndex: self.mentions.ends}[p]
+            read = {NIF.anchorOf: self.mentions.text, NIF.beginIndex: self.mentions.begins.__getitem__,
+                    NIF.endIndex: self.mentions.ends.__getitem__}[p]
             places = self.mentions.places(nodes)
             for k in numpy.flatnonzero(places >= 0).tolist():
                 if found[k] is None:
-                    found[k] = column[places[k]]
+                    found[k] = read(int(places[k]))
         return found
 
     def name(self, n: int) -> str:

@@ -79,7 +79,7 @@ def article_quads(extractions: Iterable[Extraction], mentions: Mentions | None =
         else:
             triples, apart = article_graph(x)
             graph.update(triples)
-            mentions.add(iri, apart, quads.table)
+            mentions.add(iri, apart, quads.table, x.article.text)
         graph.seal()  # complete: no need to tell its new triples from those met before
     return quads
 

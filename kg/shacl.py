@@ -154,15 +154,17 @@ class Data:
         lookup = numpy.zeros(int(offsets[-1]) + 1, dtype=numpy.int64)  # has no cheaper way to be found)
         lookup[offsets] = self._new_terms(Literal(v, datatype=XSD.nonNegativeInteger) for v in offsets.tolist())
         texts: dict[str, int] = {}
-        made = self._extra_terms.append
-        for text in mentions.texts:  # each text numbered once, as a new term
-            if text not in texts:
-                texts[text] = self.base + len(self._extra_terms)
+        made, numbered = self._extra_terms.append, array("i")
+        for text in mentions.texts():  # each text numbered once, as a new term
+            found = texts.get(text)
+            if found is None:
+                found = texts[text] = self.base + len(self._extra_terms)
                 made(Literal(text))
+            numbered.append(found)
         contexts = numpy.array([number(c) for c in mentions.contexts], dtype=numpy.int64)
         n = len(subjects)
         objects = [numpy.full(n, number(first[0][2])), numpy.full(n, number(first[1][2])),
-                   lookup[begins], lookup[ends], numpy.fromiter(map(texts.__getitem__, mentions.texts), numpy.int64, n),
+                   lookup[begins], lookup[ends], numpy.frombuffer(numbered, dtype=numpy.int32),
                    contexts[numpy.frombuffer(mentions.context_of, dtype=numpy.int32)]]
         column = array("i", subjects.astype(numpy.int32).tobytes())
         for (_, p, _), values in zip(first, objects):

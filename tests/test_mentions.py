@@ -136,3 +136,14 @@ def test_a_build_keeping_them_apart_writes_what_one_process_writes(tmp_path):
     assert kept and kept[0] > 100  # they were apart
     for name in ("build.json", "ontology.html", "timeline.html", "graph.graphml", "graph.ttl"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_a_text_is_cut_from_its_article_unless_it_reads_otherwise():
+    from kg.quads import Quads
+
+    quads, mentions = Quads(), Mentions()
+    a = URIRef("urn:a")
+    records = [(URIRef("urn:a#char=0,3"), 0, 3, "Kim", a), (URIRef("urn:a#char=8,13"), 8, 13, "PUTIN", a)]
+    mentions.add(URIRef("urn:g"), records, quads.table, article="Kim met Putin.")
+    assert mentions._texts == [None, "PUTIN"]  # the first is the article's, the second is not
+    assert list(mentions.texts()) == ["Kim", "PUTIN"] and list(mentions.records()) == records
