@@ -336,13 +336,13 @@ def _graph_texts(given: tuple) -> dict:
                     _write_trig(iri, subject_blocks(index, name, IN_GRAPH), trig)
                 continue
             with _UnionBlocks(parts / f"graph-{n}", known, suffixes) as union:
-                if triples:
-                    blocks = union.tee(subject_parts(index, name), index)
-                    if trig:
-                        _write_trig(iri, blocks, trig)
-                    else:  # made for the union's blocks alone
-                        for _ in blocks:
-                            pass
+                if triples and trig:
+                    _write_trig(iri, union.tee(subject_parts(index, name), index), trig)
+                elif triples:  # the union's blocks alone: no TriG made, no Turtle named without graph.ttl
+                    subjects = subject_parts(index, name) if ".ttl" in suffixes else \
+                        ((s, None, None) for s in sorted(index, key=str))
+                    for _ in union.tee(subjects, index, trig=False):
+                        pass
             offsets[n] = union.offsets
     return offsets
 
@@ -358,16 +358,17 @@ class _UnionBlocks:
         self.files = {suffix: open(stem.with_suffix(suffix), "wb") for suffix in UNION_SUFFIXES if suffix in suffixes}
         self.offsets = {suffix: array("q", [0]) for suffix in self.files}
 
-    def tee(self, parts, index):
+    def tee(self, parts, index, trig: bool = True):
         """The TriG blocks of ``parts`` (:func:`kg.formats.subject_parts` of ``index``), the
-        union's blocks of each subject written meanwhile."""
+        union's blocks of each subject written meanwhile; without ``trig``, None for each
+        (and a subject's name and properties are read for the Turtle alone)."""
         for n, (s, head, properties) in enumerate(parts):
             if str(s) not in self.known:
                 if ".ttl" in self.files:
                     self._add(".ttl", block(head, properties, lead="\n"))
                 if ".jsonld" in self.files:
                     self._add(".jsonld", next(jsonld_nodes({s: index[s]}, self.compactor, first=False)))
-            yield block(head, properties, IN_GRAPH, "\n" if n else "")
+            yield block(head, properties, IN_GRAPH, "\n" if n else "") if trig else None
 
     def _add(self, suffix: str, text: str) -> None:
         _write_block(self.files[suffix], text, self.offsets[suffix])
