@@ -1,7 +1,7 @@
 """Mentions kept apart from a build's graph: their records instead of their triples.
 
-Half of an article graph's triples are its mentions' six (:func:`mention_triples`), and
-their texts are a third of its terms. When worker processes write the graph files
+Half of an article graph's triples are its mentions' six (:func:`mention_triples`), each
+with a text of its own. When worker processes write the graph files
 (:mod:`kg.article_graphs`), they write each mention from its record, so the build's own
 graph need not hold them: :func:`kg.rdf.article_quads` keeps here the record
 ``(IRI, start, end, text, context)`` of each mention that is the subject of no other
