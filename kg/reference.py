@@ -421,10 +421,9 @@ def pick_examples(graph: Graph, prefixes: dict[str, str], mentions: Mentions | N
     for name, cls in classes.items():
         instances = members[cls]
         apart = _apart_examples(mentions) if cls == _MENTION else None  # (key, IRI) of the best of them
-        if not len(instances) and apart is None:
-            continue
         if not len(instances):
-            found.append((name, cls, apart[1]))
+            if apart is not None:
+                found.append((name, cls, apart[1]))
             continue
         elsewhere = numpy.isin(instances, numpy.concatenate([m for c, m in members.items() if c != cls]))
         # Of no other main class first, then more properties, then more triples, then the smallest IRI.
@@ -448,7 +447,7 @@ def _apart_examples(mentions: Mentions | None) -> tuple[tuple, URIRef] | None:
 
 def _apart(graph: Graph, mentions: Mentions | None, node: Node) -> tuple | None:
     """The record of ``node`` when it is a mention kept apart from ``graph``, else None."""
-    if mentions is None or not len(mentions) or not isinstance(node, URIRef):
+    if mentions is None or not isinstance(node, URIRef):
         return None
     return mentions.record(node, by_predicate(graph).number(node))
 

@@ -130,7 +130,6 @@ class Data:
         search of its sorted terms for each: thousands of offsets took longer than the rest;
         no shape compares an offset or a text with a term of the graph, only with values).
 
-        >>> from kg.formats import merged
         >>> from kg.mentions import Mentions
         >>> from kg.quads import Quads
         >>> quads, mentions = Quads(), Mentions()
