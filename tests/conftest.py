@@ -1,5 +1,8 @@
 """Shared fixtures, and every property test derandomised: a fresh clone tries the same examples
 on every run (``tests/test_properties.py`` has a profile that draws new ones)."""
+import importlib.util
+from pathlib import Path
+
 import networkx as nx
 import pytest
 from hypothesis import settings
@@ -11,6 +14,15 @@ from kg.views.sample import add_node as _node
 
 HOSTILE_LABEL = "</script><script>alert(1)</script>"
 HOSTILE_MENTION = "<img src=x onerror=alert(1)>"
+
+
+def load_script(name: str):
+    """``scripts/{name}.py`` loaded as a module, for a test of what it defines."""
+    path = Path(__file__).parent.parent / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
 """scripts/bench.py's query timing: every query answered in a child process, a slow one stopped."""
-import importlib.util
 import os
 from pathlib import Path
 
 import pytest
+
+from conftest import load_script
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "tests" / "fixtures" / "queries" / "graph.trig"
@@ -11,10 +12,7 @@ EXAMPLE = ROOT / "tests" / "fixtures" / "queries" / "graph.trig"
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench")
 
 
 def test_each_query_gets_its_median_and_the_load_its_time(bench):
@@ -171,9 +169,7 @@ def test_the_memory_of_all_the_build_processes_counts_their_children():
     import sys
     import time
 
-    spec = importlib.util.spec_from_file_location("build_stages", ROOT / "scripts" / "build-stages.py")
-    stages = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(stages)
+    stages = load_script("build-stages")
     alone = stages.processes_mb(os.getpid())
     child = subprocess.Popen([sys.executable, "-c", "import sys, time; x = b'1' * 200_000_000; "
                               "print('ready', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
@@ -203,9 +199,7 @@ def test_profile_merge_tells_the_stories_by_the_digest_of_those_a_build_merges()
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "profile-merge.py"), str(story), "--jobs", "2"],
                          capture_output=True, text=True, check=True).stdout
     printed = re.findall(r"(events|statements) merged\s+\d+\.\d\d s CPU  (\d+) stories  digest ([0-9a-f]{16})", out)
-    spec = importlib.util.spec_from_file_location("profile_merge", ROOT / "scripts" / "profile-merge.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("profile-merge")
     xs = [extract(a) for a in read_files(collect([story])).articles]
     reconcile_actors(xs)
     events, statements = merge_story(xs)

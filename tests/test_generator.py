@@ -2,23 +2,17 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-from pathlib import Path
 
 import pytest
 
+from conftest import load_script
 from kg.extract.document import extract
 from kg.ingest import detect_language, parse_article, read_article
-
-_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "gen-corpus.py"
 
 
 @pytest.fixture(scope="module")
 def gen():
-    spec = importlib.util.spec_from_file_location("gen_corpus", _SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("gen-corpus")
 
 
 def _body(text: str) -> str:

@@ -295,14 +295,9 @@ def _story_articles():
 
 
 def _generated_articles(n: int = 60):
-    import importlib.util
-    from pathlib import Path
-
+    from conftest import load_script
     from kg.ingest import parse_article
-    spec = importlib.util.spec_from_file_location("gen_corpus", Path(__file__).parent.parent / "scripts" / "gen-corpus.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    return [parse_article(text, name) for name, text in gen.articles(n, 0)]
+    return [parse_article(text, name) for name, text in load_script("gen-corpus").articles(n, 0)]
 
 
 @pytest.mark.parametrize("articles", [_story_articles, _generated_articles], ids=["story", "generated"])

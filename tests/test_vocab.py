@@ -1,13 +1,13 @@
 """The ontology, the concept schemes, and the generated kg/vocab.py agree with each other."""
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 from rdflib import RDFS, SKOS, Graph, Literal, URIRef
 
+from conftest import load_script
 from kg.vocab import CONCEPTS, KGO, KGV, SCHEMES, concept, notation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,9 +36,7 @@ def _local(iri: URIRef) -> str:
 
 
 def test_generated_module_matches_the_turtle_files():
-    spec = importlib.util.spec_from_file_location("gen_vocab", ROOT / "scripts" / "gen-vocab.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    gen = load_script("gen-vocab")
     committed = (ROOT / "kg" / "vocab.py").read_text(encoding="utf-8")
     assert gen.render() == committed, "kg/vocab.py is stale: run scripts/gen-vocab.py"
 
