@@ -15,8 +15,8 @@ between them counted once), sampled from ``/proc``: this process every 50 ms, al
 every 0.5 s at most, and less often when reading them takes long (:data:`SHARE`); then the
 whole build's wall time and peaks. Each CPU time is followed by the part of it spent in the
 system's kernel (page faults, writing and copying files). Under a stage, each wait of the
-build for a worker's result (the story's merge, the figures page, the views) and how long
-it took. Before the whole build's line, each other process of the build (the workers, and
+build for a worker's result (the story's merge, the figures page, the views), how long it
+took, and the build's resident memory as it began to wait. Before the whole build's line, each other process of the build (the workers, and
 the server they start from) by its name, with its CPU time and its largest proportional
 set size as last sampled; then the CPU time of all of them together, to their end
 (:func:`cpu_of_all`). This is how the stage tables of docs/performance.md are measured.
@@ -127,7 +127,7 @@ class Stages:
         self.names = names  # the stages' names (kg.build.STAGES); the others are articles read
         self.peak, self.started = resident_mb(), time.perf_counter()
         self.all_peak = self.whole_peak = self.whole_all = 0
-        self.waited: list[tuple[str, float]] = []  # the stage's waits for a worker: (its task, seconds)
+        self.waited: list[tuple[str, float, int]] = []  # the stage's waits for a worker: (its task, seconds, MB)
         self.each: dict[int, list] = {}  # every process of the build: see processes_mb
         self.stage = ("reading and extracting", self.started, os.times())
         self._done = threading.Event()
@@ -156,8 +156,8 @@ class Stages:
         print(f"{name:40s} {now - wall:8.1f} s  cpu {user + system:8.1f} s"
               f"  system {system:7.1f} s  peak {peak:7d} MB"
               f"  all {together:7d} MB", flush=True)
-        for task, seconds in self.waited:
-            print(f"  waited for {task} {seconds:.1f} s", flush=True)
+        for task, seconds, mb in self.waited:
+            print(f"  waited for {task} {seconds:.1f} s, this process at {mb} MB", flush=True)
         self.waited.clear()
         self.whole_peak, self.whole_all = max(self.whole_peak, peak), max(self.whole_all, together)
         self.stage, self.peak, self.all_peak = (following, now, used), resident_mb(), 0
@@ -178,12 +178,14 @@ class Stages:
 
 def waits_told(background: type, waited: list) -> type:
     """``background`` (:class:`kg.parallel.Background`) whose :meth:`result` adds to
-    ``waited`` how long it waited for its worker, with the name of the worker's task.
+    ``waited`` how long it waited for its worker, with the name of the worker's task and
+    this process's resident memory as it began to wait (what it holds meanwhile, beside
+    the worker: a stage's peak may come after the wait).
 
     >>> from kg.parallel import Background
     >>> waited = []
-    >>> waits_told(Background, waited)(sorted, "kg").result(), [task for task, _ in waited]
-    (['g', 'k'], ['sorted'])
+    >>> waits_told(Background, waited)(sorted, "kg").result(), [(task, mb > 0) for task, _, mb in waited]
+    (['g', 'k'], [('sorted', True)])
     """
     class Told(background):
         def __init__(self, task, item, **options):
@@ -191,11 +193,11 @@ def waits_told(background: type, waited: list) -> type:
             self.task = getattr(task, "__name__", repr(task))
 
         def result(self):
-            started = time.perf_counter()
+            started, mb = time.perf_counter(), resident_mb()
             try:
                 return super().result()
             finally:
-                waited.append((self.task, time.perf_counter() - started))
+                waited.append((self.task, time.perf_counter() - started, mb))
 
     return Told
 

@@ -115,7 +115,7 @@ def test_build_stages_prints_each_stage_of_a_build_in_order(tmp_path, validate):
                           str(tmp_path / "out"), "--jobs", "2", *(["--validate"] if validate else [])],
                          capture_output=True, text=True, check=True).stdout.splitlines()
     line = re.compile(r"(.+?)\s+(\d+\.\d) s  cpu\s+(\d+\.\d) s  system\s+(\d+\.\d) s  peak\s+(\d+) MB  all\s+(\d+) MB")
-    wait = re.compile(r"  waited for (\w+) (\d+\.\d) s")
+    wait = re.compile(r"  waited for (\w+) (\d+\.\d) s, this process at ([1-9]\d*) MB")
     process = re.compile(r"  process \d+ (.+?)\s+cpu\s+(\d+\.\d) s  system\s+(\d+\.\d) s  peak\s+(\d+) MB")
     processes = [m for text in out if (m := process.fullmatch(text))]
     assert [m.group(4) != "0" for m in processes if m.group(1) == "kg ArticleTexts"] == [True, True], out
