@@ -72,12 +72,8 @@ class Mentions:
         """Keep the mentions ``records`` of ``graph``, ``(IRI, start, end, text, context)``,
         each with its IRI's number in ``table`` (:class:`kg.quads.TermTable`), where a
         triple of the graph names it (as most do: an actor's mention, an event's sentence);
-        ``article``: the text of the graph's article, the records' context, when known.
-
-        Each IRI's number is taken out of the table's dict of numbers (a mention is named in
-        its article's graph alone, which is complete): at 1,000 articles the dict then holds
-        149,326 terms of 401,687, in 10.5 MB instead of 21.0. :meth:`put_back` puts them back."""
-        first, numbers, contexts = len(self.iris), table.numbers.pop, {}
+        ``article``: the text of the graph's article, the records' context, when known."""
+        first, numbers, contexts = len(self.iris), table.numbers.get, {}
         for iri, start, end, text, context in records:
             self.iris.append(iri)
             self.begins.append(start)
@@ -89,7 +85,7 @@ class Mentions:
                 self._articles.append(article)
             self._texts.append(None if article is not None and article[start:end] == text else text)
             self.context_of.append(k)
-            n = numbers(iri, None)
+            n = numbers(iri)
             self._table.append(-1 if n is None else n)
         self.graphs[graph] = (first, len(self.iris))
 
@@ -115,8 +111,6 @@ class Mentions:
 
     def put_back(self, quads) -> None:
         """Add every mention's triples to its graph in ``quads``, and keep none here."""
-        numbers = quads.table.numbers
-        numbers.update((iri, n) for iri, n in zip(self.iris, self._table) if n >= 0)  # each named once
         for graph, (first, last) in self.graphs.items():
             quads.graph(graph).update(t for record in self.records(first, last) for t in mention_triples(*record))
         self.__init__()

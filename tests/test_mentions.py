@@ -47,12 +47,8 @@ def test_the_mentions_apart_and_the_rest_are_the_whole_graph(extractions):
     records = list(mentions.records(first, last))
     assert {t for r in records for t in mention_triples(*r)} == set(whole.graphs[graph]) - set(apart.graphs[graph])
     assert mentions.bounds()[graph] == (min(str(r[0]) for r in records), max(str(r[0]) for r in records))
-    kept = {r[0] for r in mentions.records()}  # their numbers let go of by the table's dict, not their terms
-    assert kept.isdisjoint(apart.table.numbers) and kept <= set(apart.table.terms)
     mentions.put_back(apart)
     assert len(mentions) == 0 and all(set(apart.graphs[g]) == set(whole.graphs[g]) for g in whole.graphs)
-    terms = apart.table.terms  # each term numbered once, the mentions' as before
-    assert len(set(terms)) == len(terms) and all(apart.table.numbers[t] == n for n, t in enumerate(terms))
 
 
 def test_a_mention_kept_apart_has_its_number_in_the_union(extractions):
