@@ -16,9 +16,9 @@ every 0.5 s at most, and less often when reading them takes long (:data:`SHARE`)
 whole build's wall time and peaks. Each CPU time is followed by the part of it spent in the
 system's kernel (page faults, writing and copying files). Under a stage, each wait of the
 build for a worker's result (the story's merge, the figures page, the views), how long it
-took, and the build's resident memory as it began to wait. Before the whole build's line, each other process of the build (the workers, and
-the server they start from) by its name, with its CPU time and its largest proportional
-set size as last sampled; then the CPU time of all of them together, to their end
+took, and the build's resident memory as it began to wait. Before the whole build's line,
+each other process of the build (the workers, and the server they start from) by its
+name, with its CPU time and its largest proportional set size as last sampled; then the CPU time of all of them together, to their end
 (:func:`cpu_of_all`). This is how the stage tables of docs/performance.md are measured.
 """
 from __future__ import annotations
