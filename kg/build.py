@@ -391,7 +391,7 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         # The union in a fixed order: the same labels picked every run. When workers write
         # every graph's text, from here on the union and the prefixes do: the graphs are let
         # go of while it is made, each column of theirs once read (no cycles: freed then).
-        whole = merged(quads, release=articles is not None, renumber=None if mentions is None else mentions.renumber)
+        whole = merged(quads, release=articles is not None, apart=mentions)
         if articles:
             give_back_free_pages()  # the graphs' arrays, and the pickled extractions before them
         if check:

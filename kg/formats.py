@@ -32,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 from functools import lru_cache
 from itertools import chain, islice
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import numpy
 import orjson
@@ -42,6 +42,9 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from .errors import InputError, OutputError
 from .quads import Columns, PredicateIndex, Quads, SomeSubjects, TripleIndex, Triples
+
+if TYPE_CHECKING:
+    from .mentions import Mentions
 
 CONTEXT = "context.jsonld"
 
@@ -264,11 +267,11 @@ def bind_generated_prefixes(quads: Quads) -> None:
             quads.bind(prefix, namespace)
 
 
-def merged(data: Quads | Graph, release: bool = False, renumber: Callable | None = None) -> Graph:
+def merged(data: Quads | Graph, release: bool = False, apart: Mentions | None = None) -> Graph:
     """All named graphs of ``data`` as one read-only graph, triples in a fixed order, prefixes
     kept (a plain graph gives the same triples): :meth:`kg.quads.Quads.union`; ``release``:
-    ``data``'s graphs let go of while it is made, ``renumber`` told the union's number of
-    each of its terms' numbers, when it is a :class:`~kg.quads.Quads`.
+    ``data``'s graphs let go of while it is made, ``apart`` the mentions kept apart from
+    them, when it is a :class:`~kg.quads.Quads`.
 
     Readers that take "the first" value of a property (``Graph.value``) then get the same
     one in every run.
@@ -278,7 +281,7 @@ def merged(data: Quads | Graph, release: bool = False, renumber: Callable | None
     ['type', 'speaker', 'statementKind']
     """
     if isinstance(data, (Quads, Dataset)):
-        return as_quads(data).union(release=release, renumber=renumber)
+        return as_quads(data).union(release=release, apart=apart)
     quads = Quads()
     for prefix, namespace in data.namespaces():
         quads.bind(prefix, namespace)

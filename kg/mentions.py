@@ -7,7 +7,9 @@ graph need not hold them: :func:`kg.rdf.article_quads` keeps here the record
 ``(IRI, start, end, text, context)`` of each mention that is the subject of no other
 triple, and the readers of the union that need them (the shapes check, the projection,
 the examples of ``ontology.html``) read them here, by the mentions' numbers in the union
-(:meth:`Mentions.renumber`).
+(:meth:`Mentions.renumber`). Their IRIs are not held either, in the graphs' term table or
+in the union: each one is made from its record when read (:meth:`Mentions.iri`,
+:class:`UnionTerms`), as its article's IRI and its offsets (``#char=0,3``).
 
 >>> from rdflib import URIRef
 >>> from kg.quads import Quads
@@ -21,6 +23,7 @@ the examples of ``ontology.html``) read them here, by the mentions' numbers in t
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from typing import Iterable, Iterator
 
 import numpy
@@ -54,10 +57,12 @@ class Mentions:
     not kept: two and a half million of them at 10,000 articles."""
 
     def __init__(self) -> None:
-        self.iris: list[URIRef] = []
+        self._odd: dict[int, URIRef] = {}    # an IRI not made of its context and offsets, by place
+        self._bounds: dict | None = None     # bounds(), once found
         self.begins, self.ends = array("q"), array("q")
         self._texts: list[str | None] = []   # None: the article's text at the offsets
         self.contexts: list[URIRef] = []     # the articles, in the order first met
+        self._prefixes: list[str] = []       # each one's mentions' IRIs begin so: "{context}#char="
         self._articles: list[str | None] = []  # the text of each, when given
         self.context_of = array("i")         # each mention's context, by its place in contexts
         self.graphs: dict[URIRef, tuple[int, int]] = {}  # a graph: where its mentions begin and end
@@ -66,28 +71,52 @@ class Mentions:
         self._places: numpy.ndarray | None = None   # a union number: its mention's place, -1: none
 
     def __len__(self) -> int:
-        return len(self.iris)
+        return len(self.begins)
 
     def add(self, graph: URIRef, records: Iterable[tuple], table, article: str | None = None) -> None:
         """Keep the mentions ``records`` of ``graph``, ``(IRI, start, end, text, context)``,
         each with its IRI's number in ``table`` (:class:`kg.quads.TermTable`), where a
         triple of the graph names it (as most do: an actor's mention, an event's sentence);
-        ``article``: the text of the graph's article, the records' context, when known."""
-        first, numbers, contexts = len(self.iris), table.numbers.get, {}
+        ``article``: the text of the graph's article, the records' context, when known.
+
+        The table lets go of those IRIs (None in its terms, none in its numbers): a
+        mention is named in its own graph alone, and its IRI is made again from its record
+        when read (:meth:`iri`), so that two and a half million IRIs at 10,000 articles are
+        freed as each article's graph is added, their memory taken by the next one's."""
+        self._bounds = None
+        first, numbers, terms, contexts = len(self), table.numbers, table.terms, {}
         for iri, start, end, text, context in records:
-            self.iris.append(iri)
-            self.begins.append(start)
-            self.ends.append(end)
             k = contexts.get(context)
             if k is None:
                 k = contexts[context] = len(self.contexts)
                 self.contexts.append(context)
+                self._prefixes.append(f"{context}#char=")
                 self._articles.append(article)
+            if not str.__eq__(iri, f"{self._prefixes[k]}{start},{end}"):  # (an IRI is never equal to a str)
+                self._odd[len(self)] = iri
+            self.begins.append(start)
+            self.ends.append(end)
             self._texts.append(None if article is not None and article[start:end] == text else text)
             self.context_of.append(k)
-            n = numbers(iri)
-            self._table.append(-1 if n is None else n)
-        self.graphs[graph] = (first, len(self.iris))
+            n = numbers.pop(iri, None)
+            if n is None:
+                n = -1
+            else:
+                terms[n] = None
+            self._table.append(n)
+        self.graphs[graph] = (first, len(self))
+
+    def iri(self, k: int) -> URIRef:
+        """The IRI of the mention at place ``k``: its context's, and its offsets as a
+        fragment (``#char=0,3``), made when asked for, not kept (two and a half million
+        IRIs at 10,000 articles, 165 bytes each)."""
+        return self._odd[k] if k in self._odd else _IRI(URIRef, self._iri_text(k))
+
+    def _iri_text(self, k: int) -> str:
+        """The IRI of the mention at place ``k``, as a string."""
+        if k in self._odd:
+            return str(self._odd[k])
+        return f"{self._prefixes[self.context_of[k]]}{self.begins[k]},{self.ends[k]}"
 
     def text(self, k: int) -> str:
         """The text of the mention at place ``k``."""
@@ -96,13 +125,13 @@ class Mentions:
 
     def texts(self) -> Iterator[str]:
         """The text of each mention, in order."""
-        return map(self.text, range(len(self.iris)))
+        return map(self.text, range(len(self)))
 
     def records(self, first: int = 0, last: int | None = None) -> Iterator[tuple]:
         """The records of the mentions from place ``first`` to ``last``."""
         contexts = self.contexts
-        for k in range(first, len(self.iris) if last is None else last):
-            yield self.iris[k], self.begins[k], self.ends[k], self.text(k), contexts[self.context_of[k]]
+        for k in range(first, len(self) if last is None else last):
+            yield self.iri(k), self.begins[k], self.ends[k], self.text(k), contexts[self.context_of[k]]
 
     def triples(self) -> Iterator[tuple]:
         """Every mention's triples (:func:`mention_triples`)."""
@@ -110,28 +139,60 @@ class Mentions:
             yield from mention_triples(*record)
 
     def put_back(self, quads) -> None:
-        """Add every mention's triples to its graph in ``quads``, and keep none here."""
+        """Add every mention's triples to its graph in ``quads``, and keep none here: their
+        IRIs given back to its table first (:meth:`add`)."""
+        table = quads.table
+        for k, n in enumerate(self._table):
+            if n >= 0:
+                table.terms[n] = iri = self.iri(k)
+                table.numbers[iri] = n
         for graph, (first, last) in self.graphs.items():
             quads.graph(graph).update(t for record in self.records(first, last) for t in mention_triples(*record))
         self.__init__()
 
     def bounds(self) -> dict[URIRef, tuple[str, str]]:
-        """Each graph's first and last mention IRI, as strings in their order."""
-        found = {}
-        for graph, (first, last) in self.graphs.items():
-            if first < last:
-                iris = list(map(str, self.iris[first:last]))
-                found[graph] = (min(iris), max(iris))
-        return found
+        """Each graph's first and last mention IRI, as strings in their order (found once)."""
+        if self._bounds is None:
+            self._bounds = {}
+            for graph, (first, last) in self.graphs.items():
+                if first < last:
+                    iris = list(map(self._iri_text, range(first, last)))
+                    self._bounds[graph] = (min(iris), max(iris))
+        return self._bounds
 
-    def renumber(self, ranks: numpy.ndarray) -> None:
+    def smallest(self) -> URIRef | None:
+        """The smallest IRI of the mentions, by their strings (None: there are none).
+
+        >>> from kg.quads import Quads
+        >>> m = Mentions(); m.add(URIRef("urn:g"), [(URIRef("urn:a#char=10,13"), 10, 13, "Kim", URIRef("urn:a")),
+        ...     (URIRef("urn:a#char=0,3"), 0, 3, "Kim", URIRef("urn:a"))], Quads().table)
+        >>> m.smallest()
+        rdflib.term.URIRef('urn:a#char=0,3')
+        """
+        firsts = [first for first, _ in self.bounds().values()]
+        return URIRef(min(firsts)) if firsts else None
+
+    def order_keys(self, keys: list) -> None:
+        """Write into ``keys``, the order key of each number of the term table
+        (:func:`kg.quads.order_key`), the keys of the mentions' IRIs it let go of (:meth:`add`)."""
+        for k, n in enumerate(self._table):
+            if n >= 0:
+                keys[n] = f"<{self._iri_text(k)}>"
+
+    def renumber(self, ranks: numpy.ndarray, terms: list) -> Sequence:
         """Take each mention's number in the union, given ``ranks``, the union's number of
-        each number of the term table (:meth:`kg.quads.Quads.union`)."""
+        each number of the term table (:meth:`kg.quads.Quads.union`), and its ``terms``: the
+        terms the union keeps, the mentions' IRIs let go of, made when read (:class:`UnionTerms`)."""
         table = numpy.frombuffer(self._table, dtype=numpy.int32).astype(numpy.int64)
         named = table >= 0
         self._numbers = numpy.full(len(table), -1, dtype=numpy.int64)
         self._numbers[named] = ranks[table[named]]
         self._places = None
+        places = numpy.full(len(terms), -1, dtype=numpy.int32)
+        places[self._numbers[named]] = numpy.flatnonzero(named)
+        for n in self._numbers[named].tolist():  # None already, unless a graph added later named one too
+            terms[n] = None
+        return UnionTerms(terms, self, array("i", places.tobytes()))
 
     @property
     def numbers(self) -> numpy.ndarray:
@@ -149,7 +210,7 @@ class Mentions:
         if number is not None:
             place = int(self.places(numpy.array([number]))[0])
         else:  # named by no triple of the union: looked for one by one (no build names none)
-            place = next((k for k, kept in enumerate(self.iris) if kept == iri), -1)
+            place = next((k for k in range(len(self)) if self.iri(k) == iri), -1)
         return next(self.records(place, place + 1)) if place >= 0 else None
 
     def places(self, numbers: numpy.ndarray) -> numpy.ndarray:
@@ -162,3 +223,41 @@ class Mentions:
         numbers = numpy.asarray(numbers, dtype=numpy.int64)
         inside = (numbers >= 0) & (numbers < len(self._places) - 1)
         return numpy.where(inside, self._places[numpy.where(inside, numbers, len(self._places) - 1)], -1)
+
+
+_IRI = str.__new__  # an IRI made of parts already checked: URIRef's own checks skipped
+
+
+class UnionTerms(Sequence):
+    """The terms of a union (:meth:`kg.quads.Quads.union`) whose mentions are kept apart:
+    each mention's IRI made when read from its record (:meth:`Mentions.iri`), the others
+    held in a list (None at the mentions' places). Half the union's terms are mentions' IRIs.
+
+    >>> from kg.quads import Quads
+    >>> quads, mentions = Quads(), Mentions()
+    >>> a, m = URIRef("urn:a"), URIRef("urn:a#char=0,3")
+    >>> quads.graph(URIRef("urn:g")).add((a, URIRef("urn:says"), m))
+    >>> mentions.add(URIRef("urn:g"), [(m, 0, 3, "Kim", a)], quads.table)
+    >>> terms = quads.union(apart=mentions).store.columns.terms
+    >>> [str(t) for t in terms], terms._terms
+    (['urn:a#char=0,3', 'urn:a', 'urn:says'], [None, rdflib.term.URIRef('urn:a'), rdflib.term.URIRef('urn:says')])
+    """
+
+    def __init__(self, terms: list, mentions: Mentions, places: array):
+        self._terms, self._iri, self._places = terms, mentions.iri, places
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __getitem__(self, n):
+        term = self._terms[n]
+        if term is None:
+            return self._iri(self._places[n])
+        if type(term) is list:  # n is a slice
+            return [self[k] for k in range(*n.indices(len(self._terms)))]
+        return term
+
+    def __iter__(self) -> Iterator:
+        iri, places = self._iri, self._places
+        for n, term in enumerate(self._terms):
+            yield iri(places[n]) if term is None else term

@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from itertools import repeat
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import numpy
 from rdflib import RDF, Dataset, Graph, URIRef
@@ -37,11 +37,15 @@ from rdflib.namespace import _NAMESPACE_PREFIXES_CORE, NamespaceManager
 from rdflib.paths import Path
 from rdflib.store import Store
 
+if TYPE_CHECKING:
+    from .mentions import Mentions
+
 
 class TermTable:
     """Terms numbered in the order first met, each once (:meth:`Triples.update` numbers
     them): equal terms are then one object, and the many dict and set lookups of the
-    writers end on identity instead of rdflib's ``__eq__`` (a Python call).
+    writers end on identity instead of rdflib's ``__eq__`` (a Python call). A mention kept
+    apart from the graphs leaves None in :attr:`terms` (:meth:`kg.mentions.Mentions.add`).
 
     >>> g = Triples(); g.update([(URIRef("urn:a"), RDF.type, URIRef("urn:b")), (URIRef("urn:b"), RDF.type, URIRef("urn:a"))])
     >>> [str(t) for t in g.table.terms], g.table.numbers[URIRef("urn:b")]
@@ -359,27 +363,30 @@ class Quads:
         """The terms of every graph, numbered: each graph's triples are numbers in it."""
         return self._table
 
-    def union(self, release: bool = False, renumber: Callable[[numpy.ndarray], None] | None = None) -> Graph:
+    def union(self, release: bool = False, apart: Mentions | None = None) -> Graph:
         """Every triple once, in a fixed order (by N-Triples form), prefixes kept: read-only.
 
         Readers that take "the first" value of a property then get the same one every run.
         ``release``: the graphs are let go of (:meth:`let_go`) while the union is made, each
         graph's column of numbers once read, for one done with them (the build: 36 million
         triples at 10,000 articles, 12 bytes each, held beside the union's sort before).
-        ``renumber`` is given the union's number of each term's number in :attr:`table`
-        (an array), for what keeps terms by those numbers (:class:`kg.mentions.Mentions`).
+        ``apart``: the mentions kept apart from the graphs (:class:`kg.mentions.Mentions`),
+        whose IRIs the table let go of (None in :attr:`TermTable.terms`): they are ranked by
+        the IRIs their records make, told their numbers in the union, and give the terms the
+        union keeps (their IRIs made when read: :class:`kg.mentions.UnionTerms`).
 
         >>> q = Quads(); q.graph(URIRef("urn:g")).add((URIRef("urn:b"), RDF.type, URIRef("urn:a")))
-        >>> told = []; union = q.union(renumber=told.append)
-        >>> [str(union.store.columns.terms[n]) for n in told[0]]
-        ['urn:b', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'urn:a']
+        >>> [str(t) for t in q.union().store.columns.terms]
+        ['http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'urn:a', 'urn:b']
         """
         # Each term ranked once by its N-Triples form (equal forms share a rank); the
         # graphs' triples then as ranks, a column at a time, sorted by subject, predicate and
         # object in C, each once (_sorted_once): the union's Columns. A loop over the triples
         # in Python took three times as long.
         terms = self._table.terms
-        n3 = [order_key(term) for term in terms]
+        n3 = [None if term is None else order_key(term) for term in terms]  # None: a mention's, kept apart
+        if apart is not None:
+            apart.order_keys(n3)
         rank, by_rank, last = array("i", bytes(4 * len(terms))), [], None
         for n in sorted(range(len(terms)), key=n3.__getitem__):
             if n3[n] != last:
@@ -388,8 +395,8 @@ class Quads:
             rank[n] = len(by_rank) - 1
         del n3, terms
         ranks = term_numbers(rank)
-        if renumber is not None:
-            renumber(ranks)
+        if apart is not None:
+            by_rank = apart.renumber(ranks, by_rank)
         parts = [[g.subjects, g.predicates, g.objects] for g in self.graphs.values()]
         if release:
             self.let_go()  # the graphs' columns now held by parts alone

@@ -442,7 +442,7 @@ def _apart_examples(mentions: Mentions | None) -> tuple[tuple, URIRef] | None:
     if mentions is None or not len(mentions):
         return None
     triples = mention_triples(*next(mentions.records()))
-    return (0, -len({p for _, p, _ in triples}), -len(triples)), min(mentions.iris, key=str)
+    return (0, -len({p for _, p, _ in triples}), -len(triples)), mentions.smallest()
 
 
 def _apart(graph: Graph, mentions: Mentions | None, node: Node) -> tuple | None:

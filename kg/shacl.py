@@ -136,7 +136,7 @@ class Data:
         >>> a, m = URIRef("urn:a"), URIRef("urn:a#char=0,3")
         >>> quads.graph(URIRef("urn:g")).add((a, RDFS.seeAlso, m))
         >>> mentions.add(URIRef("urn:g"), [(m, 0, 3, "Kim", a)], quads.table)
-        >>> data = Data(quads.union(renumber=mentions.renumber), mentions=mentions)
+        >>> data = Data(quads.union(apart=mentions), mentions=mentions)
         >>> from kg.vocab import NIF
         >>> [data.term(o) for o in data.pairs(NIF.anchorOf)[1]]
         [rdflib.term.Literal('Kim')]
@@ -147,7 +147,7 @@ class Data:
         number = partial(self.number, add=True)
         subjects = mentions.numbers.copy()
         for k in numpy.flatnonzero(subjects < 0).tolist():  # named by no triple of the graph
-            subjects[k] = number(mentions.iris[k])
+            subjects[k] = number(mentions.iri(k))
         begins, ends = (numpy.frombuffer(a, dtype=numpy.int64) for a in (mentions.begins, mentions.ends))
         offsets = numpy.union1d(begins, ends)  # each numbered once, as a new term (an offset's term
         lookup = numpy.zeros(int(offsets[-1]) + 1, dtype=numpy.int64)  # has no cheaper way to be found)

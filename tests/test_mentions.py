@@ -8,6 +8,7 @@ from rdflib import URIRef
 from kg.extract.document import extract
 from kg.formats import by_predicate, merged
 from kg.ingest import read_files
+from kg.quads import order_key
 from kg.mentions import TRIPLES_EACH, Mentions, mention_triples
 from kg.merge import reconcile_actors
 from kg.network import project
@@ -33,7 +34,7 @@ def built(extractions, apart: bool):
     quads = article_quads(extractions, mentions)
     add_story(quads, extractions)
     quads.freeze()
-    return merged(quads, renumber=None if mentions is None else mentions.renumber), mentions
+    return merged(quads, apart=mentions), mentions
 
 
 def test_the_mentions_apart_and_the_rest_are_the_whole_graph(extractions):
@@ -45,7 +46,13 @@ def test_the_mentions_apart_and_the_rest_are_the_whole_graph(extractions):
     graph = next(iter(whole.graphs))
     first, last = mentions.graphs[graph]
     records = list(mentions.records(first, last))
-    assert {t for r in records for t in mention_triples(*r)} == set(whole.graphs[graph]) - set(apart.graphs[graph])
+    theirs = {t for r in records for t in mention_triples(*r)}
+    assert theirs <= set(whole.graphs[graph])
+    # The table let go of their IRIs: the other triples name them None until they are put back.
+    iris = {r[0] for r in records}
+    assert {tuple(None if term in iris else term for term in t) for t in set(whole.graphs[graph]) - theirs} \
+        == set(apart.graphs[graph])
+    assert None not in apart.table.numbers and sum(t is None for t in apart.table.terms) > 100
     assert mentions.bounds()[graph] == (min(str(r[0]) for r in records), max(str(r[0]) for r in records))
     mentions.put_back(apart)
     assert len(mentions) == 0 and all(set(apart.graphs[g]) == set(whole.graphs[g]) for g in whole.graphs)
@@ -55,7 +62,7 @@ def test_a_mention_kept_apart_has_its_number_in_the_union(extractions):
     union, mentions = built(extractions, apart=True)
     index = by_predicate(union)
     picked = list(range(0, len(mentions), 97))
-    assert [index.number(mentions.iris[k]) for k in picked] == mentions.numbers[picked].tolist()
+    assert [index.number(mentions.iri(k)) for k in picked] == mentions.numbers[picked].tolist()
     assert mentions.places(mentions.numbers[picked]).tolist() == picked
     assert mentions.places([-1, index.number(next(iter(mentions.contexts)))]).tolist() == [-1, -1]  # an article
 
@@ -130,7 +137,7 @@ def test_a_build_keeping_them_apart_writes_what_one_process_writes(tmp_path):
     kept = []
     real = Mentions.renumber
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Mentions, "renumber", lambda self, ranks: kept.append(len(self)) or real(self, ranks))
+        patch.setattr(Mentions, "renumber", lambda self, ranks, terms: kept.append(len(self)) or real(self, ranks, terms))
         kg.build.build(ARTICLES[:4], tmp_path / "two", use_cache=False, jobs=2)
     kg.build.build(ARTICLES[:4], tmp_path / "one", use_cache=False, jobs=1)
     assert kept and kept[0] > 100  # they were apart
@@ -147,3 +154,28 @@ def test_a_text_is_cut_from_its_article_unless_it_reads_otherwise():
     mentions.add(URIRef("urn:g"), records, quads.table, article="Kim met Putin.")
     assert mentions._texts == [None, "PUTIN"]  # the first is the article's, the second is not
     assert list(mentions.texts()) == ["Kim", "PUTIN"] and list(mentions.records()) == records
+
+
+def test_a_mentions_iri_is_made_from_its_record_unless_it_reads_otherwise():
+    from kg.quads import Quads
+
+    quads, mentions = Quads(), Mentions()
+    a, odd = URIRef("urn:a"), URIRef("urn:other#m1")
+    records = [(URIRef("urn:a#char=0,3"), 0, 3, "Kim", a), (odd, 8, 13, "Putin", a)]
+    mentions.add(URIRef("urn:g"), records, quads.table)
+    assert mentions._odd == {1: odd}  # the first is made again when read, the second kept
+    assert [mentions.iri(k) for k in range(2)] == [r[0] for r in records]
+    assert all(type(mentions.iri(k)) is URIRef for k in range(2))
+
+
+def test_the_unions_terms_read_the_same_with_the_mentions_apart(extractions):
+    """The union keeps no mention's IRI (None in its list), and reads each one made from
+    its record: the same terms in the same order as the union of the whole graphs."""
+    union, mentions = built(extractions, apart=True)
+    whole, _ = built(extractions, apart=False)
+    terms = union.store.columns.terms
+    assert sum(t is None for t in terms._terms) == int((mentions.numbers >= 0).sum()) > 100
+    kept = list(terms)
+    assert None not in kept and kept == sorted(kept, key=order_key) and len(set(kept)) == len(kept)
+    assert set(kept) <= set(whole.store.columns.terms)
+    assert terms[5:9] == kept[5:9] and terms[-1] == kept[-1]
