@@ -83,9 +83,9 @@ def outputs(names: tuple[str, ...] = GRAPH_FILES) -> tuple[str, ...]:
 
 
 # A build's height, all its processes together, grows by about this much an article, from
-# this base: 771, 1,633, 4,656 and 8,736 MB at 1,000, 3,000, 10,000 and 20,000 generated
-# articles of 300 to 800 words (scripts/build-stages.py --jobs 2 at 8638a82: docs/performance.md).
-MB_AN_ARTICLE, MB_BASE = 0.43, 350
+# this base: 670, 1,366, 3,644 and 6,835 MB at 1,000, 3,000, 10,000 and 20,000 generated
+# articles of 300 to 800 words (scripts/build-stages.py --jobs 2 at 618fba4: docs/performance.md).
+MB_AN_ARTICLE, MB_BASE = 0.32, 450
 
 
 def memory_warning(articles: int, available: int | None) -> str | None:
@@ -94,7 +94,7 @@ def memory_warning(articles: int, available: int | None) -> str | None:
     before the articles are extracted, rather than the system stopping the build an hour later.
 
     >>> print(memory_warning(20_000, 6_000))
-    a build of 20,000 articles needs about 8.7 GB of memory at its height (0.43 MB an article), and 5.9 GB is available: the system may stop it before it ends
+    a build of 20,000 articles needs about 6.7 GB of memory at its height (0.32 MB an article), and 5.9 GB is available: the system may stop it before it ends
     >>> memory_warning(1_000, 6_000), memory_warning(20_000, None)
     (None, None)
     """

@@ -207,7 +207,7 @@ def test_a_build_too_large_for_the_memory_left_is_told_before_it_begins(tmp_path
     (tmp_path / "in" / "a.jsonl").write_text("".join(
         json.dumps({"text": f"Kim Jong Un met Putin in Moscow on {day} June 2024."}) + "\n" for day in (18, 19)),
         encoding="utf-8")
-    too_large = ("a build of 2 articles needs about 0.3 GB of memory at its height (0.43 MB an article), "
+    too_large = ("a build of 2 articles needs about 0.4 GB of memory at its height (0.32 MB an article), "
                  "and 0.1 GB is available: the system may stop it before it ends")
     first = f"{tmp_path / 'in' / 'a.jsonl'}:1"  # the first article's progress
     for available, warned in ((100, [too_large]), (100_000, []), (None, [])):  # MB, or not known
