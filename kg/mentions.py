@@ -110,7 +110,7 @@ class Mentions:
         """The IRI of the mention at place ``k``: its context's, and its offsets as a
         fragment (``#char=0,3``), made when asked for, not kept (two and a half million
         IRIs at 10,000 articles, 165 bytes each)."""
-        return self._odd[k] if k in self._odd else _IRI(URIRef, self._iri_text(k))
+        return _IRI(URIRef, self._iri_text(k))
 
     def _iri_text(self, k: int) -> str:
         """The IRI of the mention at place ``k``, as a string."""
