@@ -205,9 +205,9 @@ class Mentions:
         self._numbers[named] = ranks[table[named]]
         self._places = None
         places = numpy.full(len(terms), -1, dtype=numpy.int32)
+        # Each mention's term is None already (add), and the first of equal ones the union
+        # keeps: a graph added later that names one too numbers it after.
         places[self._numbers[named]] = numpy.flatnonzero(named)
-        for n in self._numbers[named].tolist():  # None already, unless a graph added later named one too
-            terms[n] = None
         return UnionTerms(terms, self, array("i", places.tobytes()))
 
     @property
