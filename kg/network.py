@@ -16,7 +16,7 @@ export. Attributes are plain strings (or ints), so GraphML can hold them; the li
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import networkx as nx
 import numpy
@@ -65,7 +65,7 @@ def _drafted(g: _Reader, language: str | None) -> tuple[_Draft, list[tuple]]:
     plan = _collapsing(g, numbers, runs)
     gone = {m for _, members, first in plan for m in members if m != first}  # the reports merged away, by name
     for node, attrs in zip(events, _items(g, events, "event", language, gone)):
-        G.add_node(g.name(node), **attrs)
+        G.add_node(g.name(node), attrs)
     quotes = g.anchors(g.values(statements, KGO.quote), NIF.anchorOf)
     direct = g.terms_of(g.values(statements, KGO.direct))
     for k, (node, attrs) in enumerate(zip(statements, _items(g, statements, "statement", language, gone))):
@@ -74,17 +74,18 @@ def _drafted(g: _Reader, language: str | None) -> tuple[_Draft, list[tuple]]:
             attrs["direct"] = "true" if str(direct[k]).lower() == "true" else "false"
             speakers = "; ".join(sorted(_label(g, s, language) for s in g.objects(node, KGO.speaker)))
             attrs["label"] = f"{speakers}: {attrs['type']}"
-        G.add_node(g.name(node), **attrs)
+        G.add_node(g.name(node), attrs)
     items = list(G.nodes)  # the nodes so far, in the order added
     for k, item in enumerate(items):
-        date = G.nodes[item]["date"]
+        about = G.nodes[item]
+        date = about.date if isinstance(about, Source) else about["date"]
         for role, objects, starts, ends in runs:
             if starts[k] == ends[k]:
                 continue
             for target in g.sorted(objects[starts[k]:ends[k]]):
                 name = g.name(target)
                 if name not in G.nodes:
-                    G.add_node(name, **_entity(g, target, language))
+                    G.add_node(name, _entity(g, target, language))
                 G.add_edge(item, name, role, date)
     return G, plan
 
@@ -101,10 +102,15 @@ class _Draft:
     date)`` when they are one, as most are, else ``(when joined, {key: date})``: an edge's
     label is its key. When each pair of nodes was first joined orders the graph's edges
     as networkx would have (a pair is never joined again once one of its nodes is gone).
+    A node's attributes are kept as given (a report merged away gives a :class:`Source`),
+    and its dicts of edges made with its first edge each way (most nodes have edges one
+    way only): at 10,000 articles the projection's height 2,530 -> 2,422 MB resident.
 
-    >>> d = _Draft(); d.add_node("a", kind="x"); d.add_node("b"); d.add_node("c")
+    >>> d = _Draft(); d.add_node("a", {"kind": "x"}); d.add_node("b", {}); d.add_node("c", {})
     >>> d.add_edge("c", "b", "theme", "2024"); d.add_edge("a", "b", "agent", "2024"); d.add_edge("a", "c", "agent", "")
     >>> d.add_edge("a", "b", "theme", "2024"); d.remove_node("c")
+    >>> sorted(d.succ), sorted(d.pred)  # a node's edges each way, once it has one
+    (['a'], ['b'])
     >>> G = d.to_networkx()
     >>> list(G.nodes(data=True)), list(G.edges(keys=True, data=True))
     ([('a', {'kind': 'x'}), ('b', {})], [('a', 'b', 'agent', {'label': 'agent', 'date': '2024'}), ('a', 'b', 'theme', {'label': 'theme', 'date': '2024'})])
@@ -112,21 +118,24 @@ class _Draft:
 
     def __init__(self) -> None:
         self.nodes: dict[str, dict] = {}  # a node: its attributes
-        self.succ: dict[str, dict] = {}   # a node: the nodes its edges go to, and those edges
-        self.pred: dict[str, dict] = {}   # a node: those whose edges come to it, and those edges
+        self.succ: dict[str, dict] = {}   # a node with edges from it: the nodes they go to, and those edges
+        self.pred: dict[str, dict] = {}   # a node with edges to it: those they come from, and those edges
         self._joined = 0
 
-    def add_node(self, node: str, **attrs) -> None:
+    def add_node(self, node: str, attrs) -> None:
         """A new node, or new attributes for one (as networkx: those it had stay first)."""
         found = self.nodes.get(node)
         if found is None:
-            self.nodes[node], self.succ[node], self.pred[node] = attrs, {}, {}
+            self.nodes[node] = attrs
         else:
             found.update(attrs)
 
     def add_edge(self, u: str, v: str, key: str, date: str) -> None:
         """An edge ``key`` from ``u`` to ``v``, of ``date`` (one they had already: its date replaced)."""
-        pair = self.succ[u].get(v)
+        targets = self.succ.get(u)
+        if targets is None:
+            targets = self.succ[u] = {}
+        pair = targets.get(v)
         if pair is None:
             pair = (self._joined, key, date)
             self._joined += 1
@@ -136,32 +145,35 @@ class _Draft:
             pair = (pair[0], key, date)
         else:
             pair[1][key] = date
-        self.succ[u][v] = self.pred[v][u] = pair
+        sources = self.pred.get(v)
+        if sources is None:
+            sources = self.pred[v] = {}
+        targets[v] = sources[u] = pair
 
     def has_edge(self, u: str, v: str, key: str) -> bool:
-        pair = self.succ[u].get(v)
+        pair = self.succ.get(u, _NO_EDGES).get(v)
         return pair is not None and (pair[1] == key if len(pair) == 3 else key in pair[1])
 
     def out_edges(self, node: str) -> list[tuple[str, str, str]]:
         """``(target, key, date)`` of each edge from ``node``, as networkx orders them."""
-        return [(v, key, date) for v, pair in self.succ[node].items() for key, date in _keyed(pair)]
+        return [(v, key, date) for v, pair in self.succ.get(node, _NO_EDGES).items() for key, date in _keyed(pair)]
 
     def in_edges(self, node: str) -> list[tuple[str, str, str]]:
         """``(source, key, date)`` of each edge to ``node``, as networkx orders them."""
-        return [(u, key, date) for u, pair in self.pred[node].items() for key, date in _keyed(pair)]
+        return [(u, key, date) for u, pair in self.pred.get(node, _NO_EDGES).items() for key, date in _keyed(pair)]
 
     def remove_node(self, node: str) -> None:
         """``node`` and its edges gone (as networkx removes them: those from it first)."""
         del self.nodes[node]
-        for v in self.succ.pop(node):
+        for v in self.succ.pop(node, _NO_EDGES):
             del self.pred[v][node]
-        for u in self.pred.pop(node):
+        for u in self.pred.pop(node, _NO_EDGES):
             del self.succ[u][node]
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The networkx graph of these nodes and edges, each edge's data its label and date.
         The draft is emptied as the graph is made (networkx copies each node's attributes),
-        so the two are not held whole side by side: at 3,000 articles 1,086 → 1,018 MB high."""
+        so the two are not held whole side by side: at 3,000 articles 1,086 -> 1,018 MB high."""
         G = nx.MultiDiGraph()
         G.add_nodes_from((node, self.nodes.pop(node)) for node in list(self.nodes))
         self.pred.clear()  # the edges, in succ alone from here
@@ -170,6 +182,9 @@ class _Draft:
         G.add_edges_from((u, v, key, {"label": key, "date": date})
                          for pair, u, v in pairs for key, date in _keyed(pair))
         return G
+
+
+_NO_EDGES: dict = {}  # a node's edges one way when it has none (never added to)
 
 
 def _keyed(pair: tuple):
@@ -256,9 +271,21 @@ class _Reader:
         return sorted(nodes, key=self.terms.__getitem__)
 
 
-# What one source says of an item (a merged item lists one per report, in ``sources``).
-SOURCE_KEYS = ("article", "article_title", "publisher", "url", "published", "factuality", "date",
-               "end", "time_text")
+class Source(NamedTuple):
+    """What one source says of an item: a merged item lists one per report, in ``sources``
+    (a report merged away is drafted with this alone: 112 bytes, where a dict took 272)."""
+    article: str
+    article_title: str
+    publisher: str
+    url: str
+    published: str
+    factuality: str
+    date: str
+    end: str
+    time_text: str
+
+
+SOURCE_KEYS = Source._fields
 
 
 def _collapsing(g: _Reader, items: list[int], runs: list) -> list[tuple]:
@@ -297,12 +324,13 @@ def _collapse(G: _Draft, plan: list[tuple]) -> None:
     ``sources`` (JSON), and takes over the reports' links; the reports' own nodes go.
     """
     nodes = dict(G.nodes)  # each node's attributes (the graph's own dicts), read often
-    for node, members, first in plan:
-        ordered = sorted(members, key=lambda m: (m != first, nodes[m]["published"] or "9999", m))
+    for node, members, first in plan:  # every member but the first is drafted as its Source alone
+        others = sorted((m for m in members if m != first), key=lambda m: (nodes[m].published or "9999", m))
+        ordered = [first, *others]
         attrs = dict(nodes[first])
-        attrs["sources"] = json.dumps([{k: about[k] for k in SOURCE_KEYS} for about in map(nodes.get, ordered)],
-                                      ensure_ascii=False)
-        G.add_node(node, **attrs)
+        sources = [{k: attrs[k] for k in SOURCE_KEYS}, *(nodes[m]._asdict() for m in others)]
+        attrs["sources"] = json.dumps(sources, ensure_ascii=False)
+        G.add_node(node, attrs)
         for m in ordered:  # each edge as (its other end, its key, its date)
             for target, key, date in G.out_edges(m):
                 if not G.has_edge(node, target, key):
@@ -336,10 +364,10 @@ def _typed(g: _Reader, node: int, cls: URIRef) -> bool:
     return g.index.number(cls) in g.objects(node, RDF.type)
 
 
-def _items(g: _Reader, nodes: list[int], kind: str, language, gone: set = frozenset()) -> Iterator[dict]:
+def _items(g: _Reader, nodes: list[int], kind: str, language, gone: set = frozenset()) -> Iterator[dict | Source]:
     """The attributes of each of ``nodes`` (events or statements), their properties read a
     column at a time (:meth:`_Reader.values`); of those named in ``gone`` (merged away
-    into a story) only what the story lists of them, ``SOURCE_KEYS``."""
+    into a story) only what the story lists of them, their :class:`Source`."""
     column, terms = g.values, g.terms_of
     articles = column(nodes, PROV.wasDerivedFrom).tolist()
     types = terms(column(nodes, SEM.eventType))
@@ -368,10 +396,9 @@ def _items(g: _Reader, nodes: list[int], kind: str, language, gone: set = frozen
     for k, node in enumerate(nodes):
         about = _article(g, articles[k] if articles[k] >= 0 else None)
         day, begin, end = days[k], begins[k], ends[k]
-        source = {"article": about["article"], "article_title": about["article_title"],
-                  "publisher": about["publisher"], "url": about["url"], "published": about["published"],
-                  "factuality": code(factualities[k]), "date": str(day or begin or ""),
-                  "end": str(end or day or ""), "time_text": str(time_texts[k] or "")}
+        source = Source(about["article"], about["article_title"], about["publisher"], about["url"],
+                        about["published"], code(factualities[k]), str(day or begin or ""),
+                        str(end or day or ""), str(time_texts[k] or ""))
         if g.name(node) in gone:
             yield source
             continue
@@ -380,11 +407,11 @@ def _items(g: _Reader, nodes: list[int], kind: str, language, gone: set = frozen
             "kind": kind,
             "label": _label(g, node, language or about["language"]),
             "type": code(types[k] or kinds[k]),
-            "date": source["date"],
-            "end": source["end"],
+            "date": source.date,
+            "end": source.end,
             "precision": code(granularities[k]),
-            "time_text": source["time_text"],
-            "factuality": source["factuality"],
+            "time_text": source.time_text,
+            "factuality": source.factuality,
             "direct": "", "quote": "",
             "article": about["article"], "article_title": about["article_title"],
             "publisher": about["publisher"], "url": about["url"], "published": about["published"],

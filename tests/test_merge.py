@@ -376,11 +376,11 @@ def test_the_projections_draft_ends_as_networkx_would_have_made_the_graph(steps)
 
     draft, G = _Draft(), nx.MultiDiGraph()
     for node in _NODES:
-        draft.add_node(node)
+        draft.add_node(node, {})
         G.add_node(node)
     for step in steps:
         if step[0] == "node":
-            draft.add_node(step[1], **{step[2]: step[3]})
+            draft.add_node(step[1], {step[2]: step[3]})
             G.add_node(step[1], **{step[2]: step[3]})
         elif step[0] == "edge" and step[1] in G and step[2] in G:
             _, u, v, key, date = step
