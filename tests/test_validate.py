@@ -534,3 +534,23 @@ def test_distinct_numbers_are_numpys_unique(size, spread, seed):
     numbers = numpy.random.default_rng(seed).integers(0, spread * size + 1, size=size, dtype=numpy.int32)
     found = distinct_numbers(numbers)
     assert found.tolist() == numpy.unique(numbers).tolist()
+
+
+_SMALL_SETS = st.sets(st.integers(0, 40), max_size=25)
+
+
+@given(a=_SMALL_SETS, b=_SMALL_SETS, c=_SMALL_SETS, n=st.integers(-2, 42))
+def test_numbers_answer_as_the_set_of_the_same_numbers(a, b, c, n):
+    """A set of term numbers kept as a sorted array (:class:`kg.shacl.Numbers`, the check's
+    classes and values) gives what a Python set of them gives: its length, its members,
+    differences either way, and the operations ``collections.abc.Set`` makes."""
+    from kg.shacl import Numbers
+
+    x = Numbers.of(a)
+    assert len(x) == len(a) and bool(x) == bool(a) and sorted(x) == sorted(a)
+    assert (n in x) == (n in a)
+    assert sorted(x - b) == sorted(a - b) and sorted(b - x) == sorted(b - a)
+    assert sorted(x - Numbers.of(b)) == sorted(a - b)
+    assert sorted(x.difference(b, list(c))) == sorted(a.difference(b, c))
+    assert sorted(x & b) == sorted(a & b) and sorted(x | b) == sorted(a | b)
+    assert x == Numbers.of(sorted(a, reverse=True)) and (x <= Numbers.of(a | b))
