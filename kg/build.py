@@ -30,7 +30,7 @@ from .quads import Quads
 from .memory import available_mb, give_back_free_pages, give_back_large_blocks
 from .mentions import TRIPLES_EACH, Mentions
 from .merge import Pickled, reconcile_pickled
-from .network import project
+from .network import Draft, draft
 from .parallel import Background, extract_all
 from .rdf import STORY, article_quads, pickled_story
 from .staging import remove_abandoned
@@ -403,7 +403,7 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
             projection = staging / PROJECTION
             with projection.open("wb") as file:  # written as it is pickled, never whole in memory
                 pickle.dump(_projected(whole, report, mentions), file, protocol=pickle.HIGHEST_PROTOCOL)
-            _let_go_of_young()  # the projection: networkx's views of a graph refer back to it
+            _let_go_of_young()  # whatever projecting left in cycles (its draft, plain dicts and tuples, holds none)
             # The story's text while the graph is checked, then the views and the figures
             # page side by side while this process writes its part of the union (the
             # figures' store holds only what its query can reach: 0.6 GB at 10,000 articles).
@@ -428,7 +428,7 @@ def _write_all(extractions: list[Pickled], report: BuildReport, check: bool = Tr
         stage("writing ontology.html")
         write_reference(staging / "ontology.html", whole, mentions)
         stage("writing figures.html")
-        G = _projected(whole, report, mentions) if views is None else None
+        G = _projected(whole, report, mentions).to_networkx() if views is None else None
         mentions = None
         whole.close()  # its indexes freed now, by their counts of references
         del whole
@@ -479,10 +479,10 @@ def _with_mentions(whole, mentions: Mentions):
     return merged(quads)
 
 
-def _projected(whole, report: BuildReport, mentions: Mentions | None = None):
-    """The networkx projection of the union ``whole`` and the ``mentions`` kept apart
-    from it, its size noted in ``report``."""
-    G = project(whole, mentions=mentions)
+def _projected(whole, report: BuildReport, mentions: Mentions | None = None) -> Draft:
+    """The projection of the union ``whole`` and the ``mentions`` kept apart from it, before
+    it is a networkx graph (:class:`kg.network.Draft`), its size noted in ``report``."""
+    G = draft(whole, mentions=mentions)
     report.counts.update(network_nodes=G.number_of_nodes(), network_edges=G.number_of_edges())
     return G
 

@@ -368,13 +368,13 @@ _EDGE = st.tuples(st.just("edge"), st.sampled_from(_NODES), st.sampled_from(_NOD
 def test_the_projections_draft_ends_as_networkx_would_have_made_the_graph(steps):
     """Nodes added (or given new attributes), keyed edges added between them (again, with
     another key or date), nodes removed: the draft the projection is made in
-    (:class:`kg.network._Draft`) gives the graph networkx gives for the same steps, with the
+    (:class:`kg.network.Draft`) gives the graph networkx gives for the same steps, with the
     same nodes, attributes, edges and data, in the same order from each node and to it."""
     import networkx as nx
 
-    from kg.network import _Draft
+    from kg.network import Draft
 
-    draft, G = _Draft(), nx.MultiDiGraph()
+    draft, G = Draft(), nx.MultiDiGraph()
     for node in _NODES:
         draft.add_node(node, {})
         G.add_node(node)
@@ -396,7 +396,7 @@ def test_the_projections_draft_ends_as_networkx_would_have_made_the_graph(steps)
     assert list(made.nodes(data=True)) == list(G.nodes(data=True))
     assert list(made.edges(keys=True, data=True)) == list(G.edges(keys=True, data=True))
     assert [(n, list(made.pred[n].items())) for n in made] == [(n, list(G.pred[n].items())) for n in G]
-    assert not (draft.nodes or draft.succ or draft.pred)  # emptied as the graph is made: not held beside it
+    assert not (draft.nodes or draft.succ or draft.pred or draft.sources)  # emptied as the graph is made: not held beside it
 
 
 def test_a_merged_item_is_its_first_report_made_whole_with_every_reports_sources():
