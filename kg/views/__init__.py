@@ -55,8 +55,8 @@ def write_views_of(files: tuple[Path, Path]) -> None:
     the file ``files[0]`` (removed once read), into the folder ``files[1]``: a build writes
     its projection out and a worker reads it, so the build never holds the projection's
     pickle in memory beside it (about 240 MB at 10,000 articles), and the worker makes the
-    networkx graph of it (the merged items' sources, 213 MB of JSON at 10,000 articles,
-    made here).
+    networkx graph of it (the merged items' sources, 70 MB of JSON at 3,000 articles, made
+    here).
 
     >>> import tempfile
     >>> from kg.network import Draft
