@@ -253,7 +253,7 @@ class Data:
                 subjects, classes = self.pairs(RDF.type)  # class's took 47 MB at 1,000 articles
                 self._typed = {k: nodes for k, (nodes,) in grouped(classes, subjects).items()}
             typed = [term_numbers(self._typed[k]) for k in self.subclasses(c) if k in self._typed]
-            found = self._instances[c] = Numbers(numpy.unique(numpy.concatenate(typed)) if typed else Numbers.NONE)
+            found = self._instances[c] = Numbers(distinct_numbers(numpy.concatenate(typed)) if typed else Numbers.NONE)
         return found
 
 
@@ -275,11 +275,11 @@ class Numbers(Set):
 
     @classmethod
     def of(cls, numbers: Iterable[int]) -> Numbers:
-        """``numbers`` as a :class:`Numbers` (itself when it is one)."""
+        """``numbers`` (none negative) as a :class:`Numbers` (itself when it is one)."""
         if isinstance(numbers, Numbers):
             return numbers
         found = numpy.fromiter(numbers, dtype=numpy.int64)
-        return cls(numpy.unique(found))
+        return cls(numpy.sort(found) if isinstance(numbers, (set, frozenset)) else distinct_numbers(found))
 
     _from_iterable = of  # what collections.abc.Set makes its results with
 
@@ -298,6 +298,11 @@ class Numbers(Set):
 
     def __rsub__(self, other: Iterable[int]) -> Numbers:
         return Numbers.of(other) - self
+
+    def among(self, numbers: array) -> list[bool]:
+        """Whether each of ``numbers`` (an array of term numbers) is one of these, in numpy:
+        a test of each in Python took 25 µs (4.2 s of a 1.8 s check at 1,000 articles)."""
+        return numpy.isin(term_numbers(numbers), self.numbers).tolist()
 
     def difference(self, *others: Iterable[int]) -> Numbers:
         found = self
@@ -325,11 +330,11 @@ class Values:
             self._distinct = Numbers(distinct_numbers(term_numbers(self.value)))
         return self._distinct
 
-    def having(self, values: set) -> Iterator[tuple[int, int]]:
-        """The ``(focus, value)`` pairs whose value is one of ``values``."""
+    def having(self, values: Set) -> Iterator[tuple[int, int]]:
+        """The ``(focus, value)`` pairs whose value is one of ``values`` (told in numpy)."""
         if not values:
             return iter(())
-        return compress(zip(self.focus, self.value), map(values.__contains__, self.value))
+        return compress(zip(self.focus, self.value), Numbers.of(values).among(self.value))
 
 
 class Shapes:
@@ -401,7 +406,7 @@ class Shape:
         it targets one class)."""
         found = [*map(data.instances, self.classes),
                  *(Numbers(distinct_numbers(term_numbers(data.pairs(p)[0]))) for p in self.subjects_of)]
-        return found[0] if len(found) == 1 else Numbers(numpy.unique(numpy.concatenate([f.numbers for f in found])))
+        return found[0] if len(found) == 1 else Numbers(distinct_numbers(numpy.concatenate([f.numbers for f in found])))
 
     def values(self, nodes: set, data: Data) -> Values:
         """The value nodes of ``nodes`` (numbers) by this shape's path: the nodes themselves without one."""
@@ -428,7 +433,7 @@ class Shape:
                 p = data.term(r)
                 if p not in self.allowed and member[term_numbers(subjects)].any():
                     found.extend((s, p, o, node, SH.ClosedConstraintComponent, severity) for s, o in
-                                 compress(zip(subjects, objects), map(nodes.__contains__, subjects)))
+                                 compress(zip(subjects, objects), member[term_numbers(subjects)].tolist()))
         if self.properties:
             inner = values.distinct
             for shape in self.properties:
@@ -607,7 +612,7 @@ def _of(member: numpy.ndarray, subjects: array, objects: array) -> tuple[array, 
 def _min_count(n: int) -> Check:
     def check(values, data):
         focus, counts = _counts(values.focus)
-        missing = values.nodes.difference(focus[counts >= n].tolist())
+        missing = values.nodes - Numbers(focus[counts >= n])  # sorted, each once
         return ((f, None, SH.MinCountConstraintComponent) for f in missing)
     return check
 
@@ -723,7 +728,7 @@ def _not_fitting_all(parts: list, nodes: set, data: Data) -> set:
 def _qualified(shape: Shape, least, most) -> Check:
     def check(values, data):
         fitting = shape.conforming(values.distinct, data)
-        counts = Counter(compress(values.focus, map(fitting.__contains__, values.value)))
+        counts = Counter(compress(values.focus, Numbers.of(fitting).among(values.value)))
         for f in values.nodes:
             if least is not None and counts[f] < int(least):
                 yield f, None, SH.QualifiedMinCountConstraintComponent

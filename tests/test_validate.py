@@ -543,7 +543,8 @@ _SMALL_SETS = st.sets(st.integers(0, 40), max_size=25)
 def test_numbers_answer_as_the_set_of_the_same_numbers(a, b, c, n):
     """A set of term numbers kept as a sorted array (:class:`kg.shacl.Numbers`, the check's
     classes and values) gives what a Python set of them gives: its length, its members,
-    differences either way, and the operations ``collections.abc.Set`` makes."""
+    differences either way, which of an array's numbers are among them, and the operations
+    ``collections.abc.Set`` makes."""
     from kg.shacl import Numbers
 
     x = Numbers.of(a)
@@ -554,3 +555,6 @@ def test_numbers_answer_as_the_set_of_the_same_numbers(a, b, c, n):
     assert sorted(x.difference(b, list(c))) == sorted(a.difference(b, c))
     assert sorted(x & b) == sorted(a & b) and sorted(x | b) == sorted(a | b)
     assert x == Numbers.of(sorted(a, reverse=True)) and (x <= Numbers.of(a | b))
+    from array import array
+    listed = array("i", [*b, *c, n if n >= 0 else 0])
+    assert x.among(listed) == [v in a for v in listed]
