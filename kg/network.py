@@ -111,7 +111,7 @@ class Draft:
     as networkx would have (a pair is never joined again once one of its nodes is gone).
     A node's attributes are kept as given (a report merged away gives a :class:`Source`),
     and its dicts of edges made with its first edge each way (most nodes have edges one
-    way only): at 10,000 articles the projection's height 2,530 -> 2,422 MB resident. A
+    way only): at 10,000 articles the projection's height 2,530 → 2,422 MB resident. A
     merged item's ``sources`` are kept compressed until the graph is made (at 3,000
     articles 70 MB of JSON, 11 MB compressed).
 
@@ -194,7 +194,7 @@ class Draft:
     def to_networkx(self) -> nx.MultiDiGraph:
         """The networkx graph of these nodes and edges, each edge's data its label and date.
         The draft is emptied as the graph is made (networkx copies each node's attributes),
-        so the two are not held whole side by side: at 3,000 articles 1,086 -> 1,018 MB high."""
+        so the two are not held whole side by side: at 3,000 articles 1,086 → 1,018 MB high."""
         G = nx.MultiDiGraph()
         G.add_nodes_from((node, self._attributes(node)) for node in list(self.nodes))
         self.pred.clear()  # the edges, in succ alone from here
