@@ -352,7 +352,7 @@ def _collapse(G: Draft, plan: list[tuple]) -> None:
     The node takes the first report's attributes, lists what every report says in
     ``sources`` (JSON), and takes over the reports' links; the reports' own nodes go.
     """
-    nodes = dict(G.nodes)  # each node's attributes (the graph's own dicts), read often
+    nodes = G.nodes  # each node's attributes: a plan's members are read before any of them goes
     for node, members, first in plan:  # every member but the first is drafted as its Source alone
         others = sorted((m for m in members if m != first), key=lambda m: (nodes[m].published or "9999", m))
         ordered = [first, *others]
