@@ -817,8 +817,11 @@ WRITERS: dict[str, tuple[str, Callable[[Any], Iterator[str]]]] = {
 GRAPH_FILES = tuple(WRITERS)
 UNION_FILES = tuple(name for name, (source, _) in WRITERS.items() if source == "merged")
 
-# An IRI's path (what a query or a fragment ends), and the JSON-LD prefix delimiters.
-_PATH = re.compile(r"[^?#]*")
+# What follows @base in an IRI that a relative reference reads back as (Compactor.ref): a
+# first segment with no ":" that begins with no "@", no segment "." or "..", then perhaps a
+# query or a fragment. Then the JSON-LD prefix delimiters.
+_NOT_DOTS = r"(?!\.\.?(?:[/?#]|\Z))"
+_RELATIVE = re.compile(rf"(?!@){_NOT_DOTS}[^:/?#]+(?:/{_NOT_DOTS}[^/?#]*)*(?:[?#].*)?", re.DOTALL)
 _GEN_DELIMS = (":", "/", "?", "#", "[", "]", "@")
 _RESOURCE = object()  # the kind of value of a triple whose object is an IRI (Compactor._rule)
 _LANGUAGE = object()  # that of a literal with a language
@@ -896,15 +899,9 @@ class Compactor:
         >>> [c.ref(f"https://e.example/id/{r}") for r in ("actor/x", "a:b", "../x", "")]
         ['actor/x', 'https://e.example/id/a:b', 'https://e.example/id/../x', 'https://e.example/id/']
         """
-        iri = str(iri)
-        if self.base and iri.startswith(self.base):
-            rel = iri[len(self.base):]
-            path = _PATH.match(rel).group()  # up to a query or a fragment
-            first = path.partition("/")[0]
-            if first and ":" not in first and not rel.startswith("@"):
-                segments = path.split("/")
-                if "." not in segments and ".." not in segments:
-                    return rel
+        iri, base = str(iri), self.base
+        if base and iri.startswith(base) and _RELATIVE.fullmatch(iri, len(base)):
+            return iri[len(base):]
         return self.compact(iri)
 
     def rule(self, p: URIRef, o) -> tuple[str, Callable]:

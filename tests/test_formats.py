@@ -421,3 +421,20 @@ def test_the_unions_ntriples_are_its_triples_lines_with_those_predicates(quads, 
     assert "".join(ntriples_of(union, predicates)) == expected
     assert expected.count("\n") == sum(1 for _, p, o in union if p in predicates
                                        and (predicates[p] is None or o in predicates[p]))
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b:c", ".", "..", "", "@", "é", "?q", "#f", "/", "\n"]), max_size=5))
+def test_jsonld_refers_relative_to_base_only_where_that_reads_back_the_same(pieces):
+    """The rule spelled out: after @base, a path (up to a query or a fragment) whose first
+    segment is not empty, has no ":" and begins with no "@", and no segment of it "." or "..";
+    else the IRI compacted."""
+    from kg.formats import Compactor
+
+    base = "https://e.example/id/"
+    compactor = Compactor({"@base": base, "ex": "https://e.example/"})
+    rel = "".join(pieces)
+    path = re.match(r"[^?#]*", rel).group()
+    first, segments = path.partition("/")[0], path.split("/")
+    relative = first and ":" not in first and not rel.startswith("@") and not {".", ".."} & set(segments)
+    assert compactor.ref(URIRef(base + rel)) == (rel if relative else compactor.compact(base + rel))
