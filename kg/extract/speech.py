@@ -616,14 +616,16 @@ def _speaker_first(text, sentence, inside, lex, index, state) -> list[Statement]
     """'X (pada Selasa) mengatakan (kepada Y), (bahwa) …', several per sentence; a relay
     ('KCNA quoted Kim as saying …') gives a statement for each level."""
     grammar = speech_grammar(lex)
+    said = words_in(grammar.verb_list, text, sentence.start, sentence.end, typo_length=8, known=lex.words())
+    if not said:  # no verb of speech: what follows is looked for around one
+        return []
     verbs = grammar.verbs
     found, floor = [], sentence.start
     hidden = relative_clauses(text, sentence.start, sentence.end, lex)  # "X, which has denied it, said …"
     cited = [(c.start(), c.end()) for c in grammar.citations.finditer(text, sentence.start, sentence.end)]
     going_on = [(c.start(), c.end()) for c in grammar.continuations.finditer(text, sentence.start, sentence.end)]
     unnamed = [(c.start(), c.end()) for c in grammar.anonymity.finditer(text, sentence.start, sentence.end)]
-    for m_start, m_end, verb in words_in(grammar.verb_list, text, sentence.start, sentence.end, typo_length=8,
-                                             known=lex.words()):
+    for m_start, m_end, verb in said:
         if m_start < floor or any(q.start <= m_start < q.end for q in inside) \
                 or any(a <= m_start < b for a, b in cited + going_on + unnamed):
             continue  # (not "as quoted by AFP": where the article got it; not "seraya menambahkan": the speaker
