@@ -62,14 +62,6 @@ from .rdf import article_graph, article_graph_iri, article_iri
 GRAPHS_SUFFIXES = tuple(Path(name).suffix for name in GRAPH_FILES if name not in UNION_FILES)  # .trig, .nq
 UNION_SUFFIXES = tuple(Path(name).suffix for name in UNION_FILES)  # .ttl, .jsonld
 
-# How much lower than the build the article graphs' workers run (their niceness, os.nice).
-# The build waits in turn for the story's merge, then for its text and the views drawn after
-# it, but for the article graphs' files only at its end: with the cores shared evenly, the
-# story came later, and the views ended 29 s after the rest of the build at 10,000 articles.
-# Below the others, these workers take the time the cores would idle: that build took 432.9 s
-# instead of 448.9 s (scripts/build-stages.py, one after the other; 811 and 831 s of CPU).
-ARTICLE_TEXTS_NICE = 10
-
 
 class ArticleGraphFiles:
     """``graph.trig`` and ``graph.nq`` in ``folder``: the graphs of ``quads`` whose article
@@ -123,8 +115,7 @@ class ArticleGraphFiles:
         self._text_offsets: dict = {}  # its graph's number -> suffix -> where its union blocks begin
         if not later:
             self._added.set()
-        self._workers = Workers(_ArticleTexts(prefixes, self._parts, shared, self._suffixes), processes,
-                                nice=ARTICLE_TEXTS_NICE)
+        self._workers = Workers(_ArticleTexts(prefixes, self._parts, shared, self._suffixes), processes)
         self._written = self._workers.map(enumerate(emptied(chunks)))  # run by the thread alone
         self._thread = threading.Thread(target=self._write, name="kg article graphs", daemon=True)
         self._thread.start()

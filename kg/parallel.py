@@ -94,13 +94,10 @@ class Workers:
     keep glibc's own rule, which makes a large block again from one freed in the heap,
     where a block given back is faulted in afresh, page by page, each time. The article
     graphs' workers took 50,000 page faults each instead of 255,000 at 1,000 articles, and
-    1.3 s of system time instead of 2.0 s. With ``nice``, the workers run that much lower
-    than this process in the system's order (their niceness raised, where the system
-    allows it): for work nothing waits for until the end, which then takes the time the
-    cores would otherwise idle (the article graphs' files: :mod:`kg.article_graphs`).
+    1.3 s of system time instead of 2.0 s.
     """
 
-    def __init__(self, task: Callable, processes: int, paused: bool = False, nice: int = 0):
+    def __init__(self, task: Callable, processes: int, paused: bool = False):
         self._workers: list[tuple[multiprocessing.Process, multiprocessing.connection.Connection]] = []
         self._stopped = False
         context = _context()
@@ -108,8 +105,8 @@ class Workers:
             try:
                 for n in range(processes):
                     ours, theirs = context.Pipe()
-                    process = context.Process(target=_serve, args=(task, theirs, paused, nice),
-                                              name=f"kg worker {n + 1}", daemon=True)
+                    process = context.Process(target=_serve, args=(task, theirs, paused), name=f"kg worker {n + 1}",
+                                              daemon=True)
                     process.start()
                     theirs.close()
                     self._workers.append((process, ours))
@@ -317,14 +314,12 @@ def _start_server() -> None:
                 os.environ[name] = value
 
 
-def _serve(task: Callable, connection, paused: bool = False, nice: int = 0) -> None:
+def _serve(task: Callable, connection, paused: bool = False) -> None:
     """A worker's life: an item in, ``(True, result)`` or ``(False, what went wrong)`` out;
     the cycle collector ``paused`` throughout and large blocks given back once freed
-    (:mod:`kg.memory`), or neither; ``nice`` lower than the build (see :class:`Workers`)."""
+    (:mod:`kg.memory`), or neither (see :class:`Workers`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _named(worker_name(task))
-    if nice:
-        _lowered(nice)
     if paused:
         give_back_large_blocks()
         gc.disable()
@@ -345,14 +340,6 @@ def _serve(task: Callable, connection, paused: bool = False, nice: int = 0) -> N
         except OSError:  # the build is gone
             return
         del answer
-
-
-def _lowered(by: int) -> None:
-    """This process's niceness raised by ``by``, where the system has it (not Windows) and allows it."""
-    try:
-        os.nice(by)
-    except (AttributeError, OSError):
-        pass
 
 
 def worker_name(task: Callable) -> str:

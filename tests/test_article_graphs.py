@@ -53,23 +53,6 @@ def test_workers_write_the_bytes_one_process_writes(extractions, tmp_path):
     assert not (tmp_path / ".parts").exists()
 
 
-def test_the_article_graphs_workers_yield_the_cores_to_what_the_build_waits_for(extractions, tmp_path,
-                                                                                monkeypatch):
-    """The build waits for the story, its text and the views in turn, for the article
-    graphs' files only at its end: their workers run below it (kg.parallel.Workers' nice)."""
-    started = []
-
-    def workers(task, processes, **options):
-        started.append(options.get("nice", 0))
-        return real(task, processes, **options)
-    real = article_graphs.Workers
-    monkeypatch.setattr(article_graphs, "Workers", workers)
-    quads = to_quads(extractions)
-    files = ArticleGraphFiles(quads, pickled(extractions), tmp_path, processes=2)
-    files.finish()
-    assert started == [article_graphs.ARTICLE_TEXTS_NICE] and article_graphs.ARTICLE_TEXTS_NICE > 0
-
-
 def test_a_time_shared_by_events_and_statements_is_written_once(extractions):
     """Its node's triples are made once, not again for each event or statement of that
     time: a tenth of an article graph's triples were such repeats, made and then dropped,

@@ -107,20 +107,6 @@ def test_a_background_worker_runs_with_the_cycle_collector_paused_and_others_not
         assert list(workers.map([None, None])) == [True, True]
 
 
-def _niceness(_) -> int:
-    return os.nice(0)
-
-
-def test_workers_told_to_yield_run_below_this_process_and_others_beside_it():
-    """Work nothing waits for until the end (the article graphs' files) runs lower in the
-    system's order, so the cores go first to what the build is waiting for."""
-    ours = os.nice(0)
-    with Workers(_niceness, processes=2, nice=5) as workers:
-        assert list(workers.map([None, None])) == [min(ours + 5, 19)] * 2
-    with Workers(_niceness, processes=1) as workers:
-        assert list(workers.map([None])) == [ours]
-
-
 def _pages_faulted_to_make_a_block_again(_) -> int:
     """The pages faulted in to make a block of 4 MiB once more, after a block of 8 MiB and
     one of 4 MiB were made and freed."""
