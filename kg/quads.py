@@ -194,7 +194,7 @@ class Triples:
                 terms.append(term)
             renumbered.append(n)
         mapping = term_numbers(renumbered)
-        self._columns = tuple(_array(mapping[term_numbers(column)]) for column in other._told_apart())
+        self._columns = tuple(number_array(mapping[term_numbers(column)]) for column in other._told_apart())
         self._distinct, self._seen = len(self._columns[0]), None  # other's are distinct
 
     def seal(self) -> None:
@@ -209,7 +209,7 @@ class Triples:
         if self._distinct < n:
             first = _first_places([term_numbers(column) for column in self._columns])
             if len(first) < n:
-                self._columns = tuple(_array(term_numbers(column)[first]) for column in self._columns)
+                self._columns = tuple(number_array(term_numbers(column)[first]) for column in self._columns)
             self._distinct = len(self._columns[0])
         return self._columns
 
@@ -486,7 +486,7 @@ def _sorted_once(column: Callable[[int], numpy.ndarray], n: int, word: int = 64,
         del order
         new = numpy.ones(len(s), dtype=bool)  # unlike the triple before it
         new[1:] = (s[1:] != s[:-1]) | (p[1:] != p[:-1]) | (o[1:] != o[:-1])
-        return _array(s[new]), _array(p[new]), _array(o[new])
+        return number_array(s[new]), number_array(p[new]), number_array(o[new])
     place = numpy.zeros(n, dtype=numpy.uint64)
     place[predicates] = numpy.arange(len(predicates), dtype=numpy.uint64)
     shift_o, shift_s = numpy.uint64(term_bits), numpy.uint64(term_bits + predicate_bits)
@@ -564,7 +564,7 @@ def grouped(keys: array, *columns: array) -> dict[int, tuple[array, ...]]:
     for column in columns:
         ordered = term_numbers(column)[order]
         for parts, a, b in zip(found.values(), [0, *cuts[:-1]], cuts):
-            parts.append(_array(ordered[a:b]))
+            parts.append(number_array(ordered[a:b]))
         del ordered
     return {k: tuple(parts) for k, parts in found.items()}
 
@@ -578,11 +578,11 @@ def _run_starts(numbers: numpy.ndarray) -> numpy.ndarray:
     return numpy.flatnonzero(numpy.diff(numbers, prepend=-1))
 
 
-def _array(column: numpy.ndarray) -> array:
+def number_array(column: numpy.ndarray) -> array:
     """A numpy array of term numbers as an ``array("i")``: single numbers read from it are
     Python ints, 30 times faster than numpy's to read one at a time (bisection).
 
-    >>> _array(numpy.array([4, 2], dtype=numpy.int32))
+    >>> number_array(numpy.array([4, 2], dtype=numpy.int32))
     array('i', [4, 2])
     """
     return array("i", column.astype(numpy.int32, copy=False).tobytes())

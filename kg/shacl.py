@@ -48,7 +48,7 @@ from rdflib.term import Node
 
 from .formats import by_predicate
 from .mentions import mention_triples
-from .quads import NO_PAIRS, grouped, order_key, term_numbers
+from .quads import NO_PAIRS, grouped, number_array, order_key, term_numbers
 
 #: A check of a shape's focus nodes and their values (given the data): for each result, its
 #: focus node, its value (None for a count; numbers both) and its constraint component.
@@ -167,12 +167,12 @@ class Data:
         objects = [numpy.full(n, number(first[0][2])), numpy.full(n, number(first[1][2])),
                    lookup[begins], lookup[ends], numpy.frombuffer(numbered, dtype=numpy.int32),
                    contexts[numpy.frombuffer(mentions.context_of, dtype=numpy.int32)]]
-        column = array("i", subjects.astype(numpy.int32).tobytes())
+        column = number_array(subjects)
         for (_, p, _), values in zip(first, objects):
             r = number(p)
             self.predicates.setdefault(p, r)
             had = self._pairs.get(r, NO_PAIRS)
-            self._pairs[r] = (had[0] + column, had[1] + array("i", values.astype(numpy.int32).tobytes()))
+            self._pairs[r] = (had[0] + column, had[1] + number_array(values))
 
     def _new_terms(self, terms: Iterable[Node]) -> list[int]:
         """Number ``terms`` after every other, without looking for them among those numbered."""
@@ -411,7 +411,7 @@ class Shape:
     def values(self, nodes: Set, data: Data) -> Values:
         """The value nodes of ``nodes`` (numbers) by this shape's path: the nodes themselves without one."""
         if self.predicate is None:
-            listed = array("i", Numbers.of(nodes).numbers.astype(numpy.int32).tobytes())
+            listed = number_array(Numbers.of(nodes).numbers)
             return Values(nodes, listed, listed, nodes)
         subjects, objects = data.pairs(self.predicate)
         member = data.members(nodes)
@@ -606,7 +606,7 @@ def _of(member: numpy.ndarray, subjects: array, objects: array) -> tuple[array, 
     chosen = member[term_numbers(subjects)]
     if chosen.all():
         return subjects, objects
-    return array("i", term_numbers(subjects)[chosen].tobytes()), array("i", term_numbers(objects)[chosen].tobytes())
+    return number_array(term_numbers(subjects)[chosen]), number_array(term_numbers(objects)[chosen])
 
 
 def _min_count(n: int) -> Check:
