@@ -527,8 +527,8 @@ class _BySubject(Mapping):
     def __getitem__(self, subject) -> dict:
         if subject is self._last[0]:  # asked again at once: for its union block, after its TriG block
             return self._last[1]
-        k = self._runs[subject]
-        a, b = self._starts[k], self._starts[k + 1]
+        run = self._runs[subject]
+        a, b = self._starts[run], self._starts[run + 1]
         terms, predicates, objects = self._triples.table.terms, self._triples.predicates, self._triples.objects
         found: dict = {}
         for k in self._order[a:b].tolist():

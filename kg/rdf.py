@@ -93,6 +93,9 @@ def add_story(quads: Quads, extractions: list[Extraction]) -> None:
     _merged(quads.graph(STORY), extractions, stories)
 
 
+_NOTHING: tuple = ()  # each list the story never reads, in every extraction it holds
+
+
 def for_story(x: Extraction, shared: dict | None = None) -> Extraction:
     """``x`` without what the story (:func:`add_story`) never reads, for one that holds
     every extraction of a build at once (:func:`story_of_pickled`): its events' sentences
@@ -155,9 +158,6 @@ def for_story(x: Extraction, shared: dict | None = None) -> Extraction:
         s.speakers = [one(key) for key in s.speakers]
         s.addressees = [one(key) for key in s.addressees]
     return x
-
-
-_NOTHING: tuple = ()  # each list the story never reads, in every extraction it holds
 
 
 def story_of_pickled(pickled: list[bytes]) -> Triples:
