@@ -96,7 +96,7 @@ def add_story(quads: Quads, extractions: list[Extraction]) -> None:
 _NOTHING: tuple = ()  # each list the story never reads, in every extraction it holds
 
 
-def for_story(x: Extraction, shared: dict | None = None) -> Extraction:
+def for_story(x: Extraction, shared: dict) -> Extraction:
     """``x`` without what the story (:func:`add_story`) never reads, for one that holds
     every extraction of a build at once (:func:`story_of_pickled`): its events' sentences
     and mentions, its places' mentions, its actors' mentions' texts (their offsets are
@@ -121,10 +121,8 @@ def for_story(x: Extraction, shared: dict | None = None) -> Extraction:
     >>> x.statements[0].quote.text is y.statements[0].quote.text, x.events[0].label is y.events[0].label
     (True, True)
     """
-    kept = {} if shared is None else shared
-
     def one(value):
-        return kept.setdefault(value, value)
+        return shared.setdefault(value, value)
 
     def span(s: Span | None) -> Span | None:
         return s and Span(one(s.start), one(s.end), one(s.text))
